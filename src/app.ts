@@ -1,0 +1,72 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Deps } from './platform/deps.ts';
+import { installProblemHandler } from './platform/http/problem-handler.ts';
+import { anonymousResolver, installAccessControl, type ActorResolver, type RouteRecord } from './platform/http/access.ts';
+import type { Api } from './platform/http/types.ts';
+import { healthRoutes } from './platform/http/health.ts';
+
+export interface BuildAppOptions {
+  deps: Deps;
+  /** Overrides how requests become actors (the accounts module supplies the real one). */
+  resolveActor?: ActorResolver;
+  logger?: boolean | object;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteRecord[];
+  }
+}
+
+/** Builds the HTTP application from the modules. No logic lives here: only wiring. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { deps } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: deps.config.bodyLimitBytes,
+    trustProxy: deps.config.trustProxy,
+    ajv: undefined,
+  }).withTypeProvider();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installProblemHandler(app);
+  const routeTable = installAccessControl(app, options.resolveActor ?? anonymousResolver);
+  app.decorate('routeTable', routeTable);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Custodia API',
+        version: '1',
+        description:
+          'National firearms control system: registry of firearms, parts and ammunition (UN Firearms Protocol Arts 7–8), ' +
+          'licensing (Art. 10), screening and the tamper-evident audit log. Errors are RFC 9457 problem+json.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'custodia_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(healthRoutes, { deps });
+  await app.register(
+    async (api) => {
+      const zapi = api as unknown as Api;
+      zapi.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+      // Modules register here, each under /api/v1.
+      void zapi;
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}

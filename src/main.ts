@@ -1,0 +1,70 @@
+import { Command } from 'commander';
+import pino from 'pino';
+import { loadConfig } from './platform/config.ts';
+import { systemClock } from './platform/clock.ts';
+import { openDatabase } from './platform/db/open.ts';
+import { DataDirLockedError } from './platform/db/lock.ts';
+import { AppError } from './platform/http/errors.ts';
+import { buildApp } from './app.ts';
+import type { Deps } from './platform/deps.ts';
+
+/**
+ * The `custodia` command line. Each module adds its own commands from its `cli.ts`
+ * (e.g. `custodia import items FILE`); this file only wires them and reports errors plainly.
+ */
+export function buildProgram(): Command {
+  const program = new Command('custodia').description('Custodia: national firearms control system').showHelpAfterError();
+
+  program
+    .command('start')
+    .alias('serve')
+    .description('start the server (embedded database unless DATABASE_URL is set)')
+    .option('--demo', 'load the demonstration State first if the database is empty')
+    .action(async (opts: { demo?: boolean }) => {
+      await serve({ demo: Boolean(opts.demo) });
+    });
+
+  return program;
+}
+
+export interface ServeOptions {
+  demo?: boolean;
+}
+
+export async function serve(options: ServeOptions = {}): Promise<void> {
+  const config = loadConfig();
+  const log = pino({ level: config.logLevel });
+  const opened = await openDatabase(config, 'custodia start');
+  const deps: Deps = { db: opened.db, clock: systemClock, config, log };
+  void options;
+  const app = await buildApp({ deps, logger: { level: config.logLevel } });
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    await app.close();
+    await opened.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  log.info({ url: `http://${config.host}:${config.port}`, database: opened.db.description, state: config.state }, 'Custodia is running');
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof DataDirLockedError) {
+      process.stderr.write(`custodia: ${err.message}\n`);
+      process.exit(3);
+    }
+    if (err instanceof AppError) {
+      process.stderr.write(`custodia: ${err.title}: ${err.detail ?? ''}\n`);
+      for (const e of err.errors) process.stderr.write(`  ${e.line ? `line ${e.line}, ` : ''}${e.field}: ${e.message}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`custodia: ${(err as Error).stack ?? String(err)}\n`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import type { Actor } from '../auth/actor.ts';
+import type { Clock } from '../clock.ts';
+import { canonicalJson, stateHash } from '../crypto/canonical.ts';
+import type { Tx } from '../db/types.ts';
+import { uuidv7 } from '../ids.ts';
+
+/**
+ * Every write in every module appends an audit entry in the same transaction. The entry records who,
+ * what, when, why and the hash of the entity's new state; `custodia audit verify` later re-hashes the
+ * stored record and compares.
+ */
+export interface AuditInput {
+  /** Verb, `module.entity.verb`, e.g. `registry.item.create`. */
+  action: string;
+  /** Table-level entity name, e.g. `item`, `custody_event`, `licence`. */
+  entity: string;
+  entityId: string;
+  reason?: string | null;
+  /** The entity's new state exactly as the verifier will re-read it (see audit/entities.ts). */
+  state: unknown;
+}
+
+export interface AuditEntry {
+  seq: number;
+  id: string;
+  at: string;
+  actorKind: Actor['kind'];
+  actorId: string | null;
+  actorName: string;
+  actorRole: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  reason: string | null;
+  stateHash: string;
+}
+
+/** The bytes that become a Merkle leaf: canonical JSON of the entry. */
+export function entryBytes(entry: AuditEntry): Buffer {
+  return Buffer.from(canonicalJson(entry), 'utf8');
+}
+
+/** RFC 6962 leaf hash: SHA-256(0x00 ‖ entry). */
+export function leafHash(bytes: Uint8Array): Buffer {
+  return createHash('sha256').update(Buffer.from([0])).update(bytes).digest();
+}
+
+/** Appends one entry. Prefer `recordAuditBatch` for many rows in one transaction. */
+export async function recordAudit(tx: Tx, actor: Actor, clock: Clock, input: AuditInput): Promise<AuditEntry> {
+  const [entry] = await recordAuditBatch(tx, actor, clock, [input]);
+  return entry;
+}
+
+export async function recordAuditBatch(tx: Tx, actor: Actor, clock: Clock, inputs: readonly AuditInput[]): Promise<AuditEntry[]> {
+  if (inputs.length === 0) return [];
+  const [head] = await tx.query<{ size: number }>('UPDATE audit_head SET size = size + $1 WHERE id = 1 RETURNING size', [inputs.length]);
+  const first = Number(head.size) - inputs.length;
+  const at = clock.now().toISOString();
+  const entries: AuditEntry[] = inputs.map((input, i) => ({
+    seq: first + i,
+    id: uuidv7(),
+    at,
+    actorKind: actor.kind,
+    actorId: actor.userId,
+    actorName: actor.name,
+    actorRole: actor.role,
+    action: input.action,
+    entity: input.entity,
+    entityId: input.entityId,
+    reason: input.reason ?? null,
+    stateHash: stateHash(input.state),
+  }));
+  const leaves = entries.map((e) => leafHash(entryBytes(e)));
+  await tx.query(
+    `INSERT INTO audit_log (seq, id, at, actor_kind, actor_id, actor_name, actor_role, action, entity, entity_id, reason, state_hash, leaf_hash)
+     SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::timestamptz[], $4::text[], $5::uuid[], $6::text[], $7::text[],
+                          $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::bytea[])`,
+    [
+      entries.map((e) => e.seq),
+      entries.map((e) => e.id),
+      entries.map((e) => e.at),
+      entries.map((e) => e.actorKind),
+      entries.map((e) => e.actorId),
+      entries.map((e) => e.actorName),
+      entries.map((e) => e.actorRole),
+      entries.map((e) => e.action),
+      entries.map((e) => e.entity),
+      entries.map((e) => e.entityId),
+      entries.map((e) => e.reason),
+      entries.map((e) => e.stateHash),
+      leaves,
+    ],
+  );
+  return entries;
+}

@@ -1,0 +1,68 @@
+import { ForbiddenError } from '../http/errors.ts';
+
+/**
+ * Roles of the national authority, industry and the public. Permissions are declared per module in
+ * one policy table (see `definePolicy`) and enforced in services; routes only declare which
+ * permission they need so the authorization matrix can be generated from the route table.
+ */
+export const ROLES = [
+  'administrator',
+  'registry_clerk',
+  'licensing_officer',
+  'licensing_supervisor',
+  'tracing_officer',
+  'customs_officer',
+  'auditor',
+  'point_of_contact',
+  'industry',
+  'public',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Actor {
+  kind: 'user' | 'token' | 'system' | 'anonymous';
+  /** The user (or the token's owner); null for the system and the public. */
+  userId: string | null;
+  /** Printable name for the audit log. */
+  name: string;
+  role: Role;
+  /** Industry users act for exactly one organisation (a party id) and see only its records. */
+  organisationId: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = { kind: 'system', userId: null, name: 'system', role: 'administrator', organisationId: null };
+export const ANONYMOUS_ACTOR: Actor = { kind: 'anonymous', userId: null, name: 'anonymous', role: 'public', organisationId: null };
+
+export type PolicyTable<P extends string> = Readonly<Record<P, readonly Role[]>>;
+
+/** Every module's policy table, collected for docs/security.md and the authorization matrix test. */
+export const POLICIES = new Map<string, PolicyTable<string>>();
+
+/**
+ * Declares a module's permissions: `permission → roles allowed`. Permission names are
+ * `module.resource.verb`. The system actor (migrations, demo loader, scheduled work) is always allowed.
+ */
+export function definePolicy<P extends string>(module: string, table: PolicyTable<P>) {
+  for (const permission of Object.keys(table)) {
+    if (!permission.startsWith(`${module}.`)) throw new Error(`Permission ${permission} must start with "${module}."`);
+  }
+  POLICIES.set(module, table);
+  return {
+    table,
+    can(actor: Actor, permission: P): boolean {
+      return actor.kind === 'system' || table[permission].includes(actor.role);
+    },
+    require(actor: Actor, permission: P): void {
+      if (!(actor.kind === 'system' || table[permission].includes(actor.role))) {
+        throw new ForbiddenError(`The role "${actor.role}" may not ${permission}.`);
+      }
+    },
+  };
+}
+
+/** Looks a permission up in any module's table (used by the HTTP layer's pre-check). */
+export function rolesFor(permission: string): readonly Role[] | undefined {
+  const module = permission.split('.')[0];
+  const table = POLICIES.get(module);
+  return table ? (table as Record<string, readonly Role[]>)[permission] : undefined;
+}

@@ -1,0 +1,64 @@
+import path from 'node:path';
+
+/** Configuration comes from environment variables with safe defaults. */
+export interface Config {
+  port: number;
+  /** 127.0.0.1 unless CUSTODIA_HOST says otherwise: listening on all interfaces is a decision. */
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Directory holding the node's signing keys; outside the database on purpose. */
+  keysDir: string;
+  /** ISO 3166-1 alpha-2 code of the State this node serves. */
+  state: string;
+  /** The State's own language for bilingual documents (BCP 47), besides English. */
+  stateLanguage: string;
+  /** Public base URL printed on documents and in QR codes. */
+  publicUrl: string;
+  logLevel: string;
+  /** Retention floors in years (Protocol Art. 7 ≥ 10; ITI para 12: 30 manufacture / 20 others; EU 30 after destruction). */
+  retention: { protocolYears: number; manufactureYears: number; otherYears: number; afterDestructionYears: number };
+  /** Trust X-Forwarded-* (only behind a reverse proxy that sets them). */
+  trustProxy: boolean;
+  bodyLimitBytes: number;
+  uploadLimitBytes: number;
+}
+
+function int(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.CUSTODIA_DATA_DIR ?? 'data');
+  const state = (env.CUSTODIA_STATE ?? 'XC').toUpperCase();
+  if (!/^[A-Z]{2}$/.test(state)) throw new Error(`CUSTODIA_STATE must be an ISO 3166-1 alpha-2 code, got "${state}"`);
+  const port = int(env.PORT, 8080, 'PORT');
+  return {
+    port,
+    host: env.CUSTODIA_HOST ?? '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir,
+    keysDir: path.resolve(env.CUSTODIA_KEYS_DIR ?? path.join(dataDir, 'keys')),
+    state,
+    stateLanguage: env.CUSTODIA_STATE_LANGUAGE ?? 'es',
+    publicUrl: (env.CUSTODIA_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    retention: {
+      protocolYears: int(env.CUSTODIA_RETENTION_PROTOCOL_YEARS, 10, 'CUSTODIA_RETENTION_PROTOCOL_YEARS'),
+      manufactureYears: int(env.CUSTODIA_RETENTION_MANUFACTURE_YEARS, 30, 'CUSTODIA_RETENTION_MANUFACTURE_YEARS'),
+      otherYears: int(env.CUSTODIA_RETENTION_OTHER_YEARS, 20, 'CUSTODIA_RETENTION_OTHER_YEARS'),
+      afterDestructionYears: int(env.CUSTODIA_RETENTION_AFTER_DESTRUCTION_YEARS, 30, 'CUSTODIA_RETENTION_AFTER_DESTRUCTION_YEARS'),
+    },
+    trustProxy: env.CUSTODIA_TRUST_PROXY === 'true',
+    bodyLimitBytes: int(env.CUSTODIA_BODY_LIMIT_BYTES, 1024 * 1024, 'CUSTODIA_BODY_LIMIT_BYTES'),
+    uploadLimitBytes: int(env.CUSTODIA_UPLOAD_LIMIT_BYTES, 512 * 1024 * 1024, 'CUSTODIA_UPLOAD_LIMIT_BYTES'),
+  };
+}
+
+/** A configuration for tests: in-memory everything, fixed State. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ CUSTODIA_STATE: 'XC', CUSTODIA_DATA_DIR: '/tmp/custodia-test-unused' }), ...overrides };
+}

@@ -1,0 +1,42 @@
+import path from 'node:path';
+import type { Config } from '../config.ts';
+import type { Db } from './types.ts';
+import { openPglite } from './pglite.ts';
+import { openPostgres } from './postgres.ts';
+import { acquireDataDirLock, type DataDirLock } from './lock.ts';
+import { migrate } from './migrate.ts';
+
+export interface OpenedDatabase {
+  db: Db;
+  lock?: DataDirLock;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the configured database: PostgreSQL when DATABASE_URL is set, otherwise PGlite persisted in
+ * CUSTODIA_DATA_DIR (guarded by the data-directory lock). Migrations are applied before returning.
+ */
+export async function openDatabase(config: Config, command: string): Promise<OpenedDatabase> {
+  if (config.databaseUrl) {
+    const db = await openPostgres(config.databaseUrl);
+    await migrate(db);
+    return { db, close: () => db.close() };
+  }
+  const dir = path.join(config.dataDir, 'pgdata');
+  const lock = acquireDataDirLock(config.dataDir, command);
+  try {
+    const db = await openPglite(dir);
+    await migrate(db);
+    return {
+      db,
+      lock,
+      async close() {
+        await db.close();
+        lock.release();
+      },
+    };
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}

@@ -1,0 +1,43 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import type { Db, Queryable, Row, Tx } from './types.ts';
+import { OID_DATE, OID_INT8, parseDate, parseInt8 } from './parsers.ts';
+
+/** Extensions must be passed on every open, not only the first (a PGlite fact). */
+const extensions = { pg_trgm, fuzzystrmatch, unaccent };
+
+type PGliteLike = Pick<PGlite, 'query' | 'exec'>;
+
+function wrap(conn: PGliteLike): Queryable {
+  return {
+    engine: 'pglite',
+    async query<T = Row>(text: string, params: readonly unknown[] = []): Promise<T[]> {
+      const result = await conn.query<T>(text, params as unknown[]);
+      return result.rows;
+    },
+    async exec(script: string): Promise<void> {
+      await conn.exec(script);
+    },
+  };
+}
+
+/** Opens PGlite in `dataDir` (persisted) or in memory when `dataDir` is undefined. */
+export async function openPglite(dataDir: string | undefined): Promise<Db> {
+  const pg = await PGlite.create(dataDir, {
+    extensions,
+    parsers: { [OID_INT8]: parseInt8, [OID_DATE]: parseDate },
+  });
+  const base = wrap(pg);
+  return {
+    ...base,
+    description: dataDir ? `pglite:${dataDir}` : 'pglite:memory',
+    async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+      return pg.transaction((tx) => fn(wrap(tx)));
+    },
+    async close() {
+      await pg.close();
+    },
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * One small adapter over the two engines Custodia runs on: PGlite (embedded, one connection) and
+ * PostgreSQL (a pool). Stores take a `Queryable` so the same SQL runs inside or outside a transaction.
+ * Parameterised SQL only: `query(text, params)` never interpolates values into `text`.
+ */
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  readonly engine: Engine;
+  /** Runs one parameterised statement and returns its rows. */
+  query<T = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs a script of several statements without parameters (migrations, DDL). */
+  exec(script: string): Promise<void>;
+}
+
+export type Engine = 'pglite' | 'postgres';
+
+export type Tx = Queryable;
+
+export interface Db extends Queryable {
+  /**
+   * Runs `fn` in one transaction: committed when it resolves, rolled back when it throws.
+   * On PGlite every other query waits until the transaction ends (one connection), so never
+   * call the outer `Db` from inside `fn`: pass `tx` down instead.
+   */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  /** Human description for logs and /healthz (never includes a password). */
+  readonly description: string;
+}

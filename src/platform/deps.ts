@@ -1,0 +1,12 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import type { Db } from './db/types.ts';
+
+/** What every service is built from. Services receive the acting user per call, never globally. */
+export interface Deps {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  log: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error' | 'debug'>;
+}

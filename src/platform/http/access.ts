@@ -1,0 +1,62 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ANONYMOUS_ACTOR, POLICIES, rolesFor, type Actor } from '../auth/actor.ts';
+import { ForbiddenError, UnauthorizedError } from './errors.ts';
+
+/** Turns a request into the acting user (session cookie, API token…). Supplied by the accounts module. */
+export type ActorResolver = (request: FastifyRequest) => Promise<Actor>;
+
+export const anonymousResolver: ActorResolver = async () => ANONYMOUS_ACTOR;
+
+export interface RouteRecord {
+  method: string;
+  url: string;
+  permission?: string;
+  public?: boolean;
+}
+
+/**
+ * Resolves the actor for every request and checks the route's declared permission before the
+ * handler runs. Services check again (enforcement does not depend on HTTP); this early check keeps a
+ * forbidden request from touching the database at all.
+ */
+export function installAccessControl(app: FastifyInstance, resolveActor: ActorResolver): RouteRecord[] {
+  /** Every API route as declared, for the authorization matrix test and docs/security.md. */
+  const ROUTE_TABLE: RouteRecord[] = [];
+  app.decorateRequest('actor', null as unknown as Actor);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1') || route.url.startsWith('/api/v1/openapi')) return;
+    const config = (route.config ?? {}) as { permission?: string; public?: boolean };
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      if (!config.public && !config.permission) {
+        throw new Error(`Route ${method} ${route.url} declares neither a permission nor public: true`);
+      }
+      ROUTE_TABLE.push({ method, url: route.url, permission: config.permission, public: config.public });
+    }
+  });
+
+  app.addHook('onReady', async () => {
+    for (const r of ROUTE_TABLE) {
+      if (r.permission && !rolesFor(r.permission)) {
+        throw new Error(`Route ${r.method} ${r.url} needs permission ${r.permission}, which no policy table declares (modules: ${[...POLICIES.keys()].join(', ')})`);
+      }
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    request.actor = await resolveActor(request);
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const config = request.routeOptions.config as { permission?: string; public?: boolean };
+    if (config.public || !config.permission) return;
+    if (request.actor.kind === 'anonymous') throw new UnauthorizedError();
+    const roles = rolesFor(config.permission) ?? [];
+    if (!roles.includes(request.actor.role)) {
+      throw new ForbiddenError(`The role "${request.actor.role}" may not ${config.permission}.`);
+    }
+  });
+  return ROUTE_TABLE;
+}

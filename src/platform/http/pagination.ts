@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { ValidationError } from './errors.ts';
+
+/**
+ * Cursor pagination: the cursor is an opaque base64url JSON of the last row's sort key, so pages stay
+ * stable while rows are added (offsets would skip or repeat rows).
+ */
+export function encodeCursor(key: unknown): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+export function decodeCursor<T>(cursor: string | undefined, schema: z.ZodType<T>): T | undefined {
+  if (!cursor) return undefined;
+  try {
+    return schema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    throw new ValidationError([{ field: 'cursor', message: 'The cursor is not one this server issued.', code: 'cursor.invalid' }]);
+  }
+}
+
+export const pageQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(2000).optional(),
+});
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export function pageSchema<T extends z.ZodTypeAny>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
+/** Fetch `limit + 1` rows, then call this: it trims the extra row and builds the next cursor. */
+export function toPage<R, T>(rows: R[], limit: number, cursorOf: (row: R) => unknown, present: (row: R) => T): Page<T> {
+  const hasMore = rows.length > limit;
+  const slice = hasMore ? rows.slice(0, limit) : rows;
+  return {
+    items: slice.map(present),
+    nextCursor: hasMore ? encodeCursor(cursorOf(slice[slice.length - 1])) : null,
+  };
+}
