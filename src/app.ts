@@ -63,7 +63,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     async (api) => {
       const zapi = api as unknown as Api;
       zapi.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
-      // Modules register here, each under /api/v1.
+      // Modules register here, each under /api/v1 (one line per module; keep alphabetical).
       void zapi;
     },
     { prefix: '/api/v1' },

@@ -24,6 +24,8 @@ export function buildProgram(): Command {
       await serve({ demo: Boolean(opts.demo) });
     });
 
+  // Modules add their commands here (one line per module): registerXCommands(program);
+
   return program;
 }
 
