@@ -7,6 +7,7 @@ import { installProblemHandler } from './platform/http/problem-handler.ts';
 import { anonymousResolver, installAccessControl, type ActorResolver, type RouteRecord } from './platform/http/access.ts';
 import type { Api } from './platform/http/types.ts';
 import { healthRoutes } from './platform/http/health.ts';
+import { jwksRoutes } from './platform/crypto/routes.ts';
 
 export interface BuildAppOptions {
   deps: Deps;
@@ -59,6 +60,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   await app.register(healthRoutes, { deps });
+  await app.register(jwksRoutes as never, { deps });
   await app.register(
     async (api) => {
       const zapi = api as unknown as Api;

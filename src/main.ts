@@ -7,6 +7,7 @@ import { DataDirLockedError } from './platform/db/lock.ts';
 import { AppError } from './platform/http/errors.ts';
 import { buildApp } from './app.ts';
 import type { Deps } from './platform/deps.ts';
+import { registerKeysCommands } from './platform/crypto/cli.ts';
 
 /**
  * The `custodia` command line. Each module adds its own commands from its `cli.ts`
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
     });
 
   // Modules add their commands here (one line per module): registerXCommands(program);
+  registerKeysCommands(program);
 
   return program;
 }

@@ -1,0 +1,242 @@
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign as edSign, verify as edVerify, type KeyObject } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CompactSign, compactVerify, calculateJwkThumbprint, decodeProtectedHeader, importJWK, type JWK } from 'jose';
+import type { Config } from '../config.ts';
+
+/**
+ * The node's Ed25519 signing keys. The private key lives in a file (mode 0600) in `config.keysDir`,
+ * never in the database: a database dump must not let anyone sign licences or checkpoints in the
+ * State's name. Public keys are JWKs whose `kid` is the RFC 7638 thumbprint, so a key id names the key
+ * itself and cannot be reused for a different key. Rotation replaces the private key and keeps every
+ * retired public key, so licences and checkpoints signed years ago still verify.
+ *
+ * Files in keysDir:
+ *   node-ed25519.pem  the current private key (PKCS#8 PEM, 0600)
+ *   jwks.json         every public key this node ever used: { keys: [JWK + created/retired] }
+ */
+export interface NodeJwk extends JWK {
+  kty: 'OKP';
+  crv: 'Ed25519';
+  x: string;
+  kid: string;
+  alg: 'EdDSA';
+  use: 'sig';
+}
+
+export interface PublishedKey extends NodeJwk {
+  /** ISO 8601, when the key became current (informational; not signed). */
+  created?: string;
+  /** ISO 8601, when the key was retired by rotation; absent for the current key. */
+  retired?: string;
+}
+
+export interface Jwks {
+  keys: PublishedKey[];
+}
+
+export interface NodeKeys {
+  /** kid (RFC 7638 thumbprint, base64url) of the current signing key. */
+  readonly kid: string;
+  /** The current public key as a JWK. */
+  readonly publicJwk: NodeJwk;
+  /** SHA-256 fingerprint of the current public key (hex, colon-grouped) for humans comparing out of band. */
+  readonly fingerprint: string;
+  /** Every public key, current first, then retired ones. */
+  publicJwks(): Jwks;
+  /** Compact JWS (alg EdDSA, kid header) over the JSON of `payload`. */
+  signCompactJws(payload: object, header?: Record<string, unknown>): Promise<string>;
+  /** Raw Ed25519 signature (64 bytes) over `data`: used for checkpoints' canonical text. */
+  signBytes(data: Uint8Array): Buffer;
+  /** Verifies a raw Ed25519 signature with the current or a retired key named by kid. */
+  verifyBytes(kid: string, data: Uint8Array, signature: Uint8Array): boolean;
+}
+
+const PRIVATE_FILE = 'node-ed25519.pem';
+const JWKS_FILE = 'jwks.json';
+
+export const KEY_FILES = { private: PRIVATE_FILE, jwks: JWKS_FILE } as const;
+
+async function jwkOf(publicKey: KeyObject): Promise<NodeJwk> {
+  const raw = publicKey.export({ format: 'jwk' }) as { kty: string; crv: string; x: string };
+  if (raw.kty !== 'OKP' || raw.crv !== 'Ed25519') throw new Error('node key is not Ed25519');
+  // RFC 7638: the thumbprint covers only the required members (crv, kty, x).
+  const kid = await calculateJwkThumbprint({ kty: raw.kty, crv: raw.crv, x: raw.x }, 'sha256');
+  return { kty: 'OKP', crv: 'Ed25519', x: raw.x, kid, alg: 'EdDSA', use: 'sig' };
+}
+
+/** SHA-256 of the raw 32-byte public key, colon-grouped hex, for people comparing keys out of band. */
+export function fingerprintOf(jwk: Pick<NodeJwk, 'x'>): string {
+  return createHash('sha256').update(Buffer.from(jwk.x, 'base64url')).digest('hex').match(/../g)!.join(':');
+}
+
+function readJwksFile(dir: string): PublishedKey[] {
+  const file = path.join(dir, JWKS_FILE);
+  if (!fs.existsSync(file)) return [];
+  const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Jwks;
+  if (!Array.isArray(parsed.keys)) throw new Error(`${file}: not a JWK set`);
+  return parsed.keys;
+}
+
+/** Writes through a temporary file and rename, so a reader never sees half a file. */
+function writeAtomic(file: string, content: string, mode: number): void {
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  fs.writeFileSync(tmp, content, { mode });
+  fs.renameSync(tmp, file);
+}
+
+function ensureDir(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+}
+
+/**
+ * Creates the private key only if none exists. link() fails when the target exists, so two processes
+ * starting at once (tests, a CLI next to the server) agree on one key instead of overwriting each other.
+ */
+function createPrivateKeyFileIfAbsent(dir: string): void {
+  const file = path.join(dir, PRIVATE_FILE);
+  if (fs.existsSync(file)) return;
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }) as string;
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  fs.writeFileSync(tmp, pem, { mode: 0o600 });
+  try {
+    fs.linkSync(tmp, file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  } finally {
+    fs.unlinkSync(tmp);
+  }
+}
+
+interface Loaded {
+  mtimeMs: number;
+  keys: NodeKeys;
+}
+const cache = new Map<string, Loaded>();
+
+/**
+ * Loads the node's keys from `config.keysDir`, creating a key pair on first use. Cached per directory;
+ * the cache follows the private key file's mtime, so a running server picks up `custodia keys rotate`.
+ */
+export async function loadNodeKeys(config: Pick<Config, 'keysDir'>): Promise<NodeKeys> {
+  const dir = config.keysDir;
+  const file = path.join(dir, PRIVATE_FILE);
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    stat = undefined;
+  }
+  const cached = cache.get(dir);
+  if (stat && cached && cached.mtimeMs === stat.mtimeMs) return cached.keys;
+  if (!stat) {
+    ensureDir(dir);
+    createPrivateKeyFileIfAbsent(dir);
+    stat = fs.statSync(file);
+  }
+  if ((stat.mode & 0o077) !== 0) {
+    // Someone widened the permissions: put them back rather than sign with a readable key.
+    fs.chmodSync(file, 0o600);
+  }
+  const privateKey = createPrivateKey(fs.readFileSync(file, 'utf8'));
+  const publicKey = createPublicKey(privateKey);
+  const current = await jwkOf(publicKey);
+  const published = readJwksFile(dir);
+  if (!published.some((k) => k.kid === current.kid)) {
+    published.unshift({ ...current, created: new Date().toISOString() });
+    writeAtomic(path.join(dir, JWKS_FILE), `${JSON.stringify({ keys: published }, null, 2)}\n`, 0o644);
+  }
+  const keys = makeNodeKeys(privateKey, current, published);
+  cache.set(dir, { mtimeMs: stat.mtimeMs, keys });
+  return keys;
+}
+
+function makeNodeKeys(privateKey: KeyObject, current: NodeJwk, published: PublishedKey[]): NodeKeys {
+  const ordered = [published.find((k) => k.kid === current.kid)!, ...published.filter((k) => k.kid !== current.kid)];
+  const publicByKid = new Map<string, KeyObject>();
+  for (const k of ordered) publicByKid.set(k.kid, createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: k.x }, format: 'jwk' }));
+  return {
+    kid: current.kid,
+    publicJwk: current,
+    fingerprint: fingerprintOf(current),
+    publicJwks: () => ({ keys: ordered.map((k) => ({ ...k })) }),
+    async signCompactJws(payload, header = {}) {
+      return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+        .setProtectedHeader({ ...header, alg: 'EdDSA', kid: current.kid })
+        .sign(privateKey);
+    },
+    signBytes(data) {
+      return edSign(null, data, privateKey);
+    },
+    verifyBytes(kid, data, signature) {
+      const key = publicByKid.get(kid);
+      if (!key || signature.length !== 64) return false;
+      return edVerify(null, data, key, signature);
+    },
+  };
+}
+
+export class JwsVerificationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'JwsVerificationError';
+  }
+}
+
+/**
+ * Verifies a compact JWS made by `signCompactJws` (here or on a peer node) against a JWK set: the
+ * key is chosen by the header's kid, only EdDSA is accepted (no alg confusion), and the payload must
+ * be a JSON object.
+ */
+export async function verifyCompactJws(token: string, jwks: Jwks | { keys: JWK[] }): Promise<{ payload: Record<string, unknown>; kid: string; header: Record<string, unknown> }> {
+  let header: Record<string, unknown>;
+  try {
+    header = decodeProtectedHeader(token) as Record<string, unknown>;
+  } catch {
+    throw new JwsVerificationError('not a compact JWS');
+  }
+  if (header.alg !== 'EdDSA') throw new JwsVerificationError(`unsupported alg ${String(header.alg)}`);
+  const kid = header.kid;
+  if (typeof kid !== 'string') throw new JwsVerificationError('JWS has no kid');
+  const jwk = jwks.keys.find((k) => k.kid === kid);
+  if (!jwk) throw new JwsVerificationError(`unknown key ${kid}`);
+  if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519') throw new JwsVerificationError(`key ${kid} is not Ed25519`);
+  // The kid must be the key's own thumbprint, so a JWK set cannot present another key under a trusted kid.
+  const thumb = await calculateJwkThumbprint({ kty: 'OKP', crv: 'Ed25519', x: String(jwk.x) }, 'sha256');
+  if (thumb !== kid) throw new JwsVerificationError(`key ${kid} does not match its thumbprint`);
+  const key = await importJWK({ kty: 'OKP', crv: 'Ed25519', x: String(jwk.x) }, 'EdDSA');
+  let payloadBytes: Uint8Array;
+  try {
+    ({ payload: payloadBytes } = await compactVerify(token, key, { algorithms: ['EdDSA'] }));
+  } catch {
+    throw new JwsVerificationError('signature does not verify');
+  }
+  let payload: unknown;
+  try {
+    payload = JSON.parse(new TextDecoder().decode(payloadBytes));
+  } catch {
+    throw new JwsVerificationError('payload is not JSON');
+  }
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) throw new JwsVerificationError('payload is not a JSON object');
+  return { payload: payload as Record<string, unknown>, kid, header };
+}
+
+/**
+ * Replaces the current key with a new one; the old public key stays in jwks.json marked retired so
+ * everything it signed still verifies. Returns the new keys.
+ */
+export async function rotateNodeKeys(config: Pick<Config, 'keysDir'>, now: Date = new Date()): Promise<{ retired: string; current: NodeKeys }> {
+  const before = await loadNodeKeys(config);
+  const dir = config.keysDir;
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const next = await jwkOf(createPublicKey(privateKey));
+  const published = readJwksFile(dir).map((k) => (k.kid === before.kid && !k.retired ? { ...k, retired: now.toISOString() } : k));
+  if (!published.some((k) => k.kid === before.kid)) published.push({ ...before.publicJwk, retired: now.toISOString() });
+  published.unshift({ ...next, created: now.toISOString() });
+  // Public keys first: if we crash between the two writes, the new key is already published.
+  writeAtomic(path.join(dir, JWKS_FILE), `${JSON.stringify({ keys: published }, null, 2)}\n`, 0o644);
+  writeAtomic(path.join(dir, PRIVATE_FILE), privateKey.export({ format: 'pem', type: 'pkcs8' }) as string, 0o600);
+  cache.delete(dir);
+  return { retired: before.kid, current: await loadNodeKeys(config) };
+}
