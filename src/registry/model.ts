@@ -1,0 +1,605 @@
+import type { FieldError } from '../platform/http/errors.ts';
+import { isCountryCode } from '../reference/countries.ts';
+
+/**
+ * Registry types and pure rules: Art. 8 markings, Art. 3 antiques, the custody state machine, serial
+ * normalisation and partial-serial patterns, retention dates. No I/O; every rule returns field errors
+ * with stable codes so HTTP, CLI and bulk import report the same reasons.
+ */
+
+export const ITEM_KINDS = ['firearm', 'part', 'ammunition'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+/** ITI para 4 small arms and light weapons, plus the civilian types a national registry meets. */
+export const FIREARM_TYPES = [
+  'revolver',
+  'self_loading_pistol',
+  'pistol',
+  'rifle',
+  'carbine',
+  'shotgun',
+  'sub_machine_gun',
+  'assault_rifle',
+  'light_machine_gun',
+  'heavy_machine_gun',
+  'grenade_launcher',
+  'portable_anti_aircraft_gun',
+  'portable_anti_tank_gun',
+  'recoilless_rifle',
+  'portable_anti_tank_launcher',
+  'portable_anti_aircraft_launcher',
+  'mortar_under_100mm',
+  'other',
+] as const;
+export type FirearmType = (typeof FIREARM_TYPES)[number];
+
+/** Protocol Art. 3(b) parts and components, and the suppressor. */
+export const PART_TYPES = ['frame', 'receiver', 'barrel', 'slide', 'cylinder', 'bolt', 'breech_block', 'suppressor', 'other_essential'] as const;
+export type PartType = (typeof PART_TYPES)[number];
+
+/** Protocol Art. 3(c): the complete round or its controlled components. */
+export const AMMUNITION_COMPONENTS = ['complete_round', 'case', 'primer', 'propellant', 'projectile'] as const;
+export type AmmunitionComponent = (typeof AMMUNITION_COMPONENTS)[number];
+
+export const MARKING_KINDS = ['manufacture', 'import', 'state_transfer', 'confiscation', 'deactivation', 'proof', 'other'] as const;
+export type MarkingKind = (typeof MARKING_KINDS)[number];
+
+/** Where on the item a mark is (ISACS 05.30: frame/receiver is the primary reference point). */
+export const MARKING_LOCATIONS = ['frame', 'receiver', 'barrel', 'slide', 'cylinder', 'bolt', 'breech_block', 'suppressor', 'packaging', 'other'] as const;
+export type MarkingLocation = (typeof MARKING_LOCATIONS)[number];
+
+export const PARTY_KINDS = ['person', 'organisation'] as const;
+export type PartyKind = (typeof PARTY_KINDS)[number];
+
+export const PARTY_ROLES = ['manufacturer', 'dealer', 'importer', 'exporter', 'broker', 'carrier', 'owner', 'end_user', 'consignee', 'repairer', 'state_agency'] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
+
+export const EVENT_KINDS = [
+  'manufactured',
+  'imported',
+  'exported',
+  'transferred',
+  'loaned',
+  'returned',
+  'repaired',
+  'in_transit',
+  'reported_lost',
+  'reported_stolen',
+  'recovered',
+  'seized',
+  'confiscated',
+  'deactivated',
+  'destroyed',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const ITEM_STATUSES = ['registered', 'active', 'loaned', 'in_transit', 'lost', 'stolen', 'seized', 'confiscated', 'deactivated', 'exported', 'destroyed'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+export interface MarkingInput {
+  kind: MarkingKind;
+  location: MarkingLocation;
+  manufacturerName?: string | null;
+  countryOfManufacture?: string | null;
+  placeOfManufacture?: string | null;
+  serialNumber?: string | null;
+  /** Art. 8(1)(a) alternative form: simple geometric symbol(s) plus a numeric/alphanumeric code. */
+  alternativeSymbol?: string | null;
+  alternativeCode?: string | null;
+  importCountry?: string | null;
+  importYear?: number | null;
+  transferringCountry?: string | null;
+  /** Country that applied a confiscation / deactivation mark. */
+  markingCountry?: string | null;
+  markingYear?: number | null;
+  /** Deactivation certificate (Art. 9(c)). */
+  certificateRef?: string | null;
+  yearOfManufacture?: number | null;
+  model?: string | null;
+  calibre?: string | null;
+  /** The mark as read off the item, verbatim. */
+  text?: string | null;
+  method?: string | null;
+}
+
+export interface ItemInput {
+  kind: ItemKind;
+  firearmType?: FirearmType | null;
+  partType?: PartType | null;
+  ammunitionComponent?: AmmunitionComponent | null;
+  make?: string | null;
+  model?: string | null;
+  calibre?: string | null;
+  yearOfManufacture?: number | null;
+  countryOfManufacture?: string | null;
+  placeOfManufacture?: string | null;
+  serialNumber?: string | null;
+  lotNumber?: string | null;
+  quantityRounds?: number | null;
+  isAntique?: boolean;
+  isReplica?: boolean;
+  /** Set when the item is in the State on a temporary import for a verifiable lawful purpose (Art. 8(1)(b)). */
+  temporaryImportPurpose?: string | null;
+  description?: string | null;
+}
+
+export interface CustodyEventInput {
+  kind: EventKind;
+  occurredAt: Date;
+  fromPartyId?: string | null;
+  toPartyId?: string | null;
+  placeLocode?: string | null;
+  placeText?: string | null;
+  /** Import: the country exported from; export: the destination. ISO 3166-1 alpha-2. */
+  counterpartCountry?: string | null;
+  authorizationRef?: string | null;
+  licenceId?: string | null;
+  certificateRef?: string | null;
+  destructionMethod?: string | null;
+  witnesses?: string[] | null;
+  temporaryImportPurpose?: string | null;
+  note?: string | null;
+}
+
+/** What the events say about an item now. `holder` owns/possesses it; `keeper` has it on loan/in transit. */
+export interface CustodyState {
+  status: ItemStatus;
+  holderPartyId: string | null;
+  keeperPartyId: string | null;
+  eventCount: number;
+  lastEventAt: Date | null;
+  manufacturedAt: Date | null;
+  destroyedAt: Date | null;
+}
+
+export const INITIAL_STATE: CustodyState = {
+  status: 'registered',
+  holderPartyId: null,
+  keeperPartyId: null,
+  eventCount: 0,
+  lastEventAt: null,
+  manufacturedAt: null,
+  destroyedAt: null,
+};
+
+// ---------------------------------------------------------------- serials
+
+/**
+ * Serials are compared without case, whitespace, dashes (any Unicode dash) and dots: officers read
+ * "ab-123.45" off a frame that the factory record writes "AB12345".
+ */
+export function normaliseSerial(serial: string): string {
+  return serial
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s\-\u2010-\u2015\u2212.]+/g, '');
+}
+
+/** A normalised serial must keep at least one character; "--" is not a serial. */
+export function normaliseSerialOrNull(serial: string | null | undefined): string | null {
+  if (serial == null) return null;
+  const n = normaliseSerial(serial);
+  return n.length > 0 ? n : null;
+}
+
+export interface SerialPattern {
+  /** LIKE pattern with `\` as escape character, wrapped in `%…%` (substring). */
+  like: string;
+  /** Number of known (non-wildcard) characters. */
+  known: number;
+}
+
+/** Fewer known characters than this and the trigram index cannot help; the search would scan everything. */
+export const MIN_PARTIAL_KNOWN_CHARS = 3;
+
+/**
+ * Partial serial for obliterated marks: substring match; `?` one unknown character, `*` any run.
+ * LIKE's own wildcards and escape in the serial are escaped so "A_1" matches the underscore literally.
+ */
+export function partialSerialPattern(input: string): SerialPattern {
+  const norm = input
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s\-\u2010-\u2015\u2212.]+/g, '');
+  let like = '';
+  let known = 0;
+  for (const ch of norm) {
+    if (ch === '?') like += '_';
+    else if (ch === '*') like += '%';
+    else {
+      known++;
+      like += ch === '%' || ch === '_' || ch === '\\' ? `\\${ch}` : ch;
+    }
+  }
+  like = `%${like}%`.replace(/%{2,}/g, '%');
+  return { like, known };
+}
+
+// ---------------------------------------------------------------- items and markings
+
+const CURRENT_YEAR_SLACK = 1;
+
+/** Art. 3(a): "in no case shall antique firearms include firearms manufactured after 1899". */
+export const ANTIQUE_CUTOFF_YEAR = 1899;
+
+export function validateItem(item: ItemInput, nowYear: number, prefix = ''): FieldError[] {
+  const errors: FieldError[] = [];
+  const f = (name: string) => `${prefix}${name}`;
+  if (item.kind === 'firearm') {
+    if (!item.firearmType) errors.push({ field: f('firearmType'), code: 'item.firearm_type_required', message: 'A firearm needs its type (revolver, rifle, …).' });
+    if (item.partType) errors.push({ field: f('partType'), code: 'item.part_type_not_allowed', message: 'Only parts have a part type.' });
+  } else if (item.kind === 'part') {
+    if (!item.partType) errors.push({ field: f('partType'), code: 'item.part_type_required', message: 'A part needs its type (frame, receiver, barrel, …).' });
+    if (item.firearmType) errors.push({ field: f('firearmType'), code: 'item.firearm_type_not_allowed', message: 'Only firearms have a firearm type.' });
+  } else {
+    if (!item.calibre) errors.push({ field: f('calibre'), code: 'item.calibre_required', message: 'An ammunition lot needs its calibre.' });
+    if (item.quantityRounds == null || !Number.isInteger(item.quantityRounds) || item.quantityRounds <= 0) {
+      errors.push({ field: f('quantityRounds'), code: 'item.quantity_required', message: 'An ammunition lot needs a positive whole number of rounds.' });
+    }
+    if (!item.lotNumber?.trim()) errors.push({ field: f('lotNumber'), code: 'item.lot_number_required', message: 'An ammunition lot needs its lot number.' });
+    if (item.firearmType) errors.push({ field: f('firearmType'), code: 'item.firearm_type_not_allowed', message: 'Only firearms have a firearm type.' });
+    if (item.partType) errors.push({ field: f('partType'), code: 'item.part_type_not_allowed', message: 'Only parts have a part type.' });
+  }
+  if (item.kind !== 'ammunition' && item.quantityRounds != null) {
+    errors.push({ field: f('quantityRounds'), code: 'item.quantity_not_allowed', message: 'Only ammunition lots are counted in rounds.' });
+  }
+  if (item.countryOfManufacture != null && !isCountryCode(item.countryOfManufacture)) {
+    errors.push({ field: f('countryOfManufacture'), code: 'country.invalid', message: `"${item.countryOfManufacture}" is not an ISO 3166-1 alpha-2 code.` });
+  }
+  if (item.yearOfManufacture != null && (item.yearOfManufacture < 1300 || item.yearOfManufacture > nowYear + CURRENT_YEAR_SLACK)) {
+    errors.push({ field: f('yearOfManufacture'), code: 'item.year_out_of_range', message: `Year of manufacture ${item.yearOfManufacture} is not plausible.` });
+  }
+  if (item.isAntique) {
+    if (item.kind !== 'firearm') {
+      errors.push({ field: f('isAntique'), code: 'item.antique_only_firearm', message: 'Only a firearm can be recorded as antique.' });
+    } else if (item.yearOfManufacture == null) {
+      errors.push({ field: f('yearOfManufacture'), code: 'item.antique_year_required', message: 'An antique firearm needs its year of manufacture (Art. 3(a): never after 1899).' });
+    } else if (item.yearOfManufacture > ANTIQUE_CUTOFF_YEAR) {
+      errors.push({ field: f('isAntique'), code: 'item.antique_after_1899', message: `A firearm made in ${item.yearOfManufacture} can never be antique (Protocol Art. 3(a): not after 1899).` });
+    }
+  }
+  if (item.serialNumber != null && normaliseSerialOrNull(item.serialNumber) == null) {
+    errors.push({ field: f('serialNumber'), code: 'item.serial_empty', message: 'The serial number has no characters once spaces, dashes and dots are removed.' });
+  }
+  if (item.temporaryImportPurpose != null && !item.temporaryImportPurpose.trim()) {
+    errors.push({ field: f('temporaryImportPurpose'), code: 'item.temporary_purpose_empty', message: 'State the lawful purpose of the temporary import.' });
+  }
+  return errors;
+}
+
+function blank(v: string | null | undefined): boolean {
+  return v == null || v.trim() === '';
+}
+
+/** Art. 8 content rules for one marking. */
+export function validateMarking(m: MarkingInput, nowYear: number, prefix = ''): FieldError[] {
+  const errors: FieldError[] = [];
+  const f = (name: string) => `${prefix}${name}`;
+  const country = (name: keyof MarkingInput, value: string | null | undefined) => {
+    if (value != null && !isCountryCode(value)) {
+      errors.push({ field: f(name), code: 'country.invalid', message: `"${value}" is not an ISO 3166-1 alpha-2 code.` });
+    }
+  };
+  const year = (name: keyof MarkingInput, value: number | null | undefined) => {
+    if (value != null && (value < 1300 || value > nowYear + CURRENT_YEAR_SLACK)) {
+      errors.push({ field: f(name), code: 'marking.year_out_of_range', message: `Year ${value} is not plausible.` });
+    }
+  };
+  country('countryOfManufacture', m.countryOfManufacture);
+  country('importCountry', m.importCountry);
+  country('transferringCountry', m.transferringCountry);
+  country('markingCountry', m.markingCountry);
+  year('importYear', m.importYear);
+  year('markingYear', m.markingYear);
+  year('yearOfManufacture', m.yearOfManufacture);
+  if (m.serialNumber != null && normaliseSerialOrNull(m.serialNumber) == null) {
+    errors.push({ field: f('serialNumber'), code: 'marking.serial_empty', message: 'The serial number has no characters once spaces, dashes and dots are removed.' });
+  }
+
+  switch (m.kind) {
+    case 'manufacture': {
+      // Art. 8(1)(a): name of manufacturer + country or place + serial, OR the alternative symbol+code form.
+      const alternative = !blank(m.alternativeSymbol) || !blank(m.alternativeCode);
+      if (alternative) {
+        if (blank(m.alternativeSymbol)) errors.push({ field: f('alternativeSymbol'), code: 'marking.alternative_symbol_required', message: 'The alternative marking needs its geometric symbol(s).' });
+        if (blank(m.alternativeCode)) {
+          errors.push({ field: f('alternativeCode'), code: 'marking.alternative_code_required', message: 'The alternative marking needs its numeric or alphanumeric code.' });
+        } else if (!/^[A-Za-z0-9][A-Za-z0-9\- /.]*$/.test(m.alternativeCode!.trim())) {
+          errors.push({ field: f('alternativeCode'), code: 'marking.alternative_code_format', message: 'The alternative code must be numeric or alphanumeric.' });
+        }
+        // The alternative form must still let all States identify the country of manufacture.
+        if (blank(m.countryOfManufacture)) errors.push({ field: f('countryOfManufacture'), code: 'marking.country_required', message: 'The alternative marking must identify the country of manufacture.' });
+      } else {
+        if (blank(m.manufacturerName)) errors.push({ field: f('manufacturerName'), code: 'marking.manufacturer_required', message: 'A manufacture marking names the manufacturer (Art. 8(1)(a)).' });
+        if (blank(m.countryOfManufacture) && blank(m.placeOfManufacture)) {
+          errors.push({ field: f('countryOfManufacture'), code: 'marking.country_or_place_required', message: 'A manufacture marking gives the country or place of manufacture (Art. 8(1)(a)).' });
+        }
+        if (blank(m.serialNumber)) errors.push({ field: f('serialNumber'), code: 'marking.serial_required', message: 'A manufacture marking carries a serial number (Art. 8(1)(a)).' });
+      }
+      break;
+    }
+    case 'import':
+      // Art. 8(1)(b): country of import, and the year "where possible" (so not required).
+      if (blank(m.importCountry)) errors.push({ field: f('importCountry'), code: 'marking.import_country_required', message: 'An import marking identifies the country of import (Art. 8(1)(b)).' });
+      break;
+    case 'state_transfer':
+      // Art. 8(1)(c): transfer from State stocks to permanent civilian use names the transferring country.
+      if (blank(m.transferringCountry)) errors.push({ field: f('transferringCountry'), code: 'marking.transferring_country_required', message: 'A State-stock transfer marking identifies the transferring country (Art. 8(1)(c)).' });
+      break;
+    case 'confiscation':
+      // ISACS 05.30: marked on permanent confiscation by the State.
+      if (blank(m.markingCountry)) errors.push({ field: f('markingCountry'), code: 'marking.marking_country_required', message: 'A confiscation marking identifies the confiscating State.' });
+      if (blank(m.text) && blank(m.serialNumber)) errors.push({ field: f('text'), code: 'marking.text_required', message: 'Record what the confiscation mark says (text or serial).' });
+      break;
+    case 'deactivation':
+      // Art. 9(c): a certificate or record attesting deactivation, or a clearly visible mark.
+      if (blank(m.text) && blank(m.certificateRef)) errors.push({ field: f('text'), code: 'marking.deactivation_text_or_certificate_required', message: 'A deactivation marking records the mark text or the certificate number (Art. 9(c)).' });
+      break;
+    case 'proof':
+    case 'other':
+      if (blank(m.text) && blank(m.serialNumber)) errors.push({ field: f('text'), code: 'marking.text_required', message: 'Record what the mark says.' });
+      break;
+  }
+  return errors;
+}
+
+/**
+ * Marking rules over the whole item: a firearm or part needs an Art. 8(1)(a) manufacture marking; an
+ * imported item needs an import marking unless it is a temporary import for a stated lawful purpose;
+ * a deactivated item carries a deactivation marking or certificate.
+ */
+export function validateItemMarkings(item: ItemInput, markings: readonly MarkingInput[], prefix = 'markings'): FieldError[] {
+  const errors: FieldError[] = [];
+  if (item.kind !== 'ammunition' && !item.isAntique && !markings.some((m) => m.kind === 'manufacture')) {
+    errors.push({ field: prefix, code: 'marking.manufacture_required', message: 'A firearm or part is registered with its manufacture marking (Art. 8(1)(a)).' });
+  }
+  return errors;
+}
+
+/** Art. 8(1)(b): an import event needs an import marking on the item, or a temporary-import purpose. */
+export function validateImportMarking(item: ItemInput, markings: readonly MarkingInput[], event: CustodyEventInput, prefix = ''): FieldError[] {
+  if (event.kind !== 'imported') return [];
+  if (markings.some((m) => m.kind === 'import')) return [];
+  const purpose = event.temporaryImportPurpose ?? item.temporaryImportPurpose;
+  if (purpose && purpose.trim()) return [];
+  return [
+    {
+      field: `${prefix}temporaryImportPurpose`,
+      code: 'marking.import_required',
+      message: 'An imported item needs an import marking (country of import, year where possible), unless it is a temporary import for a stated lawful purpose (Art. 8(1)(b)).',
+    },
+  ];
+}
+
+/** The serial that search finds an item by: the item's own, else the first marking's serial or alternative code. */
+export function primarySerial(item: ItemInput, markings: readonly MarkingInput[]): string | null {
+  if (item.kind === 'ammunition') return item.lotNumber ?? item.serialNumber ?? null;
+  if (!blank(item.serialNumber)) return item.serialNumber!;
+  const manufacture = markings.find((m) => m.kind === 'manufacture' && (!blank(m.serialNumber) || !blank(m.alternativeCode)));
+  if (manufacture) return (blank(manufacture.serialNumber) ? manufacture.alternativeCode : manufacture.serialNumber) ?? null;
+  const any = markings.find((m) => !blank(m.serialNumber));
+  return any?.serialNumber ?? null;
+}
+
+// ---------------------------------------------------------------- custody state machine
+
+/** Statuses from which each event is allowed. `registered` = no custody event yet. */
+const ALLOWED_FROM: Record<EventKind, readonly ItemStatus[]> = {
+  manufactured: ['registered'],
+  // Re-import after an export is lawful; import of an item already here is not.
+  imported: ['registered', 'exported'],
+  exported: ['active', 'in_transit', 'confiscated', 'deactivated'],
+  transferred: ['active', 'in_transit', 'confiscated', 'deactivated'],
+  loaned: ['active'],
+  returned: ['loaned', 'in_transit', 'seized'],
+  repaired: ['active', 'loaned'],
+  in_transit: ['active', 'confiscated', 'deactivated'],
+  reported_lost: ['active', 'loaned', 'in_transit'],
+  reported_stolen: ['active', 'loaned', 'in_transit', 'lost'],
+  recovered: ['lost', 'stolen'],
+  seized: ['active', 'loaned', 'in_transit', 'lost', 'stolen', 'exported', 'deactivated', 'registered'],
+  confiscated: ['seized', 'active', 'loaned'],
+  deactivated: ['active', 'confiscated', 'seized'],
+  destroyed: ['active', 'loaned', 'seized', 'confiscated', 'deactivated', 'registered'],
+};
+
+/** Why an event is refused from a status: one stable code per status (the status is what blocks). */
+const REFUSAL_BY_STATUS: Record<ItemStatus, { code: string; message: string }> = {
+  registered: { code: 'custody.no_origin', message: 'the item has no custody record yet: record its manufacture or import first' },
+  active: { code: 'custody.already_held', message: 'the item is already held in the State' },
+  loaned: { code: 'custody.on_loan', message: 'the item is on loan: record its return first' },
+  in_transit: { code: 'custody.in_transit', message: 'the item is in transit: record its delivery first' },
+  lost: { code: 'custody.item_lost', message: 'the item is reported lost: record its recovery first' },
+  stolen: { code: 'custody.item_stolen', message: 'the item is reported stolen: record its recovery first' },
+  seized: { code: 'custody.item_seized', message: 'the item is seized: record its release, confiscation or destruction first' },
+  confiscated: { code: 'custody.item_confiscated', message: 'the item is confiscated by the State' },
+  deactivated: { code: 'custody.item_deactivated', message: 'the item is deactivated' },
+  exported: { code: 'custody.item_exported', message: 'the item has left the State: record its re-import first' },
+  destroyed: { code: 'custody.item_destroyed', message: 'the item is destroyed; no custody event can follow destruction' },
+};
+
+export interface EventCheck {
+  ok: boolean;
+  errors: FieldError[];
+}
+
+/** Field-level requirements of each event kind (independent of the item's history). */
+export function validateEventFields(e: CustodyEventInput, prefix = ''): FieldError[] {
+  const errors: FieldError[] = [];
+  const f = (name: string) => `${prefix}${name}`;
+  const need = (cond: boolean, field: string, code: string, message: string) => {
+    if (!cond) errors.push({ field: f(field), code, message });
+  };
+  if (Number.isNaN(e.occurredAt.getTime())) need(false, 'occurredAt', 'event.time_invalid', 'The time of the event is not a valid date.');
+  if (e.counterpartCountry != null && !isCountryCode(e.counterpartCountry)) {
+    need(false, 'counterpartCountry', 'country.invalid', `"${e.counterpartCountry}" is not an ISO 3166-1 alpha-2 code.`);
+  }
+  if (e.placeLocode != null && !/^[A-Z]{2} ?[A-Z2-9]{3}$/.test(e.placeLocode)) {
+    need(false, 'placeLocode', 'event.locode_invalid', 'A UN/LOCODE is a country code and three letters or digits, e.g. "NL RTM".');
+  }
+  switch (e.kind) {
+    case 'manufactured':
+      need(!!e.toPartyId, 'toPartyId', 'event.manufacturer_required', 'Name the manufacturer that made the item.');
+      break;
+    case 'imported':
+      need(!!e.toPartyId, 'toPartyId', 'event.importer_required', 'Name the importer.');
+      need(!!e.counterpartCountry, 'counterpartCountry', 'event.country_required', 'Give the country the item was exported from (Art. 7(b)).');
+      need(!!(e.authorizationRef || e.licenceId || e.temporaryImportPurpose), 'authorizationRef', 'event.authorization_required', 'An import cites its import authorization (Art. 10), unless it is a temporary import with a stated purpose.');
+      break;
+    case 'exported':
+      need(!!e.counterpartCountry, 'counterpartCountry', 'event.country_required', 'Give the country of destination (Art. 7(b)).');
+      need(!!(e.authorizationRef || e.licenceId), 'authorizationRef', 'event.authorization_required', 'An export cites its export licence (Art. 10).');
+      break;
+    case 'transferred':
+    case 'loaned':
+      need(!!e.toPartyId, 'toPartyId', 'event.recipient_required', 'Name the party receiving the item.');
+      break;
+    case 'in_transit':
+      need(!!(e.placeLocode || e.placeText || e.toPartyId), 'placeText', 'event.place_or_carrier_required', 'Name the carrier or the place of transit.');
+      break;
+    case 'seized':
+    case 'confiscated':
+      need(!!e.toPartyId, 'toPartyId', 'event.authority_required', 'Name the State agency that holds the item.');
+      need(!!e.authorizationRef, 'authorizationRef', 'event.legal_basis_required', 'Cite the seizure or confiscation order (Art. 6).');
+      break;
+    case 'deactivated':
+      // Art. 9(b)-(c): verified by a competent authority with a certificate or record.
+      need(!!e.certificateRef, 'certificateRef', 'event.certificate_required', 'A deactivation cites its certificate (Art. 9(c)).');
+      break;
+    case 'destroyed':
+      need(!!e.destructionMethod?.trim(), 'destructionMethod', 'event.destruction_method_required', 'Record the method of destruction (Art. 6(2)).');
+      need(!!e.witnesses && e.witnesses.filter((w) => w.trim()).length > 0, 'witnesses', 'event.witnesses_required', 'Name at least one witness of the destruction.');
+      break;
+    default:
+      break;
+  }
+  return errors;
+}
+
+/**
+ * Whether `event` may follow the item's current state: the status must allow it, the time must not run
+ * backwards, and a transfer must come from the current holder when a sender is named.
+ */
+export function checkTransition(state: CustodyState, e: CustodyEventInput, prefix = ''): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!ALLOWED_FROM[e.kind].includes(state.status)) {
+    const why = REFUSAL_BY_STATUS[state.status];
+    errors.push({ field: `${prefix}kind`, code: why.code, message: `Cannot record "${e.kind}": ${why.message}.` });
+  }
+  if (state.lastEventAt && e.occurredAt.getTime() < state.lastEventAt.getTime()) {
+    errors.push({ field: `${prefix}occurredAt`, code: 'custody.out_of_order', message: `The event is dated before the item's last recorded event (${state.lastEventAt.toISOString()}).` });
+  }
+  if ((e.kind === 'transferred' || e.kind === 'loaned' || e.kind === 'exported') && e.fromPartyId && state.holderPartyId && e.fromPartyId !== state.holderPartyId) {
+    errors.push({ field: `${prefix}fromPartyId`, code: 'custody.not_holder', message: 'The sender is not the current holder of the item.' });
+  }
+  return errors;
+}
+
+/** The state after `e` (assumes `checkTransition` passed). */
+export function applyEvent(state: CustodyState, e: CustodyEventInput): CustodyState {
+  const next: CustodyState = { ...state, eventCount: state.eventCount + 1, lastEventAt: e.occurredAt };
+  const to = e.toPartyId ?? null;
+  switch (e.kind) {
+    case 'manufactured':
+      return { ...next, status: 'active', holderPartyId: to, keeperPartyId: null, manufacturedAt: e.occurredAt };
+    case 'imported':
+      return { ...next, status: 'active', holderPartyId: to, keeperPartyId: null };
+    case 'exported':
+      return { ...next, status: 'exported', holderPartyId: to, keeperPartyId: null };
+    case 'transferred':
+      return { ...next, status: state.status === 'deactivated' ? 'deactivated' : 'active', holderPartyId: to, keeperPartyId: null };
+    case 'loaned':
+      return { ...next, status: 'loaned', keeperPartyId: to };
+    case 'returned':
+      return { ...next, status: 'active', keeperPartyId: null, holderPartyId: to ?? state.holderPartyId };
+    case 'repaired':
+      return next;
+    case 'in_transit':
+      return { ...next, status: 'in_transit', keeperPartyId: to };
+    case 'reported_lost':
+      return { ...next, status: 'lost', keeperPartyId: null };
+    case 'reported_stolen':
+      return { ...next, status: 'stolen', keeperPartyId: null };
+    case 'recovered':
+      return { ...next, status: 'active', holderPartyId: to ?? state.holderPartyId, keeperPartyId: null };
+    case 'seized':
+      // The owner stays the holder of record until confiscation; the seizing agency keeps it.
+      return { ...next, status: 'seized', keeperPartyId: to };
+    case 'confiscated':
+      return { ...next, status: 'confiscated', holderPartyId: to, keeperPartyId: null };
+    case 'deactivated':
+      return { ...next, status: 'deactivated', holderPartyId: to ?? state.holderPartyId, keeperPartyId: null };
+    case 'destroyed':
+      return { ...next, status: 'destroyed', keeperPartyId: null, destroyedAt: e.occurredAt };
+  }
+}
+
+/** Replays a whole chain of custody; throws if the stored chain breaks a rule (it never should). */
+export function deriveState(events: readonly CustodyEventInput[]): CustodyState {
+  let state = INITIAL_STATE;
+  for (const [i, e] of events.entries()) {
+    const errors = checkTransition(state, e, `events.${i}.`);
+    if (errors.length) throw new Error(`Stored custody chain breaks a rule at event ${i}: ${errors.map((x) => x.code).join(', ')}`);
+    state = applyEvent(state, e);
+  }
+  return state;
+}
+
+/** Full check of one new event against the item: fields, then transition. */
+export function checkEvent(state: CustodyState, e: CustodyEventInput, prefix = ''): FieldError[] {
+  const fieldErrors = validateEventFields(e, prefix);
+  return fieldErrors.length ? fieldErrors : checkTransition(state, e, prefix);
+}
+
+// ---------------------------------------------------------------- roles per event kind
+
+/**
+ * Who may record which custody event (beyond registry.events.write): customs records what crosses the
+ * border, tracing officers what police do; clerks and administrators everything.
+ */
+export const EVENT_KINDS_BY_ROLE: Readonly<Record<string, readonly EventKind[]>> = {
+  administrator: EVENT_KINDS,
+  registry_clerk: EVENT_KINDS,
+  customs_officer: ['imported', 'exported', 'in_transit', 'seized'],
+  tracing_officer: ['reported_lost', 'reported_stolen', 'recovered', 'seized', 'confiscated', 'returned', 'destroyed'],
+};
+
+// ---------------------------------------------------------------- retention
+
+export interface RetentionFloors {
+  protocolYears: number;
+  manufactureYears: number;
+  otherYears: number;
+  afterDestructionYears: number;
+}
+
+export interface Retention {
+  /** The record may not be purged before this date (YYYY-MM-DD). */
+  until: string;
+  /** Which floor decides: the maximum applicable wins. */
+  basis: 'protocol' | 'manufacture' | 'other' | 'after_destruction';
+}
+
+function addYears(d: Date, years: number): Date {
+  const r = new Date(d.getTime());
+  r.setUTCFullYear(r.getUTCFullYear() + years);
+  return r;
+}
+
+/**
+ * Retention of an item's record: Protocol Art. 7 (≥ 10 y), ITI para 12 (30 y for manufacturing records,
+ * 20 y for the others, counted from the last record), EU Directive 2021/555 (30 y after destruction).
+ * The latest date wins. Floors come from configuration.
+ */
+export function retentionUntil(createdAt: Date, state: CustodyState, floors: RetentionFloors): Retention {
+  const last = state.lastEventAt && state.lastEventAt > createdAt ? state.lastEventAt : createdAt;
+  const candidates: { at: Date; basis: Retention['basis'] }[] = [
+    { at: addYears(last, floors.protocolYears), basis: 'protocol' },
+    { at: addYears(last, floors.otherYears), basis: 'other' },
+  ];
+  if (state.manufacturedAt) candidates.push({ at: addYears(state.manufacturedAt, floors.manufactureYears), basis: 'manufacture' });
+  if (state.destroyedAt) candidates.push({ at: addYears(state.destroyedAt, floors.afterDestructionYears), basis: 'after_destruction' });
+  let best = candidates[0];
+  for (const c of candidates) if (c.at.getTime() > best.at.getTime()) best = c;
+  return { until: best.at.toISOString().slice(0, 10), basis: best.basis };
+}
