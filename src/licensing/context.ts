@@ -1,0 +1,102 @@
+import type { z } from 'zod';
+import type { Actor } from '../platform/auth/actor.ts';
+import { recordAuditBatch, type AuditInput } from '../platform/audit/record.ts';
+import type { Queryable, Tx } from '../platform/db/types.ts';
+import type { Deps } from '../platform/deps.ts';
+import { NotFoundError, ValidationError, type FieldError } from '../platform/http/errors.ts';
+import { loadNodeKeys, type NodeKeys } from '../platform/crypto/keys.ts';
+import { uuidv7 } from '../platform/ids.ts';
+import { isoDay } from './model.ts';
+import { isWassenaarParticipantFallback, loadLicensingSettings, type LicensingSettings } from './settings.ts';
+import * as store from './store.ts';
+
+/** What every licensing verb is built from: the platform deps plus the State's licensing settings. */
+export interface LicensingContext {
+  deps: Deps;
+  settings: LicensingSettings;
+  isWassenaarParticipant(iso2: string): boolean;
+  keys(): Promise<NodeKeys>;
+}
+
+export interface LicensingOptions {
+  settings?: Partial<LicensingSettings>;
+  keys?: () => Promise<NodeKeys>;
+}
+
+export function createContext(deps: Deps, options: LicensingOptions = {}): LicensingContext {
+  const settings = { ...loadLicensingSettings(process.env, deps.config.state), ...options.settings };
+  return {
+    deps,
+    settings,
+    isWassenaarParticipant: isWassenaarParticipantFallback,
+    keys: options.keys ?? (() => loadNodeKeys(deps.config)),
+  };
+}
+
+/** Validates a service input with its zod schema; every bad field is named, nothing is written. */
+export function parseInput<S extends z.ZodTypeAny>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const errors: FieldError[] = result.error.issues.map((i) => ({
+    field: i.path.map(String).join('.') || 'body',
+    message: i.message,
+    code: `licensing.${i.code}`,
+  }));
+  throw new ValidationError(errors);
+}
+
+export function today(ctx: LicensingContext): string {
+  return isoDay(ctx.deps.clock.now());
+}
+
+/** Industry users see only their own organisation's records; others see everything their role reads. */
+export function orgFilter(actor: Actor): string | null | undefined {
+  return actor.role === 'industry' ? actor.organisationId ?? '00000000-0000-0000-0000-000000000000' : undefined;
+}
+
+export function assertVisible(actor: Actor, organisationId: string | null, what: string, id: string): void {
+  if (actor.role === 'industry' && (actor.organisationId === null || organisationId !== actor.organisationId)) {
+    // Not 403: an industry user must not learn that another organisation's record exists.
+    throw new NotFoundError(what, id);
+  }
+}
+
+export async function loadApplication(q: Queryable, actor: Actor, id: string, forUpdate = false): Promise<store.ApplicationRow> {
+  const row = /^[0-9a-f-]{36}$/i.test(id) ? await store.getApplication(q, id, forUpdate) : undefined;
+  if (!row) throw new NotFoundError('Application', id);
+  assertVisible(actor, row.organisation_id, 'Application', id);
+  return row;
+}
+
+export function actorId(actor: Actor): string {
+  return actor.userId ?? actor.name;
+}
+
+/** Appends one decision row and returns its audit input (the caller audits it with the case). */
+export async function appendDecision(
+  ctx: LicensingContext,
+  tx: Tx,
+  actor: Actor,
+  applicationId: string,
+  kind: string,
+  reason: string | null,
+  data: Record<string, unknown> = {},
+  rulesVersion: string | null = null,
+): Promise<AuditInput> {
+  const row = await store.insertDecision(tx, {
+    id: uuidv7(),
+    applicationId,
+    kind,
+    at: ctx.deps.clock.now(),
+    actorName: actor.name,
+    actorRole: actor.role,
+    reason,
+    data: { ...data, actorId: actorId(actor) },
+    rulesVersion,
+  });
+  return { action: `licensing.decision.${kind}`, entity: 'licensing_decision', entityId: row.id, reason, state: store.decisionState(row) };
+}
+
+export async function audit(ctx: LicensingContext, tx: Tx, actor: Actor, inputs: AuditInput[]): Promise<void> {
+  await recordAuditBatch(tx, actor, ctx.deps.clock, inputs);
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import type { Actor } from '../platform/auth/actor.ts';
+import type { Tx } from '../platform/db/types.ts';
+import { NotFoundError, RuleViolationError } from '../platform/http/errors.ts';
+import { decodeCursor } from '../platform/http/pagination.ts';
+import { uuidv7 } from '../platform/ids.ts';
+import { inTransaction } from '../platform/tx.ts';
+import { assertVisible, audit, orgFilter, parseInput, today, type LicensingContext } from './context.ts';
+import { presentLicence } from './issue-licence.ts';
+import { licenceTransition, type LicenceAction } from './model.ts';
+import { licensingPolicy, type LicensingPermission } from './policy.ts';
+import { reasonSchema } from './schemas.ts';
+import * as store from './store.ts';
+
+const ACTION_PERMISSION: Record<Exclude<LicenceAction, 'expire'>, LicensingPermission> = {
+  suspend: 'licensing.licence.suspend',
+  reinstate: 'licensing.licence.suspend',
+  revoke: 'licensing.licence.revoke',
+  surrender: 'licensing.licence.surrender',
+};
+
+export function licenceVerbs(ctx: LicensingContext) {
+  const { deps } = ctx;
+
+  async function load(q: Tx, actor: Actor, number: string, forUpdate = false) {
+    const row = await store.getLicenceByNumber(q, number, forUpdate);
+    if (!row) throw new NotFoundError('Licence', number);
+    assertVisible(actor, row.organisation_id, 'Licence', number);
+    return row;
+  }
+
+  return {
+    async getLicence(actor: Actor, number: string, tx?: Tx) {
+      licensingPolicy.require(actor, 'licensing.licence.read');
+      const q = tx ?? deps.db;
+      return presentLicence(ctx, q, await load(q, actor, number));
+    },
+
+    async listLicences(actor: Actor, f: { status?: string; limit?: number; cursor?: string } = {}) {
+      licensingPolicy.require(actor, 'licensing.licence.read');
+      const limit = f.limit ?? 50;
+      const after = decodeCursor(f.cursor, z.object({ issuedAt: z.string(), id: z.string() }));
+      const rows = await store.listLicences(deps.db, { organisationId: orgFilter(actor), status: f.status, limit, after });
+      const page = rows.slice(0, limit);
+      const items = [];
+      for (const r of page) items.push(await presentLicence(ctx, deps.db, r));
+      const last = page[page.length - 1];
+      return {
+        items,
+        nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify({ issuedAt: last.issued_at.toISOString(), id: last.id })).toString('base64url') : null,
+      };
+    },
+
+    /** Suspend, reinstate, revoke or surrender, each with its reason, appended to the licence's history and audited. */
+    async changeLicenceStatus(actor: Actor, number: string, action: Exclude<LicenceAction, 'expire'>, input: { reason: string }, tx?: Tx) {
+      licensingPolicy.require(actor, ACTION_PERMISSION[action]);
+      const { reason } = parseInput(reasonSchema, input);
+      return inTransaction(deps.db, tx, async (t) => {
+        const row = await load(t, actor, number, true);
+        const lines = await store.getLicenceLines(t, [row.id]);
+        const usage = { licensed: lines.reduce((s, l) => s + Number(l.quantity), 0), used: lines.reduce((s, l) => s + Number(l.used), 0) };
+        const step = licenceTransition(row.status, action, usage);
+        if (!step.ok) throw new RuleViolationError(step.reason, [{ field: 'status', code: `licence.${action}.not_allowed`, message: step.reason }]);
+        const now = deps.clock.now();
+        const updated = await store.setLicenceStatus(t, row.id, step.to, reason, now);
+        await store.insertLicenceEvents(t, [{ id: uuidv7(), licenceId: row.id, from: row.status, to: step.to, at: now, actorName: actor.name, actorRole: actor.role, reason }]);
+        await audit(ctx, t, actor, [{ action: `licensing.licence.${action}`, entity: 'licensing_licence', entityId: row.id, reason, state: store.licenceState(updated, lines) }]);
+        return presentLicence(ctx, t, updated, lines);
+      });
+    },
+
+    /** Records expiry of every active licence past its date (run daily; readers already see them as expired). */
+    async expireDueLicences(actor: Actor, tx?: Tx): Promise<{ expired: string[] }> {
+      licensingPolicy.require(actor, 'licensing.licence.revoke');
+      return inTransaction(deps.db, tx, async (t) => {
+        const day = today(ctx);
+        const due = await store.listExpirable(t, day, 10_000);
+        if (due.length === 0) return { expired: [] };
+        const now = deps.clock.now();
+        const lines = await store.getLicenceLines(t, due.map((d) => d.id));
+        const updated = await store.expireLicences(t, due.map((d) => d.id), now);
+        await store.insertLicenceEvents(
+          t,
+          due.map((row) => ({ id: uuidv7(), licenceId: row.id, from: row.status, to: 'expired', at: now, actorName: actor.name, actorRole: actor.role, reason: `Expired on ${row.expires_on}` })),
+        );
+        await audit(
+          ctx,
+          t,
+          actor,
+          updated.map((u) => ({
+            action: 'licensing.licence.expire',
+            entity: 'licensing_licence',
+            entityId: u.id,
+            reason: u.status_reason,
+            state: store.licenceState(u, lines.filter((l) => l.licence_id === u.id)),
+          })),
+        );
+        return { expired: updated.map((u) => u.number) };
+      });
+    },
+  };
+}

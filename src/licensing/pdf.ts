@@ -1,0 +1,121 @@
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import { countryName } from '../reference/countries.ts';
+import type { LicenceSnapshot } from './model.ts';
+
+/**
+ * The licence document (Art. 10(3) particulars, Art. 10(5) authenticity): bilingual labels (English and
+ * the State's language), a QR code carrying the signed token, and the snapshot hash in clear so a
+ * reader can compare it with the verification page.
+ */
+type Lang = 'en' | 'es' | 'fr';
+const LABELS = {
+  title: { en: 'Licence', es: 'Licencia', fr: 'Licence' },
+  kind: {
+    export: { en: 'Export licence', es: 'Licencia de exportación', fr: "Licence d'exportation" },
+    import: { en: 'Import licence', es: 'Licencia de importación', fr: "Licence d'importation" },
+    transit: { en: 'Transit licence', es: 'Licencia de tránsito', fr: 'Licence de transit' },
+    brokering: { en: 'Brokering licence', es: 'Licencia de corretaje', fr: 'Licence de courtage' },
+    temporary: { en: 'Temporary licence (simplified procedure)', es: 'Licencia temporal (procedimiento simplificado)', fr: 'Licence temporaire (procédure simplifiée)' },
+  },
+  number: { en: 'Licence number', es: 'Número de licencia', fr: 'Numéro de licence' },
+  authority: { en: 'Issuing authority', es: 'Autoridad emisora', fr: 'Autorité de délivrance' },
+  place: { en: 'Place of issue', es: 'Lugar de expedición', fr: 'Lieu de délivrance' },
+  date: { en: 'Date of issue', es: 'Fecha de expedición', fr: 'Date de délivrance' },
+  validFrom: { en: 'Valid from', es: 'Válida desde', fr: 'Valable à partir du' },
+  expires: { en: 'Date of expiry', es: 'Fecha de vencimiento', fr: "Date d'expiration" },
+  exportCountry: { en: 'Country of export', es: 'País de exportación', fr: "Pays d'exportation" },
+  importCountry: { en: 'Country of import', es: 'País de importación', fr: "Pays d'importation" },
+  transit: { en: 'Countries of transit', es: 'Países de tránsito', fr: 'Pays de transit' },
+  applicant: { en: 'Exporter / applicant', es: 'Exportador / solicitante', fr: 'Exportateur / demandeur' },
+  consignee: { en: 'Consignee', es: 'Consignatario', fr: 'Destinataire' },
+  recipient: { en: 'Final recipient', es: 'Destinatario final', fr: 'Destinataire final' },
+  intermediate: { en: 'Intermediate consignees', es: 'Consignatarios intermedios', fr: 'Destinataires intermédiaires' },
+  brokers: { en: 'Brokers (name, location)', es: 'Corredores (nombre, ubicación)', fr: 'Courtiers (nom, lieu)' },
+  goods: { en: 'Description and quantity of goods', es: 'Descripción y cantidad de los bienes', fr: 'Description et quantité des biens' },
+  endUse: { en: 'End use', es: 'Uso final', fr: 'Utilisation finale' },
+  conditions: { en: 'Conditions', es: 'Condiciones', fr: 'Conditions' },
+  importAuth: { en: 'Import authorization', es: 'Autorización de importación', fr: "Autorisation d'importation" },
+  purpose: { en: 'Purpose', es: 'Finalidad', fr: 'Objet' },
+  none: { en: 'none', es: 'ninguno', fr: 'aucun' },
+  verify: {
+    en: 'Verify this licence: scan the code or open',
+    es: 'Verifique esta licencia: escanee el código o abra',
+    fr: 'Vérifiez cette licence : scannez le code ou ouvrez',
+  },
+  hash: { en: 'Contents hash (SHA-256)', es: 'Huella del contenido (SHA-256)', fr: 'Empreinte du contenu (SHA-256)' },
+} as const;
+
+function lang(stateLanguage: string): Lang | null {
+  const l = stateLanguage.slice(0, 2).toLowerCase();
+  return l === 'es' || l === 'fr' ? l : null;
+}
+
+function country(code: string, second: Lang | null): string {
+  const en = countryName(code, 'en');
+  const other = second ? countryName(code, second) : en;
+  return other !== en ? `${code} ${en} / ${other}` : `${code} ${en}`;
+}
+
+export async function renderLicencePdf(s: LicenceSnapshot, opts: { verificationUrl: string; snapshotHash: string; stateLanguage: string }): Promise<Buffer> {
+  const second = lang(opts.stateLanguage);
+  const label = (entry: { en: string; es: string; fr: string }) => (second ? `${entry.en} / ${entry[second]}` : entry.en);
+  const qr = await QRCode.toBuffer(opts.verificationUrl, { errorCorrectionLevel: 'M', margin: 1, width: 220 });
+
+  const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: `Licence ${s.number}`, Author: s.issuingAuthority, Subject: s.kind } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  doc.font('Helvetica-Bold').fontSize(16).text(label(LABELS.kind[s.kind]));
+  doc.font('Helvetica').fontSize(10).text(s.issuingAuthority);
+  doc.image(qr, doc.page.width - 48 - 110, 40, { width: 110 });
+  doc.moveDown(0.5);
+
+  const field = (l: { en: string; es: string; fr: string }, value: string) => {
+    doc.font('Helvetica-Bold').fontSize(8).fillColor('#444').text(label(l));
+    doc.font('Helvetica').fontSize(10).fillColor('#000').text(value || '-', { width: 380 });
+    doc.moveDown(0.3);
+  };
+  const party = (p: { name: string; address?: string | null; country: string } | null) =>
+    p ? `${p.name}${p.address ? `, ${p.address}` : ''} (${country(p.country, second)})` : '-';
+
+  field(LABELS.number, s.number);
+  if (s.temporaryPurpose) field(LABELS.purpose, s.temporaryPurpose.replace('_', ' '));
+  field(LABELS.place, s.placeOfIssue);
+  field(LABELS.date, s.dateOfIssue);
+  field(LABELS.validFrom, s.validFrom);
+  field(LABELS.expires, s.expiresOn);
+  field(LABELS.exportCountry, country(s.exportCountry, second));
+  field(LABELS.importCountry, country(s.importCountry, second));
+  field(LABELS.transit, s.transitCountries.length ? s.transitCountries.map((c) => country(c, second)).join('; ') : label(LABELS.none));
+  field(LABELS.applicant, party(s.applicant));
+  field(LABELS.consignee, party(s.consignee));
+  field(LABELS.recipient, party(s.finalRecipient));
+  if (s.intermediateConsignees.length) field(LABELS.intermediate, s.intermediateConsignees.map(party).join('; '));
+  field(LABELS.brokers, s.brokers.length ? s.brokers.map((b) => `${b.name}, ${b.location} (${b.country})`).join('; ') : label(LABELS.none));
+  field(
+    LABELS.goods,
+    s.goods
+      .map(
+        (g) =>
+          `${g.lineNo}. ${g.description} - ${g.controlEntry}, HS ${g.hsCode} - quantity ${g.quantity} ${g.unit}` +
+          (g.serials && g.serials.length ? ` - serials ${g.serials.join(', ')}` : ''),
+      )
+      .join('\n'),
+  );
+  field(LABELS.endUse, s.endUse);
+  if (s.importAuthorization) {
+    const a = s.importAuthorization;
+    field(LABELS.importAuth, `${a.reference}, ${a.issuingAuthority}, ${a.issueDate} - ${a.expiryDate}`);
+  }
+  field(LABELS.conditions, s.conditions.length ? s.conditions.join('\n') : label(LABELS.none));
+  doc.moveDown(0.5);
+  doc.font('Helvetica').fontSize(8).fillColor('#000').text(`${label(LABELS.verify)} ${opts.verificationUrl.split('?')[0]}`);
+  doc.text(`${label(LABELS.hash)}: ${opts.snapshotHash}`);
+  doc.end();
+  return done;
+}

@@ -1,0 +1,172 @@
+import type { Actor } from '../platform/auth/actor.ts';
+import type { AuditInput } from '../platform/audit/record.ts';
+import type { Tx } from '../platform/db/types.ts';
+import { NotFoundError, RuleViolationError, ValidationError, type FieldError } from '../platform/http/errors.ts';
+import { uuidv7 } from '../platform/ids.ts';
+import { inTransaction } from '../platform/tx.ts';
+import { audit, parseInput, today, type LicensingContext } from './context.ts';
+import { checkShipment, usageStatus } from './model.ts';
+import { licensingPolicy } from './policy.ts';
+import { shipmentInputSchema, type ShipmentInput } from './schemas.ts';
+import * as store from './store.ts';
+
+export function presentShipment(r: store.ShipmentRow, number?: string) {
+  return {
+    id: r.id,
+    licenceId: r.licence_id,
+    ...(number ? { licenceNumber: number } : {}),
+    shippedOn: r.shipped_on,
+    exitPoint: r.exit_point,
+    carrier: r.carrier as Record<string, unknown>,
+    lines: r.lines,
+    externalReference: r.external_reference,
+    status: r.status,
+    deliveredOn: r.delivered_on,
+    verifyingState: r.verifying_state,
+    verificationEvidence: r.verification_evidence,
+    recordedAt: r.recorded_at.toISOString(),
+  };
+}
+export type ShipmentView = ReturnType<typeof presentShipment>;
+
+export function shipmentVerbs(ctx: LicensingContext) {
+  const { deps } = ctx;
+
+  /**
+   * Records shipments (customs declarations or the exporter's own) against their licences in one
+   * transaction: each is checked against the licence's status, validity and remaining quantities, which
+   * are consumed as the batch goes, so two shipments in one batch cannot together exceed a line.
+   */
+  async function recordShipments(actor: Actor, inputs: ShipmentInput[], tx?: Tx): Promise<ShipmentView[]> {
+    licensingPolicy.require(actor, 'licensing.shipment.record');
+    const parsed = inputs.map((input, i) => {
+      try {
+        return parseInput(shipmentInputSchema, input);
+      } catch (err) {
+        if (err instanceof ValidationError && inputs.length > 1) {
+          throw new ValidationError(err.errors.map((e) => ({ ...e, field: `${i}.${e.field}` })));
+        }
+        throw err;
+      }
+    });
+    return inTransaction(deps.db, tx, async (t) => {
+      const day = today(ctx);
+      const numbers = [...new Set(parsed.map((p) => p.licenceNumber))];
+      const licences = await t.query<store.LicenceRow>('SELECT * FROM licensing_licences WHERE number = ANY($1::text[]) ORDER BY id FOR UPDATE', [numbers]);
+      const byNumber = new Map(licences.map((l) => [l.number, l]));
+      const lines = await store.getLicenceLines(t, licences.map((l) => l.id));
+      const usage = new Map<string, store.LicenceLineRow[]>();
+      for (const l of lines) usage.set(l.licence_id, [...(usage.get(l.licence_id) ?? []), { ...l, quantity: Number(l.quantity), used: Number(l.used) }]);
+
+      const results: (store.ShipmentRow | ReturnType<typeof store.shipmentState>)[] = [];
+      const fresh: ReturnType<typeof store.shipmentState>[] = [];
+      const consumed: { licenceId: string; lineNo: number; quantity: number }[] = [];
+      const now = deps.clock.now();
+      for (const [i, s] of parsed.entries()) {
+        const prefix = parsed.length > 1 ? `${i}.` : '';
+        const licence = byNumber.get(s.licenceNumber);
+        if (!licence || (actor.role === 'industry' && licence.organisation_id !== actor.organisationId)) {
+          throw new NotFoundError('Licence', s.licenceNumber);
+        }
+        if (s.externalReference) {
+          const existing = await store.findShipmentByExternal(t, licence.id, s.externalReference);
+          const inBatch = fresh.find((f) => f.licenceId === licence.id && f.externalReference === s.externalReference);
+          if (existing || inBatch) {
+            // Customs re-sent a declaration: record it once (LITE learned to treat usage as idempotent).
+            results.push(existing ?? inBatch!);
+            continue;
+          }
+        }
+        const licLines = usage.get(licence.id) ?? [];
+        const issues = checkShipment({
+          licence: { number: licence.number, kind: licence.kind, status: licence.status, validFrom: licence.valid_from, expiresOn: licence.expires_on },
+          lines: licLines.map((l) => ({ lineNo: l.line_no, quantity: l.quantity, used: l.used, unit: l.unit })),
+          shipment: { shippedOn: s.shippedOn, lines: s.lines },
+          today: day,
+        });
+        if (s.shippedOn > day) issues.push({ field: 'shippedOn', code: 'shipment.future', message: `Shipment date ${s.shippedOn} is in the future.` });
+        if (issues.length) {
+          const errors: FieldError[] = issues.map((x) => ({ field: `${prefix}${x.field}`, code: x.code, message: x.message }));
+          throw new RuleViolationError(`The shipment is refused under licence ${licence.number}: ${issues.map((x) => x.message).join(' ')}`, errors);
+        }
+        for (const l of s.lines) {
+          const line = licLines.find((x) => x.line_no === l.lineNo)!;
+          line.used += l.quantity;
+          consumed.push({ licenceId: licence.id, lineNo: l.lineNo, quantity: l.quantity });
+        }
+        const state = {
+          id: uuidv7(),
+          licenceId: licence.id,
+          shippedOn: s.shippedOn,
+          exitPoint: s.exitPoint,
+          carrier: s.carrier,
+          lines: s.lines,
+          externalReference: s.externalReference ?? null,
+          recordedAt: now,
+          recordedBy: `${actor.role}:${actor.name}`,
+          status: 'shipped' as const,
+          deliveredOn: null,
+          verifiedAt: null,
+          verifyingState: null,
+          verificationEvidence: null,
+          verificationDocumentSha256: null,
+        };
+        fresh.push(state);
+        results.push(state);
+      }
+      if (fresh.length === 0) {
+        return results.map((r) => ('licence_id' in r ? presentShipment(r) : presentShipment(toRow(r))));
+      }
+      // TODO(registry): each registryItemId gets an export custody event through the registry service (same tx).
+      const inserted = await store.insertShipments(t, fresh);
+      await store.addUsage(t, consumed);
+      const auditInputs: AuditInput[] = inserted.map((r) => ({ action: 'licensing.shipment.record', entity: 'licensing_shipment', entityId: r.id, state: store.shipmentState(r) }));
+      const touched = [...new Set(fresh.map((f) => f.licenceId))];
+      const events: Parameters<typeof store.insertLicenceEvents>[1] = [];
+      for (const id of touched) {
+        const licence = licences.find((l) => l.id === id)!;
+        const ls = usage.get(id)!;
+        const next = usageStatus(ls);
+        let row = licence;
+        if (next !== licence.status) {
+          const reason = next === 'used' ? 'All licensed quantities shipped' : 'Part of the licensed quantities shipped';
+          row = await store.setLicenceStatus(t, id, next, reason, now);
+          events.push({ id: uuidv7(), licenceId: id, from: licence.status, to: next, at: now, actorName: actor.name, actorRole: actor.role, reason });
+        }
+        auditInputs.push({ action: 'licensing.licence.use', entity: 'licensing_licence', entityId: id, reason: row.status_reason, state: store.licenceState(row, ls) });
+      }
+      await store.insertLicenceEvents(t, events);
+      await audit(ctx, t, actor, auditInputs);
+      const byId = new Map(inserted.map((r) => [r.id, r]));
+      return results.map((r) => ('licence_id' in r ? presentShipment(r) : presentShipment(byId.get(r.id) ?? toRow(r))));
+    });
+  }
+
+  return {
+    recordShipments,
+    async recordShipment(actor: Actor, input: ShipmentInput, tx?: Tx): Promise<ShipmentView> {
+      const [one] = await recordShipments(actor, [input], tx);
+      return one;
+    },
+  };
+}
+
+function toRow(s: ReturnType<typeof store.shipmentState>): store.ShipmentRow {
+  return {
+    id: s.id,
+    licence_id: s.licenceId,
+    shipped_on: s.shippedOn,
+    exit_point: s.exitPoint,
+    carrier: s.carrier,
+    lines: s.lines,
+    external_reference: s.externalReference,
+    recorded_at: s.recordedAt,
+    recorded_by: s.recordedBy,
+    status: s.status,
+    delivered_on: s.deliveredOn,
+    verified_at: s.verifiedAt,
+    verifying_state: s.verifyingState,
+    verification_evidence: s.verificationEvidence,
+    verification_document_sha256: s.verificationDocumentSha256,
+  };
+}

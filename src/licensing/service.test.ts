@@ -1,0 +1,404 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadNodeKeys } from '../platform/crypto/keys.ts';
+import { AUDITED_ENTITIES } from '../platform/audit/entities.ts';
+import { stateHash } from '../platform/crypto/canonical.ts';
+import { createTestDeps, type TestDeps } from '../../test/support/deps.ts';
+import { describeEngines } from '../../test/support/engines.ts';
+import { actor, doc, EXPORTER_ORG, exportApplication, IMPORT_AUTHORIZATION, OTHER_ORG } from './fixtures.ts';
+import { createLicensingService, type LicensingService } from './service.ts';
+import { verifyLicenceTokenOffline } from './verification.ts';
+
+const industry = actor('industry', EXPORTER_ORG);
+const otherIndustry = actor('industry', OTHER_ORG, 'other-exporter');
+const officer = actor('licensing_officer');
+const supervisor = actor('licensing_supervisor');
+const customs = actor('customs_officer');
+const poc = actor('point_of_contact');
+
+async function rejects(p: Promise<unknown>): Promise<{ status: number; errors: { field: string; code?: string }[]; detail?: string }> {
+  try {
+    await p;
+  } catch (err) {
+    return err as { status: number; errors: { field: string; code?: string }[]; detail?: string };
+  }
+  throw new Error('expected a rejection');
+}
+
+describeEngines('licensing service', (engine) => {
+  let deps: TestDeps;
+  let svc: LicensingService;
+  let keysDir: string;
+
+  beforeAll(async () => {
+    deps = await createTestDeps(engine);
+    keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodia-licensing-keys-'));
+    svc = createLicensingService(deps, { keys: () => loadNodeKeys({ keysDir }), settings: { exemptSeaAirTransitWithoutTranshipment: false } });
+  });
+  afterAll(async () => {
+    await deps.close();
+    fs.rmSync(keysDir, { recursive: true, force: true });
+  });
+
+  /** An export case up to the point of issue: submitted, reviewed, recommended, evidence recorded. */
+  async function readyCase(over: Parameters<typeof exportApplication>[0] = {}, evidence = { importAuth: true, transit: true }) {
+    const c = await svc.submitApplication(industry, exportApplication(over));
+    await svc.assignOfficer(officer, c.id, { officer: 'Officer Ana' });
+    if (evidence.importAuth) {
+      const d = await svc.uploadDocument(officer, c.id, doc('import_authorization', 'KE import licence scan'));
+      await svc.recordImportAuthorization(officer, c.id, { ...IMPORT_AUTHORIZATION, documentId: d.id });
+    }
+    if (evidence.transit) {
+      const d = await svc.uploadDocument(officer, c.id, doc('transit_no_objection', 'TZ no objection'));
+      await svc.recordTransitNoObjection(officer, c.id, { state: 'TZ', reference: 'TZ-MFA-77', noticeDate: '2026-05-25', documentId: d.id });
+    }
+    await svc.recommend(officer, c.id, { outcome: 'issue', reason: 'End use verified', conditions: ['No re-export without consent'] });
+    return c;
+  }
+
+  it('runs the full workflow from application to delivery verification', async () => {
+    const c = await svc.submitApplication(industry, exportApplication());
+    expect(c.reference).toMatch(/^XC-APP-2026-\d{6}$/);
+    expect(c.status).toBe('submitted');
+    expect(c.countersignatureRequired).toBe(true); // ML1 to KE, not a Wassenaar participant
+    expect(c.gate.ok).toBe(false);
+
+    await svc.assignOfficer(officer, c.id, { officer: 'Officer Ana' });
+    deps.clock.advance(2 * 86_400_000);
+    await svc.requestInformation(officer, c.id, { reason: 'Provide the end-user certificate' });
+    deps.clock.advance(5 * 86_400_000);
+    await svc.uploadDocument(industry, c.id, doc('end_user_certificate', 'EUC signed by KWS'));
+    const answered = await svc.provideInformation(industry, c.id, { reason: 'EUC attached' });
+    expect(answered.status).toBe('under_review');
+    expect(answered.clock).toMatchObject({ elapsedDays: 2, pausedDays: 5, paused: false });
+
+    const d1 = await svc.uploadDocument(officer, c.id, doc('import_authorization', 'KE import licence'));
+    await svc.recordImportAuthorization(officer, c.id, { ...IMPORT_AUTHORIZATION, documentId: d1.id });
+    const d2 = await svc.uploadDocument(officer, c.id, doc('transit_no_objection', 'TZ'));
+    const withEvidence = await svc.recordTransitNoObjection(officer, c.id, { state: 'TZ', reference: 'TZ-MFA-77', noticeDate: '2026-06-01', documentId: d2.id });
+    expect(withEvidence.gate.ok).toBe(true);
+    expect(withEvidence.gate.conditions.every((x) => x.met)).toBe(true);
+
+    await svc.recommend(officer, c.id, { outcome: 'issue', reason: 'Verified', conditions: ['No re-export'] });
+    const blocked = await rejects(svc.issueLicence(officer, c.id));
+    expect(blocked.errors.map((e) => e.code)).toContain('case.countersignature_required');
+    // Four eyes: the recommending officer cannot countersign (even as a supervisor role name clash is avoided by identity).
+    await expect(svc.countersign(actor('licensing_supervisor', null, 'test-licensing_officer'), c.id, { agree: true, reason: 'ok' })).rejects.toMatchObject({ status: 422 });
+    await svc.countersign(supervisor, c.id, { agree: true, reason: 'Agree' });
+
+    const licence = await svc.issueLicence(officer, c.id);
+    expect(licence.number).toMatch(/^XC-EXP-2026-\d{6}$/);
+    expect(licence.status).toBe('issued');
+    expect(licence.expiresOn).toBe('2027-03-31'); // capped by the import authorization
+    expect(licence.snapshot).toMatchObject({ exportCountry: 'ES', importCountry: 'KE', transitCountries: ['TZ'], conditions: ['No re-export'] });
+    expect(stateHash(licence.snapshot)).toBe(licence.snapshotHash);
+    expect(licence.verificationUrl).toContain(`/verify/${licence.number}?t=`);
+
+    const caseAfter = await svc.getCase(industry, c.id);
+    expect(caseAfter.status).toBe('issued');
+    expect(caseAfter.licenceNumber).toBe(licence.number);
+    expect(caseAfter.decisions.map((d) => d.kind)).toEqual(['submitted', 'information_requested', 'information_provided', 'issued']);
+    expect(caseAfter.recommendation).toBeNull(); // officer-only field hidden from industry
+
+    // Shipments: partly used, then over-quantity refused, then used.
+    deps.clock.advance(86_400_000);
+    const s1 = await svc.recordShipment(customs, {
+      licenceNumber: licence.number,
+      shippedOn: '2026-06-09',
+      exitPoint: 'ESVLC',
+      carrier: { name: 'Maersk Line', country: 'DK' },
+      lines: [{ lineNo: 1, quantity: 30, serials: Array.from({ length: 30 }, (_, i) => `SN${i}`) }],
+      externalReference: 'MRN-1',
+    });
+    expect((await svc.getLicence(officer, licence.number)).status).toBe('partly_used');
+    const again = await svc.recordShipment(customs, {
+      licenceNumber: licence.number,
+      shippedOn: '2026-06-09',
+      exitPoint: 'ESVLC',
+      carrier: { name: 'Maersk Line', country: 'DK' },
+      lines: [{ lineNo: 1, quantity: 30 }],
+      externalReference: 'MRN-1',
+    });
+    expect(again.id).toBe(s1.id); // re-sent declaration recorded once
+    const over = await rejects(
+      svc.recordShipment(industry, { licenceNumber: licence.number, shippedOn: '2026-06-09', exitPoint: 'ES VLC', carrier: { name: 'X', country: 'DK' }, lines: [{ lineNo: 1, quantity: 11 }] }),
+    );
+    expect(over.status).toBe(422);
+    expect(over.errors).toEqual([expect.objectContaining({ field: 'lines.0.quantity', code: 'shipment.over_quantity' })]);
+    await svc.recordShipment(industry, {
+      licenceNumber: licence.number,
+      shippedOn: '2026-06-09',
+      exitPoint: 'ES VLC',
+      carrier: { name: 'X', country: 'DK' },
+      lines: [
+        { lineNo: 1, quantity: 10 },
+        { lineNo: 2, quantity: 20_000 },
+      ],
+    });
+    const used = await svc.getLicence(officer, licence.number);
+    expect(used.status).toBe('used');
+    expect(used.lines).toEqual([
+      { lineNo: 1, quantity: 40, unit: 'piece', used: 40 },
+      { lineNo: 2, quantity: 20_000, unit: 'round', used: 20_000 },
+    ]);
+    expect(used.events.map((e) => e.toStatus)).toEqual(['issued', 'partly_used', 'used']);
+
+    // Delivery verification (Art. 10(4)): overdue list, wrong State refused, importing State closes it.
+    deps.clock.advance(100 * 86_400_000);
+    const awaiting = await svc.listAwaitingVerification(officer);
+    expect(awaiting.items.map((s) => s.id)).toContain(s1.id);
+    expect((await svc.listAwaitingVerification(officer, { olderThanDays: 365 })).items).toEqual([]);
+    const wrong = await rejects(svc.verifyDelivery(poc, s1.id, { deliveredOn: '2026-06-20', verifyingState: 'TZ', evidence: 'x' }));
+    expect(wrong.errors[0].code).toBe('delivery.not_importing_state');
+    const delivered = await svc.verifyDelivery(poc, s1.id, { deliveredOn: '2026-06-20', verifyingState: 'KE', evidence: 'KE customs entry C-123' });
+    expect(delivered.status).toBe('delivered');
+    expect((await svc.listAwaitingVerification(officer)).items.map((s) => s.id)).not.toContain(s1.id);
+    await expect(svc.verifyDelivery(poc, s1.id, { deliveredOn: '2026-06-20', verifyingState: 'KE', evidence: 'again' })).rejects.toMatchObject({ status: 422 });
+
+    // Every audited licensing record re-hashes to its last audit entry.
+    const rows = await deps.db.query<{ entity: string; entity_id: string; state_hash: string }>(
+      `SELECT DISTINCT ON (entity, entity_id) entity, entity_id, state_hash FROM audit_log WHERE entity LIKE 'licensing_%' ORDER BY entity, entity_id, seq DESC`,
+    );
+    expect(rows.length).toBeGreaterThan(10);
+    for (const r of rows) {
+      const loaded = await AUDITED_ENTITIES.get(r.entity)!.load(deps.db, [r.entity_id]);
+      expect(stateHash(loaded.get(r.entity_id)), `${r.entity} ${r.entity_id}`).toBe(r.state_hash);
+    }
+  });
+
+  it('refuses to issue without the import authorization (Art. 10(2)(a))', async () => {
+    const c = await readyCase({ importCountry: 'FR', consignee: null, endUser: { name: 'Club de tir', country: 'FR' }, transit: [] }, { importAuth: false, transit: false });
+    const err = await rejects(svc.issueLicence(officer, c.id));
+    expect(err.status).toBe(422);
+    expect(err.errors.map((e) => e.code)).toEqual(expect.arrayContaining(['art10.import_authorization.recorded', 'art10.import_authorization.covers_goods']));
+    expect((await svc.getCase(officer, c.id)).status).toBe('recommended'); // nothing written
+  });
+
+  it('refuses to issue without the transit no-objection (Art. 10(2)(b))', async () => {
+    const c = await readyCase({ importCountry: 'KE' }, { importAuth: true, transit: false });
+    await svc.countersign(supervisor, c.id, { agree: true, reason: 'ok' });
+    const err = await rejects(svc.issueLicence(officer, c.id));
+    expect(err.errors.map((e) => e.code)).toEqual(['art10.transit.TZ.no_objection']);
+  });
+
+  it('refuses a licence outlasting the import authorization and goods beyond it', async () => {
+    const c = await readyCase({ goods: [{ ...exportApplication().goods[0], quantity: 41 }] });
+    await svc.countersign(supervisor, c.id, { agree: true, reason: 'ok' });
+    const err = await rejects(svc.issueLicence(officer, c.id, { expiresOn: '2027-06-01' }));
+    expect(err.errors.map((e) => e.code).sort()).toEqual(['art10.import_authorization.covers_dates', 'art10.import_authorization.covers_goods']);
+  });
+
+  it('exempts sea transit without transhipment when the State configures it', async () => {
+    const exempt = createLicensingService(deps, { keys: () => loadNodeKeys({ keysDir }), settings: { exemptSeaAirTransitWithoutTranshipment: true } });
+    const c = await readyCase({ transit: [{ country: 'ZA', mode: 'sea', transhipment: false }] }, { importAuth: true, transit: false });
+    await exempt.countersign(supervisor, c.id, { agree: true, reason: 'ok' });
+    expect((await exempt.issueLicence(officer, c.id)).snapshot.transitCountries).toEqual(['ZA']);
+    const c2 = await readyCase({ transit: [{ country: 'ZA', mode: 'sea', transhipment: true }] }, { importAuth: true, transit: false });
+    await exempt.countersign(supervisor, c2.id, { agree: true, reason: 'ok' });
+    expect((await rejects(exempt.issueLicence(officer, c2.id))).errors.map((e) => e.code)).toEqual(['art10.transit.ZA.no_objection']);
+  });
+
+  it('refuses with coded criteria and creates a denial record', async () => {
+    const c = await svc.submitApplication(industry, exportApplication({ endUser: { name: 'Diverted Trading FZE', country: 'KE' } }));
+    await svc.assignOfficer(officer, c.id, { officer: 'Ana' });
+    await expect(svc.recommend(officer, c.id, { outcome: 'refuse', reason: 'risk' })).rejects.toMatchObject({ status: 400 });
+    await svc.recommend(officer, c.id, { outcome: 'refuse', reason: 'Diversion risk', criteria: ['diversion_risk', 'eu_cp_7'] });
+    await expect(svc.issueLicence(officer, c.id)).rejects.toMatchObject({ status: 422 });
+    const refused = await svc.refuseApplication(officer, c.id, { criteria: ['diversion_risk', 'eu_cp_7'], reason: 'Diversion risk to unauthorised end user' });
+    expect(refused.status).toBe('refused');
+    const denials = await svc.listDenials(officer);
+    expect(denials[0]).toMatchObject({ endUserName: 'Diverted Trading FZE', criteria: ['diversion_risk', 'eu_cp_7'], controlEntries: ['ML1.a', 'ML3.a'] });
+    await expect(svc.listDenials(industry)).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('supervisor disagreement sends the case back to review', async () => {
+    const c = await readyCase();
+    const back = await svc.countersign(supervisor, c.id, { agree: false, reason: 'Check end user again' });
+    expect(back.status).toBe('under_review');
+    await expect(svc.issueLicence(officer, c.id)).rejects.toMatchObject({ status: 422 });
+  });
+
+  it('issues without countersignature to a Wassenaar participant', async () => {
+    const c = await readyCase({ importCountry: 'FR', consignee: null, endUser: { name: 'Club de tir', country: 'FR' }, transit: [] }, { importAuth: false, transit: false });
+    const d = await svc.uploadDocument(officer, c.id, doc('import_authorization', 'FR AIMG'));
+    await svc.recordImportAuthorization(officer, c.id, { ...IMPORT_AUTHORIZATION, issuingState: 'FR', issuingAuthority: 'SCAE', documentId: d.id });
+    expect((await svc.getCase(officer, c.id)).countersignatureRequired).toBe(false);
+    const l = await svc.issueLicence(officer, c.id);
+    expect(l.snapshot.importCountry).toBe('FR');
+  });
+
+  it('walks every licence lifecycle transition with reasons, and verifies the status publicly', async () => {
+    const c = await readyCase();
+    await svc.countersign(supervisor, c.id, { agree: true, reason: 'ok' });
+    const l = await svc.issueLicence(officer, c.id);
+    expect((await svc.verifyLicenceNumber(l.number)).status).toBe('valid');
+
+    const s = await svc.changeLicenceStatus(officer, l.number, 'suspend', { reason: 'Investigation' });
+    expect(s.status).toBe('suspended');
+    expect((await svc.verifyLicenceNumber(l.number)).status).toBe('suspended');
+    const shipErr = await rejects(
+      svc.recordShipment(customs, { licenceNumber: l.number, shippedOn: '2026-06-01', exitPoint: 'ESVLC', carrier: { name: 'X', country: 'ES' }, lines: [{ lineNo: 1, quantity: 1 }] }),
+    );
+    expect(shipErr.errors[0].code).toBe('shipment.licence_suspended');
+    await expect(svc.changeLicenceStatus(officer, l.number, 'suspend', { reason: 'again' })).rejects.toMatchObject({ status: 422 });
+    expect((await svc.changeLicenceStatus(officer, l.number, 'reinstate', { reason: 'Cleared' })).status).toBe('issued');
+    await expect(svc.changeLicenceStatus(officer, l.number, 'revoke', { reason: 'x' })).rejects.toMatchObject({ status: 403 });
+    const r = await svc.changeLicenceStatus(supervisor, l.number, 'revoke', { reason: 'End user sanctioned' });
+    expect(r.status).toBe('revoked');
+    expect(r.events.map((e) => [e.toStatus, e.reason])).toEqual([
+      ['issued', null],
+      ['suspended', 'Investigation'],
+      ['issued', 'Cleared'],
+      ['revoked', 'End user sanctioned'],
+    ]);
+    const v = await svc.verifyLicenceNumber(l.number);
+    expect(v).toMatchObject({ status: 'revoked', statusReason: 'End user sanctioned' });
+    const byToken = await svc.verifyLicenceToken(l.token);
+    expect(byToken).toMatchObject({ status: 'revoked', signatureValid: true, hashMatches: true });
+    await expect(svc.changeLicenceStatus(supervisor, l.number, 'reinstate', { reason: 'x' })).rejects.toMatchObject({ status: 422 });
+
+    const c2 = await readyCase();
+    await svc.countersign(supervisor, c2.id, { agree: true, reason: 'ok' });
+    const l2 = await svc.issueLicence(officer, c2.id);
+    expect((await svc.changeLicenceStatus(industry, l2.number, 'surrender', { reason: 'Contract cancelled' })).status).toBe('surrendered');
+    expect((await svc.verifyLicenceNumber(l2.number)).status).toBe('surrendered');
+
+    const c3 = await readyCase();
+    await svc.countersign(supervisor, c3.id, { agree: true, reason: 'ok' });
+    const l3 = await svc.issueLicence(officer, c3.id, { expiresOn: '2026-12-31' });
+    deps.clock.set('2027-01-02T10:00:00Z');
+    try {
+      expect((await svc.verifyLicenceNumber(l3.number)).status).toBe('expired');
+      const swept = await svc.expireDueLicences(supervisor);
+      expect(swept.expired).toContain(l3.number);
+      expect((await svc.getLicence(officer, l3.number)).status).toBe('expired');
+    } finally {
+      deps.clock.set('2026-06-01T10:00:00Z');
+    }
+    expect((await svc.verifyLicenceNumber('XC-EXP-2026-999999')).status).toBe('unknown');
+  });
+
+  it('signs a token that verifies offline and rejects a tampered one', async () => {
+    const c = await readyCase();
+    await svc.countersign(supervisor, c.id, { agree: true, reason: 'ok' });
+    const l = await svc.issueLicence(officer, c.id);
+    const jwks = (await loadNodeKeys({ keysDir })).publicJwks();
+    const off = await verifyLicenceTokenOffline(l.token, jwks);
+    expect(off.claims).toMatchObject({ iss: 'XC', sub: l.number, lh: l.snapshotHash, vt: l.expiresOn });
+
+    const [h, p, sig] = l.token.split('.');
+    const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
+    const forged = `${h}.${Buffer.from(JSON.stringify({ ...claims, vt: '2099-12-31' })).toString('base64url')}.${sig}`;
+    await expect(verifyLicenceTokenOffline(forged, jwks)).rejects.toThrow(/signature/);
+    const online = await svc.verifyLicenceToken(forged);
+    expect(online).toMatchObject({ signatureValid: false, status: 'unknown' });
+    expect((await svc.verifyLicenceToken('garbage')).signatureValid).toBe(false);
+
+    // A snapshot altered in the database no longer verifies as valid.
+    await deps.db.query(`UPDATE licensing_licences SET snapshot = jsonb_set(snapshot, '{importCountry}', '"SO"') WHERE number = $1`, [l.number]);
+    expect((await svc.verifyLicenceNumber(l.number)).status).toBe('unknown');
+  });
+
+  it('renders a PDF with the number, countries and quantities (read back with pdftotext)', async () => {
+    const c = await readyCase();
+    await svc.countersign(supervisor, c.id, { agree: true, reason: 'ok' });
+    const l = await svc.issueLicence(officer, c.id);
+    const { pdf } = await svc.licencePdf(industry, l.number);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString();
+    expect(text).toContain(l.number);
+    expect(text).toContain('Spain');
+    expect(text).toContain('Kenya');
+    expect(text).toContain('Tanzania');
+    expect(text).toContain('quantity 40 piece');
+    expect(text).toContain('quantity 20000 round');
+    expect(text).toContain('País de importación'); // the State's language (es by default)
+    expect(text).toContain(l.snapshotHash);
+  });
+
+  it('limits industry users to their own organisation', async () => {
+    const c = await readyCase();
+    await expect(svc.getCase(otherIndustry, c.id)).rejects.toMatchObject({ status: 404 });
+    const mine = await svc.listApplications(industry);
+    expect(mine.items.length).toBeGreaterThan(0);
+    expect((await svc.listApplications(otherIndustry)).items).toEqual([]);
+    await expect(svc.submitApplication(otherIndustry, exportApplication())).rejects.toMatchObject({ status: 400 });
+    await expect(svc.assignOfficer(industry, c.id, { officer: 'me' })).rejects.toMatchObject({ status: 403 });
+    await expect(svc.countersign(officer, c.id, { agree: true, reason: 'x' })).rejects.toMatchObject({ status: 403 });
+    await expect(svc.issueLicence(industry, c.id)).rejects.toMatchObject({ status: 403 });
+    await svc.countersign(supervisor, c.id, { agree: true, reason: 'ok' });
+    const l = await svc.issueLicence(officer, c.id);
+    await expect(svc.getLicence(otherIndustry, l.number)).rejects.toMatchObject({ status: 404 });
+    await expect(
+      svc.recordShipment(otherIndustry, { licenceNumber: l.number, shippedOn: '2026-06-01', exitPoint: 'ESVLC', carrier: { name: 'X', country: 'ES' }, lines: [{ lineNo: 1, quantity: 1 }] }),
+    ).rejects.toMatchObject({ status: 404 });
+    expect((await svc.listLicences(otherIndustry)).items).toEqual([]);
+    expect((await svc.listLicences(industry)).items.every((x) => x.snapshot.applicant && (x.snapshot.applicant as { partyId: string }).partyId === EXPORTER_ORG)).toBe(true);
+    await expect(svc.getLicence(actor('public'), l.number)).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('requires registered brokers on brokering applications (Art. 15)', async () => {
+    const broker = { name: 'Global Arms Brokers Ltd', location: 'Valencia', country: 'ES' };
+    const app = exportApplication({ kind: 'brokering', brokers: [broker] });
+    const err = await rejects(svc.submitApplication(industry, app));
+    expect(err.errors).toEqual([expect.objectContaining({ field: 'brokers.0.brokerId', code: 'broker.unregistered' })]);
+    const reg = await svc.registerBroker(officer, { ...broker, registrationNo: 'ES-BRK-001', validFrom: '2026-01-01', validTo: '2026-12-31' });
+    await expect(svc.registerBroker(officer, { ...broker, registrationNo: 'ES-BRK-001', validFrom: '2026-01-01', validTo: '2026-12-31' })).rejects.toMatchObject({ status: 409 });
+    const c = await svc.submitApplication(industry, exportApplication({ kind: 'brokering', brokers: [{ ...broker, brokerId: reg.id }] }));
+    await svc.assignOfficer(officer, c.id, { officer: 'Ana' });
+    await svc.recommend(officer, c.id, { outcome: 'issue', reason: 'ok' });
+    await svc.countersign(supervisor, c.id, { agree: true, reason: 'ok' });
+    await svc.changeBrokerStatus(officer, reg.id, 'suspended', { reason: 'Inspection pending' });
+    expect((await rejects(svc.issueLicence(officer, c.id))).errors.map((e) => e.code)).toEqual(['broker.registration_invalid']);
+    await svc.changeBrokerStatus(officer, reg.id, 'active', { reason: 'Inspection passed' });
+    const l = await svc.issueLicence(officer, c.id);
+    expect(l.number).toMatch(/^XC-BRK-2026-/);
+    expect(l.snapshot.brokers).toEqual([expect.objectContaining({ name: 'Global Arms Brokers Ltd', location: 'Valencia' })]);
+    expect((await rejects(svc.recordShipment(officer, { licenceNumber: l.number, shippedOn: '2026-06-01', exitPoint: 'ESVLC', carrier: { name: 'X', country: 'ES' }, lines: [{ lineNo: 1, quantity: 1 }] }))).errors[0].code).toBe(
+      'shipment.brokering_licence',
+    );
+  });
+
+  it('issues import and temporary licences without the export gate', async () => {
+    // XC (the demo State) is not an ISO 3166 country: refused as a country of import.
+    const imp = await rejects(svc.submitApplication(officer, exportApplication({ kind: 'import', exportCountry: 'IT', importCountry: 'XC', transit: [], consignee: null, endUser: { name: 'XC Police', country: 'XC' } })));
+    expect(imp.status).toBe(400);
+    const c = await svc.submitApplication(officer, exportApplication({ kind: 'import', exportCountry: 'IT', importCountry: 'ES', transit: [], consignee: null, endUser: { name: 'Guardia Civil', country: 'ES' } }));
+    await svc.assignOfficer(officer, c.id, { officer: 'Ana' });
+    await svc.recommend(officer, c.id, { outcome: 'issue', reason: 'ok' });
+    expect((await svc.issueLicence(officer, c.id)).number).toMatch(/^XC-IMP-2026-/);
+
+    await expect(svc.submitApplication(industry, exportApplication({ kind: 'temporary' }))).rejects.toMatchObject({ status: 400 });
+    const t = await readyCase({ kind: 'temporary', temporaryPurpose: 'exhibition' }, { importAuth: true, transit: false });
+    await svc.countersign(supervisor, t.id, { agree: true, reason: 'ok' });
+    const tl = await svc.issueLicence(officer, t.id);
+    expect(tl.number).toMatch(/^XC-TMP-2026-/);
+    expect(tl.snapshot.temporaryPurpose).toBe('exhibition');
+  });
+
+  it('rejects bad input naming each field, writing nothing', async () => {
+    const before = await deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM licensing_applications');
+    const bad = exportApplication({
+      importCountry: 'ZZ',
+      goods: [{ ...exportApplication().goods[0], controlEntry: 'ML99', hsCode: '8501', currency: 'XXY', quantity: 0 }],
+    });
+    const err = await rejects(svc.submitApplication(industry, bad));
+    expect(err.status).toBe(400);
+    expect(err.errors.map((e) => e.field).sort()).toEqual(['goods.0.controlEntry', 'goods.0.currency', 'goods.0.hsCode', 'goods.0.quantity', 'importCountry']);
+    const after = await deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM licensing_applications');
+    expect(after[0].n).toBe(before[0].n);
+  });
+});
+
+describe('licensing settings', () => {
+  it('reads the State’s choices from the environment', async () => {
+    const { loadLicensingSettings } = await import('./settings.ts');
+    const s = loadLicensingSettings({ CUSTODIA_TRANSIT_SEA_AIR_EXEMPT: 'true', CUSTODIA_DELIVERY_OVERDUE_DAYS: '30', CUSTODIA_COUNTERSIGN_DESTINATIONS: 'all' }, 'MX');
+    expect(s).toMatchObject({ exemptSeaAirTransitWithoutTranshipment: true, deliveryOverdueDays: 30, brokerRegistrationRequired: true });
+    expect(s.countersign.destinations).toBe('all');
+    expect(() => loadLicensingSettings({ CUSTODIA_COUNTERSIGN_DESTINATIONS: 'some' })).toThrow();
+  });
+});

@@ -1,0 +1,60 @@
+import { DEFAULT_COUNTERSIGN_RULE, type CountersignRule, type GateSettings } from './model.ts';
+
+/**
+ * Licensing settings that a State decides (environment variables, safe defaults). Kept in this module
+ * rather than the platform config so the rules are next to the code that applies them.
+ */
+export interface LicensingSettings extends GateSettings {
+  countersign: CountersignRule;
+  /** Art. 15: only registered brokers may appear on licences. */
+  brokerRegistrationRequired: boolean;
+  /** Shipments without delivery verification (Art. 10(4)) after this many days are listed as overdue. */
+  deliveryOverdueDays: number;
+  /** Default licence validity when the officer gives none (capped by the import authorization's expiry). */
+  defaultValidityMonths: number;
+  issuingAuthority: string;
+  placeOfIssue: string;
+}
+
+function bool(v: string | undefined, fallback: boolean): boolean {
+  if (v === undefined || v === '') return fallback;
+  return v === 'true' || v === '1';
+}
+
+function int(v: string | undefined, fallback: number, name: string): number {
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${v}"`);
+  return n;
+}
+
+export function loadLicensingSettings(env: NodeJS.ProcessEnv = process.env, state = 'XC'): LicensingSettings {
+  const destinations = (env.CUSTODIA_COUNTERSIGN_DESTINATIONS ?? DEFAULT_COUNTERSIGN_RULE.destinations) as CountersignRule['destinations'];
+  if (!['non_participants', 'all', 'none'].includes(destinations)) {
+    throw new Error(`CUSTODIA_COUNTERSIGN_DESTINATIONS must be non_participants, all or none, got "${destinations}"`);
+  }
+  return {
+    exemptSeaAirTransitWithoutTranshipment: bool(env.CUSTODIA_TRANSIT_SEA_AIR_EXEMPT, false),
+    countersign: {
+      ...DEFAULT_COUNTERSIGN_RULE,
+      destinations,
+      headings: env.CUSTODIA_COUNTERSIGN_HEADINGS ? env.CUSTODIA_COUNTERSIGN_HEADINGS.split(',').map((s) => s.trim()) : DEFAULT_COUNTERSIGN_RULE.headings,
+    },
+    brokerRegistrationRequired: bool(env.CUSTODIA_BROKER_REGISTRATION_REQUIRED, true),
+    deliveryOverdueDays: int(env.CUSTODIA_DELIVERY_OVERDUE_DAYS, 90, 'CUSTODIA_DELIVERY_OVERDUE_DAYS'),
+    defaultValidityMonths: int(env.CUSTODIA_LICENCE_VALIDITY_MONTHS, 12, 'CUSTODIA_LICENCE_VALIDITY_MONTHS'),
+    issuingAuthority: env.CUSTODIA_LICENSING_AUTHORITY ?? `National Firearms Control Authority (${state})`,
+    placeOfIssue: env.CUSTODIA_LICENSING_PLACE_OF_ISSUE ?? state,
+  };
+}
+
+/**
+ * Wassenaar participating States (42, wassenaar.org/about-us, STANDARDS.md §4). Used until the reference
+ * module publishes its own lookup; then this list goes.
+ */
+const WASSENAAR = new Set(
+  'AR AU AT BE BG CA HR CZ DK EE FI FR DE GR HU IN IE IT JP LV LT LU MT MX NL NZ NO PL PT KR RO RU SK SI ZA ES SE CH TR UA GB US'.split(' '),
+);
+export function isWassenaarParticipantFallback(iso2: string): boolean {
+  return WASSENAAR.has(iso2);
+}
