@@ -1,0 +1,328 @@
+import type { FieldError } from '../../platform/http/errors.ts';
+import {
+  AMMUNITION_COMPONENTS,
+  FIREARM_TYPES,
+  ITEM_KINDS,
+  MARKING_LOCATIONS,
+  PART_TYPES,
+  normaliseSerial,
+  normaliseSerialOrNull,
+  primarySerial,
+  validateItem,
+  validateItemMarkings,
+  validateMarking,
+  type AmmunitionComponent,
+  type FirearmType,
+  type ItemInput,
+  type ItemKind,
+  type MarkingInput,
+  type MarkingLocation,
+  type PartType,
+} from '../model.ts';
+
+/**
+ * Pure rules of the CSV item import: header check, one row → item + markings, and the natural key
+ * that makes re-imports idempotent. Validation itself is registry/model.ts's (one source of truth for
+ * Art. 8); this file only maps CSV columns to its inputs and its field names back to CSV columns.
+ * Documented for users in docs/import-csv.md.
+ */
+
+export const ITEM_CSV_COLUMNS = [
+  'kind',
+  'type',
+  'make',
+  'model',
+  'calibre',
+  'serial_number',
+  'manufacturer',
+  'country_of_manufacture',
+  'place_of_manufacture',
+  'year_of_manufacture',
+  'marking_location',
+  'alternative_symbol',
+  'alternative_code',
+  'import_country',
+  'import_year',
+  'lot_number',
+  'quantity_rounds',
+  'is_antique',
+  'is_replica',
+  'temporary_import_purpose',
+  'description',
+] as const;
+export type ItemCsvColumn = (typeof ITEM_CSV_COLUMNS)[number];
+
+export const REQUIRED_COLUMNS: readonly ItemCsvColumn[] = ['kind', 'type'];
+
+/** A bad row (or header) as reported to the user: 1-based line, the CSV column, a stable code and why. */
+export interface RowError {
+  line: number;
+  column: string;
+  code: string;
+  message: string;
+}
+
+export interface ParsedItemRow {
+  line: number;
+  item: ItemInput;
+  markings: MarkingInput[];
+  /** Normalised serial search finds the item by (item serial, else the manufacture marking's). */
+  serialNorm: string | null;
+  /** Natural key: a second import of the same item finds it here and does not duplicate it. */
+  importKey: string;
+}
+
+export type RowResult = { ok: true; row: ParsedItemRow } | { ok: false; errors: RowError[] };
+
+export function checkHeader(columns: readonly string[]): RowError[] {
+  const errors: RowError[] = [];
+  const known = new Set<string>(ITEM_CSV_COLUMNS);
+  const seen = new Set<string>();
+  for (const c of columns) {
+    if (!known.has(c)) {
+      errors.push({ line: 1, column: c, code: 'csv.unknown_column', message: `Unknown column "${c}". Known columns: ${ITEM_CSV_COLUMNS.join(', ')}.` });
+    }
+    if (seen.has(c)) errors.push({ line: 1, column: c, code: 'csv.duplicate_column', message: `Column "${c}" appears twice.` });
+    seen.add(c);
+  }
+  for (const r of REQUIRED_COLUMNS) {
+    if (!seen.has(r)) errors.push({ line: 1, column: r, code: 'csv.missing_column', message: `The header lacks the required column "${r}".` });
+  }
+  return errors;
+}
+
+/** Headers are matched without case and with spaces or dashes read as underscores. */
+export function normaliseHeader(h: string): string {
+  return h.trim().toLowerCase().replace(/[\s-]+/g, '_');
+}
+
+/** Enumerated values are matched the same way: "Self-loading pistol" → self_loading_pistol. */
+function enumValue(v: string): string {
+  return v.trim().toLowerCase().replace(/[\s-]+/g, '_');
+}
+
+const ITEM_FIELD_TO_COLUMN: Record<string, ItemCsvColumn> = {
+  kind: 'kind',
+  firearmType: 'type',
+  partType: 'type',
+  ammunitionComponent: 'type',
+  make: 'make',
+  model: 'model',
+  calibre: 'calibre',
+  yearOfManufacture: 'year_of_manufacture',
+  countryOfManufacture: 'country_of_manufacture',
+  placeOfManufacture: 'place_of_manufacture',
+  serialNumber: 'serial_number',
+  lotNumber: 'lot_number',
+  quantityRounds: 'quantity_rounds',
+  isAntique: 'is_antique',
+  isReplica: 'is_replica',
+  temporaryImportPurpose: 'temporary_import_purpose',
+  description: 'description',
+};
+
+const MARKING_FIELD_TO_COLUMN: Record<string, ItemCsvColumn> = {
+  manufacturerName: 'manufacturer',
+  countryOfManufacture: 'country_of_manufacture',
+  placeOfManufacture: 'place_of_manufacture',
+  serialNumber: 'serial_number',
+  alternativeSymbol: 'alternative_symbol',
+  alternativeCode: 'alternative_code',
+  importCountry: 'import_country',
+  importYear: 'import_year',
+  yearOfManufacture: 'year_of_manufacture',
+  location: 'marking_location',
+  model: 'model',
+  calibre: 'calibre',
+};
+
+/** Maps a registry/model.ts field path (`firearmType`, `markings.1.importCountry`) to the CSV column that fed it. */
+export function columnForField(field: string): string {
+  const m = /^markings\.(\d+)\.(.+)$/.exec(field);
+  if (m) return MARKING_FIELD_TO_COLUMN[m[2]] ?? m[2];
+  if (field === 'markings') return 'serial_number';
+  return ITEM_FIELD_TO_COLUMN[field] ?? field;
+}
+
+function toRowErrors(line: number, errors: readonly FieldError[]): RowError[] {
+  return errors.map((e) => ({ line, column: columnForField(e.field), code: e.code ?? 'invalid', message: e.message }));
+}
+
+function text(v: string | undefined): string | null {
+  if (v == null) return null;
+  const t = v.trim();
+  return t === '' ? null : t;
+}
+
+/** The default place of the primary mark: ISACS 05.30 makes the frame or receiver the reference point. */
+function defaultLocation(kind: ItemKind, firearmType: string | null, partType: string | null): MarkingLocation {
+  if (kind === 'ammunition') return 'packaging';
+  if (kind === 'part' && partType && (MARKING_LOCATIONS as readonly string[]).includes(partType)) return partType as MarkingLocation;
+  if (kind === 'part') return 'other';
+  const framed = ['revolver', 'self_loading_pistol', 'pistol', 'sub_machine_gun'];
+  return firearmType && framed.includes(firearmType) ? 'frame' : 'receiver';
+}
+
+/** Natural key (kind, type, manufacturer, serial — or lot for ammunition). Case and serial punctuation do not count. */
+export function naturalKey(item: ItemInput, manufacturer: string | null, serialNorm: string | null): string {
+  const who = (manufacturer ?? item.make ?? '').trim().toUpperCase().replace(/\s+/g, ' ');
+  if (item.kind === 'ammunition') {
+    return ['ammunition', item.ammunitionComponent ?? '', who, (item.calibre ?? '').trim().toUpperCase(), normaliseSerial(item.lotNumber ?? '')].join('|');
+  }
+  const type = item.kind === 'firearm' ? item.firearmType : item.partType;
+  return [item.kind, type ?? '', who, serialNorm ?? ''].join('|');
+}
+
+/**
+ * One CSV record (header-keyed) → the item and its markings, validated by the registry's model rules.
+ * `nowYear` bounds plausible years. Every problem on the row is reported, not only the first.
+ */
+export function parseItemRow(record: Readonly<Record<string, string | undefined>>, line: number, nowYear: number): RowResult {
+  const errors: RowError[] = [];
+  const bad = (column: ItemCsvColumn, code: string, message: string) => errors.push({ line, column, code, message });
+
+  const int = (column: ItemCsvColumn): number | null => {
+    const v = text(record[column]);
+    if (v == null) return null;
+    if (!/^[+-]?\d+$/.test(v)) {
+      bad(column, 'csv.not_an_integer', `"${v}" is not a whole number.`);
+      return null;
+    }
+    const n = Number(v);
+    if (!Number.isSafeInteger(n)) {
+      bad(column, 'csv.not_an_integer', `"${v}" is too large.`);
+      return null;
+    }
+    return n;
+  };
+  const bool = (column: ItemCsvColumn): boolean => {
+    const v = text(record[column]);
+    if (v == null) return false;
+    const l = v.toLowerCase();
+    if (['true', 'yes', 'y', '1'].includes(l)) return true;
+    if (['false', 'no', 'n', '0'].includes(l)) return false;
+    bad(column, 'csv.not_a_boolean', `"${v}" is not true/false.`);
+    return false;
+  };
+  const country = (column: ItemCsvColumn): string | null => text(record[column])?.toUpperCase() ?? null;
+
+  const kindRaw = text(record.kind);
+  const kind = kindRaw ? enumValue(kindRaw) : null;
+  if (!kind) {
+    bad('kind', 'csv.kind_required', `Give the kind of item: ${ITEM_KINDS.join(', ')}.`);
+    return { ok: false, errors };
+  }
+  if (!(ITEM_KINDS as readonly string[]).includes(kind)) {
+    bad('kind', 'csv.kind_invalid', `"${kindRaw}" is not a kind of item (${ITEM_KINDS.join(', ')}).`);
+    return { ok: false, errors };
+  }
+  const itemKind = kind as ItemKind;
+
+  const typeRaw = text(record.type);
+  const type = typeRaw ? enumValue(typeRaw) : null;
+  let firearmType: FirearmType | null = null;
+  let partType: PartType | null = null;
+  let ammunitionComponent: AmmunitionComponent | null = null;
+  if (itemKind === 'firearm' && type) {
+    if ((FIREARM_TYPES as readonly string[]).includes(type)) firearmType = type as FirearmType;
+    else bad('type', 'csv.type_invalid', `"${typeRaw}" is not a firearm type (${FIREARM_TYPES.join(', ')}).`);
+  } else if (itemKind === 'part' && type) {
+    if ((PART_TYPES as readonly string[]).includes(type)) partType = type as PartType;
+    else bad('type', 'csv.type_invalid', `"${typeRaw}" is not a part type (${PART_TYPES.join(', ')}).`);
+  } else if (itemKind === 'ammunition') {
+    const component = type ?? 'complete_round';
+    if ((AMMUNITION_COMPONENTS as readonly string[]).includes(component)) ammunitionComponent = component as AmmunitionComponent;
+    else bad('type', 'csv.type_invalid', `"${typeRaw}" is not an ammunition component (${AMMUNITION_COMPONENTS.join(', ')}).`);
+  }
+
+  const locationRaw = text(record.marking_location);
+  let location = defaultLocation(itemKind, firearmType, partType);
+  if (locationRaw) {
+    const l = enumValue(locationRaw);
+    if ((MARKING_LOCATIONS as readonly string[]).includes(l)) location = l as MarkingLocation;
+    else bad('marking_location', 'csv.location_invalid', `"${locationRaw}" is not a marking location (${MARKING_LOCATIONS.join(', ')}).`);
+  }
+
+  const make = text(record.make);
+  const model = text(record.model);
+  const calibre = text(record.calibre);
+  const serialNumber = text(record.serial_number);
+  const yearOfManufacture = int('year_of_manufacture');
+  const countryOfManufacture = country('country_of_manufacture');
+  const placeOfManufacture = text(record.place_of_manufacture);
+  const lotNumber = text(record.lot_number);
+  const quantityRounds = int('quantity_rounds');
+  const importYear = int('import_year');
+  const importCountry = country('import_country');
+  const temporaryImportPurpose = text(record.temporary_import_purpose);
+  const isAntique = bool('is_antique');
+  const isReplica = bool('is_replica');
+  // The manufacturer named on the mark; most files give the make only, which is the maker's name.
+  const manufacturer = text(record.manufacturer) ?? make;
+  const alternativeSymbol = text(record.alternative_symbol);
+  const alternativeCode = text(record.alternative_code);
+
+  const item: ItemInput = {
+    kind: itemKind,
+    firearmType,
+    partType,
+    ammunitionComponent,
+    make,
+    model,
+    calibre,
+    yearOfManufacture,
+    countryOfManufacture,
+    placeOfManufacture,
+    serialNumber,
+    lotNumber,
+    quantityRounds,
+    isAntique,
+    isReplica,
+    temporaryImportPurpose,
+    description: text(record.description),
+  };
+
+  const markings: MarkingInput[] = [];
+  // Ammunition is marked on its packaging; a lot row carries a manufacture mark only when it names the maker.
+  if (itemKind !== 'ammunition' || text(record.manufacturer) != null) {
+    markings.push({
+      kind: 'manufacture',
+      location,
+      manufacturerName: manufacturer,
+      countryOfManufacture,
+      placeOfManufacture,
+      serialNumber: itemKind === 'ammunition' ? (serialNumber ?? lotNumber) : serialNumber,
+      alternativeSymbol,
+      alternativeCode,
+      yearOfManufacture,
+      model,
+      calibre,
+    });
+  }
+  if (importCountry != null || importYear != null) {
+    markings.push({ kind: 'import', location, importCountry, importYear });
+  }
+
+  const ruleErrors: RowError[] = [
+    ...toRowErrors(line, validateItem(item, nowYear)),
+    ...markings.flatMap((m, i) => toRowErrors(line, validateMarking(m, nowYear, `markings.${i}.`))),
+    ...toRowErrors(line, validateItemMarkings(item, markings)),
+  ];
+  // A column that failed to parse reached the rules as blank; its "required" error would only repeat it.
+  const unparsed = new Set(errors.map((e) => e.column));
+  errors.push(...ruleErrors.filter((e) => !unparsed.has(e.column)));
+  if (errors.length) return { ok: false, errors: dedupe(errors) };
+
+  const serialNorm = normaliseSerialOrNull(primarySerial(item, markings));
+  return { ok: true, row: { line, item, markings, serialNorm, importKey: naturalKey(item, manufacturer, serialNorm) } };
+}
+
+function dedupe(errors: RowError[]): RowError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const k = `${e.column}|${e.code}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
