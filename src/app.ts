@@ -7,6 +7,7 @@ import { installProblemHandler } from './platform/http/problem-handler.ts';
 import { anonymousResolver, installAccessControl, type ActorResolver, type RouteRecord } from './platform/http/access.ts';
 import type { Api } from './platform/http/types.ts';
 import { healthRoutes } from './platform/http/health.ts';
+import { registryRoutes } from './registry/routes.ts';
 import { referenceRoutes } from './reference/routes.ts';
 import { jwksRoutes } from './platform/crypto/routes.ts';
 
@@ -68,6 +69,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       zapi.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
       // Modules register here, each under /api/v1 (one line per module; keep alphabetical).
       await zapi.register(referenceRoutes, { deps });
+      await zapi.register(registryRoutes, { deps });
       void zapi;
     },
     { prefix: '/api/v1' },

@@ -66,6 +66,8 @@ describe('partial serial pattern', () => {
   });
   it('escapes LIKE wildcards and the escape character', () => {
     expect(partialSerialPattern('A_1%B\\')).toEqual({ like: '%A\\_1\\%B\\\\%', known: 6 });
+    expect(partialSerialPattern('R_Q%')).toEqual({ like: '%R\\_Q\\%%', known: 4 });
+    expect(partialSerialPattern('%*1').like).toBe('%\\%%1%');
   });
   it('counts only known characters', () => {
     expect(partialSerialPattern('?1?').known).toBe(1);

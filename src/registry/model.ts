@@ -201,17 +201,20 @@ export function partialSerialPattern(input: string): SerialPattern {
     .normalize('NFKC')
     .toUpperCase()
     .replace(/[\s\-\u2010-\u2015\u2212.]+/g, '');
-  let like = '';
+  // Tokens, not a string: collapsing "%%" on the string would eat an escaped "\\%" next to a wildcard.
+  const tokens: string[] = ['%'];
   let known = 0;
   for (const ch of norm) {
-    if (ch === '?') like += '_';
-    else if (ch === '*') like += '%';
-    else {
+    if (ch === '?') tokens.push('_');
+    else if (ch === '*') {
+      if (tokens[tokens.length - 1] !== '%') tokens.push('%');
+    } else {
       known++;
-      like += ch === '%' || ch === '_' || ch === '\\' ? `\\${ch}` : ch;
+      tokens.push(ch === '%' || ch === '_' || ch === '\\' ? `\\${ch}` : ch);
     }
   }
-  like = `%${like}%`.replace(/%{2,}/g, '%');
+  if (tokens[tokens.length - 1] !== '%') tokens.push('%');
+  const like = tokens.join('');
   return { like, known };
 }
 

@@ -1,0 +1,36 @@
+import { definePolicy } from '../platform/auth/actor.ts';
+
+/**
+ * Who may do what in the registry (see docs/registry.md for the reasons). Industry reads only items its
+ * organisation holds, keeps or made (enforced in the service); the public gets nothing.
+ */
+export const registryPolicy = definePolicy('registry', {
+  'registry.items.read': [
+    'administrator',
+    'registry_clerk',
+    'licensing_officer',
+    'licensing_supervisor',
+    'tracing_officer',
+    'customs_officer',
+    'auditor',
+    'point_of_contact',
+    'industry',
+  ],
+  'registry.items.write': ['administrator', 'registry_clerk'],
+  // Which event kinds each of these roles may record is narrowed further by model.ts EVENT_KINDS_BY_ROLE.
+  'registry.events.write': ['administrator', 'registry_clerk', 'customs_officer', 'tracing_officer'],
+  'registry.parties.read': [
+    'administrator',
+    'registry_clerk',
+    'licensing_officer',
+    'licensing_supervisor',
+    'tracing_officer',
+    'customs_officer',
+    'auditor',
+    'point_of_contact',
+    'industry',
+  ],
+  'registry.parties.write': ['administrator', 'registry_clerk', 'licensing_officer'],
+  // Owners' names, addresses and identity documents: only roles that act on individuals.
+  'registry.parties.read_personal': ['administrator', 'registry_clerk', 'licensing_officer', 'licensing_supervisor', 'tracing_officer'],
+});

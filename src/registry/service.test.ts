@@ -1,0 +1,365 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeEngines } from '../../test/support/engines.ts';
+import { createTestDeps, type TestDeps } from '../../test/support/deps.ts';
+import { AUDITED_ENTITIES } from '../platform/audit/entities.ts';
+import type { Actor, Role } from '../platform/auth/actor.ts';
+import { stateHash } from '../platform/crypto/canonical.ts';
+import { AppError } from '../platform/http/errors.ts';
+import { deriveState } from './model.ts';
+import { createRegistryService, type RegistryService } from './service.ts';
+import * as store from './store.ts';
+
+const actor = (role: Role, organisationId: string | null = null): Actor => ({ kind: 'user', userId: null, name: `t-${role}`, role, organisationId });
+const clerk = actor('registry_clerk');
+
+async function failure(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+  throw new Error('expected the call to fail');
+}
+const codesOf = (e: AppError) => e.errors.map((x) => x.code);
+
+function manufactureMarking(serial: string) {
+  return { kind: 'manufacture' as const, location: 'frame' as const, manufacturerName: 'Acme Arms', countryOfManufacture: 'BE', serialNumber: serial };
+}
+
+describeEngines('registry service', (engine) => {
+  let deps: TestDeps;
+  let svc: RegistryService;
+  let maker: string;
+  let dealer: string;
+  let owner: string;
+  let police: string;
+  let foreign: string;
+
+  const count = async (table: string) => (await deps.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
+
+  async function registerRifle(serial: string, extra: Record<string, unknown> = {}) {
+    return svc.registerItem(clerk, {
+      item: { kind: 'firearm', firearmType: 'rifle', make: 'Acme', model: 'M1', calibre: '7.62x51mm', yearOfManufacture: 2020, ...extra },
+      markings: [manufactureMarking(serial)],
+      event: { kind: 'manufactured', occurredAt: '2024-01-10T09:00:00Z', toPartyId: maker },
+    });
+  }
+
+  beforeAll(async () => {
+    deps = await createTestDeps(engine);
+    svc = createRegistryService(deps);
+    const org = async (name: string, roles: string[], country = 'NL') => (await svc.createParty(clerk, { kind: 'organisation', roles, name, country })).id;
+    maker = await org('Acme Arms', ['manufacturer']);
+    dealer = await org('Gun Shop Ltd', ['dealer']);
+    police = await org('National Police', ['state_agency']);
+    foreign = await org('Foreign Importer SA', ['importer', 'consignee'], 'FR');
+    owner = (
+      await svc.createParty(clerk, {
+        kind: 'person',
+        roles: ['owner'],
+        country: 'NL',
+        personal: { givenNames: 'Ana', familyName: 'Pérez', address: '1 Main St', identityDocumentNumber: 'ID-778' },
+      })
+    ).id;
+  });
+  afterAll(async () => {
+    await deps?.close();
+  });
+
+  describe('register item', () => {
+    it('registers a firearm with its marking and manufacture event, holder derived from the event', async () => {
+      const item = await registerRifle('AC-1001');
+      expect(item).toMatchObject({ kind: 'firearm', status: 'active', serialNumber: 'AC-1001', holderPartyId: maker, countryOfManufacture: 'BE' });
+      expect(item.manufacturer?.name).toBe('Acme Arms');
+      expect(item.markings).toHaveLength(1);
+      expect(item.events.map((e) => e.kind)).toEqual(['manufactured']);
+      expect(item.retention).toEqual({ until: '2054-01-10', basis: 'manufacture' });
+    });
+
+    it('writes nothing when a marking rule fails, and names each field', async () => {
+      const [items, audits] = [await count('registry_items'), await count('audit_log')];
+      const err = await failure(
+        svc.registerItem(clerk, {
+          item: { kind: 'firearm', firearmType: 'rifle' },
+          markings: [{ kind: 'manufacture', location: 'frame', manufacturerName: 'X' }],
+        }),
+      );
+      expect(err.status).toBe(422);
+      expect(err.errors.map((e) => e.field)).toEqual(['markings.0.countryOfManufacture', 'markings.0.serialNumber']);
+      expect([await count('registry_items'), await count('audit_log')]).toEqual([items, audits]);
+    });
+
+    it('refuses a firearm without a manufacture marking', async () => {
+      const err = await failure(svc.registerItem(clerk, { item: { kind: 'firearm', firearmType: 'pistol' }, markings: [] }));
+      expect(codesOf(err)).toEqual(['marking.manufacture_required']);
+    });
+
+    it('refuses an antique made after 1899', async () => {
+      const err = await failure(registerRifle('ANT-1', { isAntique: true, yearOfManufacture: 1901 }));
+      expect(err.errors).toEqual([expect.objectContaining({ field: 'item.isAntique', code: 'item.antique_after_1899' })]);
+    });
+
+    it('reports bad shapes as validation errors with dotted paths', async () => {
+      const err = await failure(svc.registerItem(clerk, { item: { kind: 'tank' }, markings: [{ kind: 'manufacture' }] }));
+      expect(err.status).toBe(400);
+      expect(err.errors.map((e) => e.field)).toEqual(expect.arrayContaining(['item.kind', 'markings.0.location']));
+    });
+
+    it('refuses an import without import marking, accepts a temporary import with a purpose', async () => {
+      const base = {
+        item: { kind: 'firearm', firearmType: 'shotgun', make: 'Beretta' },
+        markings: [{ ...manufactureMarking('IMP-77'), countryOfManufacture: 'IT' }],
+        event: { kind: 'imported', occurredAt: '2025-02-01T00:00:00Z', toPartyId: dealer, counterpartCountry: 'IT', authorizationRef: 'IMP-2025-1' },
+      };
+      const err = await failure(svc.registerItem(clerk, base));
+      expect(err.errors).toEqual([expect.objectContaining({ field: 'event.temporaryImportPurpose', code: 'marking.import_required' })]);
+      const temp = await svc.registerItem(clerk, { ...base, event: { ...base.event, temporaryImportPurpose: 'shooting competition' } });
+      expect(temp.status).toBe('active');
+      const marked = await svc.registerItem(clerk, { ...base, markings: [...base.markings, { kind: 'import', location: 'frame', importCountry: 'NL', importYear: 2025 }] });
+      expect(marked.markings.map((m) => m.kind)).toEqual(['manufacture', 'import']);
+    });
+
+    it('refuses an unknown party', async () => {
+      const err = await failure(
+        svc.registerItem(clerk, {
+          item: { kind: 'firearm', firearmType: 'rifle' },
+          markings: [manufactureMarking('UNK-1')],
+          event: { kind: 'manufactured', occurredAt: '2024-01-01T00:00:00Z', toPartyId: '01900000-0000-7000-8000-000000000000' },
+        }),
+      );
+      expect(err.errors).toEqual([expect.objectContaining({ field: 'event.toPartyId', code: 'party.not_found' })]);
+    });
+
+    it('registers an ammunition lot searchable by its lot number', async () => {
+      const lot = await svc.registerItem(clerk, { item: { kind: 'ammunition', calibre: '9x19mm', quantityRounds: 5000, lotNumber: 'LOT-2025/7' } });
+      expect(lot).toMatchObject({ kind: 'ammunition', quantityRounds: 5000, lotNumber: 'LOT-2025/7', ammunitionComponent: 'complete_round', status: 'registered' });
+      const page = await svc.searchItems(clerk, { serial: 'lot2025/7' });
+      expect(page.items.map((i) => i.id)).toEqual([lot.id]);
+    });
+
+    it('refuses an event dated in the future', async () => {
+      const err = await failure(
+        svc.registerItem(clerk, { item: { kind: 'firearm', firearmType: 'rifle' }, markings: [manufactureMarking('FUT-1')], event: { kind: 'manufactured', occurredAt: '2030-01-01T00:00:00Z', toPartyId: maker } }),
+      );
+      expect(codesOf(err)).toEqual(['event.in_future']);
+    });
+  });
+
+  describe('chain of custody', () => {
+    it('follows a life: sales, theft, refused export, recovery, export; cache equals derivation', async () => {
+      const item = await registerRifle('CH-0001');
+      await svc.recordEvent(clerk, item.id, { kind: 'transferred', occurredAt: '2024-02-01T00:00:00Z', fromPartyId: maker, toPartyId: dealer });
+      await svc.recordEvent(clerk, item.id, { kind: 'transferred', occurredAt: '2024-03-01T00:00:00Z', fromPartyId: dealer, toPartyId: owner });
+      const stolen = await svc.recordEvent(actor('tracing_officer'), item.id, { kind: 'reported_stolen', occurredAt: '2024-04-01T00:00:00Z' });
+      expect(stolen.status).toBe('stolen');
+
+      const eventsBefore = await count('registry_custody_events');
+      const err = await failure(svc.recordEvent(clerk, item.id, { kind: 'exported', occurredAt: '2024-05-01T00:00:00Z', toPartyId: foreign, counterpartCountry: 'FR', authorizationRef: 'EXP-1' }));
+      expect(err.status).toBe(422);
+      expect(err.errors).toEqual([expect.objectContaining({ field: 'kind', code: 'custody.item_stolen' })]);
+      expect(await count('registry_custody_events')).toBe(eventsBefore);
+
+      await svc.recordEvent(actor('tracing_officer'), item.id, { kind: 'recovered', occurredAt: '2024-06-01T00:00:00Z', toPartyId: owner });
+      const exported = await svc.recordEvent(actor('customs_officer'), item.id, {
+        kind: 'exported',
+        occurredAt: '2024-07-01T00:00:00Z',
+        fromPartyId: owner,
+        toPartyId: foreign,
+        counterpartCountry: 'FR',
+        authorizationRef: 'EXP-1',
+        placeLocode: 'NL RTM',
+      });
+      expect(exported).toMatchObject({ status: 'exported', holderPartyId: foreign });
+      expect(exported.events.map((e) => e.kind)).toEqual(['manufactured', 'transferred', 'transferred', 'reported_stolen', 'recovered', 'exported']);
+      expect(exported.events[2].to).toMatchObject({ id: owner, kind: 'person', name: null });
+
+      const row = (await store.getItem(deps.db, item.id))!;
+      const derived = deriveState((await store.listEvents(deps.db, item.id)).map(store.eventInput));
+      expect(store.cachedState(row)).toEqual(derived);
+    });
+
+    it('refuses any event after destruction and records destruction method and witnesses', async () => {
+      const item = await registerRifle('DS-0001');
+      await svc.recordEvent(actor('tracing_officer'), item.id, { kind: 'seized', occurredAt: '2024-02-01T00:00:00Z', toPartyId: police, authorizationRef: 'ORDER-9' });
+      await svc.recordEvent(actor('tracing_officer'), item.id, { kind: 'confiscated', occurredAt: '2024-03-01T00:00:00Z', toPartyId: police, authorizationRef: 'COURT-9' });
+      const destroyed = await svc.recordEvent(clerk, item.id, { kind: 'destroyed', occurredAt: '2024-04-01T00:00:00Z', destructionMethod: 'smelting', witnesses: ['Officer A', 'Officer B'] });
+      expect(destroyed.status).toBe('destroyed');
+      expect(destroyed.retention).toEqual({ until: '2054-04-01', basis: 'after_destruction' });
+      expect(destroyed.events.at(-1)).toMatchObject({ destructionMethod: 'smelting', witnesses: ['Officer A', 'Officer B'] });
+      const err = await failure(svc.recordEvent(clerk, item.id, { kind: 'transferred', occurredAt: '2024-05-01T00:00:00Z', toPartyId: dealer }));
+      expect(codesOf(err)).toEqual(['custody.item_destroyed']);
+    });
+
+    it('refuses an event dated before the last one and a sale by someone who is not the holder', async () => {
+      const item = await registerRifle('OR-0001');
+      expect(codesOf(await failure(svc.recordEvent(clerk, item.id, { kind: 'transferred', occurredAt: '2023-01-01T00:00:00Z', toPartyId: dealer })))).toEqual(['custody.out_of_order']);
+      expect(codesOf(await failure(svc.recordEvent(clerk, item.id, { kind: 'transferred', occurredAt: '2024-02-01T00:00:00Z', fromPartyId: dealer, toPartyId: owner })))).toEqual([
+        'custody.not_holder',
+      ]);
+    });
+
+    it('limits event kinds by role', async () => {
+      const item = await registerRifle('RL-0001');
+      const err = await failure(svc.recordEvent(actor('customs_officer'), item.id, { kind: 'transferred', occurredAt: '2024-02-01T00:00:00Z', toPartyId: dealer }));
+      expect(err.status).toBe(403);
+      expect((await failure(svc.recordEvent(actor('auditor'), item.id, { kind: 'reported_lost', occurredAt: '2024-02-01T00:00:00Z' }))).status).toBe(403);
+      const err2 = await failure(svc.recordEvent(actor('tracing_officer'), item.id, { kind: 'deactivated', occurredAt: '2024-02-01T00:00:00Z', certificateRef: 'D1' }));
+      expect(err2.status).toBe(403);
+    });
+
+    it('a deactivation needs its certificate', async () => {
+      const item = await registerRifle('DA-0001');
+      const err = await failure(svc.recordEvent(clerk, item.id, { kind: 'deactivated', occurredAt: '2024-02-01T00:00:00Z' }));
+      expect(err.errors).toEqual([expect.objectContaining({ field: 'certificateRef', code: 'event.certificate_required' })]);
+      const ok = await svc.recordEvent(clerk, item.id, { kind: 'deactivated', occurredAt: '2024-02-01T00:00:00Z', certificateRef: 'EU-DEACT-42' });
+      expect(ok.status).toBe('deactivated');
+    });
+
+    it('appends markings, and an unmarked item takes its serial from the first marked serial', async () => {
+      const found = await svc.registerItem(clerk, {
+        item: { kind: 'firearm', firearmType: 'self_loading_pistol', isAntique: false },
+        markings: [{ kind: 'manufacture', location: 'frame', alternativeSymbol: '△', alternativeCode: 'Q', countryOfManufacture: 'CN' }],
+      });
+      expect(found.serialNumber).toBe('Q');
+      const marked = await svc.addMarking(clerk, found.id, { kind: 'confiscation', location: 'frame', markingCountry: 'NL', text: 'NL-CONF-2026-11', serialNumber: 'NL-CONF-2026-11' });
+      expect(marked.markings.map((m) => [m.seq, m.kind])).toEqual([
+        [1, 'manufacture'],
+        [2, 'confiscation'],
+      ]);
+      const page = await svc.searchItems(clerk, { serial: 'nlconf202611' });
+      expect(page.items.map((i) => i.id)).toEqual([found.id]);
+      const err = await failure(svc.addMarking(clerk, found.id, { kind: 'state_transfer', location: 'frame' }));
+      expect(codesOf(err)).toEqual(['marking.transferring_country_required']);
+    });
+  });
+
+  describe('search', () => {
+    let ids: string[];
+    beforeAll(async () => {
+      ids = [];
+      for (const s of ['SR-AB123', 'SR-AB923', 'SR-XB1Z3', 'SR-ab1-2-3', 'SR_Q%1']) ids.push((await registerRifle(s, { make: 'Searchco', calibre: '5.56x45mm' })).id);
+      await svc.recordEvent(clerk, ids[0], { kind: 'transferred', occurredAt: '2024-02-01T00:00:00Z', toPartyId: dealer });
+      await svc.recordEvent(clerk, ids[1], { kind: 'reported_lost', occurredAt: '2024-02-01T00:00:00Z' });
+    });
+    const found = async (q: Record<string, unknown>, who: Actor = clerk) => (await svc.searchItems(who, { make: 'Searchco', ...q })).items.map((i) => i.id);
+
+    it('finds an exact serial whatever its spelling', async () => {
+      expect(await found({ serial: 'sr ab.1-23' })).toEqual([ids[0], ids[3]]);
+    });
+    it('finds a partial serial with ? and *', async () => {
+      expect(await found({ serialPattern: 'AB?23' })).toEqual([ids[0], ids[1], ids[3]]);
+      expect(await found({ serialPattern: 'SR*B1*3' })).toEqual([ids[0], ids[2], ids[3]]);
+      expect(await found({ serialPattern: 'B1Z' })).toEqual([ids[2]]);
+    });
+    it('takes LIKE wildcards in a serial literally', async () => {
+      expect(await found({ serialPattern: 'R_Q%' })).toEqual([ids[4]]);
+      expect(await found({ serialPattern: 'SR?Q?1' })).toEqual([ids[4]]);
+    });
+    it('refuses a pattern with too few known characters', async () => {
+      const err = await failure(svc.searchItems(clerk, { serialPattern: 'A?*1' }));
+      expect(err.errors).toEqual([expect.objectContaining({ field: 'serialPattern', code: 'search.pattern_too_short' })]);
+    });
+    it('filters by status, holder, calibre, type and country', async () => {
+      expect(await found({ status: 'lost' })).toEqual([ids[1]]);
+      expect(await found({ holderPartyId: dealer })).toEqual([ids[0]]);
+      expect(await found({ calibre: '5.56X45MM', type: 'rifle', countryOfManufacture: 'BE' })).toEqual(ids);
+      expect(await found({ type: 'revolver' })).toEqual([]);
+    });
+    it('pages with a cursor without repeating or skipping', async () => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await svc.searchItems(clerk, { make: 'Searchco', limit: 2, cursor });
+        seen.push(...page.items.map((i) => i.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen).toEqual(ids);
+      expect((await failure(svc.searchItems(clerk, { cursor: 'garbage' }))).errors[0].field).toBe('cursor');
+    });
+    it('shows industry only the items its organisation holds or made', async () => {
+      expect(await found({}, actor('industry', dealer))).toEqual([ids[0]]);
+      expect(await found({}, actor('industry', maker))).toEqual(ids);
+      expect(await found({}, actor('industry', null))).toEqual([]);
+      expect((await failure(svc.getItem(actor('industry', dealer), ids[1]))).status).toBe(404);
+      expect((await svc.getItem(actor('industry', dealer), ids[0])).id).toBe(ids[0]);
+    });
+    it('gives the public nothing', async () => {
+      expect((await failure(svc.searchItems(actor('public'), {}))).status).toBe(403);
+    });
+  });
+
+  describe('parties', () => {
+    it('withholds personal data unless permitted, and audits each personal read', async () => {
+      const asAuditor = await svc.getParty(actor('auditor'), owner);
+      expect(asAuditor).toMatchObject({ kind: 'person', name: null });
+      expect(asAuditor).not.toHaveProperty('personal');
+      const reads = async () => (await deps.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'registry.party.read_personal' AND entity_id = $1", [owner]))[0].n;
+      const before = await reads();
+      const asOfficer = await svc.getParty(actor('tracing_officer'), owner);
+      expect(asOfficer.personal).toMatchObject({ givenNames: 'Ana', familyName: 'Pérez', identityDocumentNumber: 'ID-778' });
+      expect(await reads()).toBe(before + 1);
+      const list = await svc.listParties(clerk, { kind: 'person' });
+      expect(list.items[0]).not.toHaveProperty('personal');
+    });
+
+    it('updates as new versions, keeps old versions, and refuses changes after retirement', async () => {
+      const p = await svc.createParty(clerk, { kind: 'organisation', roles: ['broker'], name: 'Brokers Inc', country: 'NL' });
+      const v2 = await svc.updateParty(clerk, p.id, { roles: ['broker', 'carrier'], name: 'Brokers & Carriers Inc', country: 'NL', reason: 'merger' });
+      expect(v2).toMatchObject({ version: 2, name: 'Brokers & Carriers Inc', roles: ['broker', 'carrier'] });
+      const versions = await deps.db.query<{ version: number; reason: string | null }>('SELECT version, reason FROM registry_party_versions WHERE party_id = $1 ORDER BY version', [p.id]);
+      expect(versions).toEqual([
+        { version: 1, reason: null },
+        { version: 2, reason: 'merger' },
+      ]);
+      const retired = await svc.retireParty(clerk, p.id, { reason: 'ceased trading' });
+      expect(retired).toMatchObject({ version: 3, retired: true, retiredReason: 'ceased trading' });
+      expect((await failure(svc.updateParty(clerk, p.id, { roles: ['broker'], name: 'X' }))).status).toBe(422);
+      expect((await failure(svc.retireParty(clerk, p.id, { reason: 'again' }))).status).toBe(409);
+      expect((await svc.listParties(clerk, { name: 'brokers' })).items).toEqual([]);
+      expect((await svc.listParties(clerk, { name: 'brokers', includeRetired: 'true' })).items.map((x) => x.id)).toEqual([p.id]);
+    });
+
+    it('keeps persons’ names in the personal record', async () => {
+      expect(codesOf(await failure(svc.createParty(clerk, { kind: 'person', roles: ['owner'], name: 'Ana Pérez' })))).toEqual(['party.family_name_required', 'party.person_name_is_personal']);
+      expect(codesOf(await failure(svc.createParty(clerk, { kind: 'organisation', roles: ['dealer'] })))).toEqual(['party.name_required']);
+    });
+
+    it('records registrations with validity periods and revokes them', async () => {
+      const reg = await svc.addRegistration(clerk, dealer, { kind: 'dealer_licence', number: 'DL-001', issuingCountry: 'NL', validFrom: '2025-01-01', validUntil: '2027-12-31' });
+      expect(reg.current).toBe(true);
+      const old = await svc.addRegistration(clerk, dealer, { kind: 'dealer_licence', number: 'DL-000', validFrom: '2010-01-01', validUntil: '2015-12-31' });
+      expect(old.current).toBe(false);
+      expect(codesOf(await failure(svc.addRegistration(clerk, dealer, { kind: 'x', number: 'N', validFrom: '2025-01-01', validUntil: '2024-01-01' })))).toEqual(['registration.period_invalid']);
+      const revoked = await svc.revokeRegistration(clerk, dealer, reg.id, { reason: 'licence conditions breached' });
+      expect(revoked).toMatchObject({ current: false, revokedReason: 'licence conditions breached' });
+      expect((await failure(svc.revokeRegistration(clerk, dealer, reg.id, { reason: 'again' }))).status).toBe(409);
+      const page = await svc.getParty(clerk, dealer);
+      expect(page.registrations.map((r) => r.number)).toEqual(['DL-000', 'DL-001']);
+    });
+
+    it('industry sees only its own party', async () => {
+      expect((await svc.getParty(actor('industry', dealer), dealer)).id).toBe(dealer);
+      expect((await failure(svc.getParty(actor('industry', dealer), maker))).status).toBe(404);
+      expect((await svc.listParties(actor('industry', dealer), {})).items.map((p) => p.id)).toEqual([dealer]);
+    });
+  });
+
+  it('audits every write with the exact state its audited-entity loader re-reads', async () => {
+    const rows = await deps.db.query<{ entity: string; entity_id: string; state_hash: string; action: string }>(
+      `SELECT DISTINCT ON (entity, entity_id) entity, entity_id, state_hash, action FROM audit_log
+       WHERE entity IN ('item', 'marking', 'custody_event', 'party', 'registration') ORDER BY entity, entity_id, seq DESC`,
+    );
+    const entities = new Set(rows.map((r) => r.entity));
+    expect([...entities].sort()).toEqual(['custody_event', 'item', 'marking', 'party', 'registration']);
+    for (const entity of entities) {
+      const mine = rows.filter((r) => r.entity === entity);
+      const loaded = await AUDITED_ENTITIES.get(entity)!.load(deps.db, mine.map((r) => r.entity_id));
+      for (const r of mine) expect(stateHash(loaded.get(r.entity_id)), `${entity} ${r.entity_id} after ${r.action}`).toBe(r.state_hash);
+    }
+    const counts = await deps.db.query<{ entity: string; n: number }>('SELECT entity, count(*)::int AS n FROM audit_log GROUP BY entity');
+    const total = Object.fromEntries(counts.map((c) => [c.entity, c.n]));
+    expect(total.custody_event).toBe(await count('registry_custody_events'));
+    expect(total.marking).toBe(await count('registry_markings'));
+  });
+});

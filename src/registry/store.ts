@@ -1,0 +1,692 @@
+import { defineAuditedEntity } from '../platform/audit/entities.ts';
+import type { Queryable } from '../platform/db/types.ts';
+import type { CustodyEventInput, CustodyState, EventKind, ItemStatus, MarkingInput, MarkingKind, MarkingLocation } from './model.ts';
+
+/**
+ * SQL for the registry's tables only. Every function takes a Queryable (the Db or a transaction).
+ * The `*State` functions build, from one stored row, the object the audit log hashes: services pass
+ * them to recordAudit, and the audited-entity loaders below re-read them for `custodia audit verify`.
+ */
+
+// ---------------------------------------------------------------- rows
+
+export interface PartyRow {
+  id: string;
+  version: number;
+  kind: 'person' | 'organisation';
+  roles: string[];
+  name: string | null;
+  country: string | null;
+  registration_number: string | null;
+  contact_email: string | null;
+  created_at: Date;
+  updated_at: Date;
+  retired_at: Date | null;
+  retired_reason: string | null;
+}
+
+export interface PersonalRow {
+  party_id: string;
+  given_names: string | null;
+  family_name: string | null;
+  date_of_birth: string | null;
+  address: string | null;
+  identity_document_number: string | null;
+}
+
+export interface RegistrationRow {
+  id: string;
+  party_id: string;
+  kind: string;
+  number: string;
+  issuing_authority: string | null;
+  issuing_country: string | null;
+  valid_from: string;
+  valid_until: string | null;
+  created_at: Date;
+  revoked_at: Date | null;
+  revoked_reason: string | null;
+}
+
+export interface ItemRow {
+  id: string;
+  kind: 'firearm' | 'part' | 'ammunition';
+  firearm_type: string | null;
+  part_type: string | null;
+  ammunition_component: string | null;
+  make: string | null;
+  model: string | null;
+  calibre: string | null;
+  year_of_manufacture: number | null;
+  country_of_manufacture: string | null;
+  place_of_manufacture: string | null;
+  manufacturer_party_id: string | null;
+  serial_number: string | null;
+  serial_norm: string | null;
+  lot_number: string | null;
+  quantity_rounds: number | null;
+  is_antique: boolean;
+  is_replica: boolean;
+  temporary_import_purpose: string | null;
+  description: string | null;
+  import_key: string | null;
+  status: ItemStatus;
+  holder_party_id: string | null;
+  keeper_party_id: string | null;
+  event_count: number;
+  last_event_at: Date | null;
+  manufactured_at: Date | null;
+  destroyed_at: Date | null;
+  created_at: Date;
+}
+
+export interface MarkingRow {
+  id: string;
+  item_id: string;
+  seq: number;
+  kind: MarkingKind;
+  manufacturer_name: string | null;
+  country_of_manufacture: string | null;
+  place_of_manufacture: string | null;
+  serial_number: string | null;
+  serial_norm: string | null;
+  alternative_symbol: string | null;
+  alternative_code: string | null;
+  import_country: string | null;
+  import_year: number | null;
+  transferring_country: string | null;
+  marking_country: string | null;
+  marking_year: number | null;
+  certificate_ref: string | null;
+  year_of_manufacture: number | null;
+  model: string | null;
+  calibre: string | null;
+  text: string | null;
+  location: MarkingLocation;
+  method: string | null;
+  recorded_at: Date;
+}
+
+export interface EventRow {
+  id: string;
+  item_id: string;
+  seq: number;
+  kind: EventKind;
+  occurred_at: Date;
+  recorded_at: Date;
+  from_party_id: string | null;
+  to_party_id: string | null;
+  place_locode: string | null;
+  place_text: string | null;
+  counterpart_country: string | null;
+  authorization_ref: string | null;
+  licence_id: string | null;
+  certificate_ref: string | null;
+  destruction_method: string | null;
+  witnesses: string[] | null;
+  temporary_import_purpose: string | null;
+  note: string | null;
+}
+
+// ---------------------------------------------------------------- audited states
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function partyState(row: PartyRow, personal: PersonalRow | null) {
+  return {
+    id: row.id,
+    version: row.version,
+    kind: row.kind,
+    roles: [...row.roles],
+    name: row.name,
+    country: row.country,
+    registrationNumber: row.registration_number,
+    contactEmail: row.contact_email,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+    retiredAt: iso(row.retired_at),
+    retiredReason: row.retired_reason,
+    personal: personal ? personalState(personal) : null,
+  };
+}
+
+export function personalState(p: PersonalRow) {
+  return {
+    givenNames: p.given_names,
+    familyName: p.family_name,
+    dateOfBirth: p.date_of_birth,
+    address: p.address,
+    identityDocumentNumber: p.identity_document_number,
+  };
+}
+
+export function registrationState(row: RegistrationRow) {
+  return {
+    id: row.id,
+    partyId: row.party_id,
+    kind: row.kind,
+    number: row.number,
+    issuingAuthority: row.issuing_authority,
+    issuingCountry: row.issuing_country,
+    validFrom: row.valid_from,
+    validUntil: row.valid_until,
+    createdAt: iso(row.created_at),
+    revokedAt: iso(row.revoked_at),
+    revokedReason: row.revoked_reason,
+  };
+}
+
+/** The item's audited state includes the custody cache, so a tampered status or holder is detected. */
+export function itemState(row: ItemRow) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    firearmType: row.firearm_type,
+    partType: row.part_type,
+    ammunitionComponent: row.ammunition_component,
+    make: row.make,
+    model: row.model,
+    calibre: row.calibre,
+    yearOfManufacture: row.year_of_manufacture,
+    countryOfManufacture: row.country_of_manufacture,
+    placeOfManufacture: row.place_of_manufacture,
+    manufacturerPartyId: row.manufacturer_party_id,
+    serialNumber: row.serial_number,
+    serialNorm: row.serial_norm,
+    lotNumber: row.lot_number,
+    quantityRounds: row.quantity_rounds,
+    isAntique: row.is_antique,
+    isReplica: row.is_replica,
+    temporaryImportPurpose: row.temporary_import_purpose,
+    description: row.description,
+    importKey: row.import_key,
+    status: row.status,
+    holderPartyId: row.holder_party_id,
+    keeperPartyId: row.keeper_party_id,
+    eventCount: row.event_count,
+    lastEventAt: iso(row.last_event_at),
+    manufacturedAt: iso(row.manufactured_at),
+    destroyedAt: iso(row.destroyed_at),
+    createdAt: iso(row.created_at),
+  };
+}
+
+export function markingState(row: MarkingRow) {
+  return {
+    id: row.id,
+    itemId: row.item_id,
+    seq: row.seq,
+    kind: row.kind,
+    manufacturerName: row.manufacturer_name,
+    countryOfManufacture: row.country_of_manufacture,
+    placeOfManufacture: row.place_of_manufacture,
+    serialNumber: row.serial_number,
+    serialNorm: row.serial_norm,
+    alternativeSymbol: row.alternative_symbol,
+    alternativeCode: row.alternative_code,
+    importCountry: row.import_country,
+    importYear: row.import_year,
+    transferringCountry: row.transferring_country,
+    markingCountry: row.marking_country,
+    markingYear: row.marking_year,
+    certificateRef: row.certificate_ref,
+    yearOfManufacture: row.year_of_manufacture,
+    model: row.model,
+    calibre: row.calibre,
+    text: row.text,
+    location: row.location,
+    method: row.method,
+    recordedAt: iso(row.recorded_at),
+  };
+}
+
+export function eventState(row: EventRow) {
+  return {
+    id: row.id,
+    itemId: row.item_id,
+    seq: row.seq,
+    kind: row.kind,
+    occurredAt: iso(row.occurred_at),
+    recordedAt: iso(row.recorded_at),
+    fromPartyId: row.from_party_id,
+    toPartyId: row.to_party_id,
+    placeLocode: row.place_locode,
+    placeText: row.place_text,
+    counterpartCountry: row.counterpart_country,
+    authorizationRef: row.authorization_ref,
+    licenceId: row.licence_id,
+    certificateRef: row.certificate_ref,
+    destructionMethod: row.destruction_method,
+    witnesses: row.witnesses ? [...row.witnesses] : null,
+    temporaryImportPurpose: row.temporary_import_purpose,
+    note: row.note,
+  };
+}
+
+/** A stored event as the model's input (to replay the chain). */
+export function eventInput(row: EventRow): CustodyEventInput {
+  return {
+    kind: row.kind,
+    occurredAt: row.occurred_at,
+    fromPartyId: row.from_party_id,
+    toPartyId: row.to_party_id,
+    placeLocode: row.place_locode,
+    placeText: row.place_text,
+    counterpartCountry: row.counterpart_country,
+    authorizationRef: row.authorization_ref,
+    licenceId: row.licence_id,
+    certificateRef: row.certificate_ref,
+    destructionMethod: row.destruction_method,
+    witnesses: row.witnesses,
+    temporaryImportPurpose: row.temporary_import_purpose,
+    note: row.note,
+  };
+}
+
+export function markingInput(row: MarkingRow): MarkingInput {
+  return {
+    kind: row.kind,
+    location: row.location,
+    manufacturerName: row.manufacturer_name,
+    countryOfManufacture: row.country_of_manufacture,
+    placeOfManufacture: row.place_of_manufacture,
+    serialNumber: row.serial_number,
+    alternativeSymbol: row.alternative_symbol,
+    alternativeCode: row.alternative_code,
+    importCountry: row.import_country,
+    importYear: row.import_year,
+    transferringCountry: row.transferring_country,
+    markingCountry: row.marking_country,
+    markingYear: row.marking_year,
+    certificateRef: row.certificate_ref,
+    yearOfManufacture: row.year_of_manufacture,
+    model: row.model,
+    calibre: row.calibre,
+    text: row.text,
+    method: row.method,
+  };
+}
+
+export function cachedState(row: ItemRow): CustodyState {
+  return {
+    status: row.status,
+    holderPartyId: row.holder_party_id,
+    keeperPartyId: row.keeper_party_id,
+    eventCount: row.event_count,
+    lastEventAt: row.last_event_at,
+    manufacturedAt: row.manufactured_at,
+    destroyedAt: row.destroyed_at,
+  };
+}
+
+// ---------------------------------------------------------------- parties
+
+const PARTY_COLS = 'id, version, kind, roles, name, country, registration_number, contact_email, created_at, updated_at, retired_at, retired_reason';
+
+export async function insertParty(q: Queryable, p: PartyRow): Promise<void> {
+  await q.query(
+    `INSERT INTO registry_parties (${PARTY_COLS}) VALUES ($1, $2, $3, $4::text[], $5, $6, $7, $8, $9, $10, $11, $12)`,
+    [p.id, p.version, p.kind, p.roles, p.name, p.country, p.registration_number, p.contact_email, p.created_at, p.updated_at, p.retired_at, p.retired_reason],
+  );
+}
+
+export async function updateParty(q: Queryable, p: PartyRow): Promise<void> {
+  await q.query(
+    `UPDATE registry_parties SET version = $2, roles = $3::text[], name = $4, country = $5, registration_number = $6, contact_email = $7,
+       updated_at = $8, retired_at = $9, retired_reason = $10 WHERE id = $1`,
+    [p.id, p.version, p.roles, p.name, p.country, p.registration_number, p.contact_email, p.updated_at, p.retired_at, p.retired_reason],
+  );
+}
+
+export async function upsertPersonal(q: Queryable, p: PersonalRow): Promise<void> {
+  await q.query(
+    `INSERT INTO registry_party_personal (party_id, given_names, family_name, date_of_birth, address, identity_document_number)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (party_id) DO UPDATE SET given_names = EXCLUDED.given_names, family_name = EXCLUDED.family_name,
+       date_of_birth = EXCLUDED.date_of_birth, address = EXCLUDED.address, identity_document_number = EXCLUDED.identity_document_number`,
+    [p.party_id, p.given_names, p.family_name, p.date_of_birth, p.address, p.identity_document_number],
+  );
+}
+
+export async function insertPartyVersion(q: Queryable, partyId: string, version: number, state: unknown, personal: unknown, at: Date, reason: string | null): Promise<void> {
+  await q.query(
+    `INSERT INTO registry_party_versions (party_id, version, state, personal, recorded_at, reason) VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6)`,
+    [partyId, version, JSON.stringify(state), personal == null ? null : JSON.stringify(personal), at, reason],
+  );
+}
+
+export async function getParty(q: Queryable, id: string, forUpdate = false): Promise<PartyRow | undefined> {
+  const rows = await q.query<PartyRow>(`SELECT ${PARTY_COLS} FROM registry_parties WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  return rows[0];
+}
+
+export async function getParties(q: Queryable, ids: readonly string[]): Promise<PartyRow[]> {
+  if (ids.length === 0) return [];
+  return q.query<PartyRow>(`SELECT ${PARTY_COLS} FROM registry_parties WHERE id = ANY($1::uuid[])`, [ids]);
+}
+
+export async function getPersonal(q: Queryable, partyId: string): Promise<PersonalRow | undefined> {
+  const rows = await q.query<PersonalRow>(
+    'SELECT party_id, given_names, family_name, date_of_birth, address, identity_document_number FROM registry_party_personal WHERE party_id = $1',
+    [partyId],
+  );
+  return rows[0];
+}
+
+export async function getPersonals(q: Queryable, ids: readonly string[]): Promise<PersonalRow[]> {
+  if (ids.length === 0) return [];
+  return q.query<PersonalRow>(
+    'SELECT party_id, given_names, family_name, date_of_birth, address, identity_document_number FROM registry_party_personal WHERE party_id = ANY($1::uuid[])',
+    [ids],
+  );
+}
+
+export interface PartyFilter {
+  name?: string;
+  role?: string;
+  kind?: 'person' | 'organisation';
+  includeRetired?: boolean;
+  /** Only these ids (industry sees only itself). */
+  onlyIds?: string[];
+  after?: string;
+  limit: number;
+}
+
+export async function listParties(q: Queryable, f: PartyFilter): Promise<PartyRow[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  if (f.name) where.push(`lower(name) LIKE ${p(`%${f.name.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+  if (f.role) where.push(`${p(f.role)} = ANY(roles)`);
+  if (f.kind) where.push(`kind = ${p(f.kind)}`);
+  if (!f.includeRetired) where.push('retired_at IS NULL');
+  if (f.onlyIds) where.push(`id = ANY(${p(f.onlyIds)}::uuid[])`);
+  if (f.after) where.push(`id > ${p(f.after)}`);
+  const sql = `SELECT ${PARTY_COLS} FROM registry_parties ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ${p(f.limit + 1)}`;
+  return q.query<PartyRow>(sql, params);
+}
+
+// ---------------------------------------------------------------- registrations
+
+const REG_COLS = 'id, party_id, kind, number, issuing_authority, issuing_country, valid_from, valid_until, created_at, revoked_at, revoked_reason';
+
+export async function insertRegistration(q: Queryable, r: RegistrationRow): Promise<void> {
+  await q.query(`INSERT INTO registry_registrations (${REG_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, [
+    r.id,
+    r.party_id,
+    r.kind,
+    r.number,
+    r.issuing_authority,
+    r.issuing_country,
+    r.valid_from,
+    r.valid_until,
+    r.created_at,
+    r.revoked_at,
+    r.revoked_reason,
+  ]);
+}
+
+export async function getRegistration(q: Queryable, id: string, forUpdate = false): Promise<RegistrationRow | undefined> {
+  const rows = await q.query<RegistrationRow>(`SELECT ${REG_COLS} FROM registry_registrations WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  return rows[0];
+}
+
+export async function revokeRegistration(q: Queryable, id: string, at: Date, reason: string): Promise<void> {
+  await q.query('UPDATE registry_registrations SET revoked_at = $2, revoked_reason = $3 WHERE id = $1', [id, at, reason]);
+}
+
+export async function listRegistrations(q: Queryable, partyId: string): Promise<RegistrationRow[]> {
+  return q.query<RegistrationRow>(`SELECT ${REG_COLS} FROM registry_registrations WHERE party_id = $1 ORDER BY valid_from, id`, [partyId]);
+}
+
+// ---------------------------------------------------------------- items
+
+export const ITEM_COLS =
+  'id, kind, firearm_type, part_type, ammunition_component, make, model, calibre, year_of_manufacture, country_of_manufacture, place_of_manufacture, ' +
+  'manufacturer_party_id, serial_number, serial_norm, lot_number, quantity_rounds, is_antique, is_replica, temporary_import_purpose, description, import_key, ' +
+  'status, holder_party_id, keeper_party_id, event_count, last_event_at, manufactured_at, destroyed_at, created_at';
+
+export async function insertItem(q: Queryable, r: ItemRow): Promise<void> {
+  await q.query(
+    `INSERT INTO registry_items (${ITEM_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29)`,
+    [
+      r.id,
+      r.kind,
+      r.firearm_type,
+      r.part_type,
+      r.ammunition_component,
+      r.make,
+      r.model,
+      r.calibre,
+      r.year_of_manufacture,
+      r.country_of_manufacture,
+      r.place_of_manufacture,
+      r.manufacturer_party_id,
+      r.serial_number,
+      r.serial_norm,
+      r.lot_number,
+      r.quantity_rounds,
+      r.is_antique,
+      r.is_replica,
+      r.temporary_import_purpose,
+      r.description,
+      r.import_key,
+      r.status,
+      r.holder_party_id,
+      r.keeper_party_id,
+      r.event_count,
+      r.last_event_at,
+      r.manufactured_at,
+      r.destroyed_at,
+      r.created_at,
+    ],
+  );
+}
+
+export async function getItem(q: Queryable, id: string, forUpdate = false): Promise<ItemRow | undefined> {
+  const rows = await q.query<ItemRow>(`SELECT ${ITEM_COLS} FROM registry_items WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  return rows[0];
+}
+
+export async function getItemByImportKey(q: Queryable, key: string): Promise<ItemRow | undefined> {
+  const rows = await q.query<ItemRow>(`SELECT ${ITEM_COLS} FROM registry_items WHERE import_key = $1`, [key]);
+  return rows[0];
+}
+
+/** Writes the custody cache (model.ts deriveState) and, when first set, the serial and manufacturer. */
+export async function updateItemCustody(q: Queryable, id: string, s: CustodyState, manufacturerPartyId: string | null): Promise<void> {
+  await q.query(
+    `UPDATE registry_items SET status = $2, holder_party_id = $3, keeper_party_id = $4, event_count = $5, last_event_at = $6,
+       manufactured_at = $7, destroyed_at = $8, manufacturer_party_id = COALESCE(manufacturer_party_id, $9) WHERE id = $1`,
+    [id, s.status, s.holderPartyId, s.keeperPartyId, s.eventCount, s.lastEventAt, s.manufacturedAt, s.destroyedAt, manufacturerPartyId],
+  );
+}
+
+export async function setItemSerialIfMissing(q: Queryable, id: string, serial: string, serialNorm: string): Promise<void> {
+  await q.query('UPDATE registry_items SET serial_number = $2, serial_norm = $3 WHERE id = $1 AND serial_norm IS NULL', [id, serial, serialNorm]);
+}
+
+export interface ItemFilter {
+  /** Normalised serial: exact match on the item or any of its markings. */
+  serialExact?: string;
+  /** LIKE pattern (escape `\`) on the item's normalised serial. */
+  serialLike?: string;
+  kind?: string;
+  type?: string;
+  make?: string;
+  model?: string;
+  calibre?: string;
+  countryOfManufacture?: string;
+  status?: string;
+  holderPartyId?: string;
+  /** Industry isolation: only items this party holds, keeps or made. */
+  visibleTo?: string;
+  after?: string;
+  limit: number;
+}
+
+/** One query for every search; keyset pagination on the UUIDv7 id (time order of registration). */
+export async function searchItems(q: Queryable, f: ItemFilter): Promise<ItemRow[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  if (f.serialExact !== undefined) {
+    const s = p(f.serialExact);
+    where.push(`(serial_norm = ${s} OR id IN (SELECT item_id FROM registry_markings WHERE serial_norm = ${s}))`);
+  }
+  if (f.serialLike !== undefined) where.push(`serial_norm LIKE ${p(f.serialLike)}`);
+  if (f.kind) where.push(`kind = ${p(f.kind)}`);
+  if (f.type) {
+    const t = p(f.type);
+    where.push(`(firearm_type = ${t} OR part_type = ${t})`);
+  }
+  if (f.make) where.push(`lower(make) = lower(${p(f.make)})`);
+  if (f.model) where.push(`lower(model) = lower(${p(f.model)})`);
+  if (f.calibre) where.push(`lower(calibre) = lower(${p(f.calibre)})`);
+  if (f.countryOfManufacture) where.push(`country_of_manufacture = ${p(f.countryOfManufacture)}`);
+  if (f.status) where.push(`status = ${p(f.status)}`);
+  if (f.holderPartyId) where.push(`holder_party_id = ${p(f.holderPartyId)}`);
+  if (f.visibleTo) {
+    const v = p(f.visibleTo);
+    where.push(`(holder_party_id = ${v} OR keeper_party_id = ${v} OR manufacturer_party_id = ${v})`);
+  }
+  if (f.after) where.push(`id > ${p(f.after)}`);
+  const sql = `SELECT ${ITEM_COLS} FROM registry_items ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ${p(f.limit + 1)}`;
+  return q.query<ItemRow>(sql, params);
+}
+
+// ---------------------------------------------------------------- markings and events
+
+const MARKING_COLS =
+  'id, item_id, seq, kind, manufacturer_name, country_of_manufacture, place_of_manufacture, serial_number, serial_norm, alternative_symbol, alternative_code, ' +
+  'import_country, import_year, transferring_country, marking_country, marking_year, certificate_ref, year_of_manufacture, model, calibre, text, location, method, recorded_at';
+
+/** Set-based: one statement for all of an item's markings (and for bulk import's many items). */
+export async function insertMarkings(q: Queryable, rows: readonly MarkingRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const col = <K extends keyof MarkingRow>(k: K) => rows.map((r) => r[k]);
+  await q.query(
+    `INSERT INTO registry_markings (${MARKING_COLS})
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+       $11::text[], $12::text[], $13::int[], $14::text[], $15::text[], $16::int[], $17::text[], $18::int[], $19::text[], $20::text[], $21::text[],
+       $22::text[], $23::text[], $24::timestamptz[])`,
+    [
+      col('id'),
+      col('item_id'),
+      col('seq'),
+      col('kind'),
+      col('manufacturer_name'),
+      col('country_of_manufacture'),
+      col('place_of_manufacture'),
+      col('serial_number'),
+      col('serial_norm'),
+      col('alternative_symbol'),
+      col('alternative_code'),
+      col('import_country'),
+      col('import_year'),
+      col('transferring_country'),
+      col('marking_country'),
+      col('marking_year'),
+      col('certificate_ref'),
+      col('year_of_manufacture'),
+      col('model'),
+      col('calibre'),
+      col('text'),
+      col('location'),
+      col('method'),
+      col('recorded_at'),
+    ],
+  );
+}
+
+export async function listMarkings(q: Queryable, itemId: string): Promise<MarkingRow[]> {
+  return q.query<MarkingRow>(`SELECT ${MARKING_COLS} FROM registry_markings WHERE item_id = $1 ORDER BY seq`, [itemId]);
+}
+
+export async function getMarkingsByIds(q: Queryable, ids: readonly string[]): Promise<MarkingRow[]> {
+  return q.query<MarkingRow>(`SELECT ${MARKING_COLS} FROM registry_markings WHERE id = ANY($1::uuid[])`, [ids]);
+}
+
+const EVENT_COLS =
+  'id, item_id, seq, kind, occurred_at, recorded_at, from_party_id, to_party_id, place_locode, place_text, counterpart_country, authorization_ref, ' +
+  'licence_id, certificate_ref, destruction_method, witnesses, temporary_import_purpose, note';
+
+export async function insertEvent(q: Queryable, r: EventRow): Promise<void> {
+  await q.query(`INSERT INTO registry_custody_events (${EVENT_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::text[], $17, $18)`, [
+    r.id,
+    r.item_id,
+    r.seq,
+    r.kind,
+    r.occurred_at,
+    r.recorded_at,
+    r.from_party_id,
+    r.to_party_id,
+    r.place_locode,
+    r.place_text,
+    r.counterpart_country,
+    r.authorization_ref,
+    r.licence_id,
+    r.certificate_ref,
+    r.destruction_method,
+    r.witnesses,
+    r.temporary_import_purpose,
+    r.note,
+  ]);
+}
+
+export async function listEvents(q: Queryable, itemId: string): Promise<EventRow[]> {
+  return q.query<EventRow>(`SELECT ${EVENT_COLS} FROM registry_custody_events WHERE item_id = $1 ORDER BY seq`, [itemId]);
+}
+
+export async function getEventsByIds(q: Queryable, ids: readonly string[]): Promise<EventRow[]> {
+  return q.query<EventRow>(`SELECT ${EVENT_COLS} FROM registry_custody_events WHERE id = ANY($1::uuid[])`, [ids]);
+}
+
+// ---------------------------------------------------------------- audited entities
+
+function byId<R extends { id: string }, S>(rows: R[], state: (r: R) => S): Map<string, unknown> {
+  return new Map(rows.map((r) => [r.id, state(r)]));
+}
+
+export const AUDITED_ITEM = defineAuditedEntity({
+  entity: 'item',
+  async load(db, ids) {
+    return byId(await db.query<ItemRow>(`SELECT ${ITEM_COLS} FROM registry_items WHERE id = ANY($1::uuid[])`, [ids]), itemState);
+  },
+});
+
+export const AUDITED_MARKING = defineAuditedEntity({
+  entity: 'marking',
+  async load(db, ids) {
+    return byId(await getMarkingsByIds(db, ids), markingState);
+  },
+});
+
+export const AUDITED_EVENT = defineAuditedEntity({
+  entity: 'custody_event',
+  async load(db, ids) {
+    return byId(await getEventsByIds(db, ids), eventState);
+  },
+});
+
+export const AUDITED_PARTY = defineAuditedEntity({
+  entity: 'party',
+  async load(db, ids) {
+    const [parties, personals] = await Promise.all([getParties(db, ids), getPersonals(db, ids)]);
+    const personalById = new Map(personals.map((p) => [p.party_id, p]));
+    return new Map(parties.map((p) => [p.id, partyState(p, personalById.get(p.id) ?? null)]));
+  },
+});
+
+export const AUDITED_REGISTRATION = defineAuditedEntity({
+  entity: 'registration',
+  async load(db, ids) {
+    return byId(await db.query<RegistrationRow>(`SELECT ${REG_COLS} FROM registry_registrations WHERE id = ANY($1::uuid[])`, [ids]), registrationState);
+  },
+});
