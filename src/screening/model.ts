@@ -1,0 +1,260 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../platform/crypto/canonical.ts';
+import { MATCH_THRESHOLD } from './match/model.ts';
+import { foldKorean, phoneticKey, prepareName, skeleton, type NameKind, type PreparedName } from './match/normalize.ts';
+import { compareTokens, type TokenPair } from './match/score.ts';
+import type { EntryKind, ListEntry, NameQuality } from './parse/types.ts';
+
+/**
+ * Pure screening rules: what a query is, how a list entry is scored against it (name, then
+ * identifiers, date of birth, country and kind as supporting or conflicting evidence), which keys find
+ * candidates, when a remembered decision still applies, what a list diff is, and when an application is
+ * essentially identical to a denied one.
+ */
+export { MATCH_THRESHOLD };
+
+export interface Identifier {
+  type?: string;
+  number: string;
+}
+
+export interface ScreeningQuery {
+  name: string;
+  kind?: NameKind;
+  /** ISO 3166-1 alpha-2 of nationality, residence or registration. */
+  country?: string | null;
+  /** 'YYYY-MM-DD' or 'YYYY'. */
+  dob?: string | null;
+  identifiers?: Identifier[];
+}
+
+/** What the matcher keeps of a list entry in memory for scoring. */
+export interface IndexedEntry {
+  versionId: string;
+  source: string;
+  externalId: string;
+  kind: EntryKind;
+  primaryName: string;
+  referenceNumber: string | null;
+  programmes: string[];
+  countries: string[];
+  birthYears: Array<{ from: number; to: number; date: string | null }>;
+  documents: string[];
+  contentHash: string;
+  names: Array<{ name: string; quality: NameQuality; prepared: PreparedName }>;
+}
+
+export interface Feature {
+  feature: string;
+  effect: number;
+  detail: string;
+}
+
+export interface EntryScore {
+  score: number;
+  matchedName: string;
+  nameQuality: NameQuality;
+  nameScore: number;
+  pairs: TokenPair[];
+  notes: string[];
+  features: Feature[];
+}
+
+export function nameKindOf(kind: EntryKind): NameKind {
+  return kind === 'individual' ? 'person' : kind === 'entity' ? 'organisation' : 'vessel';
+}
+
+export function normaliseIdentifier(number: string): string {
+  return number.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+/** Content hash of an entry: what "changed" means in a diff and when a decision lapses. */
+export function entryHash(entry: ListEntry): string {
+  return createHash('sha256').update(canonicalJson(entry)).digest('hex');
+}
+
+export function birthYearsOf(entry: ListEntry): IndexedEntry['birthYears'] {
+  const out: IndexedEntry['birthYears'] = [];
+  for (const b of entry.birthDates) {
+    if (b.fromYear && b.toYear) out.push({ from: b.fromYear, to: b.toYear, date: null });
+    else if (b.date) {
+      const y = Number(b.date.slice(0, 4));
+      const slack = b.approximate ? 2 : 0;
+      out.push({ from: y - slack, to: y + slack, date: b.date.length === 10 ? b.date : null });
+    }
+  }
+  return out;
+}
+
+const PARTICLE_KEYS = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'abd', 'de', 'la', 'the', 'and', 'of']);
+
+/** Keys under which a name is found: tokens, Metaphone codes, consonant skeletons, Korean-folded tokens. */
+export function nameKeys(p: PreparedName): string[] {
+  const keys = new Set<string>();
+  for (let i = 0; i < p.tokens.length; i++) {
+    const t = p.tokens[i];
+    if (t.length < 2 || PARTICLE_KEYS.has(t)) continue;
+    keys.add(t);
+    if (t.length >= 3 && !/^\d+$/.test(t)) {
+      keys.add(`p:${p.phonetic[i]}`);
+      const s = skeleton(t.replace(/^l(?=[^aeiou]{2})/, ''));
+      if (s.length >= 2) keys.add(`s:${s}`);
+      keys.add(`k:${foldKorean(t)}`);
+    }
+  }
+  // Names written as one run ("Abdullah", CJK syllables) are also found by their joined form.
+  if (p.tokens.length > 1 && p.tokens.length <= 4) {
+    const joined = p.tokens.join('');
+    keys.add(joined);
+    keys.add(`s:${skeleton(joined)}`);
+  }
+  return [...keys];
+}
+
+export function queryKeys(q: ScreeningQuery, prepared: PreparedName): string[] {
+  const keys = nameKeys(prepared);
+  for (const id of q.identifiers ?? []) {
+    const n = normaliseIdentifier(id.number);
+    if (n.length >= 5) keys.push(`id:${n}`);
+  }
+  return keys;
+}
+
+const QUALITY_FACTOR: Record<NameQuality, number> = { primary: 1, good: 1, low: 0.9 };
+
+/**
+ * Scores one entry against a query. The name decides; a matching identity document raises the score
+ * to 0.98 on its own (passport, national ID and IMO numbers are unique), a date of birth or country
+ * adds or subtracts a little, and a person matched against an organisation (or the reverse) loses.
+ */
+export function scoreEntry(q: ScreeningQuery, prepared: PreparedName, e: IndexedEntry): EntryScore {
+  const kind = q.kind ?? 'unknown';
+  let best: EntryScore | null = null;
+  for (const n of e.names) {
+    const cmp = compareTokens(prepared, n.prepared, kind === 'unknown' ? nameKindOf(e.kind) : kind);
+    const s = cmp.score * QUALITY_FACTOR[n.quality];
+    if (!best || s > best.nameScore) {
+      best = { score: s, matchedName: n.name, nameQuality: n.quality, nameScore: s, pairs: cmp.pairs, notes: cmp.notes, features: [] };
+    }
+  }
+  if (!best) return { score: 0, matchedName: '', nameQuality: 'primary', nameScore: 0, pairs: [], notes: [], features: [] };
+  const features: Feature[] = [];
+  if (best.nameQuality === 'low') features.push({ feature: 'weak_alias', effect: 0, detail: 'matched a weak (low quality) alias: ×0.9 included in the name score' });
+  let score = best.nameScore;
+  const ids = (q.identifiers ?? []).map((i) => normaliseIdentifier(i.number)).filter((n) => n.length >= 5);
+  const idHit = ids.find((n) => e.documents.includes(n));
+  if (idHit) {
+    features.push({ feature: 'identifier_match', effect: Math.max(0, 0.98 - score), detail: `identity document ${idHit} is on the entry` });
+    score = Math.max(score, 0.98);
+  }
+  if (q.kind && q.kind !== 'unknown') {
+    const entryKind = nameKindOf(e.kind);
+    const compatible = q.kind === entryKind || (q.kind === 'organisation' && entryKind === 'vessel') || (q.kind === 'vessel' && entryKind === 'organisation');
+    if (!compatible) {
+      features.push({ feature: 'kind_mismatch', effect: -0.1, detail: `a ${q.kind} against a listed ${e.kind}` });
+      score -= 0.1;
+    }
+  }
+  if (q.dob && e.birthYears.length) {
+    const year = Number(q.dob.slice(0, 4));
+    const exact = q.dob.length === 10 && e.birthYears.some((b) => b.date === q.dob);
+    const inRange = e.birthYears.some((b) => year >= b.from && year <= b.to);
+    const near = e.birthYears.some((b) => year >= b.from - 1 && year <= b.to + 1);
+    if (exact) {
+      features.push({ feature: 'dob_match', effect: 0.05, detail: `date of birth ${q.dob} is on the entry` });
+      score += 0.05;
+    } else if (inRange) {
+      features.push({ feature: 'dob_year_match', effect: 0.02, detail: `year of birth ${year} agrees` });
+      score += 0.02;
+    } else if (!near) {
+      features.push({ feature: 'dob_mismatch', effect: -0.15, detail: `year of birth ${year} is not among the entry's` });
+      score -= 0.15;
+    }
+  }
+  if (q.country && e.countries.length) {
+    if (e.countries.includes(q.country)) {
+      features.push({ feature: 'country_match', effect: 0.03, detail: `${q.country} is linked to the entry` });
+      score += 0.03;
+    } else {
+      features.push({ feature: 'country_mismatch', effect: -0.05, detail: `${q.country} is not among ${e.countries.join(', ')}` });
+      score -= 0.05;
+    }
+  }
+  best.score = Math.max(0, Math.min(1, score));
+  best.features = features;
+  return best;
+}
+
+/** Identity of a party's screened data: a remembered decision lapses when it changes. */
+export function subjectFingerprint(q: ScreeningQuery): string {
+  return createHash('sha256')
+    .update(
+      canonicalJson({
+        name: q.name.trim(),
+        kind: q.kind ?? 'unknown',
+        country: q.country ?? null,
+        dob: q.dob ?? null,
+        identifiers: (q.identifiers ?? []).map((i) => normaliseIdentifier(i.number)).sort(),
+      }),
+    )
+    .digest('hex');
+}
+
+export interface RememberedDecision {
+  id: string;
+  decision: 'true_match' | 'false_positive';
+  entryHash: string;
+  subjectFingerprint: string | null;
+}
+
+/**
+ * A false positive is not raised again for the same party and entry while neither changed; a true
+ * match is never suppressed (it must stay visible on every screening).
+ */
+export function suppressingDecision(latest: RememberedDecision | undefined, entryHashNow: string, fingerprintNow: string): RememberedDecision | null {
+  if (!latest || latest.decision !== 'false_positive') return null;
+  return latest.entryHash === entryHashNow && latest.subjectFingerprint === fingerprintNow ? latest : null;
+}
+
+export interface DiffEntry {
+  externalId: string;
+  name: string;
+  referenceNumber: string | null;
+  programmes: string[];
+}
+
+export interface ChangedEntry extends DiffEntry {
+  fields: string[];
+}
+
+/** Top-level fields that differ between two versions of an entry. */
+export function changedFields(a: ListEntry, b: ListEntry): string[] {
+  const out: string[] = [];
+  for (const k of Object.keys({ ...a, ...b }) as Array<keyof ListEntry>) {
+    if (canonicalJson(a[k] ?? null) !== canonicalJson(b[k] ?? null)) out.push(k);
+  }
+  return out.sort();
+}
+
+export interface DenialLike {
+  destination: string;
+  endUserName: string;
+  controlCategories: string[];
+}
+
+/**
+ * Wassenaar and EU practice: an application is "essentially identical" to a denied one when it has the
+ * same destination, the same end user and overlapping control categories. End users are compared by
+ * name with the screening matcher (at the screening threshold), not by exact text.
+ */
+export function essentiallyIdentical(application: DenialLike, denial: DenialLike): { identical: boolean; endUserScore: number; commonCategories: string[] } {
+  const endUserScore = compareTokens(prepareName(application.endUserName, 'unknown'), prepareName(denial.endUserName, 'unknown'), 'unknown').score;
+  const norm = (c: string) => c.trim().toUpperCase();
+  const denied = new Set(denial.controlCategories.map(norm));
+  const commonCategories = application.controlCategories.map(norm).filter((c) => denied.has(c));
+  return {
+    identical: application.destination === denial.destination && endUserScore >= MATCH_THRESHOLD && commonCategories.length > 0,
+    endUserScore,
+    commonCategories,
+  };
+}
