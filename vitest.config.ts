@@ -6,8 +6,8 @@ export default defineConfig({
     exclude: ['node_modules/**', 'web/**', 'bench/**'],
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 60_000,
-    hookTimeout: 180_000,
+    testTimeout: 180_000,
+    hookTimeout: 300_000,
     reporters: ['default'],
   },
 });
