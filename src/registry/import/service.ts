@@ -1,0 +1,439 @@
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { CsvError, parse } from 'csv-parse';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { recordAudit, recordAuditBatch, type AuditInput } from '../../platform/audit/record.ts';
+import type { Tx } from '../../platform/db/types.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { NotFoundError } from '../../platform/http/errors.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { normaliseSerialOrNull, type ItemInput } from '../model.ts';
+import { registryPolicy } from '../policy.ts';
+import { insertMarkings, itemState, markingState, type ItemRow, type MarkingRow } from '../store.ts';
+import { checkHeader, naturalKey, normaliseHeader, parseItemRow, type ParsedItemRow, type RowError } from './model.ts';
+import {
+  existingImportKeys,
+  findCompletedJobBySha,
+  getJob,
+  importJobState,
+  insertItemsSkippingExisting,
+  insertJob,
+  insertJobErrors,
+  listJobErrors,
+  unkeyedItemsBySerial,
+  updateJob,
+  type ImportErrorRow,
+  type ImportJobRow,
+  type ImportMode,
+} from './store.ts';
+
+/**
+ * Bulk import of items from CSV: streamed (csv-parse, back-pressured), every row validated by the
+ * registry's model rules, written set-based in batches. All-or-nothing by default — the whole file is
+ * one transaction, so a crash at any moment leaves none or all of it — or `partial`, which commits the
+ * valid rows batch by batch. Re-importing the same bytes returns the earlier job; re-importing the same
+ * items (natural key) skips them.
+ */
+
+export interface ImportSource {
+  fileName: string | null;
+  bytes: number;
+  /** Opens the content from the start; called twice (hash, then parse). */
+  open(): Readable;
+}
+
+export interface ImportOptions {
+  partial?: boolean;
+  batchSize?: number;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+  jobId: string;
+  bytesRead: number;
+  bytesTotal: number;
+  rowsTotal: number;
+  rowsInvalid: number;
+  itemsCreated: number;
+  itemsExisting: number;
+}
+
+export interface ImportOutcome {
+  job: ImportJobRow;
+  /** The same bytes were imported before: `job` is that earlier job and nothing was written. */
+  alreadyImported: boolean;
+  errors: RowError[];
+}
+
+/** Errors kept per job; beyond this the count goes on but the report stops listing rows. */
+export const MAX_REPORTED_ERRORS = 100_000;
+export const DEFAULT_BATCH_SIZE = 5_000;
+
+class RejectImport extends Error {}
+
+interface Running {
+  job: ImportJobRow;
+  progress: ImportProgress;
+  done: Promise<ImportOutcome>;
+}
+
+export async function sha256Of(source: ImportSource): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of source.open()) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export function createImportService(deps: Deps) {
+  /** Imports started in this process (the API runs them in the background). */
+  const active = new Map<string, Running>();
+
+  function itemRow(r: ParsedItemRow, id: string, now: Date): ItemRow {
+    const i: ItemInput = r.item;
+    return {
+      id,
+      kind: i.kind,
+      firearm_type: i.firearmType ?? null,
+      part_type: i.partType ?? null,
+      ammunition_component: i.ammunitionComponent ?? null,
+      make: i.make ?? null,
+      model: i.model ?? null,
+      calibre: i.calibre ?? null,
+      year_of_manufacture: i.yearOfManufacture ?? null,
+      country_of_manufacture: i.countryOfManufacture ?? null,
+      place_of_manufacture: i.placeOfManufacture ?? null,
+      manufacturer_party_id: null,
+      serial_number: i.serialNumber ?? null,
+      serial_norm: r.serialNorm,
+      lot_number: i.lotNumber ?? null,
+      quantity_rounds: i.quantityRounds ?? null,
+      is_antique: i.isAntique ?? false,
+      is_replica: i.isReplica ?? false,
+      temporary_import_purpose: i.temporaryImportPurpose ?? null,
+      description: i.description ?? null,
+      import_key: r.importKey,
+      status: 'registered',
+      holder_party_id: null,
+      keeper_party_id: null,
+      event_count: 0,
+      last_event_at: null,
+      manufactured_at: null,
+      destroyed_at: null,
+      created_at: now,
+    };
+  }
+
+  function markingRows(r: ParsedItemRow, itemId: string, now: Date): MarkingRow[] {
+    return r.markings.map((m, i) => ({
+      id: uuidv7(),
+      item_id: itemId,
+      seq: i + 1,
+      kind: m.kind,
+      manufacturer_name: m.manufacturerName ?? null,
+      country_of_manufacture: m.countryOfManufacture ?? null,
+      place_of_manufacture: m.placeOfManufacture ?? null,
+      serial_number: m.serialNumber ?? null,
+      serial_norm: normaliseSerialOrNull(m.serialNumber),
+      alternative_symbol: m.alternativeSymbol ?? null,
+      alternative_code: m.alternativeCode ?? null,
+      import_country: m.importCountry ?? null,
+      import_year: m.importYear ?? null,
+      transferring_country: m.transferringCountry ?? null,
+      marking_country: m.markingCountry ?? null,
+      marking_year: m.markingYear ?? null,
+      certificate_ref: m.certificateRef ?? null,
+      year_of_manufacture: m.yearOfManufacture ?? null,
+      model: m.model ?? null,
+      calibre: m.calibre ?? null,
+      text: m.text ?? null,
+      location: m.location,
+      method: m.method ?? null,
+      recorded_at: now,
+    }));
+  }
+
+  /** Writes one batch of valid rows: skips items already registered, then items, markings, audit. */
+  async function writeBatch(tx: Tx, actor: Actor, jobId: string, batch: readonly ParsedItemRow[]): Promise<{ created: number; existing: number }> {
+    const existing = await existingImportKeys(
+      tx,
+      batch.map((r) => r.importKey),
+    );
+    const serials = [...new Set(batch.map((r) => r.serialNorm).filter((s): s is string => s != null))];
+    for (const u of await unkeyedItemsBySerial(tx, serials)) {
+      const item: ItemInput = {
+        kind: u.kind,
+        firearmType: u.firearm_type as ItemInput['firearmType'],
+        partType: u.part_type as ItemInput['partType'],
+        ammunitionComponent: u.ammunition_component as ItemInput['ammunitionComponent'],
+        make: u.make,
+        calibre: u.calibre,
+        lotNumber: u.lot_number,
+      };
+      existing.add(naturalKey(item, u.manufacturer_name, u.serial_norm));
+    }
+    const now = deps.clock.now();
+    const fresh = batch.filter((r) => !existing.has(r.importKey));
+    const rows = fresh.map((r) => itemRow(r, uuidv7(), now));
+    const inserted = await insertItemsSkippingExisting(tx, rows);
+    const marks: MarkingRow[] = [];
+    const audits: AuditInput[] = [];
+    const reason = `bulk import ${jobId}`;
+    fresh.forEach((r, i) => {
+      const row = rows[i];
+      if (!inserted.has(row.id)) return;
+      audits.push({ action: 'registry.item.import', entity: 'item', entityId: row.id, reason, state: itemState(row) });
+      for (const m of markingRows(r, row.id, now)) {
+        marks.push(m);
+        audits.push({ action: 'registry.marking.import', entity: 'marking', entityId: m.id, reason, state: markingState(m) });
+      }
+    });
+    await insertMarkings(tx, marks);
+    await recordAuditBatch(tx, actor, deps.clock, audits);
+    return { created: inserted.size, existing: batch.length - inserted.size };
+  }
+
+  async function finishJob(tx: Tx, actor: Actor, job: ImportJobRow, errors: readonly ImportErrorRow[]): Promise<void> {
+    await updateJob(tx, job);
+    await insertJobErrors(tx, job.id, errors);
+    await recordAudit(tx, actor, deps.clock, {
+      action: `registry.import.${job.status}`,
+      entity: 'import_job',
+      entityId: job.id,
+      reason: job.message,
+      state: importJobState(job),
+    });
+  }
+
+  async function prepare(actor: Actor, source: ImportSource, opts: ImportOptions): Promise<ImportOutcome | { job: ImportJobRow; started: true }> {
+    registryPolicy.require(actor, 'registry.items.write');
+    const sha = await sha256Of(source);
+    const earlier = await findCompletedJobBySha(deps.db, sha);
+    if (earlier) return { job: earlier, alreadyImported: true, errors: [] };
+    const mode: ImportMode = opts.partial ? 'partial' : 'all_or_nothing';
+    const job: ImportJobRow = {
+      id: uuidv7(),
+      kind: 'items',
+      file_name: source.fileName,
+      file_sha256: sha,
+      file_bytes: source.bytes,
+      mode,
+      status: 'running',
+      rows_total: 0,
+      rows_invalid: 0,
+      items_created: 0,
+      items_existing: 0,
+      message: null,
+      actor_id: actor.userId,
+      actor_name: actor.name,
+      started_at: deps.clock.now(),
+      finished_at: null,
+    };
+    await deps.db.transaction(async (tx) => {
+      await insertJob(tx, job);
+      await recordAudit(tx, actor, deps.clock, { action: 'registry.import.start', entity: 'import_job', entityId: job.id, state: importJobState(job) });
+    });
+    return { job, started: true };
+  }
+
+  async function run(actor: Actor, source: ImportSource, job: ImportJobRow, opts: ImportOptions, progress: ImportProgress): Promise<ImportOutcome> {
+    const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
+    const nowYear = deps.clock.now().getUTCFullYear();
+    const errors: RowError[] = [];
+    const report = (e: RowError[]) => {
+      for (const x of e) if (errors.length < MAX_REPORTED_ERRORS) errors.push(x);
+    };
+    const seen = new Map<string, number>();
+    const st: { headerBad: boolean; fatal: string | null } = { headerBad: false, fatal: null };
+    const emit = () => opts.onProgress?.({ ...progress });
+
+    /** Streams the file, validating every row; valid rows go to `write` in batches. */
+    const consume = async (write: (batch: ParsedItemRow[]) => Promise<void>) => {
+      const parser = source.open().pipe(
+        parse({
+          bom: true,
+          columns: (header: string[]) => {
+            const names = header.map(normaliseHeader);
+            const headerErrors = checkHeader(names);
+            if (headerErrors.length) {
+              report(headerErrors);
+              st.headerBad = true;
+              throw new RejectImport('bad header');
+            }
+            return names;
+          },
+          relax_column_count: true,
+          skip_empty_lines: true,
+          info: true,
+        }),
+      );
+      let batch: ParsedItemRow[] = [];
+      try {
+        for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; bytes: number; invalid_field_length: number } }>) {
+          const line = rec.info.lines;
+          progress.rowsTotal++;
+          progress.bytesRead = rec.info.bytes;
+          if (rec.info.invalid_field_length > 0) {
+            progress.rowsInvalid++;
+            report([{ line, column: '', code: 'csv.field_count', message: 'The row does not have as many fields as the header.' }]);
+            continue;
+          }
+          const result = parseItemRow(rec.record, line, nowYear);
+          if (!result.ok) {
+            progress.rowsInvalid++;
+            report(result.errors);
+            continue;
+          }
+          const first = seen.get(result.row.importKey);
+          if (first !== undefined) {
+            progress.rowsInvalid++;
+            report([{ line, column: 'serial_number', code: 'csv.duplicate_row', message: `The same item (kind, type, manufacturer, serial) is already on line ${first}.` }]);
+            continue;
+          }
+          seen.set(result.row.importKey, line);
+          // All-or-nothing and already doomed: keep validating to report every bad row, stop writing.
+          if (progress.rowsInvalid > 0 && job.mode === 'all_or_nothing') continue;
+          batch.push(result.row);
+          if (batch.length >= batchSize) {
+            await write(batch);
+            batch = [];
+            emit();
+          }
+        }
+      } catch (err) {
+        if (err instanceof RejectImport) return;
+        if (err instanceof CsvError || (err as { code?: string }).code?.startsWith('CSV_')) {
+          const e = err as CsvError & { lines?: number };
+          st.fatal = `The file is not valid CSV from line ${e.lines ?? '?'}: ${e.message}`;
+          progress.rowsInvalid++;
+          report([{ line: e.lines ?? progress.rowsTotal + 1, column: '', code: 'csv.malformed', message: e.message }]);
+          return;
+        }
+        throw err;
+      }
+      if (!(progress.rowsInvalid > 0 && job.mode === 'all_or_nothing') && batch.length) await write(batch);
+      progress.bytesRead = progress.bytesTotal;
+      emit();
+    };
+
+    const close = async (status: ImportJobRow['status'], message: string | null, tx?: Tx) => {
+      Object.assign(job, {
+        status,
+        message,
+        rows_total: progress.rowsTotal,
+        rows_invalid: progress.rowsInvalid,
+        items_created: progress.itemsCreated,
+        items_existing: progress.itemsExisting,
+        finished_at: deps.clock.now(),
+      });
+      const errs = errors.map((e) => ({ ...e }));
+      if (tx) await finishJob(tx, actor, job, errs);
+      else await deps.db.transaction((t) => finishJob(t, actor, job, errs));
+    };
+
+    const summary = () =>
+      st.headerBad
+        ? 'The header is not valid: nothing was imported.'
+        : st.fatal
+          ? st.fatal
+          : progress.rowsInvalid > 0
+            ? `${progress.rowsInvalid} of ${progress.rowsTotal} rows are invalid` + (progress.rowsInvalid > errors.length ? ` (the first ${errors.length} errors are listed)` : '')
+            : null;
+
+    try {
+      if (job.mode === 'all_or_nothing') {
+        try {
+          await deps.db.transaction(async (tx) => {
+            await consume(async (batch) => {
+              const r = await writeBatch(tx, actor, job.id, batch);
+              progress.itemsCreated += r.created;
+              progress.itemsExisting += r.existing;
+            });
+            if (progress.rowsInvalid > 0 || st.headerBad) throw new RejectImport('invalid rows');
+            await close('completed', null, tx);
+          });
+        } catch (err) {
+          if (!(err instanceof RejectImport)) throw err;
+          progress.itemsCreated = 0;
+          progress.itemsExisting = 0;
+          await close('rejected', `${summary()} All-or-nothing import: nothing was imported.`);
+        }
+      } else {
+        await consume(async (batch) => {
+          const r = await deps.db.transaction((tx) => writeBatch(tx, actor, job.id, batch));
+          progress.itemsCreated += r.created;
+          progress.itemsExisting += r.existing;
+        });
+        if (st.headerBad) await close('rejected', summary());
+        else if (st.fatal) await close('failed', `${st.fatal}. Rows before it that were valid are imported.`);
+        else await close('completed', summary());
+      }
+    } catch (err) {
+      deps.log.error({ err, jobId: job.id }, 'import failed');
+      progress.itemsCreated = job.mode === 'partial' ? progress.itemsCreated : 0;
+      await close('failed', `The import stopped: ${(err as Error).message}`).catch((e2) => deps.log.error({ err: e2 }, 'could not record the failed import'));
+    }
+    emit();
+    return { job: { ...job }, alreadyImported: false, errors };
+  }
+
+  function progressOf(job: ImportJobRow, bytes: number): ImportProgress {
+    return { jobId: job.id, bytesRead: 0, bytesTotal: bytes, rowsTotal: 0, rowsInvalid: 0, itemsCreated: 0, itemsExisting: 0 };
+  }
+
+  return {
+    /** Imports the whole file and resolves when the job has ended (CLI, tests, demo tools). */
+    async importItems(actor: Actor, source: ImportSource, opts: ImportOptions = {}): Promise<ImportOutcome> {
+      const prepared = await prepare(actor, source, opts);
+      if (!('started' in prepared)) return prepared;
+      return run(actor, source, prepared.job, opts, progressOf(prepared.job, source.bytes));
+    },
+
+    /**
+     * Starts the import and returns once the job is recorded; the rows are processed in the background
+     * (`getJob` reports progress, `done` resolves at the end).
+     */
+    async startItemsImport(actor: Actor, source: ImportSource, opts: ImportOptions = {}): Promise<{ job: ImportJobRow; alreadyImported: boolean; done: Promise<ImportOutcome> }> {
+      const prepared = await prepare(actor, source, opts);
+      if (!('started' in prepared)) return { job: prepared.job, alreadyImported: true, done: Promise.resolve(prepared) };
+      const progress = progressOf(prepared.job, source.bytes);
+      const running: Running = { job: prepared.job, progress, done: undefined as unknown as Promise<ImportOutcome> };
+      running.done = run(actor, source, prepared.job, { ...opts, onProgress: undefined }, progress).finally(() => active.delete(prepared.job.id));
+      active.set(prepared.job.id, running);
+      return { job: { ...prepared.job }, alreadyImported: false, done: running.done };
+    },
+
+    /**
+     * A job with live counts. An import running in this process answers from memory: on the embedded
+     * database its transaction holds the only connection until it ends.
+     */
+    async getJob(actor: Actor, id: string): Promise<{ job: ImportJobRow; progress: ImportProgress | null }> {
+      registryPolicy.require(actor, 'registry.items.write');
+      const running = active.get(id);
+      if (running) {
+        const p = running.progress;
+        return {
+          job: { ...running.job, rows_total: p.rowsTotal, items_created: p.itemsCreated, items_existing: p.itemsExisting },
+          progress: { ...p },
+        };
+      }
+      const job = await getJob(deps.db, id);
+      if (!job) throw new NotFoundError('Import job', id);
+      return { job, progress: null };
+    },
+
+    async jobErrors(actor: Actor, id: string): Promise<{ job: ImportJobRow; errors: ImportErrorRow[] }> {
+      registryPolicy.require(actor, 'registry.items.write');
+      if (active.has(id)) return { job: { ...active.get(id)!.job }, errors: [] };
+      const job = await getJob(deps.db, id);
+      if (!job) throw new NotFoundError('Import job', id);
+      const errors = (await listJobErrors(deps.db, id)).map(({ line, column, code, message }) => ({ line, column, code, message }));
+      return { job, errors };
+    },
+
+    /** Imports still running in this process (for a clean shutdown). */
+    async drain(): Promise<void> {
+      await Promise.allSettled([...active.values()].map((r) => r.done));
+    },
+  };
+}
+
+export type ImportService = ReturnType<typeof createImportService>;
