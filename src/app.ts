@@ -9,6 +9,7 @@ import type { Api } from './platform/http/types.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import { registryRoutes } from './registry/routes.ts';
 import { referenceRoutes } from './reference/routes.ts';
+import { licensingRoutes } from './licensing/routes.ts';
 import { jwksRoutes } from './platform/crypto/routes.ts';
 
 export interface BuildAppOptions {
@@ -68,6 +69,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       const zapi = api as unknown as Api;
       zapi.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
       // Modules register here, each under /api/v1 (one line per module; keep alphabetical).
+      await zapi.register(licensingRoutes, { deps });
       await zapi.register(referenceRoutes, { deps });
       await zapi.register(registryRoutes, { deps });
       void zapi;
