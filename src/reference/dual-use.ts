@@ -1,5 +1,5 @@
 import { SOURCES } from './sources.ts';
-import { staticTable, type PickerEntry, type ReferenceTable } from './lookup.ts';
+import { localized, staticTable, type Locale, type PickerEntry, type ReferenceTable, type Translations } from './lookup.ts';
 
 export const DUAL_USE_SOURCE = SOURCES.wassenaarDualUse;
 
@@ -32,6 +32,27 @@ export const DUAL_USE_PRODUCT_GROUPS: readonly { code: 'A' | 'B' | 'C' | 'D' | '
   { code: 'D', title: 'Software' },
   { code: 'E', title: 'Technology' },
 ];
+
+/** Working translations (check against the official EU Regulation 2021/821 Annex I texts in Spanish and French); keyed by category or group code. */
+const TITLE_TRANSLATIONS: Record<string, Translations> = {
+  "0": { es: "Materiales, instalaciones y equipos nucleares", fr: "Matières, installations et équipements nucléaires" },
+  "1": { es: "Materiales especiales y equipos relacionados", fr: "Matériaux spéciaux et équipements connexes" },
+  "2": { es: "Tratamiento de los materiales", fr: "Traitement des matériaux" },
+  "3": { es: "Electrónica", fr: "Électronique" },
+  "4": { es: "Ordenadores", fr: "Calculateurs" },
+  "5": { es: "Telecomunicaciones y «seguridad de la información»", fr: "Télécommunications et « sécurité de l'information »" },
+  "5.1": { es: "Telecomunicaciones (categoría 5, parte 1)", fr: "Télécommunications (catégorie 5, partie 1)" },
+  "5.2": { es: "«Seguridad de la información» (categoría 5, parte 2)", fr: "« Sécurité de l'information » (catégorie 5, partie 2)" },
+  "6": { es: "Sensores y «láseres»", fr: "Capteurs et « lasers »" },
+  "7": { es: "Navegación y aviónica", fr: "Navigation et aéroélectronique" },
+  "8": { es: "Marina", fr: "Marine" },
+  "9": { es: "Aeroespacial y propulsión", fr: "Aérospatiale et propulsion" },
+  "A": { es: "Sistemas, equipos y componentes", fr: "Systèmes, équipements et composants" },
+  "B": { es: "Equipos de ensayo, inspección y producción", fr: "Équipements d'essai, d'inspection et de production" },
+  "C": { es: "Materiales", fr: "Matières" },
+  "D": { es: "Software", fr: "Logiciels" },
+  "E": { es: "Tecnología", fr: "Technologie" },
+};
 
 export type DualUseList = 'wassenaar' | 'eu';
 
@@ -67,29 +88,34 @@ export function isDualUseCode(input: string, list: DualUseList = 'wassenaar'): b
 }
 
 /** Category 5's two parts split by subject, not by entry number, so an entry names the whole category. */
-function categoryTitle(category: number): string {
-  if (category === 5) return 'Telecommunications and "information security"';
-  return DUAL_USE_CATEGORIES.find((c) => c.code === String(category))!.title;
+function categoryTitle(category: number, locale: Locale): string {
+  const code = String(category);
+  if (category === 5) return localized('Telecommunications and "information security"', TITLE_TRANSLATIONS['5'], locale);
+  return localized(DUAL_USE_CATEGORIES.find((c) => c.code === code)!.title, TITLE_TRANSLATIONS[code], locale);
 }
 
-function describeOpen(code: string): PickerEntry | null {
+function groupTitle(group: string, locale: Locale): string {
+  return localized(DUAL_USE_PRODUCT_GROUPS.find((g) => g.code === group)!.title, TITLE_TRANSLATIONS[group], locale);
+}
+
+const CATEGORY_WORD: Record<Locale, string> = { en: 'Category', es: 'Categoría', fr: 'Catégorie' };
+
+function describeOpen(code: string, locale: Locale = 'en'): PickerEntry | null {
   const parsed = parseDualUseCode(code, 'eu');
   if (!parsed) return null;
-  const category = categoryTitle(parsed.category);
-  const group = DUAL_USE_PRODUCT_GROUPS.find((g) => g.code === parsed.group)!;
   return {
     code: parsed.code,
-    label: `Category ${parsed.category} ${category}, ${group.title}`,
+    label: `${CATEGORY_WORD[locale]} ${parsed.category} ${categoryTitle(parsed.category, locale)}, ${groupTitle(parsed.group, locale)}`,
     description: 'Entry validated by form only; the entry list is not held (see the source note).',
     parent: `${parsed.category}${parsed.group}`,
     tags: parsed.category === 0 ? ['eu'] : ['wassenaar', 'eu'],
   };
 }
 
-export function dualUsePickerEntries(): PickerEntry[] {
+export function dualUsePickerEntries(locale: Locale = 'en'): PickerEntry[] {
   const out: PickerEntry[] = [];
   for (const c of DUAL_USE_CATEGORIES) {
-    out.push({ code: c.code, label: c.title, description: null, parent: null, tags: [...c.lists] });
+    out.push({ code: c.code, label: localized(c.title, TITLE_TRANSLATIONS[c.code], locale), description: null, parent: null, tags: [...c.lists] });
   }
   for (const c of DUAL_USE_CATEGORIES) {
     if (c.code === '5.2') continue;
@@ -97,7 +123,7 @@ export function dualUsePickerEntries(): PickerEntry[] {
     for (const g of DUAL_USE_PRODUCT_GROUPS) {
       out.push({
         code: `${n}${g.code}`,
-        label: `${categoryTitle(Number(n))}: ${g.title}`,
+        label: `${categoryTitle(Number(n), locale)}: ${groupTitle(g.code, locale)}`,
         description: null,
         parent: c.code,
         tags: [...c.lists],

@@ -125,11 +125,23 @@ export function staticTable(def: {
     describe: (code, locale = 'en') => find(code, locale) ?? def.describeOpen?.(code, locale) ?? null,
     search: (options) => {
       const locale = options.locale ?? 'en';
+      // A Spanish or French user may still type the English term found on a document.
+      const english = locale === 'en' ? null : new Map(def.entries('en').map((e) => [e.code, e.label]));
       return searchEntries(def.entries(locale), options, (e) => ({
         code: e.code,
-        texts: def.searchTexts ? def.searchTexts(e, locale) : [e.label, e.description ?? ''],
+        texts: def.searchTexts ? def.searchTexts(e, locale) : [e.label, e.description ?? '', english?.get(e.code) ?? ''],
         tags: e.tags,
       }));
     },
   };
+}
+
+/** Spanish and French labels of a table whose source is in English only. */
+export interface Translations {
+  es: string;
+  fr: string;
+}
+
+export function localized(en: string, translations: Translations | undefined, locale: Locale): string {
+  return locale === 'en' || !translations ? en : translations[locale];
 }

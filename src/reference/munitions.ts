@@ -1,5 +1,5 @@
 import { SOURCES } from './sources.ts';
-import { foldCode, staticTable, type PickerEntry, type ReferenceTable } from './lookup.ts';
+import { foldCode, localized, staticTable, type Locale, type PickerEntry, type ReferenceTable, type Translations } from './lookup.ts';
 
 /** Source and completeness of this table: see SOURCES.wassenaarMl. */
 export const MUNITIONS_LIST_SOURCE = SOURCES.wassenaarMl;
@@ -42,6 +42,32 @@ const ROWS: readonly [number, string, string][] = [
   [21, 'Software', '‘Software’ specially designed or modified for the ‘development’, ‘production’‘use’ of equipment or materials controlled by the EU Common Military List'],
   [22, 'Technology', "'Technology’ for the ‘development’, ‘production’ or ‘use’ of items controlled in the EU Common Military List"],
 ];
+
+/** Working translations of the short titles (not the official EU CML texts in Spanish and French). */
+const SHORT_TITLE_TRANSLATIONS: Record<number, Translations> = {
+  1: { es: "Armas de ánima lisa de calibre < 20 mm, otras armas y armas automáticas de calibre ≤ 12,7 mm", fr: "Armes à canon lisse de calibre < 20 mm, autres armes et armes automatiques de calibre ≤ 12,7 mm" },
+  2: { es: "Armas de ánima lisa de calibre ≥ 20 mm, otras armas de calibre > 12,7 mm, proyectores", fr: "Armes à canon lisse de calibre ≥ 20 mm, autres armes de calibre > 12,7 mm, projecteurs" },
+  3: { es: "Municiones y dispositivos de graduación de espoletas", fr: "Munitions et dispositifs de réglage de fusées" },
+  4: { es: "Bombas, torpedos, cohetes, misiles y otros artefactos explosivos", fr: "Bombes, torpilles, roquettes, missiles et autres dispositifs explosifs" },
+  5: { es: "Equipos de dirección de tiro, vigilancia y alerta", fr: "Matériel de conduite de tir, de surveillance et d'alerte" },
+  6: { es: "Vehículos terrestres y sus componentes", fr: "Véhicules terrestres et leurs composants" },
+  7: { es: "Agentes químicos o biológicos tóxicos, agentes antidisturbios, materiales radiactivos", fr: "Agents chimiques ou biologiques toxiques, agents antiémeutes, matières radioactives" },
+  8: { es: "Materiales energéticos y sustancias relacionadas", fr: "Matières énergétiques et substances connexes" },
+  9: { es: "Buques de guerra y equipo naval especial", fr: "Navires de guerre et matériel naval spécial" },
+  10: { es: "Aeronaves, vehículos más ligeros que el aire, vehículos aéreos no tripulados, motores aeronáuticos", fr: "Aéronefs, véhicules plus légers que l'air, véhicules aériens sans équipage, moteurs aéronautiques" },
+  11: { es: "Equipos electrónicos no incluidos en otros apartados", fr: "Équipements électroniques non visés ailleurs" },
+  12: { es: "Sistemas de armas de energía cinética de alta velocidad", fr: "Systèmes d'armes à énergie cinétique à grande vitesse" },
+  13: { es: "Equipos blindados o de protección", fr: "Matériel blindé ou de protection" },
+  14: { es: "Equipos para entrenamiento militar y simuladores", fr: "Matériel d'entraînement militaire et simulateurs" },
+  15: { es: "Equipos de formación de imagen o de contramedida", fr: "Matériel d'imagerie ou de contre-mesure" },
+  16: { es: "Piezas de forja, piezas de fundición y otros productos sin acabar", fr: "Pièces forgées, pièces coulées et autres produits non finis" },
+  17: { es: "Equipos, materiales y bibliotecas diversos", fr: "Matériels, matières et bibliothèques divers" },
+  18: { es: "Equipos de producción", fr: "Équipements de production" },
+  19: { es: "Sistemas de armas de energía dirigida (DEW)", fr: "Systèmes d'armes à énergie dirigée (DEW)" },
+  20: { es: "Equipos criogénicos y superconductores", fr: "Matériel cryogénique et supraconducteur" },
+  21: { es: "Software", fr: "Logiciels" },
+  22: { es: "Tecnología", fr: "Technologie" },
+};
 
 export const MUNITIONS_LIST: readonly MunitionsListEntry[] = ROWS.map(([number, shortTitle, heading]) => ({
   code: `ML${number}`,
@@ -89,11 +115,11 @@ function ml1SubItem(code: string) {
   return ML1_SUB_ITEMS.find((s) => foldCode(s.code) === foldCode(code)) ?? null;
 }
 
-export function munitionsPickerEntries(): PickerEntry[] {
+export function munitionsPickerEntries(locale: Locale = 'en'): PickerEntry[] {
   return [
     ...MUNITIONS_LIST.map((e) => ({
       code: e.code,
-      label: e.shortTitle,
+      label: localized(e.shortTitle, SHORT_TITLE_TRANSLATIONS[e.number], locale),
       description: e.heading,
       parent: null,
       tags: e.firearmsRelevant ? ['firearms'] : [],
@@ -103,14 +129,14 @@ export function munitionsPickerEntries(): PickerEntry[] {
 }
 
 /** Describes any well-formed entry: deeper sub-items fall back to the nearest known level. */
-function describeOpen(code: string): PickerEntry | null {
+function describeOpen(code: string, locale: Locale = 'en'): PickerEntry | null {
   const parsed = parseMlCode(code);
   if (!parsed) return null;
   const sub = parsed.subItems.length ? ml1SubItem(`${parsed.heading.code}.${parsed.subItems[0]}`) : null;
   const parent = parsed.subItems.length ? (sub ? sub.code : parsed.heading.code) : null;
   return {
     code: parsed.code,
-    label: sub?.title ?? parsed.heading.shortTitle,
+    label: sub?.title ?? localized(parsed.heading.shortTitle, SHORT_TITLE_TRANSLATIONS[parsed.heading.number], locale),
     description: parsed.heading.heading,
     parent,
     tags: parsed.heading.firearmsRelevant ? ['firearms'] : [],

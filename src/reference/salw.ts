@@ -1,5 +1,5 @@
 import { SOURCES } from './sources.ts';
-import { staticTable, type PickerEntry, type ReferenceTable } from './lookup.ts';
+import { localized, staticTable, type Locale, type PickerEntry, type ReferenceTable, type Translations } from './lookup.ts';
 
 export const ITI_SALW_SOURCE = SOURCES.itiSalw;
 
@@ -35,6 +35,23 @@ export const ITI_SALW_TYPES: readonly SalwType[] = [
   { code: 'mortars_under_100mm', title: 'Mortars of calibres of less than 100 mm', class: 'light_weapon', unrocaCategory: 'LW6', note: 'UNROCA LW6 covers mortars below 75 mm only; 75–99 mm mortars are Category III there.' },
 ];
 
+/** Working translations of the titles (check against the official ITI texts in Spanish and French). */
+const TITLE_TRANSLATIONS: Record<string, Translations> = {
+  "revolvers_pistols": { es: "Revólveres y pistolas automáticas", fr: "Revolvers et pistolets à chargement automatique" },
+  "rifles_carbines": { es: "Fusiles y carabinas", fr: "Fusils et carabines" },
+  "sub_machine_guns": { es: "Subametralladoras", fr: "Mitraillettes" },
+  "assault_rifles": { es: "Fusiles de asalto", fr: "Fusils d'assaut" },
+  "light_machine_guns": { es: "Ametralladoras ligeras", fr: "Mitrailleuses légères" },
+  "heavy_machine_guns": { es: "Ametralladoras pesadas", fr: "Mitrailleuses lourdes" },
+  "grenade_launchers": { es: "Lanzagranadas portátiles con y sin soporte", fr: "Lance-grenades portatifs, amovibles ou montés" },
+  "portable_anti_aircraft_guns": { es: "Cañones antiaéreos portátiles", fr: "Canons antiaériens portatifs" },
+  "portable_anti_tank_guns": { es: "Cañones antitanque portátiles", fr: "Canons antichars portatifs" },
+  "recoilless_rifles": { es: "Fusiles sin retroceso", fr: "Fusils sans recul" },
+  "portable_anti_tank_launchers": { es: "Lanzadores portátiles de sistemas de misiles y cohetes antitanque", fr: "Lanceurs portatifs de missiles et de roquettes antichars" },
+  "manpads": { es: "Lanzadores portátiles de sistemas de misiles antiaéreos (MANPADS)", fr: "Lanceurs portatifs de missiles antiaériens (MANPADS)" },
+  "mortars_under_100mm": { es: "Morteros de calibre inferior a 100 mm", fr: "Mortiers de calibre inférieur à 100 mm" },
+};
+
 export function salwType(code: string): SalwType | null {
   return ITI_SALW_TYPES.find((t) => t.code === code.trim().toLowerCase()) ?? null;
 }
@@ -54,10 +71,10 @@ export function unrocaCategoryForMortar(calibreMm: number): 'LW6' | 'III' {
   return calibreMm < 75 ? 'LW6' : 'III';
 }
 
-export function salwPickerEntries(): PickerEntry[] {
+export function salwPickerEntries(locale: Locale = 'en'): PickerEntry[] {
   return ITI_SALW_TYPES.map((t) => ({
     code: t.code,
-    label: t.title,
+    label: localized(t.title, TITLE_TRANSLATIONS[t.code], locale),
     description: t.note,
     parent: t.class,
     tags: [t.class, `unroca:${t.unrocaCategory}`],

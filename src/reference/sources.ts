@@ -29,7 +29,8 @@ export const SOURCES = {
     verification: 'partial',
     partialNote:
       'Headings only. Sub-items (ML1.a … ) are known for ML1 alone; the full entries, notes and decontrol notes of the ' +
-      'current WA-LIST are not in this table. ML19–ML21 short titles are from memory (STANDARDS.md §4.1).',
+      'current WA-LIST are not in this table. ML19–ML21 short titles are from memory (STANDARDS.md §4.1). ' +
+      'Spanish and French labels are Custodia working translations, not the official texts.',
   },
   wassenaarDualUse: {
     id: 'wassenaarDualUse',
@@ -39,7 +40,8 @@ export const SOURCES = {
     verification: 'partial',
     partialNote:
       'Categories and product groups only; the individual entries (e.g. 5A002) are validated by format, not looked up. ' +
-      'Product group titles and the EU Category 0 are from memory. Sensitive / Very Sensitive List membership is not modelled.',
+      'Product group titles and the EU Category 0 are from memory. Sensitive / Very Sensitive List membership is not modelled. ' +
+      'Spanish and French labels are Custodia working translations, not the official texts.',
   },
   wassenaarParticipants: {
     id: 'wassenaarParticipants',
@@ -65,7 +67,8 @@ export const SOURCES = {
     verification: 'partial',
     partialNote:
       'Short definitions only. VII(a)/(b) split and the SALW "others" sub-categories are from memory; the current ' +
-      'standardized-form wording may differ.',
+      'standardized-form wording may differ. ' +
+      'Spanish and French labels are Custodia working translations, not the official texts.',
   },
   itiSalw: {
     id: 'itiSalw',
@@ -73,7 +76,8 @@ export const SOURCES = {
     citation: 'ITI para. 4; the same list is in the 1997 UN Panel of Governmental Experts report (gunpolicy Q174)',
     url: 'https://disarmament.unoda.org/convarms/small-arms-tracing/',
     verification: 'partial',
-    partialNote: 'The list matches the 1997 Panel report [V]; the ITI text itself was not seen (STANDARDS.md §2.1).',
+    partialNote: 'The list matches the 1997 Panel report [V]; the ITI text itself was not seen (STANDARDS.md §2.1). ' +
+      'Spanish and French labels are Custodia working translations, not the official texts.',
   },
   hsChapter93: {
     id: 'hsChapter93',

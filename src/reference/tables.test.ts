@@ -265,3 +265,35 @@ describe('picker search', () => {
     expect(referenceTable('nope')).toBeNull();
   });
 });
+
+describe('labels in Spanish and French', () => {
+  it('labels control-list and category entries in the user language', () => {
+    expect(munitionsListTable.describe('ML3', 'fr')?.label).toBe('Munitions et dispositifs de réglage de fusées');
+    expect(referenceTable('unroca-categories')!.describe('I', 'es')?.label).toBe('Carros de combate');
+    expect(referenceTable('salw-types')!.describe('assault_rifles', 'fr')?.label).toBe("Fusils d'assaut");
+    expect(dualUseTable.describe('5A002', 'es')?.label).toBe('Categoría 5 Telecomunicaciones y «seguridad de la información», Sistemas, equipos y componentes');
+  });
+
+  it('finds entries by the translated term and still by the English one', () => {
+    expect(referenceTable('salw-types')!.search({ query: 'mitrailleuses lourdes', locale: 'fr' })[0].code).toBe('heavy_machine_guns');
+    expect(referenceTable('salw-types')!.search({ query: 'heavy machine', locale: 'fr' })[0]).toMatchObject({ code: 'heavy_machine_guns', label: 'Mitrailleuses lourdes' });
+  });
+
+  it('has a translation for every entry of the translated tables', () => {
+    for (const name of ['munitions-list', 'unroca-categories', 'salw-types', 'dual-use']) {
+      const en = referenceTable(name)!.entries('en');
+      for (const locale of ['es', 'fr'] as const) {
+        const other = referenceTable(name)!.entries(locale);
+        // Words that are the same in the other language ("Marine" in French, "Software" in Spanish).
+        const same = new Set(['Marine', 'Software']);
+        en.forEach((e, i) => {
+          // ML1 sub-items have no translation yet: the label stays English.
+          if (e.parent === 'ML1' || e.parent === 'ML1.d') return;
+          if (!same.has(other[i].label) && !/: (Software|Marine)$/.test(other[i].label)) {
+            expect(other[i].label, `${name} ${e.code} ${locale}`).not.toBe(e.label);
+          }
+        });
+      }
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { SOURCES } from './sources.ts';
-import { staticTable, type PickerEntry, type ReferenceTable } from './lookup.ts';
+import { localized, staticTable, type Locale, type PickerEntry, type ReferenceTable, type Translations } from './lookup.ts';
 
 export const UNROCA_SOURCE = SOURCES.unroca;
 
@@ -40,6 +40,33 @@ export const UNROCA_CATEGORIES: readonly UnrocaCategory[] = [
   { code: 'LW7', title: 'Other light weapons', kind: 'light_weapon', parent: 'SALW', definition: null },
 ];
 
+/** Working translations of the titles (check against the official UN texts in Spanish and French). */
+const TITLE_TRANSLATIONS: Record<string, Translations> = {
+  "I": { es: "Carros de combate", fr: "Chars de combat" },
+  "II": { es: "Vehículos blindados de combate", fr: "Véhicules blindés de combat" },
+  "III": { es: "Sistemas de artillería de gran calibre", fr: "Systèmes d'artillerie de gros calibre" },
+  "IV": { es: "Aviones de combate y vehículos aéreos de combate no tripulados", fr: "Avions de combat et véhicules aériens de combat sans équipage" },
+  "V": { es: "Helicópteros de ataque", fr: "Hélicoptères d'attaque" },
+  "VI": { es: "Buques de guerra", fr: "Navires de guerre" },
+  "VII": { es: "Misiles y lanzamisiles", fr: "Missiles et lanceurs de missiles" },
+  "VII.a": { es: "Misiles y lanzamisiles (alcance ≥ 25 km)", fr: "Missiles et lanceurs de missiles (portée ≥ 25 km)" },
+  "VII.b": { es: "Sistemas portátiles de defensa antiaérea (MANPADS)", fr: "Systèmes portatifs de défense antiaérienne (MANPADS)" },
+  "SALW": { es: "Armas pequeñas y armas ligeras", fr: "Armes légères et de petit calibre" },
+  "SA1": { es: "Revólveres y pistolas automáticas", fr: "Revolvers et pistolets à chargement automatique" },
+  "SA2": { es: "Fusiles y carabinas", fr: "Fusils et carabines" },
+  "SA3": { es: "Subametralladoras", fr: "Mitraillettes" },
+  "SA4": { es: "Fusiles de asalto", fr: "Fusils d'assaut" },
+  "SA5": { es: "Ametralladoras ligeras", fr: "Mitrailleuses légères" },
+  "SA6": { es: "Otras armas pequeñas", fr: "Autres armes de petit calibre" },
+  "LW1": { es: "Ametralladoras pesadas", fr: "Mitrailleuses lourdes" },
+  "LW2": { es: "Lanzagranadas portátiles con y sin soporte", fr: "Lance-grenades portatifs, amovibles ou montés" },
+  "LW3": { es: "Cañones antitanque portátiles", fr: "Canons antichars portatifs" },
+  "LW4": { es: "Fusiles sin retroceso", fr: "Fusils sans recul" },
+  "LW5": { es: "Lanzadores portátiles de misiles antitanque y sistemas de cohetes", fr: "Lance-missiles antichars et lance-roquettes portatifs" },
+  "LW6": { es: "Morteros de calibre inferior a 75 mm", fr: "Mortiers de calibre inférieur à 75 mm" },
+  "LW7": { es: "Otras armas ligeras", fr: "Autres armes légères" },
+};
+
 /** The seven categories of major conventional arms, in order (ATT Art. 2(1)(a)–(g)). */
 export const UNROCA_MAJOR_CATEGORIES = UNROCA_CATEGORIES.filter((c) => c.kind === 'major' && c.parent === null);
 
@@ -48,10 +75,10 @@ export function unrocaCategory(code: string): UnrocaCategory | null {
   return UNROCA_CATEGORIES.find((e) => e.code === c) ?? null;
 }
 
-export function unrocaPickerEntries(): PickerEntry[] {
+export function unrocaPickerEntries(locale: Locale = 'en'): PickerEntry[] {
   return UNROCA_CATEGORIES.map((c) => ({
     code: c.code,
-    label: c.title,
+    label: localized(c.title, TITLE_TRANSLATIONS[c.code], locale),
     description: c.definition,
     parent: c.parent,
     tags: [c.kind],
