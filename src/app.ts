@@ -11,6 +11,7 @@ import { registryRoutes } from './registry/routes.ts';
 import { referenceRoutes } from './reference/routes.ts';
 import { licensingRoutes } from './licensing/routes.ts';
 import { jwksRoutes } from './platform/crypto/routes.ts';
+import { auditRoutes } from './audit/routes.ts';
 
 export interface BuildAppOptions {
   deps: Deps;
@@ -70,6 +71,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       zapi.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
       // Modules register here, each under /api/v1 (one line per module; keep alphabetical).
       await zapi.register(licensingRoutes, { deps });
+      await zapi.register(auditRoutes, { deps });
       await zapi.register(referenceRoutes, { deps });
       await zapi.register(registryRoutes, { deps });
       void zapi;

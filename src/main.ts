@@ -8,6 +8,8 @@ import { AppError } from './platform/http/errors.ts';
 import { buildApp } from './app.ts';
 import type { Deps } from './platform/deps.ts';
 import { registerKeysCommands } from './platform/crypto/cli.ts';
+import { registerAuditCommands } from './audit/cli.ts';
+import { startCheckpointTimer } from './audit/service.ts';
 
 /**
  * The `custodia` command line. Each module adds its own commands from its `cli.ts`
@@ -26,6 +28,7 @@ export function buildProgram(): Command {
     });
 
   // Modules add their commands here (one line per module): registerXCommands(program);
+  registerAuditCommands(program);
   registerKeysCommands(program);
 
   return program;
@@ -42,8 +45,11 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
   const deps: Deps = { db: opened.db, clock: systemClock, config, log };
   void options;
   const app = await buildApp({ deps, logger: { level: config.logLevel } });
+  // Signed audit checkpoints at least every minute when there were writes (issue 3).
+  const checkpointTimer = startCheckpointTimer(deps);
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
+    await checkpointTimer.stop();
     await app.close();
     await opened.close();
     process.exit(0);

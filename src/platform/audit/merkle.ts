@@ -80,7 +80,7 @@ export function completeSubtrees(start: number, end: number): NodeId[] {
 /** Folds the complete subtrees of a range (left to right order) into its RFC 6962 hash. */
 export function foldSubtrees(hashes: readonly Uint8Array[]): Buffer {
   if (hashes.length === 0) return EMPTY_ROOT;
-  let r = Buffer.from(hashes[hashes.length - 1]);
+  let r: Buffer = Buffer.from(hashes[hashes.length - 1]);
   for (let i = hashes.length - 2; i >= 0; i--) r = hashChildren(hashes[i], r);
   return r;
 }

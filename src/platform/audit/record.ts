@@ -4,6 +4,8 @@ import type { Clock } from '../clock.ts';
 import { canonicalJson, stateHash } from '../crypto/canonical.ts';
 import type { Tx } from '../db/types.ts';
 import { uuidv7 } from '../ids.ts';
+import type { Frontier } from './merkle.ts';
+import { MissingTreeNodesError, loadFrontier, rebuildNodes, type NewNode } from './tree-store.ts';
 
 /**
  * Every write in every module appends an audit entry in the same transaction. The entry records who,
@@ -41,6 +43,43 @@ export function entryBytes(entry: AuditEntry): Buffer {
   return Buffer.from(canonicalJson(entry), 'utf8');
 }
 
+/** A stored audit_log row, as both engines return it. */
+export interface AuditLogRow {
+  seq: number | string;
+  id: string;
+  at: Date;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_name: string;
+  actor_role: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  reason: string | null;
+  state_hash: string;
+  leaf_hash: Uint8Array;
+}
+
+/** Re-reads an entry from its columns exactly as `recordAuditBatch` built it before hashing. */
+export function entryFromRow(row: AuditLogRow): AuditEntry {
+  return {
+    seq: Number(row.seq),
+    id: row.id,
+    at: new Date(row.at).toISOString(),
+    actorKind: row.actor_kind as Actor['kind'],
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    actorRole: row.actor_role,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    reason: row.reason,
+    stateHash: row.state_hash,
+  };
+}
+
+export const AUDIT_LOG_COLUMNS = 'seq, id, at, actor_kind, actor_id, actor_name, actor_role, action, entity, entity_id, reason, state_hash, leaf_hash';
+
 /** RFC 6962 leaf hash: SHA-256(0x00 ‖ entry). */
 export function leafHash(bytes: Uint8Array): Buffer {
   return createHash('sha256').update(Buffer.from([0])).update(bytes).digest();
@@ -72,10 +111,20 @@ export async function recordAuditBatch(tx: Tx, actor: Actor, clock: Clock, input
     stateHash: stateHash(input.state),
   }));
   const leaves = entries.map((e) => leafHash(entryBytes(e)));
+  // The tree's complete subtrees are stored with the entries that complete them, in this same
+  // transaction, so proofs never recompute more than log2(n) hashes. audit_head's row lock (taken by
+  // the UPDATE above) keeps the frontier stable until we commit.
+  const frontier = await frontierForAppend(tx, first);
+  const nodes: NewNode[] = [];
+  for (const leaf of leaves) frontier.append(leaf, (level, index, hash) => nodes.push({ level, index, hash }));
   await tx.query(
-    `INSERT INTO audit_log (seq, id, at, actor_kind, actor_id, actor_name, actor_role, action, entity, entity_id, reason, state_hash, leaf_hash)
-     SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::timestamptz[], $4::text[], $5::uuid[], $6::text[], $7::text[],
-                          $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::bytea[])`,
+    `WITH entries AS (
+       INSERT INTO audit_log (seq, id, at, actor_kind, actor_id, actor_name, actor_role, action, entity, entity_id, reason, state_hash, leaf_hash)
+       SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::timestamptz[], $4::text[], $5::uuid[], $6::text[], $7::text[],
+                            $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::bytea[])
+       RETURNING 1
+     )
+     INSERT INTO audit_node (level, idx, hash) SELECT * FROM unnest($14::smallint[], $15::bigint[], $16::bytea[])`,
     [
       entries.map((e) => e.seq),
       entries.map((e) => e.id),
@@ -90,7 +139,21 @@ export async function recordAuditBatch(tx: Tx, actor: Actor, clock: Clock, input
       entries.map((e) => e.reason),
       entries.map((e) => e.stateHash),
       leaves,
+      nodes.map((n) => n.level),
+      nodes.map((n) => n.index),
+      nodes.map((n) => n.hash),
     ],
   );
   return entries;
+}
+
+async function frontierForAppend(tx: Tx, size: number): Promise<Frontier> {
+  try {
+    return await loadFrontier(tx, size);
+  } catch (err) {
+    if (!(err instanceof MissingTreeNodesError)) throw err;
+    // Entries written before the tree table existed: build their nodes once, then carry on.
+    await rebuildNodes(tx, size);
+    return loadFrontier(tx, size);
+  }
 }
