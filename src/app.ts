@@ -8,6 +8,7 @@ import { anonymousResolver, installAccessControl, type ActorResolver, type Route
 import type { Api } from './platform/http/types.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import { registryRoutes } from './registry/routes.ts';
+import { screeningRoutes } from './screening/routes.ts';
 import { referenceRoutes } from './reference/routes.ts';
 import { licensingRoutes } from './licensing/routes.ts';
 import { jwksRoutes } from './platform/crypto/routes.ts';
@@ -74,6 +75,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await zapi.register(auditRoutes, { deps });
       await zapi.register(referenceRoutes, { deps });
       await zapi.register(registryRoutes, { deps });
+      await zapi.register(screeningRoutes, { deps });
       void zapi;
     },
     { prefix: '/api/v1' },

@@ -8,6 +8,7 @@ import { AppError } from './platform/http/errors.ts';
 import { buildApp } from './app.ts';
 import type { Deps } from './platform/deps.ts';
 import { registerKeysCommands } from './platform/crypto/cli.ts';
+import { registerScreeningCommands } from './screening/cli.ts';
 import { registerAuditCommands } from './audit/cli.ts';
 import { startCheckpointTimer } from './audit/service.ts';
 
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   // Modules add their commands here (one line per module): registerXCommands(program);
   registerAuditCommands(program);
   registerKeysCommands(program);
+  registerScreeningCommands(program);
 
   return program;
 }

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import pino from 'pino';
+import { SYSTEM_ACTOR } from '../platform/auth/actor.ts';
+import { systemClock } from '../platform/clock.ts';
+import { loadConfig } from '../platform/config.ts';
+import { openDatabase } from '../platform/db/open.ts';
+import type { Deps } from '../platform/deps.ts';
+import type { Hit } from './schemas.ts';
+import { createScreeningService } from './service.ts';
+
+async function withDeps<T>(command: string, fn: (deps: Deps) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const log = pino({ level: config.logLevel === 'info' ? 'warn' : config.logLevel }, pino.destination(2));
+  const opened = await openDatabase(config, command);
+  try {
+    return await fn({ db: opened.db, clock: systemClock, config, log });
+  } finally {
+    await opened.close();
+  }
+}
+
+export function formatHit(h: Hit): string {
+  const lines = [
+    `${h.score.toFixed(3)}  ${h.entryName}  [${h.source} ${h.referenceNumber ?? h.externalId}; ${h.kind}; ${h.programmes.join(', ')}]${h.status === 'suppressed' ? '  (suppressed: earlier false positive)' : ''}`,
+    `       matched "${h.explanation.matchedName}" (${h.explanation.nameQuality}) name score ${h.explanation.nameScore.toFixed(3)}: ` +
+      h.explanation.pairs.map((p) => `${p.query}→${p.candidate ?? '∅'} ${p.how} ${p.similarity.toFixed(2)}`).join(', '),
+  ];
+  for (const n of h.explanation.notes) lines.push(`       note: ${n}`);
+  for (const f of h.explanation.features) lines.push(`       ${f.effect >= 0 ? '+' : ''}${f.effect.toFixed(2)} ${f.feature}: ${f.detail}`);
+  return lines.join('\n');
+}
+
+/** `custodia lists import|versions|diff` and `custodia screen NAME`. */
+export function registerScreeningCommands(program: Command): void {
+  const lists = program.command('lists').description('sanctions lists: import a file as a new version, list versions, diff two versions');
+  lists
+    .command('import')
+    .argument('<file>', 'UN Consolidated List XML, OFAC sdnList XML or OFAC SDN.CSV (format detected from the content)')
+    .option('--published <date>', 'publication date (YYYY-MM-DD) for files that carry none (OFAC SDN.CSV)')
+    .description('import a list file as a new version; the previous version stays active until this one is complete')
+    .action(async (file: string, opts: { published?: string }) => {
+      const content = readFileSync(file);
+      process.stderr.write(`reading ${file} (${(content.length / 1e6).toFixed(1)} MB)\n`);
+      const result = await withDeps('custodia lists import', (deps) =>
+        createScreeningService(deps).importList(SYSTEM_ACTOR, { content, fileName: basename(file), publishedOn: opts.published ?? null }, (n) =>
+          process.stderr.write(`\r  parsed ${n} entries`),
+        ),
+      );
+      process.stderr.write('\n');
+      const v = result.version;
+      process.stdout.write(`imported ${v.source} list published ${v.publishedOn}: ${v.entryCount} entries, ${v.nameCount} names (version ${v.id})\n`);
+      if (result.superseded.length) process.stdout.write(`superseded: ${result.superseded.join(', ')}\n`);
+      process.stdout.write(`re-screened ${result.rescreen.subjects} known parties: ${result.rescreen.newAlerts} new alert(s)\n`);
+    });
+  lists
+    .command('versions')
+    .description('list every imported version')
+    .action(async () => {
+      const versions = await withDeps('custodia lists versions', (deps) => createScreeningService(deps).listVersions(SYSTEM_ACTOR));
+      for (const v of versions) process.stdout.write(`${v.id}  ${v.source.padEnd(12)} ${v.publishedOn ?? '?'}  ${String(v.entryCount).padStart(6)} entries  ${v.status}\n`);
+    });
+  lists
+    .command('diff')
+    .argument('<from>', 'older version id')
+    .argument('<to>', 'newer version id')
+    .option('--json', 'print the whole diff as JSON')
+    .description('entries added, removed and changed between two versions')
+    .action(async (from: string, to: string, opts: { json?: boolean }) => {
+      const d = await withDeps('custodia lists diff', (deps) => createScreeningService(deps).diff(SYSTEM_ACTOR, from, to));
+      if (opts.json) return void process.stdout.write(`${JSON.stringify(d, null, 2)}\n`);
+      process.stdout.write(`${d.from.source} ${d.from.publishedOn} → ${d.to.publishedOn}: +${d.counts.added} −${d.counts.removed} ~${d.counts.changed}\n`);
+      for (const e of d.added) process.stdout.write(`+ ${e.referenceNumber ?? e.externalId}  ${e.name}  [${e.programmes.join(', ')}]\n`);
+      for (const e of d.removed) process.stdout.write(`- ${e.referenceNumber ?? e.externalId}  ${e.name}  [${e.programmes.join(', ')}]\n`);
+      for (const e of d.changed) process.stdout.write(`~ ${e.referenceNumber ?? e.externalId}  ${e.name}: ${e.fields.join(', ')}\n`);
+    });
+
+  program
+    .command('screen')
+    .argument('<name>', 'the name to screen')
+    .option('--country <XX>', 'ISO 3166-1 alpha-2 of nationality, residence or registration')
+    .option('--dob <date>', 'date (YYYY-MM-DD) or year of birth')
+    .option('--kind <kind>', 'person | organisation | vessel')
+    .option('--id <number...>', 'identity document numbers (passport, national ID, IMO)')
+    .option('--json', 'print the result as JSON')
+    .description('screen a name against the active sanctions lists, with an explanation of every hit')
+    .action(async (name: string, opts: { country?: string; dob?: string; kind?: string; id?: string[]; json?: boolean }) => {
+      const r = await withDeps('custodia screen', (deps) =>
+        createScreeningService(deps).screenName(SYSTEM_ACTOR, {
+          name,
+          country: opts.country,
+          dob: opts.dob,
+          kind: opts.kind,
+          identifiers: opts.id?.map((number) => ({ number })),
+        }),
+      );
+      if (opts.json) return void process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+      process.stdout.write(`lists: ${r.listVersions.map((v) => `${v.source} ${v.publishedOn}`).join(', ') || 'none imported'}; threshold ${r.threshold}\n`);
+      if (r.hits.length === 0) process.stdout.write('no hit\n');
+      for (const h of r.hits) process.stdout.write(`${formatHit(h)}\n`);
+      process.stdout.write(`run ${r.runId}\n`);
+    });
+}
