@@ -7,6 +7,7 @@ import { DataDirLockedError } from './platform/db/lock.ts';
 import { AppError } from './platform/http/errors.ts';
 import { buildApp } from './app.ts';
 import type { Deps } from './platform/deps.ts';
+import { registerLicensingCommands } from './licensing/cli.ts';
 import { registerKeysCommands } from './platform/crypto/cli.ts';
 import { registerScreeningCommands } from './screening/cli.ts';
 import { registerAuditCommands } from './audit/cli.ts';
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   // Modules add their commands here (one line per module): registerXCommands(program);
   registerAuditCommands(program);
   registerKeysCommands(program);
+  registerLicensingCommands(program);
   registerScreeningCommands(program);
 
   return program;
