@@ -51,11 +51,11 @@ describe('serial normalisation', () => {
 
 describe('partial serial pattern', () => {
   it('is a substring match', () => {
-    expect(partialSerialPattern('ab12')).toEqual({ like: '%AB12%', known: 4 });
+    expect(partialSerialPattern('ab12')).toEqual({ like: '%AB12%', known: 4, longestRun: 4 });
   });
   it('? is one unknown character, * any run', () => {
-    expect(partialSerialPattern('AB?12')).toEqual({ like: '%AB_12%', known: 4 });
-    expect(partialSerialPattern('AB*12')).toEqual({ like: '%AB%12%', known: 4 });
+    expect(partialSerialPattern('AB?12')).toMatchObject({ like: '%AB_12%', known: 4, longestRun: 2 });
+    expect(partialSerialPattern('AB*123')).toMatchObject({ like: '%AB%123%', known: 5, longestRun: 3 });
   });
   it('collapses leading/trailing * into the substring wildcards', () => {
     expect(partialSerialPattern('*AB1*').like).toBe('%AB1%');
@@ -65,12 +65,14 @@ describe('partial serial pattern', () => {
     expect(partialSerialPattern('ab-1?.2').like).toBe('%AB1_2%');
   });
   it('escapes LIKE wildcards and the escape character', () => {
-    expect(partialSerialPattern('A_1%B\\')).toEqual({ like: '%A\\_1\\%B\\\\%', known: 6 });
-    expect(partialSerialPattern('R_Q%')).toEqual({ like: '%R\\_Q\\%%', known: 4 });
+    expect(partialSerialPattern('A_1%B\\')).toEqual({ like: '%A\\_1\\%B\\\\%', known: 6, longestRun: 6 });
+    expect(partialSerialPattern('R_Q%')).toEqual({ like: '%R\\_Q\\%%', known: 4, longestRun: 4 });
     expect(partialSerialPattern('%*1').like).toBe('%\\%%1%');
   });
-  it('counts only known characters', () => {
+  it('counts only known characters, and the longest run between wildcards', () => {
     expect(partialSerialPattern('?1?').known).toBe(1);
+    expect(partialSerialPattern('AB?CDE*FG').longestRun).toBe(3);
+    expect(partialSerialPattern('A-B.C').longestRun).toBe(3);
   });
 });
 

@@ -187,10 +187,15 @@ export interface SerialPattern {
   like: string;
   /** Number of known (non-wildcard) characters. */
   known: number;
+  /** Longest run of consecutive known characters: the trigram index needs a run of at least 3. */
+  longestRun: number;
 }
 
-/** Fewer known characters than this and the trigram index cannot help; the search would scan everything. */
-export const MIN_PARTIAL_KNOWN_CHARS = 3;
+/**
+ * pg_trgm can only use the index for a LIKE pattern holding at least one run of 3 consecutive known
+ * characters ("AB?12" has runs of 2: a full scan of the registry). Searches without one are refused.
+ */
+export const MIN_PARTIAL_KNOWN_RUN = 3;
 
 /**
  * Partial serial for obliterated marks: substring match; `?` one unknown character, `*` any run.
@@ -204,18 +209,23 @@ export function partialSerialPattern(input: string): SerialPattern {
   // Tokens, not a string: collapsing "%%" on the string would eat an escaped "\\%" next to a wildcard.
   const tokens: string[] = ['%'];
   let known = 0;
+  let run = 0;
+  let longestRun = 0;
   for (const ch of norm) {
+    if (ch === '?' || ch === '*') run = 0;
     if (ch === '?') tokens.push('_');
     else if (ch === '*') {
       if (tokens[tokens.length - 1] !== '%') tokens.push('%');
     } else {
       known++;
+      run++;
+      longestRun = Math.max(longestRun, run);
       tokens.push(ch === '%' || ch === '_' || ch === '\\' ? `\\${ch}` : ch);
     }
   }
   if (tokens[tokens.length - 1] !== '%') tokens.push('%');
   const like = tokens.join('');
-  return { like, known };
+  return { like, known, longestRun };
 }
 
 // ---------------------------------------------------------------- items and markings

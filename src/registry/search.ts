@@ -4,7 +4,7 @@ import type { Tx } from '../platform/db/types.ts';
 import type { Deps } from '../platform/deps.ts';
 import { ValidationError } from '../platform/http/errors.ts';
 import { decodeCursor, toPage, type Page } from '../platform/http/pagination.ts';
-import { MIN_PARTIAL_KNOWN_CHARS, normaliseSerialOrNull, partialSerialPattern } from './model.ts';
+import { MIN_PARTIAL_KNOWN_RUN, normaliseSerialOrNull, partialSerialPattern } from './model.ts';
 import { registryPolicy } from './policy.ts';
 import { presentItemSummary } from './presenters.ts';
 import { itemSearchQuerySchema, type ItemSummary } from './schemas.ts';
@@ -41,12 +41,12 @@ export async function searchItems(deps: Deps, actor: Actor, query: unknown, tx?:
   }
   if (q.serialPattern !== undefined) {
     const pattern = partialSerialPattern(q.serialPattern);
-    if (pattern.known < MIN_PARTIAL_KNOWN_CHARS) {
+    if (pattern.longestRun < MIN_PARTIAL_KNOWN_RUN) {
       throw new ValidationError([
         {
           field: 'serialPattern',
           code: 'search.pattern_too_short',
-          message: `Give at least ${MIN_PARTIAL_KNOWN_CHARS} known characters; fewer would match most of the registry.`,
+          message: `Give at least ${MIN_PARTIAL_KNOWN_RUN} consecutive known characters (e.g. "AB1?3*"): without them the search would read the whole registry.`,
         },
       ]);
     }

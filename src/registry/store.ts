@@ -538,7 +538,8 @@ export async function searchItems(q: Queryable, f: ItemFilter): Promise<ItemRow[
   };
   if (f.serialExact !== undefined) {
     const s = p(f.serialExact);
-    where.push(`(serial_norm = ${s} OR id IN (SELECT item_id FROM registry_markings WHERE serial_norm = ${s}))`);
+    // IN (… UNION …), not "serial_norm = $1 OR id IN (…)": the OR form filters every row (200 ms at 300k items).
+    where.push(`id IN (SELECT id FROM registry_items WHERE serial_norm = ${s} UNION SELECT item_id FROM registry_markings WHERE serial_norm = ${s})`);
   }
   if (f.serialLike !== undefined) where.push(`serial_norm LIKE ${p(f.serialLike)}`);
   if (f.kind) where.push(`kind = ${p(f.kind)}`);
