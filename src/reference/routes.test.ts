@@ -105,6 +105,13 @@ describeEngines('reference routes', (engine) => {
     expect(res.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['countryCode', 'until']);
   });
 
+  it('serves the firearm type crosswalk with its source', async () => {
+    const res = await get('/api/v1/reference/crosswalk/firearm-types');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().source.verification).toBe('memory');
+    expect(res.json().items.find((c: { firearmType: string }) => c.firearmType === 'assault_rifle')).toMatchObject({ unrocaCategory: 'SA4', hsSuggested: ['930190'] });
+  });
+
   it('documents the routes in the OpenAPI document', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
     const paths = Object.keys(res.json().paths as object);

@@ -57,6 +57,15 @@ export async function referenceRoutes(api: Api, opts: { deps: Deps }): Promise<v
   );
 
   api.get(
+    '/reference/crosswalk/firearm-types',
+    {
+      config: { permission: 'reference.read' },
+      schema: { tags: TAGS, summary: 'Indicative firearm type → ITI class, UNROCA category, ML entry and HS subheading', response: { 200: s.crosswalkResponse } },
+    },
+    async (request) => service.firearmTypeCrosswalk(request.actor),
+  );
+
+  api.get(
     '/reference/embargoes',
     {
       config: { permission: 'reference.read' },

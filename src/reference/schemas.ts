@@ -120,3 +120,18 @@ export const liftEmbargoBody = z.object({
   until: isoDate.describe('First day the embargo no longer applies'),
   reason: text(2000),
 });
+
+export const crosswalkResponse = z.object({
+  source: sourceSchema,
+  items: z.array(
+    z.object({
+      firearmType: z.string(),
+      itiType: z.string().nullable(),
+      salwClass: z.enum(['small_arm', 'light_weapon']).nullable(),
+      unrocaCategory: z.string(),
+      mlSuggested: z.array(z.string()),
+      hsSuggested: z.array(z.string()),
+      decidingFact: z.string().nullable(),
+    }),
+  ),
+});

@@ -5,6 +5,7 @@ import type { Deps } from '../platform/deps.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/http/errors.ts';
 import { uuidv7, UUID_RE } from '../platform/ids.ts';
 import { inTransaction } from '../platform/tx.ts';
+import { CROSSWALK_SOURCE, FIREARM_TYPE_CROSSWALK } from './crosswalk.ts';
 import type { Locale, PickerEntry, ReferenceTable, TableSearchOptions } from './lookup.ts';
 import {
   embargoesApplicable, isIsoDate, strictestScope, validateLift, validateNewEmbargo, type Embargo, type EmbargoAuthority,
@@ -70,6 +71,11 @@ export function createReferenceService(deps: Deps) {
       const entry = requireTable(name).describe(code, locale);
       if (!entry) throw new NotFoundError(`Code in ${name}`, code);
       return entry;
+    },
+
+    firearmTypeCrosswalk(actor: Actor) {
+      referencePolicy.require(actor, 'reference.read');
+      return { source: CROSSWALK_SOURCE, items: [...FIREARM_TYPE_CROSSWALK] };
     },
 
     /** Arms embargoes on a State on a date (default: today by the injected clock). */
