@@ -10,6 +10,7 @@ import { buildSnapshot, caseTransition, effectiveLicenceStatus, licenceNumber, t
 import { licensingPolicy } from './policy.ts';
 import { issueSchema, refuseSchema } from './schemas.ts';
 import { brokerIssues } from './submit-application.ts';
+import { essentiallyIdenticalDenials, screenApplication } from './screening-bridge.ts';
 import * as store from './store.ts';
 
 /** Claims of the compact JWS printed in the licence's QR code. */
@@ -70,7 +71,12 @@ export function issueVerbs(ctx: LicensingContext) {
      * so), brokers registered, and — for exports — the Art. 10(2) gate met. Everything Art. 10(3) needs is
      * snapshotted, hashed and signed in the same transaction.
      */
-    async issueLicence(actor: Actor, applicationId: string, input: { validFrom?: string | null; expiresOn?: string | null; conditions?: string[] | null; reason?: string | null } = {}, tx?: Tx) {
+    async issueLicence(
+      actor: Actor,
+      applicationId: string,
+      input: { validFrom?: string | null; expiresOn?: string | null; conditions?: string[] | null; reason?: string | null; acknowledgeDenials?: boolean } = {},
+      tx?: Tx,
+    ) {
       licensingPolicy.require(actor, 'licensing.application.decide');
       const req = parseInput(issueSchema, input);
       const keys = await ctx.keys();
@@ -96,7 +102,25 @@ export function issueVerbs(ctx: LicensingContext) {
         if (problems.length) {
           throw new RuleViolationError('The licence cannot be issued: conditions are not met.', problems, { gate });
         }
-        // TODO(screening): re-screen every party before issue once src/screening/service.ts exists.
+        const screened = await screenApplication(ctx, t, app.id, app.content, 'issue');
+        const denials = await essentiallyIdenticalDenials(ctx, t, app.id, app.content);
+        const screeningProblems: FieldError[] = [];
+        if (screened.openHits > 0) {
+          for (const p of screened.parties.filter((x) => x.openHits > 0)) {
+            screeningProblems.push({ field: `screening.${p.role}`, code: 'screening.open_hits', message: `${p.name}: ${p.openHits} open screening hit(s) (run ${p.runId}) must be decided first.` });
+          }
+        }
+        if (denials.length > 0 && !req.acknowledgeDenials) {
+          screeningProblems.push({
+            field: 'acknowledgeDenials',
+            code: 'screening.essentially_identical_denial',
+            message: `Essentially identical to denial ${denials.map((d) => `${d.reference} (${d.source})`).join(', ')}: consult, then issue with acknowledgeDenials.`,
+          });
+        }
+        if (screeningProblems.length) {
+          // Rolled back with everything else: the officer sees the hits here and decides them in screening.
+          throw new RuleViolationError('The licence cannot be issued: screening needs an officer’s attention.', screeningProblems, { screening: screened, denials });
+        }
         const decisions = await store.listDecisions(t, app.id);
         const lastRec = [...decisions].reverse().find((d) => d.kind === 'recommendation');
         const conditions = req.conditions ?? ((lastRec?.data.conditions as string[] | undefined) ?? []);
@@ -147,7 +171,7 @@ export function issueVerbs(ctx: LicensingContext) {
         );
         await store.insertLicenceEvents(t, [{ id: uuidv7(), licenceId: licence.id, from: null, to: 'issued', at: now, actorName: actor.name, actorRole: actor.role, reason: req.reason ?? null }]);
         const appRow = await store.updateApplication(t, app.id, { status: 'issued', updatedAt: now });
-        const decision = await appendDecision(ctx, t, actor, app.id, 'issued', req.reason ?? null, { licenceNumber: number, snapshotHash: hash, gate }, ctx.settings.countersign.version);
+        const decision = await appendDecision(ctx, t, actor, app.id, 'issued', req.reason ?? null, { licenceNumber: number, snapshotHash: hash, gate, screening: screened, denialsAcknowledged: denials }, ctx.settings.countersign.version);
         await audit(ctx, t, actor, [
           decision,
           { action: 'licensing.application.issue', entity: 'licensing_application', entityId: app.id, state: store.applicationState(appRow) },

@@ -165,6 +165,8 @@ export const issueSchema = z.object({
   expiresOn: dateSchema.nullish(),
   conditions: z.array(text(1000)).max(50).nullish(),
   reason: z.string().trim().max(2000).nullish(),
+  /** The officer consulted on an essentially identical denial and issues anyway (recorded on the decision). */
+  acknowledgeDenials: z.boolean().default(false),
 });
 export const refuseSchema = z.object({
   criteria: z.array(z.enum(REFUSAL_CODES as [string, ...string[]])).min(1).max(20),

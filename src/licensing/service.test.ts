@@ -214,6 +214,36 @@ describeEngines('licensing service', (engine) => {
     await expect(svc.listDenials(industry)).rejects.toMatchObject({ status: 403 });
   });
 
+  it('blocks issue for an essentially identical denial unless the officer acknowledges it', async () => {
+    const endUser = { name: 'Lakeside Procurement Agency', country: 'KE' };
+    const first = await readyCase({ endUser });
+    await svc.refuseApplication(officer, first.id, { criteria: ['diversion_risk'], reason: 'Diversion risk' });
+    const again = await readyCase({ endUser: { ...endUser, name: 'LAKESIDE PROCUREMENT AGENCY' } });
+    await svc.countersign(supervisor, again.id, { agree: true, reason: 'ok' });
+    const err = await rejects(svc.issueLicence(officer, again.id));
+    expect(err.errors.map((e) => e.code)).toEqual(['screening.essentially_identical_denial']);
+    expect(err.errors[0]).toMatchObject({ field: 'acknowledgeDenials' });
+    const l = await svc.issueLicence(officer, again.id, { acknowledgeDenials: true, reason: 'Consulted; circumstances changed' });
+    expect(l.status).toBe('issued');
+  });
+
+  it('screens every party at submission and blocks issue while a screening hit is open', async () => {
+    const list = `<?xml version="1.0" encoding="UTF-8"?><CONSOLIDATED_LIST dateGenerated="2026-02-27T00:00:09.554Z"><INDIVIDUALS></INDIVIDUALS><ENTITIES><ENTITY>
+      <DATAID>6908402</DATAID><VERSIONNUM>1</VERSIONNUM><FIRST_NAME>ADF</FIRST_NAME><UN_LIST_TYPE>DRC</UN_LIST_TYPE><REFERENCE_NUMBER>CDe.001</REFERENCE_NUMBER>
+      <LISTED_ON>2014-06-30</LISTED_ON><LIST_TYPE><VALUE>UN List</VALUE></LIST_TYPE>
+      <ENTITY_ALIAS><QUALITY>a.k.a.</QUALITY><ALIAS_NAME>Allied Democratic Forces</ALIAS_NAME></ENTITY_ALIAS>
+      <ENTITY_ADDRESS><COUNTRY>Democratic Republic of the Congo</COUNTRY></ENTITY_ADDRESS></ENTITY></ENTITIES></CONSOLIDATED_LIST>`;
+    const { createScreeningService } = await import('../screening/service.ts');
+    await createScreeningService(deps).importList(actor('administrator'), { content: Buffer.from(list), fileName: 'un-mini.xml' });
+    const c = await readyCase({ intermediateConsignees: [{ name: 'Allied Democratic Forces', country: 'UG' }] });
+    const screened = (await svc.getCase(officer, c.id)).decisions.find((d) => d.kind === 'screened')!;
+    expect(screened.data.openHits).toBeGreaterThan(0);
+    expect((await svc.getCase(industry, c.id)).decisions.map((d) => d.kind)).not.toContain('screened');
+    await svc.countersign(supervisor, c.id, { agree: true, reason: 'ok' });
+    const err = await rejects(svc.issueLicence(officer, c.id));
+    expect(err.errors).toEqual([expect.objectContaining({ field: 'screening.intermediate_consignee', code: 'screening.open_hits' })]);
+  });
+
   it('supervisor disagreement sends the case back to review', async () => {
     const c = await readyCase();
     const back = await svc.countersign(supervisor, c.id, { agree: false, reason: 'Check end user again' });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Actor } from '../platform/auth/actor.ts';
+import { SYSTEM_ACTOR, type Actor } from '../platform/auth/actor.ts';
 import type { Queryable, Tx } from '../platform/db/types.ts';
 import { RuleViolationError, ValidationError, NotFoundError, type FieldError } from '../platform/http/errors.ts';
 import { decodeCursor } from '../platform/http/pagination.ts';
@@ -10,6 +10,7 @@ import { presentCase, presentSummary } from './case-view.ts';
 import { appendDecision, audit, loadApplication, orgFilter, parseInput, today, type LicensingContext } from './context.ts';
 import { brokerRegistrationValid, caseTransition, requiresCountersignature, type ApplicationContent, type BrokerRef } from './model.ts';
 import { licensingPolicy } from './policy.ts';
+import { screenApplication } from './screening-bridge.ts';
 import { applicationInputSchema, documentInputSchema, reasonSchema, type ApplicationInput, type DocumentInput } from './schemas.ts';
 import * as store from './store.ts';
 
@@ -70,11 +71,13 @@ export function submitApplicationVerbs(ctx: LicensingContext) {
           submittedAt: now,
           updatedAt: now,
         });
-        // TODO(screening): screen every party at submission once src/screening/service.ts exists.
         const decision = await appendDecision(ctx, t, actor, row.id, 'submitted', null, { countersignature: cs }, ctx.settings.countersign.version);
+        const screened = await screenApplication(ctx, t, row.id, content, 'submission');
+        const screenedDecision = await appendDecision(ctx, t, SYSTEM_ACTOR, row.id, 'screened', null, { ...screened });
         await audit(ctx, t, actor, [
           { action: 'licensing.application.submit', entity: 'licensing_application', entityId: row.id, state: store.applicationState(row) },
           decision,
+          screenedDecision,
         ]);
         return presentCase(ctx, t, actor, row);
       });

@@ -1,0 +1,89 @@
+import { SYSTEM_ACTOR } from '../platform/auth/actor.ts';
+import type { Tx } from '../platform/db/types.ts';
+import { createScreeningService } from '../screening/service.ts';
+import type { LicensingContext } from './context.ts';
+import type { ApplicationContent, PartyRef } from './model.ts';
+import * as store from './store.ts';
+
+/**
+ * Licensing's use of the screening module. Screening runs as the system actor: it is automatic (every
+ * party at submission and again before issue), not something the applicant chooses, and industry users
+ * may not run screening themselves.
+ */
+export interface ApplicationScreening {
+  purpose: 'submission' | 'issue';
+  openHits: number;
+  parties: { partyRef: string; role: string; name: string; runId: string; openHits: number }[];
+  listVersions: { source: string; id: string }[];
+}
+
+const cache = new WeakMap<LicensingContext, ReturnType<typeof createScreeningService>>();
+function screening(ctx: LicensingContext) {
+  let s = cache.get(ctx);
+  if (!s) {
+    s = createScreeningService(ctx.deps);
+    cache.set(ctx, s);
+  }
+  return s;
+}
+
+export function partiesOf(applicationId: string, c: ApplicationContent): { partyRef: string; role: string; party: PartyRef }[] {
+  const out: { partyRef: string; role: string; party: PartyRef }[] = [];
+  const add = (role: string, party: PartyRef | null | undefined, i?: number) => {
+    if (party) out.push({ partyRef: `licensing:${applicationId}:${role}${i === undefined ? '' : `:${i}`}`, role, party });
+  };
+  add('applicant', c.applicant);
+  add('consignee', c.consignee);
+  add('end_user', c.endUser);
+  c.intermediateConsignees.forEach((p, i) => add('intermediate_consignee', p, i));
+  c.brokers.forEach((p, i) => add('broker', p, i));
+  c.carriers.forEach((p, i) => add('carrier', p, i));
+  return out;
+}
+
+export async function screenApplication(ctx: LicensingContext, t: Tx, applicationId: string, content: ApplicationContent, purpose: 'submission' | 'issue'): Promise<ApplicationScreening> {
+  const parties = partiesOf(applicationId, content);
+  const r = await screening(ctx).screenParties(
+    SYSTEM_ACTOR,
+    { parties: parties.map((p) => ({ partyRef: p.partyRef, name: p.party.name, country: p.party.country, origin: 'licensing' })), purpose: `licensing_${purpose}` },
+    t,
+  );
+  const byRef = new Map(r.results.map((x) => [x.partyRef, x]));
+  const rows = parties.map((p) => {
+    const res = byRef.get(p.partyRef);
+    return { partyRef: p.partyRef, role: p.role, name: p.party.name, runId: res?.runId ?? '', openHits: res?.openHits ?? 0 };
+  });
+  return {
+    purpose,
+    openHits: rows.reduce((s, x) => s + x.openHits, 0),
+    parties: rows,
+    listVersions: r.listVersions.map((v) => ({ source: String((v as { source?: unknown }).source ?? ''), id: String((v as { id?: unknown }).id ?? '') })),
+  };
+}
+
+/**
+ * Reg 258/2012 Art. 11(3) / Wassenaar "no undercut": a denial (ours or one notified to us) for an
+ * essentially identical transaction — same destination, same end user, overlapping control entries.
+ */
+export async function essentiallyIdenticalDenials(ctx: LicensingContext, t: Tx, applicationId: string, content: ApplicationContent) {
+  const own = (await t.query<store.DenialRow>('SELECT * FROM licensing_denials WHERE import_country = $1 AND application_id <> $2', [content.importCountry, applicationId])).map((d) => ({
+    reference: d.reference,
+    destination: d.import_country,
+    endUserName: d.end_user_name,
+    controlCategories: d.control_entries.map(heading),
+  }));
+  const result = await screening(ctx).checkDenials(
+    SYSTEM_ACTOR,
+    { destination: content.importCountry, endUserName: content.endUser.name, controlCategories: [...new Set(content.goods.map((g) => heading(g.controlEntry)))] },
+    own,
+    t,
+  );
+  return result.matches.map((m) => ({ source: m.denial.source, reference: m.denial.reference, endUserScore: m.endUserScore, commonCategories: m.commonCategories }));
+}
+
+/** Denials are compared by heading (ML1, 1A), so ML1.a and ML1.b count as the same category. */
+function heading(entry: string): string {
+  const ml = /^ML\d+/.exec(entry);
+  if (ml) return ml[0];
+  return entry.slice(0, 2);
+}
