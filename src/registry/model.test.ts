@@ -186,6 +186,10 @@ describe('item-level marking rules', () => {
     expect(validateItemMarkings({ kind: 'ammunition' }, [])).toEqual([]);
     expect(validateItemMarkings({ ...rifle, isAntique: true }, [])).toEqual([]);
   });
+  it('a weapon registered as seized (found, marks obliterated) is exempt; a manufactured one is not', () => {
+    expect(validateItemMarkings(rifle, [], 'markings', 'seized')).toEqual([]);
+    expect(codes(validateItemMarkings(rifle, [], 'markings', 'manufactured'))).toEqual(['marking.manufacture_required']);
+  });
   const imported: CustodyEventInput = { kind: 'imported', occurredAt: new Date('2026-01-01'), toPartyId: 'p', counterpartCountry: 'BE', authorizationRef: 'IMP-1' };
   it('an imported item without an import marking is invalid', () => {
     expect(codes(validateImportMarking(rifle, [manufacture], imported))).toEqual(['marking.import_required']);

@@ -357,14 +357,15 @@ export function validateMarking(m: MarkingInput, nowYear: number, prefix = ''): 
 }
 
 /**
- * Marking rules over the whole item: a firearm or part needs an Art. 8(1)(a) manufacture marking; an
- * imported item needs an import marking unless it is a temporary import for a stated lawful purpose;
- * a deactivated item carries a deactivation marking or certificate.
+ * Marking rules over the whole item: a firearm or part needs an Art. 8(1)(a) manufacture marking,
+ * except a weapon registered because it was found or seized (ITI para 9: illicit weapons found are
+ * recorded, then marked or destroyed; their marks may be obliterated).
  */
-export function validateItemMarkings(item: ItemInput, markings: readonly MarkingInput[], prefix = 'markings'): FieldError[] {
+export function validateItemMarkings(item: ItemInput, markings: readonly MarkingInput[], prefix = 'markings', firstEvent?: EventKind | null): FieldError[] {
   const errors: FieldError[] = [];
-  if (item.kind !== 'ammunition' && !item.isAntique && !markings.some((m) => m.kind === 'manufacture')) {
-    errors.push({ field: prefix, code: 'marking.manufacture_required', message: 'A firearm or part is registered with its manufacture marking (Art. 8(1)(a)).' });
+  const found = firstEvent === 'seized';
+  if (item.kind !== 'ammunition' && !item.isAntique && !found && !markings.some((m) => m.kind === 'manufacture')) {
+    errors.push({ field: prefix, code: 'marking.manufacture_required', message: 'A firearm or part is registered with its manufacture marking (Art. 8(1)(a)), unless it is registered as found or seized.' });
   }
   return errors;
 }

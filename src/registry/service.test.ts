@@ -232,6 +232,75 @@ describeEngines('registry service', (engine) => {
       const err = await failure(svc.addMarking(clerk, found.id, { kind: 'state_transfer', location: 'frame' }));
       expect(codesOf(err)).toEqual(['marking.transferring_country_required']);
     });
+    it('registers a found weapon with obliterated marks as seized, without a manufacture marking', async () => {
+      const found = await svc.registerItem(actor('registry_clerk'), {
+        item: { kind: 'firearm', firearmType: 'self_loading_pistol', serialNumber: 'OB3X', description: 'serial partly ground off' },
+        markings: [],
+        event: { kind: 'seized', occurredAt: '2025-03-01T00:00:00Z', toPartyId: police, authorizationRef: 'SEIZ-1', placeText: 'roadside check' },
+      });
+      expect(found).toMatchObject({ status: 'seized', keeper: { id: police }, holderPartyId: null });
+    });
+
+    it('keeps the cache equal to the derivation through random event sequences', async () => {
+      let seed = 7;
+      const rand = (n: number) => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return seed % n;
+      };
+      const kinds = ['transferred', 'loaned', 'returned', 'repaired', 'in_transit', 'reported_lost', 'reported_stolen', 'recovered', 'seized', 'confiscated', 'deactivated', 'exported', 'imported', 'destroyed'] as const;
+      const fieldsFor = (kind: string): Record<string, unknown> => {
+        switch (kind) {
+          case 'exported':
+            return { counterpartCountry: 'FR', authorizationRef: 'E-1', toPartyId: foreign };
+          case 'imported':
+            return { counterpartCountry: 'FR', authorizationRef: 'I-1', toPartyId: dealer, temporaryImportPurpose: 'return from repair' };
+          case 'seized':
+          case 'confiscated':
+            return { toPartyId: police, authorizationRef: 'O-1' };
+          case 'deactivated':
+            return { certificateRef: 'D-1' };
+          case 'destroyed':
+            return { destructionMethod: 'cutting', witnesses: ['W'] };
+          case 'in_transit':
+            return { placeText: 'road' };
+          case 'transferred':
+          case 'loaned':
+            return { toPartyId: [dealer, owner][rand(2)] };
+          default:
+            return {};
+        }
+      };
+      let accepted = 0;
+      let refused = 0;
+      for (let i = 0; i < 6; i++) {
+        const item = await registerRifle(`RND-${i}`);
+        for (let j = 0; j < 8; j++) {
+          const kind = kinds[rand(kinds.length)];
+          const occurredAt = new Date(Date.UTC(2024, 1 + j, 1)).toISOString();
+          try {
+            await svc.recordEvent(clerk, item.id, { kind, occurredAt, ...fieldsFor(kind) });
+            accepted++;
+          } catch (err) {
+            expect((err as AppError).status, `${kind}: ${(err as Error).message}`).toBe(422);
+            refused++;
+          }
+        }
+        const row = (await store.getItem(deps.db, item.id))!;
+        expect(store.cachedState(row)).toEqual(deriveState((await store.listEvents(deps.db, item.id)).map(store.eventInput)));
+      }
+      expect(accepted).toBeGreaterThan(5);
+      expect(refused).toBeGreaterThan(5);
+    });
+
+    it('serialises concurrent events on one item: only one of two destructions is accepted', async () => {
+      const item = await registerRifle('CC-0001');
+      const destroy = () => svc.recordEvent(clerk, item.id, { kind: 'destroyed', occurredAt: '2024-02-01T00:00:00Z', destructionMethod: 'crushing', witnesses: ['W'] });
+      const results = await Promise.allSettled([destroy(), destroy()]);
+      expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+      expect(codesOf(rejected.reason as AppError)).toEqual(['custody.item_destroyed']);
+      expect((await store.listEvents(deps.db, item.id)).map((e) => e.kind)).toEqual(['manufactured', 'destroyed']);
+    });
   });
 
   describe('search', () => {

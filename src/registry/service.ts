@@ -206,7 +206,7 @@ export function createRegistryService(deps: Deps) {
       const errors: FieldError[] = [
         ...validateItem(item, year, 'item.'),
         ...markings.flatMap((m, i) => validateMarking(m, year, `markings.${i}.`)),
-        ...validateItemMarkings(item, markings, 'markings'),
+        ...validateItemMarkings(item, markings, 'markings', event?.kind),
       ];
       if (event) {
         errors.push(...checkEvent(INITIAL_STATE, event, 'event.'), ...eventTimeErrors(event, 'event.'), ...validateImportMarking(item, markings, event, 'event.'));
