@@ -1,4 +1,5 @@
-import { isCountryCode } from './countries.ts';
+import { countryName, isCountryCode } from './countries.ts';
+import { staticTable, type ReferenceTable } from './lookup.ts';
 import { SOURCES } from './sources.ts';
 
 export const LOCODE_SOURCE = SOURCES.unLocode;
@@ -32,3 +33,26 @@ export function formatLocode(input: string): string | null {
   const p = parseLocode(input);
   return p ? `${p.country} ${p.location}` : null;
 }
+
+/**
+ * UN/LOCODE as a table for the API's validation endpoint. It lists no entries (the code list is not
+ * held), so search returns nothing and `describe` answers for any well-formed code.
+ */
+export const locodeTable: ReferenceTable = staticTable({
+  name: 'locodes',
+  title: 'UN/LOCODE (format only)',
+  source: LOCODE_SOURCE,
+  entries: () => [],
+  canonical: (code) => parseLocode(code)?.code ?? null,
+  describeOpen: (code, locale) => {
+    const p = parseLocode(code);
+    if (!p) return null;
+    return {
+      code: p.code,
+      label: `${p.country} ${p.location}`,
+      description: `${countryName(p.country, locale)}; well-formed, place not checked (the UN/LOCODE list is not held)`,
+      parent: p.country,
+      tags: ['format_only'],
+    };
+  },
+});

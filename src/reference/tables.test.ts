@@ -226,6 +226,12 @@ describe('UN/LOCODE format', () => {
     expect(formatLocode('GB2LO')).toBe('GB 2LO');
   });
 
+  it('validates codes through the table interface without holding a list', () => {
+    expect(referenceTable('locodes')!.describe('mx ver', 'es')).toMatchObject({ code: 'MXVER', label: 'MX VER', parent: 'MX', description: expect.stringMatching(/^México;/) });
+    expect(referenceTable('locodes')!.isValid('XX VER')).toBe(false);
+    expect(referenceTable('locodes')!.search({ query: 'MX' })).toEqual([]);
+  });
+
   it('refuses unknown countries, digits 0 and 1, and other lengths', () => {
     for (const bad of ['XX VER', 'MX V1R', 'MX VE', 'MX VERA', 'MXX VER', '']) expect(isLocodeFormat(bad), bad).toBe(false);
   });
@@ -256,7 +262,7 @@ describe('picker search', () => {
   });
 
   it('names a source for every table and says where it is partial', () => {
-    expect(REFERENCE_TABLES.map((t) => t.name)).toEqual(['countries', 'currencies', 'munitions-list', 'dual-use', 'unroca-categories', 'salw-types', 'hs-codes']);
+    expect(REFERENCE_TABLES.map((t) => t.name)).toEqual(['countries', 'currencies', 'munitions-list', 'dual-use', 'unroca-categories', 'salw-types', 'hs-codes', 'locodes']);
     for (const t of REFERENCE_TABLES) {
       expect(t.source.citation.length, t.name).toBeGreaterThan(10);
       if (t.source.verification !== 'verified') expect(t.source.partialNote, t.name).not.toBeNull();

@@ -2,6 +2,7 @@ import { countriesTable } from './countries.ts';
 import { currenciesTable } from './currencies.ts';
 import { dualUseTable } from './dual-use.ts';
 import { hsTable } from './hs.ts';
+import { locodeTable } from './locode.ts';
 import type { ReferenceTable } from './lookup.ts';
 import { munitionsListTable } from './munitions.ts';
 import { salwTable } from './salw.ts';
@@ -16,6 +17,7 @@ export const REFERENCE_TABLES: readonly ReferenceTable[] = [
   unrocaTable,
   salwTable,
   hsTable,
+  locodeTable,
 ];
 
 export const TABLE_NAMES = REFERENCE_TABLES.map((t) => t.name) as [string, ...string[]];
