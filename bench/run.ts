@@ -30,7 +30,7 @@ export function parseRunArgs(argv: string[]): { only: string[]; rest: string[] }
 export function benchNames(dir = BENCH_DIR): string[] {
   return fs
     .readdirSync(dir)
-    .filter((f) => f.endsWith('.ts') && f !== 'run.ts' && !f.includes('.test.') && !f.startsWith('_'))
+    .filter((f) => f.endsWith('.ts') && f !== 'run.ts' && !f.includes('.test.') && !f.startsWith('_') && !f.startsWith('.'))
     .map((f) => f.slice(0, -'.ts'.length))
     .sort();
 }

@@ -10,6 +10,8 @@ import type { Deps } from './platform/deps.ts';
 import { registerLicensingCommands } from './licensing/cli.ts';
 import { registerKeysCommands } from './platform/crypto/cli.ts';
 import { registerScreeningCommands } from './screening/cli.ts';
+import { registerRegistryCommands } from './registry/cli.ts';
+import { loadDemo } from './registry/demo/load.ts';
 import { registerAuditCommands } from './audit/cli.ts';
 import { startCheckpointTimer } from './audit/service.ts';
 
@@ -33,6 +35,7 @@ export function buildProgram(): Command {
   registerAuditCommands(program);
   registerKeysCommands(program);
   registerLicensingCommands(program);
+  registerRegistryCommands(program);
   registerScreeningCommands(program);
 
   return program;
@@ -47,7 +50,11 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
   const log = pino({ level: config.logLevel });
   const opened = await openDatabase(config, 'custodia start');
   const deps: Deps = { db: opened.db, clock: systemClock, config, log };
-  void options;
+  if (options.demo) {
+    // Loaded only into an empty registry, so restarting with --demo never duplicates it.
+    const demo = await loadDemo(deps);
+    log.info(demo.loaded ? { items: demo.items, parties: demo.parties, ms: demo.ms } : { skipped: demo.reason }, 'demonstration State (fictional)');
+  }
   const app = await buildApp({ deps, logger: { level: config.logLevel } });
   // Signed audit checkpoints at least every minute when there were writes (issue 3).
   const checkpointTimer = startCheckpointTimer(deps);

@@ -9,7 +9,7 @@ import { NotFoundError } from '../../platform/http/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { normaliseSerialOrNull, type ItemInput } from '../model.ts';
 import { registryPolicy } from '../policy.ts';
-import { insertMarkings, itemState, markingState, type ItemRow, type MarkingRow } from '../store.ts';
+import { insertMarkings, itemState, type ItemRow, type MarkingRow } from '../store.ts';
 import { checkHeader, naturalKey, normaliseHeader, parseItemRow, type ParsedItemRow, type RowError } from './model.ts';
 import {
   existingImportKeys,
@@ -180,11 +180,9 @@ export function createImportService(deps: Deps) {
     fresh.forEach((r, i) => {
       const row = rows[i];
       if (!inserted.has(row.id)) return;
+      // One entry per item (its markings come from the same file row; the job's entry records the file's hash).
       audits.push({ action: 'registry.item.import', entity: 'item', entityId: row.id, reason, state: itemState(row) });
-      for (const m of markingRows(r, row.id, now)) {
-        marks.push(m);
-        audits.push({ action: 'registry.marking.import', entity: 'marking', entityId: m.id, reason, state: markingState(m) });
-      }
+      marks.push(...markingRows(r, row.id, now));
     });
     await insertMarkings(tx, marks);
     await recordAuditBatch(tx, actor, deps.clock, audits);
@@ -354,7 +352,7 @@ export function createImportService(deps: Deps) {
           if (!(err instanceof RejectImport)) throw err;
           progress.itemsCreated = 0;
           progress.itemsExisting = 0;
-          await close('rejected', `${summary()} All-or-nothing import: nothing was imported.`);
+          await close('rejected', `${summary()}. All-or-nothing import: nothing was imported.`);
         }
       } else {
         await consume(async (batch) => {

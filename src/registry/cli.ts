@@ -1,0 +1,143 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Command } from 'commander';
+import pino from 'pino';
+import { stringify } from 'csv-stringify/sync';
+import type { Actor } from '../platform/auth/actor.ts';
+import { systemClock } from '../platform/clock.ts';
+import { loadConfig } from '../platform/config.ts';
+import { openDatabase } from '../platform/db/open.ts';
+import type { Deps } from '../platform/deps.ts';
+import { createProgressBar, formatDuration } from './import/progress.ts';
+import { createImportService, type ImportOutcome } from './import/service.ts';
+import { DEFAULT_DEMO } from './demo/generate.ts';
+import { loadDemo } from './demo/load.ts';
+
+/**
+ * `custodia import items FILE [--partial]` and `custodia demo`. Both write, so both open the embedded
+ * database through openDatabase(), which takes the data-directory lock: with a server running on the
+ * same directory they refuse (main.ts prints DataDirLockedError's message and exits 3).
+ */
+
+/** The operator at the terminal: the audit log names the OS user who ran the command. */
+function cliActor(): Actor {
+  let user = 'unknown';
+  try {
+    user = os.userInfo().username;
+  } catch {
+    /* no passwd entry in some containers */
+  }
+  return { kind: 'system', userId: null, name: `cli:${user}`, role: 'administrator', organisationId: null };
+}
+
+function cliDeps(opened: Awaited<ReturnType<typeof openDatabase>>, config: ReturnType<typeof loadConfig>): Deps {
+  const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2));
+  return { db: opened.db, clock: systemClock, config, log };
+}
+
+export function errorFilePath(file: string): string {
+  return `${file}.errors.csv`;
+}
+
+export function errorsCsv(outcome: ImportOutcome): string {
+  return stringify(
+    outcome.errors.map((e) => [e.line, e.column, e.code, e.message]),
+    { header: true, columns: ['line', 'column', 'code', 'message'] },
+  );
+}
+
+export async function importItemsCommand(file: string, opts: { partial?: boolean; batchSize?: string }): Promise<number> {
+  const abs = path.resolve(file);
+  const stat = fs.statSync(abs);
+  const config = loadConfig();
+  const opened = await openDatabase(config, `custodia import items ${abs}`);
+  try {
+    const service = createImportService(cliDeps(opened, config));
+    const bar = createProgressBar();
+    process.stderr.write(`Importing ${abs} (${(stat.size / 1e6).toFixed(1)} MB, ${opts.partial ? 'partial: valid rows are kept' : 'all-or-nothing'}) into ${opened.db.description}\n`);
+    let last = { bytesRead: 0, bytesTotal: stat.size, rows: 0, invalid: 0 };
+    const started = Date.now();
+    const outcome = await service.importItems(
+      cliActor(),
+      { fileName: path.basename(abs), bytes: stat.size, open: () => fs.createReadStream(abs) },
+      {
+        partial: Boolean(opts.partial),
+        batchSize: opts.batchSize ? Number(opts.batchSize) : undefined,
+        onProgress: (p) => {
+          last = { bytesRead: p.bytesRead, bytesTotal: p.bytesTotal, rows: p.rowsTotal, invalid: p.rowsInvalid };
+          bar.update(last);
+        },
+      },
+    );
+    const job = outcome.job;
+    const errorFile = errorFilePath(abs);
+    if (outcome.alreadyImported) {
+      process.stderr.write(`This file was already imported by job ${job.id} on ${job.started_at.toISOString()} (${job.items_created} items): nothing to do.\n`);
+      return 0;
+    }
+    bar.done(last, `Job ${job.id}: ${job.status} in ${formatDuration((Date.now() - started) / 1000)}.`);
+    process.stderr.write(
+      `  rows ${job.rows_total}, invalid ${job.rows_invalid}, items created ${job.items_created}, already registered ${job.items_existing}\n`,
+    );
+    if (job.message) process.stderr.write(`  ${job.message}\n`);
+    if (outcome.errors.length) {
+      fs.writeFileSync(errorFile, errorsCsv(outcome));
+      process.stderr.write(`  Bad rows are listed in ${errorFile}\n`);
+    } else if (fs.existsSync(errorFile)) {
+      // A report from an earlier run of this file would now mislead.
+      fs.rmSync(errorFile);
+    }
+    return job.status === 'completed' ? 0 : job.status === 'rejected' ? 2 : 1;
+  } finally {
+    await opened.close();
+  }
+}
+
+export async function demoCommand(opts: { firearms?: string; seed?: string }): Promise<number> {
+  const config = loadConfig();
+  const opened = await openDatabase(config, 'custodia demo');
+  try {
+    const deps = cliDeps(opened, config);
+    const bar = createProgressBar();
+    const started = Date.now();
+    const result = await loadDemo(deps, {
+      firearms: opts.firearms ? Number(opts.firearms) : undefined,
+      seed: opts.seed ? Number(opts.seed) : undefined,
+      onProgress: (done, total) => bar.update({ bytesRead: done, bytesTotal: total, rows: done, invalid: 0 }),
+    });
+    if (!result.loaded) {
+      process.stderr.write(`custodia demo: nothing loaded: ${result.reason}.\n`);
+      return 0;
+    }
+    bar.done({ bytesRead: result.items, bytesTotal: result.items, rows: result.items, invalid: 0 }, `Demonstration State loaded in ${formatDuration((Date.now() - started) / 1000)}.`);
+    process.stderr.write(
+      `  ${result.parties} parties, ${result.items} items, ${result.markings} markings, ${result.events} custody events (calibres from ${result.calibreSource}).\n` +
+        '  Every party, name and record of it is fictional.\n',
+    );
+    return 0;
+  } finally {
+    await opened.close();
+  }
+}
+
+export function registerRegistryCommands(program: Command): void {
+  const importCmd = program.commands.find((c) => c.name() === 'import') ?? program.command('import').description('bulk imports from files');
+  importCmd
+    .command('items')
+    .description('import firearms, parts and ammunition lots with their markings from a CSV file (columns: docs/import-csv.md)')
+    .argument('<file>', 'CSV file')
+    .option('--partial', 'keep the valid rows when some rows are bad (default: all-or-nothing)')
+    .option('--batch-size <n>', 'rows per set-based insert', String(5000))
+    .action(async (file: string, opts: { partial?: boolean; batchSize?: string }) => {
+      process.exitCode = await importItemsCommand(file, opts);
+    });
+  program
+    .command('demo')
+    .description(`load the fictional demonstration State (~${DEFAULT_DEMO.firearms.toLocaleString('en')} firearms) into an empty registry`)
+    .option('--firearms <n>', 'number of firearms', String(DEFAULT_DEMO.firearms))
+    .option('--seed <n>', 'seed of the generator (same seed, same State)', String(DEFAULT_DEMO.seed))
+    .action(async (opts: { firearms?: string; seed?: string }) => {
+      process.exitCode = await demoCommand(opts);
+    });
+}
