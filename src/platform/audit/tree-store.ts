@@ -10,15 +10,27 @@ import { Frontier, completeSubtrees, foldSubtrees, nodeKey, type NodeId } from '
 export async function fetchNodes(db: Queryable, ids: readonly NodeId[]): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
   if (ids.length === 0) return out;
-  const leaves = ids.filter((n) => n.level === 0).map((n) => n.index);
+  // A plain row-value IN list plans and runs faster than joining unnest() (measured on PGlite);
+  // it is still fully parameterised, and a proof never needs more than ~2·log2(n) ids.
+  const params: number[] = [];
+  const parts: string[] = [];
+  const leaves = ids.filter((n) => n.level === 0);
   const inner = ids.filter((n) => n.level > 0);
-  const rows = await db.query<{ level: number; idx: number; hash: Uint8Array }>(
-    `SELECT 0 AS level, seq AS idx, leaf_hash AS hash FROM audit_log WHERE seq = ANY($1::bigint[])
-     UNION ALL
-     SELECT n.level, n.idx, n.hash FROM audit_node n
-       JOIN unnest($2::smallint[], $3::bigint[]) AS want(level, idx) ON n.level = want.level AND n.idx = want.idx`,
-    [leaves, inner.map((n) => n.level), inner.map((n) => n.index)],
-  );
+  if (leaves.length > 0) {
+    const list = leaves.map((n) => {
+      params.push(n.index);
+      return `$${params.length}::bigint`;
+    });
+    parts.push(`SELECT 0 AS level, seq AS idx, leaf_hash AS hash FROM audit_log WHERE seq IN (${list.join(', ')})`);
+  }
+  if (inner.length > 0) {
+    const list = inner.map((n) => {
+      params.push(n.level, n.index);
+      return `($${params.length - 1}::smallint, $${params.length}::bigint)`;
+    });
+    parts.push(`SELECT level, idx, hash FROM audit_node WHERE (level, idx) IN (${list.join(', ')})`);
+  }
+  const rows = await db.query<{ level: number; idx: number; hash: Uint8Array }>(parts.join(' UNION ALL '), params);
   for (const r of rows) out.set(nodeKey({ level: Number(r.level), index: Number(r.idx) }), Buffer.from(r.hash));
   return out;
 }
