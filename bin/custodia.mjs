@@ -4,5 +4,9 @@
 import { register } from 'tsx/esm/api';
 
 register();
+if (['start', 'serve'].includes(process.argv[2]) && process.env.CUSTODIA_SKIP_WEB_BUILD !== 'true') {
+  const { ensureWebBuilt } = await import('../web/build.mjs');
+  ensureWebBuilt();
+}
 const { main } = await import('../src/main.ts');
 await main(process.argv);

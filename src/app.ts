@@ -7,6 +7,7 @@ import { installProblemHandler } from './platform/http/problem-handler.ts';
 import { anonymousResolver, installAccessControl, type ActorResolver, type RouteRecord } from './platform/http/access.ts';
 import type { Api } from './platform/http/types.ts';
 import { healthRoutes } from './platform/http/health.ts';
+import { webAppRoutes } from './platform/http/static.ts';
 import { registryRoutes } from './registry/routes.ts';
 import { screeningRoutes } from './screening/routes.ts';
 import { referenceRoutes } from './reference/routes.ts';
@@ -80,5 +81,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
     { prefix: '/api/v1' },
   );
+  // The officer web application at `/` (after the API so /api paths never fall back to it).
+  await app.register(webAppRoutes, { deps });
   return app;
 }

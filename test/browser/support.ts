@@ -1,0 +1,198 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+/**
+ * Browser tests drive Debian's Chromium (no browser download is possible here) against a real
+ * Custodia server started by the test on the embedded database in a temporary data directory.
+ */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function ensureWebBuilt(): Promise<void> {
+  const { ensureWebBuilt: build } = (await import(path.join(ROOT, 'web', 'build.mjs'))) as { ensureWebBuilt: (o?: object) => boolean };
+  if (!build({ log: () => {} })) throw new Error('web/dist could not be built (run `npm run build:web` to see why)');
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Server {
+  url: string;
+  adminPassword: string;
+  dataDir: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(env: Record<string, string> = {}): Promise<Server> {
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodia-browser-'));
+  let out = '';
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin', 'custodia.mjs'), 'start'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), CUSTODIA_HOST: '127.0.0.1', CUSTODIA_DATA_DIR: dataDir, LOG_LEVEL: 'warn', CUSTODIA_SKIP_WEB_BUILD: 'true', DATABASE_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`custodia start exited with ${child.exitCode}:\n${out}`);
+    try {
+      const r = await fetch(`${url}/healthz`);
+      if (r.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error(`custodia start did not answer in time:\n${out}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const match = /One-time password:\s+(\S+)/.exec(out);
+  if (!match) throw new Error(`no initial administrator password in the server output:\n${out}`);
+  return {
+    url,
+    adminPassword: match[1],
+    dataDir,
+    output: () => out,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(() => {
+            child.kill('SIGKILL');
+            resolve();
+          }, 15_000);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A signed-in API client (cookie + CSRF header), for setting up what a journey starts from. */
+export class ApiClient {
+  private cookie = '';
+  private csrf = '';
+  constructor(readonly base: string) {}
+
+  async login(username: string, password: string): Promise<{ mustChangePassword: boolean }> {
+    const r = await fetch(`${this.base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    if (!r.ok) throw new Error(`login ${username}: ${r.status} ${await r.text()}`);
+    this.cookie = (r.headers.getSetCookie?.() ?? [r.headers.get('set-cookie') ?? '']).map((c) => c.split(';')[0]).join('; ');
+    const body = (await r.json()) as { csrfToken: string; user: { mustChangePassword: boolean } };
+    this.csrf = body.csrfToken;
+    return { mustChangePassword: body.user.mustChangePassword };
+  }
+
+  async call<T = unknown>(method: string, p: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { cookie: this.cookie, 'x-csrf-token': this.csrf };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const r = await fetch(`${this.base}/api/v1${p}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await r.text();
+    if (!r.ok) throw new Error(`${method} ${p}: ${r.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+}
+
+export const STRONG = 'Correct-Horse-Battery-9';
+
+/** Signs the first administrator in over the API and replaces its one-time password. */
+export async function adminClient(server: Server, newPassword = STRONG): Promise<ApiClient> {
+  const c = new ApiClient(server.url);
+  await c.login('admin', server.adminPassword);
+  await c.call('POST', '/auth/password', { currentPassword: server.adminPassword, newPassword });
+  await c.login('admin', newPassword);
+  return c;
+}
+
+/** Creates a user with `role` and a password already changed, ready to sign in through the browser. */
+export async function createUser(admin: ApiClient, server: Server, username: string, role: string, organisationId: string | null = null): Promise<string> {
+  const created = await admin.call<{ oneTimePassword: string }>('POST', '/accounts/users', { username, displayName: username.replace(/[._]/g, ' '), role, organisationId });
+  const c = new ApiClient(server.url);
+  await c.login(username, created.oneTimePassword);
+  await c.call('POST', '/auth/password', { currentPassword: created.oneTimePassword, newPassword: STRONG });
+  return STRONG;
+}
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'custodia-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1366, height: 900 },
+    locale: 'en-GB',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15_000);
+  return {
+    context,
+    page,
+    async close() {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+const AXE_SOURCE = fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** Runs axe-core in the page; returns the serious and critical violations (WCAG 2.x A/AA rules). */
+export async function axeSerious(page: Page): Promise<AxeViolation[]> {
+  // These callbacks run in the page; the server's tsconfig has no DOM types, hence globalThis.
+  const has = await page.evaluate(() => typeof (globalThis as unknown as { axe?: unknown }).axe !== 'undefined');
+  // Evaluated through the DevTools protocol: the application's CSP (script-src 'self') stays in force.
+  if (!has) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run((globalThis as unknown as { document: unknown }).document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Signs in through the login screen. */
+export async function signIn(page: Page, base: string, username: string, password: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}

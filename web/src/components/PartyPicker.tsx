@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import { Select } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, type Page } from '../api/client.ts';
+import type { PartySummary } from '../api/registry.ts';
+
+/** Picks a registry party by name (searched on the server as the user types). */
+export function PartyPicker({
+  label,
+  value,
+  onChange,
+  role,
+  error,
+  required,
+  description,
+}: {
+  label: string;
+  value: string | null;
+  onChange: (id: string | null, party: PartySummary | null) => void;
+  role?: string;
+  error?: string;
+  required?: boolean;
+  description?: string;
+}) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 250);
+  const [known, setKnown] = useState<Record<string, PartySummary>>({});
+  const parties = useQuery({
+    queryKey: ['registry', 'parties', debounced, role],
+    queryFn: () => api<Page<PartySummary>>('/registry/parties', { query: { name: debounced || undefined, role, limit: 20 } }),
+  });
+  const items = parties.data?.items ?? [];
+  const options = items.map((p) => ({ value: p.id, label: `${p.name ?? t('party.unnamed')}${p.country ? ` (${p.country})` : ''}` }));
+  if (value && !options.some((o) => o.value === value) && known[value]) {
+    const p = known[value];
+    options.unshift({ value: p.id, label: `${p.name ?? t('party.unnamed')}${p.country ? ` (${p.country})` : ''}` });
+  }
+  return (
+    <Select
+      label={label}
+      description={description}
+      searchable
+      clearable
+      required={required}
+      value={value}
+      error={error}
+      onSearchChange={setSearch}
+      filter={({ options: o }) => o}
+      nothingFoundMessage={parties.isFetching ? t('common.loading') : t('table.empty')}
+      data={options}
+      onChange={(id) => {
+        const p = items.find((x) => x.id === id) ?? (id ? known[id] : undefined) ?? null;
+        if (p) setKnown((k) => ({ ...k, [p.id]: p }));
+        onChange(id, p);
+      }}
+    />
+  );
+}

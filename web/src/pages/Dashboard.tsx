@@ -1,0 +1,231 @@
+import type { ReactNode } from 'react';
+import { Card, Group, SimpleGrid, Skeleton, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../api/client.ts';
+import { AnchorLink } from '../components/links.tsx';
+import { useSession } from '../auth/session.tsx';
+import { BarChart } from '../components/BarChart.tsx';
+import { PageHeader, StatusBadge } from '../components/ui.tsx';
+import { useFormat } from '../format.ts';
+import { dashboardSources, type DashboardData } from './dashboard-sources.ts';
+
+const STATUS_BAR_COLORS: Record<string, string> = {
+  active: '#2b8a3e',
+  registered: '#1971c2',
+  lost: '#d9480f',
+  stolen: '#c92a2a',
+  exported: '#0b7285',
+  destroyed: '#495057',
+  deactivated: '#495057',
+  seized: '#862e9c',
+  confiscated: '#862e9c',
+};
+
+function Panel({ title, testId, children, action }: { title: string; testId: string; children: ReactNode; action?: ReactNode }) {
+  return (
+    <Card withBorder padding="md" data-testid={testId} component="section" aria-label={title}>
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h4">
+          {title}
+        </Title>
+        {action}
+      </Group>
+      {children}
+    </Card>
+  );
+}
+
+function useSource<K extends keyof DashboardData>(key: K, enabled: boolean) {
+  return useQuery({
+    queryKey: ['dashboard', key],
+    enabled,
+    queryFn: async () => {
+      try {
+        return await dashboardSources[key]();
+      } catch (err) {
+        // A module this server does not run (404) simply has no panel.
+        if (err instanceof ApiError && err.status === 404) return null;
+        throw err;
+      }
+    },
+  });
+}
+
+function Empty({ children }: { children: ReactNode }) {
+  return (
+    <Text c="dimmed" size="sm">
+      {children}
+    </Text>
+  );
+}
+
+function Loading() {
+  return <Skeleton height={80} />;
+}
+
+export default function Dashboard() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { user, can } = useSession();
+  const stats = useSource('itemStats', can('registry.items.read'));
+  const lost = useSource('lostStolen', can('registry.items.read'));
+  const cases = useSource('myCases', can('licensing.applications.read'));
+  const shipments = useSource('awaitingVerification', can('licensing.shipments.read'));
+  const alerts = useSource('screeningAlerts', can('screening.alerts.read'));
+  const activity = useSource('recentActivity', can('audit.entries.read'));
+
+  const total = stats.data?.reduce((s, r) => s + r.count, 0) ?? 0;
+  return (
+    <>
+      <PageHeader title={t('dashboard.title')} subtitle={t('dashboard.welcome', { name: user?.displayName ?? '' })} />
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        {can('registry.items.read') && stats.data !== null ? (
+          <Panel title={t('dashboard.itemsByStatus')} testId="panel-status" action={<Text size="sm">{t('dashboard.total', { count: total, formatted: f.number(total) })}</Text>}>
+            {stats.isPending ? (
+              <Loading />
+            ) : stats.data ? (
+              <BarChart
+                title={t('dashboard.itemsByStatus')}
+                format={f.number}
+                bars={stats.data.map((r) => ({ key: r.status, label: t(`status.${r.status}`, { defaultValue: r.status }), value: r.count, color: STATUS_BAR_COLORS[r.status] }))}
+              />
+            ) : (
+              <Empty>{t('dashboard.unavailable')}</Empty>
+            )}
+          </Panel>
+        ) : null}
+        {can('registry.items.read') && lost.data !== null ? (
+          <Panel
+            title={t('dashboard.lostStolen')}
+            testId="panel-lost"
+            action={
+              <AnchorLink to="/registry" search={{ status: 'stolen' }} size="sm">
+                {t('dashboard.seeAll')}
+              </AnchorLink>
+            }
+          >
+            {lost.isPending ? (
+              <Loading />
+            ) : lost.data?.length ? (
+              <Table striped className="dense" aria-label={t('dashboard.lostStolen')}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('registry.serial')}</Table.Th>
+                    <Table.Th>{t('registry.make')}</Table.Th>
+                    <Table.Th>{t('registry.status')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {lost.data.map((i) => (
+                    <Table.Tr key={i.id}>
+                      <Table.Td>
+                        <AnchorLink to="/registry/items/$id" params={{ id: i.id }}>
+                          {i.serialNumber ?? i.id.slice(0, 8)}
+                        </AnchorLink>
+                      </Table.Td>
+                      <Table.Td>{[i.make, i.model].filter(Boolean).join(' ')}</Table.Td>
+                      <Table.Td>
+                        <StatusBadge status={i.status} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            ) : (
+              <Empty>{t('dashboard.noneLost')}</Empty>
+            )}
+          </Panel>
+        ) : null}
+        {can('licensing.applications.read') && cases.data !== null ? (
+          <Panel title={t('dashboard.myCases')} testId="panel-cases">
+            {cases.isPending ? (
+              <Loading />
+            ) : cases.data?.length ? (
+              <Table striped className="dense" aria-label={t('dashboard.myCases')}>
+                <Table.Tbody>
+                  {cases.data.map((c) => (
+                    <Table.Tr key={c.id}>
+                      <Table.Td>
+                        {c.reference}
+                      </Table.Td>
+                      <Table.Td>{t(`licensing.type.${c.type}`, { defaultValue: c.type })}</Table.Td>
+                      <Table.Td>
+                        <StatusBadge status={c.status} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            ) : (
+              <Empty>{t('dashboard.noCases')}</Empty>
+            )}
+          </Panel>
+        ) : null}
+        {can('licensing.shipments.read') && shipments.data !== null ? (
+          <Panel title={t('dashboard.awaitingVerification')} testId="panel-shipments">
+            {shipments.isPending ? (
+              <Loading />
+            ) : shipments.data?.length ? (
+              <Table striped className="dense" aria-label={t('dashboard.awaitingVerification')}>
+                <Table.Tbody>
+                  {shipments.data.map((s) => (
+                    <Table.Tr key={s.id}>
+                      <Table.Td>{s.licenceNumber}</Table.Td>
+                      <Table.Td>{f.country(s.destination)}</Table.Td>
+                      <Table.Td>{f.date(s.shippedOn)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            ) : (
+              <Empty>{t('dashboard.noShipments')}</Empty>
+            )}
+          </Panel>
+        ) : null}
+        {can('screening.alerts.read') && alerts.data !== null ? (
+          <Panel title={t('dashboard.screeningAlerts')} testId="panel-alerts">
+            {alerts.isPending ? (
+              <Loading />
+            ) : alerts.data?.length ? (
+              <Table striped className="dense" aria-label={t('dashboard.screeningAlerts')}>
+                <Table.Tbody>
+                  {alerts.data.map((a) => (
+                    <Table.Tr key={a.id}>
+                      <Table.Td>{a.name}</Table.Td>
+                      <Table.Td>{a.listName}</Table.Td>
+                      <Table.Td>{f.number(Math.round(a.score * 100))}%</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            ) : (
+              <Empty>{t('dashboard.noAlerts')}</Empty>
+            )}
+          </Panel>
+        ) : null}
+        {can('audit.entries.read') && activity.data !== null ? (
+          <Panel title={t('dashboard.recentActivity')} testId="panel-activity">
+            {activity.isPending ? (
+              <Loading />
+            ) : activity.data?.length ? (
+              <Table striped className="dense" aria-label={t('dashboard.recentActivity')}>
+                <Table.Tbody>
+                  {activity.data.map((a) => (
+                    <Table.Tr key={a.id}>
+                      <Table.Td className="timeline-time">{f.dateTime(a.at)}</Table.Td>
+                      <Table.Td>{a.actor}</Table.Td>
+                      <Table.Td>{a.action}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            ) : (
+              <Empty>{t('dashboard.noActivity')}</Empty>
+            )}
+          </Panel>
+        ) : null}
+      </SimpleGrid>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet } from '@tanstack/react-router';
+import { Shell } from './components/Shell.tsx';
+import { NotFound } from './components/NotFound.tsx';
+
+type Search = Record<string, string | undefined>;
+/** Search params stay strings: filters are typed where they are read, and the URL is shareable. */
+const stringSearch = (s: Record<string, unknown>): Search => {
+  const out: Search = {};
+  for (const [k, v] of Object.entries(s)) if (v !== undefined && v !== null && v !== '') out[k] = String(v);
+  return out;
+};
+
+const rootRoute = createRootRoute({ component: Outlet, notFoundComponent: NotFound });
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: stringSearch,
+  component: lazyRouteComponent(() => import('./pages/Login.tsx')),
+});
+// Reached from the QR code printed on a licence: no sign-in.
+const verifyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/verify/$number',
+  component: lazyRouteComponent(() => import('./pages/Verify.tsx')),
+});
+
+const appRoute = createRoute({ getParentRoute: () => rootRoute, id: 'app', component: Shell });
+const page = <P extends string>(path: P, load: () => Promise<{ default: React.ComponentType }>) =>
+  createRoute({ getParentRoute: () => appRoute, path, validateSearch: stringSearch, component: lazyRouteComponent(load) });
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  verifyRoute,
+  appRoute.addChildren([
+    page('/', () => import('./pages/Dashboard.tsx')),
+    page('/registry', () => import('./pages/registry/Search.tsx')),
+    page('/registry/new', () => import('./pages/registry/RegisterItem.tsx')),
+    page('/registry/items/$id', () => import('./pages/registry/ItemPage.tsx')),
+    page('/account/password', () => import('./pages/PasswordChange.tsx')),
+  ]),
+]);
+
+export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}
