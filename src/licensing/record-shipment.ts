@@ -58,6 +58,14 @@ export function shipmentVerbs(ctx: LicensingContext) {
       const usage = new Map<string, store.LicenceLineRow[]>();
       for (const l of lines) usage.set(l.licence_id, [...(usage.get(l.licence_id) ?? []), { ...l, quantity: Number(l.quantity), used: Number(l.used) }]);
 
+      const known = await store.findShipmentsByExternal(
+        t,
+        parsed.flatMap((s) => {
+          const l = byNumber.get(s.licenceNumber);
+          return l && s.externalReference ? [{ licenceId: l.id, externalReference: s.externalReference }] : [];
+        }),
+      );
+      const knownByKey = new Map(known.map((k) => [`${k.licence_id}|${k.external_reference}`, k]));
       const results: (store.ShipmentRow | ReturnType<typeof store.shipmentState>)[] = [];
       const fresh: ReturnType<typeof store.shipmentState>[] = [];
       const consumed: { licenceId: string; lineNo: number; quantity: number }[] = [];
@@ -69,7 +77,7 @@ export function shipmentVerbs(ctx: LicensingContext) {
           throw new NotFoundError('Licence', s.licenceNumber);
         }
         if (s.externalReference) {
-          const existing = await store.findShipmentByExternal(t, licence.id, s.externalReference);
+          const existing = knownByKey.get(`${licence.id}|${s.externalReference}`);
           const inBatch = fresh.find((f) => f.licenceId === licence.id && f.externalReference === s.externalReference);
           if (existing || inBatch) {
             // Customs re-sent a declaration: record it once (LITE learned to treat usage as idempotent).

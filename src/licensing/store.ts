@@ -584,6 +584,16 @@ export async function insertShipments(q: Queryable, s: ReturnType<typeof shipmen
   );
 }
 
+/** Shipments already recorded under these (licence, external reference) pairs, in one query. */
+export async function findShipmentsByExternal(q: Queryable, pairs: { licenceId: string; externalReference: string }[]): Promise<ShipmentRow[]> {
+  if (pairs.length === 0) return [];
+  return q.query<ShipmentRow>(
+    `SELECT s.* FROM licensing_shipments s
+     JOIN unnest($1::uuid[], $2::text[]) AS u(licence_id, ext) ON s.licence_id = u.licence_id AND s.external_reference = u.ext`,
+    [pairs.map((p) => p.licenceId), pairs.map((p) => p.externalReference)],
+  );
+}
+
 export async function findShipmentByExternal(q: Queryable, licenceId: string, externalReference: string): Promise<ShipmentRow | undefined> {
   const rows = await q.query<ShipmentRow>('SELECT * FROM licensing_shipments WHERE licence_id = $1 AND external_reference = $2', [licenceId, externalReference]);
   return rows[0];
