@@ -538,8 +538,10 @@ export async function searchItems(q: Queryable, f: ItemFilter): Promise<ItemRow[
   };
   if (f.serialExact !== undefined) {
     const s = p(f.serialExact);
-    // IN (… UNION …), not "serial_norm = $1 OR id IN (…)": the OR form filters every row (200 ms at 300k items).
-    where.push(`id IN (SELECT id FROM registry_items WHERE serial_norm = ${s} UNION SELECT item_id FROM registry_markings WHERE serial_norm = ${s})`);
+    // id = ANY(ARRAY(…) || ARRAY(…)): two index lookups as init plans, then the primary key. Measured
+    // against "serial_norm = $1 OR id IN (…)" (filters every row: 200 ms at 300k items) and
+    // "id IN (… UNION …)" (a third more CPU per lookup on PGlite: planning the semi-join).
+    where.push(`id = ANY(ARRAY(SELECT item_id FROM registry_markings WHERE serial_norm = ${s}) || ARRAY(SELECT id FROM registry_items WHERE serial_norm = ${s}))`);
   }
   if (f.serialLike !== undefined) where.push(`serial_norm LIKE ${p(f.serialLike)}`);
   if (f.kind) where.push(`kind = ${p(f.kind)}`);
