@@ -9,6 +9,7 @@ import type { Api } from './platform/http/types.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import { webAppRoutes } from './platform/http/static.ts';
 import { registryRoutes } from './registry/routes.ts';
+import { registryImportRoutes } from './registry/import/routes.ts';
 import { screeningRoutes } from './screening/routes.ts';
 import { referenceRoutes } from './reference/routes.ts';
 import { licensingRoutes } from './licensing/routes.ts';
@@ -76,6 +77,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await zapi.register(auditRoutes, { deps });
       await zapi.register(referenceRoutes, { deps });
       await zapi.register(registryRoutes, { deps });
+      await zapi.register(registryImportRoutes, { deps });
       await zapi.register(screeningRoutes, { deps });
       void zapi;
     },

@@ -312,8 +312,13 @@ export function createImportService(deps: Deps) {
       emit();
     };
 
-    const close = async (status: ImportJobRow['status'], message: string | null, tx?: Tx) => {
-      Object.assign(job, {
+    /**
+     * Records the job's end. Inside the import's own transaction (`tx`) the caller publishes the result
+     * only after the commit: until then readers see the job running and its report is not yet readable.
+     */
+    const close = async (status: ImportJobRow['status'], message: string | null, tx?: Tx): Promise<ImportJobRow> => {
+      const finished: ImportJobRow = {
+        ...job,
         status,
         message,
         rows_total: progress.rowsTotal,
@@ -321,10 +326,14 @@ export function createImportService(deps: Deps) {
         items_created: progress.itemsCreated,
         items_existing: progress.itemsExisting,
         finished_at: deps.clock.now(),
-      });
+      };
       const errs = errors.map((e) => ({ ...e }));
-      if (tx) await finishJob(tx, actor, job, errs);
-      else await deps.db.transaction((t) => finishJob(t, actor, job, errs));
+      if (tx) await finishJob(tx, actor, finished, errs);
+      else {
+        await deps.db.transaction((t) => finishJob(t, actor, finished, errs));
+        Object.assign(job, finished);
+      }
+      return finished;
     };
 
     const summary = () =>
@@ -339,15 +348,16 @@ export function createImportService(deps: Deps) {
     try {
       if (job.mode === 'all_or_nothing') {
         try {
-          await deps.db.transaction(async (tx) => {
+          const committed = await deps.db.transaction(async (tx) => {
             await consume(async (batch) => {
               const r = await writeBatch(tx, actor, job.id, batch);
               progress.itemsCreated += r.created;
               progress.itemsExisting += r.existing;
             });
             if (progress.rowsInvalid > 0 || st.headerBad) throw new RejectImport('invalid rows');
-            await close('completed', null, tx);
+            return close('completed', null, tx);
           });
+          Object.assign(job, committed);
         } catch (err) {
           if (!(err instanceof RejectImport)) throw err;
           progress.itemsCreated = 0;
@@ -420,7 +430,8 @@ export function createImportService(deps: Deps) {
 
     async jobErrors(actor: Actor, id: string): Promise<{ job: ImportJobRow; errors: ImportErrorRow[] }> {
       registryPolicy.require(actor, 'registry.items.write');
-      if (active.has(id)) return { job: { ...active.get(id)!.job }, errors: [] };
+      const running = active.get(id);
+      if (running && running.job.status === 'running') return { job: { ...running.job }, errors: [] };
       const job = await getJob(deps.db, id);
       if (!job) throw new NotFoundError('Import job', id);
       const errors = (await listJobErrors(deps.db, id)).map(({ line, column, code, message }) => ({ line, column, code, message }));
