@@ -43,7 +43,7 @@ export const EU_MEMBERSHIPS: readonly Membership[] = [
   { code: 'HR', from: '2013-07-01', until: null },
 ];
 
-/** EU member States on `date` (YYYY-MM-DD; default: today per the caller's clock is the caller's job, so required). */
+/** EU member States on `date` (YYYY-MM-DD). No default: callers pass their injected clock's date. */
 export function euMembersOn(date: string): string[] {
   return EU_MEMBERSHIPS.filter((m) => m.from <= date && (m.until === null || date < m.until)).map((m) => m.code);
 }

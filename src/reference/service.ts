@@ -8,7 +8,7 @@ import { inTransaction } from '../platform/tx.ts';
 import { CROSSWALK_SOURCE, FIREARM_TYPE_CROSSWALK } from './crosswalk.ts';
 import type { Locale, PickerEntry, ReferenceTable, TableSearchOptions } from './lookup.ts';
 import {
-  embargoesApplicable, isIsoDate, strictestScope, validateLift, validateNewEmbargo, type Embargo, type EmbargoAuthority,
+  embargoesApplicable, isInForce, isIsoDate, strictestScope, validateLift, validateNewEmbargo, type Embargo, type EmbargoAuthority,
   type EmbargoScope, type NewEmbargoInput,
 } from './model.ts';
 import { referencePolicy } from './policy.ts';
@@ -99,7 +99,7 @@ export function createReferenceService(deps: Deps) {
           : UN_ARMS_EMBARGOES.filter(
               (e) =>
                 (!countryCode || e.countryCode === countryCode) &&
-                (!filter.activeOn || (e.since <= filter.activeOn && (e.until === null || filter.activeOn < e.until))),
+                (!filter.activeOn || isInForce(e, filter.activeOn)),
             );
       const stored =
         filter.authority === 'un' ? [] : await storedEmbargoes(tx, { countryCode, activeOn: filter.activeOn, authority: filter.authority });

@@ -1,4 +1,4 @@
-import { embargoesApplicable, type Embargo } from './model.ts';
+import { embargoesApplicable, isInForce, type Embargo } from './model.ts';
 import { SOURCES } from './sources.ts';
 
 export const UN_EMBARGOES_SOURCE = SOURCES.unEmbargoes;
@@ -165,5 +165,5 @@ export function unEmbargoesFor(countryCode: string, date: string): Embargo[] {
 
 /** Regimes that follow listed persons anywhere rather than a State (applied by screening). */
 export function unListBasedEmbargoes(date: string): Embargo[] {
-  return UN_ARMS_EMBARGOES.filter((e) => e.countryCode === null && e.since <= date && (e.until === null || date < e.until));
+  return UN_ARMS_EMBARGOES.filter((e) => e.countryCode === null && isInForce(e, date));
 }
