@@ -95,6 +95,19 @@ export async function entriesBetween(db: Queryable, from: number, to: number): P
   return db.query<AuditLogRow>(`SELECT ${AUDIT_LOG_COLUMNS} FROM audit_log WHERE seq >= $1 AND seq < $2 ORDER BY seq`, [from, to]);
 }
 
+/**
+ * The same rows for the verifier, each as one JSON text: PGlite spends most of a bulk read converting
+ * columns one by one, and a single JSON column halves the cost of reading a million entries.
+ */
+export async function entriesBetweenAsJson(db: Queryable, from: number, to: number): Promise<AuditLogRow[]> {
+  const rows = await db.query<{ j: string }>('SELECT row_to_json(a)::text AS j FROM audit_log a WHERE seq >= $1 AND seq < $2 ORDER BY seq', [from, to]);
+  return rows.map(({ j }) => {
+    const o = JSON.parse(j) as Omit<AuditLogRow, 'at' | 'leaf_hash'> & { at: string; leaf_hash: string };
+    // bytea renders as "\\x<hex>" in JSON.
+    return { ...o, at: new Date(o.at), leaf_hash: Buffer.from(o.leaf_hash.slice(2), 'hex') };
+  });
+}
+
 /** Stored nodes completed by leaves in [from, to): per level, the index range. */
 export async function nodesCompletedBetween(db: Queryable, from: number, to: number): Promise<{ level: number; idx: number; hash: Uint8Array }[]> {
   const levels: number[] = [];

@@ -130,7 +130,7 @@ export async function verifyAuditLog(deps: Deps, options: VerifyOptions = {}): P
   checkCheckpointsAt(0);
   for (let from = 0; from < size; from += batchSize) {
     const to = Math.min(size, from + batchSize);
-    const [rows, storedNodes] = await Promise.all([store.entriesBetween(db, from, to), store.nodesCompletedBetween(db, from, to)]);
+    const [rows, storedNodes] = await Promise.all([store.entriesBetweenAsJson(db, from, to), store.nodesCompletedBetween(db, from, to)]);
     const stored = new Map<string, Buffer>();
     for (const n of storedNodes) stored.set(nodeKey({ level: Number(n.level), index: Number(n.idx) }), Buffer.from(n.hash));
     const made: { level: number; index: number; hash: Buffer }[] = [];
