@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../platform/db/types.ts';
-import { prepareName } from './match/normalize.ts';
+import { prepareName, type PreparedName } from './match/normalize.ts';
 import {
   MATCH_THRESHOLD, birthYearsOf, nameKeys, nameKindOf, normaliseIdentifier, queryKeys, scoreEntry,
   type EntryScore, type IndexedEntry, type ScreeningQuery,
@@ -28,10 +28,10 @@ export interface VersionRef {
   publishedOn: string | null;
 }
 
-/** Candidates scored per name; enough to hold every alias-sharing entry of a common name. */
-const MAX_CANDIDATES = 150;
+/** Candidates scored per name, best-ranked by shared rare keys. */
+const MAX_CANDIDATES = 40;
 /** Keys shared by more entries than this ("mohammed", "trading") find too much to be worth asking for. */
-const MAX_KEY_FREQUENCY = 1500;
+const MAX_KEY_FREQUENCY = 400;
 
 class MatcherIndex {
   readonly entries = new Map<string, IndexedEntry>();
@@ -42,16 +42,37 @@ class MatcherIndex {
     return this.versions.map((v) => v.id);
   }
 
-  /** Drops keys too common to discriminate, keeping the two rarest when all are common. */
-  selectKeys(keys: string[]): string[] {
-    const known = keys.filter((k) => this.keyFrequency.has(k));
-    const useful = known.filter((k) => k.startsWith('id:') || (this.keyFrequency.get(k) ?? 0) <= MAX_KEY_FREQUENCY);
-    if (useful.length > 0) return useful;
-    return known.sort((a, b) => (this.keyFrequency.get(a) ?? 0) - (this.keyFrequency.get(b) ?? 0)).slice(0, 2);
+  /**
+   * The keys worth asking the database for, each with its rarity weight (inverse document frequency).
+   * Skeleton keys serve names written in abjads and Korean-folded keys names written in Hangul only;
+   * keys too common to discriminate are dropped, keeping the two rarest when all are common.
+   */
+  selectKeys(keys: string[], prepared: PreparedName): { keys: string[]; weights: number[] } {
+    const known = keys.filter((k) => {
+      if (!this.keyFrequency.has(k)) return false;
+      if (k.startsWith('s:')) return prepared.abjad;
+      if (k.startsWith('k:')) return prepared.hangul;
+      return true;
+    });
+    let chosen = known.filter((k) => k.startsWith('id:') || (this.keyFrequency.get(k) ?? 0) <= MAX_KEY_FREQUENCY);
+    if (chosen.length === 0) chosen = known.sort((a, b) => (this.keyFrequency.get(a) ?? 0) - (this.keyFrequency.get(b) ?? 0)).slice(0, 2);
+    const n = this.entries.size;
+    return { keys: chosen, weights: chosen.map((k) => (k.startsWith('id:') ? 20 : Math.log(1 + n / (this.keyFrequency.get(k) ?? 1)))) };
   }
 }
 
-const cache = new WeakMap<Db, { signature: string; index: Promise<MatcherIndex> }>();
+const cache = new WeakMap<Db, { signature: string; index: Promise<MatcherIndex>; checkedAt: number }>();
+/**
+ * How long the set of active versions is trusted before asking the database again. An import in this
+ * process invalidates at once; one in another process (PostgreSQL deployments) is seen within this
+ * time, and every result names the versions it actually used.
+ */
+const VERSION_CHECK_MS = 2000;
+
+/** Forgets the cached index (called after an import). */
+export function invalidateMatcher(db: Db): void {
+  cache.delete(db);
+}
 
 async function buildIndex(q: Queryable, versions: store.VersionRow[]): Promise<MatcherIndex> {
   const index = new MatcherIndex(versions.map((v) => ({ id: v.id, source: v.source, publishedOn: v.published_on })));
@@ -89,12 +110,16 @@ async function buildIndex(q: Queryable, versions: store.VersionRow[]): Promise<M
 
 /** The index of the active versions as `q` sees them (pass the transaction when inside one). */
 export async function matcherIndex(db: Db, q: Queryable): Promise<MatcherIndex> {
+  const cached = cache.get(db);
+  if (cached && Date.now() - cached.checkedAt < VERSION_CHECK_MS) return cached.index;
   const versions = await store.activeVersions(q);
   const signature = versions.map((v) => v.id).join(',');
-  const cached = cache.get(db);
-  if (cached && cached.signature === signature) return cached.index;
+  if (cached && cached.signature === signature) {
+    cached.checkedAt = Date.now();
+    return cached.index;
+  }
   const index = buildIndex(q, versions);
-  cache.set(db, { signature, index });
+  cache.set(db, { signature, index, checkedAt: Date.now() });
   try {
     return await index;
   } catch (err) {
@@ -107,17 +132,17 @@ export async function matcherIndex(db: Db, q: Queryable): Promise<MatcherIndex> 
 export async function matchMany(db: Db, q: Queryable, queries: ScreeningQuery[], threshold = MATCH_THRESHOLD): Promise<{ versions: VersionRef[]; results: ScoredHit[][] }> {
   const index = await matcherIndex(db, q);
   const prepared = queries.map((x) => prepareName(x.name, x.kind ?? 'unknown'));
-  const keysets = queries.map((x, i) => ({ i, keys: index.selectKeys(queryKeys(x, prepared[i])) }));
-  const rows = await store.candidates(q, keysets, index.versionIds);
-  const perQuery: store.CandidateRow[][] = queries.map(() => []);
-  for (const r of rows) perQuery[r.i].push(r);
+  const keysets = queries.map((x, i) => ({ i, ...index.selectKeys(queryKeys(x, prepared[i]), prepared[i]) }));
+  const rows = await store.candidates(q, keysets, index.versionIds, MAX_CANDIDATES);
+  const perQuery: string[][] = queries.map(() => []);
+  for (const r of rows) perQuery[r.i].push(`${r.version_id}:${r.external_id}`);
   const results: ScoredHit[][] = [];
   for (let i = 0; i < queries.length; i++) {
-    let cands = perQuery[i].sort((a, b) => b.hits - a.hits).slice(0, MAX_CANDIDATES).map((r) => `${r.version_id}:${r.external_id}`);
-    // Typos that change every key (and one-name queries) fall back to trigram similarity.
-    if (queries.length === 1 && cands.length < 10) {
-      const tri = await store.trigramCandidates(q, prepared[i].tokens.join(' '), index.versionIds, 50);
-      cands = [...new Set([...cands, ...tri.map((t) => `${t.version_id}:${t.external_id}`)])];
+    let cands = perQuery[i];
+    // A name none of whose keys is known (every token misspelt) falls back to trigram similarity.
+    if (cands.length === 0 && queries.length === 1) {
+      const tri = await store.trigramCandidates(q, prepared[i].tokens.join(' '), index.versionIds, MAX_CANDIDATES);
+      cands = tri.map((t) => `${t.version_id}:${t.external_id}`);
     }
     const hits: ScoredHit[] = [];
     for (const key of cands) {

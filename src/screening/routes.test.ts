@@ -10,7 +10,7 @@ describeEngines('screening HTTP API', (engine) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp(engine);
-  });
+  }, 120_000);
   afterAll(async () => {
     await t?.close();
   });
@@ -57,7 +57,7 @@ describeEngines('screening HTTP API', (engine) => {
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/screening/screen', headers: industry, payload: { name: 'x' } })).statusCode).toBe(403);
     const alerts = await t.app.inject({ method: 'GET', url: '/api/v1/screening/alerts?status=open', headers: officer });
     expect(alerts.statusCode).toBe(200);
-  }, 60_000);
+  }, 180_000);
 
   it('documents its routes in the OpenAPI document', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();

@@ -22,7 +22,7 @@ describeEngines('screening service', (engine) => {
     deps = await createTestDeps(engine);
     svc = createScreeningService(deps);
     v2024 = (await svc.importList(admin, { content: read('un_consolidated_list_2024-09-26.xml'), fileName: 'un_consolidated_list_2024-09-26.xml' })).version.id;
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await deps?.close();
   });
@@ -138,7 +138,7 @@ describeEngines('screening service', (engine) => {
     expect(diff.changed[0].fields.length).toBeGreaterThan(0);
     // Re-importing the active file is refused.
     await expect(svc.importList(admin, { content: read('un_consolidated_list_2026-02-27.xml') })).rejects.toMatchObject({ status: 409 });
-  }, 60_000);
+  }, 180_000);
 
   it('flags an application essentially identical to a denial received from another State', async () => {
     await svc.recordReceivedDenial(admin, {

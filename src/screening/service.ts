@@ -9,7 +9,7 @@ import { UUID_RE, uuidv7 } from '../platform/ids.ts';
 import { inTransaction } from '../platform/tx.ts';
 import './entities.ts';
 import { prepareName } from './match/normalize.ts';
-import { matchMany, type ScoredHit, type VersionRef } from './matcher.ts';
+import { invalidateMatcher, matchMany, type ScoredHit, type VersionRef } from './matcher.ts';
 import {
   MATCH_THRESHOLD, changedFields, entryHash, essentiallyIdentical, nameKeys, nameKindOf, normaliseIdentifier,
   subjectFingerprint, suppressingDecision, type DenialLike, type ScreeningQuery,
@@ -288,6 +288,7 @@ export function createScreeningService(deps: Deps) {
           imported_by: actor.name,
         });
         await store.insertEntries(t, id, rows);
+        await store.analyzeEntries(t);
         const superseded = await store.activate(t, id, parsed.source, now);
         const version = store.versionState((await store.getVersion(t, id))!);
         await recordAuditBatch(t, actor, clock, [
@@ -296,6 +297,7 @@ export function createScreeningService(deps: Deps) {
         ]);
         return { version, superseded: superseded.map((s) => s.id) };
       });
+      invalidateMatcher(db);
       const rescreen = await db.transaction((t) => rescreenSubjects(t, actor));
       return { ...result, rescreen };
     },

@@ -151,25 +151,51 @@ export interface CandidateRow {
   i: number;
   version_id: string;
   external_id: string;
-  hits: number;
+  weight: number;
 }
 
 /**
- * Candidate retrieval for many names at once: every (name, key) pair joins the key index; entries
- * sharing more keys with a name rank first.
+ * Candidate retrieval for many names at once: every (name, key) pair joins the key index; an entry's
+ * rank is the summed rarity weight of the keys it shares with the name, and only the best `limit`
+ * entries per name come back.
  */
-export async function candidates(q: Queryable, queries: Array<{ i: number; keys: string[] }>, versionIds: string[]): Promise<CandidateRow[]> {
+export async function candidates(
+  q: Queryable,
+  queries: Array<{ i: number; keys: string[]; weights: number[] }>,
+  versionIds: string[],
+  limit: number,
+): Promise<CandidateRow[]> {
   const qi: number[] = [];
   const qk: string[] = [];
-  for (const x of queries) for (const k of x.keys) (qi.push(x.i), qk.push(k));
+  const qw: number[] = [];
+  for (const x of queries) x.keys.forEach((k, j) => (qi.push(x.i), qk.push(k), qw.push(x.weights[j])));
   if (qk.length === 0 || versionIds.length === 0) return [];
+  if (queries.length === 1) {
+    // One name: the ranking window costs more than sorting its few hundred rows here.
+    const rows = await q.query<CandidateRow>(
+      `SELECT $5::int AS i, version_id, external_id, sum(w)::float8 AS weight
+       FROM unnest($1::text[], $2::float8[]) AS q(key, w)
+       JOIN screening_name_key k ON k.key = q.key AND k.version_id = ANY($3::uuid[])
+       GROUP BY version_id, external_id ORDER BY weight DESC, external_id LIMIT $4`,
+      [qk, qw, versionIds, limit, queries[0].i],
+    );
+    return rows;
+  }
   return q.query<CandidateRow>(
-    `SELECT q.i, k.version_id, k.external_id, count(*)::int AS hits
-     FROM unnest($1::int[], $2::text[]) AS q(i, key)
-     JOIN screening_name_key k ON k.key = q.key AND k.version_id = ANY($3::uuid[])
-     GROUP BY q.i, k.version_id, k.external_id`,
-    [qi, qk, versionIds],
+    `SELECT i, version_id, external_id, weight FROM (
+       SELECT q.i, k.version_id, k.external_id, sum(q.w)::float8 AS weight,
+              row_number() OVER (PARTITION BY q.i ORDER BY sum(q.w) DESC, k.external_id) AS rank
+       FROM unnest($1::int[], $2::text[], $3::float8[]) AS q(i, key, w)
+       JOIN screening_name_key k ON k.key = q.key AND k.version_id = ANY($4::uuid[])
+       GROUP BY q.i, k.version_id, k.external_id
+     ) ranked WHERE rank <= $5`,
+    [qi, qk, qw, versionIds, limit],
   );
+}
+
+/** Fresh statistics after a bulk load, so the planner uses the key index rather than scanning. */
+export async function analyzeEntries(q: Queryable): Promise<void> {
+  await q.exec('ANALYZE screening_name_key; ANALYZE screening_entry_name; ANALYZE screening_entry;');
 }
 
 /** Entries whose normalised names are trigram-similar to the name (catches typos no key shares). */

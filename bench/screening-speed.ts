@@ -1,0 +1,119 @@
+/**
+ * Speed of screening against the real lists (UN 2026-02-27, OFAC SDN.CSV, OFAC non-SDN: ~16.6k
+ * entries): import time, one-name latency (p50/p95 over mixed queries) and batch throughput, on
+ * PGlite (in memory) and on PostgreSQL when DATABASE_URL or TEST_DATABASE_URL is set.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { SYSTEM_ACTOR } from '../src/platform/auth/actor.ts';
+import { systemClock } from '../src/platform/clock.ts';
+import { testConfig } from '../src/platform/config.ts';
+import type { Db } from '../src/platform/db/types.ts';
+import { migrate } from '../src/platform/db/migrate.ts';
+import { openPglite } from '../src/platform/db/pglite.ts';
+import { openPostgres } from '../src/platform/db/postgres.ts';
+import { matchMany } from '../src/screening/matcher.ts';
+import { createScreeningService } from '../src/screening/service.ts';
+import type { ScreeningQuery } from '../src/screening/model.ts';
+
+const DATA = resolve(import.meta.dirname, '../../shared/data');
+const FILES = ['un_consolidated_list_2026-02-27.xml', 'ofac_sdn_2024-05-03.csv', 'ofac_consolidated_non_sdn.xml'];
+const silent = { info() {}, warn() {}, error() {}, debug() {} };
+
+/** Deterministic pseudo-random numbers so every run screens the same names. */
+function rng(seed: number) {
+  return () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+}
+
+function perturb(name: string, r: () => number): string {
+  const tokens = name.split(/\s+/).filter(Boolean);
+  const roll = r();
+  if (roll < 0.25 && tokens.length > 1) return [...tokens.slice(1), tokens[0]].join(' ');
+  if (roll < 0.5 && tokens.length > 2) return tokens.filter((_, i) => i !== 1).join(' ');
+  if (roll < 0.75) {
+    const i = Math.floor(r() * name.length);
+    return name.slice(0, i) + name.slice(i + 1);
+  }
+  return name.toLowerCase();
+}
+
+async function queriesFrom(db: Db, n: number): Promise<ScreeningQuery[]> {
+  const r = rng(42);
+  const listed = await db.query<{ primary_name: string; kind: string }>('SELECT primary_name, kind FROM screening_entry ORDER BY version_id, external_id');
+  const cases = parse(readFileSync(resolve(DATA, 'name_matching/nomenklatura_name_bench_cases.csv')), { columns: true }) as Array<{ name1: string; schema: string }>;
+  const out: ScreeningQuery[] = [];
+  for (let i = 0; i < n; i++) {
+    if (i % 2 === 0) {
+      const e = listed[Math.floor(r() * listed.length)];
+      out.push({ name: perturb(e.primary_name, r), kind: e.kind === 'individual' ? 'person' : 'organisation' });
+    } else {
+      const c = cases[Math.floor(r() * cases.length)];
+      out.push({ name: c.name1, kind: c.schema === 'Person' ? 'person' : 'organisation' });
+    }
+  }
+  return out;
+}
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+async function run(engine: string, db: Db): Promise<string[]> {
+  const deps = { db, clock: systemClock, config: testConfig(), log: silent };
+  const svc = createScreeningService(deps);
+  const lines: string[] = [];
+  let entries = 0;
+  let t0 = performance.now();
+  for (const f of FILES) {
+    const r = await svc.importList(SYSTEM_ACTOR, { content: readFileSync(resolve(DATA, 'sanctions', f)), fileName: f });
+    entries += r.version.entryCount;
+  }
+  const [{ names }] = await db.query<{ names: number }>('SELECT count(*)::int AS names FROM screening_entry_name');
+  lines.push(`[${engine}] imported ${FILES.length} lists: ${entries} entries, ${names} names in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const queries = await queriesFrom(db, 2000);
+  await matchMany(db, db, queries.slice(0, 5)); // loads the in-memory scoring cache once
+  const times: number[] = [];
+  let hits = 0;
+  for (const q of queries.slice(0, 500)) {
+    const s = performance.now();
+    const r = await matchMany(db, db, [q]);
+    times.push(performance.now() - s);
+    hits += r.results[0].length > 0 ? 1 : 0;
+  }
+  lines.push(`[${engine}] one name (500 queries, half perturbed list names, ${hits} with hits): p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`);
+  t0 = performance.now();
+  for (let i = 0; i < queries.length; i += 500) await matchMany(db, db, queries.slice(i, i + 500));
+  const secs = (performance.now() - t0) / 1000;
+  lines.push(`[${engine}] batch match (${queries.length} names in batches of 500): ${(queries.length / secs).toFixed(0)} names/s`);
+  t0 = performance.now();
+  const parties = queries.slice(0, 1000).map((q, i) => ({ partyRef: `bench-${i}`, name: q.name, kind: q.kind }));
+  await svc.screenParties(SYSTEM_ACTOR, { parties, purpose: 'bench' });
+  const secs2 = (performance.now() - t0) / 1000;
+  lines.push(`[${engine}] batch screenParties with runs, hits and audit recorded (1000 parties): ${(1000 / secs2).toFixed(0)} parties/s`);
+  return lines;
+}
+
+export async function speedBench(): Promise<void> {
+  const pg = await openPglite(undefined);
+  await migrate(pg);
+  console.log((await run('pglite', pg)).join('\n'));
+  await pg.close();
+  const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (url) {
+    const { default: pgLib } = await import('pg');
+    const name = `custodia_bench_screening_${process.pid}`;
+    const admin = new pgLib.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    const db = await openPostgres(u.toString(), 4);
+    try {
+      await migrate(db);
+      console.log((await run('postgres', db)).join('\n'));
+    } finally {
+      await db.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  }
+}
