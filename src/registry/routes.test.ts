@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../test/support/engines.ts';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
-import type { Role } from '../platform/auth/actor.ts';
+import { ROLES, rolesFor, type Role } from '../platform/auth/actor.ts';
 
 describeEngines('registry HTTP', (engine) => {
   let t: TestApp;
@@ -154,6 +154,25 @@ describeEngines('registry HTTP', (engine) => {
     const toRetired = await call('POST', `/items/${itemId}/events`, 'registry_clerk', { kind: 'recovered', occurredAt: '2024-06-01T00:00:00Z', toPartyId: maker });
     expect(toRetired.statusCode).toBe(422);
     expect(toRetired.json().errors[0]).toMatchObject({ field: 'toPartyId', code: 'party.retired' });
+  });
+
+  it('denies every registry route to every role its permission does not list, and lets the others through', async () => {
+    const routes = (t.app.routeTable as { method: string; url: string; permission?: string }[]).filter((r) => r.url.startsWith('/api/v1/registry'));
+    expect(routes.length).toBeGreaterThanOrEqual(12);
+    const unknown = '01900000-0000-7000-8000-0000000000ff';
+    for (const route of routes) {
+      const allowed = rolesFor(route.permission!)!;
+      const url = route.url.replace(/:[a-zA-Z]+/g, unknown);
+      for (const role of ROLES) {
+        if (role === 'public') continue;
+        const res = await t.app.inject({ method: route.method as 'GET', url, headers: await t.headersFor(role, unknown), ...(route.method === 'GET' ? {} : { payload: {} }) });
+        const label = `${role} ${route.method} ${route.url} → ${res.statusCode}`;
+        if (allowed.includes(role)) expect([401, 403], label).not.toContain(res.statusCode);
+        else expect(res.statusCode, label).toBe(403);
+      }
+      const anon = await t.app.inject({ method: route.method as 'GET', url, ...(route.method === 'GET' ? {} : { payload: {} }) });
+      expect(anon.statusCode, `anonymous ${route.method} ${route.url}`).toBe(401);
+    }
   });
 
   it('documents the registry in the OpenAPI document', async () => {
