@@ -45,7 +45,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
   let out = '';
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin', 'custodia.mjs'), 'start'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), CUSTODIA_HOST: '127.0.0.1', CUSTODIA_DATA_DIR: dataDir, LOG_LEVEL: 'warn', CUSTODIA_SKIP_WEB_BUILD: 'true', DATABASE_URL: '', ...env },
+    env: { ...process.env, CUSTODIA_STATE: 'UY', PORT: String(port), CUSTODIA_HOST: '127.0.0.1', CUSTODIA_DATA_DIR: dataDir, LOG_LEVEL: 'warn', CUSTODIA_SKIP_WEB_BUILD: 'true', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));

@@ -37,6 +37,12 @@ const routeTree = rootRoute.addChildren([
     page('/registry', () => import('./pages/registry/Search.tsx')),
     page('/registry/new', () => import('./pages/registry/RegisterItem.tsx')),
     page('/registry/items/$id', () => import('./pages/registry/ItemPage.tsx')),
+    page('/licensing', () => import('./pages/licensing/Applications.tsx')),
+    page('/licensing/new', () => import('./pages/licensing/ApplicationForm.tsx')),
+    page('/licensing/applications/$id', () => import('./pages/licensing/CasePage.tsx')),
+    page('/licensing/licences', () => import('./pages/licensing/Licences.tsx')),
+    page('/licensing/licences/$id', () => import('./pages/licensing/LicencePage.tsx')),
+    page('/licensing/shipments', () => import('./pages/licensing/Shipments.tsx')),
     page('/account/password', () => import('./pages/PasswordChange.tsx')),
   ]),
 ]);

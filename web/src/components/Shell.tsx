@@ -3,6 +3,7 @@ import { AppShell, Burger, Group, Loader, Menu, NavLink, ScrollArea, Text, Unsty
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { TONE } from '../components/ui.tsx';
 import { setUnauthorizedHandler } from '../api/client.ts';
 import { useSession } from '../auth/session.tsx';
 import { NAV, type NavItem } from '../nav.ts';
@@ -81,7 +82,7 @@ export function Shell() {
                   {t('shell.changePassword')}
                 </Menu.Item>
                 <Menu.Item
-                  color="red.9"
+                  color={TONE.red}
                   onClick={async () => {
                     await signOut();
                     void navigate({ to: '/login' });

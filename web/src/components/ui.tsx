@@ -26,7 +26,7 @@ export function ErrorAlert({ error, shownFields = [] }: { error: unknown; shownF
   const detail = api ? api.problem.detail : (error as Error)?.message;
   const others = api ? (api.problem.errors ?? []).filter((e) => !shownFields.includes(e.field)) : [];
   return (
-    <Alert color="red.9" variant="outline" title={title} role="alert" data-testid="error-alert">
+    <Alert color={TONE.red} variant="outline" title={title} role="alert" data-testid="error-alert">
       {detail ? <Text size="sm">{detail}</Text> : null}
       {others.length ? (
         <ul>
@@ -44,32 +44,56 @@ export function ErrorAlert({ error, shownFields = [] }: { error: unknown; shownF
   );
 }
 
+/**
+ * Dark tones only: each keeps white text at ≥ 4.5:1 (WCAG AA for the small bold text of badges), which
+ * Mantine's green.9 and orange.9 do not.
+ */
+export const TONE = {
+  green: '#1b5e20',
+  orange: '#9a4400',
+  red: '#b02525',
+  gray: '#495057',
+  grape: '#6a1b9a',
+  cyan: '#0b5e6b',
+  blue: '#1864ab',
+  indigo: '#364fc7',
+} as const;
+
 const STATUS_COLORS: Record<string, string> = {
-  active: 'green.9',
-  valid: 'green.9',
-  issued: 'green.9',
-  approved: 'green.9',
-  in_stock: 'green.9',
-  held: 'green.9',
-  lost: 'orange.9',
-  stolen: 'red.9',
-  revoked: 'red.9',
-  refused: 'red.9',
-  suspended: 'orange.9',
-  expired: 'gray.8',
-  destroyed: 'gray.8',
-  deactivated: 'gray.8',
-  seized: 'grape.9',
-  confiscated: 'grape.9',
-  exported: 'cyan.9',
-  submitted: 'blue.9',
-  under_review: 'indigo.9',
+  active: TONE.green,
+  valid: TONE.green,
+  issued: TONE.green,
+  approved: TONE.green,
+  countersigned: TONE.green,
+  registered: TONE.blue,
+  partly_used: TONE.cyan,
+  used: TONE.gray,
+  lost: TONE.orange,
+  stolen: TONE.red,
+  revoked: TONE.red,
+  refused: TONE.red,
+  unknown: TONE.red,
+  suspended: TONE.orange,
+  information_requested: TONE.orange,
+  expired: TONE.gray,
+  withdrawn: TONE.gray,
+  surrendered: TONE.gray,
+  destroyed: TONE.gray,
+  deactivated: TONE.gray,
+  seized: TONE.grape,
+  confiscated: TONE.grape,
+  exported: TONE.cyan,
+  in_transit: TONE.cyan,
+  loaned: TONE.cyan,
+  submitted: TONE.blue,
+  under_review: TONE.indigo,
+  recommended: TONE.indigo,
 };
 
 export function StatusBadge({ status, label }: { status: string; label?: string }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLORS[status] ?? 'gray.8'} data-status={status}>
+    <Badge color={STATUS_COLORS[status] ?? TONE.gray} data-status={status}>
       {label ?? t(`status.${status}`, { defaultValue: status.replaceAll('_', ' ') })}
     </Badge>
   );

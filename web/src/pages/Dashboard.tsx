@@ -70,10 +70,10 @@ export default function Dashboard() {
   const { user, can } = useSession();
   const stats = useSource('itemStats', can('registry.items.read'));
   const lost = useSource('lostStolen', can('registry.items.read'));
-  const cases = useSource('myCases', can('licensing.applications.read'));
-  const shipments = useSource('awaitingVerification', can('licensing.shipments.read'));
+  const cases = useSource('myCases', can('licensing.application.read'));
+  const shipments = useSource('awaitingVerification', can('licensing.shipment.read'));
   const alerts = useSource('screeningAlerts', can('screening.alerts.read'));
-  const activity = useSource('recentActivity', can('audit.entries.read'));
+  const activity = useSource('recentActivity', can('audit.log.read'));
 
   const total = stats.data?.reduce((s, r) => s + r.count, 0) ?? 0;
   return (
@@ -137,7 +137,7 @@ export default function Dashboard() {
             )}
           </Panel>
         ) : null}
-        {can('licensing.applications.read') && cases.data !== null ? (
+        {can('licensing.application.read') && cases.data !== null ? (
           <Panel title={t('dashboard.myCases')} testId="panel-cases">
             {cases.isPending ? (
               <Loading />
@@ -147,9 +147,12 @@ export default function Dashboard() {
                   {cases.data.map((c) => (
                     <Table.Tr key={c.id}>
                       <Table.Td>
-                        {c.reference}
+                        <AnchorLink to="/licensing/applications/$id" params={{ id: c.id }}>
+                          {c.reference}
+                        </AnchorLink>
                       </Table.Td>
-                      <Table.Td>{t(`licensing.type.${c.type}`, { defaultValue: c.type })}</Table.Td>
+                      <Table.Td>{t(`licensing.type.${c.kind}`, { defaultValue: c.kind })}</Table.Td>
+                      <Table.Td>{c.applicantName}</Table.Td>
                       <Table.Td>
                         <StatusBadge status={c.status} />
                       </Table.Td>
@@ -162,7 +165,7 @@ export default function Dashboard() {
             )}
           </Panel>
         ) : null}
-        {can('licensing.shipments.read') && shipments.data !== null ? (
+        {can('licensing.shipment.read') && shipments.data !== null ? (
           <Panel title={t('dashboard.awaitingVerification')} testId="panel-shipments">
             {shipments.isPending ? (
               <Loading />
@@ -171,8 +174,8 @@ export default function Dashboard() {
                 <Table.Tbody>
                   {shipments.data.map((s) => (
                     <Table.Tr key={s.id}>
-                      <Table.Td>{s.licenceNumber}</Table.Td>
-                      <Table.Td>{f.country(s.destination)}</Table.Td>
+                      <Table.Td>{s.licenceNumber ?? '—'}</Table.Td>
+                      <Table.Td>{f.country(s.importCountry)}</Table.Td>
                       <Table.Td>{f.date(s.shippedOn)}</Table.Td>
                     </Table.Tr>
                   ))}
@@ -192,9 +195,8 @@ export default function Dashboard() {
                 <Table.Tbody>
                   {alerts.data.map((a) => (
                     <Table.Tr key={a.id}>
-                      <Table.Td>{a.name}</Table.Td>
-                      <Table.Td>{a.listName}</Table.Td>
-                      <Table.Td>{f.number(Math.round(a.score * 100))}%</Table.Td>
+                      <Table.Td className="timeline-time">{f.dateTime(a.raisedAt)}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'normal' }}>{a.reason}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -204,7 +206,7 @@ export default function Dashboard() {
             )}
           </Panel>
         ) : null}
-        {can('audit.entries.read') && activity.data !== null ? (
+        {can('audit.log.read') && activity.data !== null ? (
           <Panel title={t('dashboard.recentActivity')} testId="panel-activity">
             {activity.isPending ? (
               <Loading />
@@ -214,7 +216,7 @@ export default function Dashboard() {
                   {activity.data.map((a) => (
                     <Table.Tr key={a.id}>
                       <Table.Td className="timeline-time">{f.dateTime(a.at)}</Table.Td>
-                      <Table.Td>{a.actor}</Table.Td>
+                      <Table.Td>{a.actorName}</Table.Td>
                       <Table.Td>{a.action}</Table.Td>
                     </Table.Tr>
                   ))}

@@ -3,7 +3,7 @@ import { Alert, Button, Paper, PasswordInput, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.ts';
 import { rememberCsrf, useSession } from '../auth/session.tsx';
-import { ErrorAlert, PageHeader } from '../components/ui.tsx';
+import { ErrorAlert, PageHeader, TONE } from '../components/ui.tsx';
 
 export default function PasswordChange() {
   const { t } = useTranslation();
@@ -50,7 +50,7 @@ export default function PasswordChange() {
             <PasswordInput label={t('password.confirm')} autoComplete="new-password" required value={confirm} onChange={(e) => setConfirm(e.currentTarget.value)} error={fields.confirm} />
             <ErrorAlert error={error} shownFields={['currentPassword', 'newPassword', 'password', 'confirm']} />
             {done ? (
-              <Alert color="green.9" variant="outline" role="status">
+              <Alert color={TONE.green} variant="outline" role="status">
                 {t('password.done')}
               </Alert>
             ) : null}

@@ -6,17 +6,17 @@ import { api } from '../api/client.ts';
 import type { Verification } from '../api/licensing-types.ts';
 import { LanguagePicker } from '../components/LanguagePicker.tsx';
 import { Particulars } from '../components/Particulars.tsx';
-import { ErrorAlert, StatusBadge } from '../components/ui.tsx';
+import { ErrorAlert, StatusBadge, TONE } from '../components/ui.tsx';
 import { useFormat } from '../format.ts';
 
-const TONE: Record<Verification['status'], string> = {
-  valid: 'green.9',
-  used: 'blue.9',
-  expired: 'gray.8',
-  suspended: 'orange.9',
-  revoked: 'red.9',
-  surrendered: 'gray.8',
-  unknown: 'red.9',
+const STATUS_TONE: Record<Verification['status'], string> = {
+  valid: TONE.green,
+  used: TONE.blue,
+  expired: TONE.gray,
+  suspended: TONE.orange,
+  revoked: TONE.red,
+  surrendered: TONE.gray,
+  unknown: TONE.red,
 };
 
 /**
@@ -49,7 +49,7 @@ export default function Verify() {
           <ErrorAlert error={q.error} />
           {q.data ? (
             <>
-              <Alert color={TONE[q.data.status]} variant="outline" title={t(`verify.status.${q.data.status}`)} data-testid="verification-status" data-status={q.data.status} role="status">
+              <Alert color={STATUS_TONE[q.data.status]} variant="outline" title={t(`verify.status.${q.data.status}`)} data-testid="verification-status" data-status={q.data.status} role="status">
                 <Stack gap={4}>
                   <Group gap="xs">
                     <Text size="sm">{q.data.number}</Text>

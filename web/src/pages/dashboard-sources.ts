@@ -4,13 +4,16 @@ import { api } from '../api/client.ts';
 export interface DashboardData {
   itemStats: { status: string; count: number }[];
   lostStolen: { id: string; serialNumber: string | null; make: string | null; model: string | null; status: string }[];
-  myCases: { id: string; reference: string; type: string; status: string }[];
-  awaitingVerification: { id: string; licenceNumber: string; destination: string | null; shippedOn: string | null }[];
-  screeningAlerts: { id: string; name: string; listName: string; score: number }[];
-  recentActivity: { id: string; at: string; actor: string; action: string }[];
+  myCases: { id: string; reference: string; kind: string; status: string; applicantName: string }[];
+  awaitingVerification: { id: string; licenceNumber?: string; importCountry: string; shippedOn: string }[];
+  screeningAlerts: { id: string; reason: string; raisedAt: string }[];
+  recentActivity: { id: string; at: string; actorName: string; action: string; entity: string }[];
 }
 
 type Sources = { [K in keyof DashboardData]: () => Promise<DashboardData[K]> };
+
+/** Case statuses that wait for an officer (review, countersignature, decision), not for the applicant. */
+const WAITING_FOR_OFFICER = new Set(['submitted', 'under_review', 'recommended', 'countersigned']);
 
 export const dashboardSources: Sources = {
   async itemStats() {
@@ -25,19 +28,19 @@ export const dashboardSources: Sources = {
     return [...stolen.items, ...lost.items].slice(0, 8);
   },
   async myCases() {
-    const r = await api<{ items: DashboardData['myCases'] }>('/licensing/applications', { query: { queue: 'mine', limit: 8 } });
-    return r.items;
+    const r = await api<{ items: DashboardData['myCases'] }>('/licensing/applications', { query: { limit: 50 } });
+    return r.items.filter((c) => WAITING_FOR_OFFICER.has(c.status)).slice(0, 8);
   },
   async awaitingVerification() {
-    const r = await api<{ items: DashboardData['awaitingVerification'] }>('/licensing/shipments', { query: { awaitingVerification: true, limit: 8 } });
+    const r = await api<{ items: DashboardData['awaitingVerification'] }>('/licensing/shipments/awaiting-verification', { query: { limit: 8 } });
     return r.items;
   },
   async screeningAlerts() {
-    const r = await api<{ items: DashboardData['screeningAlerts'] }>('/screening/alerts', { query: { open: true, limit: 8 } });
+    const r = await api<{ items: DashboardData['screeningAlerts'] }>('/screening/alerts', { query: { status: 'open', limit: 8 } });
     return r.items;
   },
   async recentActivity() {
     const r = await api<{ items: DashboardData['recentActivity'] }>('/audit/entries', { query: { limit: 8 } });
-    return r.items;
+    return r.items.map((e) => ({ ...e, id: String((e as { seq?: number }).seq ?? e.id) }));
   },
 };

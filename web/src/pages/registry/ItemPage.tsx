@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { getItem, itemTypeLabel, type Marking } from '../../api/registry.ts';
-import { ErrorAlert, PageHeader, StatusBadge } from '../../components/ui.tsx';
+import { ErrorAlert, PageHeader, StatusBadge, TONE } from '../../components/ui.tsx';
 import { useFormat } from '../../format.ts';
 
 function Field({ label, value }: { label: string; value: React.ReactNode }) {
@@ -84,7 +84,7 @@ export default function ItemPage() {
           </Card>
           <Card withBorder mt="md" component="section" aria-labelledby="item-markings">
             <Title order={2} size="h4" mb="sm" id="item-markings">
-              {t('registry.markings')} <Badge variant="outline" color="gray.8">{i.markings.length}</Badge>
+              {t('registry.markings')} <Badge variant="outline" color={TONE.gray}>{i.markings.length}</Badge>
             </Title>
             <Table className="dense" data-testid="markings" striped>
               <Table.Thead>

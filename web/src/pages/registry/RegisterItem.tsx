@@ -5,7 +5,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { registerItem, AMMUNITION_COMPONENTS, FIREARM_TYPES, ITEM_KINDS, MARKING_KINDS, MARKING_LOCATIONS, PART_TYPES } from '../../api/registry.ts';
-import { ErrorAlert, PageHeader } from '../../components/ui.tsx';
+import { PartyPicker } from '../../components/PartyPicker.tsx';
+import { ErrorAlert, PageHeader, TONE } from '../../components/ui.tsx';
 import { useCountryOptions } from '../../format.ts';
 
 interface MarkingDraft {
@@ -43,6 +44,8 @@ const emptyMarking = (kind = 'manufacture'): MarkingDraft => ({
   certificateRef: '',
   text: '',
 });
+
+const FIRST_EVENTS = ['manufactured', 'imported', 'seized', 'transferred'] as const;
 
 const blankToNull = (v: unknown) => (v === '' || v === undefined ? null : v);
 
@@ -85,6 +88,12 @@ export default function RegisterItem() {
   const [country, setCountry] = useState<string | null>(null);
   const [antique, setAntique] = useState(false);
   const [markings, setMarkings] = useState<MarkingDraft[]>([emptyMarking()]);
+  // The item's first custody event: how it came to be on the State's territory (or in its hands).
+  const [eventKind, setEventKind] = useState<string | null>('manufactured');
+  const [eventDate, setEventDate] = useState(new Date().toISOString().slice(0, 10));
+  const [eventHolder, setEventHolder] = useState<string | null>(null);
+  const [eventCountry, setEventCountry] = useState<string | null>(null);
+  const [eventRef, setEventRef] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -125,6 +134,15 @@ export default function RegisterItem() {
         description: blankToNull(item.description),
       },
       markings: markings.map(markingBody),
+      event: eventKind
+        ? {
+            kind: eventKind,
+            occurredAt: new Date(`${eventDate}T12:00:00Z`).toISOString(),
+            toPartyId: eventHolder,
+            counterpartCountry: eventKind === 'imported' ? eventCountry : null,
+            authorizationRef: blankToNull(eventRef),
+          }
+        : null,
     };
     try {
       const created = await registerItem(body);
@@ -203,7 +221,7 @@ export default function RegisterItem() {
                 {t('register.markingN', { n: i + 1 })}
               </Text>
               {markings.length > 1 ? (
-                <Button variant="subtle" color="red.9" size="xs" onClick={() => setMarkings((ms) => ms.filter((_, n) => n !== i))}>
+                <Button variant="subtle" color={TONE.red} size="xs" onClick={() => setMarkings((ms) => ms.filter((_, n) => n !== i))}>
                   {t('register.removeMarking', { n: i + 1 })}
                 </Button>
               ) : null}
@@ -246,6 +264,24 @@ export default function RegisterItem() {
             {t('register.addMarking')}
           </Button>
         </Group>
+        <Paper withBorder p="md" component="fieldset" data-testid="first-event">
+          <Title order={2} size="h4" mb="sm" component="legend">
+            {t('register.firstEvent')}
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+            <Select label={t('register.eventKind')} clearable value={eventKind} onChange={setEventKind} data={FIRST_EVENTS.map((k) => ({ value: k, label: t(`event.${k}`) }))} error={err('event.kind')} />
+            {eventKind ? (
+              <>
+                <TextInput type="date" label={t('common.date')} value={eventDate} onChange={(e) => setEventDate(e.currentTarget.value)} error={err('event.occurredAt')} />
+                <PartyPicker label={t('registry.holder')} value={eventHolder} onChange={(id) => setEventHolder(id)} error={err('event.toPartyId')} />
+                {eventKind === 'imported' ? (
+                  <Select label={t('register.exportedFrom')} searchable clearable value={eventCountry} onChange={setEventCountry} data={countries} error={err('event.counterpartCountry')} />
+                ) : null}
+                <TextInput label={t('registry.authorization')} value={eventRef} onChange={(e) => setEventRef(e.currentTarget.value)} error={err('event.authorizationRef')} />
+              </>
+            ) : null}
+          </SimpleGrid>
+        </Paper>
         {/* Field errors appear beside their fields; anything left over (a whole-item rule) appears here. */}
         <ErrorAlert error={error} shownFields={shown.filter((n) => fields[n])} />
         <Group>

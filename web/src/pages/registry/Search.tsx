@@ -72,7 +72,7 @@ export default function RegistrySearch() {
         title={t('registry.searchTitle')}
         subtitle={t('registry.searchSubtitle')}
         actions={
-          can('registry.items.create') ? (
+          can('registry.items.write') ? (
             <ButtonLink to="/registry/new">
               {t('nav.registerItem')}
             </ButtonLink>
