@@ -7,7 +7,8 @@ import { NotFoundError, ValidationError, type FieldError } from '../platform/htt
 import { loadNodeKeys, type NodeKeys } from '../platform/crypto/keys.ts';
 import { uuidv7 } from '../platform/ids.ts';
 import { isoDay } from './model.ts';
-import { isWassenaarParticipantFallback, loadLicensingSettings, type LicensingSettings } from './settings.ts';
+import { isWassenaarParticipant } from '../reference/country-groups.ts';
+import { loadLicensingSettings, type LicensingSettings } from './settings.ts';
 import * as store from './store.ts';
 
 /** What every licensing verb is built from: the platform deps plus the State's licensing settings. */
@@ -28,7 +29,7 @@ export function createContext(deps: Deps, options: LicensingOptions = {}): Licen
   return {
     deps,
     settings,
-    isWassenaarParticipant: isWassenaarParticipantFallback,
+    isWassenaarParticipant,
     keys: options.keys ?? (() => loadNodeKeys(deps.config)),
   };
 }

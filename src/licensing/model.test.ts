@@ -26,7 +26,7 @@ import {
   type ImportAuthorizationEvidence,
   type TransitNoObjectionEvidence,
 } from './model.ts';
-import { isWassenaarParticipantFallback } from './settings.ts';
+import { isWassenaarParticipant as isWassenaarParticipantFallback } from '../reference/country-groups.ts';
 
 const rifle: GoodsLine = {
   lineNo: 1,

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { isCountryCode } from '../reference/countries.ts';
+import { isMoneyCurrency } from '../reference/currencies.ts';
+import { parseDualUseCode } from '../reference/dual-use.ts';
+import { hsSubheadingOf, isChapter93Code, normalizeHsCode } from '../reference/hs.ts';
+import { parseMlCode } from '../reference/munitions.ts';
 import {
   APPLICATION_KINDS,
   APPLICATION_STATUSES,
-  CONTROL_ENTRY_RE,
   DATE_RE,
-  HS_CODE_RE,
   ITEM_TYPES,
   LICENCE_STATUSES,
-  normaliseHsCode,
   REFUSAL_CODES,
   TEMPORARY_PURPOSES,
   TRANSIT_MODES,
@@ -18,7 +19,18 @@ import {
 
 /** zod shapes shared by the service (which validates every call) and the routes (which document them). */
 
-const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+/** A Wassenaar Munitions List entry (`ML1.a`) or dual-use entry (`1A005`), in the reference module's canonical form. */
+export const controlEntrySchema = z
+  .string()
+  .trim()
+  .transform((s) => parseMlCode(s)?.code ?? parseDualUseCode(s)?.code ?? '')
+  .refine((s) => s !== '', 'must be a Wassenaar ML entry (ML1.a) or a dual-use entry (1A005)');
+
+/** A listed HS 2022 chapter 93 heading/subheading, or a national 8/10-digit line under one. */
+export const hsCodeSchema = z
+  .string()
+  .transform((s) => normalizeHsCode(s) ?? s.trim().replace(/[\s.]/g, ''))
+  .refine((s) => isChapter93Code(s) || (hsSubheadingOf(s) !== null && s.length > 6 && isChapter93Code(hsSubheadingOf(s)!)), 'must be an HS code of chapter 93 (9301–9307)');
 
 export const countrySchema = z
   .string()
@@ -50,18 +62,15 @@ export const goodsLineSchema = z.object({
   lineNo: z.number().int().min(1).max(10_000),
   description: text(1000),
   itemType: z.enum(ITEM_TYPES),
-  controlEntry: z.string().trim().regex(CONTROL_ENTRY_RE, 'must be a Wassenaar ML entry (ML1.a) or a dual-use entry (1A005)'),
-  hsCode: z
-    .string()
-    .transform(normaliseHsCode)
-    .refine((s) => HS_CODE_RE.test(s), 'must be an HS code of chapter 93 (9301–9307)'),
+  controlEntry: controlEntrySchema,
+  hsCode: hsCodeSchema,
   quantity: z.number().int().min(1).max(1_000_000_000),
   unit: z.enum(UNITS),
   valueMinor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   currency: z
     .string()
     .transform((s) => s.trim().toUpperCase())
-    .refine((s) => CURRENCIES.has(s), 'must be an ISO 4217 currency code'),
+    .refine(isMoneyCurrency, 'must be an ISO 4217 currency code with minor units'),
   serials: z.array(text(100)).max(100_000).optional(),
   registryItemIds: z.array(uuid).max(100_000).optional(),
 });
@@ -131,7 +140,7 @@ export const importAuthorizationInputSchema = z.object({
   goods: z
     .array(
       z.object({
-        controlEntry: z.string().trim().regex(CONTROL_ENTRY_RE, 'must be a Wassenaar ML entry or a dual-use entry'),
+        controlEntry: controlEntrySchema,
         quantity: z.number().int().min(1),
         unit: z.enum(UNITS),
       }),

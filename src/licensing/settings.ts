@@ -48,13 +48,3 @@ export function loadLicensingSettings(env: NodeJS.ProcessEnv = process.env, stat
   };
 }
 
-/**
- * Wassenaar participating States (42, wassenaar.org/about-us, STANDARDS.md §4). Used until the reference
- * module publishes its own lookup; then this list goes.
- */
-const WASSENAAR = new Set(
-  'AR AU AT BE BG CA HR CZ DK EE FI FR DE GR HU IN IE IT JP LV LT LU MT MX NL NZ NO PL PT KR RO RU SK SI ZA ES SE CH TR UA GB US'.split(' '),
-);
-export function isWassenaarParticipantFallback(iso2: string): boolean {
-  return WASSENAAR.has(iso2);
-}
