@@ -44,7 +44,9 @@ export function createProgressBar(stream: NodeJS.WriteStream = process.stderr, i
   const started = Date.now();
   const tty = Boolean(stream.isTTY);
   let last = 0;
-  const every = tty ? intervalMs : 5000;
+  // Not a terminal: a plain line every few seconds (CUSTODIA_PROGRESS_EVERY_MS overrides, e.g. for the crash test).
+  const quiet = Number(process.env.CUSTODIA_PROGRESS_EVERY_MS) || 5000;
+  const every = tty ? intervalMs : quiet;
   return {
     update(p) {
       const now = Date.now();
