@@ -7,6 +7,10 @@ import { installProblemHandler } from './platform/http/problem-handler.ts';
 import { anonymousResolver, installAccessControl, type ActorResolver, type RouteRecord } from './platform/http/access.ts';
 import type { Api } from './platform/http/types.ts';
 import { healthRoutes } from './platform/http/health.ts';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { createActorResolver, earlyAccessGate } from './accounts/resolver.ts';
+import { accountsRoutes, authRoutes } from './accounts/routes.ts';
 import { webAppRoutes } from './platform/http/static.ts';
 import { registryRoutes } from './registry/routes.ts';
 import { registryImportRoutes } from './registry/import/routes.ts';
@@ -41,8 +45,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installProblemHandler(app);
-  const routeTable = installAccessControl(app, options.resolveActor ?? anonymousResolver);
+  // Security headers on every response, registered before access control so refusals carry them too.
+  // No CORS plugin on purpose: the API is same-origin only.
+  // upgrade-insecure-requests is left out so a plain-HTTP install on a local network still loads its assets.
+  await app.register(helmet, { contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
+  // Limits are per route (sign-in, password change): a global one would throttle bulk API clients.
+  await app.register(rateLimit, { global: false });
+  const routeTable = installAccessControl(app, options.resolveActor ?? createActorResolver(deps));
   app.decorate('routeTable', routeTable);
+  app.addHook('onRequest', earlyAccessGate);
 
   await app.register(swagger, {
     openapi: {
@@ -73,6 +84,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       const zapi = api as unknown as Api;
       zapi.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
       // Modules register here, each under /api/v1 (one line per module; keep alphabetical).
+      await zapi.register(accountsRoutes, { deps });
+      await zapi.register(authRoutes, { deps });
       await zapi.register(licensingRoutes, { deps });
       await zapi.register(auditRoutes, { deps });
       await zapi.register(referenceRoutes, { deps });

@@ -7,6 +7,7 @@ import { DataDirLockedError } from './platform/db/lock.ts';
 import { AppError } from './platform/http/errors.ts';
 import { buildApp } from './app.ts';
 import type { Deps } from './platform/deps.ts';
+import { announceInitialAdministrator, registerAccountsCommands } from './accounts/cli.ts';
 import { registerLicensingCommands } from './licensing/cli.ts';
 import { registerKeysCommands } from './platform/crypto/cli.ts';
 import { registerScreeningCommands } from './screening/cli.ts';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
     });
 
   // Modules add their commands here (one line per module): registerXCommands(program);
+  registerAccountsCommands(program);
   registerAuditCommands(program);
   registerKeysCommands(program);
   registerLicensingCommands(program);
@@ -50,6 +52,7 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
   const log = pino({ level: config.logLevel });
   const opened = await openDatabase(config, 'custodia start');
   const deps: Deps = { db: opened.db, clock: systemClock, config, log };
+  await announceInitialAdministrator(deps);
   if (options.demo) {
     // Loaded only into an empty registry, so restarting with --demo never duplicates it.
     const demo = await loadDemo(deps);

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { ROLES } from '../platform/auth/actor.ts';
+import { pageQuerySchema, pageSchema } from '../platform/http/pagination.ts';
+import { ACCOUNT_ROLES, PASSWORD_MAX_LENGTH, TOKEN_MAX_DAYS } from './model.ts';
+
+export const roleSchema = z.enum(ROLES);
+export const accountRoleSchema = z.enum(ACCOUNT_ROLES as [string, ...string[]]);
+const reason = z.string().trim().min(1).max(2000);
+
+export const userSchema = z.object({
+  id: z.string().uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  organisationId: z.string().uuid().nullable(),
+  kind: z.enum(['person', 'machine']),
+  active: z.boolean(),
+  mustChangePassword: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  passwordChangedAt: z.string().nullable(),
+  deactivatedAt: z.string().nullable(),
+  deactivationReason: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const actorSchema = z.object({
+  kind: z.enum(['user', 'token', 'system', 'anonymous']),
+  userId: z.string().nullable(),
+  name: z.string(),
+  role: roleSchema,
+  organisationId: z.string().nullable(),
+});
+
+export const sessionSchema = z.object({
+  id: z.string().uuid(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  idleExpiresAt: z.string(),
+});
+
+export const tokenSchema = z.object({
+  id: z.string().uuid(),
+  userId: z.string().uuid(),
+  name: z.string(),
+  role: roleSchema,
+  prefix: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  revokeReason: z.string().nullable(),
+});
+
+export const idParams = z.object({ id: z.string().uuid() });
+
+export const loginBody = z.object({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH * 4),
+});
+export const loginResponse = z.object({
+  user: userSchema,
+  session: sessionSchema,
+  csrfToken: z.string(),
+});
+
+export const sessionResponse = z.object({
+  user: userSchema,
+  actor: actorSchema,
+  session: sessionSchema.nullable(),
+  csrfToken: z.string().nullable(),
+});
+
+export const passwordBody = z.object({
+  currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH * 4),
+  newPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH * 4),
+});
+
+export const createUserBody = z.object({
+  username: z.string().min(1).max(64),
+  displayName: z.string().trim().min(1).max(200),
+  role: accountRoleSchema,
+  organisationId: z.string().uuid().nullable().optional(),
+  kind: z.enum(['person', 'machine']).default('person'),
+});
+export const createUserResponse = z.object({ user: userSchema, oneTimePassword: z.string().nullable() });
+
+export const updateUserBody = z.object({
+  displayName: z.string().trim().min(1).max(200).optional(),
+  role: accountRoleSchema.optional(),
+  organisationId: z.string().uuid().nullable().optional(),
+  reason,
+});
+
+export const reasonBody = z.object({ reason });
+
+export const listUsersQuery = pageQuerySchema.extend({
+  role: roleSchema.optional(),
+  organisationId: z.string().uuid().optional(),
+  active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+});
+export const usersPage = pageSchema(userSchema);
+
+export const organisationsResponse = z.object({
+  items: z.array(z.object({ organisationId: z.string().uuid(), users: z.number().int(), activeUsers: z.number().int() })),
+});
+export const orgParams = z.object({ organisationId: z.string().uuid() });
+
+export const createTokenBody = z.object({
+  name: z.string().trim().min(1).max(200),
+  expiresInDays: z.number().int().min(1).max(TOKEN_MAX_DAYS).optional(),
+  userId: z.string().uuid().optional(),
+});
+export const createTokenResponse = z.object({
+  token: tokenSchema,
+  /** Shown once: only its SHA-256 digest is kept. */
+  secret: z.string(),
+});
+export const listTokensQuery = pageQuerySchema.extend({
+  userId: z.string().uuid().optional(),
+  includeRevoked: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+});
+export const tokensPage = pageSchema(tokenSchema);
+
+export const deactivateResponse = userSchema.extend({ revokedCredentials: z.number().int() });
+export const resetPasswordResponse = z.object({ user: userSchema, oneTimePassword: z.string() });
+export const logoutResponse = z.object({ revoked: z.boolean() });
