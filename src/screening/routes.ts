@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../platform/deps.ts';
 import type { Api } from '../platform/http/types.ts';
 import {
-  alertSchema, decisionInput, decisionSchema, denialCheckInput, denialCheckResponse, denialInput, denialSchema, diffResponse,
+  alertSchema, decisionInput, embargoFlagsSchema, decisionSchema, denialCheckInput, denialCheckResponse, denialInput, denialSchema, diffResponse,
   importResponse, listVersionSchema, screenNameInput, screenPartiesInput, screenPartiesResponse, screeningResultSchema,
 } from './schemas.ts';
 import { createScreeningService } from './service.ts';
@@ -59,6 +59,17 @@ export async function screeningRoutes(api: Api, opts: { deps: Deps }) {
     config: { permission: 'screening.screen.run' },
     schema: { tags, summary: 'Screen a batch of parties and remember them for re-screening', body: screenPartiesInput, response: { 200: screenPartiesResponse } },
   }, async (request) => svc.screenParties(request.actor, request.body));
+
+  api.get('/screening/destinations/:countryCode', {
+    config: { permission: 'screening.screen.run' },
+    schema: {
+      tags,
+      summary: 'Arms embargoes on a destination State, flagged by scope',
+      params: z.object({ countryCode: z.string() }),
+      querystring: z.object({ date: z.string().optional() }),
+      response: { 200: embargoFlagsSchema },
+    },
+  }, async (request) => svc.checkDestination(request.actor, { countryCode: request.params.countryCode, date: request.query.date }));
 
   api.post('/screening/rescreen', {
     config: { permission: 'screening.screen.run' },

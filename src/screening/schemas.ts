@@ -84,7 +84,17 @@ export const screeningResultSchema = z.object({
   hits: z.array(hitSchema),
   openHits: z.number(),
 });
-export const screenPartiesResponse = z.object({ results: z.array(screeningResultSchema), listVersions: z.array(listVersionRefSchema) });
+export const embargoFlagsSchema = z.object({
+  countryCode: z.string(),
+  date: z.string(),
+  flagged: z.boolean(),
+  strictestScope: z.string().nullable(),
+  embargoes: z.array(z.object({ id: z.string(), imposedBy: z.string(), target: z.string(), scope: z.string(), instruments: z.array(z.string()) })),
+});
+export const screenPartiesResponse = z.object({
+  results: z.array(screeningResultSchema.extend({ countryEmbargo: embargoFlagsSchema.nullable() })),
+  listVersions: z.array(listVersionRefSchema),
+});
 
 export const listVersionSchema = z.object({
   id: z.string(),

@@ -140,6 +140,16 @@ describeEngines('screening service', (engine) => {
     await expect(svc.importList(admin, { content: read('un_consolidated_list_2026-02-27.xml') })).rejects.toMatchObject({ status: 409 });
   }, 180_000);
 
+  it('flags destinations under arms embargo by scope, and parties in them', async () => {
+    const kp = await svc.checkDestination(officer, { countryCode: 'kp' });
+    expect(kp.flagged).toBe(true);
+    expect(kp.strictestScope).not.toBeNull();
+    expect(kp.embargoes[0].imposedBy).toMatch(/Security Council/);
+    expect((await svc.checkDestination(officer, { countryCode: 'FR' })).flagged).toBe(false);
+    const r = await svc.screenParties(SYSTEM_ACTOR, { parties: [{ partyRef: 'party-kp', name: 'Pyongyang Trading Agency', kind: 'organisation', country: 'KP' }] });
+    expect(r.results[0].countryEmbargo).toMatchObject({ countryCode: 'KP', flagged: true });
+  });
+
   it('flags an application essentially identical to a denial received from another State', async () => {
     await svc.recordReceivedDenial(admin, {
       notifyingState: 'DE', reference: 'DE-2026-0042', deniedOn: '2026-03-01', destination: 'SD',

@@ -7,6 +7,7 @@ import type { Deps } from '../platform/deps.ts';
 import { ConflictError, NotFoundError, RuleViolationError, ValidationError, type FieldError } from '../platform/http/errors.ts';
 import { UUID_RE, uuidv7 } from '../platform/ids.ts';
 import { inTransaction } from '../platform/tx.ts';
+import { createReferenceService } from '../reference/service.ts';
 import './entities.ts';
 import { prepareName } from './match/normalize.ts';
 import { invalidateMatcher, matchMany, type ScoredHit, type VersionRef } from './matcher.ts';
@@ -30,6 +31,14 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 
 function requireUuid(id: string, what: string): void {
   if (!UUID_RE.test(id)) throw new NotFoundError(what, id);
+}
+
+export interface EmbargoFlags {
+  countryCode: string;
+  date: string;
+  flagged: boolean;
+  strictestScope: string | null;
+  embargoes: Array<{ id: string; imposedBy: string; target: string; scope: string; instruments: string[] }>;
 }
 
 export interface ImportInput {
@@ -93,6 +102,19 @@ function queryOf(p: { name: string; kind?: ScreeningQuery['kind']; country?: str
  */
 export function createScreeningService(deps: Deps) {
   const { db, clock } = deps;
+  const reference = createReferenceService(deps);
+
+  /** Arms embargoes on a State today, as flags for a destination or a party's country. */
+  async function embargoFlags(actor: Actor, countryCode: string, t: Tx, date?: string): Promise<EmbargoFlags> {
+    const check = await reference.embargoesFor(actor, { countryCode, date }, t);
+    return {
+      countryCode: check.countryCode,
+      date: check.date,
+      flagged: check.embargoes.length > 0,
+      strictestScope: check.strictestScope,
+      embargoes: check.embargoes.map((e) => ({ id: e.id, imposedBy: e.imposedBy, target: e.target, scope: e.scope, instruments: e.instruments })),
+    };
+  }
 
   /**
    * Screens parties, records one run per party (with its hits and the list versions used) and applies
@@ -367,7 +389,11 @@ export function createScreeningService(deps: Deps) {
      * `suppressed`, so `openHits` counts what still needs a decision.
      * Licensing calls this inside its own transaction, as the system actor for automatic screening.
      */
-    async screenParties(actor: Actor, input: { parties: PartyToScreen[]; purpose?: string }, tx?: Tx): Promise<{ results: ScreeningResult[]; listVersions: VersionRef[] }> {
+    async screenParties(
+      actor: Actor,
+      input: { parties: PartyToScreen[]; purpose?: string },
+      tx?: Tx,
+    ): Promise<{ results: Array<ScreeningResult & { countryEmbargo: EmbargoFlags | null }>; listVersions: VersionRef[] }> {
       screeningPolicy.require(actor, 'screening.screen.run');
       const body = parseInput(screenPartiesInput, input);
       const refs = new Set<string>();
@@ -375,8 +401,22 @@ export function createScreeningService(deps: Deps) {
       if (dup >= 0) throw new ValidationError([{ field: `parties.${dup}.partyRef`, message: 'Each party appears once per request.', code: 'screening.party_duplicate' }]);
       return inTransaction(db, tx, async (t) => {
         const r = await screenAndRecord(t, actor, body.parties, body.purpose, false);
-        return { results: r.results, listVersions: r.versions };
+        const flags = new Map<string, EmbargoFlags>();
+        for (const c of new Set(body.parties.map((p) => p.country).filter((c): c is string => Boolean(c)))) flags.set(c, await embargoFlags(actor, c, t));
+        const results = r.results.map((res, i) => ({ ...res, countryEmbargo: body.parties[i].country ? flags.get(body.parties[i].country!)! : null }));
+        return { results, listVersions: r.versions };
       });
+    },
+
+    /**
+     * Arms embargoes on a destination State (UN, regional and national, from the reference module),
+     * flagged by scope: a whole-State embargo and one on non-State actors only call for different checks.
+     */
+    async checkDestination(actor: Actor, input: { countryCode: string; date?: string }, tx?: Tx): Promise<EmbargoFlags> {
+      screeningPolicy.require(actor, 'screening.screen.run');
+      const countryCode = (input.countryCode ?? '').toUpperCase();
+      if (!/^[A-Z]{2}$/.test(countryCode)) throw new ValidationError([{ field: 'countryCode', message: 'An ISO 3166-1 alpha-2 code.', code: 'screening.country_invalid' }]);
+      return inTransaction(db, tx, (t) => embargoFlags(actor, countryCode, t, input.date));
     },
 
     /** Re-screens every party screening knows against the active lists; new hits raise alerts. */
