@@ -11,7 +11,8 @@ import { loadNodeKeys, rotateNodeKeys } from '../platform/crypto/keys.ts';
 import type { Queryable } from '../platform/db/types.ts';
 import { describeEngines } from '../../test/support/engines.ts';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
-import { createAuditService } from './service.ts';
+import { formatVerifyReport } from './cli.ts';
+import { createAuditService, startCheckpointTimer } from './service.ts';
 import type { ProblemKind, VerifyReport } from './verify.ts';
 
 /** A tiny audited entity for these tests: a table, a state function of its row, a loader. */
@@ -147,6 +148,34 @@ describeEngines('audit log', (engine) => {
     t.deps.clock.advance(60_000);
     await writeWidgets(['f']);
     expect((await service.checkpointIfNeeded())?.treeSize).toBe(6);
+  });
+
+  it('the serve timer signs a checkpoint after writes and stops cleanly', async () => {
+    await writeWidgets(['a', 'b']);
+    const timer = startCheckpointTimer(t.deps, 20);
+    try {
+      let latest: { tree_size: number }[] = [];
+      for (let i = 0; i < 500 && latest.length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        latest = await t.deps.db.query<{ tree_size: number }>('SELECT tree_size FROM audit_checkpoint');
+      }
+      expect(latest.map((r) => Number(r.tree_size))).toEqual([2]);
+    } finally {
+      await timer.stop();
+    }
+    // No new writes: no new checkpoint, however long it ran.
+    expect(await t.deps.db.query('SELECT id FROM audit_checkpoint')).toHaveLength(1);
+  });
+
+  it('the CLI report names every problem and says FAILED', async () => {
+    const service = createAuditService(t.deps);
+    await writeWidgets(['a', 'b', 'c']);
+    await service.createCheckpoint(SYSTEM_ACTOR);
+    expect(formatVerifyReport(await service.verify(SYSTEM_ACTOR))).toContain('OK: nothing was altered, removed or reordered');
+    await t.deps.db.query('DELETE FROM audit_log WHERE seq = 1');
+    const text = formatVerifyReport(await service.verify(SYSTEM_ACTOR));
+    expect(text).toContain('FAILED');
+    expect(text).toContain('[entry-missing] entry seq 1 was removed from the log');
   });
 
   it('HTTP: latest checkpoint, inclusion proof against it, consistency proof, browse with filters and cursor; roles enforced', async () => {
