@@ -1,9 +1,12 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { describe } from 'vitest';
 import { openPglite } from '../../src/platform/db/pglite.ts';
 import { openPostgres } from '../../src/platform/db/postgres.ts';
-import { migrate } from '../../src/platform/db/migrate.ts';
+import { migrate, MIGRATIONS_DIR } from '../../src/platform/db/migrate.ts';
 import type { Db, Engine } from '../../src/platform/db/types.ts';
 
 /**
@@ -18,10 +21,31 @@ export interface TestDb {
   close(): Promise<void>;
 }
 
+/**
+ * A fresh PGlite runs initdb (seconds, tens of seconds on a busy machine). Tests instead load a dumped,
+ * already migrated data directory, made once per set of migrations and shared by every test worker
+ * through a file named after the migrations' hash.
+ */
+async function migratedTemplate(): Promise<Blob> {
+  const hash = createHash('sha256');
+  for (const f of fs.readdirSync(MIGRATIONS_DIR).sort()) hash.update(f).update(fs.readFileSync(path.join(MIGRATIONS_DIR, f)));
+  const file = path.join(os.tmpdir(), `custodia-pglite-template-${hash.digest('hex').slice(0, 16)}.tar`);
+  if (!fs.existsSync(file)) {
+    const db = (await openPglite(undefined)) as Db & { dumpDataDir(): Promise<Blob> };
+    await migrate(db);
+    const blob = await db.dumpDataDir();
+    await db.close();
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, Buffer.from(await blob.arrayBuffer()));
+    fs.renameSync(tmp, file); // atomic: a concurrent worker sees the whole template or none
+  }
+  return new Blob([fs.readFileSync(file)]);
+}
+
 export async function openTestDb(engine: Engine): Promise<TestDb> {
   if (engine === 'pglite') {
-    const db = await openPglite(undefined);
-    await migrate(db);
+    const db = await openPglite(undefined, { loadDataDir: await migratedTemplate() });
+    await migrate(db); // no-op unless a migration was added since the template
     return { db, close: () => db.close() };
   }
   const adminUrl = process.env.TEST_DATABASE_URL;

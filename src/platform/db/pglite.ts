@@ -23,11 +23,17 @@ function wrap(conn: PGliteLike): Queryable {
   };
 }
 
+export interface PgliteOptions {
+  /** Start from a dumped data directory (tests load one migrated template instead of running initdb each time). */
+  loadDataDir?: Blob;
+}
+
 /** Opens PGlite in `dataDir` (persisted) or in memory when `dataDir` is undefined. */
-export async function openPglite(dataDir: string | undefined): Promise<Db> {
+export async function openPglite(dataDir: string | undefined, options: PgliteOptions = {}): Promise<Db> {
   const pg = await PGlite.create(dataDir, {
     extensions,
     parsers: { [OID_INT8]: parseInt8, [OID_DATE]: parseDate },
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   const base = wrap(pg);
   return {
@@ -39,5 +45,8 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
     async close() {
       await pg.close();
     },
-  };
+    async dumpDataDir(): Promise<Blob> {
+      return pg.dumpDataDir('none');
+    },
+  } as Db & { dumpDataDir(): Promise<Blob> };
 }
