@@ -1,4 +1,5 @@
-import type { Actor } from '../platform/auth/actor.ts';
+import { SYSTEM_ACTOR, type Actor } from '../platform/auth/actor.ts';
+import { createRegistryService } from '../registry/service.ts';
 import type { AuditInput } from '../platform/audit/record.ts';
 import type { Tx } from '../platform/db/types.ts';
 import { NotFoundError, RuleViolationError, ValidationError, type FieldError } from '../platform/http/errors.ts';
@@ -97,6 +98,14 @@ export function shipmentVerbs(ctx: LicensingContext) {
           const errors: FieldError[] = issues.map((x) => ({ field: `${prefix}${x.field}`, code: x.code, message: x.message }));
           throw new RuleViolationError(`The shipment is refused under licence ${licence.number}: ${issues.map((x) => x.message).join(' ')}`, errors);
         }
+        s.lines.forEach((l, k) => {
+          if (l.registryItemIds && l.registryItemIds.length > l.quantity) {
+            issues.push({ field: `lines.${k}.registryItemIds`, code: 'shipment.items_exceed_quantity', message: `Line ${l.lineNo}: ${l.registryItemIds.length} registry items for a quantity of ${l.quantity}.` });
+          }
+        });
+        if (issues.length) {
+          throw new RuleViolationError(`The shipment is refused under licence ${licence.number}.`, issues.map((x) => ({ field: `${prefix}${x.field}`, code: x.code, message: x.message })));
+        }
         for (const l of s.lines) {
           const line = licLines.find((x) => x.line_no === l.lineNo)!;
           line.used += l.quantity;
@@ -125,8 +134,8 @@ export function shipmentVerbs(ctx: LicensingContext) {
       if (fresh.length === 0) {
         return results.map((r) => ('licence_id' in r ? presentShipment(r) : presentShipment(toRow(r))));
       }
-      // TODO(registry): each registryItemId gets an export custody event through the registry service (same tx).
       const inserted = await store.insertShipments(t, fresh);
+      await recordCustodyEvents(t, actor, inserted, licences);
       await store.addUsage(t, consumed);
       const auditInputs: AuditInput[] = inserted.map((r) => ({ action: 'licensing.shipment.record', entity: 'licensing_shipment', entityId: r.id, state: store.shipmentState(r) }));
       const touched = [...new Set(fresh.map((f) => f.licenceId))];
@@ -148,6 +157,44 @@ export function shipmentVerbs(ctx: LicensingContext) {
       const byId = new Map(inserted.map((r) => [r.id, r]));
       return results.map((r) => ('licence_id' in r ? presentShipment(r) : presentShipment(byId.get(r.id) ?? toRow(r))));
     });
+  }
+
+  /**
+   * Registry items named on a shipment get their custody event through the registry service, in this
+   * transaction: an export event (Art. 7 record) under an export/temporary/transit licence; under an import
+   * licence the Art. 8(1)(b) import marking and an import event. Recorded as the system on the strength of
+   * the shipment this actor just recorded (industry users may not write registry events themselves).
+   */
+  async function recordCustodyEvents(t: Tx, actor: Actor, shipments: store.ShipmentRow[], licences: store.LicenceRow[]) {
+    const withItems = shipments.filter((s) => s.lines.some((l) => l.registryItemIds?.length));
+    if (withItems.length === 0) return;
+    const registry = createRegistryService(deps);
+    for (const s of withItems) {
+      const licence = licences.find((l) => l.id === s.licence_id)!;
+      const snap = licence.snapshot;
+      const note = `Shipment ${s.id} under licence ${licence.number}, recorded by ${actor.role} ${actor.name}`;
+      const occurredAt = `${s.shipped_on}T00:00:00Z`;
+      for (const line of s.lines) {
+        for (const itemId of line.registryItemIds ?? []) {
+          if (licence.kind === 'import') {
+            await registry.addMarking(SYSTEM_ACTOR, itemId, { kind: 'import', location: 'frame', importCountry: snap.importCountry, importYear: Number(s.shipped_on.slice(0, 4)) }, t);
+            await registry.recordEvent(
+              SYSTEM_ACTOR,
+              itemId,
+              { kind: 'imported', occurredAt, toPartyId: snap.applicant.partyId ?? null, counterpartCountry: snap.exportCountry, licenceId: licence.id, authorizationRef: licence.number, placeLocode: s.exit_point, note },
+              t,
+            );
+          } else {
+            await registry.recordEvent(
+              SYSTEM_ACTOR,
+              itemId,
+              { kind: 'exported', occurredAt, counterpartCountry: snap.importCountry, licenceId: licence.id, authorizationRef: licence.number, placeLocode: s.exit_point, note },
+              t,
+            );
+          }
+        }
+      }
+    }
   }
 
   return {

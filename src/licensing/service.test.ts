@@ -409,6 +409,62 @@ describeEngines('licensing service', (engine) => {
     expect(tl.snapshot.temporaryPurpose).toBe('exhibition');
   });
 
+  it('records registry custody events for shipped items: export events, and the Art. 8(1)(b) import marking on import', async () => {
+    const { createRegistryService } = await import('../registry/service.ts');
+    const registry = createRegistryService(deps);
+    const clerk = actor('registry_clerk');
+    const maker = (await registry.createParty(clerk, { kind: 'organisation', roles: ['manufacturer'], name: 'Armeria Central', country: 'ES' })).id;
+    const importer = (await registry.createParty(clerk, { kind: 'organisation', roles: ['importer'], name: 'Guardia Importers', country: 'ES' })).id;
+    const rifle = (serial: string, event = true) =>
+      registry.registerItem(clerk, {
+        item: { kind: 'firearm', firearmType: 'rifle', make: 'Acme', model: 'M1', calibre: '.308 Win', yearOfManufacture: 2025 },
+        markings: [{ kind: 'manufacture', location: 'frame', manufacturerName: 'Acme', countryOfManufacture: 'ES', serialNumber: serial }],
+        ...(event ? { event: { kind: 'manufactured', occurredAt: '2026-01-10T09:00:00Z', toPartyId: maker } } : {}),
+      });
+    const a = await rifle('EXP-1');
+    const b = await rifle('EXP-2');
+
+    const c = await readyCase();
+    await svc.countersign(supervisor, c.id, { agree: true, reason: 'ok' });
+    const l = await svc.issueLicence(officer, c.id);
+    await svc.recordShipment(customs, {
+      licenceNumber: l.number,
+      shippedOn: '2026-06-01',
+      exitPoint: 'ES VLC',
+      carrier: { name: 'X', country: 'ES' },
+      lines: [{ lineNo: 1, quantity: 2, serials: ['EXP-1', 'EXP-2'], registryItemIds: [a.id, b.id] }],
+    });
+    const exported = await registry.getItem(clerk, a.id);
+    expect(exported.status).toBe('exported');
+    expect(exported.events.at(-1)).toMatchObject({ kind: 'exported', counterpartCountry: 'KE', authorizationRef: l.number });
+
+    // An item already exported cannot be exported again: the registry refuses and nothing is recorded.
+    const before = (await svc.getLicence(officer, l.number)).lines[0].used;
+    await expect(
+      svc.recordShipment(customs, { licenceNumber: l.number, shippedOn: '2026-06-01', exitPoint: 'ESVLC', carrier: { name: 'X', country: 'ES' }, lines: [{ lineNo: 1, quantity: 1, registryItemIds: [a.id] }] }),
+    ).rejects.toMatchObject({ status: 422 });
+    expect((await svc.getLicence(officer, l.number)).lines[0].used).toBe(before);
+
+    const incoming = await rifle('IMP-1', false);
+    const ic = await svc.submitApplication(officer, exportApplication({
+      kind: 'import',
+      applicant: { partyId: importer, name: 'Guardia Importers', country: 'ES' },
+      exportCountry: 'IT',
+      importCountry: 'ES',
+      transit: [],
+      consignee: null,
+      endUser: { name: 'Guardia Civil', country: 'ES' },
+    }));
+    await svc.assignOfficer(officer, ic.id, { officer: 'Ana' });
+    await svc.recommend(officer, ic.id, { outcome: 'issue', reason: 'ok' });
+    const il = await svc.issueLicence(officer, ic.id);
+    await svc.recordShipment(customs, { licenceNumber: il.number, shippedOn: '2026-06-01', exitPoint: 'ESALG', carrier: { name: 'X', country: 'IT' }, lines: [{ lineNo: 1, quantity: 1, registryItemIds: [incoming.id] }] });
+    const imported = await registry.getItem(clerk, incoming.id);
+    expect(imported.status).toBe('active');
+    expect(imported.markings.map((m) => m.kind)).toContain('import');
+    expect(imported.markings.find((m) => m.kind === 'import')).toMatchObject({ importCountry: 'ES', importYear: 2026 });
+  });
+
   it('rejects bad input naming each field, writing nothing', async () => {
     const before = await deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM licensing_applications');
     const bad = exportApplication({
