@@ -157,20 +157,34 @@ describeEngines('registry HTTP', (engine) => {
   });
 
   it('denies every registry route to every role its permission does not list, and lets the others through', async () => {
-    const routes = (t.app.routeTable as { method: string; url: string; permission?: string }[]).filter((r) => r.url.startsWith('/api/v1/registry'));
+    const routes = (t.app.routeTable as { method: string; url: string; permission?: string }[]).filter((r) => /^\/api\/v1\/registry\/(items|parties)/.test(r.url));
     expect(routes.length).toBeGreaterThanOrEqual(12);
     const unknown = '01900000-0000-7000-8000-0000000000ff';
+    // Valid bodies, so a denial cannot hide behind a validation error (validation runs before the permission check).
+    const bodies: Record<string, unknown> = {
+      'POST /api/v1/registry/items': rifle('MATRIX-1', dealer),
+      'POST /api/v1/registry/items/:id/markings': { kind: 'other', location: 'frame', text: 'x' },
+      // seized: the one kind every role with registry.events.write may record (EVENT_KINDS_BY_ROLE).
+      'POST /api/v1/registry/items/:id/events': { kind: 'seized', occurredAt: '2024-05-01T00:00:00Z', toPartyId: unknown, authorizationRef: 'S-1' },
+      'POST /api/v1/registry/parties': { kind: 'organisation', roles: ['dealer'], name: 'Matrix BV' },
+      'PUT /api/v1/registry/parties/:id': { roles: ['dealer'], name: 'Matrix BV' },
+      'POST /api/v1/registry/parties/:id/retire': { reason: 'x' },
+      'POST /api/v1/registry/parties/:id/registrations': { kind: 'dealer_licence', number: 'M-1', validFrom: '2026-01-01' },
+      'POST /api/v1/registry/parties/:id/registrations/:registrationId/revoke': { reason: 'x' },
+    };
     for (const route of routes) {
+      const payload = bodies[`${route.method} ${route.url}`] as object | undefined;
+      if (route.method !== 'GET') expect(payload, `${route.method} ${route.url} needs a body in this test`).toBeDefined();
       const allowed = rolesFor(route.permission!)!;
       const url = route.url.replace(/:[a-zA-Z]+/g, unknown);
       for (const role of ROLES) {
         if (role === 'public') continue;
-        const res = await t.app.inject({ method: route.method as 'GET', url, headers: await t.headersFor(role, unknown), ...(route.method === 'GET' ? {} : { payload: {} }) });
+        const res = await t.app.inject({ method: route.method as 'GET', url, headers: await t.headersFor(role, unknown), ...(payload ? { payload } : {}) });
         const label = `${role} ${route.method} ${route.url} → ${res.statusCode}`;
         if (allowed.includes(role)) expect([401, 403], label).not.toContain(res.statusCode);
         else expect(res.statusCode, label).toBe(403);
       }
-      const anon = await t.app.inject({ method: route.method as 'GET', url, ...(route.method === 'GET' ? {} : { payload: {} }) });
+      const anon = await t.app.inject({ method: route.method as 'GET', url, ...(payload ? { payload } : {}) });
       expect(anon.statusCode, `anonymous ${route.method} ${route.url}`).toBe(401);
     }
   });
