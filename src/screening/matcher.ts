@@ -32,6 +32,7 @@ export interface VersionRef {
 const MAX_CANDIDATES = 40;
 /** Keys shared by more entries than this ("mohammed", "trading") find too much to be worth asking for. */
 const MAX_KEY_FREQUENCY = 400;
+const MIN_SHARED_WEIGHT = 0.25;
 
 class MatcherIndex {
   readonly entries = new Map<string, IndexedEntry>();
@@ -132,7 +133,11 @@ export async function matcherIndex(db: Db, q: Queryable): Promise<MatcherIndex> 
 export async function matchMany(db: Db, q: Queryable, queries: ScreeningQuery[], threshold = MATCH_THRESHOLD): Promise<{ versions: VersionRef[]; results: ScoredHit[][] }> {
   const index = await matcherIndex(db, q);
   const prepared = queries.map((x) => prepareName(x.name, x.kind ?? 'unknown'));
-  const keysets = queries.map((x, i) => ({ i, ...index.selectKeys(queryKeys(x, prepared[i]), prepared[i]) }));
+  // An entry sharing less than a quarter of the name's key weight cannot align most of its tokens.
+  const keysets = queries.map((x, i) => {
+    const k = index.selectKeys(queryKeys(x, prepared[i]), prepared[i]);
+    return { i, ...k, floor: MIN_SHARED_WEIGHT * k.weights.reduce((a, b) => a + b, 0) };
+  });
   const rows = await store.candidates(q, keysets, index.versionIds, MAX_CANDIDATES);
   const perQuery: string[][] = queries.map(() => []);
   for (const r of rows) perQuery[r.i].push(`${r.version_id}:${r.external_id}`);

@@ -156,19 +156,20 @@ export interface CandidateRow {
 
 /**
  * Candidate retrieval for many names at once: every (name, key) pair joins the key index; an entry's
- * rank is the summed rarity weight of the keys it shares with the name, and only the best `limit`
- * entries per name come back.
+ * rank is the summed rarity weight of the keys it shares with the name. Entries below the name's
+ * `floor` of shared weight are dropped, and only the best `limit` per name come back.
  */
 export async function candidates(
   q: Queryable,
-  queries: Array<{ i: number; keys: string[]; weights: number[] }>,
+  queries: Array<{ i: number; keys: string[]; weights: number[]; floor: number }>,
   versionIds: string[],
   limit: number,
 ): Promise<CandidateRow[]> {
   const qi: number[] = [];
   const qk: string[] = [];
   const qw: number[] = [];
-  for (const x of queries) x.keys.forEach((k, j) => (qi.push(x.i), qk.push(k), qw.push(x.weights[j])));
+  const qf: number[] = [];
+  for (const x of queries) x.keys.forEach((k, j) => (qi.push(x.i), qk.push(k), qw.push(x.weights[j]), qf.push(x.floor)));
   if (qk.length === 0 || versionIds.length === 0) return [];
   if (queries.length === 1) {
     // One name: the ranking window costs more than sorting its few hundred rows here.
@@ -176,8 +177,8 @@ export async function candidates(
       `SELECT $5::int AS i, version_id, external_id, sum(w)::float8 AS weight
        FROM unnest($1::text[], $2::float8[]) AS q(key, w)
        JOIN screening_name_key k ON k.key = q.key AND k.version_id = ANY($3::uuid[])
-       GROUP BY version_id, external_id ORDER BY weight DESC, external_id LIMIT $4`,
-      [qk, qw, versionIds, limit, queries[0].i],
+       GROUP BY version_id, external_id HAVING sum(w) >= $6 ORDER BY weight DESC, external_id LIMIT $4`,
+      [qk, qw, versionIds, limit, queries[0].i, queries[0].floor],
     );
     return rows;
   }
@@ -185,11 +186,12 @@ export async function candidates(
     `SELECT i, version_id, external_id, weight FROM (
        SELECT q.i, k.version_id, k.external_id, sum(q.w)::float8 AS weight,
               row_number() OVER (PARTITION BY q.i ORDER BY sum(q.w) DESC, k.external_id) AS rank
-       FROM unnest($1::int[], $2::text[], $3::float8[]) AS q(i, key, w)
+       FROM unnest($1::int[], $2::text[], $3::float8[], $6::float8[]) AS q(i, key, w, floor)
        JOIN screening_name_key k ON k.key = q.key AND k.version_id = ANY($4::uuid[])
        GROUP BY q.i, k.version_id, k.external_id
+       HAVING sum(q.w) >= max(q.floor)
      ) ranked WHERE rank <= $5`,
-    [qi, qk, qw, versionIds, limit],
+    [qi, qk, qw, versionIds, limit, qf],
   );
 }
 
