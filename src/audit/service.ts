@@ -198,15 +198,20 @@ export type AuditService = ReturnType<typeof createAuditService>;
 export function startCheckpointTimer(deps: Deps, intervalMs = 60_000): { stop(): Promise<void> } {
   const service = createAuditService(deps);
   let running: Promise<unknown> = Promise.resolve();
+  let busy = false;
   let stopped = false;
   const timer = setInterval(() => {
-    if (stopped) return;
+    // A slow tick must not overlap the next one: on PostgreSQL both would sign the same size.
+    if (stopped || busy) return;
+    busy = true;
     running = service.checkpointIfNeeded().then(
       (cp) => {
         if (cp) deps.log.info({ treeSize: cp.treeSize, kid: cp.kid }, 'audit checkpoint signed');
       },
       (err: unknown) => deps.log.error({ err }, 'audit checkpoint failed'),
-    );
+    ).finally(() => {
+      busy = false;
+    });
   }, intervalMs);
   timer.unref();
   return {
