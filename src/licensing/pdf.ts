@@ -70,8 +70,10 @@ export async function renderLicencePdf(s: LicenceSnapshot, opts: { verificationU
     doc.on('error', reject);
   });
 
-  doc.font('Helvetica-Bold').fontSize(16).text(label(LABELS.kind[s.kind]));
-  doc.font('Helvetica').fontSize(10).text(s.issuingAuthority);
+  // Keep the heading clear of the QR code in the top right corner.
+  const textWidth = doc.page.width - 48 * 2 - 125;
+  doc.font('Helvetica-Bold').fontSize(16).text(label(LABELS.kind[s.kind]), { width: textWidth });
+  doc.font('Helvetica').fontSize(10).text(s.issuingAuthority, { width: textWidth });
   doc.image(qr, doc.page.width - 48 - 110, 40, { width: 110 });
   doc.moveDown(0.5);
 

@@ -79,6 +79,8 @@ export async function licensingRoutes(api: Api, opts: { deps: Deps }): Promise<v
   api.post(
     '/licensing/applications/:id/documents',
     {
+      // Documents travel base64 in JSON: allow them past the API's default body limit, within the upload limit.
+      bodyLimit: Math.min(opts.deps.config.uploadLimitBytes, 20 * 1024 * 1024),
       config: { permission: 'licensing.application.respond' },
       schema: { tags: cases, summary: 'Attach a document (end-user certificate, import authorization…); stored with its SHA-256', params: idParams, body: documentInputSchema, response: { 201: documentOut } },
     },

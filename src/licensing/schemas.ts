@@ -126,7 +126,7 @@ export const documentInputSchema = z.object({
   filename: text(255),
   mediaType: text(200).default('application/octet-stream'),
   /** base64 of the file's bytes. */
-  contentBase64: z.string().min(1).max(14_000_000),
+  contentBase64: z.string().min(1).max(27_000_000),
 });
 export type DocumentInput = z.input<typeof documentInputSchema>;
 
