@@ -1,6 +1,6 @@
 import type { Retention } from './model.ts';
-import type { CustodyEvent, ItemDetail, ItemSummary, Marking, PartyDetail, PartySummary, Registration } from './schemas.ts';
-import type { EventRow, ItemRow, MarkingRow, PartyRow, PersonalRow, RegistrationRow } from './store.ts';
+import type { CustodyEvent, ItemDetail, ItemSummary, Marking, PartyDetail, PartySummary, PartyVersion, Registration } from './schemas.ts';
+import type { EventRow, ItemRow, MarkingRow, PartyRow, PartyVersionRow, PersonalRow, RegistrationRow } from './store.ts';
 
 /**
  * Presenters whitelist what leaves the registry: every output field is named here, so a new column
@@ -63,6 +63,25 @@ export function presentPartyDetail(row: PartyRow, registrations: RegistrationRow
       : null;
   }
   return detail;
+}
+
+/** A past version of a party, whitelisted from its stored public state (never the personal part). */
+export function presentPartyVersion(row: PartyVersionRow): PartyVersion {
+  const st = row.state;
+  const str = (k: string) => (typeof st[k] === 'string' ? (st[k] as string) : null);
+  const kind = st.kind === 'person' ? 'person' : 'organisation';
+  return {
+    version: row.version,
+    recordedAt: row.recorded_at.toISOString(),
+    reason: row.reason,
+    kind,
+    name: kind === 'organisation' ? str('name') : null,
+    roles: Array.isArray(st.roles) ? (st.roles as string[]) : [],
+    country: str('country'),
+    registrationNumber: str('registrationNumber'),
+    contactEmail: str('contactEmail'),
+    retired: st.retiredAt != null,
+  };
 }
 
 export function presentItemSummary(row: ItemRow): ItemSummary {

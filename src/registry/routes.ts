@@ -13,6 +13,7 @@ import {
   partyPageSchema,
   partyRegistrationParamSchema,
   partyUpdateSchema,
+  partyVersionListSchema,
   registerItemSchema,
   registrationInputSchema,
   registrationSchema,
@@ -101,6 +102,15 @@ export async function registryRoutes(api: Api, opts: { deps: Deps }): Promise<vo
       schema: { tags: parties, summary: 'Party page with registrations; personal data only for permitted roles (the read is audited)', params: idParamSchema, response: { 200: partyDetailSchema } },
     },
     async (request) => registry.getParty(request.actor, request.params.id),
+  );
+
+  api.get(
+    '/registry/parties/:id/versions',
+    {
+      config: { permission: 'registry.parties.read' },
+      schema: { tags: parties, summary: 'Every version of a party, oldest first (never personal data)', params: idParamSchema, response: { 200: partyVersionListSchema } },
+    },
+    async (request) => registry.listPartyVersions(request.actor, request.params.id),
   );
 
   api.put(

@@ -186,6 +186,20 @@ export const partyDetailSchema = partySummarySchema.extend({
     .optional(),
 });
 
+export const partyVersionSchema = z.object({
+  version: z.number().int(),
+  recordedAt: z.string(),
+  reason: nstr,
+  kind: z.enum(PARTY_KINDS),
+  name: nstr,
+  roles: z.array(z.string()),
+  country: nstr,
+  registrationNumber: nstr,
+  contactEmail: nstr,
+  retired: z.boolean(),
+});
+export const partyVersionListSchema = z.object({ items: z.array(partyVersionSchema) });
+
 export const markingSchema = z.object({
   id: z.string(),
   seq: z.number().int(),
@@ -283,3 +297,4 @@ export type PartyDetail = z.infer<typeof partyDetailSchema>;
 export type Marking = z.infer<typeof markingSchema>;
 export type CustodyEvent = z.infer<typeof eventSchema>;
 export type Registration = z.infer<typeof registrationSchema>;
+export type PartyVersion = z.infer<typeof partyVersionSchema>;

@@ -372,6 +372,9 @@ describeEngines('registry service', (engine) => {
       expect(await reads()).toBe(before + 1);
       const list = await svc.listParties(clerk, { kind: 'person' });
       expect(list.items[0]).not.toHaveProperty('personal');
+      const versions = await svc.listPartyVersions(clerk, owner);
+      expect(versions.items).toHaveLength(1);
+      expect(JSON.stringify(versions.items)).not.toContain('Pérez');
     });
 
     it('updates as new versions, keeps old versions, and refuses changes after retirement', async () => {
@@ -382,6 +385,11 @@ describeEngines('registry service', (engine) => {
       expect(versions).toEqual([
         { version: 1, reason: null },
         { version: 2, reason: 'merger' },
+      ]);
+      const history = await svc.listPartyVersions(actor('auditor'), p.id);
+      expect(history.items.map((v) => [v.version, v.name, v.reason])).toEqual([
+        [1, 'Brokers Inc', null],
+        [2, 'Brokers & Carriers Inc', 'merger'],
       ]);
       const retired = await svc.retireParty(clerk, p.id, { reason: 'ceased trading' });
       expect(retired).toMatchObject({ version: 3, retired: true, retiredReason: 'ceased trading' });

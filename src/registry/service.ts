@@ -28,7 +28,7 @@ import {
   type MarkingInput,
 } from './model.ts';
 import { registryPolicy } from './policy.ts';
-import { presentItemDetail, presentPartyDetail, presentPartySummary, presentRegistration } from './presenters.ts';
+import { presentItemDetail, presentPartyDetail, presentPartySummary, presentPartyVersion, presentRegistration } from './presenters.ts';
 import {
   eventInputSchema,
   markingInputSchema,
@@ -43,6 +43,7 @@ import {
   type MarkingBody,
   type PartyDetail,
   type PartySummary,
+  type PartyVersion,
   type Registration,
 } from './schemas.ts';
 import { searchItems } from './search.ts';
@@ -443,6 +444,17 @@ export function createRegistryService(deps: Deps) {
         const personal = (await store.getPersonal(t, id)) ?? null;
         await recordAudit(t, actor, clock, { action: 'registry.party.read_personal', entity: 'party', entityId: id, state: store.partyState(row, personal) });
         return presentPartyDetail(row, regs, today(), personal);
+      });
+    },
+
+    /** Every version of a party, oldest first (public fields only: personal data is read on the party page). */
+    async listPartyVersions(actor: Actor, id: string, tx?: Tx): Promise<{ items: PartyVersion[] }> {
+      registryPolicy.require(actor, 'registry.parties.read');
+      const org = industryScope(actor);
+      if (org !== undefined && org !== id) throw new NotFoundError('Party', id);
+      return inTransaction(db, tx, async (t) => {
+        if (!(await store.getParty(t, id))) throw new NotFoundError('Party', id);
+        return { items: (await store.listPartyVersions(t, id)).map(presentPartyVersion) };
       });
     },
 

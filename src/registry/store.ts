@@ -355,6 +355,18 @@ export async function insertPartyVersion(q: Queryable, partyId: string, version:
   );
 }
 
+export interface PartyVersionRow {
+  version: number;
+  state: Record<string, unknown>;
+  recorded_at: Date;
+  reason: string | null;
+}
+
+/** Public part of every version (the personal part stays in its own column, never listed). */
+export async function listPartyVersions(q: Queryable, partyId: string): Promise<PartyVersionRow[]> {
+  return q.query<PartyVersionRow>('SELECT version, state, recorded_at, reason FROM registry_party_versions WHERE party_id = $1 ORDER BY version', [partyId]);
+}
+
 export async function getParty(q: Queryable, id: string, forUpdate = false): Promise<PartyRow | undefined> {
   const rows = await q.query<PartyRow>(`SELECT ${PARTY_COLS} FROM registry_parties WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
   return rows[0];
