@@ -71,6 +71,15 @@ export async function screeningRoutes(api: Api, opts: { deps: Deps }) {
     },
   }, async (request) => svc.checkDestination(request.actor, { countryCode: request.params.countryCode, date: request.query.date }));
 
+  api.post('/screening/registry/screen', {
+    config: { permission: 'screening.screen.run' },
+    schema: {
+      tags,
+      summary: 'Screen every current party of the registry',
+      response: { 200: z.object({ parties: z.number(), withOpenHits: z.number(), listVersions: z.array(z.object({ id: z.string(), source: z.string(), publishedOn: z.string().nullable() })) }) },
+    },
+  }, async (request) => svc.screenRegistryParties(request.actor));
+
   api.post('/screening/rescreen', {
     config: { permission: 'screening.screen.run' },
     schema: { tags, summary: 'Re-screen every known party now; new hits raise alerts', response: { 200: z.object({ subjects: z.number(), newAlerts: z.number() }) } },

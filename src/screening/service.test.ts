@@ -140,6 +140,18 @@ describeEngines('screening service', (engine) => {
     await expect(svc.importList(admin, { content: read('un_consolidated_list_2026-02-27.xml') })).rejects.toMatchObject({ status: 409 });
   }, 180_000);
 
+  it('screens every registry party, persons by their personal data', async () => {
+    const { createRegistryService } = await import('../registry/service.ts');
+    const registry = createRegistryService(deps);
+    await registry.createParty(SYSTEM_ACTOR, { kind: 'person', roles: ['end_user'], country: 'CD', personal: { givenNames: 'Germain', familyName: 'Katanga', dateOfBirth: '1978-04-28' } });
+    await registry.createParty(SYSTEM_ACTOR, { kind: 'organisation', roles: ['dealer'], name: 'Harmless Hunting Supplies Ltd', country: 'FR' });
+    const r = await svc.screenRegistryParties(officer);
+    expect(r.parties).toBe(2);
+    expect(r.withOpenHits).toBe(1);
+    const [subject] = await deps.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM screening_subject WHERE origin = 'registry'`);
+    expect(subject.n).toBe(2);
+  });
+
   it('flags destinations under arms embargo by scope, and parties in them', async () => {
     const kp = await svc.checkDestination(officer, { countryCode: 'kp' });
     expect(kp.flagged).toBe(true);

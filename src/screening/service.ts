@@ -8,6 +8,8 @@ import { ConflictError, NotFoundError, RuleViolationError, ValidationError, type
 import { UUID_RE, uuidv7 } from '../platform/ids.ts';
 import { inTransaction } from '../platform/tx.ts';
 import { createReferenceService } from '../reference/service.ts';
+import { createRegistryService } from '../registry/service.ts';
+import { SYSTEM_ACTOR } from '../platform/auth/actor.ts';
 import './entities.ts';
 import { prepareName } from './match/normalize.ts';
 import { invalidateMatcher, matchMany, type ScoredHit, type VersionRef } from './matcher.ts';
@@ -417,6 +419,51 @@ export function createScreeningService(deps: Deps) {
       const countryCode = (input.countryCode ?? '').toUpperCase();
       if (!/^[A-Z]{2}$/.test(countryCode)) throw new ValidationError([{ field: 'countryCode', message: 'An ISO 3166-1 alpha-2 code.', code: 'screening.country_invalid' }]);
       return inTransaction(db, tx, (t) => embargoFlags(actor, countryCode, t, input.date));
+    },
+
+    /**
+     * Screens every current party of the registry (organisations by name and registration number,
+     * persons by name, date of birth and identity document). Persons' names are personal data: the
+     * registry reads them for the system actor and audits each read. Screened parties are remembered
+     * for re-screening when lists change.
+     */
+    async screenRegistryParties(actor: Actor): Promise<{ parties: number; withOpenHits: number; listVersions: VersionRef[] }> {
+      screeningPolicy.require(actor, 'screening.screen.run');
+      const registry = createRegistryService(deps);
+      const parties: Array<PartyToScreen & { origin: string }> = [];
+      let cursor: string | undefined;
+      do {
+        const page = await registry.listParties(SYSTEM_ACTOR, { limit: 500, ...(cursor ? { cursor } : {}) });
+        for (const p of page.items) {
+          if (p.kind === 'organisation') {
+            if (!p.name) continue;
+            const detail = await registry.getParty(SYSTEM_ACTOR, p.id);
+            parties.push({
+              partyRef: `registry:${p.id}`, origin: 'registry', name: p.name, kind: 'organisation', country: p.country ?? undefined,
+              identifiers: detail.registrationNumber && detail.registrationNumber.length >= 3 ? [{ type: 'registration', number: detail.registrationNumber }] : [],
+            });
+          } else {
+            const detail = await registry.getParty(SYSTEM_ACTOR, p.id);
+            const personal = detail.personal;
+            const name = [personal?.givenNames, personal?.familyName].filter(Boolean).join(' ') || detail.name;
+            if (!name) continue;
+            parties.push({
+              partyRef: `registry:${p.id}`, origin: 'registry', name, kind: 'person', country: p.country ?? undefined,
+              dob: personal?.dateOfBirth ?? undefined,
+              identifiers: personal?.identityDocumentNumber && personal.identityDocumentNumber.length >= 3 ? [{ type: 'identity document', number: personal.identityDocumentNumber }] : [],
+            });
+          }
+        }
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      let withOpenHits = 0;
+      let versions: VersionRef[] = [];
+      for (let i = 0; i < parties.length; i += 500) {
+        const r = await db.transaction((t) => screenAndRecord(t, actor, parties.slice(i, i + 500), 'registry_batch', false));
+        withOpenHits += r.results.filter((x) => x.openHits > 0).length;
+        versions = r.versions;
+      }
+      return { parties: parties.length, withOpenHits, listVersions: versions };
     },
 
     /** Re-screens every party screening knows against the active lists; new hits raise alerts. */
