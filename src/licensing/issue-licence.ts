@@ -37,9 +37,15 @@ export function verificationUrl(ctx: LicensingContext, number: string, token: st
   return `${ctx.deps.config.publicUrl}/verify/${encodeURIComponent(number)}?t=${token}`;
 }
 
-export async function presentLicence(ctx: LicensingContext, q: Queryable, row: store.LicenceRow, lines?: store.LicenceLineRow[]) {
+export async function presentLicence(
+  ctx: LicensingContext,
+  q: Queryable,
+  row: store.LicenceRow,
+  lines?: store.LicenceLineRow[],
+  preloadedEvents?: Awaited<ReturnType<typeof store.listLicenceEvents>>,
+) {
   const ls = lines ?? (await store.getLicenceLines(q, [row.id]));
-  const events = await store.listLicenceEvents(q, row.id);
+  const events = preloadedEvents ?? (await store.listLicenceEvents(q, row.id));
   const state = store.licenceState(row, ls);
   return {
     id: row.id,

@@ -42,8 +42,13 @@ export function licenceVerbs(ctx: LicensingContext) {
       const after = decodeCursor(f.cursor, z.object({ issuedAt: z.string(), id: z.string() }));
       const rows = await store.listLicences(deps.db, { organisationId: orgFilter(actor), status: f.status, limit, after });
       const page = rows.slice(0, limit);
+      // Lines and histories of the whole page in two queries, not two per licence.
+      const ids = page.map((r) => r.id);
+      const [lines, events] = await Promise.all([store.getLicenceLines(deps.db, ids), store.listLicenceEventsFor(deps.db, ids)]);
       const items = [];
-      for (const r of page) items.push(await presentLicence(ctx, deps.db, r));
+      for (const r of page) {
+        items.push(await presentLicence(ctx, deps.db, r, lines.filter((l) => l.licence_id === r.id), events.filter((e) => e.licence_id === r.id)));
+      }
       const last = page[page.length - 1];
       return {
         items,

@@ -284,6 +284,9 @@ describeEngines('licensing service', (engine) => {
       ['issued', 'Cleared'],
       ['revoked', 'End user sanctioned'],
     ]);
+    const listed = (await svc.listLicences(officer, { limit: 500 })).items.find((x) => x.number === l.number)!;
+    expect(listed.events.map((e) => e.toStatus)).toEqual(['issued', 'suspended', 'issued', 'revoked']);
+    expect(listed.lines.map((x) => x.lineNo)).toEqual([1, 2]);
     const v = await svc.verifyLicenceNumber(l.number);
     expect(v).toMatchObject({ status: 'revoked', statusReason: 'End user sanctioned' });
     const byToken = await svc.verifyLicenceToken(l.token);

@@ -475,11 +475,23 @@ export async function insertLicenceEvents(
   );
 }
 
-export async function listLicenceEvents(q: Queryable, licenceId: string) {
-  return q.query<{ id: string; from_status: string | null; to_status: string; at: Date; actor_name: string; actor_role: string; reason: string | null }>(
-    'SELECT * FROM licensing_licence_events WHERE licence_id = $1 ORDER BY at, id',
-    [licenceId],
-  );
+export interface LicenceEventRow {
+  id: string;
+  licence_id: string;
+  from_status: string | null;
+  to_status: string;
+  at: Date;
+  actor_name: string;
+  actor_role: string;
+  reason: string | null;
+}
+
+export async function listLicenceEvents(q: Queryable, licenceId: string): Promise<LicenceEventRow[]> {
+  return listLicenceEventsFor(q, [licenceId]);
+}
+
+export async function listLicenceEventsFor(q: Queryable, licenceIds: readonly string[]): Promise<LicenceEventRow[]> {
+  return q.query<LicenceEventRow>('SELECT * FROM licensing_licence_events WHERE licence_id = ANY($1::uuid[]) ORDER BY licence_id, at, id', [licenceIds]);
 }
 
 export async function listLicences(
