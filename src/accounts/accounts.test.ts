@@ -5,7 +5,8 @@ import { stateHash } from '../platform/crypto/canonical.ts';
 import { describeEngines } from '../../test/support/engines.ts';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
 import { LOCKOUT_THRESHOLD, LOGIN_RATE_MAX, SESSION_COOKIE, SESSION_IDLE_MS, SESSION_LIFETIME_MS } from './model.ts';
-import { createAccountsService, type AccountsService } from './service.ts';
+import { createAccountsService, hashPassword, type AccountsService } from './service.ts';
+import { verifyAuditLog } from '../audit/verify.ts';
 import { createRegistryService } from '../registry/service.ts';
 
 const GOOD_PASSWORD = 'Quartermaster-Ledger-2026';
@@ -469,5 +470,15 @@ describeEngines('accounts', (engine) => {
       payload: JSON.stringify({ username: 'x', password: 'y'.repeat(t.deps.config.bodyLimitBytes + 1) }),
     });
     expect(big.statusCode).toBe(413);
+  });
+
+  // Last: it tampers with the database.
+  it('passes audit verification, and detects a password hash swapped in the database', async () => {
+    const clean = await verifyAuditLog(t.deps);
+    expect(clean.problems).toEqual([]);
+    await t.deps.db.query("UPDATE users SET password_hash = $1 WHERE username = 'admin'", [await hashPassword('Attacker-Chosen-Secret-1')]);
+    const tampered = await verifyAuditLog(t.deps);
+    expect(tampered.ok).toBe(false);
+    expect(tampered.problems).toContainEqual(expect.objectContaining({ kind: 'record-altered', entity: 'user', entityId: admin.id }));
   });
 });
