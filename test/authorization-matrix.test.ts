@@ -79,7 +79,7 @@ describeEngines('authorization matrix', (engine) => {
     if (serverErrors.length) console.warn(`authorization matrix: ${serverErrors.length} server errors on placeholder input:\n${serverErrors.join('\n')}`);
     expect(mismatches).toEqual([]);
     expect(requests).toBe(t.app.routeTable.length * ROLES.length);
-  }, 300_000);
+  }, 600_000);
 
   it('answers 401, not 403, to the anonymous on every protected route, and 401 to a forged token', async () => {
     const protectedRoutes = t.app.routeTable.filter((r) => !r.public);
