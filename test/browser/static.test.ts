@@ -7,7 +7,8 @@ describe('serving the web application', () => {
   beforeAll(async () => {
     await ensureWebBuilt();
     t = await createTestApp('pglite');
-  });
+    // A cold start (tsx transpiling the server, PGlite initdb, argon2 hashes) on a busy 2-core machine.
+  }, 600_000);
   afterAll(async () => {
     await t?.close();
   });

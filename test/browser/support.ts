@@ -39,11 +39,11 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<Server> {
+export async function startServer(env: Record<string, string> = {}, args: string[] = []): Promise<Server> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodia-browser-'));
   let out = '';
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin', 'custodia.mjs'), 'start'], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin', 'custodia.mjs'), 'start', ...args], {
     cwd: ROOT,
     env: { ...process.env, CUSTODIA_STATE: 'UY', PORT: String(port), CUSTODIA_HOST: '127.0.0.1', CUSTODIA_DATA_DIR: dataDir, LOG_LEVEL: 'warn', CUSTODIA_SKIP_WEB_BUILD: 'true', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -51,7 +51,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
+  // The demonstration State takes minutes to load; a plain start well under one.
+  const deadline = Date.now() + (args.includes('--demo') ? 1_800_000 : 420_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`custodia start exited with ${child.exitCode}:\n${out}`);
     try {
@@ -195,4 +196,19 @@ export async function signIn(page: Page, base: string, username: string, passwor
   await page.locator('input[name="username"]').fill(username);
   await page.locator('input[name="password"]').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Picks an option in a Mantine Select: types into it and clicks the option whose name matches. */
+export async function choose(scope: Page | import('playwright-core').Locator, label: string | RegExp, type: string, option: RegExp): Promise<void> {
+  // Required fields' accessible names end with Mantine's " *": match the label's start.
+  const byLabel = typeof label === 'string' ? new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) : label;
+  const input = scope.getByLabel(byLabel).first();
+  await input.click();
+  await input.fill(type);
+  const page = 'page' in scope ? scope.page() : scope;
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+export function isoDay(offsetDays = 0): string {
+  return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }

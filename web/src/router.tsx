@@ -36,6 +36,7 @@ const routeTree = rootRoute.addChildren([
     page('/', () => import('./pages/Dashboard.tsx')),
     page('/registry', () => import('./pages/registry/Search.tsx')),
     page('/registry/new', () => import('./pages/registry/RegisterItem.tsx')),
+    page('/registry/import', () => import('./pages/registry/Import.tsx')),
     page('/registry/items/$id', () => import('./pages/registry/ItemPage.tsx')),
     page('/licensing', () => import('./pages/licensing/Applications.tsx')),
     page('/licensing/new', () => import('./pages/licensing/ApplicationForm.tsx')),
@@ -43,6 +44,9 @@ const routeTree = rootRoute.addChildren([
     page('/licensing/licences', () => import('./pages/licensing/Licences.tsx')),
     page('/licensing/licences/$id', () => import('./pages/licensing/LicencePage.tsx')),
     page('/licensing/shipments', () => import('./pages/licensing/Shipments.tsx')),
+    page('/screening', () => import('./pages/screening/Screen.tsx')),
+    page('/screening/lists', () => import('./pages/screening/Lists.tsx')),
+    page('/admin', () => import('./pages/admin/Admin.tsx')),
     page('/account/password', () => import('./pages/PasswordChange.tsx')),
   ]),
 ]);

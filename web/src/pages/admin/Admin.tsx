@@ -1,0 +1,235 @@
+import { useState, type FormEvent } from 'react';
+import { Alert, Button, Card, Code, Group, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, type Page } from '../../api/client.ts';
+import { useSession } from '../../auth/session.tsx';
+import { ErrorAlert, PageHeader, StatusBadge, TONE } from '../../components/ui.tsx';
+import { useFormat } from '../../format.ts';
+
+const ROLES = ['administrator', 'registry_clerk', 'licensing_officer', 'licensing_supervisor', 'tracing_officer', 'customs_officer', 'auditor', 'point_of_contact', 'industry'];
+
+interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  organisationId: string | null;
+  active: boolean;
+  mustChangePassword: boolean;
+  lockedUntil: string | null;
+  createdAt: string;
+}
+interface Token {
+  id: string;
+  name: string;
+  role: string;
+  prefix: string;
+  createdAt: string;
+  expiresAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** Shown once, right after the server generated it: only its digest is kept. */
+function Secret({ label, value }: { label: string; value: string }) {
+  return (
+    <Alert color={TONE.orange} variant="outline" title={label} role="status">
+      <Code block>{value}</Code>
+    </Alert>
+  );
+}
+
+function Users() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { can } = useSession();
+  const qc = useQueryClient();
+  const users = useQuery({ queryKey: ['admin', 'users'], queryFn: () => api<Page<User>>('/accounts/users', { query: { limit: 500 } }) });
+  const [username, setUsername] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [role, setRole] = useState<string | null>('registry_clerk');
+  const [organisationId, setOrganisationId] = useState('');
+  const [secret, setSecret] = useState<{ who: string; password: string } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const fields = error instanceof ApiError ? error.fieldErrors() : {};
+  async function create(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    setSecret(null);
+    try {
+      const r = await api<{ user: User; oneTimePassword: string | null }>('/accounts/users', { method: 'POST', body: { username, displayName, role, organisationId: organisationId || null } });
+      if (r.oneTimePassword) setSecret({ who: r.user.username, password: r.oneTimePassword });
+      setUsername('');
+      setDisplayName('');
+      await qc.invalidateQueries({ queryKey: ['admin'] });
+    } catch (ex) {
+      setError(ex);
+    }
+  }
+  async function act(u: User, action: 'deactivate' | 'reset-password' | 'unlock') {
+    const reason = window.prompt(t('admin.reasonPrompt'));
+    if (!reason) return;
+    setError(null);
+    try {
+      const r = await api<{ oneTimePassword?: string }>(`/accounts/users/${u.id}/${action}`, { method: 'POST', body: { reason } });
+      if (r && r.oneTimePassword) setSecret({ who: u.username, password: r.oneTimePassword });
+      await qc.invalidateQueries({ queryKey: ['admin'] });
+    } catch (ex) {
+      setError(ex);
+    }
+  }
+  return (
+    <Stack>
+      {secret ? <Secret label={t('admin.oneTimePassword', { user: secret.who })} value={secret.password} /> : null}
+      {can('accounts.users.manage') ? (
+        <Card withBorder>
+          <form onSubmit={create} noValidate aria-label={t('admin.createUser')}>
+            <Title order={2} size="h4" mb="sm">{t('admin.createUser')}</Title>
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+              <TextInput label={t('login.username')} required value={username} onChange={(e) => setUsername(e.currentTarget.value)} error={fields.username} />
+              <TextInput label={t('admin.displayName')} required value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} error={fields.displayName} />
+              <Select label={t('admin.role')} required allowDeselect={false} value={role} onChange={setRole} data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} error={fields.role} />
+              <TextInput label={t('admin.organisation')} description={t('admin.organisationHelp')} value={organisationId} onChange={(e) => setOrganisationId(e.currentTarget.value)} error={fields.organisationId} />
+            </SimpleGrid>
+            <Button type="submit" mt="sm">{t('admin.createUser')}</Button>
+          </form>
+        </Card>
+      ) : null}
+      <ErrorAlert error={error ?? users.error} shownFields={['username', 'displayName', 'role', 'organisationId']} />
+      <Table striped className="dense" data-testid="users">
+        <Table.Thead>
+          <Table.Tr><Table.Th>{t('login.username')}</Table.Th><Table.Th>{t('admin.displayName')}</Table.Th><Table.Th>{t('admin.role')}</Table.Th><Table.Th>{t('common.created')}</Table.Th><Table.Th>{t('registry.status')}</Table.Th>{can('accounts.users.manage') ? <Table.Th>{t('common.actions')}</Table.Th> : null}</Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {(users.data?.items ?? []).map((u) => (
+            <Table.Tr key={u.id}>
+              <Table.Td>{u.username}</Table.Td>
+              <Table.Td>{u.displayName}</Table.Td>
+              <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
+              <Table.Td>{f.date(u.createdAt)}</Table.Td>
+              <Table.Td><StatusBadge status={u.active ? 'active' : 'deactivated'} label={u.active ? t('admin.active') : t('admin.inactive')} /></Table.Td>
+              {can('accounts.users.manage') ? (
+                <Table.Td>
+                  {u.active ? (
+                    <Group gap={4}>
+                      <Button size="compact-xs" variant="default" onClick={() => void act(u, 'reset-password')}>{t('admin.resetPassword')}</Button>
+                      {u.lockedUntil ? <Button size="compact-xs" variant="default" onClick={() => void act(u, 'unlock')}>{t('admin.unlock')}</Button> : null}
+                      <Button size="compact-xs" color={TONE.red} onClick={() => void act(u, 'deactivate')}>{t('admin.deactivate')}</Button>
+                    </Group>
+                  ) : null}
+                </Table.Td>
+              ) : null}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
+function Tokens() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const qc = useQueryClient();
+  const tokens = useQuery({ queryKey: ['admin', 'tokens'], queryFn: () => api<Page<Token>>('/accounts/tokens', { query: { limit: 200 } }) });
+  const [name, setName] = useState('');
+  const [secret, setSecret] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  async function create(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    try {
+      const r = await api<{ secret: string }>('/accounts/tokens', { method: 'POST', body: { name } });
+      setSecret(r.secret);
+      setName('');
+      await qc.invalidateQueries({ queryKey: ['admin', 'tokens'] });
+    } catch (ex) {
+      setError(ex);
+    }
+  }
+  async function revoke(tk: Token) {
+    const reason = window.prompt(t('admin.reasonPrompt'));
+    if (!reason) return;
+    try {
+      await api(`/accounts/tokens/${tk.id}/revoke`, { method: 'POST', body: { reason } });
+      await qc.invalidateQueries({ queryKey: ['admin', 'tokens'] });
+    } catch (ex) {
+      setError(ex);
+    }
+  }
+  return (
+    <Stack>
+      {secret ? <Secret label={t('admin.tokenSecret')} value={secret} /> : null}
+      <form onSubmit={create} noValidate aria-label={t('admin.createToken')}>
+        <Group align="flex-end">
+          <TextInput label={t('admin.tokenName')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={error instanceof ApiError ? error.fieldErrors().name : undefined} />
+          <Button type="submit">{t('admin.createToken')}</Button>
+        </Group>
+      </form>
+      <ErrorAlert error={error ?? tokens.error} shownFields={['name']} />
+      <Table striped className="dense" data-testid="tokens">
+        <Table.Thead>
+          <Table.Tr><Table.Th>{t('common.name')}</Table.Th><Table.Th>{t('admin.role')}</Table.Th><Table.Th>{t('admin.prefix')}</Table.Th><Table.Th>{t('admin.expires')}</Table.Th><Table.Th>{t('admin.lastUsed')}</Table.Th><Table.Th>{t('common.actions')}</Table.Th></Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {(tokens.data?.items ?? []).map((tk) => (
+            <Table.Tr key={tk.id}>
+              <Table.Td>{tk.name}</Table.Td>
+              <Table.Td>{t(`roles.${tk.role}`)}</Table.Td>
+              <Table.Td><Code>{tk.prefix}…</Code></Table.Td>
+              <Table.Td>{f.date(tk.expiresAt)}</Table.Td>
+              <Table.Td>{f.dateTime(tk.lastUsedAt)}</Table.Td>
+              <Table.Td>{tk.revokedAt ? <StatusBadge status="revoked" label={t('admin.revoked')} /> : <Button size="compact-xs" color={TONE.red} onClick={() => void revoke(tk)}>{t('admin.revoke')}</Button>}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
+function Keys() {
+  const { t } = useTranslation();
+  const keys = useQuery({
+    queryKey: ['admin', 'jwks'],
+    queryFn: async () => {
+      const r = await fetch('/.well-known/jwks.json');
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      return (await r.json()) as { keys: Record<string, unknown>[] };
+    },
+  });
+  return (
+    <Stack>
+      <Text size="sm">{t('admin.keysHelp')}</Text>
+      <ErrorAlert error={keys.error} />
+      {(keys.data?.keys ?? []).map((k, i) => (
+        <Card withBorder key={String(k.kid ?? i)}>
+          <Text fw={700}>{String(k.kid ?? '')}</Text>
+          <Code block>{JSON.stringify(k, null, 2)}</Code>
+        </Card>
+      ))}
+    </Stack>
+  );
+}
+
+export default function Admin() {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const showUsers = can('accounts.users.read');
+  return (
+    <>
+      <PageHeader title={t('nav.admin')} />
+      <Tabs defaultValue={showUsers ? 'users' : 'tokens'} keepMounted={false}>
+        <Tabs.List>
+          {showUsers ? <Tabs.Tab value="users">{t('admin.users')}</Tabs.Tab> : null}
+          <Tabs.Tab value="tokens">{t('admin.tokens')}</Tabs.Tab>
+          <Tabs.Tab value="keys">{t('admin.keys')}</Tabs.Tab>
+        </Tabs.List>
+        {showUsers ? <Tabs.Panel value="users" pt="md"><Users /></Tabs.Panel> : null}
+        <Tabs.Panel value="tokens" pt="md"><Tokens /></Tabs.Panel>
+        <Tabs.Panel value="keys" pt="md"><Keys /></Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}
