@@ -587,10 +587,11 @@ export function createAccountsService(deps: Deps) {
     async authenticateToken(secret: string): Promise<Authentication | undefined> {
       if (!secret.startsWith(TOKEN_PREFIX)) return undefined;
       const now = clock.now();
-      const token = await store.findTokenBySecretHash(db, secretDigest(secret));
-      if (!token || !tokenUsable({ expiresAt: token.expires_at, revokedAt: token.revoked_at }, now)) return undefined;
-      const user = await store.findUserById(db, token.user_id);
-      if (!user || !user.active || user.role !== token.role) return undefined;
+      const found = await store.findTokenWithOwner(db, secretDigest(secret));
+      if (!found) return undefined;
+      const { token, user } = found;
+      if (!tokenUsable({ expiresAt: token.expires_at, revokedAt: token.revoked_at }, now)) return undefined;
+      if (!user.active || user.role !== token.role) return undefined;
       if (!token.last_used_at || shouldTouch(token.last_used_at, now)) {
         await store.touchToken(db, token.id, now);
         token.last_used_at = now;

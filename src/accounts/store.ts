@@ -283,6 +283,20 @@ export async function findTokenBySecretHash(db: Queryable, hash: string): Promis
   return row;
 }
 
+/** One round trip per authenticated API request: the token and its owner together. */
+export async function findTokenWithOwner(db: Queryable, hash: string): Promise<{ token: TokenRow; user: UserRow } | undefined> {
+  const userCols = USER_COLS.split(',').map((c) => c.trim());
+  const [row] = await db.query<Record<string, unknown>>(
+    `SELECT ${TOKEN_COLS.split(',').map((c) => `t.${c.trim()}`).join(', ')}, ${userCols.map((c) => `u.${c} AS u_${c}`).join(', ')}
+     FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.secret_hash = $1`,
+    [hash],
+  );
+  if (!row) return undefined;
+  const user = Object.fromEntries(userCols.map((c) => [c, row[`u_${c}`]])) as unknown as UserRow;
+  const token = Object.fromEntries(TOKEN_COLS.split(',').map((c) => [c.trim(), row[c.trim()]])) as unknown as TokenRow;
+  return { token, user };
+}
+
 export async function findTokenById(db: Queryable, id: string): Promise<TokenRow | undefined> {
   const [row] = await db.query<TokenRow>(`SELECT ${TOKEN_COLS} FROM api_tokens WHERE id = $1`, [id]);
   return row;
