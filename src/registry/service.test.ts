@@ -5,6 +5,9 @@ import { AUDITED_ENTITIES } from '../platform/audit/entities.ts';
 import type { Actor, Role } from '../platform/auth/actor.ts';
 import { stateHash } from '../platform/crypto/canonical.ts';
 import { AppError } from '../platform/http/errors.ts';
+import { uuidv7 } from '../platform/ids.ts';
+import { recordAuditBatch } from '../platform/audit/record.ts';
+import { SYSTEM_ACTOR } from '../platform/auth/actor.ts';
 import { deriveState } from './model.ts';
 import { createRegistryService, type RegistryService } from './service.ts';
 import * as store from './store.ts';
@@ -290,6 +293,22 @@ describeEngines('registry service', (engine) => {
       }
       expect(accepted).toBeGreaterThan(5);
       expect(refused).toBeGreaterThan(5);
+    });
+
+    it('still shows and extends an item whose stored chain (loaded from an older system) breaks a rule', async () => {
+      const item = await registerRifle('LEGACY-1');
+      const base = { item_id: item.id, recorded_at: new Date('2024-03-01T00:00:00Z'), from_party_id: null, place_locode: null, place_text: null, counterpart_country: null, authorization_ref: null, licence_id: null, certificate_ref: null, destruction_method: null, witnesses: null, temporary_import_purpose: null, note: null };
+      const legacy: store.EventRow[] = [
+        { ...base, id: uuidv7(), seq: 2, kind: 'reported_lost', occurred_at: new Date('2024-02-01T00:00:00Z'), to_party_id: null },
+        { ...base, id: uuidv7(), seq: 3, kind: 'transferred', occurred_at: new Date('2024-02-02T00:00:00Z'), to_party_id: dealer },
+      ];
+      for (const e of legacy) await store.insertEvent(deps.db, e);
+      // A loader audits what it writes too.
+      await recordAuditBatch(deps.db, SYSTEM_ACTOR, deps.clock, legacy.map((e) => ({ action: 'test.legacy', entity: 'custody_event', entityId: e.id, state: store.eventState(e) })));
+      await store.updateItemCustody(deps.db, item.id, { ...store.cachedState((await store.getItem(deps.db, item.id))!), holderPartyId: dealer, eventCount: 3, lastEventAt: new Date('2024-02-02T00:00:00Z') }, null);
+      expect((await svc.getItem(clerk, item.id)).events).toHaveLength(3);
+      const next = await svc.recordEvent(clerk, item.id, { kind: 'transferred', occurredAt: '2024-03-01T00:00:00Z', toPartyId: owner });
+      expect(next).toMatchObject({ status: 'active', holderPartyId: owner });
     });
 
     it('serialises concurrent events on one item: only one of two destructions is accepted', async () => {
