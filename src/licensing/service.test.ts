@@ -396,8 +396,10 @@ describeEngines('licensing service', (engine) => {
   });
 
   it('issues import and temporary licences without the export gate', async () => {
-    // XC (the demo State) is not an ISO 3166 country: refused as a country of import.
-    const imp = await rejects(svc.submitApplication(officer, exportApplication({ kind: 'import', exportCountry: 'IT', importCountry: 'XC', transit: [], consignee: null, endUser: { name: 'XC Police', country: 'XC' } })));
+    // XC, the node's own user-assigned State code, is a valid country of import; another user-assigned code is not.
+    const own = await svc.submitApplication(officer, exportApplication({ kind: 'import', exportCountry: 'IT', importCountry: 'XC', transit: [], consignee: null, endUser: { name: 'XC Police', country: 'XC' } }));
+    expect(own.id).toBeTruthy();
+    const imp = await rejects(svc.submitApplication(officer, exportApplication({ kind: 'import', exportCountry: 'IT', importCountry: 'XQ', transit: [], consignee: null, endUser: { name: 'XQ Police', country: 'XQ' } })));
     expect(imp.status).toBe(400);
     const c = await svc.submitApplication(officer, exportApplication({ kind: 'import', exportCountry: 'IT', importCountry: 'ES', transit: [], consignee: null, endUser: { name: 'Guardia Civil', country: 'ES' } }));
     await svc.assignOfficer(officer, c.id, { officer: 'Ana' });

@@ -13,12 +13,25 @@ countries.registerLocale(fr);
 export const COUNTRIES_SOURCE = SOURCES.iso3166;
 export const HISTORIC_COUNTRIES_SOURCE = SOURCES.iso3166part3;
 
+/**
+ * ISO 3166-1 leaves AA, QM–QZ, XA–XZ and ZZ to users. A node serving a demonstration or training State
+ * (CUSTODIA_STATE, default XC) uses one of them; that one code must then be valid wherever a country is,
+ * or the node could not name itself as the country of import, export or manufacture.
+ */
+const USER_ASSIGNED = /^(AA|Q[M-Z]|X[A-Z]|ZZ)$/;
+const NODE_STATE_NAMES = { en: 'Demonstration State', es: 'Estado de demostración', fr: 'État de démonstration' } as const;
+
+function isNodeUserAssignedState(code: string): boolean {
+  return USER_ASSIGNED.test(code) && code === (process.env.CUSTODIA_STATE ?? 'XC').toUpperCase();
+}
+
 /** ISO 3166-1 alpha-2 (source: the i18n-iso-countries package, which follows the ISO 3166 Maintenance Agency). */
 export function isCountryCode(code: string): boolean {
-  return /^[A-Z]{2}$/.test(code) && countries.isValid(code);
+  return /^[A-Z]{2}$/.test(code) && (countries.isValid(code) || isNodeUserAssignedState(code));
 }
 
 export function countryName(code: string, lang: 'en' | 'es' | 'fr' = 'en'): string {
+  if (isNodeUserAssignedState(code)) return `${NODE_STATE_NAMES[lang]} (${code})`;
   return countries.getName(code, lang) ?? HISTORIC_COUNTRIES.find((h) => h.code === code)?.name ?? code;
 }
 

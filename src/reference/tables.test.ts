@@ -157,6 +157,14 @@ describe('countries', () => {
     expect(countryName('CSHH')).toBe('Czechoslovakia');
   });
 
+  it("accepts the node's own user-assigned State code (default XC) and no other user-assigned code", () => {
+    expect(process.env.CUSTODIA_STATE ?? 'XC').toBe('XC');
+    expect(isCountryCode('XC')).toBe(true);
+    expect(countryName('XC', 'es')).toBe('Estado de demostración (XC)');
+    expect(isCountryCode('XQ')).toBe(false);
+    expect(isCountryCode('ZZ')).toBe(false);
+  });
+
   it('finds a country by its name in the user language, its English name or its alpha-3, ignoring accents', () => {
     expect(countriesTable.search({ query: 'cote', locale: 'fr' })[0].code).toBe('CI');
     expect(countriesTable.search({ query: 'Ivory', locale: 'fr' })[0].code).toBe('CI');
