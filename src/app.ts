@@ -9,16 +9,16 @@ import type { Api } from './platform/http/types.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import { createActorResolver, earlyAccessGate } from './accounts/resolver.ts';
+import { createActorResolver } from './accounts/resolver.ts';
 import { accountsRoutes, authRoutes } from './accounts/routes.ts';
-import { webAppRoutes } from './platform/http/static.ts';
+import { referenceRoutes } from './reference/routes.ts';
+import { licensingRoutes } from './licensing/routes.ts';
 import { registryRoutes } from './registry/routes.ts';
 import { registryImportRoutes } from './registry/import/routes.ts';
 import { screeningRoutes } from './screening/routes.ts';
-import { referenceRoutes } from './reference/routes.ts';
-import { licensingRoutes } from './licensing/routes.ts';
 import { jwksRoutes } from './platform/crypto/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
+import { webAppRoutes } from './platform/http/static.ts';
 
 export interface BuildAppOptions {
   deps: Deps;
@@ -53,7 +53,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(rateLimit, { global: false });
   const routeTable = installAccessControl(app, options.resolveActor ?? createActorResolver(deps));
   app.decorate('routeTable', routeTable);
-  app.addHook('onRequest', earlyAccessGate);
 
   await app.register(swagger, {
     openapi: {
@@ -85,9 +84,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       zapi.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
       // Modules register here, each under /api/v1 (one line per module; keep alphabetical).
       await zapi.register(accountsRoutes, { deps });
+      await zapi.register(auditRoutes, { deps });
       await zapi.register(authRoutes, { deps });
       await zapi.register(licensingRoutes, { deps });
-      await zapi.register(auditRoutes, { deps });
       await zapi.register(referenceRoutes, { deps });
       await zapi.register(registryRoutes, { deps });
       await zapi.register(registryImportRoutes, { deps });

@@ -73,17 +73,3 @@ export function createActorResolver(deps: Deps, service: AccountsService = creat
     return auth.actor;
   };
 }
-
-/**
- * The route's permission checked in `onRequest`, right after the actor is resolved: before the body
- * is parsed or validated, so a caller without the permission gets 401/403 and learns nothing about
- * the request schema (validation runs before `preHandler`, where the platform checks again).
- */
-export async function earlyAccessGate(request: FastifyRequest): Promise<void> {
-  const config = (request.routeOptions?.config ?? {}) as { permission?: string; public?: boolean };
-  if (config.public || !config.permission) return;
-  if (request.actor.kind === 'anonymous') throw new UnauthorizedError();
-  if (!(rolesFor(config.permission) ?? []).includes(request.actor.role)) {
-    throw new ForbiddenError(`The role "${request.actor.role}" may not ${config.permission}.`);
-  }
-}

@@ -15,8 +15,8 @@ export interface RouteRecord {
 }
 
 /**
- * Resolves the actor for every request and checks the route's declared permission before the
- * handler runs. Services check again (enforcement does not depend on HTTP); this early check keeps a
+ * Resolves the actor for every request and checks the route's declared permission before anything
+ * else runs. Services check again (enforcement does not depend on HTTP); this early check keeps a
  * forbidden request from touching the database at all.
  */
 export function installAccessControl(app: FastifyInstance, resolveActor: ActorResolver): RouteRecord[] {
@@ -45,12 +45,12 @@ export function installAccessControl(app: FastifyInstance, resolveActor: ActorRe
     }
   });
 
+  // The permission is checked as soon as the caller is known: before the body is parsed or validated,
+  // so a caller without the permission gets 401/403 and learns nothing about the request schema.
+  // Services check again, so the CLI and other modules cannot bypass the policy.
   app.addHook('onRequest', async (request) => {
     request.actor = await resolveActor(request);
-  });
-
-  app.addHook('preHandler', async (request) => {
-    const config = request.routeOptions.config as { permission?: string; public?: boolean };
+    const config = (request.routeOptions?.config ?? {}) as { permission?: string; public?: boolean };
     if (config.public || !config.permission) return;
     if (request.actor.kind === 'anonymous') throw new UnauthorizedError();
     const roles = rolesFor(config.permission) ?? [];
