@@ -189,6 +189,21 @@ describeEngines('registry HTTP', (engine) => {
     }
   });
 
+  it('counts items by status and kind, and shows industry only its own items', async () => {
+    const res = await call('GET', '/stats', 'licensing_officer');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    const byStatus = await t.deps.db.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM registry_items GROUP BY status');
+    expect(body.byStatus).toEqual(Object.fromEntries(byStatus.map((r) => [r.status, r.n])));
+    expect(body.total).toBe(await count('registry_items'));
+    expect(body.byKind.firearm).toBeGreaterThan(0);
+    const own = await t.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM registry_items WHERE holder_party_id = $1 OR keeper_party_id = $1 OR manufacturer_party_id = $1', [dealer]);
+    const industry = (await call('GET', '/stats', 'industry', undefined, dealer)).json();
+    expect(industry.total).toBe(own[0].n);
+    expect(industry.total).toBeLessThan(body.total);
+    expect((await call('GET', '/stats', null)).statusCode).toBe(401);
+  });
+
   it('documents the registry in the OpenAPI document', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/registry/items', '/api/v1/registry/items/{id}', '/api/v1/registry/items/{id}/events', '/api/v1/registry/parties/{id}']));

@@ -5,6 +5,7 @@ import {
   idParamSchema,
   itemDetailSchema,
   itemPageSchema,
+  itemStatsSchema,
   itemSearchQuerySchema,
   markingInputSchema,
   partyDetailSchema,
@@ -48,6 +49,15 @@ export async function registryRoutes(api: Api, opts: { deps: Deps }): Promise<vo
       },
     },
     async (request) => registry.searchItems(request.actor, request.query),
+  );
+
+  api.get(
+    '/registry/stats',
+    {
+      config: { permission: 'registry.items.read' },
+      schema: { tags: items, summary: 'Counts of items by status and kind (industry: its own items only)', response: { 200: itemStatsSchema } },
+    },
+    async (request) => registry.itemStats(request.actor),
   );
 
   api.get(

@@ -280,6 +280,13 @@ export const itemDetailSchema = itemSummarySchema.extend({
 });
 
 export const itemPageSchema = pageSchema(itemSummarySchema);
+export const itemStatsSchema = z.object({
+  total: z.number().int(),
+  byStatus: z.record(z.string(), z.number().int()),
+  byKind: z.record(z.string(), z.number().int()),
+  rows: z.array(z.object({ kind: z.string(), status: z.string(), count: z.number().int() })),
+});
+export type ItemStats = z.infer<typeof itemStatsSchema>;
 export const partyPageSchema = pageSchema(partySummarySchema);
 
 export type RegisterItemBody = z.infer<typeof registerItemSchema>;

@@ -7,7 +7,7 @@ import { decodeCursor, toPage, type Page } from '../platform/http/pagination.ts'
 import { MIN_PARTIAL_KNOWN_RUN, normaliseSerialOrNull, partialSerialPattern } from './model.ts';
 import { registryPolicy } from './policy.ts';
 import { presentItemSummary } from './presenters.ts';
-import { itemSearchQuerySchema, type ItemSummary } from './schemas.ts';
+import { itemSearchQuerySchema, type ItemStats, type ItemSummary } from './schemas.ts';
 import { parseInput, industryScope } from './service.ts';
 import * as store from './store.ts';
 
@@ -58,4 +58,24 @@ export async function searchItems(deps: Deps, actor: Actor, query: unknown, tx?:
   // A single read needs no transaction (BEGIN/COMMIT would double the round trips of the hot path).
   const rows = await store.searchItems(tx ?? deps.db, filter);
   return toPage(rows, q.limit, (r) => r.id, presentItemSummary);
+}
+
+/**
+ * Counts of items by status and kind for the dashboard. Industry sees the counts of its own items
+ * only (the same scope as search).
+ */
+export async function itemStats(deps: Deps, actor: Actor, tx?: Tx): Promise<ItemStats> {
+  registryPolicy.require(actor, 'registry.items.read');
+  const org = industryScope(actor);
+  if (org === null) return { total: 0, byStatus: {}, byKind: {}, rows: [] };
+  const rows = await store.countItemsByStatus(tx ?? deps.db, org);
+  const byStatus: Record<string, number> = {};
+  const byKind: Record<string, number> = {};
+  let total = 0;
+  for (const r of rows) {
+    byStatus[r.status] = (byStatus[r.status] ?? 0) + r.count;
+    byKind[r.kind] = (byKind[r.kind] ?? 0) + r.count;
+    total += r.count;
+  }
+  return { total, byStatus, byKind, rows };
 }

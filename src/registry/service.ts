@@ -46,7 +46,7 @@ import {
   type PartyVersion,
   type Registration,
 } from './schemas.ts';
-import { searchItems } from './search.ts';
+import { itemStats, searchItems } from './search.ts';
 import * as store from './store.ts';
 
 /**
@@ -362,6 +362,10 @@ export function createRegistryService(deps: Deps) {
 
     searchItems(actor: Actor, query: unknown, tx?: Tx) {
       return searchItems(deps, actor, query, tx);
+    },
+
+    itemStats(actor: Actor, tx?: Tx) {
+      return itemStats(deps, actor, tx);
     },
 
     // ------------------------------------------------------------ parties

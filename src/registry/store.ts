@@ -576,6 +576,12 @@ export async function searchItems(q: Queryable, f: ItemFilter): Promise<ItemRow[
   return q.query<ItemRow>(sql, params);
 }
 
+/** Items counted by kind and status (cached status, which tests keep equal to the derived one). */
+export async function countItemsByStatus(q: Queryable, visibleTo?: string): Promise<{ kind: string; status: string; count: number }[]> {
+  const where = visibleTo ? 'WHERE holder_party_id = $1 OR keeper_party_id = $1 OR manufacturer_party_id = $1' : '';
+  return q.query(`SELECT kind, status, count(*)::int8 AS count FROM registry_items ${where} GROUP BY kind, status ORDER BY kind, status`, visibleTo ? [visibleTo] : []);
+}
+
 // ---------------------------------------------------------------- markings and events
 
 const MARKING_COLS =
