@@ -27,6 +27,22 @@ describe('browser: sign in, forced password change, sign out', { timeout: 150_00
     await screenshot(page, 'sign-in');
   });
 
+  it('sends an anonymous visitor at / to the sign-in screen once, without a redirect loop or a page error', async () => {
+    const { page } = browser;
+    const errors: string[] = [];
+    const onError = (e: Error) => errors.push(e.message);
+    page.on('pageerror', onError);
+    await page.goto(`${server.url}/`);
+    await page.waitForURL(/\/login/);
+    await page.getByLabel('Username').waitFor();
+    // Calls still answering 401 after the sign-in screen showed must not redirect again.
+    await page.waitForTimeout(1500);
+    page.off('pageerror', onError);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(new URL(page.url()).searchParams.get('redirect') ?? '').not.toContain('login');
+    expect(errors).toEqual([]);
+  });
+
   it('shows the server’s refusal of a wrong password and stays on the sign-in screen', async () => {
     const { page } = browser;
     await signIn(page, server.url, 'admin', 'not-the-password');

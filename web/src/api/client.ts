@@ -74,7 +74,7 @@ export function withQuery(path: string, query?: Query): string {
 }
 
 let onUnauthorized: (() => void) | null = null;
-export function setUnauthorizedHandler(fn: () => void): void {
+export function setUnauthorizedHandler(fn: (() => void) | null): void {
   onUnauthorized = fn;
 }
 

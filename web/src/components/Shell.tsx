@@ -20,13 +20,22 @@ export function Shell() {
   const location = useRouterState({ select: (s) => s.location });
   const [opened, { toggle, close }] = useDisclosure();
 
+  // A 401 from any call means the session ended: go to sign-in once. The handler reads the location
+  // when it fires (not when it was registered) and is removed on unmount, so a 401 seen while the
+  // sign-in page is already showing cannot stack redirects onto redirects.
   useEffect(() => {
     setUnauthorizedHandler(() => {
-      void navigate({ to: '/login', search: { redirect: location.href } });
+      if (window.location.pathname === '/login') return;
+      const here = `${window.location.pathname}${window.location.search}`;
+      void navigate({ to: '/login', search: { redirect: here === '/' ? undefined : here } });
     });
-  }, [navigate, location.href]);
+    return () => setUnauthorizedHandler(null);
+  }, [navigate]);
 
   useEffect(() => {
+    // While the lazily loaded sign-in page is pending, this shell is still mounted and already sees
+    // /login as its location: redirecting again from there would nest redirects without end.
+    if (location.pathname === '/login') return;
     if (!loading && !user) void navigate({ to: '/login', search: { redirect: location.href === '/' ? undefined : location.href } });
     else if (user?.mustChangePassword && location.pathname !== '/account/password') void navigate({ to: '/account/password' });
   }, [loading, user, navigate, location.href, location.pathname]);
