@@ -146,7 +146,9 @@ export async function matchMany(db: Db, q: Queryable, queries: ScreeningQuery[],
     let cands = perQuery[i];
     // A name none of whose keys is known (every token misspelt) falls back to trigram similarity.
     if (cands.length === 0 && queries.length === 1) {
-      const tri = await store.trigramCandidates(q, prepared[i].tokens.join(' '), index.versionIds, MAX_CANDIDATES);
+      const fallback = (tx: Queryable) => store.trigramCandidates(tx, prepared[i].tokens.join(' '), index.versionIds, MAX_CANDIDATES);
+      // The fallback sets a planner option local to a transaction: open one when called outside any.
+      const tri = q === db ? await db.transaction(fallback) : await fallback(q);
       cands = tri.map((t) => `${t.version_id}:${t.external_id}`);
     }
     const hits: ScoredHit[] = [];

@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR, type Actor } from '../platform/auth/actor.ts';
 import { describeEngines } from '../../test/support/engines.ts';
 import { createTestDeps, type TestDeps } from '../../test/support/deps.ts';
 import { createScreeningService, type ScreeningService } from './service.ts';
+import * as store from './store.ts';
 
 const DATA = resolve(import.meta.dirname, '../../../shared/data/sanctions');
 const read = (f: string) => readFileSync(resolve(DATA, f));
@@ -70,6 +71,19 @@ describeEngines('screening service', (engine) => {
     expect(conflict.hits.find((h) => h.referenceNumber === 'CDi.006')).toBeUndefined();
     expect((await svc.screenName(officer, { name: 'Olaf Scholz', kind: 'person' })).hits).toEqual([]);
     await expect(svc.screenName(industry, { name: 'x' })).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('falls back to trigram similarity through the index, leaving the planner setting as it was', async () => {
+    const listed = await deps.db.query<{ external_id: string }>(
+      `SELECT external_id FROM screening_entry_name WHERE version_id = $1 AND normalized = 'germain katanga'`, [v2024],
+    );
+    expect(listed.length).toBeGreaterThan(0);
+    await deps.db.transaction(async (tx) => {
+      const rows = await store.trigramCandidates(tx, 'germainne katangga', [v2024], 40);
+      expect(rows.map((r) => r.external_id)).toContain(listed[0].external_id);
+      const [{ s }] = await tx.query<{ s: string }>(`SELECT current_setting('enable_seqscan') AS s`);
+      expect(s).toBe('on');
+    });
   });
 
   it('treats a matching identity document as strong evidence', async () => {
