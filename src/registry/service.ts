@@ -40,7 +40,6 @@ import {
   retireSchema,
   type EventBody,
   type ItemDetail,
-  type MarkingBody,
   type PartyDetail,
   type PartySummary,
   type PartyVersion,
@@ -76,57 +75,7 @@ function toEvent(body: EventBody): CustodyEventInput {
   return { ...body, occurredAt: new Date(body.occurredAt) };
 }
 
-function markingRow(m: MarkingBody, itemId: string, seq: number, at: Date): store.MarkingRow {
-  return {
-    id: uuidv7(),
-    item_id: itemId,
-    seq,
-    kind: m.kind,
-    manufacturer_name: m.manufacturerName ?? null,
-    country_of_manufacture: m.countryOfManufacture ?? null,
-    place_of_manufacture: m.placeOfManufacture ?? null,
-    serial_number: m.serialNumber ?? null,
-    serial_norm: normaliseSerialOrNull(m.serialNumber),
-    alternative_symbol: m.alternativeSymbol ?? null,
-    alternative_code: m.alternativeCode ?? null,
-    import_country: m.importCountry ?? null,
-    import_year: m.importYear ?? null,
-    transferring_country: m.transferringCountry ?? null,
-    marking_country: m.markingCountry ?? null,
-    marking_year: m.markingYear ?? null,
-    certificate_ref: m.certificateRef ?? null,
-    year_of_manufacture: m.yearOfManufacture ?? null,
-    model: m.model ?? null,
-    calibre: m.calibre ?? null,
-    text: m.text ?? null,
-    location: m.location,
-    method: m.method ?? null,
-    recorded_at: at,
-  };
-}
 
-function eventRow(e: CustodyEventInput, itemId: string, seq: number, at: Date): store.EventRow {
-  return {
-    id: uuidv7(),
-    item_id: itemId,
-    seq,
-    kind: e.kind,
-    occurred_at: e.occurredAt,
-    recorded_at: at,
-    from_party_id: e.fromPartyId ?? null,
-    to_party_id: e.toPartyId ?? null,
-    place_locode: e.placeLocode ?? null,
-    place_text: e.placeText ?? null,
-    counterpart_country: e.counterpartCountry ?? null,
-    authorization_ref: e.authorizationRef ?? null,
-    licence_id: e.licenceId ?? null,
-    certificate_ref: e.certificateRef ?? null,
-    destruction_method: e.destructionMethod ?? null,
-    witnesses: e.witnesses ?? null,
-    temporary_import_purpose: e.temporaryImportPurpose ?? null,
-    note: e.note ?? null,
-  };
-}
 
 /** Industry acts for one organisation and sees only items it holds, keeps or made. */
 export function industryScope(actor: Actor): string | null | undefined {
@@ -270,14 +219,14 @@ export function createRegistryService(deps: Deps) {
           created_at: now,
         };
         await store.insertItem(t, row);
-        const markingRows = body.markings.map((m, i) => markingRow(m, id, i + 1, now));
+        const markingRows = body.markings.map((m, i) => store.markingRowFrom(m, id, i + 1, now));
         await store.insertMarkings(t, markingRows);
         const audits: AuditInput[] = [
           { action: 'registry.item.create', entity: 'item', entityId: id, state: store.itemState(row) },
           ...markingRows.map((m) => ({ action: 'registry.marking.create', entity: 'marking', entityId: m.id, state: store.markingState(m) })),
         ];
         if (event) {
-          const ev = eventRow(event, id, 1, now);
+          const ev = store.eventRowFrom(event, id, 1, now);
           await store.insertEvent(t, ev);
           audits.push({ action: `registry.custody_event.${event.kind}`, entity: 'custody_event', entityId: ev.id, state: store.eventState(ev) });
         }
@@ -295,7 +244,7 @@ export function createRegistryService(deps: Deps) {
         const item = await visibleItem(t, actor, itemId, true);
         const existing = await store.listMarkings(t, itemId);
         const now = clock.now();
-        const row = markingRow(m, itemId, existing.length + 1, now);
+        const row = store.markingRowFrom(m, itemId, existing.length + 1, now);
         await store.insertMarkings(t, [row]);
         const audits: AuditInput[] = [{ action: 'registry.marking.create', entity: 'marking', entityId: row.id, state: store.markingState(row) }];
         let current = item;
@@ -341,7 +290,7 @@ export function createRegistryService(deps: Deps) {
           { field: 'toPartyId', id: event.toPartyId, receiving: true },
         ]);
         const now = clock.now();
-        const ev = eventRow(event, itemId, events.length + 1, now);
+        const ev = store.eventRowFrom(event, itemId, events.length + 1, now);
         await store.insertEvent(t, ev);
         const next = applyEvent(state, event);
         await store.updateItemCustody(t, itemId, next, event.kind === 'manufactured' ? (event.toPartyId ?? null) : null);

@@ -1,6 +1,7 @@
 import { defineAuditedEntity } from '../platform/audit/entities.ts';
 import type { Queryable } from '../platform/db/types.ts';
-import type { CustodyEventInput, CustodyState, EventKind, ItemStatus, MarkingInput, MarkingKind, MarkingLocation } from './model.ts';
+import { uuidv7 } from '../platform/ids.ts';
+import { normaliseSerialOrNull, type CustodyEventInput, type CustodyState, type EventKind, type ItemStatus, type MarkingInput, type MarkingKind, type MarkingLocation } from './model.ts';
 
 /**
  * SQL for the registry's tables only. Every function takes a Queryable (the Db or a transaction).
@@ -587,6 +588,60 @@ export async function countItemsByStatus(q: Queryable, visibleTo?: string): Prom
 const MARKING_COLS =
   'id, item_id, seq, kind, manufacturer_name, country_of_manufacture, place_of_manufacture, serial_number, serial_norm, alternative_symbol, alternative_code, ' +
   'import_country, import_year, transferring_country, marking_country, marking_year, certificate_ref, year_of_manufacture, model, calibre, text, location, method, recorded_at';
+
+/** The stored row of a new marking: the one mapping used by the service, the bulk import and the demo. */
+export function markingRowFrom(m: MarkingInput, itemId: string, seq: number, at: Date): MarkingRow {
+  return {
+    id: uuidv7(),
+    item_id: itemId,
+    seq,
+    kind: m.kind,
+    manufacturer_name: m.manufacturerName ?? null,
+    country_of_manufacture: m.countryOfManufacture ?? null,
+    place_of_manufacture: m.placeOfManufacture ?? null,
+    serial_number: m.serialNumber ?? null,
+    serial_norm: normaliseSerialOrNull(m.serialNumber),
+    alternative_symbol: m.alternativeSymbol ?? null,
+    alternative_code: m.alternativeCode ?? null,
+    import_country: m.importCountry ?? null,
+    import_year: m.importYear ?? null,
+    transferring_country: m.transferringCountry ?? null,
+    marking_country: m.markingCountry ?? null,
+    marking_year: m.markingYear ?? null,
+    certificate_ref: m.certificateRef ?? null,
+    year_of_manufacture: m.yearOfManufacture ?? null,
+    model: m.model ?? null,
+    calibre: m.calibre ?? null,
+    text: m.text ?? null,
+    location: m.location,
+    method: m.method ?? null,
+    recorded_at: at,
+  };
+}
+
+/** The stored row of a new custody event (service, bulk import and demo alike). */
+export function eventRowFrom(e: CustodyEventInput, itemId: string, seq: number, at: Date): EventRow {
+  return {
+    id: uuidv7(),
+    item_id: itemId,
+    seq,
+    kind: e.kind,
+    occurred_at: e.occurredAt,
+    recorded_at: at,
+    from_party_id: e.fromPartyId ?? null,
+    to_party_id: e.toPartyId ?? null,
+    place_locode: e.placeLocode ?? null,
+    place_text: e.placeText ?? null,
+    counterpart_country: e.counterpartCountry ?? null,
+    authorization_ref: e.authorizationRef ?? null,
+    licence_id: e.licenceId ?? null,
+    certificate_ref: e.certificateRef ?? null,
+    destruction_method: e.destructionMethod ?? null,
+    witnesses: e.witnesses ?? null,
+    temporary_import_purpose: e.temporaryImportPurpose ?? null,
+    note: e.note ?? null,
+  };
+}
 
 /** Set-based: one statement for all of an item's markings (and for bulk import's many items). */
 export async function insertMarkings(q: Queryable, rows: readonly MarkingRow[]): Promise<void> {

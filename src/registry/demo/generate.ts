@@ -13,7 +13,7 @@ import {
   type MarkingInput,
   type PartType,
 } from '../model.ts';
-import type { EventRow, ItemRow, MarkingRow, PartyRow, PersonalRow, RegistrationRow } from '../store.ts';
+import { eventRowFrom, type EventRow, type ItemRow, type MarkingRow, type PartyRow, type PersonalRow, type RegistrationRow } from '../store.ts';
 import type { Cartridge, CartridgeCategory } from './calibres.ts';
 import {
   DEALER_PREFIXES,
@@ -242,26 +242,7 @@ function buildItem(ctx: Ctx, input: ItemInput, markings: MarkingInput[], events:
     const refused = checkEvent(state, e);
     if (refused.length) throw new Error(`demo generator produced an impossible chain: ${JSON.stringify(refused)} at ${i} of ${events.map((x) => x.kind).join(' → ')}`);
     state = applyEvent(state, e);
-    out.events.push({
-      id: uuidv7(),
-      item_id: id,
-      seq: i + 1,
-      kind: e.kind,
-      occurred_at: e.occurredAt,
-      recorded_at: recorded,
-      from_party_id: e.fromPartyId ?? null,
-      to_party_id: e.toPartyId ?? null,
-      place_locode: e.placeLocode ?? null,
-      place_text: e.placeText ?? null,
-      counterpart_country: e.counterpartCountry ?? null,
-      authorization_ref: e.authorizationRef ?? null,
-      licence_id: null,
-      certificate_ref: e.certificateRef ?? null,
-      destruction_method: e.destructionMethod ?? null,
-      witnesses: e.witnesses ?? null,
-      temporary_import_purpose: e.temporaryImportPurpose ?? null,
-      note: e.note ?? null,
-    });
+    out.events.push(eventRowFrom(e, id, i + 1, recorded));
   });
   const serial = input.kind === 'ammunition' ? (input.lotNumber ?? null) : (input.serialNumber ?? null);
   const manufacturerPartyId = events[0]?.kind === 'manufactured' ? (events[0].toPartyId ?? null) : null;

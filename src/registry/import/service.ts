@@ -9,7 +9,7 @@ import { NotFoundError } from '../../platform/http/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { normaliseSerialOrNull, type ItemInput } from '../model.ts';
 import { registryPolicy } from '../policy.ts';
-import { insertMarkings, itemState, type ItemRow, type MarkingRow } from '../store.ts';
+import { insertMarkings, itemState, markingRowFrom, type ItemRow, type MarkingRow } from '../store.ts';
 import { checkHeader, naturalKey, normaliseHeader, parseItemRow, type ParsedItemRow, type RowError } from './model.ts';
 import {
   existingImportKeys,
@@ -123,33 +123,9 @@ export function createImportService(deps: Deps) {
   }
 
   function markingRows(r: ParsedItemRow, itemId: string, now: Date): MarkingRow[] {
-    return r.markings.map((m, i) => ({
-      id: uuidv7(),
-      item_id: itemId,
-      seq: i + 1,
-      kind: m.kind,
-      manufacturer_name: m.manufacturerName ?? null,
-      country_of_manufacture: m.countryOfManufacture ?? null,
-      place_of_manufacture: m.placeOfManufacture ?? null,
-      serial_number: m.serialNumber ?? null,
-      serial_norm: normaliseSerialOrNull(m.serialNumber),
-      alternative_symbol: m.alternativeSymbol ?? null,
-      alternative_code: m.alternativeCode ?? null,
-      import_country: m.importCountry ?? null,
-      import_year: m.importYear ?? null,
-      transferring_country: m.transferringCountry ?? null,
-      marking_country: m.markingCountry ?? null,
-      marking_year: m.markingYear ?? null,
-      certificate_ref: m.certificateRef ?? null,
-      year_of_manufacture: m.yearOfManufacture ?? null,
-      model: m.model ?? null,
-      calibre: m.calibre ?? null,
-      text: m.text ?? null,
-      location: m.location,
-      method: m.method ?? null,
-      recorded_at: now,
-    }));
+    return r.markings.map((m, i) => markingRowFrom(m, itemId, i + 1, now));
   }
+
 
   /** Writes one batch of valid rows: skips items already registered, then items, markings, audit. */
   async function writeBatch(tx: Tx, actor: Actor, jobId: string, batch: readonly ParsedItemRow[]): Promise<{ created: number; existing: number }> {
