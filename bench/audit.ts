@@ -9,11 +9,9 @@
  * The audited records are a bench table (entries/4 rows, each audited four times) declared as an
  * audited entity, so verify re-hashes real rows too. Prints figures; never fails on a timing.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { SYSTEM_ACTOR, type Actor } from '../src/platform/auth/actor.ts';
 import { defineAuditedEntity } from '../src/platform/audit/entities.ts';
 import { proofRanges, verifyConsistency, verifyInclusion } from '../src/platform/audit/merkle.ts';
@@ -23,7 +21,7 @@ import { systemClock } from '../src/platform/clock.ts';
 import { testConfig } from '../src/platform/config.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { openPglite } from '../src/platform/db/pglite.ts';
-import { openPostgres } from '../src/platform/db/postgres.ts';
+import { openScratchPostgres } from '../src/platform/db/scratch.ts';
 import type { Db, Engine, Queryable } from '../src/platform/db/types.ts';
 import type { Deps } from '../src/platform/deps.ts';
 import { createAuditService } from '../src/audit/service.ts';
@@ -61,26 +59,8 @@ async function openFresh(engine: Engine): Promise<{ db: Db; close(): Promise<voi
       },
     };
   }
-  const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
-  const name = `custodia_bench_audit_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const db = await openPostgres(url.toString(), 4);
-  await migrate(db);
-  return {
-    db,
-    async close() {
-      await db.close();
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
+  const { db, close } = await openScratchPostgres(process.env.TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test', 'custodia_bench_audit', 4);
+  return { db, close };
 }
 
 function stats(samples: number[], cpuMs?: number): string {

@@ -10,12 +10,11 @@
  * through `recordShipments` in batches, and one by one for a sample. Verification is measured over HTTP
  * with autocannon against a running app. Prints figures; never fails on a timing.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { SYSTEM_ACTOR } from '../src/platform/auth/actor.ts';
 import { systemClock } from '../src/platform/clock.ts';
@@ -23,7 +22,7 @@ import { testConfig } from '../src/platform/config.ts';
 import { loadNodeKeys } from '../src/platform/crypto/keys.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { openPglite } from '../src/platform/db/pglite.ts';
-import { openPostgres } from '../src/platform/db/postgres.ts';
+import { openScratchPostgres } from '../src/platform/db/scratch.ts';
 import type { Db } from '../src/platform/db/types.ts';
 import type { Deps } from '../src/platform/deps.ts';
 import { uuidv7 } from '../src/platform/ids.ts';
@@ -58,26 +57,8 @@ async function openDb(): Promise<{ db: Db; close: () => Promise<void> }> {
     await migrate(db);
     return { db, close: () => db.close() };
   }
-  const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
-  const name = `custodia_bench_lic_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const db = await openPostgres(url.toString(), 8);
-  await migrate(db);
-  return {
-    db,
-    async close() {
-      await db.close();
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
+  const { db, close } = await openScratchPostgres(process.env.TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test', 'custodia_bench_lic', 8);
+  return { db, close };
 }
 
 function rate(n: number, ms: number): string {

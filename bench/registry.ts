@@ -16,14 +16,13 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 // @ts-expect-error autocannon ships no type declarations (and @types/autocannon is not installed)
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { SYSTEM_ACTOR, type Actor } from '../src/platform/auth/actor.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { testConfig } from '../src/platform/config.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { openPglite } from '../src/platform/db/pglite.ts';
-import { openPostgres } from '../src/platform/db/postgres.ts';
+import { openScratchPostgres } from '../src/platform/db/scratch.ts';
 import type { Db, Engine } from '../src/platform/db/types.ts';
 import type { Deps } from '../src/platform/deps.ts';
 import { uuidv7 } from '../src/platform/ids.ts';
@@ -139,27 +138,8 @@ async function freshDb(engine: Engine, dir: string): Promise<{ db: Db; close(): 
     await migrate(db);
     return { db, close: () => db.close(), where: `PGlite ${dataDir}` };
   }
-  const base = process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/test';
-  const name = `custodia_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const db = await openPostgres(url.toString(), 20);
-  await migrate(db);
-  return {
-    db,
-    where: `PostgreSQL ${url.host}/${name}`,
-    async close() {
-      await db.close();
-      const a = new pg.Client({ connectionString: base });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
+  const scratch = await openScratchPostgres(process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/test', 'custodia_bench', 20);
+  return { db: scratch.db, where: `PostgreSQL ${scratch.where}`, close: scratch.close };
 }
 
 const log = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);

@@ -12,7 +12,7 @@ import { testConfig } from '../src/platform/config.ts';
 import type { Db } from '../src/platform/db/types.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { openPglite } from '../src/platform/db/pglite.ts';
-import { openPostgres } from '../src/platform/db/postgres.ts';
+import { openScratchPostgres } from '../src/platform/db/scratch.ts';
 import { matchMany } from '../src/screening/matcher.ts';
 import { createScreeningService } from '../src/screening/service.ts';
 import type { ScreeningQuery } from '../src/screening/model.ts';
@@ -99,21 +99,11 @@ export async function speedBench(): Promise<void> {
   await pg.close();
   const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (url) {
-    const { default: pgLib } = await import('pg');
-    const name = `custodia_bench_screening_${process.pid}`;
-    const admin = new pgLib.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    const db = await openPostgres(u.toString(), 4);
+    const scratch = await openScratchPostgres(url, 'custodia_bench_screening', 4);
     try {
-      await migrate(db);
-      console.log((await run('postgres', db)).join('\n'));
+      console.log((await run('postgres', scratch.db)).join('\n'));
     } finally {
-      await db.close();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      await scratch.close();
     }
   }
 }

@@ -1,11 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { describe } from 'vitest';
 import { openPglite } from '../../src/platform/db/pglite.ts';
-import { openPostgres } from '../../src/platform/db/postgres.ts';
+import { openScratchPostgres } from '../../src/platform/db/scratch.ts';
 import { migrate, MIGRATIONS_DIR } from '../../src/platform/db/migrate.ts';
 import type { Db, Engine } from '../../src/platform/db/types.ts';
 
@@ -50,25 +49,7 @@ export async function openTestDb(engine: Engine): Promise<TestDb> {
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `custodia_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const db = await openPostgres(url.toString(), 4);
-  await migrate(db);
-  return {
-    db,
-    async close() {
-      await db.close();
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
+  return openScratchPostgres(adminUrl, 'custodia_t');
 }
 
 /** `describe` once per engine; the title carries the engine so a failure says where it failed. */
