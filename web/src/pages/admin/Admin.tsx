@@ -6,6 +6,7 @@ import { api, ApiError, type Page } from '../../api/client.ts';
 import { useSession } from '../../auth/session.tsx';
 import { ErrorAlert, PageHeader, StatusBadge, TONE } from '../../components/ui.tsx';
 import { useFormat } from '../../format.ts';
+import { useReasonDialog } from '../../components/ReasonDialog.tsx';
 
 const ROLES = ['administrator', 'registry_clerk', 'licensing_officer', 'licensing_supervisor', 'tracing_officer', 'customs_officer', 'auditor', 'point_of_contact', 'industry'];
 
@@ -52,6 +53,7 @@ function Users() {
   const [organisationId, setOrganisationId] = useState('');
   const [secret, setSecret] = useState<{ who: string; password: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [askReason, reasonDialog] = useReasonDialog();
   const fields = error instanceof ApiError ? error.fieldErrors() : {};
   async function create(e: FormEvent) {
     e.preventDefault();
@@ -68,7 +70,7 @@ function Users() {
     }
   }
   async function act(u: User, action: 'deactivate' | 'reset-password' | 'unlock') {
-    const reason = window.prompt(t('admin.reasonPrompt'));
+    const reason = await askReason();
     if (!reason) return;
     setError(null);
     try {
@@ -81,6 +83,7 @@ function Users() {
   }
   return (
     <Stack>
+      {reasonDialog}
       {secret ? <Secret label={t('admin.oneTimePassword', { user: secret.who })} value={secret.password} /> : null}
       {can('accounts.users.manage') ? (
         <Card withBorder>
@@ -136,6 +139,7 @@ function Tokens() {
   const [name, setName] = useState('');
   const [secret, setSecret] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [askReason, reasonDialog] = useReasonDialog();
   async function create(e: FormEvent) {
     e.preventDefault();
     setError(null);
@@ -149,7 +153,7 @@ function Tokens() {
     }
   }
   async function revoke(tk: Token) {
-    const reason = window.prompt(t('admin.reasonPrompt'));
+    const reason = await askReason();
     if (!reason) return;
     try {
       await api(`/accounts/tokens/${tk.id}/revoke`, { method: 'POST', body: { reason } });
@@ -160,6 +164,7 @@ function Tokens() {
   }
   return (
     <Stack>
+      {reasonDialog}
       {secret ? <Secret label={t('admin.tokenSecret')} value={secret} /> : null}
       <form onSubmit={create} noValidate aria-label={t('admin.createToken')}>
         <Group align="flex-end">
