@@ -36,6 +36,11 @@ function redact(url: string): string {
 
 export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle pooled connection can be closed by the server (restart, failover, an administrator
+  // terminating backends). pg re-emits that on the pool, and an unhandled 'error' event would crash the
+  // whole server; the pool already discards the dead client and opens a new one on the next query, and
+  // errors of running queries still reach their callers.
+  pool.on('error', () => undefined);
   // Fail at open, with the real reason, rather than on the first request.
   const probe = await pool.connect();
   probe.release();
