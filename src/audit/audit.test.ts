@@ -356,4 +356,19 @@ describeEngines('audit log', (engine) => {
     const report = await service.verify(SYSTEM_ACTOR);
     expect(report.problems.map((p) => [p.kind, p.node])).toEqual([['node-mismatch', { level: 2, index: 1 }]]);
   });
+
+  it('reading in small batches, names a node cut to 31 bytes and a removed node without misreading their neighbours', async () => {
+    const service = await tamperedLog();
+    // Nodes are read per level as one concatenated value; a short hash must not shift the others.
+    await t.deps.db.query("UPDATE audit_node SET hash = decode(repeat('ab', 31), 'hex') WHERE level = 1 AND idx = 1");
+    await t.deps.db.query('DELETE FROM audit_node WHERE level = 1 AND idx = 3');
+    for (const batchSize of [2, 3, 1_000]) {
+      const report = await service.verify(SYSTEM_ACTOR, { batchSize });
+      expect(report.entriesChecked).toBe(9);
+      expect(report.problems.map((p) => [p.kind, p.node])).toEqual([
+        ['node-mismatch', { level: 1, index: 1 }],
+        ['node-missing', { level: 1, index: 3 }],
+      ]);
+    }
+  });
 });

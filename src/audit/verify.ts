@@ -1,6 +1,6 @@
 import type { Deps } from '../platform/deps.ts';
 import { AUDITED_ENTITIES } from '../platform/audit/entities.ts';
-import { Frontier, hashLeaf, nodeKey } from '../platform/audit/merkle.ts';
+import { Frontier, hashLeaf } from '../platform/audit/merkle.ts';
 import { entryBytes, entryFromRow, type AuditEntry, type AuditLogRow } from '../platform/audit/record.ts';
 import { stateHash } from '../platform/crypto/canonical.ts';
 import { loadNodeKeys } from '../platform/crypto/keys.ts';
@@ -128,11 +128,19 @@ export async function verifyAuditLog(deps: Deps, options: VerifyOptions = {}): P
   };
 
   checkCheckpointsAt(0);
+  // The next batch is read while this one is hashed: on PostgreSQL the server works meanwhile; on
+  // PGlite (same thread) it costs nothing.
+  const readBatch = (from: number) => {
+    const to = Math.min(size, from + batchSize);
+    const read = Promise.all([store.entriesPacked(db, from, to), store.nodesCompletedBetween(db, from, to)]);
+    read.catch(() => undefined); // awaited in the next turn of the loop; never an unhandled rejection meanwhile
+    return read;
+  };
+  let next = size > 0 ? readBatch(0) : undefined;
   for (let from = 0; from < size; from += batchSize) {
     const to = Math.min(size, from + batchSize);
-    const [rows, storedNodes] = await Promise.all([store.entriesBetweenAsJson(db, from, to), store.nodesCompletedBetween(db, from, to)]);
-    const stored = new Map<string, Buffer>();
-    for (const n of storedNodes) stored.set(nodeKey({ level: Number(n.level), index: Number(n.idx) }), Buffer.from(n.hash));
+    const [rows, stored] = await next!;
+    next = to < size ? readBatch(to) : undefined;
     const made: { level: number; index: number; hash: Buffer }[] = [];
     const onNode = (level: number, index: number, hash: Buffer) => made.push({ level, index, hash });
     const appendMissingUpTo = (end: number) => {
@@ -170,7 +178,7 @@ export async function verifyAuditLog(deps: Deps, options: VerifyOptions = {}): P
       nodesChecked += 1;
       const width = 2 ** n.level;
       const start = n.index * width;
-      const have = stored.get(nodeKey(n));
+      const have = stored.get(store.packedNodeKey(n.level, n.index));
       if (!have) {
         report({ kind: 'node-missing', node: { level: n.level, index: n.index }, message: `Merkle node (level ${n.level}, index ${n.index}) over entries ${start}..${start + width - 1} is missing: proofs through it cannot be served` });
       } else if (!have.equals(n.hash) && !coversFlagged(start, start + width)) {
