@@ -6,9 +6,14 @@
  *
  *   npx tsx bench/audit.ts [--entries 1000000] [--batch 1000] [--engine pglite|postgres|both]
  *
+ * Raw baselines measured in the same run, to read the figures against: the same rows written by a bare
+ * INSERT … unnest into a copy of audit_log, one audit_node row fetched by key, and the verifier's reads
+ * alone (no hashing).
+ *
  * The audited records are a bench table (entries/4 rows, each audited four times) declared as an
  * audited entity, so verify re-hashes real rows too. Prints figures; never fails on a timing.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +30,9 @@ import { openScratchPostgres } from '../src/platform/db/scratch.ts';
 import type { Db, Engine, Queryable } from '../src/platform/db/types.ts';
 import type { Deps } from '../src/platform/deps.ts';
 import { createAuditService } from '../src/audit/service.ts';
+import * as auditStore from '../src/audit/store.ts';
+import { sha256Hex } from '../src/platform/crypto/canonical.ts';
+import { uuidv7 } from '../src/platform/ids.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -93,6 +101,11 @@ async function runEngine(engine: Engine): Promise<void> {
     await db.exec('CREATE TABLE bench_record (id text PRIMARY KEY, v integer NOT NULL)');
     await db.query("INSERT INTO bench_record (id, v) SELECT 'r' || g, g FROM generate_series(0, $1::int - 1) AS g", [records]);
 
+    // 0. Raw baseline in the same run: the same number of rows, shaped and indexed like audit_log, written
+    //    with one INSERT … SELECT unnest per BATCH rows and transaction (values made outside the timing).
+    const rawAppendSeconds = await rawAppends(db);
+    process.stdout.write(`[${engine}] raw baseline: ${Math.round(ENTRIES / rawAppendSeconds)} rows/s (INSERT … unnest into a copy of audit_log, batches of ${BATCH})\n`);
+
     // 1. Appends, BATCH entries per transaction.
     const t0 = performance.now();
     const c0 = process.cpuUsage();
@@ -121,8 +134,8 @@ async function runEngine(engine: Engine): Promise<void> {
     const appendSeconds = (performance.now() - t0) / 1000;
     const appendCpu = cpuSince(c0);
     process.stdout.write(
-      `[${engine}] appends: ${ENTRIES} entries in ${appendSeconds.toFixed(1)} s = ${Math.round(ENTRIES / appendSeconds)} entries/s (batches of ${BATCH} per transaction); ` +
-        `this process used ${appendCpu.toFixed(1)} CPU-s = ${Math.round(ENTRIES / appendCpu)} entries per CPU-second; load average ${load()}\n`,
+      `[${engine}] appends: ${ENTRIES} entries in ${appendSeconds.toFixed(1)} s = ${Math.round(ENTRIES / appendSeconds)} entries/s (batches of ${BATCH} per transaction, ` +
+        `${((rawAppendSeconds / appendSeconds) * 100).toFixed(0)}% of raw); this process used ${appendCpu.toFixed(1)} CPU-s = ${Math.round(ENTRIES / appendCpu)} entries per CPU-second; load average ${load()}\n`,
     );
 
     // Small transactions: 10 entries each (a typical service call audits a handful of rows).
@@ -159,6 +172,9 @@ async function runEngine(engine: Engine): Promise<void> {
     }
     const incProofs: Buffer[][] = [];
     const consProofs: Buffer[][] = [];
+    // Raw baseline: one stored node by its key, the smallest query a proof could be.
+    const rawKey = await timed(() => db.query('SELECT hash FROM audit_node WHERE level = $1 AND idx = $2', [1 + rnd(10), rnd(size >> 11)]));
+    process.stdout.write(`[${engine}] raw baseline: one audit_node row by key: ${stats(rawKey.samples, rawKey.cpuMs)}\n`);
     const storeInc = await timed(async (i) => incProofs.push(await rangeHashes(db, proofRanges(seqs[i], seqs[i] + 1, size))));
     const serviceInc = await timed((i) => service.inclusionProof(SYSTEM_ACTOR, { seq: seqs[i] }));
     const storeCons = await timed(async (i) => consProofs.push(await rangeHashes(db, proofRanges(0, froms[i], size))));
@@ -175,13 +191,21 @@ async function runEngine(engine: Engine): Promise<void> {
     process.stdout.write(`[${engine}] consistency proof at ${size} entries, node fetch: ${stats(storeCons.samples, storeCons.cpuMs)}\n`);
     process.stdout.write(`[${engine}] consistency proof at ${size} entries, service call (incl. both roots): ${stats(serviceCons.samples, serviceCons.cpuMs)}\n`);
 
-    // 3. Full verification.
+    // 3. Full verification, after the raw baseline: reading the same entries and nodes the same way
+    //    (one aggregate per batch of 20,000), without re-hashing or comparing anything.
+    const tr = performance.now();
+    for (let from = 0; from < size; from += 20_000) {
+      const to = Math.min(size, from + 20_000);
+      await Promise.all([auditStore.entriesPacked(db, from, to), auditStore.nodesCompletedBetween(db, from, to)]);
+    }
+    const rawReadSeconds = (performance.now() - tr) / 1000;
+    process.stdout.write(`[${engine}] raw baseline: reading ${size} entries and their nodes in batches of 20,000: ${rawReadSeconds.toFixed(1)} s\n`);
     const t2 = performance.now();
     const c2 = process.cpuUsage();
     const report = await service.verify(SYSTEM_ACTOR);
     const verifySeconds = (performance.now() - t2) / 1000;
     process.stdout.write(
-      `[${engine}] audit verify: ${report.entriesChecked} entries, ${report.nodesChecked} nodes, ${report.checkpointsChecked} checkpoints, ${report.recordsChecked} records in ${verifySeconds.toFixed(1)} s (${cpuSince(c2).toFixed(1)} CPU-s in this process; load average ${load()}); ok=${report.ok}, problems=${report.problemCount}\n`,
+      `[${engine}] audit verify: ${report.entriesChecked} entries, ${report.nodesChecked} nodes, ${report.checkpointsChecked} checkpoints, ${report.recordsChecked} records in ${verifySeconds.toFixed(1)} s (${cpuSince(c2).toFixed(1)} CPU-s in this process; load average ${load()}); ok=${report.ok}, problems=${report.problemCount}; ${(verifySeconds / rawReadSeconds).toFixed(1)}× the raw read\n`,
     );
     const [{ bytes }] = await db.query<{ bytes: number }>("SELECT pg_total_relation_size('audit_log') + pg_total_relation_size('audit_node') AS bytes");
     process.stdout.write(`[${engine}] storage: audit_log + audit_node = ${(Number(bytes) / 2 ** 20).toFixed(0)} MiB\n`);
@@ -189,6 +213,43 @@ async function runEngine(engine: Engine): Promise<void> {
     await close();
     fs.rmSync(keysDir, { recursive: true, force: true });
   }
+}
+
+/** Seconds to write ENTRIES audit_log-shaped rows into a scratch copy of the table (then dropped). */
+async function rawAppends(db: Db): Promise<number> {
+  await db.exec('CREATE TABLE bench_raw_log (LIKE audit_log INCLUDING ALL)');
+  const at = new Date().toISOString();
+  let ms = 0;
+  for (let start = 0; start < ENTRIES; start += BATCH) {
+    const n = Math.min(BATCH, ENTRIES - start);
+    const seqs = Array.from({ length: n }, (_, i) => start + i);
+    const cols = [
+      seqs,
+      seqs.map(() => uuidv7()),
+      seqs.map(() => at),
+      seqs.map(() => actor.kind),
+      seqs.map(() => actor.userId),
+      seqs.map(() => actor.name),
+      seqs.map(() => actor.role),
+      seqs.map(() => 'bench.record.update'),
+      seqs.map(() => 'bench_record'),
+      seqs.map((q) => `r${q}`),
+      seqs.map(() => 'benchmark'),
+      seqs.map((q) => sha256Hex(String(q))),
+      seqs.map((q) => createHash('sha256').update(String(q)).digest()),
+    ];
+    const t = performance.now();
+    await db.transaction((tx) =>
+      tx.query(
+        `INSERT INTO bench_raw_log SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::timestamptz[], $4::text[], $5::uuid[], $6::text[], $7::text[],
+                                                         $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::bytea[])`,
+        cols,
+      ),
+    );
+    ms += performance.now() - t;
+  }
+  await db.exec('DROP TABLE bench_raw_log');
+  return ms / 1000;
 }
 
 const engines: Engine[] = ENGINE === 'both' ? ['pglite', 'postgres'] : [ENGINE as Engine];
