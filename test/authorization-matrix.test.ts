@@ -1,8 +1,10 @@
+import fs from 'node:fs';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICIES, ROLES, rolesFor, type Role } from '../src/platform/auth/actor.ts';
 import { anonymousResolver, installAccessControl, type RouteRecord } from '../src/platform/http/access.ts';
 import { installProblemHandler } from '../src/platform/http/problem-handler.ts';
+import { DOC_PATH, renderMatrix, spliceGenerated } from '../src/accounts/security-doc.ts';
 import { describeEngines } from './support/engines.ts';
 import { createTestApp, type TestApp } from './support/app.ts';
 
@@ -80,6 +82,11 @@ describeEngines('authorization matrix', (engine) => {
     expect(mismatches).toEqual([]);
     expect(requests).toBe(t.app.routeTable.length * ROLES.length);
   }, 600_000);
+
+  it('is documented as enforced: the generated part of docs/security.md matches the policy tables and routes', () => {
+    const doc = fs.readFileSync(DOC_PATH, 'utf8');
+    expect(spliceGenerated(doc, renderMatrix(POLICIES, t.app.routeTable)), 'docs/security.md is stale: run npm run docs:security').toBe(doc);
+  });
 
   it('answers 401, not 403, to the anonymous on every protected route, and 401 to a forged token', async () => {
     const protectedRoutes = t.app.routeTable.filter((r) => !r.public);
