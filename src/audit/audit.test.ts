@@ -357,6 +357,14 @@ describeEngines('audit log', (engine) => {
     expect(report.problems.map((p) => [p.kind, p.node])).toEqual([['node-mismatch', { level: 2, index: 1 }]]);
   });
 
+  it('reports its progress: entries batch by batch up to the tree size, then the records re-hashed', async () => {
+    const service = await tamperedLog();
+    const seen: string[] = [];
+    const report = await service.verify(SYSTEM_ACTOR, { batchSize: 4, recordBatchSize: 5, onProgress: (p) => seen.push(`${p.phase} ${p.done}/${p.total}`) });
+    expect(report.recordsChecked).toBe(9);
+    expect(seen).toEqual(['entries 4/9', 'entries 8/9', 'entries 9/9', 'records 5/0', 'records 9/0']);
+  });
+
   it('reading in small batches, names a node cut to 31 bytes and a removed node without misreading their neighbours', async () => {
     const service = await tamperedLog();
     // Nodes are read per level as one concatenated value; a short hash must not shift the others.

@@ -4,9 +4,10 @@ import { SYSTEM_ACTOR } from '../platform/auth/actor.ts';
 import { systemClock } from '../platform/clock.ts';
 import { loadConfig } from '../platform/config.ts';
 import { openDatabase } from '../platform/db/open.ts';
+import { createProgressBar, type ProgressSnapshot } from '../platform/progress.ts';
 import type { Deps } from '../platform/deps.ts';
 import { createAuditService } from './service.ts';
-import type { VerifyReport } from './verify.ts';
+import type { VerifyProgress, VerifyReport } from './verify.ts';
 
 export function formatVerifyReport(r: VerifyReport): string {
   const lines = [
@@ -46,7 +47,23 @@ export function registerAuditCommands(program: Command): void {
     .action(async (opts: { json?: boolean; maxProblems: string }) => {
       // The modules declare their audited entities when they load; the app imports them all.
       await import('../app.ts');
-      const report = await withDeps('custodia audit verify', (deps) => createAuditService(deps).verify(SYSTEM_ACTOR, { maxProblems: Number(opts.maxProblems) }));
+      // Progress on stderr (a bar on a terminal, a line every few seconds otherwise); the report on stdout.
+      let bar = createProgressBar();
+      let phase: VerifyProgress['phase'] = 'entries';
+      let last: ProgressSnapshot = { done: 0, total: 0, count: 0, unit: 'entries' };
+      const onProgress = (p: VerifyProgress) => {
+        if (p.phase !== phase) {
+          bar.done(last, 'Merkle tree rebuilt; re-hashing the audited records.');
+          bar = createProgressBar();
+          phase = p.phase;
+        }
+        last = { done: p.done, total: p.total, count: p.done, unit: p.phase };
+        bar.update(last);
+      };
+      const report = await withDeps('custodia audit verify', (deps) =>
+        createAuditService(deps).verify(SYSTEM_ACTOR, { maxProblems: Number(opts.maxProblems), onProgress }),
+      );
+      bar.done(last, '');
       process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatVerifyReport(report));
       if (!report.ok) process.exitCode = 1;
     });

@@ -57,10 +57,19 @@ export interface VerifyReport {
   durationMs: number;
 }
 
+export interface VerifyProgress {
+  /** `entries`: rebuilding the tree (done/total entries); `records`: re-hashing audited records (total unknown, 0). */
+  phase: 'entries' | 'records';
+  done: number;
+  total: number;
+}
+
 export interface VerifyOptions {
   batchSize?: number;
   recordBatchSize?: number;
   maxProblems?: number;
+  /** Called after every batch, so a terminal or a job can show how far a long verification has got. */
+  onProgress?: (p: VerifyProgress) => void;
 }
 
 const PLACEHOLDER = Buffer.alloc(32);
@@ -70,6 +79,7 @@ export async function verifyAuditLog(deps: Deps, options: VerifyOptions = {}): P
   const batchSize = options.batchSize ?? 20_000;
   const recordBatchSize = options.recordBatchSize ?? 2_000;
   const maxProblems = options.maxProblems ?? 1_000;
+  const progress = options.onProgress ?? (() => undefined);
   const db = deps.db;
 
   const problems: VerifyProblem[] = [];
@@ -190,6 +200,7 @@ export async function verifyAuditLog(deps: Deps, options: VerifyOptions = {}): P
         });
       }
     }
+    progress({ phase: 'entries', done: to, total: size });
   }
   for (; cpIndex < checkpoints.length; cpIndex++) {
     const cp = checkpoints[cpIndex];
@@ -258,6 +269,7 @@ export async function verifyAuditLog(deps: Deps, options: VerifyOptions = {}): P
         }
       }
     }
+    progress({ phase: 'records', done: recordsChecked, total: 0 });
     if (page.length < recordBatchSize) break;
   }
 

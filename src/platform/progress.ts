@@ -4,11 +4,19 @@
  * seconds instead of carriage-return redraws.
  */
 export interface ProgressSnapshot {
-  /** Bytes of the input read so far and in total: the only honest measure before the rows are counted. */
-  bytesRead: number;
-  bytesTotal: number;
-  rows: number;
-  invalid: number;
+  /**
+   * Work done so far and in total, in whatever unit is known up front (for an import, bytes of the
+   * input: the only honest measure before the rows are counted). Gives the bar and the ETA; a total of
+   * 0 means unknown (count and rate only).
+   */
+  done: number;
+  total: number;
+  /** Things processed so far, for the count and the rate. */
+  count: number;
+  /** What `count` counts (default "rows"). */
+  unit?: string;
+  /** Rows refused so far, shown only when given. */
+  invalid?: number;
 }
 
 export function formatDuration(seconds: number): string {
@@ -24,19 +32,28 @@ export function formatDuration(seconds: number): string {
 
 /** The bar's text for a snapshot after `elapsedMs` (pure, so it is testable). */
 export function renderProgress(p: ProgressSnapshot, elapsedMs: number, width = 30): string {
-  const fraction = p.bytesTotal > 0 ? Math.min(1, p.bytesRead / p.bytesTotal) : 0;
+  if (p.total <= 0) {
+    // Nothing known up front: the count and the rate, never an invented percentage.
+    const elapsed = elapsedMs / 1000;
+    const rate = elapsed > 0 ? p.count / elapsed : 0;
+    const unit = p.unit ?? 'rows';
+    return `${p.count.toLocaleString('en')} ${unit} ${Math.round(rate).toLocaleString('en')} ${unit}/s, ${formatDuration(elapsed)} elapsed`;
+  }
+  const fraction = p.total > 0 ? Math.min(1, p.done / p.total) : 0;
   const filled = Math.round(fraction * width);
   const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
   const elapsed = elapsedMs / 1000;
-  const rate = elapsed > 0 ? p.rows / elapsed : 0;
+  const rate = elapsed > 0 ? p.count / elapsed : 0;
+  const unit = p.unit ?? 'rows';
+  const bad = p.invalid === undefined ? '' : ` (${p.invalid.toLocaleString('en')} bad)`;
   const eta = fraction > 0 && fraction < 1 ? (elapsed / fraction) * (1 - fraction) : fraction >= 1 ? 0 : NaN;
   const pct = (fraction * 100).toFixed(1).padStart(5);
-  return `${bar} ${pct}% ${p.rows.toLocaleString('en')} rows (${p.invalid.toLocaleString('en')} bad) ${Math.round(rate).toLocaleString('en')} rows/s ETA ${formatDuration(eta)}`;
+  return `${bar} ${pct}% ${p.count.toLocaleString('en')} ${unit}${bad} ${Math.round(rate).toLocaleString('en')} ${unit}/s ETA ${formatDuration(eta)}`;
 }
 
 export interface ProgressBar {
   update(p: ProgressSnapshot): void;
-  /** Final line (always printed), then a newline. */
+  /** Final line (always printed), then `label` on its own line when it is not empty. */
   done(p: ProgressSnapshot, label: string): void;
 }
 
@@ -56,8 +73,9 @@ export function createProgressBar(stream: NodeJS.WriteStream = process.stderr, i
       stream.write(tty ? `\r${line}\x1b[K` : `${line}\n`);
     },
     done(p, label) {
-      const line = renderProgress({ ...p, bytesRead: p.bytesTotal }, Date.now() - started);
-      stream.write(tty ? `\r${line}\x1b[K\n${label}\n` : `${line}\n${label}\n`);
+      const line = renderProgress({ ...p, done: p.total }, Date.now() - started);
+      const after = label ? `${label}\n` : '';
+      stream.write(tty ? `\r${line}\x1b[K\n${after}` : `${line}\n${after}`);
     },
   };
 }

@@ -9,7 +9,7 @@ import { systemClock } from '../platform/clock.ts';
 import { loadConfig } from '../platform/config.ts';
 import { openDatabase } from '../platform/db/open.ts';
 import type { Deps } from '../platform/deps.ts';
-import { createProgressBar, formatDuration } from './import/progress.ts';
+import { createProgressBar, formatDuration } from '../platform/progress.ts';
 import { createImportService, type ImportOutcome } from './import/service.ts';
 import { DEFAULT_DEMO } from './demo/generate.ts';
 import { loadDemo } from './demo/load.ts';
@@ -56,7 +56,7 @@ export async function importItemsCommand(file: string, opts: { partial?: boolean
     const service = createImportService(cliDeps(opened, config));
     const bar = createProgressBar();
     process.stderr.write(`Importing ${abs} (${(stat.size / 1e6).toFixed(1)} MB, ${opts.partial ? 'partial: valid rows are kept' : 'all-or-nothing'}) into ${opened.db.description}\n`);
-    let last = { bytesRead: 0, bytesTotal: stat.size, rows: 0, invalid: 0 };
+    let last = { done: 0, total: stat.size, count: 0, invalid: 0 };
     const started = Date.now();
     const outcome = await service.importItems(
       cliActor(),
@@ -65,7 +65,7 @@ export async function importItemsCommand(file: string, opts: { partial?: boolean
         partial: Boolean(opts.partial),
         batchSize: opts.batchSize ? Number(opts.batchSize) : undefined,
         onProgress: (p) => {
-          last = { bytesRead: p.bytesRead, bytesTotal: p.bytesTotal, rows: p.rowsTotal, invalid: p.rowsInvalid };
+          last = { done: p.bytesRead, total: p.bytesTotal, count: p.rowsTotal, invalid: p.rowsInvalid };
           bar.update(last);
         },
       },
@@ -104,13 +104,13 @@ export async function demoCommand(opts: { firearms?: string; seed?: string }): P
     const result = await loadDemo(deps, {
       firearms: opts.firearms ? Number(opts.firearms) : undefined,
       seed: opts.seed ? Number(opts.seed) : undefined,
-      onProgress: (done, total) => bar.update({ bytesRead: done, bytesTotal: total, rows: done, invalid: 0 }),
+      onProgress: (done, total) => bar.update({ done, total, count: done, unit: 'items' }),
     });
     if (!result.loaded) {
       process.stderr.write(`custodia demo: nothing loaded: ${result.reason}.\n`);
       return 0;
     }
-    bar.done({ bytesRead: result.items, bytesTotal: result.items, rows: result.items, invalid: 0 }, `Demonstration State loaded in ${formatDuration((Date.now() - started) / 1000)}.`);
+    bar.done({ done: result.items, total: result.items, count: result.items, unit: 'items' }, `Demonstration State loaded in ${formatDuration((Date.now() - started) / 1000)}.`);
     process.stderr.write(
       `  ${result.parties} parties, ${result.items} items, ${result.markings} markings, ${result.events} custody events (calibres from ${result.calibreSource}).\n` +
         '  Every party, name and record of it is fictional.\n',
