@@ -1,15 +1,18 @@
 import type { Db, Queryable } from '../platform/db/types.ts';
 import { prepareName, type PreparedName } from './match/normalize.ts';
 import {
-  MATCH_THRESHOLD, birthYearsOf, nameKeys, nameKindOf, normaliseIdentifier, queryKeys, scoreEntry,
+  MATCH_THRESHOLD, birthYearsOf, distinctNames, nameKeys, nameKindOf, normaliseIdentifier, queryKeys, scoreEntryReaching,
   type EntryScore, type IndexedEntry, type ScreeningQuery,
 } from './model.ts';
+import { KeyIndex } from './key-index.ts';
 import * as store from './store.ts';
 
 /**
- * Candidates come from the database (the key index `screening_name_key`, and pg_trgm on normalised
- * names when the keys find too few); scoring runs in code against a per-process cache of the active
- * versions' entries, reloaded whenever the set of active versions changes.
+ * Candidates come from an in-memory key index of the active list versions (the same relation as the
+ * table `screening_name_key`; pg_trgm on normalised names when a single name's keys find nothing);
+ * scoring runs in code against the same per-process cache of the active versions' entries. The cache
+ * is keyed by the ids of the active versions, read in the caller's transaction on every call, so a
+ * version activated by another process (PostgreSQL deployments) is used from its commit on.
  */
 export interface ScoredHit extends EntryScore {
   versionId: string;
@@ -29,46 +32,73 @@ export interface VersionRef {
 }
 
 /** Candidates scored per name, best-ranked by shared rare keys. */
-const MAX_CANDIDATES = 40;
+export const MAX_CANDIDATES = 40;
 /** Keys shared by more entries than this ("mohammed", "trading") find too much to be worth asking for. */
 const MAX_KEY_FREQUENCY = 400;
 const MIN_SHARED_WEIGHT = 0.25;
 
-class MatcherIndex {
-  readonly entries = new Map<string, IndexedEntry>();
-  readonly keyFrequency = new Map<string, number>();
-  constructor(readonly versions: VersionRef[]) {}
+export interface KeySelection {
+  keys: string[];
+  weights: number[];
+  /** An entry sharing less than a quarter of the name's key weight cannot align most of its tokens. */
+  floor: number;
+}
+
+export class MatcherIndex {
+  readonly versions: VersionRef[];
+  readonly entries: IndexedEntry[];
+  readonly keys: KeyIndex;
+  private readonly byId: Map<string, IndexedEntry>;
+
+  constructor(versions: VersionRef[], entries: IndexedEntry[], keys: KeyIndex) {
+    this.versions = versions;
+    this.entries = entries;
+    this.keys = keys;
+    this.byId = new Map(entries.map((e) => [`${e.versionId}:${e.externalId}`, e]));
+  }
 
   get versionIds(): string[] {
     return this.versions.map((v) => v.id);
   }
 
   /**
-   * The keys worth asking the database for, each with its rarity weight (inverse document frequency).
-   * Skeleton keys serve names written in abjads and Korean-folded keys names written in Hangul only;
-   * keys too common to discriminate are dropped, keeping the two rarest when all are common.
+   * The keys worth looking up, each with its rarity weight (inverse document frequency). Skeleton keys
+   * serve names written in abjads and Korean-folded keys names written in Hangul only; keys too common
+   * to discriminate are dropped, keeping the two rarest when all are common.
    */
-  selectKeys(keys: string[], prepared: PreparedName): { keys: string[]; weights: number[] } {
+  selectKeys(keys: string[], prepared: PreparedName): KeySelection {
+    const freq = (k: string) => this.keys.frequency(k);
     const known = keys.filter((k) => {
-      if (!this.keyFrequency.has(k)) return false;
+      if (freq(k) === 0) return false;
       if (k.startsWith('s:')) return prepared.abjad;
       if (k.startsWith('k:')) return prepared.hangul;
       return true;
     });
-    let chosen = known.filter((k) => k.startsWith('id:') || (this.keyFrequency.get(k) ?? 0) <= MAX_KEY_FREQUENCY);
-    if (chosen.length === 0) chosen = known.sort((a, b) => (this.keyFrequency.get(a) ?? 0) - (this.keyFrequency.get(b) ?? 0)).slice(0, 2);
-    const n = this.entries.size;
-    return { keys: chosen, weights: chosen.map((k) => (k.startsWith('id:') ? 20 : Math.log(1 + n / (this.keyFrequency.get(k) ?? 1)))) };
+    let chosen = known.filter((k) => k.startsWith('id:') || freq(k) <= MAX_KEY_FREQUENCY);
+    if (chosen.length === 0) chosen = known.sort((a, b) => freq(a) - freq(b)).slice(0, 2);
+    const n = this.entries.length;
+    const weights = chosen.map((k) => (k.startsWith('id:') ? 20 : Math.log(1 + n / freq(k))));
+    return { keys: chosen, weights, floor: MIN_SHARED_WEIGHT * weights.reduce((a, b) => a + b, 0) };
+  }
+
+  /** The best `limit` entries for a selection of keys (what the SQL candidate query returned). */
+  candidates(sel: KeySelection, limit = MAX_CANDIDATES): IndexedEntry[] {
+    return this.keys.rank(sel.keys, sel.weights, sel.floor, limit, this.order).map((e) => this.entries[e]);
+  }
+
+  private readonly order = (a: number, b: number): number => {
+    const x = this.entries[a];
+    const y = this.entries[b];
+    if (x.externalId !== y.externalId) return x.externalId < y.externalId ? -1 : 1;
+    return x.versionId < y.versionId ? -1 : x.versionId > y.versionId ? 1 : 0;
+  };
+
+  entry(versionId: string, externalId: string): IndexedEntry | undefined {
+    return this.byId.get(`${versionId}:${externalId}`);
   }
 }
 
-const cache = new WeakMap<Db, { signature: string; index: Promise<MatcherIndex>; checkedAt: number }>();
-/**
- * How long the set of active versions is trusted before asking the database again. An import in this
- * process invalidates at once; one in another process (PostgreSQL deployments) is seen within this
- * time, and every result names the versions it actually used.
- */
-const VERSION_CHECK_MS = 2000;
+const cache = new WeakMap<Db, { signature: string; index: Promise<MatcherIndex> }>();
 
 /** Forgets the cached index (called after an import). */
 export function invalidateMatcher(db: Db): void {
@@ -76,21 +106,23 @@ export function invalidateMatcher(db: Db): void {
 }
 
 async function buildIndex(q: Queryable, versions: store.VersionRow[]): Promise<MatcherIndex> {
-  const index = new MatcherIndex(versions.map((v) => ({ id: v.id, source: v.source, publishedOn: v.published_on })));
+  const entries: IndexedEntry[] = [];
+  const keysOf: Array<Set<string>> = [];
   for (const v of versions) {
     const rows = await store.entriesOfVersion(q, v.id);
     for (const row of rows) {
       const e = row.data;
       const kind = nameKindOf(e.kind);
-      const names = e.names.map((n) => ({ name: n.name, quality: n.quality, prepared: prepareName(n.name, kind) }));
+      const names = distinctNames(e.names.map((n) => ({ name: n.name, quality: n.quality, prepared: prepareName(n.name, kind) })));
+      // The same keys as written to screening_name_key at import (service.importList).
       const keys = new Set<string>();
       for (const n of names) for (const k of nameKeys(n.prepared)) keys.add(k);
       for (const d of e.documents) {
         const n = normaliseIdentifier(d.number);
         if (n.length >= 5) keys.add(`id:${n}`);
       }
-      for (const k of keys) index.keyFrequency.set(k, (index.keyFrequency.get(k) ?? 0) + 1);
-      index.entries.set(`${v.id}:${e.externalId}`, {
+      keysOf.push(keys);
+      entries.push({
         versionId: v.id,
         source: v.source,
         externalId: e.externalId,
@@ -106,71 +138,66 @@ async function buildIndex(q: Queryable, versions: store.VersionRow[]): Promise<M
       });
     }
   }
-  return index;
+  const versionRefs = versions.map((v) => ({ id: v.id, source: v.source, publishedOn: v.published_on }));
+  return new MatcherIndex(versionRefs, entries, new KeyIndex(keysOf));
 }
 
-/** The index of the active versions as `q` sees them (pass the transaction when inside one). */
+/**
+ * The index of the active versions as `q` sees them (pass the transaction when inside one). Reading
+ * the active version ids costs one small query per call; an index is built once per set of ids.
+ */
 export async function matcherIndex(db: Db, q: Queryable): Promise<MatcherIndex> {
-  const cached = cache.get(db);
-  if (cached && Date.now() - cached.checkedAt < VERSION_CHECK_MS) return cached.index;
   const versions = await store.activeVersions(q);
   const signature = versions.map((v) => v.id).join(',');
-  if (cached && cached.signature === signature) {
-    cached.checkedAt = Date.now();
-    return cached.index;
-  }
+  const cached = cache.get(db);
+  if (cached && cached.signature === signature) return cached.index;
   const index = buildIndex(q, versions);
-  cache.set(db, { signature, index, checkedAt: Date.now() });
+  cache.set(db, { signature, index });
   try {
     return await index;
   } catch (err) {
-    cache.delete(db);
+    if (cache.get(db)?.index === index) cache.delete(db);
     throw err;
   }
 }
 
-/** Screens many names in one round trip for candidates; returns the hits at or above the threshold per name. */
+/** Screens many names against the in-memory index; returns the hits at or above the threshold per name. */
 export async function matchMany(db: Db, q: Queryable, queries: ScreeningQuery[], threshold = MATCH_THRESHOLD): Promise<{ versions: VersionRef[]; results: ScoredHit[][] }> {
   const index = await matcherIndex(db, q);
-  const prepared = queries.map((x) => prepareName(x.name, x.kind ?? 'unknown'));
-  // An entry sharing less than a quarter of the name's key weight cannot align most of its tokens.
-  const keysets = queries.map((x, i) => {
-    const k = index.selectKeys(queryKeys(x, prepared[i]), prepared[i]);
-    return { i, ...k, floor: MIN_SHARED_WEIGHT * k.weights.reduce((a, b) => a + b, 0) };
-  });
-  const rows = await store.candidates(q, keysets, index.versionIds, MAX_CANDIDATES);
-  const perQuery: string[][] = queries.map(() => []);
-  for (const r of rows) perQuery[r.i].push(`${r.version_id}:${r.external_id}`);
   const results: ScoredHit[][] = [];
-  for (let i = 0; i < queries.length; i++) {
-    let cands = perQuery[i];
-    // A name none of whose keys is known (every token misspelt) falls back to trigram similarity.
+  for (const query of queries) {
+    const prepared = prepareName(query.name, query.kind ?? 'unknown');
+    let cands = index.candidates(index.selectKeys(queryKeys(query, prepared), prepared));
+    // A single name none of whose keys is known (every token misspelt) falls back to trigram similarity.
     if (cands.length === 0 && queries.length === 1) {
-      const fallback = (tx: Queryable) => store.trigramCandidates(tx, prepared[i].tokens.join(' '), index.versionIds, MAX_CANDIDATES);
+      const fallback = (tx: Queryable) => store.trigramCandidates(tx, prepared.tokens.join(' '), index.versionIds, MAX_CANDIDATES);
       // The fallback sets a planner option local to a transaction: open one when called outside any.
       const tri = q === db ? await db.transaction(fallback) : await fallback(q);
-      cands = tri.map((t) => `${t.version_id}:${t.external_id}`);
+      cands = tri.map((t) => index.entry(t.version_id, t.external_id)).filter((e): e is IndexedEntry => e !== undefined);
     }
-    const hits: ScoredHit[] = [];
-    for (const key of cands) {
-      const e = index.entries.get(key);
-      if (!e) continue;
-      const s = scoreEntry(queries[i], prepared[i], e);
-      if (s.score < threshold) continue;
-      hits.push({
-        ...s,
-        versionId: e.versionId,
-        source: e.source,
-        externalId: e.externalId,
-        entryName: e.primaryName,
-        entryHash: e.contentHash,
-        kind: e.kind,
-        referenceNumber: e.referenceNumber,
-        programmes: e.programmes,
-      });
-    }
-    hits.sort((a, b) => b.score - a.score || a.externalId.localeCompare(b.externalId));
-    results.push(hits);
+    results.push(scoreCandidates(query, prepared, cands, threshold));
   }
   return { versions: index.versions, results };
+}
+
+function scoreCandidates(query: ScreeningQuery, prepared: PreparedName, cands: IndexedEntry[], threshold: number): ScoredHit[] {
+  const hits: ScoredHit[] = [];
+  for (const e of cands) {
+    const s = scoreEntryReaching(query, prepared, e, threshold);
+    if (!s || s.score < threshold) continue;
+    hits.push({
+      ...s,
+      versionId: e.versionId,
+      source: e.source,
+      externalId: e.externalId,
+      entryName: e.primaryName,
+      entryHash: e.contentHash,
+      kind: e.kind,
+      referenceNumber: e.referenceNumber,
+      programmes: e.programmes,
+    });
+  }
+  // Two lists may use the same id (OFAC's SDN and non-SDN files share uids): the source decides then.
+  hits.sort((a, b) => b.score - a.score || a.externalId.localeCompare(b.externalId) || a.source.localeCompare(b.source));
+  return hits;
 }

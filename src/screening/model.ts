@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../platform/crypto/canonical.ts';
 import { MATCH_THRESHOLD } from './match/model.ts';
 import { foldKorean, phoneticKey, prepareName, skeleton, type NameKind, type PreparedName } from './match/normalize.ts';
+import { nameScoreBound } from './match/bound.ts';
 import { compareTokens, type TokenPair } from './match/score.ts';
 import type { EntryKind, ListEntry, NameQuality } from './parse/types.ts';
 
@@ -86,6 +87,22 @@ export function birthYearsOf(entry: ListEntry): IndexedEntry['birthYears'] {
   return out;
 }
 
+/**
+ * An entry's names without repeats: aliases of the same quality that normalise alike (same tokens,
+ * legal forms and script flags, and the same characters when written in CJK, which the scorer compares)
+ * always score alike, so only the first, the one an explanation would name, is kept for scoring.
+ */
+export function distinctNames<T extends { quality: NameQuality; prepared: PreparedName }>(names: T[]): T[] {
+  const seen = new Set<string>();
+  return names.filter((n) => {
+    const p = n.prepared;
+    const key = [n.quality, p.tokens.join(' '), p.legalForms.join(' '), p.abjad, p.cjk, p.hangul, p.cjk ? p.raw.replace(/\s+/g, '') : ''].join('\x1f');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 const PARTICLE_KEYS = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'abd', 'de', 'la', 'the', 'and', 'of']);
 
 /** Keys under which a name is found: tokens, Metaphone codes, consonant skeletons, Korean-folded tokens. */
@@ -121,68 +138,90 @@ export function queryKeys(q: ScreeningQuery, prepared: PreparedName): string[] {
 }
 
 const QUALITY_FACTOR: Record<NameQuality, number> = { primary: 1, good: 1, low: 0.9 };
+/** Slack for the bounds below, which add the same numbers in another order than the exact scores. */
+const BOUND_SLACK = 1e-9;
 
 /**
  * Scores one entry against a query. The name decides; a matching identity document raises the score
  * to 0.98 on its own (passport, national ID and IMO numbers are unique), a date of birth or country
  * adds or subtracts a little, and a person matched against an organisation (or the reverse) loses.
+ * `nameBounds` (upper bounds of each name's score, from `scoreEntryReaching`) let a name that cannot
+ * beat the best one so far be skipped: the result is the same, only cheaper.
  */
-export function scoreEntry(q: ScreeningQuery, prepared: PreparedName, e: IndexedEntry): EntryScore {
+export function scoreEntry(q: ScreeningQuery, prepared: PreparedName, e: IndexedEntry, nameBounds?: number[]): EntryScore {
   const kind = q.kind ?? 'unknown';
   let best: EntryScore | null = null;
-  for (const n of e.names) {
+  for (let i = 0; i < e.names.length; i++) {
+    const n = e.names[i];
+    if (best && nameBounds && nameBounds[i] + BOUND_SLACK < best.nameScore) continue;
     const cmp = compareTokens(prepared, n.prepared, kind === 'unknown' ? nameKindOf(e.kind) : kind);
     const s = cmp.score * QUALITY_FACTOR[n.quality];
     if (!best || s > best.nameScore) {
       best = { score: s, matchedName: n.name, nameQuality: n.quality, nameScore: s, pairs: cmp.pairs, notes: cmp.notes, features: [] };
     }
   }
-  if (!best) return { score: 0, matchedName: '', nameQuality: 'primary', nameScore: 0, pairs: [], notes: [], features: [] };
+  const found = best;
+  if (!found) return { score: 0, matchedName: '', nameQuality: 'primary', nameScore: 0, pairs: [], notes: [], features: [] };
   const features: Feature[] = [];
-  if (best.nameQuality === 'low') features.push({ feature: 'weak_alias', effect: 0, detail: 'matched a weak (low quality) alias: ×0.9 included in the name score' });
-  let score = best.nameScore;
-  const ids = (q.identifiers ?? []).map((i) => normaliseIdentifier(i.number)).filter((n) => n.length >= 5);
-  const idHit = ids.find((n) => e.documents.includes(n));
+  if (found.nameQuality === 'low') features.push({ feature: 'weak_alias', effect: 0, detail: 'matched a weak (low quality) alias: ×0.9 included in the name score' });
+  let score = found.nameScore;
+  const idHit = identifierHit(q, e);
   if (idHit) {
     features.push({ feature: 'identifier_match', effect: Math.max(0, 0.98 - score), detail: `identity document ${idHit} is on the entry` });
     score = Math.max(score, 0.98);
   }
+  for (const f of evidenceOf(q, e)) {
+    features.push(f);
+    score += f.effect;
+  }
+  found.score = Math.max(0, Math.min(1, score));
+  found.features = features;
+  return found;
+}
+
+/**
+ * `scoreEntry`, or null when the entry cannot reach `threshold`: each name's score is bounded first
+ * (match/bound.ts), and the entry is skipped when the best bound plus the other evidence falls short.
+ */
+export function scoreEntryReaching(q: ScreeningQuery, prepared: PreparedName, e: IndexedEntry, threshold: number): EntryScore | null {
+  const kind = q.kind ?? 'unknown';
+  const nameKind = kind === 'unknown' ? nameKindOf(e.kind) : kind;
+  const bounds = e.names.map((n) => nameScoreBound(prepared, n.prepared, nameKind) * QUALITY_FACTOR[n.quality]);
+  if (!identifierHit(q, e)) {
+    let bound = Math.max(0, ...bounds);
+    for (const f of evidenceOf(q, e)) bound += f.effect;
+    if (Math.min(1, bound) + BOUND_SLACK < threshold) return null;
+  }
+  return scoreEntry(q, prepared, e, bounds);
+}
+
+function identifierHit(q: ScreeningQuery, e: IndexedEntry): string | undefined {
+  const ids = (q.identifiers ?? []).map((i) => normaliseIdentifier(i.number)).filter((n) => n.length >= 5);
+  return ids.find((n) => e.documents.includes(n));
+}
+
+/** Evidence other than the name and identifiers: kind of party, date of birth, country. */
+function evidenceOf(q: ScreeningQuery, e: IndexedEntry): Feature[] {
+  const features: Feature[] = [];
   if (q.kind && q.kind !== 'unknown') {
     const entryKind = nameKindOf(e.kind);
     const compatible = q.kind === entryKind || (q.kind === 'organisation' && entryKind === 'vessel') || (q.kind === 'vessel' && entryKind === 'organisation');
-    if (!compatible) {
-      features.push({ feature: 'kind_mismatch', effect: -0.1, detail: `a ${q.kind} against a listed ${e.kind}` });
-      score -= 0.1;
-    }
+    if (!compatible) features.push({ feature: 'kind_mismatch', effect: -0.1, detail: `a ${q.kind} against a listed ${e.kind}` });
   }
   if (q.dob && e.birthYears.length) {
     const year = Number(q.dob.slice(0, 4));
     const exact = q.dob.length === 10 && e.birthYears.some((b) => b.date === q.dob);
     const inRange = e.birthYears.some((b) => year >= b.from && year <= b.to);
     const near = e.birthYears.some((b) => year >= b.from - 1 && year <= b.to + 1);
-    if (exact) {
-      features.push({ feature: 'dob_match', effect: 0.05, detail: `date of birth ${q.dob} is on the entry` });
-      score += 0.05;
-    } else if (inRange) {
-      features.push({ feature: 'dob_year_match', effect: 0.02, detail: `year of birth ${year} agrees` });
-      score += 0.02;
-    } else if (!near) {
-      features.push({ feature: 'dob_mismatch', effect: -0.15, detail: `year of birth ${year} is not among the entry's` });
-      score -= 0.15;
-    }
+    if (exact) features.push({ feature: 'dob_match', effect: 0.05, detail: `date of birth ${q.dob} is on the entry` });
+    else if (inRange) features.push({ feature: 'dob_year_match', effect: 0.02, detail: `year of birth ${year} agrees` });
+    else if (!near) features.push({ feature: 'dob_mismatch', effect: -0.15, detail: `year of birth ${year} is not among the entry's` });
   }
   if (q.country && e.countries.length) {
-    if (e.countries.includes(q.country)) {
-      features.push({ feature: 'country_match', effect: 0.03, detail: `${q.country} is linked to the entry` });
-      score += 0.03;
-    } else {
-      features.push({ feature: 'country_mismatch', effect: -0.05, detail: `${q.country} is not among ${e.countries.join(', ')}` });
-      score -= 0.05;
-    }
+    if (e.countries.includes(q.country)) features.push({ feature: 'country_match', effect: 0.03, detail: `${q.country} is linked to the entry` });
+    else features.push({ feature: 'country_mismatch', effect: -0.05, detail: `${q.country} is not among ${e.countries.join(', ')}` });
   }
-  best.score = Math.max(0, Math.min(1, score));
-  best.features = features;
-  return best;
+  return features;
 }
 
 /** Identity of a party's screened data: a remembered decision lapses when it changes. */

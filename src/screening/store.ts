@@ -158,6 +158,8 @@ export interface CandidateRow {
  * Candidate retrieval for many names at once: every (name, key) pair joins the key index; an entry's
  * rank is the summed rarity weight of the keys it shares with the name. Entries below the name's
  * `floor` of shared weight are dropped, and only the best `limit` per name come back.
+ * Screening now ranks from the in-memory copy of this relation (key-index.ts, one round trip saved per
+ * batch); this query stays as the reference that copy is tested against (matcher.test.ts).
  */
 export async function candidates(
   q: Queryable,

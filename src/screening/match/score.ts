@@ -30,14 +30,20 @@ const PARTICLES = new Set([
   'ould', 'ul', 'ur', 'ud', 'mac', 'st', 'y', 'e',
 ]);
 
+let scratchA = new Uint8Array(64);
+let scratchB = new Uint8Array(64);
+
 export function jaroWinkler(a: string, b: string): number {
   if (a === b) return 1;
   const la = a.length;
   const lb = b.length;
   if (la === 0 || lb === 0) return 0;
   const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
-  const ma = new Uint8Array(la);
-  const mb = new Uint8Array(lb);
+  // Scratch flags shared by every call (this runs ~10^5 times per batch): cleared, not allocated.
+  if (scratchA.length < la) scratchA = new Uint8Array(la * 2);
+  if (scratchB.length < lb) scratchB = new Uint8Array(lb * 2);
+  const ma = scratchA.fill(0, 0, la);
+  const mb = scratchB.fill(0, 0, lb);
   let matches = 0;
   for (let i = 0; i < la; i++) {
     const lo = Math.max(0, i - window);
@@ -71,18 +77,53 @@ export function levenshteinRatio(a: string, b: string): number {
   return m === 0 ? 1 : 1 - distance(a, b) / m;
 }
 
-const isNumeric = (t: string) => /^\d+$/.test(t) || /^(ii|iii|iv|vi|vii|viii|ix|xi|xii)$/.test(t);
+export const isNumeric = (t: string) => /^\d+$/.test(t) || /^(ii|iii|iv|vi|vii|viii|ix|xi|xii)$/.test(t);
 
-function tokenSimilarity(a: string, b: string, abjad: boolean): { similarity: number; how: TokenPair['how'] } {
+export const weightOf = (t: string) => (PARTICLES.has(t) ? 0.3 : 1);
+
+/**
+ * What the comparison derives from a name's tokens alone, computed once per name rather than once per
+ * comparison: list names are prepared once in the matcher's index and compared with many queries.
+ */
+export interface NameShape {
+  numeric: boolean[];
+  weights: number[];
+  phonetic: string[];
+  /** Numeric tokens, sorted: two names must agree on them. */
+  numbers: string;
+  joined: string;
+  sortedJoined: string;
+}
+
+const shapes = new WeakMap<PreparedName, NameShape>();
+
+export function shapeOf(p: PreparedName): NameShape {
+  let s = shapes.get(p);
+  if (!s) {
+    const numeric = p.tokens.map(isNumeric);
+    s = {
+      numeric,
+      weights: p.tokens.map(weightOf),
+      phonetic: p.tokens.map(phoneticKey),
+      numbers: p.tokens.filter((_, i) => numeric[i]).sort().join(' '),
+      joined: p.tokens.join(''),
+      sortedJoined: [...p.tokens].sort().join(''),
+    };
+    shapes.set(p, s);
+  }
+  return s;
+}
+
+function tokenSimilarity(a: string, b: string, numeric: boolean, phoneticA: string, phoneticB: string, abjad: boolean): { similarity: number; how: TokenPair['how'] } {
   if (a === b) return { similarity: 1, how: 'exact' };
-  if (isNumeric(a) || isNumeric(b)) return { similarity: 0, how: 'unmatched' };
+  if (numeric) return { similarity: 0, how: 'unmatched' };
   if (a.length === 1 || b.length === 1) {
     // An initial stands for any name with that first letter, but proves little.
     return a[0] === b[0] ? { similarity: 0.8, how: 'initial' } : { similarity: 0, how: 'unmatched' };
   }
   let similarity = (jaroWinkler(a, b) + levenshteinRatio(a, b)) / 2;
   let how: TokenPair['how'] = 'fuzzy';
-  if (a.length >= 3 && b.length >= 3 && a[0] === b[0] && phoneticKey(a) === phoneticKey(b) && similarity < 0.9) {
+  if (a.length >= 3 && b.length >= 3 && a[0] === b[0] && phoneticA === phoneticB && similarity < 0.9) {
     similarity = 0.9;
     how = 'phonetic';
   }
@@ -100,10 +141,14 @@ function tokenSimilarity(a: string, b: string, abjad: boolean): { similarity: nu
   return { similarity, how };
 }
 
-const weightOf = (t: string) => (PARTICLES.has(t) ? 0.3 : 1);
 const MISMATCH_WEIGHT = 0.2;
 const NASAB = new Set(['bin', 'ibn', 'ben', 'bint']);
 const hasNasab = (tokens: string[]) => tokens.some((t) => NASAB.has(t));
+
+/** What each extra token of the longer name costs, by kind of party. */
+export function extraTokenCost(kind: NameKind): number {
+  return kind === 'person' ? 0.1 : kind === 'unknown' ? 0.15 : 0.35;
+}
 
 /** True when two aligned tokens appear in opposite order in the two names. */
 function crosses(pairs: TokenPair[], q: string[], c: string[]): boolean {
@@ -132,10 +177,14 @@ export function compareTokens(query: PreparedName, candidate: PreparedName, kind
   const swap = q.tokens.length > c.tokens.length;
   const A = swap ? c.tokens : q.tokens;
   const B = swap ? q.tokens : c.tokens;
+  const sq = shapeOf(q);
+  const sc = shapeOf(c);
+  const sa = swap ? sc : sq;
+  const sb = swap ? sq : sc;
   const cells: Array<{ i: number; j: number; similarity: number; how: TokenPair['how'] }> = [];
   for (let i = 0; i < A.length; i++) {
     for (let j = 0; j < B.length; j++) {
-      const { similarity, how } = tokenSimilarity(A[i], B[j], abjad);
+      const { similarity, how } = tokenSimilarity(A[i], B[j], sa.numeric[i] || sb.numeric[j], sa.phonetic[i], sb.phonetic[j], abjad);
       if (similarity > 0) cells.push({ i, j, similarity, how });
     }
   }
@@ -151,7 +200,7 @@ export function compareTokens(query: PreparedName, candidate: PreparedName, kind
   let den = 0;
   const pairs: TokenPair[] = [];
   for (let i = 0; i < A.length; i++) {
-    const w = weightOf(A[i]);
+    const w = sa.weights[i];
     const p = aTaken[i] ?? { query: swap ? A[i] : A[i], candidate: null, similarity: 0, how: 'unmatched' as const };
     if (!aTaken[i] && swap) pairs.push({ query: A[i], candidate: null, similarity: 0, how: 'unmatched' });
     else pairs.push(p);
@@ -160,11 +209,12 @@ export function compareTokens(query: PreparedName, candidate: PreparedName, kind
   }
   // A token of the shorter name that found no good partner is evidence of a different person (a
   // different surname, nisbah or patronymic), not merely missing: the weakest alignment costs extra.
-  const weakest = Math.min(...pairs.map((p, i) => (weightOf(A[i]) < 1 ? 1 : p.similarity)));
+  const weakest = Math.min(...pairs.map((p, i) => (sa.weights[i] < 1 ? 1 : p.similarity)));
   const mismatchPenalty = A.length > 1 ? MISMATCH_WEIGHT * (1 - weakest) : 0;
   const extra = B.filter((_, j) => !bTaken[j]);
-  const extraWeight = extra.reduce((s, t) => s + weightOf(t), 0);
-  const lambda = kind === 'person' ? 0.1 : kind === 'unknown' ? 0.15 : 0.35;
+  let extraWeight = 0;
+  for (let j = 0; j < B.length; j++) if (!bTaken[j]) extraWeight += sb.weights[j];
+  const lambda = extraTokenCost(kind);
   let score = num / (den + lambda * extraWeight) - mismatchPenalty;
   if (mismatchPenalty > 0.02) notes.push(`weakest token pair ${weakest.toFixed(2)}`);
   // In Arabic names "X bin Y" reads "X son of Y": swapping the two is another person.
@@ -177,23 +227,23 @@ export function compareTokens(query: PreparedName, candidate: PreparedName, kind
     notes.push(`legal forms differ (${q.legalForms.join(',')} / ${c.legalForms.join(',')})`);
   }
   if (extra.length) notes.push(`${extra.length} extra token(s): ${extra.join(' ')}`);
-  // Tokens split or joined differently ("JanDaniel" / "Jan Daniel", CJK syllables): compare the joined strings.
-  const joinedQ = q.tokens.join('');
-  const joinedC = c.tokens.join('');
-  const sortedQ = [...q.tokens].sort().join('');
-  const sortedC = [...c.tokens].sort().join('');
-  let joined = Math.max(levenshteinRatio(joinedQ, joinedC), levenshteinRatio(sortedQ, sortedC));
-  if (abjad) {
-    const sq = skeleton(q.abjad ? joinedQ.replace(/^l(?=[^aeiou]{2})/, '') : joinedQ);
-    const sc = skeleton(c.abjad ? joinedC.replace(/^l(?=[^aeiou]{2})/, '') : joinedC);
-    if (sq.length >= 3) joined = Math.max(joined, sq === sc ? 0.95 : 0.9 * levenshteinRatio(sq, sc));
+  // Tokens split or joined differently ("JanDaniel" / "Jan Daniel", CJK syllables): compare the joined
+  // strings (only names with different token counts can be split differently).
+  if (q.tokens.length !== c.tokens.length) {
+    const joinedQ = sq.joined;
+    const joinedC = sc.joined;
+    let joined = Math.max(levenshteinRatio(joinedQ, joinedC), levenshteinRatio(sq.sortedJoined, sc.sortedJoined));
+    if (abjad) {
+      const kq = skeleton(q.abjad ? joinedQ.replace(/^l(?=[^aeiou]{2})/, '') : joinedQ);
+      const kc = skeleton(c.abjad ? joinedC.replace(/^l(?=[^aeiou]{2})/, '') : joinedC);
+      if (kq.length >= 3) joined = Math.max(joined, kq === kc ? 0.95 : 0.9 * levenshteinRatio(kq, kc));
+    }
+    if (joined > score) {
+      score = joined;
+      notes.push('matched as joined tokens');
+    }
   }
-  if (joined > score && q.tokens.length !== c.tokens.length) {
-    score = joined;
-    notes.push('matched as joined tokens');
-  }
-  const numbers = (ts: string[]) => ts.filter(isNumeric).sort().join(' ');
-  if (numbers(q.tokens) !== numbers(c.tokens)) {
+  if (sq.numbers !== sc.numbers) {
     score *= 0.7;
     notes.push('numbers differ');
   }
