@@ -142,7 +142,7 @@ export async function verifyAuditLog(deps: Deps, options: VerifyOptions = {}): P
   // PGlite (same thread) it costs nothing.
   const readBatch = (from: number) => {
     const to = Math.min(size, from + batchSize);
-    const read = Promise.all([store.entriesPacked(db, from, to), store.nodesCompletedBetween(db, from, to)]);
+    const read = Promise.all([store.entriesBetween(db, from, to), store.nodesCompletedBetween(db, from, to)]);
     read.catch(() => undefined); // awaited in the next turn of the loop; never an unhandled rejection meanwhile
     return read;
   };
