@@ -15,11 +15,10 @@ import type { Db } from '../src/platform/db/types.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { openPglite } from '../src/platform/db/pglite.ts';
 import { openScratchPostgres } from '../src/platform/db/scratch.ts';
-import { MAX_CANDIDATES, invalidateMatcher, matchMany, matcherIndex } from '../src/screening/matcher.ts';
+import { invalidateMatcher, matchMany } from '../src/screening/matcher.ts';
 import { prepareName } from '../src/screening/match/normalize.ts';
-import * as store from '../src/screening/store.ts';
 import { createScreeningService } from '../src/screening/service.ts';
-import { queryKeys, type ScreeningQuery } from '../src/screening/model.ts';
+import type { ScreeningQuery } from '../src/screening/model.ts';
 
 const DATA = resolve(import.meta.dirname, '../../shared/data');
 const FILES = ['un_consolidated_list_2026-02-27.xml', 'ofac_sdn_2024-05-03.csv', 'ofac_consolidated_non_sdn.xml'];
@@ -107,20 +106,19 @@ async function run(engine: string, db: Db): Promise<string[]> {
     for (let i = 0; i < queries.length; i += 500) await matchMany(db, db, queries.slice(i, i + 500));
     rates.push(queries.length / ((performance.now() - t0) / 1000));
   }
-  // Raw baseline in the same run: the database work alone that candidate retrieval needs, i.e. the SQL
-  // key join over screening_name_key for the same batches (what a batch cost before the in-memory index).
-  const index = await matcherIndex(db, db);
-  const selections = queries.map((q, i) => {
-    const p = prepareName(q.name, q.kind ?? 'unknown');
-    return { i, ...index.selectKeys(queryKeys(q, p), p) };
-  });
+  // Raw baseline in the same run: the least database work a batch screen could do, one exact lookup of
+  // each name's normalised form among the list names (GIN trigram index, which serves equality), for the
+  // same batches of 500.
+  const normalised = queries.map((q) => prepareName(q.name, q.kind ?? 'unknown').tokens.join(' '));
   t0 = performance.now();
-  for (let i = 0; i < selections.length; i += 500) await store.candidates(db, selections.slice(i, i + 500), index.versionIds, MAX_CANDIDATES);
+  for (let i = 0; i < normalised.length; i += 500) {
+    await db.query('SELECT version_id, external_id FROM screening_entry_name WHERE normalized = ANY($1::text[])', [normalised.slice(i, i + 500)]);
+  }
   const rawRate = queries.length / ((performance.now() - t0) / 1000);
-  lines.push(`[${engine}] raw baseline: the SQL key join alone for the same batches: ${rawRate.toFixed(0)} names/s`);
+  lines.push(`[${engine}] raw baseline: exact normalised-name lookup in SQL for the same batches: ${rawRate.toFixed(0)} names/s`);
   lines.push(
     `[${engine}] batch match (${queries.length} names in batches of 500, ${BATCH_PASSES} passes): ${rates.map((r) => r.toFixed(0)).join(' / ')} names/s ` +
-      `(${(Math.max(...rates) / rawRate).toFixed(1)}× the raw SQL key join)`,
+      `(${(Math.max(...rates) / rawRate).toFixed(2)}× the raw lookup)`,
   );
   lines.push(`[${engine}] heap held after matching (index and per-name comparison data): +${(heapMiB() - heap0).toFixed(1)} MiB`);
   t0 = performance.now();

@@ -1,12 +1,11 @@
 /**
- * Candidate retrieval in memory: the same (key → entries) relation as the table `screening_name_key`,
- * for the active list versions only, held as one compressed posting array (key number → a slice of
- * entry numbers). Ranking a name's candidates is then a few hundred array reads instead of a database
- * round trip; for a batch of 500 names the SQL join cost ~220 ms on PGlite.
+ * Candidate retrieval in memory: the (key → entries) relation of the active list versions (keys from
+ * model.ts `entryKeys`), held as one compressed posting array (key number → a slice of entry numbers).
+ * Ranking a name's candidates is a few hundred array reads; the SQL join over a key table it replaced
+ * cost ~220 ms per batch of 500 names on PGlite.
  *
- * Ranking is the one the SQL did: an entry's weight is the summed weight of the name's keys it is found
- * under (a key asked twice counts twice, as a duplicated row in the join did), entries under `floor`
- * are dropped, the rest ordered by weight descending then external id (code-point order, i.e. the C
+ * Ranking: an entry's weight is the summed weight of the name's keys it is found under (a key asked
+ * twice counts twice), entries under `floor` are dropped, the rest ordered by weight descending then external id (code-point order, i.e. the C
  * collation both engines use here) then version id, and the first `limit` kept.
  */
 export class KeyIndex {

@@ -7,10 +7,10 @@ import type { Db } from '../platform/db/types.ts';
 import { describeEngines } from '../../test/support/engines.ts';
 import { createTestDeps, type TestDeps } from '../../test/support/deps.ts';
 import { prepareName } from './match/normalize.ts';
-import { MAX_CANDIDATES, matchMany, matcherIndex, type MatcherIndex } from './matcher.ts';
-import { MATCH_THRESHOLD, queryKeys, scoreEntry, type ScreeningQuery } from './model.ts';
+import { MAX_CANDIDATES, matchMany, matcherIndex, type KeySelection, type MatcherIndex } from './matcher.ts';
+import { MATCH_THRESHOLD, entryKeys, nameKindOf, queryKeys, scoreEntry, type ScreeningQuery } from './model.ts';
+import type { ListEntry } from './parse/types.ts';
 import { createScreeningService } from './service.ts';
-import * as store from './store.ts';
 
 const DATA = resolve(import.meta.dirname, '../../../shared/data');
 const read = (f: string) => readFileSync(resolve(DATA, 'sanctions', f));
@@ -65,36 +65,61 @@ describeEngines('matcher: in-memory candidates and batch screening', (engine) =>
     await deps?.close();
   });
 
-  it('finds the same candidates as the SQL key query over screening_name_key', async () => {
-    const selections = queries.map((q) => {
-      const p = prepareName(q.name, q.kind ?? 'unknown');
-      return index.selectKeys(queryKeys(q, p), p);
+  /**
+   * The reference the in-memory index is checked against: every entry of the active versions scanned,
+   * its keys derived afresh from the stored entry (all names, not the de-duplicated ones), the weights
+   * of the name's keys it has summed, ranked by weight, then external id, then version id.
+   */
+  async function scannedCandidates(selections: KeySelection[]): Promise<string[][]> {
+    const rows = await deps.db.query<{ version_id: string; external_id: string; data: ListEntry }>(
+      'SELECT version_id, external_id, data FROM screening_entry WHERE version_id = ANY($1::uuid[])',
+      [index.versionIds],
+    );
+    const entries = rows.map((r) => ({
+      id: `${r.version_id}:${r.external_id}`,
+      versionId: r.version_id,
+      externalId: r.external_id,
+      keys: entryKeys(r.data.names.map((n) => ({ prepared: prepareName(n.name, nameKindOf(r.data.kind)) })), r.data.documents),
+    }));
+    return selections.map((sel) => {
+      const found: Array<{ e: (typeof entries)[number]; w: number }> = [];
+      for (const e of entries) {
+        let w = 0;
+        sel.keys.forEach((k, j) => {
+          if (e.keys.has(k)) w += sel.weights[j];
+        });
+        if (w > 0 && w >= sel.floor) found.push({ e, w });
+      }
+      const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+      found.sort((a, b) => b.w - a.w || cmp(a.e.externalId, b.e.externalId) || cmp(a.e.versionId, b.e.versionId));
+      return found.slice(0, MAX_CANDIDATES).map((f) => f.e.id);
     });
-    const rows = await store.candidates(deps.db, selections.map((s, i) => ({ i, ...s })), index.versionIds, MAX_CANDIDATES);
-    const fromSql = queries.map(() => [] as string[]);
-    for (const row of rows) fromSql[row.i].push(`${row.version_id}:${row.external_id}`);
+  }
+
+  const selectionOf = (q: ScreeningQuery) => {
+    const p = prepareName(q.name, q.kind ?? 'unknown');
+    return index.selectKeys(queryKeys(q, p), p);
+  };
+
+  it('finds the same candidates, in the same order, as a scan of every entry', async () => {
+    const selections = queries.map(selectionOf);
     const inMemory = selections.map((s) => index.candidates(s).map(id));
-    expect(inMemory.map((c) => [...c].sort())).toEqual(fromSql.map((c) => c.sort()));
+    expect(inMemory).toEqual(await scannedCandidates(selections));
     expect(inMemory.filter((c) => c.length > 0).length).toBeGreaterThan(250);
   });
 
-  it('returns the same hits as scoring every SQL candidate in full, without bounds', async () => {
+  it('returns the same hits as scoring every scanned candidate in full, without bounds', async () => {
     const { results } = await matchMany(deps.db, deps.db, queries);
-    const rows = await store.candidates(
-      deps.db,
-      queries.map((q, i) => {
-        const p = prepareName(q.name, q.kind ?? 'unknown');
-        return { i, ...index.selectKeys(queryKeys(q, p), p) };
-      }),
-      index.versionIds,
-      MAX_CANDIDATES,
+    const scanned = await scannedCandidates(queries.map(selectionOf));
+    const expected = queries.map((q, i) =>
+      scanned[i]
+        .map((key) => {
+          const [versionId, externalId] = [key.slice(0, 36), key.slice(37)];
+          const s = scoreEntry(q, prepareName(q.name, q.kind ?? 'unknown'), index.entry(versionId, externalId)!);
+          return { key, score: s.score, matchedName: s.matchedName };
+        })
+        .filter((h) => h.score >= MATCH_THRESHOLD),
     );
-    const expected = queries.map(() => [] as Array<{ key: string; score: number; matchedName: string }>);
-    for (const row of rows) {
-      const q = queries[row.i];
-      const s = scoreEntry(q, prepareName(q.name, q.kind ?? 'unknown'), index.entry(row.version_id, row.external_id)!);
-      if (s.score >= MATCH_THRESHOLD) expected[row.i].push({ key: `${row.version_id}:${row.external_id}`, score: s.score, matchedName: s.matchedName });
-    }
     const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
     expect(results.map((hs) => hs.map((h) => ({ key: id(h), score: h.score, matchedName: h.matchedName })).sort(byKey))).toEqual(expected.map((hs) => hs.sort(byKey)));
     expect(results.filter((hs) => hs.length > 0).length).toBeGreaterThan(150);

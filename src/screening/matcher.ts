@@ -1,15 +1,15 @@
 import type { Db, Queryable } from '../platform/db/types.ts';
 import { prepareName, type PreparedName } from './match/normalize.ts';
 import {
-  MATCH_THRESHOLD, birthYearsOf, distinctNames, nameKeys, nameKindOf, normaliseIdentifier, queryKeys, scoreEntryReaching,
+  MATCH_THRESHOLD, birthYearsOf, distinctNames, entryKeys, nameKindOf, normaliseIdentifier, queryKeys, scoreEntryReaching,
   type EntryScore, type IndexedEntry, type ScreeningQuery,
 } from './model.ts';
 import { KeyIndex } from './key-index.ts';
 import * as store from './store.ts';
 
 /**
- * Candidates come from an in-memory key index of the active list versions (the same relation as the
- * table `screening_name_key`; pg_trgm on normalised names when a single name's keys find nothing);
+ * Candidates come from an in-memory key index of the active list versions (key-index.ts, keys from
+ * `entryKeys`; pg_trgm on normalised names when a single name's keys find nothing);
  * scoring runs in code against the same per-process cache of the active versions' entries. The cache
  * is keyed by the ids of the active versions, read in the caller's transaction on every call, so a
  * version activated by another process (PostgreSQL deployments) is used from its commit on.
@@ -114,14 +114,7 @@ async function buildIndex(q: Queryable, versions: store.VersionRow[]): Promise<M
       const e = row.data;
       const kind = nameKindOf(e.kind);
       const names = distinctNames(e.names.map((n) => ({ name: n.name, quality: n.quality, prepared: prepareName(n.name, kind) })));
-      // The same keys as written to screening_name_key at import (service.importList).
-      const keys = new Set<string>();
-      for (const n of names) for (const k of nameKeys(n.prepared)) keys.add(k);
-      for (const d of e.documents) {
-        const n = normaliseIdentifier(d.number);
-        if (n.length >= 5) keys.add(`id:${n}`);
-      }
-      keysOf.push(keys);
+      keysOf.push(entryKeys(names, e.documents));
       entries.push({
         versionId: v.id,
         source: v.source,

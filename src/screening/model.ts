@@ -128,6 +128,20 @@ export function nameKeys(p: PreparedName): string[] {
   return [...keys];
 }
 
+/**
+ * Every key an entry is found under: the keys of each of its names, and each identity document number
+ * (normalised, 5 characters or more) as `id:…`. The matcher indexes entries under these in memory.
+ */
+export function entryKeys(names: ReadonlyArray<{ prepared: PreparedName }>, documents: ReadonlyArray<{ number: string }>): Set<string> {
+  const keys = new Set<string>();
+  for (const n of names) for (const k of nameKeys(n.prepared)) keys.add(k);
+  for (const d of documents) {
+    const n = normaliseIdentifier(d.number);
+    if (n.length >= 5) keys.add(`id:${n}`);
+  }
+  return keys;
+}
+
 export function queryKeys(q: ScreeningQuery, prepared: PreparedName): string[] {
   const keys = nameKeys(prepared);
   for (const id of q.identifiers ?? []) {

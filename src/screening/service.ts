@@ -14,7 +14,7 @@ import './entities.ts';
 import { prepareName } from './match/normalize.ts';
 import { invalidateMatcher, matchMany, type ScoredHit, type VersionRef } from './matcher.ts';
 import {
-  MATCH_THRESHOLD, changedFields, entryHash, essentiallyIdentical, nameKeys, nameKindOf, normaliseIdentifier,
+  MATCH_THRESHOLD, changedFields, entryHash, essentiallyIdentical, nameKindOf,
   subjectFingerprint, suppressingDecision, type DenialLike, type ScreeningQuery,
 } from './model.ts';
 import { MalformedListError, parseList, type ProgressFn } from './parse/index.ts';
@@ -279,17 +279,10 @@ export function createScreeningService(deps: Deps) {
       const rows: store.EntryInsert[] = parsed.entries.map((entry) => {
         const kind = nameKindOf(entry.kind);
         const prepared = entry.names.map((n) => ({ n, p: prepareName(n.name, kind) }));
-        const keys = new Set<string>();
-        for (const { p } of prepared) for (const k of nameKeys(p)) keys.add(k);
-        for (const d of entry.documents) {
-          const n = normaliseIdentifier(d.number);
-          if (n.length >= 5) keys.add(`id:${n}`);
-        }
         return {
           entry,
           hash: entryHash(entry),
           names: prepared.map(({ n, p }) => ({ name: n.name, normalized: p.tokens.join(' '), quality: n.quality })),
-          keys: [...keys],
         };
       });
       const result = await db.transaction(async (t) => {

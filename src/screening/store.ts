@@ -87,7 +87,6 @@ export interface EntryInsert {
   entry: ListEntry;
   hash: string;
   names: Array<{ name: string; normalized: string; quality: string }>;
-  keys: string[];
 }
 
 export async function insertEntries(q: Queryable, versionId: string, rows: EntryInsert[]): Promise<void> {
@@ -119,13 +118,6 @@ export async function insertEntries(q: Queryable, versionId: string, rows: Entry
       [versionId, part.map((n) => n.id), part.map((n) => n.no), part.map((n) => n.name), part.map((n) => n.normalized), part.map((n) => n.quality)],
     );
   }
-  const keys = rows.flatMap((r) => r.keys.map((k) => [k, r.entry.externalId] as const));
-  for (const part of chunks(keys, 5000)) {
-    await q.query(
-      `INSERT INTO screening_name_key (version_id, key, external_id) SELECT $1, * FROM unnest($2::text[], $3::text[])`,
-      [versionId, part.map((k) => k[0]), part.map((k) => k[1])],
-    );
-  }
 }
 
 export interface EntryRow {
@@ -147,59 +139,9 @@ export async function getEntry(q: Queryable, versionId: string, externalId: stri
   return row;
 }
 
-export interface CandidateRow {
-  i: number;
-  version_id: string;
-  external_id: string;
-  weight: number;
-}
-
-/**
- * Candidate retrieval for many names at once: every (name, key) pair joins the key index; an entry's
- * rank is the summed rarity weight of the keys it shares with the name. Entries below the name's
- * `floor` of shared weight are dropped, and only the best `limit` per name come back.
- * Screening now ranks from the in-memory copy of this relation (key-index.ts, one round trip saved per
- * batch); this query stays as the reference that copy is tested against (matcher.test.ts).
- */
-export async function candidates(
-  q: Queryable,
-  queries: Array<{ i: number; keys: string[]; weights: number[]; floor: number }>,
-  versionIds: string[],
-  limit: number,
-): Promise<CandidateRow[]> {
-  const qi: number[] = [];
-  const qk: string[] = [];
-  const qw: number[] = [];
-  const qf: number[] = [];
-  for (const x of queries) x.keys.forEach((k, j) => (qi.push(x.i), qk.push(k), qw.push(x.weights[j]), qf.push(x.floor)));
-  if (qk.length === 0 || versionIds.length === 0) return [];
-  if (queries.length === 1) {
-    // One name: the ranking window costs more than sorting its few hundred rows here.
-    const rows = await q.query<CandidateRow>(
-      `SELECT $5::int AS i, version_id, external_id, sum(w)::float8 AS weight
-       FROM unnest($1::text[], $2::float8[]) AS q(key, w)
-       JOIN screening_name_key k ON k.key = q.key AND k.version_id = ANY($3::uuid[])
-       GROUP BY version_id, external_id HAVING sum(w) >= $6 ORDER BY weight DESC, external_id LIMIT $4`,
-      [qk, qw, versionIds, limit, queries[0].i, queries[0].floor],
-    );
-    return rows;
-  }
-  return q.query<CandidateRow>(
-    `SELECT i, version_id, external_id, weight FROM (
-       SELECT q.i, k.version_id, k.external_id, sum(q.w)::float8 AS weight,
-              row_number() OVER (PARTITION BY q.i ORDER BY sum(q.w) DESC, k.external_id) AS rank
-       FROM unnest($1::int[], $2::text[], $3::float8[], $6::float8[]) AS q(i, key, w, floor)
-       JOIN screening_name_key k ON k.key = q.key AND k.version_id = ANY($4::uuid[])
-       GROUP BY q.i, k.version_id, k.external_id
-       HAVING sum(q.w) >= max(q.floor)
-     ) ranked WHERE rank <= $5`,
-    [qi, qk, qw, versionIds, limit, qf],
-  );
-}
-
-/** Fresh statistics after a bulk load, so the planner uses the key index rather than scanning. */
+/** Fresh statistics after a bulk load, so the planner uses the trigram index rather than scanning. */
 export async function analyzeEntries(q: Queryable): Promise<void> {
-  await q.exec('ANALYZE screening_name_key; ANALYZE screening_entry_name; ANALYZE screening_entry;');
+  await q.exec('ANALYZE screening_entry_name; ANALYZE screening_entry;');
 }
 
 /**
