@@ -1,3 +1,4 @@
+import { SqlFilter } from '../platform/db/filter.ts';
 import type { Queryable } from '../platform/db/types.ts';
 import { AUDIT_LOG_COLUMNS, type AuditLogRow } from '../platform/audit/record.ts';
 
@@ -69,25 +70,17 @@ export interface BrowseFilter {
 
 /** Newest first, keyset on seq, every filter a parameter. */
 export async function browseEntries(db: Queryable, filter: BrowseFilter, limit: number): Promise<AuditLogRow[]> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (clause: string, value: unknown) => {
-    params.push(value);
-    where.push(clause.replace('?', `$${params.length}`));
-  };
-  if (filter.entity !== undefined) add('entity = ?', filter.entity);
-  if (filter.entityId !== undefined) add('entity_id = ?', filter.entityId);
-  if (filter.action !== undefined) add('action = ?', filter.action);
-  if (filter.actorId !== undefined) add('actor_id = ?::uuid', filter.actorId);
-  if (filter.actorName !== undefined) add('actor_name = ?', filter.actorName);
-  if (filter.from !== undefined) add('at >= ?::timestamptz', filter.from);
-  if (filter.to !== undefined) add('at < ?::timestamptz', filter.to);
-  if (filter.before !== undefined) add('seq < ?', filter.before);
-  params.push(limit);
-  return db.query<AuditLogRow>(
-    `SELECT ${AUDIT_LOG_COLUMNS} FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT $${params.length}`,
-    params,
-  );
+  const w = new SqlFilter();
+  const p = w.p;
+  if (filter.entity !== undefined) w.and(`entity = ${p(filter.entity)}`);
+  if (filter.entityId !== undefined) w.and(`entity_id = ${p(filter.entityId)}`);
+  if (filter.action !== undefined) w.and(`action = ${p(filter.action)}`);
+  if (filter.actorId !== undefined) w.and(`actor_id = ${p(filter.actorId)}::uuid`);
+  if (filter.actorName !== undefined) w.and(`actor_name = ${p(filter.actorName)}`);
+  if (filter.from !== undefined) w.and(`at >= ${p(filter.from)}::timestamptz`);
+  if (filter.to !== undefined) w.and(`at < ${p(filter.to)}::timestamptz`);
+  if (filter.before !== undefined) w.and(`seq < ${p(filter.before)}`);
+  return db.query<AuditLogRow>(`SELECT ${AUDIT_LOG_COLUMNS} FROM audit_log ${w.clause} ORDER BY seq DESC LIMIT ${p(limit)}`, w.params);
 }
 
 /** The columns of one verifier row, in the order the PGlite branch of `entriesBetween` aggregates them. */

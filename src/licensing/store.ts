@@ -1,3 +1,4 @@
+import { SqlFilter } from '../platform/db/filter.ts';
 import type { Queryable } from '../platform/db/types.ts';
 import type {
   ApplicationContent,
@@ -126,30 +127,13 @@ export async function listApplications(
   q: Queryable,
   f: { organisationId?: string | null; status?: string; kind?: string; limit: number; after?: { submittedAt: string; id: string } },
 ): Promise<ApplicationRow[]> {
-  const params: unknown[] = [];
-  const where: string[] = [];
-  if (f.organisationId !== undefined) {
-    params.push(f.organisationId);
-    where.push(`organisation_id = $${params.length}`);
-  }
-  if (f.status) {
-    params.push(f.status);
-    where.push(`status = $${params.length}`);
-  }
-  if (f.kind) {
-    params.push(f.kind);
-    where.push(`kind = $${params.length}`);
-  }
-  if (f.after) {
-    params.push(f.after.submittedAt, f.after.id);
-    where.push(`(submitted_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
-  }
-  params.push(f.limit + 1);
-  return q.query<ApplicationRow>(
-    `SELECT * FROM licensing_applications ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY submitted_at DESC, id DESC LIMIT $${params.length}`,
-    params,
-  );
+  const w = new SqlFilter();
+  const p = w.p;
+  if (f.organisationId !== undefined) w.and(`organisation_id = ${p(f.organisationId)}`);
+  if (f.status) w.and(`status = ${p(f.status)}`);
+  if (f.kind) w.and(`kind = ${p(f.kind)}`);
+  if (f.after) w.and(`(submitted_at, id) < (${p(f.after.submittedAt)}::timestamptz, ${p(f.after.id)}::uuid)`);
+  return q.query<ApplicationRow>(`SELECT * FROM licensing_applications ${w.clause} ORDER BY submitted_at DESC, id DESC LIMIT ${p(f.limit + 1)}`, w.params);
 }
 
 // ---------------------------------------------------------------------------------------------- decisions
@@ -498,25 +482,12 @@ export async function listLicences(
   q: Queryable,
   f: { organisationId?: string | null; status?: string; limit: number; after?: { issuedAt: string; id: string } },
 ): Promise<LicenceRow[]> {
-  const params: unknown[] = [];
-  const where: string[] = [];
-  if (f.organisationId !== undefined) {
-    params.push(f.organisationId);
-    where.push(`organisation_id = $${params.length}`);
-  }
-  if (f.status) {
-    params.push(f.status);
-    where.push(`status = $${params.length}`);
-  }
-  if (f.after) {
-    params.push(f.after.issuedAt, f.after.id);
-    where.push(`(issued_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
-  }
-  params.push(f.limit + 1);
-  return q.query<LicenceRow>(
-    `SELECT * FROM licensing_licences ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY issued_at DESC, id DESC LIMIT $${params.length}`,
-    params,
-  );
+  const w = new SqlFilter();
+  const p = w.p;
+  if (f.organisationId !== undefined) w.and(`organisation_id = ${p(f.organisationId)}`);
+  if (f.status) w.and(`status = ${p(f.status)}`);
+  if (f.after) w.and(`(issued_at, id) < (${p(f.after.issuedAt)}::timestamptz, ${p(f.after.id)}::uuid)`);
+  return q.query<LicenceRow>(`SELECT * FROM licensing_licences ${w.clause} ORDER BY issued_at DESC, id DESC LIMIT ${p(f.limit + 1)}`, w.params);
 }
 
 export async function expireLicences(q: Queryable, ids: readonly string[], at: Date): Promise<LicenceRow[]> {
@@ -649,19 +620,15 @@ export async function listAwaitingVerification(
   q: Queryable,
   f: { shippedBefore: string; organisationId?: string | null; limit: number },
 ): Promise<(ShipmentRow & { number: string; import_country: string })[]> {
-  const params: unknown[] = [f.shippedBefore];
-  let org = '';
-  if (f.organisationId !== undefined) {
-    params.push(f.organisationId);
-    org = `AND l.organisation_id = $${params.length}`;
-  }
-  params.push(f.limit);
+  const w = new SqlFilter();
+  const p = w.p;
+  w.and(`s.status = 'shipped' AND s.shipped_on < ${p(f.shippedBefore)}`);
+  if (f.organisationId !== undefined) w.and(`l.organisation_id = ${p(f.organisationId)}`);
   return q.query(
     `SELECT s.*, l.number, l.snapshot->>'importCountry' AS import_country
      FROM licensing_shipments s JOIN licensing_licences l ON l.id = s.licence_id
-     WHERE s.status = 'shipped' AND s.shipped_on < $1 ${org}
-     ORDER BY s.shipped_on, s.id LIMIT $${params.length}`,
-    params,
+     ${w.clause} ORDER BY s.shipped_on, s.id LIMIT ${p(f.limit)}`,
+    w.params,
   );
 }
 

@@ -1,4 +1,5 @@
 import { defineAuditedEntity } from '../platform/audit/entities.ts';
+import { SqlFilter } from '../platform/db/filter.ts';
 import type { Queryable } from '../platform/db/types.ts';
 import type { Embargo, EmbargoDirection, EmbargoScope } from './model.ts';
 
@@ -122,24 +123,15 @@ export interface EmbargoFilter {
 }
 
 export async function listEmbargoes(q: Queryable, f: EmbargoFilter): Promise<EmbargoRow[]> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (f.countryCode) {
-    params.push(f.countryCode);
-    where.push(`country_code = $${params.length}`);
-  }
+  const w = new SqlFilter();
+  const p = w.p;
+  if (f.countryCode) w.and(`country_code = ${p(f.countryCode)}`);
   if (f.activeOn) {
-    params.push(f.activeOn);
-    where.push(`since <= $${params.length}::date AND (until IS NULL OR until > $${params.length}::date)`);
+    const on = p(f.activeOn);
+    w.and(`since <= ${on}::date AND (until IS NULL OR until > ${on}::date)`);
   }
-  if (f.authority) {
-    params.push(f.authority);
-    where.push(`authority = $${params.length}`);
-  }
-  return q.query<EmbargoRow>(
-    `SELECT ${COLS} FROM reference_embargo ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY country_code, since, id`,
-    params,
-  );
+  if (f.authority) w.and(`authority = ${p(f.authority)}`);
+  return q.query<EmbargoRow>(`SELECT ${COLS} FROM reference_embargo ${w.clause} ORDER BY country_code, since, id`, w.params);
 }
 
 export const AUDITED_EMBARGO = defineAuditedEntity({
