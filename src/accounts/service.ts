@@ -34,6 +34,7 @@ import {
 } from './model.ts';
 import { accountsPolicy } from './policy.ts';
 import * as store from './store.ts';
+import { tokenCacheFor } from './token-cache.ts';
 import type { SessionRow, TokenRow, UserRow } from './store.ts';
 
 // Argon2id with the OWASP-recommended minimum (19 MiB, 2 passes, 1 lane): ~30 ms per check here.
@@ -222,6 +223,19 @@ export function createAccountsService(deps: Deps) {
 
   const registry = createRegistryService(deps);
 
+  /**
+   * A write that changes what a token may do (revocation, deactivation, a new role or organisation).
+   * This process forgets the tokens it resolved as soon as the write ends, so its next request is
+   * refused at once; other processes forget them on the database's notification (token-cache.ts).
+   */
+  async function inAuthTransaction<T>(tx: Tx | undefined, fn: (t: Tx) => Promise<T>): Promise<T> {
+    try {
+      return await inTransaction(db, tx, fn);
+    } finally {
+      tokenCacheFor(db).clear();
+    }
+  }
+
   /** An industry user's organisation must be a current organisation party of the registry (asked through its service). */
   async function checkOrganisation(tx: Tx, role: Role, organisationId: string | null): Promise<void> {
     const errors = organisationErrors(role, organisationId);
@@ -353,7 +367,7 @@ export function createAccountsService(deps: Deps) {
         const errors = roleErrors(input.role);
         if (errors.length) throw new ValidationError(errors);
       }
-      const row = await inTransaction(db, tx, async (t) => {
+      const row = await inAuthTransaction(tx, async (t) => {
         const u = await mustFindUser(t, id, true);
         if (!u.active) throw new RuleViolationError('A deactivated user cannot be changed.', [{ field: 'id', code: 'user.inactive', message: 'The user is deactivated.' }]);
         const role = (input.role ?? u.role) as Role;
@@ -381,7 +395,7 @@ export function createAccountsService(deps: Deps) {
       accountsPolicy.require(actor, 'accounts.users.manage');
       if (!input.reason.trim()) throw new ValidationError([{ field: 'reason', code: 'reason.required', message: 'Give a reason.' }]);
       if (id === actor.userId) throw new RuleViolationError('You cannot deactivate your own account.', [{ field: 'id', code: 'user.self', message: 'Ask another administrator.' }]);
-      return inTransaction(db, tx, async (t) => {
+      return inAuthTransaction(tx, async (t) => {
         const u = await mustFindUser(t, id, true);
         if (!u.active) throw new ConflictError('The user is already deactivated.');
         const updated = await store.deactivateUser(t, id, input.reason.trim(), clock.now());
@@ -550,7 +564,7 @@ export function createAccountsService(deps: Deps) {
     async revokeToken(actor: Actor, id: string, input: { reason: string }, tx?: Tx): Promise<TokenView> {
       accountsPolicy.require(actor, 'accounts.tokens.manage');
       if (!input.reason.trim()) throw new ValidationError([{ field: 'reason', code: 'reason.required', message: 'Give a reason.' }]);
-      const row = await inTransaction(db, tx, async (t) => {
+      const row = await inAuthTransaction(tx, async (t) => {
         const token = await store.findTokenById(t, id);
         const admin = accountsPolicy.can(actor, 'accounts.users.manage');
         if (!token || (!admin && token.user_id !== actor.userId)) throw new NotFoundError('API token', id);
@@ -587,8 +601,17 @@ export function createAccountsService(deps: Deps) {
     async authenticateToken(secret: string): Promise<Authentication | undefined> {
       if (!secret.startsWith(TOKEN_PREFIX)) return undefined;
       const now = clock.now();
-      const found = await store.findTokenWithOwner(db, secretDigest(secret));
-      if (!found) return undefined;
+      const digest = secretDigest(secret);
+      // Resolved tokens are cached per process and forgotten on every committed change to tokens or
+      // users (token-cache.ts); the checks below run on every request either way.
+      const cache = tokenCacheFor(db);
+      let found = cache.get(digest);
+      if (!found) {
+        const begunAt = cache.begin();
+        found = await store.findTokenWithOwner(db, digest);
+        if (!found) return undefined;
+        cache.put(digest, found, begunAt);
+      }
       const { token, user } = found;
       if (!tokenUsable({ expiresAt: token.expires_at, revokedAt: token.revoked_at }, now)) return undefined;
       if (!user.active || user.role !== token.role) return undefined;

@@ -142,7 +142,7 @@ describeEngines('matcher: in-memory candidates and batch screening', (engine) =>
     const other: Db = {
       engine: db.engine, description: 'another process',
       query: (text, params) => db.query(text, params), exec: (script) => db.exec(script),
-      transaction: (fn) => db.transaction(fn), close: async () => {},
+      transaction: (fn) => db.transaction(fn), listen: (c, n, l) => db.listen(c, n, l), close: async () => {},
     };
     const before = await matchMany(other, other, [{ name: 'nobody in particular' }]);
     expect(before.versions.map((v) => v.id)).toEqual(index.versionIds);

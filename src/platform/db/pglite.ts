@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { assertChannelName } from './listen.ts';
 import type { Db, Queryable, Row, Tx } from './types.ts';
 import { OID_DATE, OID_INT8, parseDate, parseInt8 } from './parsers.ts';
 
@@ -41,6 +42,17 @@ export async function openPglite(dataDir: string | undefined, options: PgliteOpt
     description: dataDir ? `pglite:${dataDir}` : 'pglite:memory',
     async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
       return pg.transaction((tx) => fn(wrap(tx)));
+    },
+    async listen(channel: string, onNotify: () => void, onListening: (listening: boolean) => void) {
+      assertChannelName(channel);
+      // One in-process connection: NOTIFY reaches the listener when its transaction commits, and never
+      // while the database is open can it be missed.
+      const unlisten = await pg.listen(channel, () => onNotify());
+      onListening(true);
+      return async () => {
+        onListening(false);
+        if (!pg.closed) await unlisten();
+      };
     },
     async close() {
       await pg.close();

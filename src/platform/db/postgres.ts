@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { assertChannelName } from './listen.ts';
 import type { Db, Queryable, Row, Tx } from './types.ts';
 import { OID_DATE, OID_INT8, parseDate, parseInt8 } from './parsers.ts';
 
@@ -45,9 +46,18 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
   const probe = await pool.connect();
   probe.release();
   const base = wrap(pool);
+  const listeners = new Set<() => Promise<void>>();
   return {
     ...base,
     description: redact(url),
+    async listen(channel: string, onNotify: () => void, onListening: (listening: boolean) => void) {
+      const stop = await listenOn(url, channel, onNotify, onListening);
+      const stopOnce = async () => {
+        if (listeners.delete(stopOnce)) await stop();
+      };
+      listeners.add(stopOnce);
+      return stopOnce;
+    },
     async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
       const client = await pool.connect();
       try {
@@ -63,7 +73,65 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
       }
     },
     async close() {
+      await Promise.all([...listeners].map((stop) => stop()));
       await pool.end();
     },
+  };
+}
+
+/** How long to wait before reconnecting a listening connection that was lost. */
+const RELISTEN_MS = 1000;
+
+/**
+ * A dedicated connection (not from the pool: a pooled one would stop listening when released) that
+ * LISTENs on `channel`. When it is lost it reports `false` at once and reconnects every second; on
+ * success it reports `true` again (notifications sent meanwhile are lost, which is what `false` warned of).
+ */
+async function listenOn(url: string, channel: string, onNotify: () => void, onListening: (listening: boolean) => void): Promise<() => Promise<void>> {
+  assertChannelName(channel);
+  let stopped = false;
+  let current: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+
+  const lost = (client: pg.Client) => {
+    if (current !== client) return;
+    current = undefined;
+    onListening(false);
+    client.end().catch(() => undefined);
+    if (!stopped) retry = setTimeout(() => void connect(), RELISTEN_MS).unref();
+  };
+  const connect = async (): Promise<void> => {
+    retry = undefined;
+    // TCP keepalive: a connection that dies silently (no FIN, e.g. a network partition) is noticed in
+    // seconds rather than never; until then a cache relying on it is bounded by its own maximum age.
+    const client = new pg.Client({ connectionString: url, application_name: 'custodia-listen', keepAlive: true, keepAliveInitialDelayMillis: 5_000 });
+    client.on('notification', (m) => {
+      if (m.channel === channel) onNotify();
+    });
+    client.on('error', () => lost(client));
+    client.on('end', () => lost(client));
+    current = client;
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${channel}`);
+    } catch {
+      lost(client);
+      return;
+    }
+    if (stopped) {
+      await client.end().catch(() => undefined);
+      return;
+    }
+    if (current === client) onListening(true);
+  };
+
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    const client = current;
+    current = undefined;
+    onListening(false);
+    await client?.end().catch(() => undefined);
   };
 }

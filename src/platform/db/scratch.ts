@@ -8,6 +8,8 @@ export interface ScratchDb {
   db: Db;
   /** `host:port/name` of the scratch database, for reports. */
   where: string;
+  /** Its connection string, for a second connection pool (as another server process would open). */
+  url: string;
   /** Closes the pool and drops the scratch database. */
   close(): Promise<void>;
 }
@@ -33,6 +35,7 @@ export async function openScratchPostgres(adminUrl: string, prefix: string, pool
   return {
     db,
     where: `${url.host}/${name}`,
+    url: url.toString(),
     async close() {
       await db.close();
       const a = new pg.Client({ connectionString: adminUrl });

@@ -24,6 +24,13 @@ export interface Db extends Queryable {
    * call the outer `Db` from inside `fn`: pass `tx` down instead.
    */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * LISTENs on `channel` (a plain lower-case identifier): `onNotify` runs for every NOTIFY committed on it,
+   * by this process or any other. `onListening(false)` means notifications may be missed from now on
+   * (connection lost; the adapter reconnects and reports true again), so a cache kept fresh by them must
+   * stop trusting itself until then. Stopped by the returned function or by `close()`.
+   */
+  listen(channel: string, onNotify: () => void, onListening: (listening: boolean) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
   /** Human description for logs and /healthz (never includes a password). */
   readonly description: string;

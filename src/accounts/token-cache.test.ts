@@ -1,0 +1,190 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FixedClock } from '../platform/clock.ts';
+import { testConfig } from '../platform/config.ts';
+import { openPostgres } from '../platform/db/postgres.ts';
+import { openScratchPostgres, type ScratchDb } from '../platform/db/scratch.ts';
+import type { Db } from '../platform/db/types.ts';
+import type { Deps } from '../platform/deps.ts';
+import { uuidv7 } from '../platform/ids.ts';
+import { ENGINES, describeEngines } from '../../test/support/engines.ts';
+import { createTestDeps, type TestDeps } from '../../test/support/deps.ts';
+import { newTokenSecret, secretDigest } from './model.ts';
+import { createAccountsService } from './service.ts';
+import { insertToken, insertUser } from './store.ts';
+import { TokenCache, tokenCacheFor } from './token-cache.ts';
+
+const silent = { info() {}, warn() {}, error() {}, debug() {} };
+
+/** A registry clerk with one API token, written as the test harness does. */
+async function clerkWithToken(db: Db, now: Date): Promise<{ userId: string; tokenId: string; secret: string }> {
+  const user = await insertUser(db, {
+    id: uuidv7(),
+    username: `clerk-${uuidv7().slice(-8)}`,
+    display_name: 'Clerk',
+    role: 'registry_clerk',
+    organisation_id: null,
+    password_hash: null,
+    password_changed_at: null,
+    must_change_password: false,
+    created_at: now,
+    updated_at: now,
+  });
+  const secret = newTokenSecret();
+  const tokenId = uuidv7();
+  await insertToken(db, {
+    id: tokenId,
+    user_id: user.id,
+    name: 'customs gateway',
+    role: 'registry_clerk',
+    prefix: secret.slice(0, 10),
+    secret_hash: secretDigest(secret),
+    created_by: null,
+    created_at: now,
+    expires_at: new Date('2999-01-01T00:00:00Z'),
+  });
+  return { userId: user.id, tokenId, secret };
+}
+
+/** Waits until `check` holds (notifications from PostgreSQL arrive on their own connection). */
+async function eventually(check: () => Promise<boolean> | boolean, ms = 3000): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return check();
+}
+
+describe('TokenCache', () => {
+  const found = { token: {} as never, user: {} as never };
+
+  it('stores and serves nothing until its listener listens, and forgets everything when it stops', () => {
+    const c = new TokenCache();
+    c.put('d', found, c.begin());
+    expect(c.get('d')).toBeUndefined();
+    c.setListening(true);
+    c.put('d', found, c.begin());
+    expect(c.get('d')).toBe(found);
+    c.setListening(false);
+    expect(c.get('d')).toBeUndefined();
+  });
+
+  it('never stores a lookup that began before a change was announced', () => {
+    const c = new TokenCache();
+    c.setListening(true);
+    const begun = c.begin();
+    c.clear(); // a notification arrived while the lookup was reading the old row
+    c.put('d', found, begun);
+    expect(c.get('d')).toBeUndefined();
+    expect(c.size).toBe(0);
+  });
+});
+
+describeEngines('API tokens resolved from the per-process cache', (engine) => {
+  let deps: TestDeps;
+  let service: ReturnType<typeof createAccountsService>;
+  beforeAll(async () => {
+    deps = await createTestDeps(engine);
+    service = createAccountsService(deps);
+  });
+  afterAll(async () => {
+    await deps?.close();
+  });
+  let clerk: { userId: string; tokenId: string; secret: string };
+  beforeEach(async () => {
+    clerk = await clerkWithToken(deps.db, deps.clock.now());
+    expect(await eventually(() => tokenCacheFor(deps.db).isListening)).toBe(true);
+  });
+  const accepted = async () => (await service.authenticateToken(clerk.secret)) !== undefined;
+
+  it('serves a resolved token from the cache, and the last-used touch does not clear it', async () => {
+    expect(await accepted()).toBe(true); // first use also writes last_used_at
+    const cache = tokenCacheFor(deps.db);
+    expect(cache.get(secretDigest(clerk.secret))?.token.id).toBe(clerk.tokenId);
+    await deps.db.query('UPDATE api_tokens SET last_used_at = $2 WHERE id = $1', [clerk.tokenId, new Date()]);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(cache.get(secretDigest(clerk.secret))?.token.id).toBe(clerk.tokenId);
+  });
+
+  it('refuses a token revoked by plain SQL (another tool or process) once the change is committed', async () => {
+    expect(await accepted()).toBe(true);
+    await deps.db.query("UPDATE api_tokens SET revoked_at = $2, revoke_reason = 'leaked' WHERE id = $1", [clerk.tokenId, deps.clock.now()]);
+    if (engine === 'pglite') expect(await accepted()).toBe(false); // one connection: notified at commit
+    expect(await eventually(async () => !(await accepted()))).toBe(true);
+  });
+
+  it('refuses the token of a user deactivated or given another role by plain SQL', async () => {
+    expect(await accepted()).toBe(true);
+    await deps.db.query("UPDATE users SET role = 'auditor' WHERE id = $1", [clerk.userId]);
+    expect(await eventually(async () => !(await accepted()))).toBe(true);
+    const other = await clerkWithToken(deps.db, deps.clock.now());
+    expect(await service.authenticateToken(other.secret)).toBeDefined();
+    await deps.db.query('UPDATE users SET active = false WHERE id = $1', [other.userId]);
+    expect(await eventually(async () => (await service.authenticateToken(other.secret)) === undefined)).toBe(true);
+  });
+
+  it('refuses a token revoked through the service at once, in this process', async () => {
+    expect(await accepted()).toBe(true);
+    const admin = { kind: 'user' as const, userId: uuidv7(), name: 'Admin', role: 'administrator' as const, organisationId: null };
+    await service.revokeToken(admin, clerk.tokenId, { reason: 'gateway replaced' });
+    expect(await accepted()).toBe(false);
+  });
+
+  it('still checks expiry on every request against the cached row', async () => {
+    expect(await accepted()).toBe(true);
+    const clock = deps.clock as FixedClock;
+    const before = clock.now();
+    clock.set('3000-01-01T00:00:00Z');
+    try {
+      expect(await accepted()).toBe(false);
+    } finally {
+      clock.set(before.toISOString());
+    }
+  });
+});
+
+describe.skipIf(!ENGINES.includes('postgres'))('API token cache across server processes [postgres]', () => {
+  let scratch: ScratchDb;
+  let second: Db;
+  let a: ReturnType<typeof createAccountsService>;
+  let b: ReturnType<typeof createAccountsService>;
+  const clock = new FixedClock(new Date('2026-06-01T10:00:00Z'));
+  const depsOf = (db: Db): Deps => ({ db, clock, config: testConfig(), log: silent });
+
+  beforeAll(async () => {
+    scratch = await openScratchPostgres(process.env.TEST_DATABASE_URL!, 'custodia_t');
+    second = await openPostgres(scratch.url, 2); // what another server process would open
+    a = createAccountsService(depsOf(scratch.db));
+    b = createAccountsService(depsOf(second));
+  });
+  afterAll(async () => {
+    await second?.close();
+    await scratch?.close();
+  });
+
+  it("forgets a token when another process revokes it, and uses no cache while its listener is down", async () => {
+    const cacheA = tokenCacheFor(scratch.db);
+    tokenCacheFor(second);
+    expect(await eventually(() => cacheA.isListening)).toBe(true);
+    const clerk = await clerkWithToken(scratch.db, clock.now());
+    expect(await a.authenticateToken(clerk.secret)).toBeDefined();
+    expect(cacheA.size).toBe(1);
+
+    const admin = { kind: 'user' as const, userId: uuidv7(), name: 'Admin', role: 'administrator' as const, organisationId: null };
+    await b.revokeToken(admin, clerk.tokenId, { reason: 'leaked' });
+    expect(await eventually(async () => (await a.authenticateToken(clerk.secret)) === undefined)).toBe(true);
+
+    // The listening connection dies (server restart, terminated backend): the cache stops being used at
+    // once, so a revocation it could not hear about is still honoured, and it listens again afterwards.
+    const second2 = await clerkWithToken(scratch.db, clock.now());
+    expect(await a.authenticateToken(second2.secret)).toBeDefined();
+    await scratch.db.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'custodia-listen' AND datname = current_database()");
+    expect(await eventually(() => !cacheA.isListening)).toBe(true);
+    await scratch.db.query("UPDATE api_tokens SET revoked_at = now(), revoke_reason = 'leaked' WHERE id = $1", [second2.tokenId]);
+    expect(await a.authenticateToken(second2.secret)).toBeUndefined();
+    expect(await eventually(() => cacheA.isListening)).toBe(true);
+    const third = await clerkWithToken(scratch.db, clock.now());
+    expect(await a.authenticateToken(third.secret)).toBeDefined();
+    expect(cacheA.get(secretDigest(third.secret))?.token.id).toBe(third.tokenId);
+  });
+});
