@@ -8,6 +8,7 @@ import { registerItem, AMMUNITION_COMPONENTS, FIREARM_TYPES, ITEM_KINDS, MARKING
 import { PartyPicker } from '../../components/PartyPicker.tsx';
 import { ErrorAlert, PageHeader, TONE } from '../../components/ui.tsx';
 import { useCountryOptions } from '../../format.ts';
+import { eventInstant, localToday } from '../../dates.ts';
 
 interface MarkingDraft {
   kind: string;
@@ -90,7 +91,7 @@ export default function RegisterItem() {
   const [markings, setMarkings] = useState<MarkingDraft[]>([emptyMarking()]);
   // The item's first custody event: how it came to be on the State's territory (or in its hands).
   const [eventKind, setEventKind] = useState<string | null>('manufactured');
-  const [eventDate, setEventDate] = useState(new Date().toISOString().slice(0, 10));
+  const [eventDate, setEventDate] = useState(localToday);
   const [eventHolder, setEventHolder] = useState<string | null>(null);
   const [eventCountry, setEventCountry] = useState<string | null>(null);
   const [eventRef, setEventRef] = useState('');
@@ -137,7 +138,7 @@ export default function RegisterItem() {
       event: eventKind
         ? {
             kind: eventKind,
-            occurredAt: new Date(`${eventDate}T12:00:00Z`).toISOString(),
+            occurredAt: eventInstant(eventDate),
             toPartyId: eventHolder,
             counterpartCountry: eventKind === 'imported' ? eventCountry : null,
             authorizationRef: blankToNull(eventRef),

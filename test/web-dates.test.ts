@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { eventInstant, localToday } from '../web/src/dates.ts';
+
+/** The register form's dates (web/src/dates.ts), run in the test process's time zone and in UTC. */
+describe('web: event dates', () => {
+  it('records an event dated today as now when noon UTC has not come yet, so the server does not see it in the future', () => {
+    const morning = new Date(2026, 10, 28, 0, 17); // local 00:17
+    const today = localToday(morning);
+    const sent = new Date(eventInstant(today, morning));
+    expect(sent.getTime()).toBeLessThanOrEqual(morning.getTime());
+    expect(localToday(sent)).toBe(today);
+  });
+
+  it('records any other day at noon UTC, and a day in the future as such (the server refuses it with a reason)', () => {
+    const now = new Date(2026, 10, 28, 9, 0);
+    expect(eventInstant('2026-11-20', now)).toBe('2026-11-20T12:00:00.000Z');
+    expect(eventInstant('2026-12-01', now)).toBe('2026-12-01T12:00:00.000Z');
+  });
+
+  it("starts at the user's own date, not the UTC one", () => {
+    const d = new Date(2026, 0, 1, 0, 30);
+    expect(localToday(d)).toBe('2026-01-01');
+  });
+});

@@ -1,0 +1,18 @@
+/** Calendar dates as the user means them: in the browser's own time zone, never in UTC by accident. */
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Today's date where the user is (what a date input should start at), as YYYY-MM-DD. */
+export function localToday(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * The instant recorded for an event the user dated `date` (YYYY-MM-DD): noon UTC that day, so the date
+ * reads the same in every time zone, except for an event dated today, which is recorded as now. Noon
+ * of today is still in the future every morning (UTC), and the server rightly refuses future events.
+ */
+export function eventInstant(date: string, now: Date = new Date()): string {
+  const noon = new Date(`${date}T12:00:00Z`);
+  return date === localToday(now) && noon.getTime() > now.getTime() ? now.toISOString() : noon.toISOString();
+}
