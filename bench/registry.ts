@@ -17,8 +17,6 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { buildApp } from '../src/app.ts';
-import { newTokenSecret, secretDigest } from '../src/accounts/model.ts';
-import { insertToken, insertUser } from '../src/accounts/store.ts';
 import { SYSTEM_ACTOR } from '../src/platform/auth/actor.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { testConfig } from '../src/platform/config.ts';
@@ -32,6 +30,7 @@ import { normaliseSerial, partialSerialPattern } from '../src/registry/model.ts'
 import { searchItems, type ItemRow } from '../src/registry/store.ts';
 import { createImportService } from '../src/registry/import/service.ts';
 import { insertItemsRaw } from '../src/registry/import/store.ts';
+import { insertMachineToken } from '../test/support/tokens.ts';
 import { naturalKey } from '../src/registry/import/model.ts';
 
 const PORT = 18110;
@@ -57,34 +56,11 @@ function httpLoad(data: { url: string; paths: string[]; headers: Record<string, 
   });
 }
 
-/** A registry clerk with an API token, written as the test harness does (test/support/app.ts). */
+/** A registry clerk with an API token, as a machine client holds one. */
 async function clerkTokenHeaders(db: Db): Promise<Record<string, string>> {
   const now = new Date();
-  const user = await insertUser(db, {
-    id: uuidv7(),
-    username: 'bench-clerk',
-    display_name: 'Bench Clerk',
-    role: 'registry_clerk',
-    organisation_id: null,
-    password_hash: null,
-    password_changed_at: null,
-    must_change_password: false,
-    created_at: now,
-    updated_at: now,
-  });
-  const secret = newTokenSecret();
-  await insertToken(db, {
-    id: uuidv7(),
-    user_id: user.id,
-    name: 'bench',
-    role: 'registry_clerk',
-    prefix: secret.slice(0, 10),
-    secret_hash: secretDigest(secret),
-    created_by: null,
-    created_at: now,
-    expires_at: new Date(now.getTime() + 86_400_000),
-  });
-  return { authorization: `Bearer ${secret}` };
+  const { headers } = await insertMachineToken(db, { role: 'registry_clerk', username: 'bench-clerk', tokenName: 'bench', now, expiresAt: new Date(now.getTime() + 86_400_000) });
+  return headers;
 }
 const BATCH = 5000;
 

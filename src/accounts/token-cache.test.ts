@@ -8,41 +8,16 @@ import type { Deps } from '../platform/deps.ts';
 import { uuidv7 } from '../platform/ids.ts';
 import { ENGINES, describeEngines } from '../../test/support/engines.ts';
 import { createTestDeps, type TestDeps } from '../../test/support/deps.ts';
-import { newTokenSecret, secretDigest } from './model.ts';
+import { insertMachineToken } from '../../test/support/tokens.ts';
+import { secretDigest } from './model.ts';
 import { createAccountsService } from './service.ts';
-import { insertToken, insertUser } from './store.ts';
 import { TokenCache, tokenCacheFor } from './token-cache.ts';
 
 const silent = { info() {}, warn() {}, error() {}, debug() {} };
 
-/** A registry clerk with one API token, written as the test harness does. */
+/** A registry clerk with one API token. */
 async function clerkWithToken(db: Db, now: Date): Promise<{ userId: string; tokenId: string; secret: string }> {
-  const user = await insertUser(db, {
-    id: uuidv7(),
-    username: `clerk-${uuidv7().slice(-8)}`,
-    display_name: 'Clerk',
-    role: 'registry_clerk',
-    organisation_id: null,
-    password_hash: null,
-    password_changed_at: null,
-    must_change_password: false,
-    created_at: now,
-    updated_at: now,
-  });
-  const secret = newTokenSecret();
-  const tokenId = uuidv7();
-  await insertToken(db, {
-    id: tokenId,
-    user_id: user.id,
-    name: 'customs gateway',
-    role: 'registry_clerk',
-    prefix: secret.slice(0, 10),
-    secret_hash: secretDigest(secret),
-    created_by: null,
-    created_at: now,
-    expires_at: new Date('2999-01-01T00:00:00Z'),
-  });
-  return { userId: user.id, tokenId, secret };
+  return insertMachineToken(db, { role: 'registry_clerk', username: `clerk-${uuidv7().slice(-8)}`, tokenName: 'customs gateway', now, expiresAt: new Date('2999-01-01T00:00:00Z') });
 }
 
 /** Waits until `check` holds (notifications from PostgreSQL arrive on their own connection). */

@@ -3,10 +3,8 @@ import { buildApp } from '../../src/app.ts';
 import type { Role } from '../../src/platform/auth/actor.ts';
 import type { Config } from '../../src/platform/config.ts';
 import type { Engine } from '../../src/platform/db/types.ts';
-import { uuidv7 } from '../../src/platform/ids.ts';
-import { newTokenSecret, secretDigest } from '../../src/accounts/model.ts';
-import { insertToken, insertUser } from '../../src/accounts/store.ts';
 import { createTestDeps, type TestDeps } from './deps.ts';
+import { insertMachineToken } from './tokens.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -35,33 +33,16 @@ export async function createTestApp(engine: Engine, config: Partial<Config> = {}
       const key = `${role}|${organisationId ?? ''}`;
       const cached = issued.get(key);
       if (cached) return { ...cached };
-      const now = deps.clock.now();
-      const user = await insertUser(deps.db, {
-        id: uuidv7(),
-        username: `test-${role}-${issued.size + 1}`,
-        display_name: `test-${role}`,
-        role,
-        organisation_id: organisationId,
-        password_hash: null,
-        password_changed_at: null,
-        must_change_password: false,
-        created_at: now,
-        updated_at: now,
-      });
-      const secret = newTokenSecret();
       // Far-future expiry: tests move the clock by years (retention, licence expiry).
-      await insertToken(deps.db, {
-        id: uuidv7(),
-        user_id: user.id,
-        name: 'test harness',
+      const { headers } = await insertMachineToken(deps.db, {
         role,
-        prefix: secret.slice(0, 10),
-        secret_hash: secretDigest(secret),
-        created_by: null,
-        created_at: now,
-        expires_at: new Date('2999-12-31T00:00:00Z'),
+        organisationId,
+        username: `test-${role}-${issued.size + 1}`,
+        displayName: `test-${role}`,
+        tokenName: 'test harness',
+        now: deps.clock.now(),
+        expiresAt: new Date('2999-12-31T00:00:00Z'),
       });
-      const headers = { authorization: `Bearer ${secret}` };
       issued.set(key, headers);
       return { ...headers };
     },
