@@ -17,7 +17,7 @@ export interface MunitionsListEntry {
 
 const FIREARMS_RELEVANT = new Set([1, 2, 3, 18, 22]);
 
-// Short titles: STANDARDS.md §4.1. Headings: EU CML, shared/data/control_lists/eu_common_military_list_ML_headings.csv.
+// Short titles: STANDARDS.md §4.1. Headings: EU CML, test/fixtures/control-lists/eu_common_military_list_ML_headings.csv.
 const ROWS: readonly [number, string, string][] = [
   [1, 'Smooth-bore weapons < 20 mm, other arms and automatic weapons ≤ 12.7 mm', 'Smooth-bore weapons with a calibre of less than 20 mm, other arms and automatic weapons with a calibre of 12,7 mm (calibre 0,50 inches) or less and accessories, and specially designed components therefor'],
   [2, 'Smooth-bore weapons ≥ 20 mm, other weapons > 12.7 mm, projectors', 'Smooth-bore weapons with a calibre of 20 mm or more, other weapons or armament with a calibre greater than 12,7 mm (calibre 0,50 inches), projectors and accessories, and specially designed components therefor'],

@@ -23,7 +23,7 @@ export const SOURCES = {
     id: 'wassenaarMl',
     title: 'Wassenaar Arrangement Munitions List ML1–ML22 (headings as in the EU Common Military List)',
     citation:
-      'EU Common Military List headings (shared/data/control_lists/eu_common_military_list_ML_headings.csv); ' +
+      'EU Common Military List headings (test/fixtures/control-lists/eu_common_military_list_ML_headings.csv); ' +
       'WA numbering equals EU CML numbering (STANDARDS.md §4.1); ML1 sub-items from the UK mirror of the list',
     url: 'https://govuk.cln.exportcontroldigital.dev/entries/ML1/',
     verification: 'partial',

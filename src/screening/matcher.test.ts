@@ -12,7 +12,7 @@ import { MATCH_THRESHOLD, entryKeys, nameKindOf, queryKeys, scoreEntry, type Scr
 import type { ListEntry } from './parse/types.ts';
 import { createScreeningService } from './service.ts';
 
-const DATA = resolve(import.meta.dirname, '../../../shared/data');
+const DATA = resolve(import.meta.dirname, '../../test/fixtures');
 const read = (f: string) => readFileSync(resolve(DATA, 'sanctions', f));
 
 function rng(seed: number) {
@@ -40,7 +40,7 @@ async function sampleQueries(db: Db): Promise<ScreeningQuery[]> {
     const kind = n % 5 === 0 ? undefined : e.kind === 'individual' ? 'person' : 'organisation';
     out.push({ name, kind, country: n % 3 === 0 ? (e.countries[0] ?? 'FR') : null, dob: n % 7 === 0 ? '1965-01-01' : null });
   }
-  const bench = parse(readFileSync(resolve(DATA, 'name_matching/nomenklatura_name_bench_cases.csv')), { columns: true }) as Array<{ name1: string; schema: string }>;
+  const bench = parse(readFileSync(resolve(DATA, 'name-matching/nomenklatura_name_bench_cases.csv')), { columns: true }) as Array<{ name1: string; schema: string }>;
   for (let n = 0; n < 150; n++) {
     const c = bench[Math.floor(r() * bench.length)];
     out.push({ name: c.name1, kind: c.schema === 'Person' ? 'person' : 'organisation' });

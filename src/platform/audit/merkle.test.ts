@@ -17,8 +17,8 @@ import {
   verifySubtreeInclusion,
 } from './merkle.ts';
 
-// Conformance vectors live beside the project: ../shared/data relative to the project root.
-const DATA = path.resolve(import.meta.dirname, '../../../../shared/data/merkle');
+// Conformance vectors: test/fixtures/merkle (source and licence in its README).
+const DATA = path.resolve(import.meta.dirname, '../../../test/fixtures/merkle');
 const TD = path.join(DATA, 'transparency-dev');
 
 function vectorFiles(dir: string): string[] {

@@ -7,7 +7,7 @@ import { nameScoreBound } from './bound.ts';
 import { prepareName, type NameKind } from './normalize.ts';
 import { compareTokens } from './score.ts';
 
-const DATA = resolve(import.meta.dirname, '../../../../shared/data');
+const DATA = resolve(import.meta.dirname, '../../../test/fixtures');
 
 /** Deterministic pseudo-random numbers, so a failure names the same pair every run. */
 function rng(seed: number) {
@@ -32,7 +32,7 @@ describe('upper bound of a name comparison', () => {
   it('is never below the exact score, on real list names and their variants, for every kind', async () => {
     const list = await parseList(readFileSync(resolve(DATA, 'sanctions/un_consolidated_list_2024-09-26.xml')));
     const names = list.entries.flatMap((e) => e.names.map((n) => ({ name: n.name, kind: nameKindOf(e.kind) })));
-    const cases = readFileSync(resolve(DATA, 'name_matching/watchman_cross_script_pairs.csv'), 'utf8')
+    const cases = readFileSync(resolve(DATA, 'name-matching/watchman_cross_script_pairs.csv'), 'utf8')
       .split('\n')
       .filter((x) => x.trim() && !x.startsWith('#'))
       .map((x) => x.split(','));

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MalformedListError, detectFormat, parseList } from './index.ts';
 
-const DATA = resolve(import.meta.dirname, '../../../../shared/data/sanctions');
+const DATA = resolve(import.meta.dirname, '../../../test/fixtures/sanctions');
 const read = (f: string) => readFileSync(resolve(DATA, f));
 const count = (text: string, re: RegExp) => (text.match(re) ?? []).length;
 
@@ -88,7 +88,8 @@ describe('list parsers on the real files', () => {
     await expect(parseList(Buffer.from('12,"ACME",-0- ,"CUBA"\r\n'))).rejects.toThrow(/Line 1 has 4 columns/);
     const ofac = read('ofac_consolidated_non_sdn.xml').toString('utf8');
     const cut = ofac.slice(0, ofac.lastIndexOf('<sdnEntry>')) + '</sdnList>';
-    await expect(parseList(Buffer.from(cut))).rejects.toThrow(/declares 639 records but holds 638/);
+    const declared = count(ofac, /<sdnEntry>/g);
+    await expect(parseList(Buffer.from(cut))).rejects.toThrow(`declares ${declared} records but holds ${declared - 1}`);
     expect(() => detectFormat(Buffer.from('%PDF-1.4'))).toThrow(MalformedListError);
   });
 });
