@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ROLES, type Role } from '../platform/auth/actor.ts';
+import { actsForOrganisation } from '../platform/auth/scope.ts';
 import type { FieldError } from '../platform/http/errors.ts';
 
 /** Pure rules for accounts: password policy, usernames, roles, lockout and session timing. No I/O. */
@@ -77,10 +78,10 @@ export function passwordErrors(password: string, username: string, field = 'pass
 
 /** Industry users act for exactly one organisation; authority staff belong to none. */
 export function organisationErrors(role: Role, organisationId: string | null, field = 'organisationId'): FieldError[] {
-  if (role === 'industry' && !organisationId) {
+  if (actsForOrganisation(role) && !organisationId) {
     return [{ field, code: 'organisation.required', message: 'An industry user belongs to one organisation.' }];
   }
-  if (role !== 'industry' && organisationId) {
+  if (!actsForOrganisation(role) && organisationId) {
     return [{ field, code: 'organisation.not_allowed', message: 'Only industry users belong to an organisation.' }];
   }
   return [];

@@ -2,6 +2,7 @@ import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import { defineAuditedEntity } from '../platform/audit/entities.ts';
 import { recordAudit, recordAuditBatch, type AuditInput } from '../platform/audit/record.ts';
 import { ANONYMOUS_ACTOR, SYSTEM_ACTOR, type Actor, type Role } from '../platform/auth/actor.ts';
+import { actsForOrganisation } from '../platform/auth/scope.ts';
 import type { Deps } from '../platform/deps.ts';
 import type { Tx } from '../platform/db/types.ts';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, PROBLEM_BASE, RuleViolationError, UnauthorizedError, ValidationError, type FieldError } from '../platform/http/errors.ts';
@@ -371,7 +372,7 @@ export function createAccountsService(deps: Deps) {
         const u = await mustFindUser(t, id, true);
         if (!u.active) throw new RuleViolationError('A deactivated user cannot be changed.', [{ field: 'id', code: 'user.inactive', message: 'The user is deactivated.' }]);
         const role = (input.role ?? u.role) as Role;
-        const organisationId = input.organisationId !== undefined ? input.organisationId : role === 'industry' ? u.organisation_id : null;
+        const organisationId = input.organisationId !== undefined ? input.organisationId : actsForOrganisation(role) ? u.organisation_id : null;
         if (u.id === actor.userId && role !== 'administrator' && u.role === 'administrator') {
           throw new RuleViolationError('An administrator cannot remove their own administrator role.', [{ field: 'role', code: 'role.self_demotion', message: 'Ask another administrator.' }]);
         }

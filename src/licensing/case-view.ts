@@ -1,4 +1,5 @@
 import type { Actor } from '../platform/auth/actor.ts';
+import { isUnrestricted } from '../platform/auth/scope.ts';
 import type { Queryable } from '../platform/db/types.ts';
 import { today, type LicensingContext } from './context.ts';
 import {
@@ -62,7 +63,8 @@ export async function presentCase(ctx: LicensingContext, q: Queryable, actor: Ac
   const { gate, auths, transits } = await gateFor(ctx, q, app);
   const licence = await q.query<{ number: string }>('SELECT number FROM licensing_licences WHERE application_id = $1', [app.id]);
   const cs = requiresCountersignature(ctx.settings.countersign, app.content, (c) => ctx.isWassenaarParticipant(c));
-  const officer = actor.role !== 'industry';
+  // The applicant's organisation sees the decisions that concern it, not the authority's internal advice.
+  const officer = isUnrestricted(actor);
   return {
     id: app.id,
     reference: app.reference,

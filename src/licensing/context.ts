@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Actor } from '../platform/auth/actor.ts';
+import { requireVisible } from '../platform/auth/scope.ts';
 import { recordAuditBatch, type AuditInput } from '../platform/audit/record.ts';
 import type { Queryable, Tx } from '../platform/db/types.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -50,22 +51,11 @@ export function today(ctx: LicensingContext): string {
   return isoDay(ctx.deps.clock.now());
 }
 
-/** Industry users see only their own organisation's records; others see everything their role reads. */
-export function orgFilter(actor: Actor): string | null | undefined {
-  return actor.role === 'industry' ? actor.organisationId ?? '00000000-0000-0000-0000-000000000000' : undefined;
-}
-
-export function assertVisible(actor: Actor, organisationId: string | null, what: string, id: string): void {
-  if (actor.role === 'industry' && (actor.organisationId === null || organisationId !== actor.organisationId)) {
-    // Not 403: an industry user must not learn that another organisation's record exists.
-    throw new NotFoundError(what, id);
-  }
-}
-
+/** The application `id` as the actor may see it (the organisation-scope rule), or the same 404 as a missing one. */
 export async function loadApplication(q: Queryable, actor: Actor, id: string, forUpdate = false): Promise<store.ApplicationRow> {
   const row = /^[0-9a-f-]{36}$/i.test(id) ? await store.getApplication(q, id, forUpdate) : undefined;
   if (!row) throw new NotFoundError('Application', id);
-  assertVisible(actor, row.organisation_id, 'Application', id);
+  requireVisible(actor, row.organisation_id, 'Application', id);
   return row;
 }
 

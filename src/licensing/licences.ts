@@ -5,7 +5,8 @@ import { NotFoundError, RuleViolationError } from '../platform/http/errors.ts';
 import { decodeCursor } from '../platform/http/pagination.ts';
 import { uuidv7 } from '../platform/ids.ts';
 import { inTransaction } from '../platform/tx.ts';
-import { assertVisible, audit, orgFilter, parseInput, today, type LicensingContext } from './context.ts';
+import { audit, parseInput, today, type LicensingContext } from './context.ts';
+import { listScope, requireVisible } from '../platform/auth/scope.ts';
 import { presentLicence } from './issue-licence.ts';
 import { licenceTransition, type LicenceAction } from './model.ts';
 import { licensingPolicy, type LicensingPermission } from './policy.ts';
@@ -25,7 +26,7 @@ export function licenceVerbs(ctx: LicensingContext) {
   async function load(q: Tx, actor: Actor, number: string, forUpdate = false) {
     const row = await store.getLicenceByNumber(q, number, forUpdate);
     if (!row) throw new NotFoundError('Licence', number);
-    assertVisible(actor, row.organisation_id, 'Licence', number);
+    requireVisible(actor, row.organisation_id, 'Licence', number);
     return row;
   }
 
@@ -40,7 +41,9 @@ export function licenceVerbs(ctx: LicensingContext) {
       licensingPolicy.require(actor, 'licensing.licence.read');
       const limit = f.limit ?? 50;
       const after = decodeCursor(f.cursor, z.object({ issuedAt: z.string(), id: z.string() }));
-      const rows = await store.listLicences(deps.db, { organisationId: orgFilter(actor), status: f.status, limit, after });
+      const scope = listScope(actor);
+      if (!scope) return { items: [], nextCursor: null };
+      const rows = await store.listLicences(deps.db, { organisationId: scope.organisationId, status: f.status, limit, after });
       const page = rows.slice(0, limit);
       // Lines and histories of the whole page in two queries, not two per licence.
       const ids = page.map((r) => r.id);

@@ -6,7 +6,14 @@ import {
   CASE_ACTIONS,
   APPLICATION_STATUSES,
   checkShipment,
+  checkShipmentItems,
   DEFAULT_COUNTERSIGN_RULE,
+  ITEM_KINDS_BY_LINE_TYPE,
+  ITEM_TYPES,
+  mlHeadingsFor,
+  sameCalibre,
+  shipmentEvent,
+  APPLICATION_KINDS,
   effectiveLicenceStatus,
   entryCovers,
   evaluateArt10Gate,
@@ -24,8 +31,11 @@ import {
   type GateInput,
   type GoodsLine,
   type ImportAuthorizationEvidence,
+  type ShipmentItemFacts,
+  type ShipmentItemRuleInput,
   type TransitNoObjectionEvidence,
 } from './model.ts';
+import { ITEM_STATUSES, statusesAllowing } from '../registry/model.ts';
 import { isWassenaarParticipant as isWassenaarParticipantFallback } from '../reference/country-groups.ts';
 
 const rifle: GoodsLine = {
@@ -344,6 +354,120 @@ describe('shipment checks', () => {
   it('refuses a brokering licence and a wrong serial count', () => {
     expect(ship({ licence: { ...licence, kind: 'brokering' } })).toEqual(['shipment.brokering_licence']);
     expect(ship({ shipment: { shippedOn: '2026-06-10', lines: [{ lineNo: 1, quantity: 2, serials: ['A1'] }] } })).toEqual(['shipment.serial_count']);
+  });
+});
+
+describe('shipment items (issue 10: only the licence holder\'s own items, fitting the line)', () => {
+  const A = 'party-a';
+  const B = 'party-b';
+  const rifle = (over: Partial<ShipmentItemFacts> = {}): ShipmentItemFacts => ({
+    id: 'item-1',
+    kind: 'firearm',
+    type: 'rifle',
+    calibre: '.308 Win',
+    status: 'active',
+    holderPartyId: A,
+    keeperPartyId: null,
+    ...over,
+  });
+  const line = { lineNo: 1, itemType: 'firearm' as const, controlEntry: 'ML1.a' };
+  function check(items: ShipmentItemFacts[], over: Partial<ShipmentItemRuleInput> = {}) {
+    const event = over.event ?? 'exported';
+    return checkShipmentItems({
+      event,
+      holderPartyId: A,
+      licenceLines: [line],
+      shipmentLines: [{ lineNo: 1, quantity: 10, registryItemIds: items.map((i) => i.id) }],
+      items: new Map(items.map((i) => [i.id, i])),
+      statusesAllowing: statusesAllowing(event),
+      ...over,
+    });
+  }
+  const codes = (issues: { code: string }[]) => issues.map((i) => i.code);
+
+  it('records an export under every kind of licence but brokering, an import under an import licence', () => {
+    for (const kind of APPLICATION_KINDS) expect(shipmentEvent(kind), kind).toBe(kind === 'import' ? 'imported' : kind === 'brokering' ? null : 'exported');
+  });
+
+  it('exports only items held or kept by the licence holder, and refuses a missing item in the same words', () => {
+    expect(check([rifle()])).toEqual([]);
+    expect(check([rifle({ holderPartyId: B, keeperPartyId: A, status: 'in_transit' })])).toEqual([]);
+    const other = check([rifle({ holderPartyId: B })]);
+    expect(other).toEqual([{ field: 'lines.0.registryItemIds.0', code: 'shipment.item_not_held', message: expect.stringContaining('item-1') }]);
+    const missing = check([], { shipmentLines: [{ lineNo: 1, quantity: 1, registryItemIds: ['item-1'] }] });
+    expect(missing).toEqual(other);
+    expect(codes(check([rifle({ holderPartyId: null })]))).toEqual(['shipment.item_not_held']);
+    // A licence whose holder is not a registry party can move no registry item.
+    expect(codes(check([rifle()], { holderPartyId: null }))).toEqual(['shipment.item_not_held']);
+  });
+
+  it('imports only items held by nobody in the State but the importer', () => {
+    const incoming = rifle({ status: 'registered', holderPartyId: null });
+    expect(check([incoming], { event: 'imported' })).toEqual([]);
+    expect(check([rifle({ status: 'exported', holderPartyId: A })], { event: 'imported' })).toEqual([]);
+    expect(codes(check([rifle({ status: 'exported', holderPartyId: B })], { event: 'imported' }))).toEqual(['shipment.item_not_for_importer']);
+    expect(codes(check([rifle({ status: 'registered', holderPartyId: null, keeperPartyId: B })], { event: 'imported' }))).toEqual(['shipment.item_not_for_importer']);
+    expect(codes(check([], { event: 'imported', shipmentLines: [{ lineNo: 1, quantity: 1, registryItemIds: ['nope'] }] }))).toEqual(['shipment.item_not_for_importer']);
+  });
+
+  it('allows the event from exactly the statuses the registry allows it from', () => {
+    for (const event of ['exported', 'imported'] as const) {
+      for (const status of ITEM_STATUSES) {
+        const item = rifle({ status, holderPartyId: event === 'imported' ? null : A });
+        const allowed = statusesAllowing(event).includes(status);
+        expect(codes(check([item], { event })), `${event} from ${status}`).toEqual(allowed ? [] : ['shipment.item_status']);
+      }
+    }
+  });
+
+  it('fits each registry kind only to the lines of its type', () => {
+    const items: Record<ShipmentItemFacts['kind'], ShipmentItemFacts> = {
+      firearm: rifle(),
+      part: rifle({ kind: 'part', type: 'barrel', calibre: null }),
+      ammunition: rifle({ kind: 'ammunition', type: 'complete_round' }),
+    };
+    const entry: Record<string, string> = { firearm: 'ML1.a', part: 'ML1.d', essential_component: 'ML1.d', accessory: 'ML1.d', ammunition: 'ML3.a', other: 'ML1.a' };
+    for (const itemType of ITEM_TYPES) {
+      for (const [kind, item] of Object.entries(items)) {
+        const fits = ITEM_KINDS_BY_LINE_TYPE[itemType].includes(kind as ShipmentItemFacts['kind']);
+        expect(codes(check([item], { licenceLines: [{ lineNo: 1, itemType, controlEntry: entry[itemType] }] })), `${kind} on ${itemType}`).toEqual(fits ? [] : ['shipment.item_not_on_line']);
+      }
+    }
+  });
+
+  it('checks the type, calibre and control-list heading where the line names them, and the items a line lists', () => {
+    const notOnLine = (item: ShipmentItemFacts, l: Partial<ShipmentItemRuleInput['licenceLines'][number]>) => codes(check([item], { licenceLines: [{ ...line, ...l }] }));
+    expect(notOnLine(rifle(), { firearmType: 'rifle', calibre: '308 WIN' })).toEqual([]);
+    expect(notOnLine(rifle({ type: 'self_loading_pistol' }), { firearmType: 'rifle' })).toEqual(['shipment.item_not_on_line']);
+    expect(notOnLine(rifle({ calibre: '9x19mm' }), { calibre: '.308 Win' })).toEqual(['shipment.item_not_on_line']);
+    expect(notOnLine(rifle({ calibre: null }), { calibre: '.308 Win' })).toEqual(['shipment.item_not_on_line']);
+    expect(notOnLine(rifle(), { controlEntry: 'ML3.a' })).toEqual(['shipment.item_not_on_line']);
+    expect(notOnLine(rifle(), { controlEntry: '1A005' })).toEqual(['shipment.item_not_on_line']);
+    expect(notOnLine(rifle({ type: 'grenade_launcher' }), { controlEntry: 'ML1.a' })).toEqual(['shipment.item_not_on_line']);
+    expect(notOnLine(rifle({ type: 'grenade_launcher' }), { controlEntry: 'ML2.a' })).toEqual([]);
+    // A type the crosswalk gives no guidance for is not held to a heading.
+    expect(notOnLine(rifle({ type: 'other' }), { controlEntry: 'ML2.a' })).toEqual([]);
+    expect(notOnLine(rifle(), { registryItemIds: ['item-2'] })).toEqual(['shipment.item_not_on_line']);
+    expect(notOnLine(rifle(), { registryItemIds: ['item-1', 'item-2'] })).toEqual([]);
+    expect(mlHeadingsFor({ kind: 'ammunition', type: null })).toEqual(['ML3']);
+    expect(mlHeadingsFor({ kind: 'firearm', type: 'heavy_machine_gun' })).toEqual(['ML1', 'ML2']);
+    expect(mlHeadingsFor({ kind: 'firearm', type: null })).toBeNull();
+    expect(sameCalibre('7.62x39mm', '7.62 X 39 MM')).toBe(true);
+    expect(sameCalibre('7.62x39', '7.62x51')).toBe(false);
+  });
+
+  it('names every refused item once, in order, with duplicates and items already moved in the batch', () => {
+    const a = rifle({ id: 'a' });
+    const b = rifle({ id: 'b', holderPartyId: B });
+    const c = rifle({ id: 'c', status: 'stolen' });
+    const issues = check([a, b, c], { shipmentLines: [{ lineNo: 1, quantity: 5, registryItemIds: ['a', 'b', 'c', 'a'] }], claimed: new Set(['z']) });
+    expect(issues.map((i) => [i.field, i.code])).toEqual([
+      ['lines.0.registryItemIds.1', 'shipment.item_not_held'],
+      ['lines.0.registryItemIds.2', 'shipment.item_status'],
+      ['lines.0.registryItemIds.3', 'shipment.item_duplicate'],
+    ]);
+    expect(codes(check([a], { claimed: new Set(['a']) }))).toEqual(['shipment.item_duplicate']);
+    expect(codes(check([a], { shipmentLines: [{ lineNo: 1, quantity: 0, registryItemIds: ['a'] }] }))).toEqual(['shipment.items_exceed_quantity']);
   });
 });
 

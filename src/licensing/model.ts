@@ -1,3 +1,5 @@
+import { crosswalkFor } from '../reference/crosswalk.ts';
+
 /**
  * Licensing: types and pure rules (Protocol Arts 10 and 15, Reg. (EU) 258/2012 Art. 7 as a model).
  * No I/O here: the Art. 10 gate, the case and licence state machines, the countersignature rule and
@@ -67,6 +69,10 @@ export interface GoodsLine {
   currency: string;
   serials?: string[];
   registryItemIds?: string[];
+  /** Registry firearm type (`rifle`…) when the line is for one type only; shipped items must be of it. */
+  firearmType?: string | null;
+  /** Calibre as marked (`.308 Win`) when the line is for one calibre only; shipped items must show it. */
+  calibre?: string | null;
 }
 
 export interface ApplicationContent {
@@ -651,6 +657,132 @@ export function checkShipment(input: {
     }
   });
   return issues;
+}
+
+/**
+ * What the shipment rule knows of one registry item named on a shipment (read once, for every line of
+ * every shipment in a batch, locked until the custody events are written).
+ */
+export interface ShipmentItemFacts {
+  id: string;
+  kind: 'firearm' | 'part' | 'ammunition';
+  /** firearm type, part type or ammunition component. */
+  type: string | null;
+  calibre: string | null;
+  status: string;
+  holderPartyId: string | null;
+  keeperPartyId: string | null;
+}
+
+/** The custody event a shipment under each kind of licence records on the registry items it carries. */
+export function shipmentEvent(kind: ApplicationKind): 'exported' | 'imported' | null {
+  if (kind === 'import') return 'imported';
+  if (kind === 'brokering') return null;
+  return 'exported';
+}
+
+/** Registry item kinds a goods line of each type may carry (an `other` line carries no registered item). */
+export const ITEM_KINDS_BY_LINE_TYPE: Record<ItemType, readonly ShipmentItemFacts['kind'][]> = {
+  firearm: ['firearm'],
+  part: ['part'],
+  essential_component: ['part'],
+  accessory: ['part'],
+  ammunition: ['ammunition'],
+  other: [],
+};
+
+/** Calibres compared as marked, ignoring case, spaces and punctuation (`.308 Win` = `308WIN`). */
+export function sameCalibre(a: string, b: string): boolean {
+  const n = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return n(a) === n(b);
+}
+
+function mlHeading(entry: string): string | null {
+  return /^(ML\d+)/.exec(entry)?.[1] ?? null;
+}
+
+/**
+ * Munitions List headings an item may be classified under: ammunition ML3; a firearm the headings the
+ * reference crosswalk suggests for its type (null when its type gives no guidance, e.g. `other`); parts
+ * ML1, ML2 or ML4 (the heading of the weapon a part belongs to is not recorded on the part).
+ */
+export function mlHeadingsFor(item: Pick<ShipmentItemFacts, 'kind' | 'type'>): readonly string[] | null {
+  if (item.kind === 'ammunition') return ['ML3'];
+  if (item.kind === 'part') return ['ML1', 'ML2', 'ML4'];
+  const suggested = item.type ? (crosswalkFor(item.type)?.mlSuggested ?? []) : [];
+  const headings = [...new Set(suggested.map(mlHeading).filter((h): h is string => h !== null))];
+  return headings.length ? headings : null;
+}
+
+export interface ShipmentItemRuleInput {
+  event: 'exported' | 'imported';
+  /** The licence holder's registry party (the exporter, or the importer under an import licence). */
+  holderPartyId: string | null;
+  /** The licence's goods lines as snapshotted at issue. */
+  licenceLines: readonly Pick<GoodsLine, 'lineNo' | 'itemType' | 'controlEntry' | 'registryItemIds' | 'firearmType' | 'calibre'>[];
+  shipmentLines: readonly ShipmentLineInput[];
+  /** Every item named, as read from the registry (a missing id is an item that does not exist). */
+  items: ReadonlyMap<string, ShipmentItemFacts>;
+  /** Statuses from which the registry allows `event` (its custody state machine). */
+  statusesAllowing: readonly string[];
+  /** Items already moved by an earlier shipment of the same batch. */
+  claimed?: ReadonlySet<string>;
+}
+
+/**
+ * Every registry item on a shipment must be in the licence holder's custody (held or kept by the
+ * exporter; for an import, arriving for the importer: held by nobody in the State but the importer), in
+ * a status from which the registry allows the event, and of the kind, type, calibre and control-list
+ * heading its licence line names, or among the items the line lists. One issue per refused item, naming
+ * it and its place (`lines.N.registryItemIds.M`). A missing item is refused like one held by someone
+ * else, so the answer never tells whether another organisation's item exists.
+ */
+export function checkShipmentItems(input: ShipmentItemRuleInput): ShipmentCheckIssue[] {
+  const issues: ShipmentCheckIssue[] = [];
+  const seen = new Set<string>(input.claimed ?? []);
+  const holder = input.holderPartyId;
+  input.shipmentLines.forEach((l, i) => {
+    const ids = l.registryItemIds ?? [];
+    if (ids.length > l.quantity) {
+      issues.push({ field: `lines.${i}.registryItemIds`, code: 'shipment.items_exceed_quantity', message: `Line ${l.lineNo}: ${ids.length} registry items for a quantity of ${l.quantity}.` });
+    }
+    const line = input.licenceLines.find((x) => x.lineNo === l.lineNo);
+    ids.forEach((id, k) => {
+      const field = `lines.${i}.registryItemIds.${k}`;
+      const refuse = (code: string, message: string) => issues.push({ field, code, message: `Item ${id}: ${message}` });
+      if (seen.has(id)) return refuse('shipment.item_duplicate', 'named more than once in this shipment.');
+      seen.add(id);
+      const item = input.items.get(id);
+      if (input.event === 'exported') {
+        if (!item || holder === null || (item.holderPartyId !== holder && item.keeperPartyId !== holder)) {
+          return refuse('shipment.item_not_held', "not held or kept by the licence holder (or no such item).");
+        }
+      } else if (!item || (item.holderPartyId !== null && item.holderPartyId !== holder) || (item.keeperPartyId !== null && item.keeperPartyId !== holder)) {
+        return refuse('shipment.item_not_for_importer', 'held in the State by someone other than the importer (or no such item).');
+      }
+      if (!input.statusesAllowing.includes(item.status)) {
+        return refuse('shipment.item_status', `it is ${item.status}; "${input.event}" can be recorded only for an item that is ${input.statusesAllowing.join(', ')}.`);
+      }
+      if (!line) return; // the unknown line is refused by checkShipment
+      const notOnLine = lineMismatch(item, line);
+      if (notOnLine) refuse('shipment.item_not_on_line', `does not fit licence line ${line.lineNo}: ${notOnLine}`);
+    });
+  });
+  return issues;
+}
+
+/** Why an item does not fit a licence line, or null when it does. */
+function lineMismatch(item: ShipmentItemFacts, line: ShipmentItemRuleInput['licenceLines'][number]): string | null {
+  if (line.registryItemIds?.length && !line.registryItemIds.includes(item.id)) return 'the line lists its items and this is not one of them.';
+  if (!ITEM_KINDS_BY_LINE_TYPE[line.itemType].includes(item.kind)) return `a ${item.kind} on a line of ${line.itemType.replace('_', ' ')}s.`;
+  if (line.firearmType && item.type !== line.firearmType) return `a ${item.type ?? 'firearm of unrecorded type'} on a line of ${line.firearmType.replace(/_/g, ' ')}s.`;
+  if (line.calibre && !(item.calibre && sameCalibre(item.calibre, line.calibre))) return `calibre ${item.calibre ?? 'not recorded'}, the line is for ${line.calibre}.`;
+  const headings = mlHeadingsFor(item);
+  const heading = mlHeading(line.controlEntry);
+  if (headings && (heading === null || !headings.includes(heading))) {
+    return `a ${item.type ?? item.kind} is classified under ${headings.join(' or ')}, the line under ${line.controlEntry}.`;
+  }
+  return null;
 }
 
 export function usageStatus(lines: { quantity: number; used: number }[]): 'issued' | 'partly_used' | 'used' {

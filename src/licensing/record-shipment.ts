@@ -1,4 +1,5 @@
-import { SYSTEM_ACTOR, type Actor } from '../platform/auth/actor.ts';
+import type { Actor } from '../platform/auth/actor.ts';
+import { requireVisible } from '../platform/auth/scope.ts';
 import { createRegistryService } from '../registry/service.ts';
 import type { AuditInput } from '../platform/audit/record.ts';
 import type { Tx } from '../platform/db/types.ts';
@@ -6,7 +7,7 @@ import { NotFoundError, RuleViolationError, ValidationError, type FieldError } f
 import { uuidv7 } from '../platform/ids.ts';
 import { inTransaction } from '../platform/tx.ts';
 import { audit, parseInput, today, type LicensingContext } from './context.ts';
-import { checkShipment, usageStatus } from './model.ts';
+import { checkShipment, checkShipmentItems, shipmentEvent, usageStatus, type ShipmentCheckIssue, type ShipmentItemFacts } from './model.ts';
 import { licensingPolicy } from './policy.ts';
 import { shipmentInputSchema, type ShipmentInput } from './schemas.ts';
 import * as store from './store.ts';
@@ -32,6 +33,7 @@ export type ShipmentView = ReturnType<typeof presentShipment>;
 
 export function shipmentVerbs(ctx: LicensingContext) {
   const { deps } = ctx;
+  const registry = createRegistryService(deps);
 
   /**
    * Records shipments (customs declarations or the exporter's own) against their licences in one
@@ -53,7 +55,15 @@ export function shipmentVerbs(ctx: LicensingContext) {
     return inTransaction(deps.db, tx, async (t) => {
       const day = today(ctx);
       const numbers = [...new Set(parsed.map((p) => p.licenceNumber))];
-      const licences = await t.query<store.LicenceRow>('SELECT * FROM licensing_licences WHERE number = ANY($1::text[]) ORDER BY id FOR UPDATE', [numbers]);
+      const licences = await store.getLicencesByNumbersForUpdate(t, numbers);
+      for (const s of parsed) {
+        const licence = licences.find((l) => l.number === s.licenceNumber);
+        if (!licence) throw new NotFoundError('Licence', s.licenceNumber);
+        requireVisible(actor, licence.organisation_id, 'Licence', s.licenceNumber);
+      }
+      const items = await lockItems(t, actor, parsed);
+      const claimed = new Set<string>();
+      const prefixes = new Map<string, string>();
       const byNumber = new Map(licences.map((l) => [l.number, l]));
       const lines = await store.getLicenceLines(t, licences.map((l) => l.id));
       const usage = new Map<string, store.LicenceLineRow[]>();
@@ -73,10 +83,7 @@ export function shipmentVerbs(ctx: LicensingContext) {
       const now = deps.clock.now();
       for (const [i, s] of parsed.entries()) {
         const prefix = parsed.length > 1 ? `${i}.` : '';
-        const licence = byNumber.get(s.licenceNumber);
-        if (!licence || (actor.role === 'industry' && licence.organisation_id !== actor.organisationId)) {
-          throw new NotFoundError('Licence', s.licenceNumber);
-        }
+        const licence = byNumber.get(s.licenceNumber)!;
         if (s.externalReference) {
           const existing = knownByKey.get(`${licence.id}|${s.externalReference}`);
           const inBatch = fresh.find((f) => f.licenceId === licence.id && f.externalReference === s.externalReference);
@@ -94,17 +101,23 @@ export function shipmentVerbs(ctx: LicensingContext) {
           today: day,
         });
         if (s.shippedOn > day) issues.push({ field: 'shippedOn', code: 'shipment.future', message: `Shipment date ${s.shippedOn} is in the future.` });
-        if (issues.length) {
-          const errors: FieldError[] = issues.map((x) => ({ field: `${prefix}${x.field}`, code: x.code, message: x.message }));
-          throw new RuleViolationError(`The shipment is refused under licence ${licence.number}: ${issues.map((x) => x.message).join(' ')}`, errors);
-        }
-        s.lines.forEach((l, k) => {
-          if (l.registryItemIds && l.registryItemIds.length > l.quantity) {
-            issues.push({ field: `lines.${k}.registryItemIds`, code: 'shipment.items_exceed_quantity', message: `Line ${l.lineNo}: ${l.registryItemIds.length} registry items for a quantity of ${l.quantity}.` });
-          }
-        });
-        if (issues.length) {
-          throw new RuleViolationError(`The shipment is refused under licence ${licence.number}.`, issues.map((x) => ({ field: `${prefix}${x.field}`, code: x.code, message: x.message })));
+        refuseShipment(licence, prefix, issues);
+        const event = shipmentEvent(licence.kind);
+        if (event && s.lines.some((l) => l.registryItemIds?.length)) {
+          refuseShipment(
+            licence,
+            prefix,
+            checkShipmentItems({
+              event,
+              holderPartyId: licenceHolder(licence),
+              licenceLines: licence.snapshot.goods,
+              shipmentLines: s.lines,
+              items,
+              statusesAllowing: registry.statusesAllowing(event),
+              claimed,
+            }),
+          );
+          for (const l of s.lines) for (const id of l.registryItemIds ?? []) claimed.add(id);
         }
         for (const l of s.lines) {
           const line = licLines.find((x) => x.line_no === l.lineNo)!;
@@ -130,12 +143,13 @@ export function shipmentVerbs(ctx: LicensingContext) {
         };
         fresh.push(state);
         results.push(state);
+        prefixes.set(state.id, prefix);
       }
       if (fresh.length === 0) {
         return results.map((r) => ('licence_id' in r ? presentShipment(r) : presentShipment(toRow(r))));
       }
       const inserted = await store.insertShipments(t, fresh);
-      await recordCustodyEvents(t, actor, inserted, licences);
+      await recordCustodyEvents(t, actor, inserted, licences, prefixes);
       await store.addUsage(t, consumed);
       const auditInputs: AuditInput[] = inserted.map((r) => ({ action: 'licensing.shipment.record', entity: 'licensing_shipment', entityId: r.id, state: store.shipmentState(r) }));
       const touched = [...new Set(fresh.map((f) => f.licenceId))];
@@ -159,41 +173,53 @@ export function shipmentVerbs(ctx: LicensingContext) {
     });
   }
 
+  function refuseShipment(licence: store.LicenceRow, prefix: string, issues: ShipmentCheckIssue[]): void {
+    if (issues.length === 0) return;
+    const errors: FieldError[] = issues.map((x) => ({ field: `${prefix}${x.field}`, code: x.code, message: x.message }));
+    throw new RuleViolationError(`The shipment is refused under licence ${licence.number}: ${issues.map((x) => x.message).join(' ')}`, errors);
+  }
+
+  /** The registry party the licence was issued to: the exporter, or the importer under an import licence. */
+  function licenceHolder(licence: store.LicenceRow): string | null {
+    return licence.snapshot.applicant.partyId ?? licence.organisation_id;
+  }
+
+  /** One read of every registry item the batch names, locked until their custody events are written. */
+  async function lockItems(t: Tx, actor: Actor, shipments: { lines: { registryItemIds?: string[] }[] }[]): Promise<Map<string, ShipmentItemFacts>> {
+    const ids = shipments.flatMap((s) => s.lines.flatMap((l) => l.registryItemIds ?? []));
+    if (ids.length === 0) return new Map();
+    return new Map((await registry.itemsForShipment(actor, ids, t)).map((i) => [i.id, i]));
+  }
+
   /**
-   * Registry items named on a shipment get their custody event through the registry service, in this
-   * transaction: an export event (Art. 7 record) under an export/temporary/transit licence; under an import
-   * licence the Art. 8(1)(b) import marking and an import event. Recorded as the system on the strength of
-   * the shipment this actor just recorded (industry users may not write registry events themselves).
+   * Registry items named on shipment lines get their custody event through the registry service, in this
+   * transaction and as this actor: an export event (Art. 7 record) under an export/temporary/transit licence;
+   * under an import licence the Art. 8(1)(b) import marking and an import event.
    */
-  async function recordCustodyEvents(t: Tx, actor: Actor, shipments: store.ShipmentRow[], licences: store.LicenceRow[]) {
-    const withItems = shipments.filter((s) => s.lines.some((l) => l.registryItemIds?.length));
-    if (withItems.length === 0) return;
-    const registry = createRegistryService(deps);
-    for (const s of withItems) {
+  async function recordCustodyEvents(t: Tx, actor: Actor, shipments: store.ShipmentRow[], licences: store.LicenceRow[], prefixes: Map<string, string>) {
+    for (const s of shipments) {
       const licence = licences.find((l) => l.id === s.licence_id)!;
+      const event = shipmentEvent(licence.kind);
+      const prefix = prefixes.get(s.id) ?? '';
+      const items = s.lines.flatMap((l, i) => (l.registryItemIds ?? []).map((itemId, k) => ({ itemId, field: `${prefix}lines.${i}.registryItemIds.${k}` })));
+      if (!event || items.length === 0) continue;
       const snap = licence.snapshot;
-      const note = `Shipment ${s.id} under licence ${licence.number}, recorded by ${actor.role} ${actor.name}`;
-      const occurredAt = `${s.shipped_on}T00:00:00Z`;
-      for (const line of s.lines) {
-        for (const itemId of line.registryItemIds ?? []) {
-          if (licence.kind === 'import') {
-            await registry.addMarking(SYSTEM_ACTOR, itemId, { kind: 'import', location: 'frame', importCountry: snap.importCountry, importYear: Number(s.shipped_on.slice(0, 4)) }, t);
-            await registry.recordEvent(
-              SYSTEM_ACTOR,
-              itemId,
-              { kind: 'imported', occurredAt, toPartyId: snap.applicant.partyId ?? null, counterpartCountry: snap.exportCountry, licenceId: licence.id, authorizationRef: licence.number, placeLocode: s.exit_point, note },
-              t,
-            );
-          } else {
-            await registry.recordEvent(
-              SYSTEM_ACTOR,
-              itemId,
-              { kind: 'exported', occurredAt, counterpartCountry: snap.importCountry, licenceId: licence.id, authorizationRef: licence.number, placeLocode: s.exit_point, note },
-              t,
-            );
-          }
-        }
-      }
+      await registry.recordShipmentCustody(
+        actor,
+        {
+          event,
+          holderPartyId: licenceHolder(licence),
+          items,
+          occurredAt: `${s.shipped_on}T00:00:00Z`,
+          counterpartCountry: event === 'imported' ? snap.exportCountry : snap.importCountry,
+          placeLocode: s.exit_point,
+          licenceId: licence.id,
+          authorizationRef: licence.number,
+          note: `Shipment ${s.id} under licence ${licence.number}`,
+          importMarking: { country: snap.importCountry, year: Number(s.shipped_on.slice(0, 4)) },
+        },
+        t,
+      );
     }
   }
 

@@ -4,6 +4,7 @@ import { isMoneyCurrency } from '../reference/currencies.ts';
 import { parseDualUseCode } from '../reference/dual-use.ts';
 import { hsSubheadingOf, isChapter93Code, normalizeHsCode } from '../reference/hs.ts';
 import { parseMlCode } from '../reference/munitions.ts';
+import { FIREARM_TYPE_CROSSWALK } from '../reference/crosswalk.ts';
 import {
   APPLICATION_KINDS,
   APPLICATION_STATUSES,
@@ -73,6 +74,9 @@ export const goodsLineSchema = z.object({
     .refine(isMoneyCurrency, 'must be an ISO 4217 currency code with minor units'),
   serials: z.array(text(100)).max(100_000).optional(),
   registryItemIds: z.array(uuid).max(100_000).optional(),
+  /** A line for one firearm type or calibre only: registry items shipped on it must be of that type and calibre. */
+  firearmType: z.enum(FIREARM_TYPE_CROSSWALK.map((c) => c.firearmType) as [string, ...string[]]).nullish(),
+  calibre: z.string().trim().min(1).max(60).nullish(),
 });
 
 export const applicationInputSchema = z
@@ -243,6 +247,8 @@ const goodsOut = z.object({
   currency: z.string(),
   serials: z.array(z.string()).optional(),
   registryItemIds: z.array(z.string()).optional(),
+  firearmType: z.string().nullish(),
+  calibre: z.string().nullish(),
 });
 
 export const applicationContentOut = z.object({

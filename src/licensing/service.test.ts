@@ -19,11 +19,11 @@ const supervisor = actor('licensing_supervisor');
 const customs = actor('customs_officer');
 const poc = actor('point_of_contact');
 
-async function rejects(p: Promise<unknown>): Promise<{ status: number; errors: { field: string; code?: string }[]; detail?: string }> {
+async function rejects(p: Promise<unknown>): Promise<{ status: number; errors: { field: string; code?: string; message: string }[]; detail?: string }> {
   try {
     await p;
   } catch (err) {
-    return err as { status: number; errors: { field: string; code?: string }[]; detail?: string };
+    return err as { status: number; errors: { field: string; code?: string; message: string }[]; detail?: string };
   }
   throw new Error('expected a rejection');
 }
@@ -44,8 +44,8 @@ describeEngines('licensing service', (engine) => {
   });
 
   /** An export case up to the point of issue: submitted, reviewed, recommended, evidence recorded. */
-  async function readyCase(over: Parameters<typeof exportApplication>[0] = {}, evidence = { importAuth: true, transit: true }) {
-    const c = await svc.submitApplication(industry, exportApplication(over));
+  async function readyCase(over: Parameters<typeof exportApplication>[0] = {}, evidence = { importAuth: true, transit: true }, applicant = industry) {
+    const c = await svc.submitApplication(applicant, exportApplication(over));
     await svc.assignOfficer(officer, c.id, { officer: 'Officer Ana' });
     if (evidence.importAuth) {
       const d = await svc.uploadDocument(officer, c.id, doc('import_authorization', 'KE import licence scan'));
@@ -414,25 +414,26 @@ describeEngines('licensing service', (engine) => {
     expect(tl.snapshot.temporaryPurpose).toBe('exhibition');
   });
 
-  it('records registry custody events for shipped items: export events, and the Art. 8(1)(b) import marking on import', async () => {
+  it('records registry custody events for shipped items, as the user who recorded the shipment: export events, and the Art. 8(1)(b) import marking on import', async () => {
     const { createRegistryService } = await import('../registry/service.ts');
     const registry = createRegistryService(deps);
     const clerk = actor('registry_clerk');
-    const maker = (await registry.createParty(clerk, { kind: 'organisation', roles: ['manufacturer'], name: 'Armeria Central', country: 'ES' })).id;
+    const exporter = (await registry.createParty(clerk, { kind: 'organisation', roles: ['manufacturer', 'exporter'], name: 'Armeria Central', country: 'ES' })).id;
     const importer = (await registry.createParty(clerk, { kind: 'organisation', roles: ['importer'], name: 'Guardia Importers', country: 'ES' })).id;
-    const rifle = (serial: string, event = true) =>
+    const exporterUser = actor('industry', exporter, 'armeria-clerk');
+    const rifle = (serial: string, holder: string | null = exporter) =>
       registry.registerItem(clerk, {
         item: { kind: 'firearm', firearmType: 'rifle', make: 'Acme', model: 'M1', calibre: '.308 Win', yearOfManufacture: 2025 },
         markings: [{ kind: 'manufacture', location: 'frame', manufacturerName: 'Acme', countryOfManufacture: 'ES', serialNumber: serial }],
-        ...(event ? { event: { kind: 'manufactured', occurredAt: '2026-01-10T09:00:00Z', toPartyId: maker } } : {}),
+        ...(holder ? { event: { kind: 'manufactured', occurredAt: '2026-01-10T09:00:00Z', toPartyId: holder } } : {}),
       });
     const a = await rifle('EXP-1');
     const b = await rifle('EXP-2');
 
-    const c = await readyCase();
+    const c = await readyCase({ applicant: { partyId: exporter, name: 'Armeria Central', country: 'ES' } }, { importAuth: true, transit: true }, exporterUser);
     await svc.countersign(supervisor, c.id, { agree: true, reason: 'ok' });
     const l = await svc.issueLicence(officer, c.id);
-    await svc.recordShipment(customs, {
+    await svc.recordShipment(exporterUser, {
       licenceNumber: l.number,
       shippedOn: '2026-06-01',
       exitPoint: 'ES VLC',
@@ -442,15 +443,22 @@ describeEngines('licensing service', (engine) => {
     const exported = await registry.getItem(clerk, a.id);
     expect(exported.status).toBe('exported');
     expect(exported.events.at(-1)).toMatchObject({ kind: 'exported', counterpartCountry: 'KE', authorizationRef: l.number });
+    // The custody event is the exporter's act, not the system's: the audit log names the user.
+    const who = await deps.db.query<{ actor_kind: string; actor_name: string; actor_role: string }>(
+      "SELECT actor_kind, actor_name, actor_role FROM audit_log WHERE action = 'registry.custody_event.exported' AND entity_id = $1",
+      [exported.events.at(-1)!.id],
+    );
+    expect(who).toEqual([{ actor_kind: 'user', actor_name: 'armeria-clerk', actor_role: 'industry' }]);
 
-    // An item already exported cannot be exported again: the registry refuses and nothing is recorded.
+    // An item already exported cannot be exported again: the rule refuses and nothing is recorded.
     const before = (await svc.getLicence(officer, l.number)).lines[0].used;
-    await expect(
+    const again = await rejects(
       svc.recordShipment(customs, { licenceNumber: l.number, shippedOn: '2026-06-01', exitPoint: 'ESVLC', carrier: { name: 'X', country: 'ES' }, lines: [{ lineNo: 1, quantity: 1, registryItemIds: [a.id] }] }),
-    ).rejects.toMatchObject({ status: 422 });
+    );
+    expect(again.status).toBe(422);
     expect((await svc.getLicence(officer, l.number)).lines[0].used).toBe(before);
 
-    const incoming = await rifle('IMP-1', false);
+    const incoming = await rifle('IMP-1', null);
     const ic = await svc.submitApplication(officer, exportApplication({
       kind: 'import',
       applicant: { partyId: importer, name: 'Guardia Importers', country: 'ES' },
@@ -463,11 +471,73 @@ describeEngines('licensing service', (engine) => {
     await svc.assignOfficer(officer, ic.id, { officer: 'Ana' });
     await svc.recommend(officer, ic.id, { outcome: 'issue', reason: 'ok' });
     const il = await svc.issueLicence(officer, ic.id);
+    // An item held in the State by another organisation does not arrive for this importer.
+    const domestic = await rifle('EXP-3');
+    const held = await rejects(
+      svc.recordShipment(customs, { licenceNumber: il.number, shippedOn: '2026-06-01', exitPoint: 'ESALG', carrier: { name: 'X', country: 'IT' }, lines: [{ lineNo: 1, quantity: 1, registryItemIds: [domestic.id] }] }),
+    );
+    expect(held.errors).toEqual([expect.objectContaining({ field: 'lines.0.registryItemIds.0', code: 'shipment.item_not_for_importer' })]);
     await svc.recordShipment(customs, { licenceNumber: il.number, shippedOn: '2026-06-01', exitPoint: 'ESALG', carrier: { name: 'X', country: 'IT' }, lines: [{ lineNo: 1, quantity: 1, registryItemIds: [incoming.id] }] });
     const imported = await registry.getItem(clerk, incoming.id);
     expect(imported.status).toBe('active');
+    expect(imported.holder?.id).toBe(importer);
     expect(imported.markings.map((m) => m.kind)).toContain('import');
     expect(imported.markings.find((m) => m.kind === 'import')).toMatchObject({ importCountry: 'ES', importYear: 2026 });
+  });
+
+  it("refuses to move another organisation's firearm, or one that does not fit the licence line, naming each item and writing nothing", async () => {
+    const { createRegistryService } = await import('../registry/service.ts');
+    const registry = createRegistryService(deps);
+    const clerk = actor('registry_clerk');
+    const orgA = (await registry.createParty(clerk, { kind: 'organisation', roles: ['exporter'], name: 'Alpha Arms', country: 'ES' })).id;
+    const orgB = (await registry.createParty(clerk, { kind: 'organisation', roles: ['dealer'], name: 'Beta Guns', country: 'ES' })).id;
+    const userA = actor('industry', orgA, 'alpha-user');
+    const item = (holder: string, over: Record<string, unknown> = {}) =>
+      registry.registerItem(clerk, {
+        item: { kind: 'firearm', firearmType: 'rifle', make: 'Acme', model: 'M1', calibre: '.308 Win', yearOfManufacture: 2025, ...over },
+        markings: [{ kind: 'manufacture', location: 'frame', manufacturerName: 'Acme', countryOfManufacture: 'ES', serialNumber: `S-${Math.random().toString(36).slice(2, 10)}` }],
+        event: { kind: 'manufactured', occurredAt: '2026-01-10T09:00:00Z', toPartyId: holder },
+      });
+    const theirs = await item(orgB);
+    const mine = await item(orgA);
+    const pistol = await item(orgA, { firearmType: 'self_loading_pistol', calibre: '9x19mm' });
+    const lost = await item(orgA);
+    await registry.recordEvent(clerk, lost.id, { kind: 'reported_lost', occurredAt: '2026-02-01T09:00:00Z' });
+
+    const goods = exportApplication().goods;
+    const c = await readyCase({ applicant: { partyId: orgA, name: 'Alpha Arms', country: 'ES' }, goods: [{ ...goods[0], calibre: '.308 Win' }, goods[1]] }, { importAuth: true, transit: true }, userA);
+    await svc.countersign(supervisor, c.id, { agree: true, reason: 'ok' });
+    const l = await svc.issueLicence(officer, c.id);
+    const count = async () =>
+      (await deps.db.query<{ n: number }>("SELECT (SELECT count(*) FROM audit_log)::int + (SELECT count(*) FROM licensing_shipments)::int + (SELECT count(*) FROM registry_custody_events)::int AS n"))[0].n;
+    const before = await count();
+    const ship = (registryItemIds: string[], lineNo = 1) =>
+      rejects(svc.recordShipment(userA, { licenceNumber: l.number, shippedOn: '2026-06-01', exitPoint: 'ESVLC', carrier: { name: 'X', country: 'ES' }, lines: [{ lineNo, quantity: 5, registryItemIds }] }));
+
+    // The attack of issue 10: organisation A's own licence, organisation B's rifle.
+    const stolen = await ship([theirs.id]);
+    expect(stolen.status).toBe(422);
+    expect(stolen.errors).toEqual([expect.objectContaining({ field: 'lines.0.registryItemIds.0', code: 'shipment.item_not_held' })]);
+    expect((await registry.getItem(clerk, theirs.id)).status).toBe('active');
+    // An unknown id is refused in exactly the same words as another organisation's item.
+    const unknown = '01900000-0000-7000-8000-0000000000ff';
+    const missing = await ship([unknown]);
+    expect(missing.errors[0].code).toBe('shipment.item_not_held');
+    expect(missing.errors[0]).toEqual({ ...stolen.errors[0], message: stolen.errors[0].message.replace(theirs.id, unknown) });
+
+    const many = await ship([mine.id, pistol.id, lost.id, mine.id]);
+    expect(many.errors.map((e) => [e.field, e.code])).toEqual([
+      ['lines.0.registryItemIds.1', 'shipment.item_not_on_line'],
+      ['lines.0.registryItemIds.2', 'shipment.item_status'],
+      ['lines.0.registryItemIds.3', 'shipment.item_duplicate'],
+    ]);
+    expect((await ship([mine.id], 2)).errors.map((e) => e.code)).toEqual(['shipment.item_not_on_line']);
+    expect(await count()).toBe(before);
+
+    // A customs officer is not limited to an organisation, but the items must still be the exporter's.
+    expect((await rejects(svc.recordShipment(customs, { licenceNumber: l.number, shippedOn: '2026-06-01', exitPoint: 'ESVLC', carrier: { name: 'X', country: 'ES' }, lines: [{ lineNo: 1, quantity: 1, registryItemIds: [theirs.id] }] }))).errors[0].code).toBe('shipment.item_not_held');
+    await svc.recordShipment(userA, { licenceNumber: l.number, shippedOn: '2026-06-01', exitPoint: 'ESVLC', carrier: { name: 'X', country: 'ES' }, lines: [{ lineNo: 1, quantity: 1, registryItemIds: [mine.id] }] });
+    expect((await registry.getItem(clerk, mine.id)).status).toBe('exported');
   });
 
   it('rejects bad input naming each field, writing nothing', async () => {

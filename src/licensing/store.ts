@@ -421,6 +421,11 @@ export async function getLicenceByNumber(q: Queryable, number: string, forUpdate
   return rows[0];
 }
 
+/** The licences a batch of shipments names, locked in id order (usage is consumed under the lock). */
+export async function getLicencesByNumbersForUpdate(q: Queryable, numbers: readonly string[]): Promise<LicenceRow[]> {
+  return q.query<LicenceRow>('SELECT * FROM licensing_licences WHERE number = ANY($1::text[]) ORDER BY id FOR UPDATE', [numbers]);
+}
+
 export async function getLicenceById(q: Queryable, id: string): Promise<LicenceRow | undefined> {
   const rows = await q.query<LicenceRow>('SELECT * FROM licensing_licences WHERE id = $1', [id]);
   return rows[0];

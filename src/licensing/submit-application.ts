@@ -7,7 +7,8 @@ import { decodeCursor } from '../platform/http/pagination.ts';
 import { uuidv7 } from '../platform/ids.ts';
 import { inTransaction } from '../platform/tx.ts';
 import { presentCase, presentSummary } from './case-view.ts';
-import { appendDecision, audit, loadApplication, orgFilter, parseInput, today, type LicensingContext } from './context.ts';
+import { appendDecision, audit, loadApplication, parseInput, today, type LicensingContext } from './context.ts';
+import { actingOrganisation, isUnrestricted, listScope, requireVisible } from '../platform/auth/scope.ts';
 import { brokerRegistrationValid, caseTransition, requiresCountersignature, type ApplicationContent, type BrokerRef } from './model.ts';
 import { licensingPolicy } from './policy.ts';
 import { screenApplication } from './screening-bridge.ts';
@@ -39,15 +40,13 @@ export function submitApplicationVerbs(ctx: LicensingContext) {
     async submitApplication(actor: Actor, input: ApplicationInput, tx?: Tx) {
       licensingPolicy.require(actor, 'licensing.application.create');
       const content = parseInput(applicationInputSchema, input) as ApplicationContent;
-      let organisationId = content.applicant.partyId ?? null;
-      if (actor.role === 'industry') {
+      const acting = actingOrganisation(actor, content.applicant.partyId);
+      if (!acting.ok) {
         if (!actor.organisationId) throw new RuleViolationError('An industry user must act for an organisation to apply.');
-        if (content.applicant.partyId && content.applicant.partyId !== actor.organisationId) {
-          throw new ValidationError([{ field: 'applicant.partyId', message: 'Industry users apply for their own organisation only.', code: 'licensing.applicant_not_own' }]);
-        }
-        content.applicant.partyId = actor.organisationId;
-        organisationId = actor.organisationId;
+        throw new ValidationError([{ field: 'applicant.partyId', message: 'Industry users apply for their own organisation only.', code: 'licensing.applicant_not_own' }]);
       }
+      const organisationId = acting.organisationId;
+      if (!isUnrestricted(actor)) content.applicant.partyId = organisationId;
       return inTransaction(deps.db, tx, async (t) => {
         const day = today(ctx);
         const brokerProblems = await brokerIssues(ctx, t, content.brokers, day);
@@ -94,7 +93,9 @@ export function submitApplicationVerbs(ctx: LicensingContext) {
       licensingPolicy.require(actor, 'licensing.application.read');
       const limit = f.limit ?? 50;
       const after = decodeCursor(f.cursor, z.object({ submittedAt: z.string(), id: z.string() }));
-      const rows = await store.listApplications(deps.db, { organisationId: orgFilter(actor), status: f.status, kind: f.kind, limit, after });
+      const scope = listScope(actor);
+      if (!scope) return { items: [], nextCursor: null };
+      const rows = await store.listApplications(deps.db, { organisationId: scope.organisationId, status: f.status, kind: f.kind, limit, after });
       const hasMore = rows.length > limit;
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
@@ -138,7 +139,9 @@ export function submitApplicationVerbs(ctx: LicensingContext) {
       licensingPolicy.require(actor, 'licensing.application.read');
       const doc = /^[0-9a-f-]{36}$/i.test(documentId) ? await store.getDocumentContent(deps.db, documentId) : undefined;
       if (!doc || !doc.application_id) throw new NotFoundError('Document', documentId);
-      await loadApplication(deps.db, actor, doc.application_id);
+      // The same 404 as for a missing document: not the application's, whose id would reveal it exists.
+      const app = await store.getApplication(deps.db, doc.application_id);
+      requireVisible(actor, app?.organisation_id ?? null, 'Document', documentId);
       return { filename: doc.filename, mediaType: doc.media_type, sha256: doc.sha256, content: Buffer.from(doc.content) };
     },
 

@@ -3,7 +3,8 @@ import type { Tx } from '../platform/db/types.ts';
 import { NotFoundError, RuleViolationError } from '../platform/http/errors.ts';
 import { inTransaction } from '../platform/tx.ts';
 import { addDays } from './model.ts';
-import { assertVisible, audit, orgFilter, parseInput, today, type LicensingContext } from './context.ts';
+import { audit, parseInput, today, type LicensingContext } from './context.ts';
+import { listScope, requireVisible } from '../platform/auth/scope.ts';
 import { licensingPolicy } from './policy.ts';
 import { presentShipment } from './record-shipment.ts';
 import { deliveryVerificationSchema } from './schemas.ts';
@@ -18,7 +19,7 @@ export function deliveryVerbs(ctx: LicensingContext) {
       const s = /^[0-9a-f-]{36}$/i.test(shipmentId) ? await store.getShipment(deps.db, shipmentId) : undefined;
       if (!s) throw new NotFoundError('Shipment', shipmentId);
       const licence = (await store.getLicenceById(deps.db, s.licence_id))!;
-      assertVisible(actor, licence.organisation_id, 'Shipment', shipmentId);
+      requireVisible(actor, licence.organisation_id, 'Shipment', shipmentId);
       return presentShipment(s, licence.number);
     },
 
@@ -26,7 +27,7 @@ export function deliveryVerbs(ctx: LicensingContext) {
       licensingPolicy.require(actor, 'licensing.shipment.read');
       const licence = await store.getLicenceByNumber(deps.db, number);
       if (!licence) throw new NotFoundError('Licence', number);
-      assertVisible(actor, licence.organisation_id, 'Licence', number);
+      requireVisible(actor, licence.organisation_id, 'Licence', number);
       return (await store.listShipmentsForLicence(deps.db, licence.id)).map((s) => presentShipment(s, licence.number));
     },
 
@@ -70,7 +71,9 @@ export function deliveryVerbs(ctx: LicensingContext) {
     async listAwaitingVerification(actor: Actor, f: { olderThanDays?: number; limit?: number } = {}) {
       licensingPolicy.require(actor, 'licensing.shipment.read');
       const days = f.olderThanDays ?? ctx.settings.deliveryOverdueDays;
-      const rows = await store.listAwaitingVerification(deps.db, { shippedBefore: addDays(today(ctx), -days), organisationId: orgFilter(actor), limit: f.limit ?? 200 });
+      const scope = listScope(actor);
+      if (!scope) return { olderThanDays: days, items: [] };
+      const rows = await store.listAwaitingVerification(deps.db, { shippedBefore: addDays(today(ctx), -days), organisationId: scope.organisationId, limit: f.limit ?? 200 });
       return {
         olderThanDays: days,
         items: rows.map((r) => ({ ...presentShipment(r, r.number), importCountry: r.import_country })),

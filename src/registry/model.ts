@@ -417,6 +417,11 @@ const ALLOWED_FROM: Record<EventKind, readonly ItemStatus[]> = {
   destroyed: ['active', 'loaned', 'seized', 'confiscated', 'deactivated', 'registered'],
 };
 
+/** The statuses from which an event may be recorded (other modules check their own rules against them). */
+export function statusesAllowing(kind: EventKind): readonly ItemStatus[] {
+  return ALLOWED_FROM[kind];
+}
+
 /** Why an event is refused from a status: one stable code per status (the status is what blocks). */
 const REFUSAL_BY_STATUS: Record<ItemStatus, { code: string; message: string }> = {
   registered: { code: 'custody.no_origin', message: 'the item has no custody record yet: record its manufacture or import first' },

@@ -19,6 +19,9 @@ export const registryPolicy = definePolicy('registry', {
   'registry.items.write': ['administrator', 'registry_clerk'],
   // Which event kinds each of these roles may record is narrowed further by model.ts EVENT_KINDS_BY_ROLE.
   'registry.events.write': ['administrator', 'registry_clerk', 'customs_officer', 'tracing_officer'],
+  // Export and import events for the items a licensed shipment carries, recorded by whoever records the
+  // shipment (licensing.shipment.record); industry users record no other custody event.
+  'registry.events.shipment': ['administrator', 'licensing_officer', 'licensing_supervisor', 'customs_officer', 'industry'],
   'registry.parties.read': [
     'administrator',
     'registry_clerk',

@@ -8,7 +8,8 @@ import { MIN_PARTIAL_KNOWN_RUN, normaliseSerialOrNull, partialSerialPattern } fr
 import { registryPolicy } from './policy.ts';
 import { presentItemSummary } from './presenters.ts';
 import { itemSearchQuerySchema, type ItemStats, type ItemSummary } from './schemas.ts';
-import { parseInput, industryScope } from './service.ts';
+import { parseInput } from './service.ts';
+import { listScope } from '../platform/auth/scope.ts';
 import * as store from './store.ts';
 
 /**
@@ -52,9 +53,9 @@ export async function searchItems(deps: Deps, actor: Actor, query: unknown, tx?:
     }
     filter.serialLike = pattern.like;
   }
-  const org = industryScope(actor);
-  if (org === null) return { items: [], nextCursor: null };
-  if (org !== undefined) filter.visibleTo = org;
+  const scope = listScope(actor);
+  if (!scope) return { items: [], nextCursor: null };
+  filter.visibleTo = scope.organisationId;
   // A single read needs no transaction (BEGIN/COMMIT would double the round trips of the hot path).
   const rows = await store.searchItems(tx ?? deps.db, filter);
   return toPage(rows, q.limit, (r) => r.id, presentItemSummary);
@@ -66,9 +67,9 @@ export async function searchItems(deps: Deps, actor: Actor, query: unknown, tx?:
  */
 export async function itemStats(deps: Deps, actor: Actor, tx?: Tx): Promise<ItemStats> {
   registryPolicy.require(actor, 'registry.items.read');
-  const org = industryScope(actor);
-  if (org === null) return { total: 0, byStatus: {}, byKind: {}, rows: [] };
-  const rows = await store.countItemsByStatus(tx ?? deps.db, org);
+  const scope = listScope(actor);
+  if (!scope) return { total: 0, byStatus: {}, byKind: {}, rows: [] };
+  const rows = await store.countItemsByStatus(tx ?? deps.db, scope.organisationId);
   const byStatus: Record<string, number> = {};
   const byKind: Record<string, number> = {};
   let total = 0;

@@ -7,6 +7,7 @@ import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, Valid
 import { decodeCursor, toPage, type Page } from '../platform/http/pagination.ts';
 import { uuidv7 } from '../platform/ids.ts';
 import { inTransaction } from '../platform/tx.ts';
+import { listScope, requireVisible } from '../platform/auth/scope.ts';
 import { isCountryCode } from '../reference/countries.ts';
 import {
   EVENT_KINDS_BY_ROLE,
@@ -18,6 +19,7 @@ import {
   normaliseSerialOrNull,
   primarySerial,
   retentionUntil,
+  statusesAllowing,
   validateEventFields,
   validateImportMarking,
   validateItem,
@@ -77,16 +79,21 @@ function toEvent(body: EventBody): CustodyEventInput {
 
 
 
-/** Industry acts for one organisation and sees only items it holds, keeps or made. */
-export function industryScope(actor: Actor): string | null | undefined {
-  if (actor.role !== 'industry') return undefined;
-  return actor.organisationId;
+/** An item belongs to the organisations that hold, keep or made it (the organisation-scope rule's owners). */
+export function itemOwners(row: Pick<store.ItemRow, 'holder_party_id' | 'keeper_party_id' | 'manufacturer_party_id'>): (string | null)[] {
+  return [row.holder_party_id, row.keeper_party_id, row.manufacturer_party_id];
 }
 
-function canSeeItem(actor: Actor, row: store.ItemRow): boolean {
-  const org = industryScope(actor);
-  if (org === undefined) return true;
-  return org !== null && (row.holder_party_id === org || row.keeper_party_id === org || row.manufacturer_party_id === org);
+/** An item's kind and custody, as another module's rule about moving it needs them. */
+export interface ItemCustodyFacts {
+  id: string;
+  kind: store.ItemRow['kind'];
+  /** Firearm type, part type or ammunition component. */
+  type: string | null;
+  calibre: string | null;
+  status: string;
+  holderPartyId: string | null;
+  keeperPartyId: string | null;
 }
 
 const MAX_CLOCK_SKEW_MS = 5 * 60_000;
@@ -148,9 +155,59 @@ export function createRegistryService(deps: Deps) {
     }
   }
 
+  /** Adds a marking to a locked item and audits it; the caller has checked the permission and the scope. */
+  async function appendMarking(t: Tx, actor: Actor, item: store.ItemRow, m: MarkingInput): Promise<store.ItemRow> {
+    const existing = await store.listMarkings(t, item.id);
+    const row = store.markingRowFrom(m, item.id, existing.length + 1, clock.now());
+    await store.insertMarkings(t, [row]);
+    const audits: AuditInput[] = [{ action: 'registry.marking.create', entity: 'marking', entityId: row.id, state: store.markingState(row) }];
+    let current = item;
+    if (!item.serial_norm && row.serial_norm && row.serial_number) {
+      // An unmarked item gets its serial from the first mark that carries one (ITI para 8(b): import marking of an unmarked weapon).
+      await store.setItemSerialIfMissing(t, item.id, row.serial_number, row.serial_norm);
+      current = (await store.getItem(t, item.id))!;
+      audits.push({ action: 'registry.item.serial_from_marking', entity: 'item', entityId: item.id, state: store.itemState(current) });
+    }
+    await recordAuditBatch(t, actor, clock, audits);
+    return current;
+  }
+
+  /**
+   * Appends a custody event to a locked item: the item's status and holder are re-derived from the whole
+   * chain plus the new event (the row's cache is only written from that derivation). The caller has checked
+   * the permission and the scope; refusals name fields under `fieldPrefix`.
+   */
+  async function appendEvent(t: Tx, actor: Actor, item: store.ItemRow, event: CustodyEventInput, fieldPrefix = ''): Promise<store.ItemRow> {
+    const events = await store.listEvents(t, item.id);
+    const state = replayOrCache(item, events);
+    const errors = checkTransition(state, event, fieldPrefix);
+    if (event.kind === 'imported' && errors.length === 0) {
+      const markings = await store.listMarkings(t, item.id);
+      errors.push(
+        ...validateImportMarking({ kind: item.kind, temporaryImportPurpose: item.temporary_import_purpose }, markings.map(store.markingInput), event, fieldPrefix),
+      );
+    }
+    refuse(errors, `Cannot record "${event.kind}"`);
+    await checkParties(t, [
+      { field: `${fieldPrefix}fromPartyId`, id: event.fromPartyId, receiving: false },
+      { field: `${fieldPrefix}toPartyId`, id: event.toPartyId, receiving: true },
+    ]);
+    const ev = store.eventRowFrom(event, item.id, events.length + 1, clock.now());
+    await store.insertEvent(t, ev);
+    const next = applyEvent(state, event);
+    await store.updateItemCustody(t, item.id, next, event.kind === 'manufactured' ? (event.toPartyId ?? null) : null);
+    const updated = (await store.getItem(t, item.id))!;
+    await recordAuditBatch(t, actor, clock, [
+      { action: `registry.custody_event.${event.kind}`, entity: 'custody_event', entityId: ev.id, state: store.eventState(ev) },
+      { action: 'registry.item.custody', entity: 'item', entityId: item.id, state: store.itemState(updated) },
+    ]);
+    return updated;
+  }
+
   async function visibleItem(tx: Tx, actor: Actor, id: string, forUpdate = false): Promise<store.ItemRow> {
     const row = await store.getItem(tx, id, forUpdate);
-    if (!row || !canSeeItem(actor, row)) throw new NotFoundError('Item', id);
+    if (!row) throw new NotFoundError('Item', id);
+    requireVisible(actor, itemOwners(row), 'Item', id);
     return row;
   }
 
@@ -240,23 +297,7 @@ export function createRegistryService(deps: Deps) {
       registryPolicy.require(actor, 'registry.items.write');
       const m = parseInput(markingInputSchema, input);
       refuse(validateMarking(m, clock.now().getUTCFullYear()), 'The marking is invalid');
-      return inTransaction(db, tx, async (t) => {
-        const item = await visibleItem(t, actor, itemId, true);
-        const existing = await store.listMarkings(t, itemId);
-        const now = clock.now();
-        const row = store.markingRowFrom(m, itemId, existing.length + 1, now);
-        await store.insertMarkings(t, [row]);
-        const audits: AuditInput[] = [{ action: 'registry.marking.create', entity: 'marking', entityId: row.id, state: store.markingState(row) }];
-        let current = item;
-        if (!item.serial_norm && row.serial_norm && row.serial_number) {
-          // An unmarked item gets its serial from the first mark that carries one (ITI para 8(b): import marking of an unmarked weapon).
-          await store.setItemSerialIfMissing(t, itemId, row.serial_number, row.serial_norm);
-          current = (await store.getItem(t, itemId))!;
-          audits.push({ action: 'registry.item.serial_from_marking', entity: 'item', entityId: itemId, state: store.itemState(current) });
-        }
-        await recordAuditBatch(t, actor, clock, audits);
-        return loadDetail(t, current);
-      });
+      return inTransaction(db, tx, async (t) => loadDetail(t, await appendMarking(t, actor, await visibleItem(t, actor, itemId, true), m)));
     },
 
     /**
@@ -268,45 +309,80 @@ export function createRegistryService(deps: Deps) {
       const event = toEvent(parseInput(eventInputSchema, input));
       requireEventKind(actor, event.kind);
       refuse([...validateEventFields(event), ...eventTimeErrors(event, '')], 'The custody event is invalid');
-      return inTransaction(db, tx, async (t) => {
-        // FOR UPDATE serialises events on one item: two clerks cannot both sell the same gun.
-        const item = await visibleItem(t, actor, itemId, true);
-        const events = await store.listEvents(t, itemId);
-        const state = replayOrCache(item, events);
-        const errors = checkTransition(state, event);
-        if (event.kind === 'imported' && errors.length === 0) {
-          const markings = await store.listMarkings(t, itemId);
-          errors.push(
-            ...validateImportMarking(
-              { kind: item.kind, temporaryImportPurpose: item.temporary_import_purpose },
-              markings.map(store.markingInput),
-              event,
-            ),
-          );
-        }
-        refuse(errors, `Cannot record "${event.kind}"`);
-        await checkParties(t, [
-          { field: 'fromPartyId', id: event.fromPartyId, receiving: false },
-          { field: 'toPartyId', id: event.toPartyId, receiving: true },
-        ]);
-        const now = clock.now();
-        const ev = store.eventRowFrom(event, itemId, events.length + 1, now);
-        await store.insertEvent(t, ev);
-        const next = applyEvent(state, event);
-        await store.updateItemCustody(t, itemId, next, event.kind === 'manufactured' ? (event.toPartyId ?? null) : null);
-        const updated = (await store.getItem(t, itemId))!;
-        await recordAuditBatch(t, actor, clock, [
-          { action: `registry.custody_event.${event.kind}`, entity: 'custody_event', entityId: ev.id, state: store.eventState(ev) },
-          { action: 'registry.item.custody', entity: 'item', entityId: itemId, state: store.itemState(updated) },
-        ]);
-        return loadDetail(t, updated);
-      });
+      // FOR UPDATE serialises events on one item: two clerks cannot both sell the same gun.
+      return inTransaction(db, tx, async (t) => loadDetail(t, await appendEvent(t, actor, await visibleItem(t, actor, itemId, true), event)));
     },
 
     /** The item page: markings, full chain of custody, derived status and holder, retention date. */
     async getItem(actor: Actor, id: string, tx?: Tx): Promise<ItemDetail> {
       registryPolicy.require(actor, 'registry.items.read');
       return inTransaction(db, tx, async (t) => loadDetail(t, await visibleItem(t, actor, id)));
+    },
+
+    /**
+     * What the licensing shipment rule needs to know of the items a shipment names, read once and locked
+     * (FOR UPDATE) in the caller's transaction, so nothing moves them before their custody events are
+     * written. Not limited to the actor's organisation: the shipment rule decides which items the actor
+     * may move, and none of this is returned to its client.
+     */
+    async itemsForShipment(actor: Actor, ids: readonly string[], tx: Tx): Promise<ItemCustodyFacts[]> {
+      registryPolicy.require(actor, 'registry.events.shipment');
+      const rows = await store.getItemsForUpdate(tx, [...new Set(ids)]);
+      return rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        type: r.firearm_type ?? r.part_type ?? r.ammunition_component,
+        calibre: r.calibre,
+        status: r.status,
+        holderPartyId: r.holder_party_id,
+        keeperPartyId: r.keeper_party_id,
+      }));
+    },
+
+    /** The statuses from which a custody event may be recorded (the registry's state machine). */
+    statusesAllowing,
+
+    /**
+     * Custody events for the items a licensed shipment moves, recorded as the user who recorded the
+     * shipment (industry users record no other custody event): an export event (Art. 7), or under an import
+     * licence the Art. 8(1)(b) import marking and an import event. The licence holder must be within the
+     * actor's organisation scope; the caller has applied the shipment rule to the locked items. The
+     * registry's own state machine still applies, and a refusal names the item's place in the shipment.
+     */
+    async recordShipmentCustody(
+      actor: Actor,
+      movement: {
+        event: 'exported' | 'imported';
+        holderPartyId: string | null;
+        items: readonly { itemId: string; field: string }[];
+        occurredAt: string;
+        counterpartCountry: string;
+        placeLocode: string;
+        licenceId: string;
+        authorizationRef: string;
+        note: string;
+        importMarking?: { country: string; year: number };
+      },
+      tx: Tx,
+    ): Promise<void> {
+      registryPolicy.require(actor, 'registry.events.shipment');
+      requireVisible(actor, movement.holderPartyId, 'Party', movement.holderPartyId ?? '');
+      for (const { itemId, field } of movement.items) {
+        const prefix = `${field}.`;
+        let item = await store.getItem(tx, itemId, true);
+        if (!item) throw new NotFoundError('Item', itemId);
+        const base = { occurredAt: new Date(movement.occurredAt), counterpartCountry: movement.counterpartCountry, placeLocode: movement.placeLocode, licenceId: movement.licenceId, authorizationRef: movement.authorizationRef, note: movement.note };
+        let event: CustodyEventInput;
+        if (movement.event === 'imported') {
+          const m = movement.importMarking!;
+          item = await appendMarking(tx, actor, item, { kind: 'import', location: 'frame', importCountry: m.country, importYear: m.year });
+          event = { ...base, kind: 'imported', toPartyId: movement.holderPartyId };
+        } else {
+          event = { ...base, kind: 'exported' };
+        }
+        refuse([...validateEventFields(event, prefix), ...eventTimeErrors(event, prefix)], `Cannot record "${event.kind}"`);
+        await appendEvent(tx, actor, item, event, prefix);
+      }
     },
 
     searchItems(actor: Actor, query: unknown, tx?: Tx) {
@@ -400,8 +476,8 @@ export function createRegistryService(deps: Deps) {
      */
     async getParty(actor: Actor, id: string, tx?: Tx): Promise<PartyDetail> {
       registryPolicy.require(actor, 'registry.parties.read');
-      const org = industryScope(actor);
-      if (org !== undefined && org !== id) throw new NotFoundError('Party', id);
+      // A party record belongs to itself: an industry user sees its own organisation's party only.
+      requireVisible(actor, id, 'Party', id);
       return inTransaction(db, tx, async (t) => {
         const row = await store.getParty(t, id);
         if (!row) throw new NotFoundError('Party', id);
@@ -418,8 +494,7 @@ export function createRegistryService(deps: Deps) {
     /** Every version of a party, oldest first (public fields only: personal data is read on the party page). */
     async listPartyVersions(actor: Actor, id: string, tx?: Tx): Promise<{ items: PartyVersion[] }> {
       registryPolicy.require(actor, 'registry.parties.read');
-      const org = industryScope(actor);
-      if (org !== undefined && org !== id) throw new NotFoundError('Party', id);
+      requireVisible(actor, id, 'Party', id);
       return inTransaction(db, tx, async (t) => {
         if (!(await store.getParty(t, id))) throw new NotFoundError('Party', id);
         return { items: (await store.listPartyVersions(t, id)).map(presentPartyVersion) };
@@ -430,15 +505,15 @@ export function createRegistryService(deps: Deps) {
       registryPolicy.require(actor, 'registry.parties.read');
       const q = parseInput(partyListQuerySchema, query);
       const after = decodeCursor(q.cursor, z.string().uuid());
-      const org = industryScope(actor);
-      if (org === null) return { items: [], nextCursor: null };
+      const scope = listScope(actor);
+      if (!scope) return { items: [], nextCursor: null };
       const rows = await inTransaction(db, tx, (t) =>
         store.listParties(t, {
           name: q.name,
           role: q.role,
           kind: q.kind,
           includeRetired: q.includeRetired === 'true',
-          onlyIds: org === undefined ? undefined : [org],
+          onlyIds: scope.organisationId === undefined ? undefined : [scope.organisationId],
           after,
           limit: q.limit,
         }),

@@ -500,6 +500,12 @@ export async function getItem(q: Queryable, id: string, forUpdate = false): Prom
   return rows[0];
 }
 
+/** Several items locked for update, in id order (two writers locking overlapping sets cannot deadlock). */
+export async function getItemsForUpdate(q: Queryable, ids: readonly string[]): Promise<ItemRow[]> {
+  if (ids.length === 0) return [];
+  return q.query<ItemRow>(`SELECT ${ITEM_COLS} FROM registry_items WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
+}
+
 export async function getItemByImportKey(q: Queryable, key: string): Promise<ItemRow | undefined> {
   const rows = await q.query<ItemRow>(`SELECT ${ITEM_COLS} FROM registry_items WHERE import_key = $1`, [key]);
   return rows[0];
