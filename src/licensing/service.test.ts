@@ -369,6 +369,13 @@ describeEngines('licensing service', (engine) => {
       svc.recordShipment(otherIndustry, { licenceNumber: l.number, shippedOn: '2026-06-01', exitPoint: 'ESVLC', carrier: { name: 'X', country: 'ES' }, lines: [{ lineNo: 1, quantity: 1 }] }),
     ).rejects.toMatchObject({ status: 404 });
     expect((await svc.listLicences(otherIndustry)).items).toEqual([]);
+    // An industry user without an organisation sees nothing and may change nothing.
+    const orphan = actor('industry', null, 'orphan');
+    expect((await svc.listLicences(orphan)).items).toEqual([]);
+    expect((await svc.listApplications(orphan)).items).toEqual([]);
+    expect((await svc.listAwaitingVerification(orphan, { olderThanDays: 0 })).items).toEqual([]);
+    await expect(svc.getLicence(orphan, l.number)).rejects.toMatchObject({ status: 404 });
+    await expect(svc.changeLicenceStatus(orphan, l.number, 'surrender', { reason: 'x' })).rejects.toMatchObject({ status: 404 });
     expect((await svc.listLicences(industry)).items.every((x) => x.snapshot.applicant && (x.snapshot.applicant as { partyId: string }).partyId === EXPORTER_ORG)).toBe(true);
     await expect(svc.getLicence(actor('public'), l.number)).rejects.toMatchObject({ status: 403 });
   });
