@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
-import { loadNodeKeys, rotateNodeKeys } from './keys.ts';
+import { enrolmentFingerprint, loadNodeKeys, rotateNodeKeys } from './keys.ts';
 
 /** `custodia keys show` and `custodia keys rotate`: the node's signing keys live in files, not the database. */
 export function registerKeysCommands(program: Command): void {
@@ -19,7 +19,9 @@ export function registerKeysCommands(program: Command): void {
       process.stdout.write(`key directory: ${config.keysDir}\n`);
       process.stdout.write(`current key id: ${k.kid}\n`);
       process.stdout.write(`fingerprint (SHA-256 of the public key): ${k.fingerprint}\n`);
+      process.stdout.write(`enrolment fingerprint (RFC 7638, read to a peer State's administrator): ${await enrolmentFingerprint(k.publicJwk)}\n`);
       process.stdout.write(`${JSON.stringify(k.publicJwk, null, 2)}\n`);
+      process.stdout.write(`encryption key (X25519, for envelopes a relay carries): ${k.encryption.kid}\n`);
       const retired = k.publicJwks().keys.filter((j) => j.retired);
       if (retired.length > 0) {
         process.stdout.write(`retired keys (kept for verification):\n`);
@@ -33,6 +35,7 @@ export function registerKeysCommands(program: Command): void {
       const config = loadConfig();
       const { retired, current } = await rotateNodeKeys(config);
       process.stdout.write(`retired key: ${retired}\ncurrent key: ${current.kid}\nfingerprint: ${current.fingerprint}\n`);
+      process.stdout.write(`enrolment fingerprint: ${await enrolmentFingerprint(current.publicJwk)}\n`);
       process.stdout.write('A running server picks the new key up at its next signature.\n');
     });
 }

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { calculateJwkThumbprint } from 'jose';
-import { KEY_FILES, JwsVerificationError, loadNodeKeys, rotateNodeKeys, verifyCompactJws } from './keys.ts';
+import { calculateJwkThumbprint, CompactEncrypt, importJWK } from 'jose';
+import { enrolmentFingerprint, KEY_FILES, JwsVerificationError, loadNodeKeys, rotateNodeKeys, verifyCompactJws } from './keys.ts';
 import { createTestApp } from '../../../test/support/app.ts';
 import { ENGINES } from '../../../test/support/engines.ts';
 
@@ -83,6 +83,60 @@ describe('node keys', () => {
     expect(current.verifyBytes(before.kid, Buffer.from('checkpoint'), oldSig)).toBe(true);
     expect(current.verifyBytes(before.kid, Buffer.from('checkpoinT'), oldSig)).toBe(false);
     expect(fs.statSync(path.join(keysDir, KEY_FILES.private)).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('node encryption key (X25519)', () => {
+  it('is created beside the signing key, private file 0600, kid = RFC 7638 thumbprint', async () => {
+    const keysDir = tempKeysDir();
+    const keys = await loadNodeKeys({ keysDir });
+    expect(fs.statSync(path.join(keysDir, KEY_FILES.encryption)).mode & 0o777).toBe(0o600);
+    expect(keys.encryption.publicJwk).toMatchObject({ kty: 'OKP', crv: 'X25519', use: 'enc', alg: 'ECDH-ES' });
+    expect(keys.encryption.kid).toBe(await calculateJwkThumbprint({ kty: 'OKP', crv: 'X25519', x: keys.encryption.publicJwk.x }, 'sha256'));
+    // Not in the signing key set: verifiers of licences and checkpoints see only signing keys.
+    expect(keys.publicJwks().keys.some((k) => k.kid === keys.encryption.kid)).toBe(false);
+  });
+
+  it('is added to a key directory made before it existed, leaving the signing key as it was', async () => {
+    const keysDir = tempKeysDir();
+    const before = await loadNodeKeys({ keysDir });
+    const token = await before.signCompactJws({ n: 1 });
+    fs.unlinkSync(path.join(keysDir, KEY_FILES.encryption));
+    // A later start (the cache follows the signing key's file, so touch it as a new process would see it).
+    fs.utimesSync(path.join(keysDir, KEY_FILES.private), new Date(), new Date(Date.now() + 1000));
+    const after = await loadNodeKeys({ keysDir });
+    expect(after.kid).toBe(before.kid);
+    expect(after.encryption.kid).not.toBe(before.encryption.kid);
+    expect((await verifyCompactJws(token, after.publicJwks())).kid).toBe(before.kid);
+  });
+
+  it('decrypts ECDH-ES + A256GCM made to it, refuses another key exchange, and survives signing-key rotation', async () => {
+    const keysDir = tempKeysDir();
+    const keys = await loadNodeKeys({ keysDir });
+    const to = async (alg: string, enc: string) =>
+      new CompactEncrypt(new TextEncoder().encode('secret')).setProtectedHeader({ alg, enc }).encrypt(await importJWK({ kty: 'OKP', crv: 'X25519', x: keys.encryption.publicJwk.x }, alg));
+    const { plaintext } = await keys.encryption.decryptCompactJwe(await to('ECDH-ES', 'A256GCM'));
+    expect(new TextDecoder().decode(plaintext)).toBe('secret');
+    await expect(keys.encryption.decryptCompactJwe(await to('ECDH-ES+A128KW', 'A128GCM'))).rejects.toThrow();
+    const { current } = await rotateNodeKeys({ keysDir });
+    expect(current.encryption.kid).toBe(keys.encryption.kid);
+  });
+});
+
+describe('signing exact bytes and enrolment fingerprints', () => {
+  it('signs a string payload as given (canonical JSON stays canonical)', async () => {
+    const keys = await loadNodeKeys({ keysDir: tempKeysDir() });
+    const text = '{"b":1,"a":2}';
+    const token = await keys.signCompactJws(text, { typ: 'x+jws' });
+    expect(Buffer.from(token.split('.')[1], 'base64url').toString()).toBe(text);
+    expect(JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString())).toEqual({ typ: 'x+jws', alg: 'EdDSA', kid: keys.kid });
+  });
+
+  it('the enrolment fingerprint is the kid (RFC 7638 thumbprint) in 16 groups of 4 upper-case hex digits', async () => {
+    const keys = await loadNodeKeys({ keysDir: tempKeysDir() });
+    const fp = await enrolmentFingerprint(keys.publicJwk);
+    expect(fp).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){15}$/);
+    expect(fp.replace(/ /g, '')).toBe(Buffer.from(keys.kid, 'base64url').toString('hex').toUpperCase());
   });
 });
 

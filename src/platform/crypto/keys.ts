@@ -1,7 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign as edSign, verify as edVerify, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CompactSign, compactVerify, calculateJwkThumbprint, decodeProtectedHeader, importJWK, type JWK } from 'jose';
+import { CompactSign, compactDecrypt, compactVerify, calculateJwkThumbprint, decodeProtectedHeader, importJWK, type JWK } from 'jose';
 import type { Config } from '../config.ts';
 
 /**
@@ -13,7 +13,9 @@ import type { Config } from '../config.ts';
  *
  * Files in keysDir:
  *   node-ed25519.pem  the current private key (PKCS#8 PEM, 0600)
- *   jwks.json         every public key this node ever used: { keys: [JWK + created/retired] }
+ *   node-x25519.pem   the X25519 key other States encrypt relayed envelopes to (PKCS#8 PEM, 0600);
+ *                     created beside the signing key the first time a directory without one is loaded
+ *   jwks.json         every public signing key this node ever used: { keys: [JWK + created/retired] }
  */
 export interface NodeJwk extends JWK {
   kty: 'OKP';
@@ -35,6 +37,27 @@ export interface Jwks {
   keys: PublishedKey[];
 }
 
+/** The node's X25519 public key: State-to-State envelopes carried by a relay are encrypted to it (JWE ECDH-ES). */
+export interface NodeEncryptionJwk extends JWK {
+  kty: 'OKP';
+  crv: 'X25519';
+  x: string;
+  kid: string;
+  alg: 'ECDH-ES';
+  use: 'enc';
+}
+
+export interface NodeEncryptionKey {
+  /** kid (RFC 7638 thumbprint) of the X25519 key. */
+  readonly kid: string;
+  readonly publicJwk: NodeEncryptionJwk;
+  /**
+   * Decrypts a compact JWE made to this key. Only ECDH-ES with A256GCM is accepted; throws (jose's error)
+   * when the token is not one, was made to another key, or was altered (the GCM tag covers the header).
+   */
+  decryptCompactJwe(token: string): Promise<{ plaintext: Uint8Array; protectedHeader: Record<string, unknown> }>;
+}
+
 export interface NodeKeys {
   /** kid (RFC 7638 thumbprint, base64url) of the current signing key. */
   readonly kid: string;
@@ -44,18 +67,24 @@ export interface NodeKeys {
   readonly fingerprint: string;
   /** Every public key, current first, then retired ones. */
   publicJwks(): Jwks;
-  /** Compact JWS (alg EdDSA, kid header) over the JSON of `payload`. */
-  signCompactJws(payload: object, header?: Record<string, unknown>): Promise<string>;
+  /**
+   * Compact JWS (alg EdDSA, kid header) over the JSON of `payload`, or over a string exactly as given
+   * (State-to-State envelopes sign their canonical JSON, whose bytes the caller has already fixed).
+   */
+  signCompactJws(payload: object | string, header?: Record<string, unknown>): Promise<string>;
   /** Raw Ed25519 signature (64 bytes) over `data`: used for checkpoints' canonical text. */
   signBytes(data: Uint8Array): Buffer;
   /** Verifies a raw Ed25519 signature with the current or a retired key named by kid. */
   verifyBytes(kid: string, data: Uint8Array, signature: Uint8Array): boolean;
+  /** The X25519 key envelopes are encrypted to (not rotated by `rotateNodeKeys`). */
+  readonly encryption: NodeEncryptionKey;
 }
 
 const PRIVATE_FILE = 'node-ed25519.pem';
+const ENCRYPTION_FILE = 'node-x25519.pem';
 const JWKS_FILE = 'jwks.json';
 
-export const KEY_FILES = { private: PRIVATE_FILE, jwks: JWKS_FILE } as const;
+export const KEY_FILES = { private: PRIVATE_FILE, encryption: ENCRYPTION_FILE, jwks: JWKS_FILE } as const;
 
 async function jwkOf(publicKey: KeyObject): Promise<NodeJwk> {
   const raw = publicKey.export({ format: 'jwk' }) as { kty: string; crv: string; x: string };
@@ -65,9 +94,26 @@ async function jwkOf(publicKey: KeyObject): Promise<NodeJwk> {
   return { kty: 'OKP', crv: 'Ed25519', x: raw.x, kid, alg: 'EdDSA', use: 'sig' };
 }
 
+async function encryptionJwkOf(publicKey: KeyObject): Promise<NodeEncryptionJwk> {
+  const raw = publicKey.export({ format: 'jwk' }) as { kty: string; crv: string; x: string };
+  if (raw.kty !== 'OKP' || raw.crv !== 'X25519') throw new Error('node encryption key is not X25519');
+  const kid = await calculateJwkThumbprint({ kty: raw.kty, crv: raw.crv, x: raw.x }, 'sha256');
+  return { kty: 'OKP', crv: 'X25519', x: raw.x, kid, alg: 'ECDH-ES', use: 'enc' };
+}
+
 /** SHA-256 of the raw 32-byte public key, colon-grouped hex, for people comparing keys out of band. */
 export function fingerprintOf(jwk: Pick<NodeJwk, 'x'>): string {
   return createHash('sha256').update(Buffer.from(jwk.x, 'base64url')).digest('hex').match(/../g)!.join(':');
+}
+
+/**
+ * The fingerprint two States' administrators read to each other when one enrols the other's node as a
+ * peer: the key's RFC 7638 SHA-256 thumbprint (the same bytes as its kid) in upper-case hex, in 16 groups
+ * of 4 (`3F2A 91C0 …`), so it can be compared by telephone group by group.
+ */
+export async function enrolmentFingerprint(jwk: { kty: string; crv: string; x: string }): Promise<string> {
+  const thumb = await calculateJwkThumbprint({ kty: jwk.kty, crv: jwk.crv, x: jwk.x }, 'sha256');
+  return Buffer.from(thumb, 'base64url').toString('hex').toUpperCase().match(/.{4}/g)!.join(' ');
 }
 
 function readJwksFile(dir: string): PublishedKey[] {
@@ -93,10 +139,10 @@ function ensureDir(dir: string): void {
  * Creates the private key only if none exists. link() fails when the target exists, so two processes
  * starting at once (tests, a CLI next to the server) agree on one key instead of overwriting each other.
  */
-function createPrivateKeyFileIfAbsent(dir: string): void {
-  const file = path.join(dir, PRIVATE_FILE);
+function createPrivateKeyFileIfAbsent(dir: string, name: string, type: 'ed25519' | 'x25519'): void {
+  const file = path.join(dir, name);
   if (fs.existsSync(file)) return;
-  const { privateKey } = generateKeyPairSync('ed25519');
+  const { privateKey } = type === 'ed25519' ? generateKeyPairSync('ed25519') : generateKeyPairSync('x25519');
   const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }) as string;
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   fs.writeFileSync(tmp, pem, { mode: 0o600 });
@@ -132,13 +178,19 @@ export async function loadNodeKeys(config: Pick<Config, 'keysDir'>): Promise<Nod
   if (stat && cached && cached.mtimeMs === stat.mtimeMs) return cached.keys;
   if (!stat) {
     ensureDir(dir);
-    createPrivateKeyFileIfAbsent(dir);
+    createPrivateKeyFileIfAbsent(dir, PRIVATE_FILE, 'ed25519');
     stat = fs.statSync(file);
   }
   if ((stat.mode & 0o077) !== 0) {
     // Someone widened the permissions: put them back rather than sign with a readable key.
     fs.chmodSync(file, 0o600);
   }
+  // Directories made before the encryption key existed get one now; the signing key is untouched.
+  const encFile = path.join(dir, ENCRYPTION_FILE);
+  createPrivateKeyFileIfAbsent(dir, ENCRYPTION_FILE, 'x25519');
+  if ((fs.statSync(encFile).mode & 0o077) !== 0) fs.chmodSync(encFile, 0o600);
+  const encryptionPrivate = createPrivateKey(fs.readFileSync(encFile, 'utf8'));
+  const encryption = makeEncryptionKey(encryptionPrivate, await encryptionJwkOf(createPublicKey(encryptionPrivate)));
   const privateKey = createPrivateKey(fs.readFileSync(file, 'utf8'));
   const publicKey = createPublicKey(privateKey);
   const current = await jwkOf(publicKey);
@@ -147,12 +199,26 @@ export async function loadNodeKeys(config: Pick<Config, 'keysDir'>): Promise<Nod
     published.unshift({ ...current, created: new Date().toISOString() });
     writeAtomic(path.join(dir, JWKS_FILE), `${JSON.stringify({ keys: published }, null, 2)}\n`, 0o644);
   }
-  const keys = makeNodeKeys(privateKey, current, published);
+  const keys = makeNodeKeys(privateKey, current, published, encryption);
   cache.set(dir, { mtimeMs: stat.mtimeMs, keys });
   return keys;
 }
 
-function makeNodeKeys(privateKey: KeyObject, current: NodeJwk, published: PublishedKey[]): NodeKeys {
+function makeEncryptionKey(privateKey: KeyObject, publicJwk: NodeEncryptionJwk): NodeEncryptionKey {
+  return {
+    kid: publicJwk.kid,
+    publicJwk,
+    async decryptCompactJwe(token) {
+      const { plaintext, protectedHeader } = await compactDecrypt(token, privateKey, {
+        keyManagementAlgorithms: ['ECDH-ES'],
+        contentEncryptionAlgorithms: ['A256GCM'],
+      });
+      return { plaintext, protectedHeader: protectedHeader as Record<string, unknown> };
+    },
+  };
+}
+
+function makeNodeKeys(privateKey: KeyObject, current: NodeJwk, published: PublishedKey[], encryption: NodeEncryptionKey): NodeKeys {
   const ordered = [published.find((k) => k.kid === current.kid)!, ...published.filter((k) => k.kid !== current.kid)];
   const publicByKid = new Map<string, KeyObject>();
   for (const k of ordered) publicByKid.set(k.kid, createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: k.x }, format: 'jwk' }));
@@ -161,8 +227,9 @@ function makeNodeKeys(privateKey: KeyObject, current: NodeJwk, published: Publis
     publicJwk: current,
     fingerprint: fingerprintOf(current),
     publicJwks: () => ({ keys: ordered.map((k) => ({ ...k })) }),
+    encryption,
     async signCompactJws(payload, header = {}) {
-      return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+      return new CompactSign(new TextEncoder().encode(typeof payload === 'string' ? payload : JSON.stringify(payload)))
         .setProtectedHeader({ ...header, alg: 'EdDSA', kid: current.kid })
         .sign(privateKey);
     },
