@@ -23,25 +23,17 @@ const ctxB: LocalContext = { state: 'XB', now: NOW, ...DEFAULT_LIMITS };
 let xa: NodeKeys;
 let xb: NodeKeys;
 let xc: NodeKeys;
-const cleanups: (() => void)[] = [];
+let cleanup: () => void;
 let peerA: PeerRecord;
 let peers: Map<string, PeerRecord>;
 const find = (state: string) => peers.get(state);
 
 beforeAll(async () => {
-  for (const [fixture, set] of [
-    ['xa-keys', (k: NodeKeys) => (xa = k)],
-    ['xb-keys', (k: NodeKeys) => (xb = k)],
-    [null, (k: NodeKeys) => (xc = k)],
-  ] as const) {
-    const { keys, cleanup } = await testNodeKeys(fixture);
-    set(keys);
-    cleanups.push(cleanup);
-  }
+  ({ keys: [xa, xb, xc], cleanup } = await testNodeKeys('xa-keys', 'xb-keys', null));
   peerA = { state: 'XA', status: 'active', pins: [{ kid: xa.kid, x: xa.publicJwk.x, pinnedAt: '2026-01-01T00:00:00.000Z', source: 'enrolment', acceptUntil: null }], allowedTypes: ['import_authorisation_check'] };
   peers = new Map([['XA', peerA]]);
 });
-afterAll(() => cleanups.forEach((c) => c()));
+afterAll(() => cleanup());
 
 function check(over: Partial<Envelope> = {}): Envelope {
   return { ...newEnvelope({ from: 'XA', to: 'XB', type: 'import_authorisation_check', body: EXAMPLE_BODIES.import_authorisation_check, now: NOW, lifetimeMs: 3_600_000 }), ...over };

@@ -108,6 +108,9 @@ describe('envelope members', () => {
       [{ to: 'XBB' }, 'to'],
       [{ createdAt: '2026-05-04 10:00:00' }, 'createdAt'],
       [{ expiresAt: '2026-02-30T10:00:00.000Z' }, 'expiresAt'],
+      [{ expiresAt: '2026-05-04T24:00:00.000Z' }, 'expiresAt'],
+      [{ expiresAt: '2026-05-04T10:61:00.000Z' }, 'expiresAt'],
+      [{ createdAt: '2026-05-04T10:00:00.000+02:00' }, 'createdAt'],
       [{ inReplyTo: 'not-a-uuid' }, 'inReplyTo'],
       [{ type: 'Import Check' }, 'type'],
     ];

@@ -27,8 +27,11 @@ export const uuidv7 = z.string().regex(UUIDV7_RE, 'must be a lower-case UUIDv7')
 export const instant = z
   .string()
   .regex(INSTANT_RE, 'must be an RFC 3339 UTC instant (YYYY-MM-DDTHH:MM:SS.sssZ)')
-  .refine((s) => sameCalendarDay(s.slice(0, 10)), 'is not a calendar instant');
-export const day = z.string().regex(DAY_RE, 'must be a date YYYY-MM-DD').refine(sameCalendarDay, 'is not a calendar date');
+  .refine((s) => !INSTANT_RE.test(s) || (!Number.isNaN(Date.parse(s)) && new Date(s).toISOString().slice(0, 19) === s.slice(0, 19)), 'is not a calendar instant');
+export const day = z
+  .string()
+  .regex(DAY_RE, 'must be a date YYYY-MM-DD')
+  .refine((s) => !DAY_RE.test(s) || sameCalendarDay(s), 'is not a calendar date');
 const text = (max: number) => z.string().min(1).max(max);
 const optionalText = (max: number) => text(max).nullish();
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in lower-case hex');

@@ -10,20 +10,12 @@ const NOW = new Date('2026-05-04T10:00:00.000Z');
 let xa: NodeKeys;
 let xaNext: NodeKeys;
 let xc: NodeKeys;
-const cleanups: (() => void)[] = [];
+let cleanup: () => void;
 
 beforeAll(async () => {
-  for (const [fixture, set] of [
-    ['xa-keys', (k: NodeKeys) => (xa = k)],
-    [null, (k: NodeKeys) => (xaNext = k)],
-    [null, (k: NodeKeys) => (xc = k)],
-  ] as const) {
-    const { keys, cleanup } = await testNodeKeys(fixture);
-    set(keys);
-    cleanups.push(cleanup);
-  }
+  ({ keys: [xa, xaNext, xc], cleanup } = await testNodeKeys('xa-keys', null, null));
 });
-afterAll(() => cleanups.forEach((c) => c()));
+afterAll(() => cleanup());
 
 function peerOf(keys: NodeKeys, state = 'XA'): PeerRecord {
   return { state, status: 'active', pins: [{ kid: keys.kid, x: keys.publicJwk.x, pinnedAt: '2026-01-01T00:00:00.000Z', source: 'enrolment', acceptUntil: null }], allowedTypes: [] };
@@ -59,6 +51,8 @@ describe('enrolment by fingerprint', () => {
     expect(code(await confirmEnrolment(xa.publicJwks(), fp, NOW))).toBe('enrolment.fingerprint_mismatch');
     const oneDigitOff = (await enrolmentFingerprint(xa.publicJwk)).replace(/.$/, (c) => (c === '0' ? '1' : '0'));
     expect(code(await confirmEnrolment(xa.publicJwks(), oneDigitOff, NOW))).toBe('enrolment.fingerprint_mismatch');
+    const retired = { keys: [{ ...xc.publicJwk, retired: '2026-01-01T00:00:00.000Z' }] };
+    expect(code(await confirmEnrolment(retired, fp, NOW))).toBe('enrolment.fingerprint_mismatch');
   });
 
   it('refuses the right key published under another kid (enrolment.bad_key)', async () => {

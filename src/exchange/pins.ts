@@ -75,14 +75,15 @@ export async function enrolmentCandidates(jwks: unknown): Promise<EnrolmentCandi
 }
 
 /**
- * Enrols a peer's signing key: the key of the fetched key set whose fingerprint is the one the
- * administrator confirmed (typed or read back, spaces and case ignored) becomes the peer's only pin.
+ * Enrols a peer's signing key: the current key of the fetched key set whose fingerprint is the one the
+ * administrator confirmed (typed or read back, spaces and case ignored) becomes the peer's only pin. A
+ * retired key is never enrolled.
  */
 export async function confirmEnrolment(jwks: unknown, confirmedFingerprint: string, now: Date): Promise<{ ok: true; pins: PinnedKey[]; fingerprint: string } | Refusal> {
   const wanted = normaliseFingerprint(confirmedFingerprint);
   const keys = (jwks as { keys?: unknown })?.keys;
   for (const k of Array.isArray(keys) ? keys : []) {
-    if (!isOkp(k, 'Ed25519')) continue;
+    if (!isOkp(k, 'Ed25519') || (k as { retired?: unknown }).retired) continue;
     const fingerprint = await enrolmentFingerprint(k);
     if (normaliseFingerprint(fingerprint) !== wanted) continue;
     if (k.kid !== (await thumbprint(k))) return refusal('enrolment.bad_key', `The key with fingerprint ${fingerprint} is published under kid ${String(k.kid)}, not its thumbprint.`, { fingerprint });

@@ -28,18 +28,11 @@ const NOW = new Date('2026-05-04T10:05:00.000Z');
 describe('test vectors with Custodia', () => {
   let xa: NodeKeys;
   let xb: NodeKeys;
-  const cleanups: (() => void)[] = [];
+  let cleanup: () => void;
   beforeAll(async () => {
-    for (const [fixture, set] of [
-      ['xa-keys', (k: NodeKeys) => (xa = k)],
-      ['xb-keys', (k: NodeKeys) => (xb = k)],
-    ] as const) {
-      const { keys, cleanup } = await testNodeKeys(fixture);
-      set(keys);
-      cleanups.push(cleanup);
-    }
+    ({ keys: [xa, xb], cleanup } = await testNodeKeys('xa-keys', 'xb-keys'));
   });
-  afterAll(() => cleanups.forEach((c) => c()));
+  afterAll(() => cleanup());
 
   it('envelope.jws is exactly what signEnvelope makes of envelope.json with XA\'s key', async () => {
     expect(await signEnvelope(xa, envelopeJson)).toBe(jws);

@@ -8,14 +8,17 @@ import { loadNodeKeys, type NodeKeys } from '../../src/platform/crypto/keys.ts';
 export const EXCHANGE_FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/exchange');
 
 /**
- * Loads a node's keys for a test: a copy of a committed fixture key directory (`xa-keys`, `xb-keys`), so
- * the committed files are never touched, or a fresh key directory when `fixture` is null. Returns a
- * cleanup function that removes the copy.
+ * Loads nodes' keys for a test, one per argument: a copy of a committed fixture key directory
+ * (`xa-keys`, `xb-keys`), so the committed files are never touched, or a fresh key directory for null.
+ * `cleanup` removes the copies.
  */
-export async function testNodeKeys(fixture: 'xa-keys' | 'xb-keys' | null): Promise<{ keys: NodeKeys; cleanup: () => void }> {
+export async function testNodeKeys(...fixtures: ('xa-keys' | 'xb-keys' | null)[]): Promise<{ keys: NodeKeys[]; cleanup: () => void }> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'custodia-exchange-keys-'));
-  const keysDir = path.join(tmp, 'keys');
-  if (fixture) fs.cpSync(path.join(EXCHANGE_FIXTURES, fixture), keysDir, { recursive: true });
-  const keys = await loadNodeKeys({ keysDir });
+  const keys: NodeKeys[] = [];
+  for (const [i, fixture] of fixtures.entries()) {
+    const keysDir = path.join(tmp, `node-${i}`);
+    if (fixture) fs.cpSync(path.join(EXCHANGE_FIXTURES, fixture), keysDir, { recursive: true });
+    keys.push(await loadNodeKeys({ keysDir }));
+  }
   return { keys, cleanup: () => fs.rmSync(tmp, { recursive: true, force: true }) };
 }
