@@ -3,7 +3,9 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from './platform/deps.ts';
-import { installProblemHandler } from './platform/http/problem-handler.ts';
+import { answerFrameworkError, installProblemHandler } from './platform/http/problem-handler.ts';
+import { installInputGuards } from './platform/http/input-guard.ts';
+import { SECURITY_HEADERS } from './platform/http/security-headers.ts';
 import { anonymousResolver, installAccessControl, type ActorResolver, type RouteRecord } from './platform/http/access.ts';
 import type { Api } from './platform/http/types.ts';
 import { healthRoutes } from './platform/http/health.ts';
@@ -41,14 +43,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: deps.config.trustProxy,
     ajv: undefined,
+    frameworkErrors: answerFrameworkError,
   }).withTypeProvider();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installProblemHandler(app);
+  installInputGuards(app);
   // Security headers on every response, registered before access control so refusals carry them too.
-  // No CORS plugin on purpose: the API is same-origin only.
-  // upgrade-insecure-requests is left out so a plain-HTTP install on a local network still loads its assets.
-  await app.register(helmet, { contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
+  await app.register(helmet, SECURITY_HEADERS);
   // Limits are per route (sign-in, password change): a global one would throttle bulk API clients.
   await app.register(rateLimit, { global: false });
   const routeTable = installAccessControl(app, options.resolveActor ?? createActorResolver(deps));

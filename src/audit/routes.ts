@@ -72,7 +72,11 @@ export async function auditRoutes(api: Api, opts: { deps: Deps }): Promise<void>
     { config: { permission: 'audit.log.read' }, schema: { tags: TAGS, summary: 'One audit entry by seq or id', params: s.entryParams, response: { 200: s.entry } } },
     async (request) => {
       const { ref } = request.params;
-      if (/^\d+$/.test(ref)) return service.getEntry(request.actor, { seq: Number(ref) });
+      if (/^\d+$/.test(ref)) {
+        // A seq past 2^53 is no entry, and past 2^63 not even a bigint the database can compare.
+        if (!Number.isSafeInteger(Number(ref))) throw new ValidationError([{ field: 'ref', message: 'No audit entry has so large a seq.', code: 'audit.entry_seq_range' }]);
+        return service.getEntry(request.actor, { seq: Number(ref) });
+      }
       if (UUID_RE.test(ref)) return service.getEntry(request.actor, { id: ref });
       throw new ValidationError([{ field: 'ref', message: 'Give a seq (number) or an entry id (UUID).', code: 'audit.entry_ref' }]);
     },

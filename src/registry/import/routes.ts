@@ -4,7 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps.ts';
-import { ValidationError } from '../../platform/http/errors.ts';
+import { AppError, ValidationError } from '../../platform/http/errors.ts';
 import type { Api } from '../../platform/http/types.ts';
 import { importIdParamSchema, importJobSchema, importUploadQuerySchema, type ImportJobView } from './schemas.ts';
 import { createImportService, type ImportProgress } from './service.ts';
@@ -39,9 +39,15 @@ function present(job: ImportJobRow, progress: ImportProgress | null, alreadyImpo
 
 async function uploadedCsv(request: FastifyRequest): Promise<{ content: Buffer; fileName: string | null }> {
   if (request.isMultipart()) {
-    const part = await request.file();
-    if (!part) throw new ValidationError([{ field: 'file', code: 'upload.file_required', message: 'Attach the CSV file in the form field "file".' }]);
-    return { content: await part.toBuffer(), fileName: part.filename || null };
+    try {
+      const part = await request.file();
+      if (!part) throw new ValidationError([{ field: 'file', code: 'upload.file_required', message: 'Attach the CSV file in the form field "file".' }]);
+      return { content: await part.toBuffer(), fileName: part.filename || null };
+    } catch (err) {
+      // busboy's own errors on a cut or malformed form ("Unexpected end of multipart data"); limits keep their 413.
+      if (err instanceof AppError || (err as { statusCode?: number }).statusCode) throw err;
+      throw new ValidationError([{ field: 'file', code: 'upload.multipart_malformed', message: `The multipart form cannot be read: ${(err as Error).message}.` }]);
+    }
   }
   if (Buffer.isBuffer(request.body)) {
     const name = request.headers['x-file-name'];

@@ -1,0 +1,17 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import helmet from 'helmet';
+
+/**
+ * The security headers every response carries: one set of options for the helmet plugin (every routed
+ * request) and for the answers Fastify gives before routing (a malformed URL, an over-long path segment),
+ * which no hook sees. No CORS on purpose: the API is same-origin only. upgrade-insecure-requests is left
+ * out so a plain-HTTP install on a local network still loads its assets.
+ */
+export const SECURITY_HEADERS = { contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } };
+
+const apply = helmet(SECURITY_HEADERS);
+
+/** Sets the security headers on a response that bypasses the hooks. */
+export function setSecurityHeaders(req: IncomingMessage, res: ServerResponse): void {
+  apply(req, res, () => undefined);
+}
