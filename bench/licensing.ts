@@ -163,6 +163,9 @@ async function main(): Promise<void> {
     await close();
     return;
   }
+  // The bench measures the routes (the per-address limit still counts every request), not the limit: one
+  // address here stands for many clients, and a real one gets CUSTODIA_VERIFY_RATE_LIMIT (30) a minute.
+  process.env.CUSTODIA_VERIFY_RATE_LIMIT ??= '1000000000';
   const app = await buildApp({ deps });
   await app.listen({ port: PORT, host: '127.0.0.1' });
   const sample = numbers.slice(0, 1000);
@@ -171,7 +174,7 @@ async function main(): Promise<void> {
     ['GET /api/v1/public/licences/:number/verification', { url: `http://127.0.0.1:${PORT}`, requests: sample.map((n) => ({ method: 'GET' as const, path: `/api/v1/public/licences/${n}/verification` })) }],
     [
       'POST /api/v1/public/licences/verify-token',
-      { url: `http://127.0.0.1:${PORT}/api/v1/public/licences/verify-token`, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) },
+      { url: `http://127.0.0.1:${PORT}/api/v1/public/licences/verify-token`, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, number: numbers[0] }) },
     ],
   ] as const) {
     const result = await autocannon({ ...opts, connections: 10, duration: VERIFY_SECONDS });

@@ -184,7 +184,7 @@ describeEngines('authorization matrix: organisation isolation', (engine) => {
       const applicant = fixtureActor('industry', party, `${name} clerk`);
       const c = await licensing.submitApplication(
         applicant,
-        exportApplication({ kind: 'import', applicant: { partyId: party, name, country: 'ES' }, exportCountry: 'IT', importCountry: 'ES', transit: [], consignee: null, endUser: { name: 'Receiving Agency', country: 'ES' } }),
+        exportApplication({ kind: 'import', applicant: { partyId: party, name, country: 'ES' }, exportCountry: 'IT', importCountry: 'ES', transit: [], consignee: null, endUser: { name, address: `${name}, 1 Private Road`, country: 'ES' } }),
       );
       const d = document ? await licensing.uploadDocument(applicant, c.id, { kind: 'contract', filename: document, mediaType: 'text/plain', contentBase64: Buffer.from('secret terms').toString('base64') }) : null;
       await licensing.assignOfficer(officer, c.id, { officer: 'Ana' });

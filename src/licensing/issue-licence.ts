@@ -55,6 +55,7 @@ export async function presentLicence(
     status: row.status,
     effectiveStatus: effectiveLicenceStatus(row.status, row.expires_on, today(ctx)),
     statusReason: row.status_reason,
+    publicWording: row.public_wording,
     validFrom: row.valid_from,
     expiresOn: row.expires_on,
     issuedAt: row.issued_at.toISOString(),

@@ -8,9 +8,9 @@ import { inTransaction } from '../platform/tx.ts';
 import { audit, parseInput, today, type LicensingContext } from './context.ts';
 import { listScope, requireVisible } from '../platform/auth/scope.ts';
 import { presentLicence } from './issue-licence.ts';
-import { licenceTransition, type LicenceAction } from './model.ts';
+import { licenceTransition, publicWordingFor, type LicenceAction } from './model.ts';
 import { licensingPolicy, type LicensingPermission } from './policy.ts';
-import { reasonSchema } from './schemas.ts';
+import { statusChangeSchema } from './schemas.ts';
 import * as store from './store.ts';
 
 const ACTION_PERMISSION: Record<Exclude<LicenceAction, 'expire'>, LicensingPermission> = {
@@ -59,10 +59,16 @@ export function licenceVerbs(ctx: LicensingContext) {
       };
     },
 
-    /** Suspend, reinstate, revoke or surrender, each with its reason, appended to the licence's history and audited. */
-    async changeLicenceStatus(actor: Actor, number: string, action: Exclude<LicenceAction, 'expire'>, input: { reason: string }, tx?: Tx) {
+    /**
+     * Suspend, reinstate, revoke or surrender, each with its reason, appended to the licence's history and
+     * audited. The reason is internal; the public verification shows only the status, its date and the
+     * public wording chosen from a fixed list (a default one when none is chosen).
+     */
+    async changeLicenceStatus(actor: Actor, number: string, action: Exclude<LicenceAction, 'expire'>, input: { reason: string; publicWording?: string | null }, tx?: Tx) {
       licensingPolicy.require(actor, ACTION_PERMISSION[action]);
-      const { reason } = parseInput(reasonSchema, input);
+      const { reason, publicWording } = parseInput(statusChangeSchema, input);
+      const wording = publicWordingFor(action, publicWording);
+      if (!wording.ok) throw new RuleViolationError(wording.reason, [{ field: 'publicWording', code: `licence.${action}.public_wording`, message: wording.reason }]);
       return inTransaction(deps.db, tx, async (t) => {
         const row = await load(t, actor, number, true);
         const lines = await store.getLicenceLines(t, [row.id]);
@@ -70,7 +76,7 @@ export function licenceVerbs(ctx: LicensingContext) {
         const step = licenceTransition(row.status, action, usage);
         if (!step.ok) throw new RuleViolationError(step.reason, [{ field: 'status', code: `licence.${action}.not_allowed`, message: step.reason }]);
         const now = deps.clock.now();
-        const updated = await store.setLicenceStatus(t, row.id, step.to, reason, now);
+        const updated = await store.setLicenceStatus(t, row.id, step.to, reason, now, wording.wording);
         await store.insertLicenceEvents(t, [{ id: uuidv7(), licenceId: row.id, from: row.status, to: step.to, at: now, actorName: actor.name, actorRole: actor.role, reason }]);
         await audit(ctx, t, actor, [{ action: `licensing.licence.${action}`, entity: 'licensing_licence', entityId: row.id, reason, state: store.licenceState(updated, lines) }]);
         return presentLicence(ctx, t, updated, lines);

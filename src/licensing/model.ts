@@ -475,6 +475,38 @@ export function publicStatus(effective: LicenceStatus): PublicVerificationStatus
   return effective === 'issued' || effective === 'partly_used' ? 'valid' : effective;
 }
 
+/** The day the status a reader sees began (an active licence past its expiry is expired from the next day). */
+export function publicStatusSince(row: { status: LicenceStatus; statusChangedAt: Date; expiresOn: string }, today: string): string {
+  const effective = effectiveLicenceStatus(row.status, row.expiresOn, today);
+  if (effective === 'expired' && row.status !== 'expired') return addDays(row.expiresOn, 1);
+  return isoDay(row.statusChangedAt);
+}
+
+/**
+ * What the public verification page may say about why a licence is suspended, revoked or surrendered:
+ * one wording from this short fixed list, chosen by the officer and translated by the web app. The
+ * officer's own reason (which may cite a police intelligence reference) never leaves the authenticated API.
+ */
+export const PUBLIC_WORDINGS = ['issuing_authority_decision', 'pending_review', 'conditions_not_met', 'holder_request', 'replaced'] as const;
+export type PublicWording = (typeof PUBLIC_WORDINGS)[number];
+
+/** The wordings each action may publish; the first is the default when the officer chooses none. */
+export const PUBLIC_WORDINGS_BY_ACTION: Record<'suspend' | 'revoke' | 'surrender', readonly PublicWording[]> = {
+  suspend: ['issuing_authority_decision', 'pending_review'],
+  revoke: ['issuing_authority_decision', 'conditions_not_met', 'holder_request', 'replaced'],
+  surrender: ['holder_request', 'replaced'],
+};
+
+/** The public wording a status change publishes: the chosen one if the action allows it, its default otherwise; none for the other actions. */
+export function publicWordingFor(action: LicenceAction, chosen: PublicWording | null | undefined): { ok: true; wording: PublicWording | null } | { ok: false; reason: string } {
+  if (action !== 'suspend' && action !== 'revoke' && action !== 'surrender') {
+    return chosen ? { ok: false, reason: `A ${action} publishes no wording.` } : { ok: true, wording: null };
+  }
+  const allowed = PUBLIC_WORDINGS_BY_ACTION[action];
+  if (!chosen) return { ok: true, wording: allowed[0] };
+  return allowed.includes(chosen) ? { ok: true, wording: chosen } : { ok: false, reason: `A ${action} publishes one of: ${allowed.join(', ')}.` };
+}
+
 export function licenceNumber(state: string, kind: ApplicationKind, year: number, seq: number): string {
   return `${state}-${KIND_CODES[kind]}-${year}-${String(seq).padStart(6, '0')}`;
 }

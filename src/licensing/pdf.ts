@@ -116,7 +116,8 @@ export async function renderLicencePdf(s: LicenceSnapshot, opts: { verificationU
   }
   field(LABELS.conditions, s.conditions.length ? s.conditions.join('\n') : label(LABELS.none));
   doc.moveDown(0.5);
-  doc.font('Helvetica').fontSize(8).fillColor('#000').text(`${label(LABELS.verify)} ${opts.verificationUrl.split('?')[0]}`);
+  // The whole URL with its token: typing it in proves holding the document, like scanning the code.
+  doc.font('Helvetica').fontSize(8).fillColor('#000').text(`${label(LABELS.verify)} ${opts.verificationUrl}`);
   doc.text(`${label(LABELS.hash)}: ${opts.snapshotHash}`);
   doc.end();
   return done;

@@ -97,19 +97,66 @@ describeEngines('licensing HTTP API', (engine) => {
     // Public verification: no credentials needed; a revoked licence verifies as revoked.
     const pub = await get(`/public/licences/${licence.number}/verification`);
     expect(pub.statusCode).toBe(200);
-    expect(pub.json()).toMatchObject({ status: 'valid', licence: { importCountry: 'KE', transitCountries: ['TZ'] } });
-    expect(pub.json().licence.goods[0]).toMatchObject({ quantity: 40, unit: 'piece' });
+    expect(pub.json()).toMatchObject({ status: 'valid', kind: 'export', exportCountry: 'ES', importCountry: 'KE', transitCountries: ['TZ'] });
     expect((await post(`/licensing/licences/${licence.number}/revoke`, h.officer, { reason: 'x' })).statusCode).toBe(403);
-    expect((await post(`/licensing/licences/${licence.number}/revoke`, h.supervisor, { reason: 'Diversion found' })).json().status).toBe('revoked');
-    const tok = await post('/public/licences/verify-token', {}, { token: licence.token });
-    expect(tok.json()).toMatchObject({ status: 'revoked', signatureValid: true, hashMatches: true, number: licence.number });
+    const revoked = await post(`/licensing/licences/${licence.number}/revoke`, h.supervisor, { reason: 'Police intelligence ref. NCB-2026-0042', publicWording: 'conditions_not_met' });
+    expect(revoked.json()).toMatchObject({ status: 'revoked', statusReason: 'Police intelligence ref. NCB-2026-0042', publicWording: 'conditions_not_met' });
+    const tok = await post('/public/licences/verify-token', {}, { token: licence.token, number: licence.number });
+    expect(tok.json()).toMatchObject({ verdict: 'authentic', signature: { valid: true }, hashMatches: true, licence: { number: licence.number, status: 'revoked', publicWording: 'conditions_not_met' } });
+    expect(tok.json().particulars.goods[0]).toMatchObject({ quantity: 40, unit: 'piece' });
     const tampered = `${licence.token.slice(0, -4)}AAAA`;
-    expect((await post('/public/licences/verify-token', {}, { token: tampered })).json()).toMatchObject({ signatureValid: false, status: 'unknown' });
-    expect((await get('/public/licences/XC-EXP-2026-424242/verification')).json().status).toBe('unknown');
+    expect((await post('/public/licences/verify-token', {}, { token: tampered })).json()).toMatchObject({ verdict: 'forged', signature: { valid: false }, licence: null });
 
     const list = await get('/licensing/applications', h.other);
     expect(list.json().items).toEqual([]);
     expect((await get('/licensing/applications', h.auditor)).json().items.length).toBeGreaterThan(0);
+  });
+
+  it('tells a stranger with only the number the status, date, validity, kind and countries: no names, addresses, ids or internal reasons (issue 10)', async () => {
+    const c = await post('/licensing/applications', h.officer, {
+      ...exportApplication({ kind: 'import', exportCountry: 'IT', importCountry: 'ES', transit: [], consignee: null }),
+      applicant: { partyId: EXPORTER_ORG, name: 'Importadora Ejemplo SL', address: 'Calle Falsa 1', country: 'ES' },
+      endUser: { partyId: OTHER_ORG, name: 'Juana Pérez García', address: 'Avenida Privada 7, 3º B, Madrid', country: 'ES' },
+    });
+    const id = c.json().id as string;
+    await post(`/licensing/applications/${id}/assignment`, h.officer, { officer: 'Ana' });
+    await post(`/licensing/applications/${id}/recommendation`, h.officer, { outcome: 'issue', reason: 'ok' });
+    const licence = (await post(`/licensing/applications/${id}/licence`, h.officer, {})).json();
+    await post(`/licensing/licences/${licence.number}/suspend`, h.officer, { reason: 'Interpol notice 2026/77: holder under investigation' });
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/public/licences/${licence.number}/verification`, remoteAddress: '198.51.100.1' });
+    expect(res.statusCode).toBe(200);
+    expect(Object.keys(res.json()).sort()).toEqual(
+      ['checkedAt', 'expiresOn', 'exportCountry', 'importCountry', 'issuingState', 'kind', 'number', 'publicWording', 'status', 'statusSince', 'transitCountries', 'validFrom'].sort(),
+    );
+    expect(res.json()).toMatchObject({ status: 'suspended', statusSince: '2026-06-01', publicWording: 'issuing_authority_decision' });
+    for (const secret of ['Juana', 'Avenida Privada', 'Importadora', 'Calle Falsa', 'Interpol', EXPORTER_ORG, OTHER_ORG, licence.id, id]) expect(res.body).not.toContain(secret);
+
+    // With the document's token: the names as printed, still no address, no internal id, no internal reason.
+    const held = await t.app.inject({ method: 'POST', url: '/api/v1/public/licences/verify-token', payload: { token: licence.token, number: licence.number }, remoteAddress: '198.51.100.1' });
+    expect(held.json().particulars).toMatchObject({ applicant: { name: 'Importadora Ejemplo SL' }, finalRecipient: { name: 'Juana Pérez García', country: 'ES' } });
+    for (const secret of ['Avenida Privada', 'Calle Falsa', 'Interpol', EXPORTER_ORG, OTHER_ORG, licence.id, id]) expect(held.body).not.toContain(secret);
+
+    // An unknown number is a problem+json 404 like any other.
+    const unknown = await t.app.inject({ method: 'GET', url: '/api/v1/public/licences/XC-EXP-2026-424242/verification', remoteAddress: '198.51.100.1' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('rate-limits each public verification route per client address, answering 429 problem+json (issue 10: enumeration)', async () => {
+    for (const [method, url, payload] of [
+      ['GET', '/api/v1/public/licences/XC-EXP-2026-000001/verification', undefined],
+      ['POST', '/api/v1/public/licences/verify-token', { token: 'not-a-token' }],
+    ] as const) {
+      const ask = (remoteAddress: string) => t.app.inject({ method, url, remoteAddress, ...(payload ? { payload } : {}) });
+      for (let i = 0; i < 30; i++) expect((await ask('203.0.113.9')).statusCode, `${url} request ${i + 1}`).not.toBe(429);
+      const limited = await ask('203.0.113.9');
+      expect(limited.statusCode).toBe(429);
+      expect(limited.headers['content-type']).toContain('application/problem+json');
+      expect(limited.headers['retry-after']).toBeDefined();
+      expect(limited.json()).toMatchObject({ status: 429, type: '/problems/too-many-requests' });
+      // Another address is not held back by the first one's requests.
+      expect((await ask('203.0.113.10')).statusCode).not.toBe(429);
+    }
   });
 
   it('names every bad field in problem+json and documents the routes in OpenAPI', async () => {

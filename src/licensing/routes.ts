@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '../platform/deps.ts';
+import { TooManyRequestsError } from '../platform/http/errors.ts';
 import type { Api } from '../platform/http/types.ts';
 import { APPLICATION_KINDS, APPLICATION_STATUSES, LICENCE_STATUSES } from './model.ts';
 import {
@@ -21,6 +22,8 @@ import {
   refuseSchema,
   shipmentInputSchema,
   shipmentOut,
+  statusChangeSchema,
+  tokenVerificationInput,
   tokenVerificationOut,
   transitNoObjectionInputSchema,
   verificationOut,
@@ -180,7 +183,7 @@ export async function licensingRoutes(api: Api, opts: { deps: Deps }): Promise<v
   ] as const) {
     api.post(
       `/licensing/licences/:number/${action}`,
-      { config: { permission }, schema: { tags: licences, summary, params: numberParams, body: reasonSchema, response: { 200: licenceOut } } },
+      { config: { permission }, schema: { tags: licences, summary, params: numberParams, body: statusChangeSchema, response: { 200: licenceOut } } },
       async (request) => svc.changeLicenceStatus(request.actor, request.params.number, action, request.body),
     );
   }
@@ -276,11 +279,24 @@ export async function licensingRoutes(api: Api, opts: { deps: Deps }): Promise<v
     async (request) => svc.listDenials(request.actor, request.query),
   );
 
+  // Anyone may verify a licence, but not enumerate the sequential numbers: each route takes this many
+  // requests a minute per client address, then answers 429 problem+json with Retry-After.
+  const publicRateLimit = {
+    max: svc.settings.publicVerificationPerMinute,
+    timeWindow: 60_000,
+    errorResponseBuilder: () => new TooManyRequestsError(`At most ${svc.settings.publicVerificationPerMinute} licence verifications a minute from one address; wait a minute.`),
+  };
+
   api.get(
     '/public/licences/:number/verification',
     {
-      config: { public: true },
-      schema: { tags: pub, summary: 'Anyone: is this licence valid, expired, suspended, revoked or unknown? With its Art. 10(3) particulars', params: numberParams, response: { 200: verificationOut } },
+      config: { public: true, rateLimit: publicRateLimit },
+      schema: {
+        tags: pub,
+        summary: "Anyone: does this licence number exist, and its status (with its date and public wording), validity, kind and countries. Unknown numbers answer 404; the parties and goods need the document's token",
+        params: numberParams,
+        response: { 200: verificationOut },
+      },
     },
     async (request) => svc.verifyLicenceNumber(request.params.number),
   );
@@ -288,14 +304,14 @@ export async function licensingRoutes(api: Api, opts: { deps: Deps }): Promise<v
   api.post(
     '/public/licences/verify-token',
     {
-      config: { public: true },
+      config: { public: true, rateLimit: publicRateLimit },
       schema: {
         tags: pub,
-        summary: "Anyone: verify the QR code's signed token (EdDSA, this node's key) and the licence's current status",
-        body: z.object({ token: z.string().min(1).max(4000) }),
+        summary: "Whoever holds the licence: verify the QR code's signed token against this node's keys (which key signed it, or forged/altered) and the contents hash; when authentic, the parties and goods as printed",
+        body: tokenVerificationInput,
         response: { 200: tokenVerificationOut },
       },
     },
-    async (request) => svc.verifyLicenceToken(request.body.token),
+    async (request) => svc.verifyLicenceToken(request.body),
   );
 }

@@ -11,6 +11,7 @@ import {
   DATE_RE,
   ITEM_TYPES,
   LICENCE_STATUSES,
+  PUBLIC_WORDINGS,
   REFUSAL_CODES,
   TEMPORARY_PURPOSES,
   TRANSIT_MODES,
@@ -165,6 +166,8 @@ export const transitNoObjectionInputSchema = z.object({
 export type TransitNoObjectionInput = z.input<typeof transitNoObjectionInputSchema>;
 
 export const reasonSchema = z.object({ reason: text(2000) });
+/** A licence status change: the officer's reason (internal) and, optionally, the wording the public verification shows. */
+export const statusChangeSchema = reasonSchema.extend({ publicWording: z.enum(PUBLIC_WORDINGS).nullish() });
 export const assignSchema = z.object({ officer: text(200), reason: z.string().trim().max(2000).nullish() });
 export const recommendSchema = z.object({
   outcome: z.enum(['issue', 'refuse']),
@@ -306,25 +309,6 @@ export const caseOut = applicationSummaryOut.extend({
   licenceNumber: z.string().nullable(),
 });
 
-export const art10Out = z.object({
-  number: z.string(),
-  kind: z.string(),
-  temporaryPurpose: z.string().nullable(),
-  issuingState: z.string(),
-  issuingAuthority: z.string(),
-  placeOfIssue: z.string(),
-  dateOfIssue: z.string(),
-  validFrom: z.string(),
-  expiresOn: z.string(),
-  exportCountry: z.string(),
-  importCountry: z.string(),
-  transitCountries: z.array(z.string()),
-  consignee: partyOut.nullable(),
-  finalRecipient: partyOut,
-  brokers: z.array(z.object({ name: z.string(), location: z.string(), country: z.string() })),
-  goods: z.array(z.object({ lineNo: z.number(), description: z.string(), controlEntry: z.string(), hsCode: z.string(), quantity: z.number(), unit: z.string() })),
-});
-
 export const licenceOut = z.object({
   id: z.string(),
   number: z.string(),
@@ -332,7 +316,10 @@ export const licenceOut = z.object({
   kind: z.string(),
   status: z.enum(LICENCE_STATUSES),
   effectiveStatus: z.enum(LICENCE_STATUSES),
+  /** Internal: the officer's reason for the last status change (never shown publicly). */
   statusReason: z.string().nullable(),
+  /** What the public verification shows as the reason (PUBLIC_WORDINGS), chosen by the officer. */
+  publicWording: z.string().nullable(),
   validFrom: z.string(),
   expiresOn: z.string(),
   issuedAt: z.string(),
@@ -389,19 +376,52 @@ export const denialOut = z.object({
   reason: z.string(),
 });
 
+const publicStatusEnum = z.enum(['valid', 'used', 'expired', 'suspended', 'revoked', 'surrendered', 'unknown']);
+
+/** Public verification without the document: what a stranger with a licence number may know. */
 export const verificationOut = z.object({
   number: z.string(),
-  status: z.enum(['valid', 'used', 'expired', 'suspended', 'revoked', 'surrendered', 'unknown']),
-  checkedAt: z.string(),
+  status: publicStatusEnum.describe('unknown: the stored record no longer matches the hash it was issued with'),
+  statusSince: z.string().nullable().describe('the day the status began (YYYY-MM-DD)'),
+  publicWording: z.enum(PUBLIC_WORDINGS).nullable().describe('for suspended, revoked and surrendered licences: the wording the issuing authority chose to publish'),
+  kind: z.string(),
   issuingState: z.string(),
-  snapshotHash: z.string().nullable(),
-  statusReason: z.string().nullable(),
-  licence: art10Out.nullable(),
+  validFrom: z.string(),
+  expiresOn: z.string(),
+  exportCountry: z.string().nullable(),
+  importCountry: z.string().nullable(),
+  transitCountries: z.array(z.string()),
+  checkedAt: z.string(),
 });
 
-export const tokenVerificationOut = verificationOut.extend({
-  signatureValid: z.boolean(),
+const printedPartyOut = z.object({ name: z.string(), country: z.string() });
+
+export const tokenVerificationInput = z.object({
+  token: z.string().min(1).max(4000),
+  /** The licence number the page was opened for: a token signed for another licence is refused. */
+  number: z.string().min(1).max(40).nullish(),
+});
+
+/** Public verification with the QR code's token: the signature and contents hash, then the parties and goods as printed. */
+export const tokenVerificationOut = z.object({
+  verdict: z.enum(['authentic', 'altered', 'forged', 'other_licence']),
+  signature: z.object({
+    valid: z.boolean(),
+    kid: z.string().nullable(),
+    key: z.object({ kid: z.string(), created: z.string().nullable(), retired: z.string().nullable(), current: z.boolean() }).nullable(),
+  }),
   hashMatches: z.boolean(),
-  kid: z.string().nullable(),
+  licence: verificationOut.nullable(),
+  particulars: z
+    .object({
+      applicant: printedPartyOut,
+      consignee: printedPartyOut.nullable(),
+      finalRecipient: printedPartyOut,
+      intermediateConsignees: z.array(printedPartyOut),
+      brokers: z.array(printedPartyOut.extend({ location: z.string() })),
+      carriers: z.array(printedPartyOut),
+      goods: z.array(z.object({ lineNo: z.number(), description: z.string(), controlEntry: z.string(), hsCode: z.string(), quantity: z.number(), unit: z.string() })),
+    })
+    .nullable(),
   problem: z.string().nullable(),
 });

@@ -288,30 +288,42 @@ describeEngines('licensing service', (engine) => {
     expect(listed.events.map((e) => e.toStatus)).toEqual(['issued', 'suspended', 'issued', 'revoked']);
     expect(listed.lines.map((x) => x.lineNo)).toEqual([1, 2]);
     const v = await svc.verifyLicenceNumber(l.number);
-    expect(v).toMatchObject({ status: 'revoked', statusReason: 'End user sanctioned' });
-    const byToken = await svc.verifyLicenceToken(l.token);
-    expect(byToken).toMatchObject({ status: 'revoked', signatureValid: true, hashMatches: true });
+    // The public sees the status, its date and the default public wording; never the officer's reason.
+    expect(v).toMatchObject({ status: 'revoked', statusSince: deps.clock.now().toISOString().slice(0, 10), publicWording: 'issuing_authority_decision' });
+    expect(JSON.stringify(v)).not.toContain('End user sanctioned');
+    const byToken = await svc.verifyLicenceToken({ token: l.token, number: l.number });
+    expect(byToken).toMatchObject({ verdict: 'authentic', signature: { valid: true }, hashMatches: true, licence: { status: 'revoked' } });
+    expect(JSON.stringify(byToken)).not.toContain('End user sanctioned');
     await expect(svc.changeLicenceStatus(supervisor, l.number, 'reinstate', { reason: 'x' })).rejects.toMatchObject({ status: 422 });
 
     const c2 = await readyCase();
     await svc.countersign(supervisor, c2.id, { agree: true, reason: 'ok' });
     const l2 = await svc.issueLicence(officer, c2.id);
+    // A wording the action does not publish is refused, naming the field; a suspension may say "pending review".
+    expect((await rejects(svc.changeLicenceStatus(officer, l2.number, 'suspend', { reason: 'Police ref. 2026/INT/0042', publicWording: 'holder_request' }))).errors[0]).toMatchObject({
+      field: 'publicWording',
+      code: 'licence.suspend.public_wording',
+    });
+    expect((await svc.changeLicenceStatus(officer, l2.number, 'suspend', { reason: 'Police ref. 2026/INT/0042', publicWording: 'pending_review' })).publicWording).toBe('pending_review');
+    expect(await svc.verifyLicenceNumber(l2.number)).toMatchObject({ status: 'suspended', publicWording: 'pending_review' });
+    expect((await svc.changeLicenceStatus(officer, l2.number, 'reinstate', { reason: 'Cleared' })).publicWording).toBeNull();
+    expect((await svc.verifyLicenceNumber(l2.number)).publicWording).toBeNull();
     expect((await svc.changeLicenceStatus(industry, l2.number, 'surrender', { reason: 'Contract cancelled' })).status).toBe('surrendered');
-    expect((await svc.verifyLicenceNumber(l2.number)).status).toBe('surrendered');
+    expect(await svc.verifyLicenceNumber(l2.number)).toMatchObject({ status: 'surrendered', publicWording: 'holder_request' });
 
     const c3 = await readyCase();
     await svc.countersign(supervisor, c3.id, { agree: true, reason: 'ok' });
     const l3 = await svc.issueLicence(officer, c3.id, { expiresOn: '2026-12-31' });
     deps.clock.set('2027-01-02T10:00:00Z');
     try {
-      expect((await svc.verifyLicenceNumber(l3.number)).status).toBe('expired');
+      expect(await svc.verifyLicenceNumber(l3.number)).toMatchObject({ status: 'expired', statusSince: '2027-01-01', publicWording: null });
       const swept = await svc.expireDueLicences(supervisor);
       expect(swept.expired).toContain(l3.number);
       expect((await svc.getLicence(officer, l3.number)).status).toBe('expired');
     } finally {
       deps.clock.set('2026-06-01T10:00:00Z');
     }
-    expect((await svc.verifyLicenceNumber('XC-EXP-2026-999999')).status).toBe('unknown');
+    await expect(svc.verifyLicenceNumber('XC-EXP-2026-999999')).rejects.toMatchObject({ status: 404 });
   });
 
   it('signs a token that verifies offline and rejects a tampered one', async () => {
@@ -326,13 +338,26 @@ describeEngines('licensing service', (engine) => {
     const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
     const forged = `${h}.${Buffer.from(JSON.stringify({ ...claims, vt: '2099-12-31' })).toString('base64url')}.${sig}`;
     await expect(verifyLicenceTokenOffline(forged, jwks)).rejects.toThrow(/signature/);
-    const online = await svc.verifyLicenceToken(forged);
-    expect(online).toMatchObject({ signatureValid: false, status: 'unknown' });
-    expect((await svc.verifyLicenceToken('garbage')).signatureValid).toBe(false);
+    const online = await svc.verifyLicenceToken({ token: forged });
+    expect(online).toMatchObject({ verdict: 'forged', signature: { valid: false, kid: off.kid, key: null }, licence: null, particulars: null });
+    expect(await svc.verifyLicenceToken({ token: 'garbage' })).toMatchObject({ verdict: 'forged', signature: { valid: false, kid: null } });
 
-    // A snapshot altered in the database no longer verifies as valid.
+    // With the genuine token: which key signed it, and the parties and goods as printed (no addresses, no ids).
+    const genuine = await svc.verifyLicenceToken({ token: l.token, number: l.number.toLowerCase() });
+    expect(genuine).toMatchObject({ verdict: 'authentic', hashMatches: true, signature: { valid: true, kid: off.kid, key: { kid: off.kid, current: true, retired: null } } });
+    expect(genuine.particulars).toMatchObject({
+      applicant: { name: 'Armeria Central S.A.', country: 'ES' },
+      consignee: { name: 'Nairobi Sporting Arms Ltd', country: 'KE' },
+      finalRecipient: { name: 'Kenya Wildlife Service', country: 'KE' },
+      goods: [expect.objectContaining({ lineNo: 1, quantity: 40, unit: 'piece' }), expect.objectContaining({ lineNo: 2, quantity: 20_000, unit: 'round' })],
+    });
+    expect(JSON.stringify(genuine)).not.toMatch(/Calle Mayor|Moi Avenue|partyId/);
+    expect((await svc.verifyLicenceToken({ token: l.token, number: 'XC-EXP-2026-999999' })).verdict).toBe('other_licence');
+
+    // A snapshot altered in the database no longer verifies as valid, and the token no longer matches it.
     await deps.db.query(`UPDATE licensing_licences SET snapshot = jsonb_set(snapshot, '{importCountry}', '"SO"') WHERE number = $1`, [l.number]);
-    expect((await svc.verifyLicenceNumber(l.number)).status).toBe('unknown');
+    expect(await svc.verifyLicenceNumber(l.number)).toMatchObject({ status: 'unknown', importCountry: null });
+    expect(await svc.verifyLicenceToken({ token: l.token })).toMatchObject({ verdict: 'altered', signature: { valid: true }, hashMatches: false, particulars: null });
   });
 
   it('renders a PDF with the number, countries and quantities (read back with pdftotext)', async () => {
@@ -350,6 +375,9 @@ describeEngines('licensing service', (engine) => {
     expect(text).toContain('quantity 20000 round');
     expect(text).toContain('País de importación'); // the State's language (es by default)
     expect(text).toContain(l.snapshotHash);
+    // The printed URL carries the token, like the QR code: typing it in proves holding the document.
+    expect(l.verificationUrl).toContain(`?t=${l.token}`);
+    expect(text.replace(/\s+/g, '')).toContain(l.verificationUrl);
   });
 
   it('limits industry users to their own organisation', async () => {

@@ -14,6 +14,8 @@ export interface LicensingSettings extends GateSettings {
   defaultValidityMonths: number;
   issuingAuthority: string;
   placeOfIssue: string;
+  /** Public verification requests a minute per client address, on each of its two routes (enumeration of licence numbers). */
+  publicVerificationPerMinute: number;
 }
 
 function bool(v: string | undefined, fallback: boolean): boolean {
@@ -45,6 +47,7 @@ export function loadLicensingSettings(env: NodeJS.ProcessEnv = process.env, stat
     defaultValidityMonths: int(env.CUSTODIA_LICENCE_VALIDITY_MONTHS, 12, 'CUSTODIA_LICENCE_VALIDITY_MONTHS'),
     issuingAuthority: env.CUSTODIA_LICENSING_AUTHORITY ?? `National Firearms Control Authority (${state})`,
     placeOfIssue: env.CUSTODIA_LICENSING_PLACE_OF_ISSUE ?? state,
+    publicVerificationPerMinute: int(env.CUSTODIA_VERIFY_RATE_LIMIT, 30, 'CUSTODIA_VERIFY_RATE_LIMIT'),
   };
 }
 

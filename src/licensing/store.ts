@@ -369,6 +369,8 @@ export interface LicenceRow {
   token: string;
   status_reason: string | null;
   status_changed_at: Date;
+  /** The public wording of the current status (PUBLIC_WORDINGS), null when none is published. */
+  public_wording: string | null;
 }
 
 export interface LicenceLineRow {
@@ -393,13 +395,15 @@ export function licenceState(r: LicenceRow, lines: LicenceLineRow[]) {
     snapshotHash: r.snapshot_hash,
     statusReason: r.status_reason,
     statusChangedAt: r.status_changed_at,
+    // Only when set, so the audited state of licences from before the column existed hashes the same.
+    ...(r.public_wording ? { publicWording: r.public_wording } : {}),
     lines: [...lines].sort((a, b) => a.line_no - b.line_no).map((l) => ({ lineNo: l.line_no, quantity: Number(l.quantity), unit: l.unit, used: Number(l.used) })),
   };
 }
 
 export async function insertLicence(
   q: Queryable,
-  l: Omit<LicenceRow, 'status_reason'> & { status_reason: string | null },
+  l: Omit<LicenceRow, 'status_reason' | 'public_wording'> & { status_reason: string | null },
   lines: { lineNo: number; quantity: number; unit: Unit }[],
 ): Promise<{ licence: LicenceRow; lines: LicenceLineRow[] }> {
   const rows = await q.query<LicenceRow>(
@@ -435,10 +439,10 @@ export async function getLicenceLines(q: Queryable, licenceIds: readonly string[
   return q.query<LicenceLineRow>('SELECT * FROM licensing_licence_lines WHERE licence_id = ANY($1::uuid[]) ORDER BY licence_id, line_no', [licenceIds]);
 }
 
-export async function setLicenceStatus(q: Queryable, id: string, status: LicenceStatus, reason: string | null, at: Date): Promise<LicenceRow> {
+export async function setLicenceStatus(q: Queryable, id: string, status: LicenceStatus, reason: string | null, at: Date, publicWording: string | null = null): Promise<LicenceRow> {
   const rows = await q.query<LicenceRow>(
-    'UPDATE licensing_licences SET status = $2, status_reason = $3, status_changed_at = $4 WHERE id = $1 RETURNING *',
-    [id, status, reason, at],
+    'UPDATE licensing_licences SET status = $2, status_reason = $3, status_changed_at = $4, public_wording = $5 WHERE id = $1 RETURNING *',
+    [id, status, reason, at, publicWording],
   );
   return rows[0];
 }
@@ -497,7 +501,7 @@ export async function listLicences(
 
 export async function expireLicences(q: Queryable, ids: readonly string[], at: Date): Promise<LicenceRow[]> {
   return q.query<LicenceRow>(
-    `UPDATE licensing_licences SET status = 'expired', status_reason = 'Expired on ' || expires_on::text, status_changed_at = $2
+    `UPDATE licensing_licences SET status = 'expired', status_reason = 'Expired on ' || expires_on::text, status_changed_at = $2, public_wording = NULL
      WHERE id = ANY($1::uuid[]) RETURNING *`,
     [ids, at],
   );

@@ -142,25 +142,42 @@ describe('browser: export licence from application to revocation, checked on the
     await screenshot(page, 'licence-page');
   });
 
-  it('the public verification page shows the licence valid, and revoked after revocation', async () => {
+  it('the public verification page shows a stranger the status only, the holder of the document its particulars, and revocation without the internal reason', async () => {
     const pub = publicBrowser.page;
     await pub.goto(`${server.url}/verify/${licenceNumber}`);
     const status = pub.getByTestId('verification-status');
     await status.waitFor();
     expect(await status.getAttribute('data-status')).toBe('valid');
-    expect(await pub.getByTestId('particulars').textContent()).toContain('National Police Service');
+    await pub.getByTestId('coverage').waitFor();
+    // The number alone does not show who the licence is for (issue 10).
+    expect(await pub.locator('main').textContent()).not.toContain('National Police Service');
     expect(await axeSerious(pub)).toEqual([]);
     await screenshot(pub, 'verify-valid');
 
+    // The QR code's URL carries the signed token: the page checks it server-side and shows the parties.
     const { page } = browser;
+    const href = await page.getByTestId('verify-link').getAttribute('href');
+    expect(href).toMatch(/\?t=/);
+    await pub.goto(`${server.url}${href}`);
+    await pub.locator('[data-testid="document-verdict"][data-verdict="authentic"]').waitFor();
+    expect(await pub.getByTestId('printed-particulars').textContent()).toContain('National Police Service');
+    expect(await axeSerious(pub)).toEqual([]);
+    await screenshot(pub, 'verify-document');
+    const forged = href!.replace(/.{6}$/, 'AAAAAA');
+    await pub.goto(`${server.url}${forged}`);
+    await pub.locator('[data-testid="document-verdict"][data-verdict="forged"]').waitFor();
+    expect(await pub.getByTestId('printed-particulars').count()).toBe(0);
+
     const lifecycle = page.getByTestId('lifecycle');
     await lifecycle.getByLabel('Reason').fill('End user reported diversion of a previous consignment.');
     await lifecycle.getByRole('button', { name: 'Revoke' }).click();
     await page.locator('[data-status="revoked"]').first().waitFor();
 
-    await pub.reload();
+    await pub.goto(`${server.url}/verify/${licenceNumber}`);
     await expect.poll(async () => pub.getByTestId('verification-status').getAttribute('data-status'), { timeout: 15_000 }).toBe('revoked');
     expect(await pub.getByTestId('verification-status').textContent()).toContain('revoked');
+    expect(await pub.getByTestId('public-wording').textContent()).toBe('By decision of the issuing authority.');
+    expect(await pub.locator('main').textContent()).not.toContain('diversion');
     await screenshot(pub, 'verify-revoked');
   });
 });

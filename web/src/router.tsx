@@ -22,6 +22,8 @@ const loginRoute = createRoute({
 const verifyRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/verify/$number',
+  // t: the signed token from the QR code (proof of holding the document).
+  validateSearch: stringSearch,
   component: lazyRouteComponent(() => import('./pages/Verify.tsx')),
 });
 

@@ -82,6 +82,7 @@ export interface Licence {
   status: string;
   effectiveStatus: string;
   statusReason: string | null;
+  publicWording: string | null;
   validFrom: string;
   expiresOn: string;
   issuedAt: string;

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Anchor, Button, Card, Grid, Group, Skeleton, Stack, Table, Text, Textarea, Timeline, Title } from '@mantine/core';
+import { Anchor, Button, Card, Grid, Group, Select, Skeleton, Stack, Table, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, download } from '../../api/client.ts';
 import { getLicence, type Licence, type Shipment } from '../../api/licensing.ts';
-import type { Verification } from '../../api/licensing-types.ts';
+import { PUBLIC_WORDINGS_BY_ACTION, type Art10Particulars } from '../../api/licensing-types.ts';
 import { useSession } from '../../auth/session.tsx';
 import { Particulars } from '../../components/Particulars.tsx';
 import { AnchorLink } from '../../components/links.tsx';
@@ -27,10 +27,9 @@ export default function LicencePage() {
   const qc = useQueryClient();
   const { id: number } = useParams({ strict: false }) as { id: string };
   const q = useQuery({ queryKey: ['licensing', 'licence', number], queryFn: () => getLicence(number) });
-  // The Art. 10(3) particulars as anyone verifying the licence sees them.
-  const particulars = useQuery({ queryKey: ['verify', number], queryFn: () => api<Verification>(`/public/licences/${encodeURIComponent(number)}/verification`) });
   const shipments = useQuery({ queryKey: ['licensing', 'licence', number, 'shipments'], queryFn: () => api<Shipment[]>(`/licensing/licences/${encodeURIComponent(number)}/shipments`), enabled: can('licensing.shipment.read') });
   const [reason, setReason] = useState('');
+  const [wording, setWording] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -43,8 +42,10 @@ export default function LicencePage() {
     setBusy(true);
     setError(null);
     try {
-      await api(`/licensing/licences/${encodeURIComponent(number)}/${action}`, { method: 'POST', body: { reason } });
+      const publicWording = action in PUBLIC_WORDINGS_BY_ACTION && wording && PUBLIC_WORDINGS_BY_ACTION[action as keyof typeof PUBLIC_WORDINGS_BY_ACTION].includes(wording) ? wording : null;
+      await api(`/licensing/licences/${encodeURIComponent(number)}/${action}`, { method: 'POST', body: { reason, publicWording } });
       setReason('');
+      setWording(null);
       await qc.invalidateQueries({ queryKey: ['licensing'] });
       await qc.invalidateQueries({ queryKey: ['verify', number] });
     } catch (ex) {
@@ -75,10 +76,10 @@ export default function LicencePage() {
               <Title order={2} size="h4" mb="sm">
                 {t('verify.particulars')}
               </Title>
-              {particulars.data?.licence ? <Particulars licence={particulars.data.licence} /> : <Skeleton height={120} />}
+              <Particulars licence={l.snapshot as unknown as Art10Particulars} />
               <Text size="sm" mt="sm">
                 {t('licence.verifyAt')}{' '}
-                <AnchorLink to="/verify/$number" params={{ number: l.number }}>
+                <AnchorLink to="/verify/$number" params={{ number: l.number }} search={{ t: l.token }} data-testid="verify-link">
                   /verify/{l.number}
                 </AnchorLink>
               </Text>
@@ -132,6 +133,17 @@ export default function LicencePage() {
                   {t('licence.lifecycle')}
                 </Title>
                 <Textarea label={t('common.reason')} required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fields.reason} />
+                <Select
+                  mt="sm"
+                  label={t('licence.publicWording')}
+                  description={t('licence.publicWordingHelp')}
+                  placeholder={t('licence.publicWordingDefault')}
+                  clearable
+                  value={wording}
+                  onChange={setWording}
+                  data={[...new Set(Object.values(PUBLIC_WORDINGS_BY_ACTION).flat())].map((w) => ({ value: w, label: t(`verify.wording.${w}`) }))}
+                  error={fields.publicWording}
+                />
                 <Group mt="sm">
                   {available.map((a) => (
                     <Button key={a.action} color={a.color} loading={busy} onClick={() => void act(a.action)}>
@@ -139,7 +151,7 @@ export default function LicencePage() {
                     </Button>
                   ))}
                 </Group>
-                <ErrorAlert error={error} shownFields={['reason']} />
+                <ErrorAlert error={error} shownFields={['reason', 'publicWording']} />
               </Card>
             ) : null}
             <Card withBorder component="section" aria-label={t('case.history')}>
