@@ -14,6 +14,10 @@ import {
   sameCalibre,
   shipmentEvent,
   APPLICATION_KINDS,
+  PUBLIC_WORDINGS,
+  PUBLIC_WORDINGS_BY_ACTION,
+  publicStatusSince,
+  publicWordingFor,
   effectiveLicenceStatus,
   entryCovers,
   evaluateArt10Gate,
@@ -468,6 +472,25 @@ describe('shipment items (issue 10: only the licence holder\'s own items, fittin
     ]);
     expect(codes(check([a], { claimed: new Set(['a']) }))).toEqual(['shipment.item_duplicate']);
     expect(codes(check([a], { shipmentLines: [{ lineNo: 1, quantity: 0, registryItemIds: ['a'] }] }))).toEqual(['shipment.items_exceed_quantity']);
+  });
+});
+
+describe('public verification wording and date (issue 10: internal reasons stay internal)', () => {
+  it('publishes only a wording the action allows, its default when none is chosen, none for the other actions', () => {
+    for (const action of LICENCE_ACTIONS) {
+      const allowed = action === 'suspend' || action === 'revoke' || action === 'surrender' ? PUBLIC_WORDINGS_BY_ACTION[action] : [];
+      expect(publicWordingFor(action, null), action).toEqual({ ok: true, wording: allowed[0] ?? null });
+      for (const w of PUBLIC_WORDINGS) expect(publicWordingFor(action, w).ok, `${action} ${w}`).toBe(allowed.includes(w));
+    }
+    expect(PUBLIC_WORDINGS_BY_ACTION.surrender[0]).toBe('holder_request');
+  });
+
+  it('dates the status a reader sees: the last change, or the day after expiry for a licence not yet swept', () => {
+    const at = new Date('2026-03-04T22:00:00Z');
+    expect(publicStatusSince({ status: 'revoked', statusChangedAt: at, expiresOn: '2027-01-01' }, '2026-06-01')).toBe('2026-03-04');
+    expect(publicStatusSince({ status: 'issued', statusChangedAt: at, expiresOn: '2026-05-31' }, '2026-06-01')).toBe('2026-06-01');
+    expect(publicStatusSince({ status: 'suspended', statusChangedAt: at, expiresOn: '2026-04-30' }, '2026-06-01')).toBe('2026-05-01');
+    expect(publicStatusSince({ status: 'expired', statusChangedAt: at, expiresOn: '2026-01-31' }, '2026-06-01')).toBe('2026-03-04');
   });
 });
 
