@@ -20,6 +20,7 @@ import { registryImportRoutes } from './registry/import/routes.ts';
 import { screeningRoutes } from './screening/routes.ts';
 import { jwksRoutes } from './platform/crypto/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
+import { operationsRoutes } from './operations/routes.ts';
 import { webAppRoutes } from './platform/http/static.ts';
 
 export interface BuildAppOptions {
@@ -89,6 +90,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await zapi.register(auditRoutes, { deps });
       await zapi.register(authRoutes, { deps });
       await zapi.register(licensingRoutes, { deps });
+      await zapi.register(operationsRoutes, { deps });
       await zapi.register(referenceRoutes, { deps });
       await zapi.register(registryRoutes, { deps });
       await zapi.register(registryImportRoutes, { deps });

@@ -14,6 +14,7 @@ import { registerScreeningCommands } from './screening/cli.ts';
 import { registerRegistryCommands } from './registry/cli.ts';
 import { loadDemo } from './registry/demo/load.ts';
 import { registerAuditCommands } from './audit/cli.ts';
+import { registerOperationsCommands } from './operations/cli.ts';
 import { startCheckpointTimer } from './audit/service.ts';
 
 /**
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   registerAuditCommands(program);
   registerKeysCommands(program);
   registerLicensingCommands(program);
+  registerOperationsCommands(program);
   registerRegistryCommands(program);
   registerScreeningCommands(program);
 

@@ -184,6 +184,23 @@ export function createAuditService(deps: Deps) {
       return { fromSize: input.from, toSize: to, fromRoot: b64(fromRoot), toRoot: b64(toRoot), proof: proof.map(b64) };
     },
 
+    /**
+     * The log as it stands in `q`'s snapshot: size, root and latest checkpoint. Backups record it in their
+     * manifest; restores and migrations compare it.
+     */
+    async head(actor: Actor, q?: Queryable): Promise<{ treeSize: number; rootHash: string; latestCheckpoint: { treeSize: number; at: string } | null }> {
+      auditPolicy.require(actor, 'audit.log.read');
+      const db = q ?? deps.db;
+      const treeSize = await store.headSize(db);
+      const root = await rootAt(db, treeSize);
+      const latest = await store.latestCheckpoint(db);
+      return {
+        treeSize,
+        rootHash: b64(root),
+        latestCheckpoint: latest ? { treeSize: Number(latest.tree_size), at: new Date(latest.at).toISOString() } : null,
+      };
+    },
+
     /** `custodia audit verify` and POST /audit/verify. Reads without a long transaction. */
     async verify(actor: Actor, options: VerifyOptions = {}): Promise<VerifyReport> {
       auditPolicy.require(actor, 'audit.log.verify');

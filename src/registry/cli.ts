@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import pino from 'pino';
 import { stringify } from 'csv-stringify/sync';
-import type { Actor } from '../platform/auth/actor.ts';
+import { cliActor } from '../platform/auth/actor.ts';
 import { systemClock } from '../platform/clock.ts';
 import { loadConfig } from '../platform/config.ts';
 import { openDatabase } from '../platform/db/open.ts';
@@ -19,17 +18,6 @@ import { loadDemo } from './demo/load.ts';
  * database through openDatabase(), which takes the data-directory lock: with a server running on the
  * same directory they refuse (main.ts prints DataDirLockedError's message and exits 3).
  */
-
-/** The operator at the terminal: the audit log names the OS user who ran the command. */
-function cliActor(): Actor {
-  let user = 'unknown';
-  try {
-    user = os.userInfo().username;
-  } catch {
-    /* no passwd entry in some containers */
-  }
-  return { kind: 'system', userId: null, name: `cli:${user}`, role: 'administrator', organisationId: null };
-}
 
 function cliDeps(opened: Awaited<ReturnType<typeof openDatabase>>, config: ReturnType<typeof loadConfig>): Deps {
   const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2));

@@ -13,7 +13,8 @@ export interface TestDeps extends Deps {
 
 /** A fresh migrated database with a fixed clock, for service tests. */
 export async function createTestDeps(engine: Engine, config: Partial<Config> = {}): Promise<TestDeps> {
-  const { db, close } = await openTestDb(engine);
+  const opened = await openTestDb(engine);
   const clock = new FixedClock(new Date('2026-06-01T10:00:00Z'));
-  return { db, clock, config: testConfig(config), log: silentLog, close };
+  // On PostgreSQL the configuration names the scratch database, as DATABASE_URL does in production.
+  return { db: opened.db, clock, config: testConfig({ databaseUrl: opened.url, ...config }), log: silentLog, close: opened.close };
 }

@@ -17,6 +17,8 @@ export const ENGINES: Engine[] = process.env.TEST_DATABASE_URL ? ['pglite', 'pos
 
 export interface TestDb {
   db: Db;
+  /** PostgreSQL: the scratch database's connection string. */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -30,9 +32,9 @@ async function migratedTemplate(): Promise<Blob> {
   for (const f of fs.readdirSync(MIGRATIONS_DIR).sort()) hash.update(f).update(fs.readFileSync(path.join(MIGRATIONS_DIR, f)));
   const file = path.join(os.tmpdir(), `custodia-pglite-template-${hash.digest('hex').slice(0, 16)}.tar`);
   if (!fs.existsSync(file)) {
-    const db = (await openPglite(undefined)) as Db & { dumpDataDir(): Promise<Blob> };
+    const db = await openPglite(undefined);
     await migrate(db);
-    const blob = await db.dumpDataDir();
+    const blob = await db.dumpDataDir!();
     await db.close();
     const tmp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, Buffer.from(await blob.arrayBuffer()));

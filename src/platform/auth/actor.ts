@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { ForbiddenError } from '../http/errors.ts';
 
 /**
@@ -32,6 +33,17 @@ export interface Actor {
 
 export const SYSTEM_ACTOR: Actor = { kind: 'system', userId: null, name: 'system', role: 'administrator', organisationId: null };
 export const ANONYMOUS_ACTOR: Actor = { kind: 'anonymous', userId: null, name: 'anonymous', role: 'public', organisationId: null };
+
+/** The operator at the server's terminal (CLI commands): the audit log names the OS user who ran the command. */
+export function cliActor(): Actor {
+  let user = 'unknown';
+  try {
+    user = os.userInfo().username;
+  } catch {
+    /* no passwd entry in some containers */
+  }
+  return { kind: 'system', userId: null, name: `cli:${user}`, role: 'administrator', organisationId: null };
+}
 
 export type PolicyTable<P extends string> = Readonly<Record<P, readonly Role[]>>;
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Db } from './types.ts';
+import type { Db, Queryable } from './types.ts';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations/', import.meta.url));
 
@@ -19,10 +19,7 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<MigrationRe
     name text PRIMARY KEY,
     applied_at timestamptz NOT NULL DEFAULT now()
   )`);
-  const files = fs
-    .readdirSync(dir)
-    .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
-    .sort();
+  const files = migrationFiles(dir);
   const applied: string[] = [];
   for (const file of files) {
     const script = fs.readFileSync(path.join(dir, file), 'utf8');
@@ -36,4 +33,20 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<MigrationRe
     });
   }
   return { applied };
+}
+
+/** The migration files this version of Custodia ships, in the order they apply. */
+export function migrationFiles(dir = MIGRATIONS_DIR): string[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
+    .sort();
+}
+
+/** The migrations a database has applied, in order (its schema version); none when it was never migrated. */
+export async function appliedMigrations(q: Queryable): Promise<string[]> {
+  const [exists] = await q.query<{ t: string | null }>(`SELECT to_regclass('schema_migrations')::text AS t`);
+  if (!exists?.t) return [];
+  const rows = await q.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
+  return rows.map((r) => r.name);
 }

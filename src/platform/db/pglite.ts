@@ -60,5 +60,5 @@ export async function openPglite(dataDir: string | undefined, options: PgliteOpt
     async dumpDataDir(): Promise<Blob> {
       return pg.dumpDataDir('none');
     },
-  } as Db & { dumpDataDir(): Promise<Blob> };
+  };
 }

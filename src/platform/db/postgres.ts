@@ -25,7 +25,8 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   };
 }
 
-function redact(url: string): string {
+/** A connection string with its password hidden, for logs, reports and audit entries. */
+export function redactUrl(url: string): string {
   try {
     const u = new URL(url);
     if (u.password) u.password = '***';
@@ -49,7 +50,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
   const listeners = new Set<() => Promise<void>>();
   return {
     ...base,
-    description: redact(url),
+    description: redactUrl(url),
     async listen(channel: string, onNotify: () => void, onListening: (listening: boolean) => void) {
       const stop = await listenOn(url, channel, onNotify, onListening);
       const stopOnce = async () => {

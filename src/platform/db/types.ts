@@ -32,6 +32,11 @@ export interface Db extends Queryable {
    */
   listen(channel: string, onNotify: () => void, onListening: (listening: boolean) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
+  /**
+   * PGlite only: the data directory as a tar (what `loadDataDir` reads back). Takes PGlite's query lock,
+   * so called inside a transaction it sees exactly that transaction's database.
+   */
+  dumpDataDir?(): Promise<Blob>;
   /** Human description for logs and /healthz (never includes a password). */
   readonly description: string;
 }
