@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SYSTEM_ACTOR, type Actor } from '../src/platform/auth/actor.ts';
-import { ForbiddenError } from '../src/platform/http/errors.ts';
+import { ForbiddenError, ValidationError } from '../src/platform/http/errors.ts';
 import { AUDITED_ENTITIES } from '../src/platform/audit/entities.ts';
 import { stateHash } from '../src/platform/crypto/canonical.ts';
 import { createImportService, type ImportSource } from '../src/registry/import/service.ts';
@@ -11,8 +11,8 @@ import { createTestDeps, type TestDeps } from './support/deps.ts';
 const clerk: Actor = { kind: 'user', userId: null, name: 'clerk', role: 'registry_clerk', organisationId: null };
 const auditor: Actor = { kind: 'user', userId: null, name: 'auditor', role: 'auditor', organisationId: null };
 
-function csv(text: string, fileName = 'items.csv'): ImportSource {
-  const buf = Buffer.from(text, 'utf8');
+function csv(text: string | Buffer, fileName = 'items.csv'): ImportSource {
+  const buf = Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8');
   return { fileName, bytes: buf.length, open: () => Readable.from([buf]) };
 }
 
@@ -191,10 +191,10 @@ describeEngines('registry CSV import', (engine) => {
   it('refuses a header with unknown or missing columns, naming them', async () => {
     const svc = createImportService(deps);
     const before = await snapshot(deps);
-    const out = await svc.importItems(clerk, csv('kind,serial,colour\nfirearm,1,red\n'));
+    const out = await svc.importItems(clerk, csv('type,serial,colour\nrifle,1,red\n'));
     expect(out.job.status).toBe('rejected');
     expect(out.errors.map((e) => `${e.line}:${e.column}:${e.code}`)).toEqual(
-      expect.arrayContaining(['1:serial:csv.unknown_column', '1:colour:csv.unknown_column', '1:type:csv.missing_column']),
+      expect.arrayContaining(['1:serial:csv.unknown_column', '1:colour:csv.unknown_column', '1:kind:csv.missing_column']),
     );
     expect((await snapshot(deps)).items).toBe(before.items);
   });
@@ -219,5 +219,62 @@ describeEngines('registry CSV import', (engine) => {
     const svc = createImportService(deps);
     const out = await svc.importItems(SYSTEM_ACTOR, csv(good('E')));
     expect(out.job.items_created).toBe(4);
+  });
+
+  it('refuses a file that is not UTF-8 with the line, writing nothing, and imports it when its encoding is given', async () => {
+    const svc = createImportService(deps);
+    // A Windows/Excel export: "Armería" and "Hércules" in windows-1252 (é = 0xE9, í = 0xED).
+    const text = [HEADER, 'firearm,rifle,CZ,457,22 Long Rifle,ENC-1,CZ,2020,,,,', 'firearm,shotgun,Armería Hércules,M1,12/70,ENC-2,ES,2019,,,,'].join('\r\n');
+    const latin1 = Buffer.from(text, 'latin1');
+    const before = await snapshot(deps);
+    const refused = await svc.importItems(clerk, csv(latin1)).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect((refused as ValidationError).errors).toEqual([expect.objectContaining({ field: 'file', line: 3, code: 'encoding.invalid' })]);
+    expect(await snapshot(deps)).toEqual(before);
+
+    const out = await svc.importItems(clerk, csv(latin1), { encoding: 'windows-1252' });
+    expect(out.job.status).toBe('completed');
+    const [row] = await deps.db.query<{ make: string }>(`SELECT make FROM registry_items WHERE serial_number = 'ENC-2'`);
+    expect(row.make).toBe('Armería Hércules');
+  });
+
+  it('reads UTF-16 with a byte-order mark, and refuses a NUL with its line', async () => {
+    const svc = createImportService(deps);
+    const text = [HEADER, 'firearm,rifle,Škoda Zbrojovka,Ž-1,22 Long Rifle,U16-1,CZ,2020,,,,'].join('\n');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const out = await svc.importItems(clerk, csv(utf16));
+    expect(out.job.status).toBe('completed');
+    const [row] = await deps.db.query<{ make: string }>(`SELECT make FROM registry_items WHERE serial_number = 'U16-1'`);
+    expect(row.make).toBe('Škoda Zbrojovka');
+    const nul = await svc.importItems(clerk, csv(`${HEADER}\nfirearm,rifle,CZ,457,22 Long Rifle,NUL-1,CZ,2020,,,,\nfirearm,rifle,CZ\u0000,457,22 LR,NUL-2,CZ,2020,,,,\n`)).catch((e: unknown) => e);
+    expect((nul as ValidationError).errors).toEqual([expect.objectContaining({ field: 'file', line: 3, code: 'encoding.nul_character' })]);
+  });
+
+  it('applies exactly the API\'s field limits, naming the row and column, and writes nothing', async () => {
+    const svc = createImportService(deps);
+    const before = await snapshot(deps);
+    const text = [
+      HEADER,
+      'firearm,rifle,CZ,457,22 Long Rifle,LIM-1,CZ,2020,,,,',
+      `firearm,rifle,CZ,457,22 Long Rifle,${'S'.repeat(10_000)},CZ,2020,,,,`,
+      `firearm,rifle,${'M'.repeat(100_000)},457,22 Long Rifle,LIM-3,CZ,2020,,,,`,
+      `firearm,rifle,CZ,457,22 Long Rifle,${'S'.repeat(100)},CZ,2020,,,,`,
+    ].join('\n');
+    const out = await svc.importItems(clerk, csv(text));
+    expect(out.job.status).toBe('rejected');
+    expect(out.errors.map((e) => `${e.line}:${e.column}:${e.code}`)).toEqual(['3:serial_number:csv.too_long', '4:make:csv.too_long']);
+    expect(out.errors[0].message).toContain('100');
+    expect(await snapshot(deps)).toEqual({ ...before, jobs: before.jobs + 1 });
+  });
+
+  it('needs no type column for a file of ammunition lots; a firearm row then lacks its type', async () => {
+    const svc = createImportService(deps);
+    const ammo = ['kind,make,calibre,lot_number,quantity_rounds', 'ammunition,Fiocchi,9mm Luger,LOT-NT-1,1000', 'ammunition,Sellier & Bellot,7.62x39,LOT-NT-2,500'].join('\n');
+    const out = await svc.importItems(clerk, csv(ammo));
+    expect(out.job.status).toBe('completed');
+    expect(out.job.items_created).toBe(2);
+    const mixed = await svc.importItems(clerk, csv('kind,make,serial_number,country_of_manufacture,calibre,lot_number,quantity_rounds\nfirearm,CZ,NT-9,CZ,,,\nammunition,PPU,,RS,9mm Luger,LOT-NT-3,50\n'));
+    expect(mixed.job.status).toBe('rejected');
+    expect(mixed.errors).toEqual([expect.objectContaining({ line: 2, column: 'type' })]);
   });
 });

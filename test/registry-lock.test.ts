@@ -69,7 +69,18 @@ describe('data-directory lock across processes', () => {
       const ok = await run(['import', 'items', csv], env);
       expect(ok.stderr).toContain('completed');
       expect(ok.code).toBe(0);
+
+      // The same command's --encoding (here, where the database is already made: a fresh one costs seconds).
+      const latin1 = path.join(dir, 'latin1.csv');
+      fs.writeFileSync(latin1, Buffer.from('kind,type,make,serial_number,country_of_manufacture\r\nfirearm,shotgun,Armería Hércules,ENC-CLI-1,ES\r\n', 'latin1'));
+      const undecodable = await run(['import', 'items', latin1], env);
+      expect(undecodable.code).toBe(2);
+      expect(undecodable.stderr).toContain('line 2, file: Line 2 is not valid UTF-8');
+      const decoded = await run(['import', 'items', latin1, '--encoding', 'windows-1252'], env);
+      expect(decoded.stderr).toContain('completed');
+      expect(decoded.code).toBe(0);
     },
     300_000,
   );
 });
+

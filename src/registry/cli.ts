@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import pino from 'pino';
 import { stringify } from 'csv-stringify/sync';
 import { cliActor } from '../platform/auth/actor.ts';
@@ -8,6 +8,7 @@ import { systemClock } from '../platform/clock.ts';
 import { loadConfig } from '../platform/config.ts';
 import { openDatabase } from '../platform/db/open.ts';
 import type { Deps } from '../platform/deps.ts';
+import { TEXT_ENCODINGS, type TextEncoding } from '../platform/encoding.ts';
 import { createProgressBar, formatDuration } from '../platform/progress.ts';
 import { createImportService, type ImportOutcome } from './import/service.ts';
 import { DEFAULT_DEMO } from './demo/generate.ts';
@@ -35,7 +36,7 @@ export function errorsCsv(outcome: ImportOutcome): string {
   );
 }
 
-export async function importItemsCommand(file: string, opts: { partial?: boolean; batchSize?: string }): Promise<number> {
+export async function importItemsCommand(file: string, opts: { partial?: boolean; batchSize?: string; encoding?: TextEncoding }): Promise<number> {
   const abs = path.resolve(file);
   const stat = fs.statSync(abs);
   const config = loadConfig();
@@ -51,6 +52,7 @@ export async function importItemsCommand(file: string, opts: { partial?: boolean
       { fileName: path.basename(abs), bytes: stat.size, open: () => fs.createReadStream(abs) },
       {
         partial: Boolean(opts.partial),
+        encoding: opts.encoding,
         batchSize: opts.batchSize ? Number(opts.batchSize) : undefined,
         onProgress: (p) => {
           last = { done: p.bytesRead, total: p.bytesTotal, count: p.rowsTotal, invalid: p.rowsInvalid };
@@ -117,7 +119,8 @@ export function registerRegistryCommands(program: Command): void {
     .argument('<file>', 'CSV file')
     .option('--partial', 'keep the valid rows when some rows are bad (default: all-or-nothing)')
     .option('--batch-size <n>', 'rows per set-based insert', String(5000))
-    .action(async (file: string, opts: { partial?: boolean; batchSize?: string }) => {
+    .addOption(new Option('--encoding <name>', 'the file\'s encoding (default utf-8; a byte-order mark decides when present)').choices(TEXT_ENCODINGS))
+    .action(async (file: string, opts: { partial?: boolean; batchSize?: string; encoding?: TextEncoding }) => {
       process.exitCode = await importItemsCommand(file, opts);
     });
   program

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import pino from 'pino';
 import { SYSTEM_ACTOR } from '../platform/auth/actor.ts';
 import { systemClock } from '../platform/clock.ts';
 import { loadConfig } from '../platform/config.ts';
 import { openDatabase } from '../platform/db/open.ts';
 import type { Deps } from '../platform/deps.ts';
+import { TEXT_ENCODINGS, type TextEncoding } from '../platform/encoding.ts';
 import type { Hit } from './schemas.ts';
 import { createScreeningService } from './service.ts';
 
@@ -39,12 +40,13 @@ export function registerScreeningCommands(program: Command): void {
     .command('import')
     .argument('<file>', 'UN Consolidated List XML, OFAC sdnList XML or OFAC SDN.CSV (format detected from the content)')
     .option('--published <date>', 'publication date (YYYY-MM-DD) for files that carry none (OFAC SDN.CSV)')
+    .addOption(new Option('--encoding <name>', 'the file\'s encoding, when not the format\'s own (UTF-8 XML, Latin-1 SDN.CSV) and without a byte-order mark').choices(TEXT_ENCODINGS))
     .description('import a list file as a new version; the previous version stays active until this one is complete')
-    .action(async (file: string, opts: { published?: string }) => {
+    .action(async (file: string, opts: { published?: string; encoding?: TextEncoding }) => {
       const content = readFileSync(file);
       process.stderr.write(`reading ${file} (${(content.length / 1e6).toFixed(1)} MB)\n`);
       const result = await withDeps('custodia lists import', (deps) =>
-        createScreeningService(deps).importList(SYSTEM_ACTOR, { content, fileName: basename(file), publishedOn: opts.published ?? null }, (n) =>
+        createScreeningService(deps).importList(SYSTEM_ACTOR, { content, fileName: basename(file), publishedOn: opts.published ?? null, encoding: opts.encoding }, (n) =>
           process.stderr.write(`\r  parsed ${n} entries`),
         ),
       );

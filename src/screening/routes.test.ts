@@ -59,6 +59,24 @@ describeEngines('screening HTTP API', (engine) => {
     expect(alerts.statusCode).toBe(200);
   }, 180_000);
 
+  it('refuses a list in another encoding than the one it declares with the line, and imports it with ?encoding=', async () => {
+    const admin = await t.headersFor('administrator');
+    // The real list re-saved in Latin-1 (what Latin-1 cannot hold becomes "?"), with an accent added to a name.
+    const xml = readFileSync(resolve(DATA, 'un_consolidated_list_2024-09-26.xml'), 'utf8').replace('<FIRST_NAME>ERIC</FIRST_NAME>', '<FIRST_NAME>ÉRIC</FIRST_NAME>').replace(/[^\x00-\xff]/g, '?');
+    const latin1 = Buffer.from(xml, 'latin1');
+    const url = '/api/v1/screening/lists?fileName=un.xml';
+    const refused = await t.app.inject({ method: 'POST', url, headers: { ...admin, 'content-type': 'application/xml' }, payload: latin1 });
+    expect(refused.statusCode).toBe(400);
+    // The first line with a character outside ASCII (other accented names come before ÉRIC's).
+    const line = xml.split('\n').findIndex((l) => /[\x80-\xff]/.test(l)) + 1;
+    expect(refused.json().errors).toEqual([expect.objectContaining({ field: 'file', line, code: 'screening.list_malformed' })]);
+    const ok = await t.app.inject({ method: 'POST', url: `${url}&encoding=windows-1252`, headers: { ...admin, 'content-type': 'application/xml' }, payload: latin1 });
+    expect(ok.statusCode).toBe(201);
+    const officer = await t.headersFor('licensing_officer');
+    const hit = await t.app.inject({ method: 'POST', url: '/api/v1/screening/screen', headers: officer, payload: { name: 'Éric Badege', kind: 'person' } });
+    expect(hit.json().hits[0].entryName).toBe('ÉRIC BADEGE');
+  }, 180_000);
+
   it('documents its routes in the OpenAPI document', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/screening/screen', '/api/v1/screening/lists', '/api/v1/screening/denials/check']));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '../platform/deps.ts';
+import { TEXT_ENCODINGS } from '../platform/encoding.ts';
 import type { Api } from '../platform/http/types.ts';
 import {
   alertSchema, decisionInput, embargoFlagsSchema, decisionSchema, denialCheckInput, denialCheckResponse, denialInput, denialSchema, diffResponse,
@@ -35,12 +36,16 @@ export async function screeningRoutes(api: Api, opts: { deps: Deps }) {
         'Body: the file as published (UN Consolidated List XML, OFAC sdnList XML or OFAC SDN.CSV), sent as application/xml, text/csv or ' +
         'application/octet-stream; the format is detected from its content. The previous version stays active until the new one is loaded. ' +
         'A malformed file is rejected (400) and nothing changes. Known parties are re-screened and new hits raise alerts.',
-      querystring: z.object({ fileName: z.string().max(300).optional(), publishedOn: z.string().optional() }),
+      querystring: z.object({
+        fileName: z.string().max(300).optional(),
+        publishedOn: z.string().optional(),
+        encoding: z.enum(TEXT_ENCODINGS).optional().describe('The file\'s encoding when not the format\'s own (UTF-8 XML, Latin-1 SDN.CSV) and without a byte-order mark'),
+      }),
       response: { 201: importResponse },
     },
   }, async (request, reply) => {
     const content = Buffer.isBuffer(request.body) ? request.body : Buffer.from(typeof request.body === 'string' ? request.body : '');
-    const result = await svc.importList(request.actor, { content, fileName: request.query.fileName, publishedOn: request.query.publishedOn });
+    const result = await svc.importList(request.actor, { content, fileName: request.query.fileName, publishedOn: request.query.publishedOn, encoding: request.query.encoding });
     reply.code(201);
     return result;
   });

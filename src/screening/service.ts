@@ -4,6 +4,7 @@ import type { Actor } from '../platform/auth/actor.ts';
 import { recordAudit, recordAuditBatch, type AuditInput } from '../platform/audit/record.ts';
 import type { Tx } from '../platform/db/types.ts';
 import type { Deps } from '../platform/deps.ts';
+import type { TextEncoding } from '../platform/encoding.ts';
 import { ConflictError, NotFoundError, RuleViolationError, ValidationError, type FieldError } from '../platform/http/errors.ts';
 import { UUID_RE, uuidv7 } from '../platform/ids.ts';
 import { inTransaction } from '../platform/tx.ts';
@@ -48,6 +49,8 @@ export interface ImportInput {
   fileName?: string | null;
   /** Publication date for files that carry none (OFAC SDN.CSV); otherwise taken from the file. */
   publishedOn?: string | null;
+  /** The file's encoding when it is not the format's own (UTF-8 XML, Latin-1 SDN.CSV) and has no byte-order mark. */
+  encoding?: TextEncoding;
 }
 
 export interface ImportResult {
@@ -266,10 +269,11 @@ export function createScreeningService(deps: Deps) {
       if (errors.length) throw new ValidationError(errors);
       let parsed;
       try {
-        parsed = await parseList(input.content, progress);
+        parsed = await parseList(input.content, progress, input.encoding);
       } catch (err) {
         if (err instanceof MalformedListError) {
-          throw new ValidationError([{ field: 'file', message: err.message, code: 'screening.list_malformed' }], 'The list file was rejected; nothing was imported.');
+          const where = err.line ? { line: err.line } : {};
+          throw new ValidationError([{ field: 'file', message: err.message, code: 'screening.list_malformed', ...where }], 'The list file was rejected; nothing was imported.');
         }
         throw err;
       }

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { FieldError } from '../../platform/http/errors.ts';
 import {
   AMMUNITION_COMPONENTS,
@@ -19,6 +20,7 @@ import {
   type MarkingLocation,
   type PartType,
 } from '../model.ts';
+import { itemFieldsSchema, markingInputSchema } from '../schemas.ts';
 
 /**
  * Pure rules of the CSV item import: header check, one row → item + markings, and the natural key
@@ -52,7 +54,9 @@ export const ITEM_CSV_COLUMNS = [
 ] as const;
 export type ItemCsvColumn = (typeof ITEM_CSV_COLUMNS)[number];
 
-export const REQUIRED_COLUMNS: readonly ItemCsvColumn[] = ['kind', 'type'];
+/** `type` is not required: an ammunition-only file may leave it out (complete rounds); a firearm or part row
+ *  without a type is then a bad row naming the column. */
+export const REQUIRED_COLUMNS: readonly ItemCsvColumn[] = ['kind'];
 
 /** A bad row (or header) as reported to the user: 1-based line, the CSV column, a stable code and why. */
 export interface RowError {
@@ -146,6 +150,21 @@ export function columnForField(field: string): string {
 
 function toRowErrors(line: number, errors: readonly FieldError[]): RowError[] {
   return errors.map((e) => ({ line, column: columnForField(e.field), code: e.code ?? 'invalid', message: e.message }));
+}
+
+/**
+ * A CSV value is held to exactly what the API accepts for the same field (one source: registry/schemas.ts),
+ * so a 100,000-character serial is a bad row naming its column, not a stored value or a failed job.
+ */
+function limitErrors(line: number, result: z.ZodSafeParseResult<unknown>, prefix: string): RowError[] {
+  if (result.success) return [];
+  return result.error.issues.map((issue) => {
+    const column = columnForField(prefix + issue.path.map(String).join('.'));
+    if (issue.code === 'too_big' && issue.origin === 'string') {
+      return { line, column, code: 'csv.too_long', message: `At most ${String(issue.maximum)} characters are accepted here (as through the API).` };
+    }
+    return { line, column, code: 'csv.invalid', message: issue.message };
+  });
 }
 
 function text(v: string | undefined): string | null {
@@ -309,8 +328,22 @@ export function parseItemRow(record: Readonly<Record<string, string | undefined>
     ...toRowErrors(line, validateItemMarkings(item, markings)),
   ];
   // A column that failed to parse reached the rules as blank; its "required" error would only repeat it.
-  const unparsed = new Set(errors.map((e) => e.column));
-  errors.push(...ruleErrors.filter((e) => !unparsed.has(e.column)));
+  const reported = new Set(errors.map((e) => e.column));
+  const ruled = ruleErrors.filter((e) => !reported.has(e.column));
+  errors.push(...ruled);
+  for (const e of ruled) reported.add(e.column);
+  const limits = [
+    ...limitErrors(line, itemFieldsSchema.safeParse(item), ''),
+    ...markings.flatMap((m, i) => limitErrors(line, markingInputSchema.safeParse(m), `markings.${i}.`)),
+  ];
+  // Values the row derives (the maker from `make`, a lot's mark from `lot_number`) are named by the column given.
+  const given = (e: RowError): RowError =>
+    e.column === 'manufacturer' && text(record.manufacturer) == null
+      ? { ...e, column: 'make' }
+      : e.column === 'serial_number' && itemKind === 'ammunition' && serialNumber == null
+        ? { ...e, column: 'lot_number' }
+        : e;
+  errors.push(...limits.map(given).filter((e) => !reported.has(e.column)));
   if (errors.length) return { ok: false, errors: dedupe(errors) };
 
   const serialNorm = normaliseSerialOrNull(primarySerial(item, markings));

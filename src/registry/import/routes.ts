@@ -91,7 +91,7 @@ export async function registryImportRoutes(api: Api, opts: { deps: Deps }): Prom
       const started = await service.startItemsImport(
         request.actor,
         { fileName, bytes: content.length, open: () => Readable.from([content]) },
-        { partial: request.query.partial === 'true' },
+        { partial: request.query.partial === 'true', encoding: request.query.encoding },
       );
       started.done.catch((err) => request.log.error({ err }, 'background import failed'));
       const view = present(started.job, started.alreadyImported ? null : { jobId: started.job.id, bytesRead: 0, bytesTotal: content.length, rowsTotal: 0, rowsInvalid: 0, itemsCreated: 0, itemsExisting: 0 }, started.alreadyImported, false);

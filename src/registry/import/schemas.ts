@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { TEXT_ENCODINGS } from '../../platform/encoding.ts';
 
 export const importIdParamSchema = z.object({ id: z.uuid() });
 
 export const importUploadQuerySchema = z.object({
   partial: z.enum(['true', 'false']).optional().describe('true: keep the valid rows when some rows are bad (default: all-or-nothing)'),
+  encoding: z.enum(TEXT_ENCODINGS).optional().describe('The file\'s encoding (default utf-8; latin1 is read as windows-1252; a byte-order mark decides when present)'),
 });
 
 export const importJobSchema = z.object({

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { pipeline, Transform, type Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { recordAudit, recordAuditBatch, type AuditInput } from '../../platform/audit/record.ts';
 import type { Tx } from '../../platform/db/types.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { NotFoundError } from '../../platform/http/errors.ts';
+import { createLineDecoder, TextDecodeError, type TextEncoding } from '../../platform/encoding.ts';
+import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { normaliseSerialOrNull, type ItemInput } from '../model.ts';
 import { registryPolicy } from '../policy.ts';
@@ -44,6 +45,8 @@ export interface ImportSource {
 
 export interface ImportOptions {
   partial?: boolean;
+  /** The file's encoding (default UTF-8; a byte-order mark decides when present). */
+  encoding?: TextEncoding;
   batchSize?: number;
   onProgress?: (p: ImportProgress) => void;
 }
@@ -77,10 +80,48 @@ interface Running {
   done: Promise<ImportOutcome>;
 }
 
-export async function sha256Of(source: ImportSource): Promise<string> {
+/**
+ * One pass over the bytes: their SHA-256 (what makes a re-import idempotent) and a strict decoding, so a
+ * file in another encoding than the one named, or with a NUL, is refused before a job starts, with its
+ * line, instead of being imported with U+FFFD in place of its accented letters.
+ */
+async function scanFile(source: ImportSource, encoding: TextEncoding | undefined): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of source.open()) hash.update(chunk as Buffer);
+  const decoder = createLineDecoder(encoding);
+  try {
+    for await (const chunk of source.open()) {
+      hash.update(chunk as Buffer);
+      decoder.push(chunk as Buffer);
+    }
+    decoder.end();
+  } catch (err) {
+    if (!(err instanceof TextDecodeError)) throw err;
+    throw new ValidationError([{ field: 'file', line: err.line, code: err.code, message: err.message }], `The file cannot be read as ${encoding ?? 'UTF-8'}: nothing was imported.`);
+  }
   return hash.digest('hex');
+}
+
+/** Bytes in the named encoding → UTF-8 text for the CSV parser, counting the source bytes read. */
+function decoding(encoding: TextEncoding | undefined, onBytes: (n: number) => void): Transform {
+  const decoder = createLineDecoder(encoding);
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      try {
+        const text = decoder.push(chunk);
+        onBytes(decoder.bytesRead);
+        done(null, text);
+      } catch (err) {
+        done(err as Error);
+      }
+    },
+    flush(done) {
+      try {
+        done(null, decoder.end());
+      } catch (err) {
+        done(err as Error);
+      }
+    },
+  });
 }
 
 export function createImportService(deps: Deps) {
@@ -179,7 +220,7 @@ export function createImportService(deps: Deps) {
 
   async function prepare(actor: Actor, source: ImportSource, opts: ImportOptions): Promise<ImportOutcome | { job: ImportJobRow; started: true }> {
     registryPolicy.require(actor, 'registry.items.write');
-    const sha = await sha256Of(source);
+    const sha = await scanFile(source, opts.encoding);
     const earlier = await findCompletedJobBySha(deps.db, sha);
     if (earlier) return { job: earlier, alreadyImported: true, errors: [] };
     const mode: ImportMode = opts.partial ? 'partial' : 'all_or_nothing';
@@ -221,9 +262,11 @@ export function createImportService(deps: Deps) {
 
     /** Streams the file, validating every row; valid rows go to `write` in batches. */
     const consume = async (write: (batch: ParsedItemRow[]) => Promise<void>) => {
-      const parser = source.open().pipe(
+      // pipeline, not pipe: an error in the source or the decoding reaches the loop below instead of stalling it.
+      const parser = pipeline(
+        source.open(),
+        decoding(opts.encoding, (n) => (progress.bytesRead = n)),
         parse({
-          bom: true,
           columns: (header: string[]) => {
             const names = header.map(normaliseHeader);
             const headerErrors = checkHeader(names);
@@ -238,13 +281,13 @@ export function createImportService(deps: Deps) {
           skip_empty_lines: true,
           info: true,
         }),
+        () => undefined,
       );
       let batch: ParsedItemRow[] = [];
       try {
         for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; bytes: number; invalid_field_length: number } }>) {
           const line = rec.info.lines;
           progress.rowsTotal++;
-          progress.bytesRead = rec.info.bytes;
           if (rec.info.invalid_field_length > 0) {
             progress.rowsInvalid++;
             report([{ line, column: '', code: 'csv.field_count', message: 'The row does not have as many fields as the header.' }]);

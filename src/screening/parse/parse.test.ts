@@ -92,4 +92,32 @@ describe('list parsers on the real files', () => {
     await expect(parseList(Buffer.from(cut))).rejects.toThrow(`declares ${declared} records but holds ${declared - 1}`);
     expect(() => detectFormat(Buffer.from('%PDF-1.4'))).toThrow(MalformedListError);
   });
+
+  describe('encodings', () => {
+    /** One real record of the UN list (Eric Badege) with accents added, as a list re-saved by hand would have. */
+    function unList(declaration: string): string {
+      const xml = read('un_consolidated_list_2026-02-27.xml').toString('utf8');
+      const head = xml.slice(0, xml.indexOf('<INDIVIDUALS>')).replace(/^<\?xml[^>]*\?>/, declaration);
+      const record = /<INDIVIDUAL>[\s\S]*?<\/INDIVIDUAL>/.exec(xml)![0].replace('<FIRST_NAME>ERIC</FIRST_NAME>', '<FIRST_NAME>ÉRIC</FIRST_NAME>').replace('BADEGE', 'BADÈGE');
+      return `${head}<INDIVIDUALS>\n${record}\n</INDIVIDUALS>\n<ENTITIES/>\n</CONSOLIDATED_LIST>\n`;
+    }
+
+    it('refuses Latin-1 bytes in a list that says UTF-8, with the line, and reads them when the encoding is given', async () => {
+      const text = unList('<?xml version="1.0" encoding="UTF-8"?>');
+      const latin1 = Buffer.from(text, 'latin1');
+      const line = text.slice(0, text.indexOf('ÉRIC')).split('\n').length;
+      const err = await parseList(latin1).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(MalformedListError);
+      expect(err).toMatchObject({ line, message: expect.stringContaining(`Line ${line} is not valid UTF-8`) });
+      expect((await parseList(latin1, undefined, 'windows-1252')).entries[0].primaryName).toBe('ÉRIC BADÈGE');
+    });
+
+    it('follows the XML declaration and a UTF-16 byte-order mark', async () => {
+      const declared = Buffer.from(unList('<?xml version="1.0" encoding="ISO-8859-1"?>'), 'latin1');
+      expect((await parseList(declared)).entries[0].primaryName).toBe('ÉRIC BADÈGE');
+      const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(unList('<?xml version="1.0" encoding="UTF-16"?>'), 'utf16le')]);
+      expect((await parseList(utf16)).entries[0].primaryName).toBe('ÉRIC BADÈGE');
+      await expect(parseList(Buffer.from(unList('<?xml version="1.0" encoding="EBCDIC-US"?>')))).rejects.toThrow(/convert the file to UTF-8/);
+    });
+  });
 });

@@ -12,7 +12,12 @@ export interface XmlNode {
   children: XmlNode[];
 }
 
-export class MalformedListError extends Error {}
+export class MalformedListError extends Error {
+  /** The 1-based line of the file at fault, when one is known. */
+  constructor(message: string, readonly line?: number) {
+    super(message);
+  }
+}
 
 export interface XmlRecordHandlers {
   /** The root element and its attributes, before any record. */
