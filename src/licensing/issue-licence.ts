@@ -101,7 +101,7 @@ export function issueVerbs(ctx: LicensingContext) {
         }
         const day = today(ctx);
         const problems: FieldError[] = await brokerIssues(ctx, t, app.content.brokers, day);
-        const { gate, validity, auths, transits } = await gateFor(ctx, t, app, req);
+        const { gate, validity } = await gateFor(ctx, t, app, req);
         if (validity.expiresOn < validity.validFrom || validity.validFrom < day) {
           problems.push({ field: 'expiresOn', code: 'licence.validity', message: `Validity ${validity.validFrom}..${validity.expiresOn} is not a period starting today or later.` });
         }
@@ -134,10 +134,6 @@ export function issueVerbs(ctx: LicensingContext) {
         const year = Number(day.slice(0, 4));
         const seq = await store.nextCounter(t, `${deps.config.state}-${app.kind}-${year}`);
         const number = licenceNumber(deps.config.state, app.kind, year, seq);
-        const inForceAuth = auths
-          .map(store.importAuthEvidence)
-          .filter((a) => a.issuingState === app.import_country && a.issueDate <= day && day <= a.expiryDate)
-          .sort((a, b) => (a.expiryDate < b.expiryDate ? 1 : -1))[0];
         const snapshot = buildSnapshot({
           number,
           applicationReference: app.reference,
@@ -149,8 +145,7 @@ export function issueVerbs(ctx: LicensingContext) {
           validFrom: validity.validFrom,
           expiresOn: validity.expiresOn,
           conditions,
-          importAuthorization: inForceAuth ?? null,
-          transitNoObjections: transits.map(store.transitEvidence),
+          reliedOn: gate.reliedOn,
         });
         const hash = snapshotHash(snapshot);
         const claims: LicenceTokenClaims = { iss: deps.config.state, sub: number, lh: hash, vf: validity.validFrom, vt: validity.expiresOn, iat: Math.floor(deps.clock.now().getTime() / 1000) };

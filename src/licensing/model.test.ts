@@ -29,6 +29,7 @@ import {
   requiresCountersignature,
   usageStatus,
   brokerRegistrationValid,
+  buildSnapshot,
   CONTROL_ENTRY_RE,
   HS_CODE_RE,
   UNLOCODE_RE,
@@ -108,7 +109,7 @@ describe('Art. 10(2) gate', () => {
   it('does not apply to import, transit and brokering licences', () => {
     for (const kind of ['import', 'transit', 'brokering'] as const) {
       const r = gate({ app: { kind }, importAuthorizations: [] });
-      expect(r).toEqual({ applicable: false, ok: true, conditions: [] });
+      expect(r).toEqual({ applicable: false, ok: true, conditions: [], reliedOn: { importAuthorizations: [], transitNoObjections: [] } });
     }
   });
 
@@ -180,6 +181,43 @@ describe('Art. 10(2) gate', () => {
     const r = gate({ app: { transit, plannedShipmentDate: '2026-05-15' }, transitNoObjections: [noObj('TZ', '2026-05-20')] });
     expect(unmet(r)).toEqual(['transit.TZ.no_objection']);
     expect(r.conditions.at(-1)!.detail).toMatch(/planned shipment/);
+  });
+
+  it('relies on exactly the evidence that meets its conditions: the signed snapshot cites nothing else (issue 10)', () => {
+    const transit = [
+      { country: 'TZ', mode: 'land' as const, transhipment: false },
+      { country: 'SC', mode: 'sea' as const, transhipment: false },
+    ];
+    const late = { ...noObj('TZ', '2026-05-28'), id: 'late' };
+    const early = { ...noObj('TZ', '2026-05-10'), id: 'early' };
+    const otherState = { ...auth, id: 'ug', issuingState: 'UG' };
+    const expired = { ...auth, id: 'old', issueDate: '2025-01-01', expiryDate: '2026-01-01' };
+    const undocumented = { ...auth, id: 'nodoc', documentSha256: null };
+    const r = gate({
+      app: { transit, plannedShipmentDate: '2026-05-20' },
+      importAuthorizations: [auth, otherState, expired, undocumented],
+      transitNoObjections: [late, early, noObj('SC')],
+      settings: { exemptSeaAirTransitWithoutTranshipment: true },
+    });
+    expect(r.ok).toBe(true);
+    expect(r.reliedOn.importAuthorizations.map((a) => a.id)).toEqual(['a1']);
+    // The no-objection dated after the planned shipment is refused, and the exempt sea leg needs none.
+    expect(r.reliedOn.transitNoObjections.map((n) => n.id)).toEqual(['early']);
+    const snap = buildSnapshot({
+      number: 'XC-EXP-2026-000001',
+      applicationReference: 'XC-APP-2026-000001',
+      content: { kind: 'export', applicant: { name: 'A', country: 'XC' }, endUser: { name: 'E', country: 'KE' }, intermediateConsignees: [], brokers: [], carriers: [], exportCountry: 'XC', importCountry: 'KE', transit, goods: [rifle], endUse: 'x' },
+      issuingState: 'XC',
+      issuingAuthority: 'Authority',
+      placeOfIssue: 'Capital',
+      dateOfIssue: '2026-06-01',
+      validFrom: '2026-06-01',
+      expiresOn: '2027-04-30',
+      conditions: [],
+      reliedOn: r.reliedOn,
+    });
+    expect(snap.importAuthorizations.map((a) => a.reference)).toEqual(['IMP-42']);
+    expect(snap.transitNoObjections).toEqual([{ state: 'TZ', reference: 'NO-TZ', noticeDate: '2026-05-10', documentSha256: 'cd'.repeat(32) }]);
   });
 
   it('exempts sea/air transit without transhipment only when configured', () => {

@@ -159,6 +159,12 @@ export interface GateResult {
   applicable: boolean;
   ok: boolean;
   conditions: GateCondition[];
+  /**
+   * The evidence the met conditions rest on, and nothing else: the complete import authorizations of the
+   * importing State in force today, and the transit no-objections dated in time for each leg that is not
+   * exempt. A licence's signed snapshot cites exactly these.
+   */
+  reliedOn: { importAuthorizations: ImportAuthorizationEvidence[]; transitNoObjections: TransitNoObjectionEvidence[] };
 }
 
 export interface GateInput {
@@ -181,9 +187,10 @@ export interface GateInput {
 export function evaluateArt10Gate(input: GateInput): GateResult {
   const { application, today } = input;
   if (application.kind !== 'export' && application.kind !== 'temporary') {
-    return { applicable: false, ok: true, conditions: [] };
+    return { applicable: false, ok: true, conditions: [], reliedOn: { importAuthorizations: [], transitNoObjections: [] } };
   }
   const conditions: GateCondition[] = [];
+  const reliedOnTransit: TransitNoObjectionEvidence[] = [];
 
   const fromImporter = input.importAuthorizations.filter((a) => a.issuingState === application.importCountry);
   const complete = fromImporter.filter((a) => a.reference.trim() && a.issuingAuthority.trim() && a.documentSha256);
@@ -244,6 +251,7 @@ export function evaluateArt10Gate(input: GateInput): GateResult {
     }
     const notices = input.transitNoObjections.filter((n) => n.state === leg.country);
     const valid = notices.filter((n) => n.noticeDate <= today && (shipmentLimit === null || n.noticeDate <= shipmentLimit));
+    reliedOnTransit.push(...valid);
     conditions.push({
       code,
       met: valid.length > 0,
@@ -255,7 +263,7 @@ export function evaluateArt10Gate(input: GateInput): GateResult {
             : `No written no-objection from transit State ${leg.country} is recorded.`,
     });
   }
-  return { applicable: true, ok: conditions.every((c) => c.met), conditions };
+  return { applicable: true, ok: conditions.every((c) => c.met), conditions, reliedOn: { importAuthorizations: inForce, transitNoObjections: reliedOnTransit } };
 }
 
 function uncoveredGoods(goods: GoodsLine[], auths: ImportAuthorizationEvidence[]): string[] {
@@ -560,7 +568,11 @@ export interface LicenceSnapshot {
   goods: GoodsLine[];
   endUse: string;
   conditions: string[];
-  importAuthorization: { reference: string; issuingAuthority: string; issueDate: string; expiryDate: string; documentSha256: string | null } | null;
+  /** The import authorizations the Art. 10(2)(a) gate relied on (none for licences it does not apply to). */
+  importAuthorizations: { reference: string; issuingAuthority: string; issueDate: string; expiryDate: string; documentSha256: string | null }[];
+  /** Licences issued before the gate's evidence was cited exactly carry one import authorization here instead. */
+  importAuthorization?: { reference: string; issuingAuthority: string; issueDate: string; expiryDate: string; documentSha256: string | null } | null;
+  /** The transit no-objections the Art. 10(2)(b) gate relied on. */
   transitNoObjections: { state: string; reference: string; noticeDate: string; documentSha256: string | null }[];
 }
 
@@ -575,11 +587,10 @@ export function buildSnapshot(input: {
   validFrom: string;
   expiresOn: string;
   conditions: string[];
-  importAuthorization: ImportAuthorizationEvidence | null;
-  transitNoObjections: TransitNoObjectionEvidence[];
+  /** The evidence the Art. 10(2) gate relied on (`GateResult.reliedOn`): exactly what the licence cites. */
+  reliedOn: GateResult['reliedOn'];
 }): LicenceSnapshot {
   const c = input.content;
-  const transitStates = new Set(c.transit.map((t) => t.country));
   return {
     number: input.number,
     kind: c.kind,
@@ -603,18 +614,14 @@ export function buildSnapshot(input: {
     goods: c.goods,
     endUse: c.endUse,
     conditions: input.conditions,
-    importAuthorization: input.importAuthorization
-      ? {
-          reference: input.importAuthorization.reference,
-          issuingAuthority: input.importAuthorization.issuingAuthority,
-          issueDate: input.importAuthorization.issueDate,
-          expiryDate: input.importAuthorization.expiryDate,
-          documentSha256: input.importAuthorization.documentSha256,
-        }
-      : null,
-    transitNoObjections: input.transitNoObjections
-      .filter((n) => transitStates.has(n.state))
-      .map((n) => ({ state: n.state, reference: n.reference, noticeDate: n.noticeDate, documentSha256: n.documentSha256 })),
+    importAuthorizations: input.reliedOn.importAuthorizations.map((a) => ({
+      reference: a.reference,
+      issuingAuthority: a.issuingAuthority,
+      issueDate: a.issueDate,
+      expiryDate: a.expiryDate,
+      documentSha256: a.documentSha256,
+    })),
+    transitNoObjections: input.reliedOn.transitNoObjections.map((n) => ({ state: n.state, reference: n.reference, noticeDate: n.noticeDate, documentSha256: n.documentSha256 })),
   };
 }
 

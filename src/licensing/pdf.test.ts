@@ -16,8 +16,12 @@ const snapshot = buildSnapshot({
   validFrom: '2026-06-01',
   expiresOn: '2026-12-31',
   conditions: ['Return within 30 days of the competition'],
-  importAuthorization: null,
-  transitNoObjections: [],
+  reliedOn: {
+    importAuthorizations: [
+      { id: 'a', reference: 'KE-IMP-77', issuingState: 'KE', issuingAuthority: 'Firearms Licensing Board', issueDate: '2026-05-01', expiryDate: '2027-05-01', documentSha256: 'a'.repeat(64), goods: [], source: 'officer' },
+    ],
+    transitNoObjections: [{ id: 'n', state: 'TZ', reference: 'TZ-NOB-5', noticeDate: '2026-05-20', documentSha256: 'b'.repeat(64), source: 'officer' }],
+  },
 });
 
 function text(pdf: Buffer): string {
@@ -35,8 +39,11 @@ describe('licence PDF', () => {
     expect(t).toContain('Courtage Lyon SARL, Lyon (FR)');
     expect(t).toContain('sport shooting');
     expect(t).toContain('Return within 30 days of the competition');
-    expect(t).toContain('https://x.example/verify/XC-TMP-2026-000007');
-    expect(t).not.toContain('?t=abc'); // the token is in the QR code, not printed
+    // The whole URL with its token, as in the QR code: typing it in proves holding the document.
+    expect(t.replace(/\s+/g, '')).toContain('https://x.example/verify/XC-TMP-2026-000007?t=abc');
+    // The evidence the Art. 10(2) gate relied on.
+    expect(t).toContain('KE-IMP-77, Firearms Licensing Board, 2026-05-01 - 2027-05-01');
+    expect(t).toContain('TZ: TZ-NOB-5, 2026-05-20');
   });
 
   it('prints English only for a State language without labels', async () => {
@@ -44,5 +51,12 @@ describe('licence PDF', () => {
     expect(t).toContain('Country of import');
     expect(t).not.toContain('País');
     expect(t).not.toContain("Pays d'importation");
+  });
+
+  it('still prints the single import authorization of a licence issued before the evidence was cited as a list', async () => {
+    const { importAuthorizations: _, ...rest } = snapshot;
+    const legacy = { ...rest, importAuthorization: { reference: 'OLD-IMP-1', issuingAuthority: 'Board', issueDate: '2025-01-01', expiryDate: '2026-12-31', documentSha256: null } };
+    const t = text(await renderLicencePdf(legacy as unknown as typeof snapshot, { verificationUrl: 'https://x.example/v', snapshotHash: 'f'.repeat(64), stateLanguage: 'en' }));
+    expect(t).toContain('OLD-IMP-1, Board, 2025-01-01 - 2026-12-31');
   });
 });

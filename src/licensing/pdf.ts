@@ -36,6 +36,7 @@ const LABELS = {
   endUse: { en: 'End use', es: 'Uso final', fr: 'Utilisation finale' },
   conditions: { en: 'Conditions', es: 'Condiciones', fr: 'Conditions' },
   importAuth: { en: 'Import authorization', es: 'Autorización de importación', fr: "Autorisation d'importation" },
+  transitNoObjection: { en: 'Transit no-objections', es: 'No objeciones de tránsito', fr: 'Non-objections de transit' },
   purpose: { en: 'Purpose', es: 'Finalidad', fr: 'Objet' },
   none: { en: 'none', es: 'ninguno', fr: 'aucun' },
   verify: {
@@ -110,14 +111,14 @@ export async function renderLicencePdf(s: LicenceSnapshot, opts: { verificationU
       .join('\n'),
   );
   field(LABELS.endUse, s.endUse);
-  if (s.importAuthorization) {
-    const a = s.importAuthorization;
-    field(LABELS.importAuth, `${a.reference}, ${a.issuingAuthority}, ${a.issueDate} - ${a.expiryDate}`);
-  }
+  const auths = s.importAuthorizations ?? (s.importAuthorization ? [s.importAuthorization] : []);
+  if (auths.length) field(LABELS.importAuth, auths.map((a) => `${a.reference}, ${a.issuingAuthority}, ${a.issueDate} - ${a.expiryDate}`).join('\n'));
+  if (s.transitNoObjections.length) field(LABELS.transitNoObjection, s.transitNoObjections.map((n) => `${n.state}: ${n.reference}, ${n.noticeDate}`).join('\n'));
   field(LABELS.conditions, s.conditions.length ? s.conditions.join('\n') : label(LABELS.none));
   doc.moveDown(0.5);
   // The whole URL with its token: typing it in proves holding the document, like scanning the code.
-  doc.font('Helvetica').fontSize(8).fillColor('#000').text(`${label(LABELS.verify)} ${opts.verificationUrl}`);
+  doc.font('Helvetica').fontSize(8).fillColor('#000').text(label(LABELS.verify));
+  doc.text(opts.verificationUrl);
   doc.text(`${label(LABELS.hash)}: ${opts.snapshotHash}`);
   doc.end();
   return done;

@@ -191,6 +191,24 @@ describeEngines('licensing service', (engine) => {
     expect(err.errors.map((e) => e.code).sort()).toEqual(['art10.import_authorization.covers_dates', 'art10.import_authorization.covers_goods']);
   });
 
+  it('signs a snapshot citing only the evidence the gate accepted: a no-objection dated after the shipment is left out (issue 10)', async () => {
+    const day = (offset: number) => new Date(deps.clock.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+    const c = await readyCase({ plannedShipmentDate: day(-10) }, { importAuth: true, transit: false });
+    for (const [reference, noticeDate] of [['TZ-NOB-EARLY', day(-20)], ['TZ-NOB-LATE', day(-5)]]) {
+      const d = await svc.uploadDocument(officer, c.id, doc('transit_no_objection', reference));
+      await svc.recordTransitNoObjection(officer, c.id, { state: 'TZ', reference, noticeDate, documentId: d.id });
+    }
+    const gate = (await svc.getCase(officer, c.id)).gate;
+    expect(gate.conditions.find((x) => x.code === 'transit.TZ.no_objection')).toMatchObject({ met: true, detail: expect.stringContaining('TZ-NOB-EARLY') });
+    await svc.countersign(supervisor, c.id, { agree: true, reason: 'ok' });
+    const l = await svc.issueLicence(officer, c.id);
+    const snap = l.snapshot as { transitNoObjections: { reference: string }[]; importAuthorizations: { reference: string }[] };
+    expect(snap.transitNoObjections.map((n) => n.reference)).toEqual(['TZ-NOB-EARLY']);
+    expect(snap.importAuthorizations.map((a) => a.reference)).toEqual([IMPORT_AUTHORIZATION.reference]);
+    // What the node signed is what it stored: the token's hash is the snapshot's.
+    expect(l.snapshotHash).toBe(stateHash(l.snapshot));
+  });
+
   it('exempts sea transit without transhipment when the State configures it', async () => {
     const exempt = createLicensingService(deps, { keys: () => loadNodeKeys({ keysDir }), settings: { exemptSeaAirTransitWithoutTranshipment: true } });
     const c = await readyCase({ transit: [{ country: 'ZA', mode: 'sea', transhipment: false }] }, { importAuth: true, transit: false });
