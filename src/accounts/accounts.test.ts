@@ -179,6 +179,48 @@ describeEngines('accounts', (engine) => {
     expect(row.failed_logins).toBe(0);
   });
 
+  it(`counts attempts before checking them: 50 parallel guesses get at most ${LOCKOUT_THRESHOLD} evaluations, and the right password sent among them once locked is refused (issue 10)`, async () => {
+    const { user, oneTimePassword } = await createUser({ username: 'licensing.parallel', role: 'licensing_officer' });
+    await signInFresh(user.username, oneTimePassword!);
+    const outcome = (p: Promise<unknown>) =>
+      p.then(
+        () => 200,
+        (err: { status?: number }) => err.status ?? 500,
+      );
+    const blocked = async () => (await t.deps.db.query<{ b: Date | null }>('SELECT sign_in_blocked_until AS b FROM users WHERE id = $1', [user.id]))[0].b !== null;
+    // The service directly: the per-address HTTP throttle would otherwise stop the guesses first.
+    let settled = 0;
+    const wrong = Array.from({ length: 49 }, (_, i) => outcome(svc.login({ username: user.username, password: `Parallel-wrong-guess-${i}` })).finally(() => settled++));
+    // The right password joins the guesses still in flight as soon as the account is blocked (a condition, not a delay).
+    while (!(await blocked()) && settled < wrong.length) await new Promise((resolve) => setImmediate(resolve));
+    const right = outcome(svc.login({ username: user.username, password: GOOD_PASSWORD }));
+    const statuses = await Promise.all([...wrong, right]);
+    expect(statuses.at(-1)).toBe(429);
+    // Evaluated: the wrong answers (401) and the locking attempt (429 after its check); the rest refused unheard.
+    expect(statuses.filter((s) => s === 401)).toHaveLength(LOCKOUT_THRESHOLD - 1);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(50 - (LOCKOUT_THRESHOLD - 1));
+    const [row] = await t.deps.db.query<{ failed_logins: number; locked_until: Date | null }>('SELECT failed_logins, locked_until FROM users WHERE id = $1', [user.id]);
+    expect(row.failed_logins).toBe(LOCKOUT_THRESHOLD);
+    expect(row.locked_until).not.toBeNull();
+    const locks = await t.deps.db.query("SELECT 1 FROM audit_log WHERE entity = 'user' AND entity_id = $1 AND action = 'accounts.user.lock'", [user.id]);
+    expect(locks).toHaveLength(1);
+    await expectAuditCurrent('user', user.id);
+  });
+
+  it(`lets the ${LOCKOUT_THRESHOLD}th attempt in, and a right password there starts the count again`, async () => {
+    const { user, oneTimePassword } = await createUser({ username: 'licensing.fifth', role: 'licensing_officer' });
+    await signInFresh(user.username, oneTimePassword!);
+    for (let i = 1; i < LOCKOUT_THRESHOLD; i++) expect((await login(user.username, `Wrong-guess-number-${i}`)).statusCode).toBe(401);
+    expect((await login(user.username, GOOD_PASSWORD)).statusCode).toBe(200);
+    const [row] = await t.deps.db.query<{ failed_logins: number; b: Date | null; l: Date | null }>(
+      'SELECT failed_logins, sign_in_blocked_until AS b, locked_until AS l FROM users WHERE id = $1',
+      [user.id],
+    );
+    expect(row).toEqual({ failed_logins: 0, b: null, l: null });
+    expect((await login(user.username, 'Wrong-guess-after')).statusCode).toBe(401);
+    await expectAuditCurrent('user', user.id);
+  });
+
   it('lets an administrator lift a lockout', async () => {
     const { user, oneTimePassword } = await createUser({ username: 'auditor.unlock', role: 'auditor' });
     await signInFresh(user.username, oneTimePassword!);

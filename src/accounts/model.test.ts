@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  afterFailedLogin,
+  attemptLocks,
+  lockoutSchedule,
   csrfTokenFor,
   isLocked,
   isUnsafeMethod,
@@ -77,15 +78,15 @@ describe('usernames, roles and organisations', () => {
 
 describe('lockout', () => {
   const now = new Date('2026-06-01T10:00:00Z');
-  it(`locks on the ${LOCKOUT_THRESHOLD}th consecutive failure, not before`, () => {
-    let failed = 0;
-    for (let i = 1; i < LOCKOUT_THRESHOLD; i++) {
-      const r = afterFailedLogin(failed, now);
-      expect(r.lockedUntil).toBeNull();
-      failed = r.failedLogins;
-    }
-    const locked = afterFailedLogin(failed, now);
-    expect(locked.lockedUntil?.getTime()).toBe(now.getTime() + LOCKOUT_BASE_MS);
+  it(`locks on the ${LOCKOUT_THRESHOLD}th attempt counted, not before, and on every further run of ${LOCKOUT_THRESHOLD}`, () => {
+    for (let n = 0; n <= 4 * LOCKOUT_THRESHOLD; n++) expect(attemptLocks(n), String(n)).toBe(n > 0 && n % LOCKOUT_THRESHOLD === 0);
+  });
+  it('hands the store every lock duration in order, ending at the maximum', () => {
+    const schedule = lockoutSchedule();
+    expect(schedule[0]).toBe(LOCKOUT_BASE_MS);
+    expect(schedule.at(-1)).toBe(LOCKOUT_MAX_MS);
+    schedule.forEach((ms, k) => expect(ms).toBe(lockoutDuration((k + 1) * LOCKOUT_THRESHOLD)));
+    expect(lockoutDuration((schedule.length + 5) * LOCKOUT_THRESHOLD)).toBe(LOCKOUT_MAX_MS);
   });
   it('doubles the lock for each further run of failures, up to a day', () => {
     expect(lockoutDuration(LOCKOUT_THRESHOLD)).toBe(LOCKOUT_BASE_MS);

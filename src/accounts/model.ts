@@ -103,11 +103,23 @@ export function lockoutDuration(failedLogins: number): number {
   return Math.min(LOCKOUT_BASE_MS * 2 ** (locks - 1), LOCKOUT_MAX_MS);
 }
 
-/** After one more failure: is the account now locked, and until when? */
-export function afterFailedLogin(failedLogins: number, now: Date): { failedLogins: number; lockedUntil: Date | null } {
-  const n = failedLogins + 1;
-  if (n % LOCKOUT_THRESHOLD === 0) return { failedLogins: n, lockedUntil: new Date(now.getTime() + lockoutDuration(n)) };
-  return { failedLogins: n, lockedUntil: null };
+/**
+ * Sign-in attempts are counted before the password is checked; the attempt whose count is a multiple of
+ * the threshold is the last one evaluated before the account locks (its own outcome decides: wrong → locked,
+ * right → the counter starts again).
+ */
+export function attemptLocks(attempt: number): boolean {
+  return attempt > 0 && attempt % LOCKOUT_THRESHOLD === 0;
+}
+
+/**
+ * The lock durations in order (the k-th lock in a row lasts `schedule[k-1]`, the last one from then on),
+ * handed to the store so the counting statement can set the lock in the same atomic step.
+ */
+export function lockoutSchedule(): number[] {
+  const out: number[] = [];
+  for (let k = 1; out.at(-1) !== LOCKOUT_MAX_MS; k++) out.push(lockoutDuration(k * LOCKOUT_THRESHOLD));
+  return out;
 }
 
 export function isLocked(lockedUntil: Date | null, now: Date): boolean {

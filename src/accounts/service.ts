@@ -12,9 +12,10 @@ import { inTransaction } from '../platform/tx.ts';
 import { createRegistryService } from '../registry/service.ts';
 import { z } from 'zod';
 import {
-  afterFailedLogin,
+  attemptLocks,
   csrfTokenFor,
-  isLocked,
+  LOCKOUT_THRESHOLD,
+  lockoutSchedule,
   newSecret,
   newTokenSecret,
   normaliseUsername,
@@ -446,25 +447,26 @@ export function createAccountsService(deps: Deps) {
         await burnVerification(input.password);
         throw new UnauthorizedError('Wrong username or password.');
       }
-      if (isLocked(user.locked_until, now)) throw new AccountLockedError(user.locked_until as Date);
+      // The attempt is counted before the password is checked, atomically: guesses sent in parallel get at
+      // most LOCKOUT_THRESHOLD evaluations, and everything after the locking attempt is refused unheard.
+      const attempt = await store.countSignInAttempt(db, user.id, now, LOCKOUT_THRESHOLD, lockoutSchedule());
+      if (!attempt) throw new AccountLockedError((await store.signInRefusedUntil(db, user.id)) ?? now);
       const ok = await argonVerify(user.password_hash, input.password).catch(() => false);
       if (!ok) {
-        const lockedUntil = await db.transaction(async (tx) => {
-          const current = await mustFindUser(tx, user.id, true);
-          const next = afterFailedLogin(current.failed_logins, clock.now());
-          const updated = await store.recordFailedLogin(tx, user.id, next.failedLogins, next.lockedUntil);
-          if (next.lockedUntil) {
+        if (attemptLocks(attempt.failed_logins) && attempt.sign_in_blocked_until) {
+          const until = attempt.sign_in_blocked_until;
+          await db.transaction(async (tx) => {
+            const locked = await store.recordLock(tx, user.id, until);
             const who: Actor = { ...ANONYMOUS_ACTOR, name: `sign-in from ${input.ip ?? 'unknown address'}` };
-            await recordAudit(tx, who, clock, userAudit('accounts.user.lock', updated, `${next.failedLogins} failed sign-ins`));
-          }
-          return next.lockedUntil;
-        });
-        if (lockedUntil) throw new AccountLockedError(lockedUntil);
+            await recordAudit(tx, who, clock, userAudit('accounts.user.lock', locked, `${attempt.failed_logins} failed sign-ins`));
+          });
+          throw new AccountLockedError(until);
+        }
         throw new UnauthorizedError('Wrong username or password.');
       }
       const secret = newSecret();
       const session = await db.transaction(async (tx) => {
-        await store.resetFailedLogins(tx, user.id);
+        await store.resetSignInAttempts(tx, user.id);
         const s = await store.insertSession(tx, {
           id: uuidv7(),
           user_id: user.id,

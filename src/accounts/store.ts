@@ -186,7 +186,7 @@ export async function updateUserProfile(
 export async function setPassword(db: Queryable, id: string, hash: string, mustChange: boolean, at: Date): Promise<UserRow> {
   const [row] = await db.query<UserRow>(
     `UPDATE users SET password_hash = $2, must_change_password = $3, password_changed_at = $4, updated_at = $4,
-       failed_logins = 0, locked_until = NULL
+       failed_logins = 0, locked_until = NULL, sign_in_blocked_until = NULL
      WHERE id = $1 RETURNING ${USER_COLS}`,
     [id, hash, mustChange, at],
   );
@@ -201,21 +201,51 @@ export async function deactivateUser(db: Queryable, id: string, reason: string, 
   return row;
 }
 
-export async function recordFailedLogin(db: Queryable, id: string, failedLogins: number, lockedUntil: Date | null): Promise<UserRow> {
-  const [row] = await db.query<UserRow>(
-    `UPDATE users SET failed_logins = $2, locked_until = COALESCE($3, locked_until) WHERE id = $1 RETURNING ${USER_COLS}`,
-    [id, failedLogins, lockedUntil],
+/**
+ * Counts one sign-in attempt before its password is checked, in one atomic statement: refused (undefined)
+ * while the account is locked or blocked; the attempt that reaches a multiple of `threshold` blocks the
+ * next ones at once, for `scheduleMs[k-1]` (the k-th lock in a row; the last duration from then on). Parallel
+ * guesses therefore cannot get more than `threshold` evaluations between locks.
+ */
+export async function countSignInAttempt(
+  db: Queryable,
+  id: string,
+  now: Date,
+  threshold: number,
+  scheduleMs: readonly number[],
+): Promise<{ failed_logins: number; sign_in_blocked_until: Date | null } | undefined> {
+  const [row] = await db.query<{ failed_logins: number; sign_in_blocked_until: Date | null }>(
+    `UPDATE users SET failed_logins = failed_logins + 1,
+       sign_in_blocked_until = CASE WHEN (failed_logins + 1) % $3 = 0
+         THEN $2::timestamptz + ($4::int8[])[LEAST((failed_logins + 1) / $3, cardinality($4::int8[]))] * interval '1 millisecond'
+         ELSE sign_in_blocked_until END
+     WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $2) AND (sign_in_blocked_until IS NULL OR sign_in_blocked_until <= $2)
+     RETURNING failed_logins, sign_in_blocked_until`,
+    [id, now, threshold, scheduleMs],
   );
   return row;
 }
 
-export async function resetFailedLogins(db: Queryable, id: string): Promise<void> {
-  await db.query('UPDATE users SET failed_logins = 0 WHERE id = $1 AND failed_logins <> 0', [id]);
+/** Until when sign-in is refused (the audited lock or the block set by the counting statement), or null. */
+export async function signInRefusedUntil(db: Queryable, id: string): Promise<Date | null> {
+  const [row] = await db.query<{ until: Date | null }>('SELECT GREATEST(locked_until, sign_in_blocked_until) AS until FROM users WHERE id = $1', [id]);
+  return row?.until ?? null;
+}
+
+/** Records the lock the counting statement started (the audited state): the locking attempt's password was wrong. */
+export async function recordLock(db: Queryable, id: string, until: Date): Promise<UserRow> {
+  const [row] = await db.query<UserRow>(`UPDATE users SET locked_until = $2 WHERE id = $1 RETURNING ${USER_COLS}`, [id, until]);
+  return row;
+}
+
+/** A correct password: the count of attempts starts again and a block set by this very attempt is lifted. */
+export async function resetSignInAttempts(db: Queryable, id: string): Promise<void> {
+  await db.query('UPDATE users SET failed_logins = 0, sign_in_blocked_until = NULL WHERE id = $1 AND (failed_logins <> 0 OR sign_in_blocked_until IS NOT NULL)', [id]);
 }
 
 export async function unlockUser(db: Queryable, id: string, at: Date): Promise<UserRow> {
   const [row] = await db.query<UserRow>(
-    `UPDATE users SET failed_logins = 0, locked_until = NULL, updated_at = $2 WHERE id = $1 RETURNING ${USER_COLS}`,
+    `UPDATE users SET failed_logins = 0, locked_until = NULL, sign_in_blocked_until = NULL, updated_at = $2 WHERE id = $1 RETURNING ${USER_COLS}`,
     [id, at],
   );
   return row;
