@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -9,6 +9,9 @@ import { SECURITY_HEADERS } from './platform/http/security-headers.ts';
 import { anonymousResolver, installAccessControl, type ActorResolver, type RouteRecord } from './platform/http/access.ts';
 import type { Api } from './platform/http/types.ts';
 import { healthRoutes } from './platform/http/health.ts';
+import { installRequestContext, requestIdFor } from './platform/http/request-context.ts';
+import { createMetrics, installRequestMetrics, instrumentDb, metricsRoutes, registerPoolGauges, type Metrics } from './platform/metrics.ts';
+import { registerOperationalGauges } from './operations/metrics.ts';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { createActorResolver } from './accounts/resolver.ts';
@@ -28,19 +31,26 @@ export interface BuildAppOptions {
   /** Overrides how requests become actors (the accounts module supplies the real one). */
   resolveActor?: ActorResolver;
   logger?: boolean | object;
+  /** The pino logger to log through (serve() passes the one behind deps.log), instead of `logger`. */
+  loggerInstance?: FastifyBaseLogger;
+  /** The metrics registry (serve() makes it, to share it with the replica routing and the metrics listener). */
+  metrics?: Metrics;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     routeTable: RouteRecord[];
+    metrics: Metrics;
   }
 }
 
 /** Builds the HTTP application from the modules. No logic lives here: only wiring. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
-  const { deps } = options;
+  const metrics = options.metrics ?? createMetrics();
+  const deps: Deps = { ...options.deps, db: instrumentDb(options.deps.db, metrics) };
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: options.logger ?? false }),
+    genReqId: requestIdFor,
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: deps.config.trustProxy,
     ajv: undefined,
@@ -49,6 +59,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installProblemHandler(app);
+  // Before anything else: every later hook, handler and log line runs in the request's context.
+  installRequestContext(app);
+  installRequestMetrics(app, metrics);
+  app.decorate('metrics', metrics);
+  registerPoolGauges(metrics, { primary: options.deps.db, replica: deps.reads?.replica });
+  registerOperationalGauges(metrics, deps);
   installInputGuards(app);
   // Security headers on every response, registered before access control so refusals carry them too.
   await app.register(helmet, SECURITY_HEADERS);
@@ -80,6 +96,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   await app.register(healthRoutes, { deps });
+  await app.register(metricsRoutes, { metrics, config: deps.config, requireToken: true });
   await app.register(jwksRoutes as never, { deps });
   await app.register(
     async (api) => {

@@ -3,6 +3,10 @@ import pino from 'pino';
 import { loadConfig } from './platform/config.ts';
 import { systemClock } from './platform/clock.ts';
 import { openDatabase } from './platform/db/open.ts';
+import { openPostgres } from './platform/db/postgres.ts';
+import { createReadRouting } from './platform/db/replica.ts';
+import { contextLogger } from './platform/http/request-context.ts';
+import { createMetrics, instrumentDb, startMetricsListener } from './platform/metrics.ts';
 import { DataDirLockedError } from './platform/db/lock.ts';
 import { AppError } from './platform/http/errors.ts';
 import { buildApp } from './app.ts';
@@ -51,29 +55,39 @@ export interface ServeOptions {
 
 export async function serve(options: ServeOptions = {}): Promise<void> {
   const config = loadConfig();
-  const log = pino({ level: config.logLevel });
+  const base = pino({ level: config.logLevel });
+  const log = contextLogger(base); // lines written while serving a request carry its reqId
   const opened = await openDatabase(config, 'custodia start');
-  const deps: Deps = { db: opened.db, clock: systemClock, config, log };
+  const metrics = createMetrics({ processMetrics: true });
+  const replica = config.databaseReadUrl ? instrumentDb(await openPostgres(config.databaseReadUrl, { connectTimeoutMs: 2_000, probe: false }), metrics, 'replica') : undefined;
+  const reads = replica && createReadRouting(opened.db, replica, { maxLagSeconds: config.replicaMaxLagSeconds, onRoute: (target, reason) => metrics.dbReads.inc({ target, reason }) });
+  const deps: Deps = { db: reads?.primary ?? opened.db, reads, clock: systemClock, config, log };
   await announceInitialAdministrator(deps);
   if (options.demo) {
     // Loaded only into an empty registry, so restarting with --demo never duplicates it.
     const demo = await loadDemo(deps);
     log.info(demo.loaded ? { items: demo.items, parties: demo.parties, ms: demo.ms } : { skipped: demo.reason }, 'demonstration State (fictional)');
   }
-  const app = await buildApp({ deps, logger: { level: config.logLevel } });
+  const app = await buildApp({ deps, loggerInstance: base, metrics });
+  const metricsListener = config.metricsPort !== undefined ? await startMetricsListener(metrics, config) : undefined;
   // Signed audit checkpoints at least every minute when there were writes (issue 3).
   const checkpointTimer = startCheckpointTimer(deps);
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     await checkpointTimer.stop();
     await app.close();
+    await metricsListener?.close();
+    await replica?.close();
     await opened.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
-  log.info({ url: `http://${config.host}:${config.port}`, database: opened.db.description, state: config.state }, 'Custodia is running');
+  log.info(
+    { url: `http://${config.host}:${config.port}`, database: opened.db.description, replica: replica?.description, metrics: metricsListener ? `http://${config.metricsHost}:${config.metricsPort}/metrics` : undefined, state: config.state },
+    'Custodia is running',
+  );
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -1,6 +1,8 @@
 import { decodeProtectedHeader } from 'jose';
 import { stateHash } from '../platform/crypto/canonical.ts';
 import { JwsVerificationError, verifyCompactJws, type Jwks } from '../platform/crypto/keys.ts';
+import { ANONYMOUS_ACTOR } from '../platform/auth/actor.ts';
+import { readDb } from '../platform/db/replica.ts';
 import { NotFoundError } from '../platform/http/errors.ts';
 import { today, type LicensingContext } from './context.ts';
 import { effectiveLicenceStatus, publicStatus, publicStatusSince, type LicenceSnapshot, type PartyRef, type PublicVerificationStatus, type PublicWording } from './model.ts';
@@ -85,7 +87,8 @@ export function verificationVerbs(ctx: LicensingContext) {
 
   async function find(number: string): Promise<store.LicenceRow> {
     const wanted = number.trim().toUpperCase();
-    const row = await store.getLicenceByNumber(deps.db, wanted);
+    // Public verification may read a replica (docs/operations.md).
+    const row = await store.getLicenceByNumber(readDb(deps, ANONYMOUS_ACTOR), wanted);
     if (!row) throw new NotFoundError('Licence', wanted);
     return row;
   }

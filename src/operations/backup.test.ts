@@ -186,7 +186,10 @@ describeEngines('backup and restore', (engine) => {
     } finally {
       await first.dispose();
     }
+    // Reading an archive to its end releases it too (the API never calls dispose itself on success).
     const second = await service.create(SYSTEM_ACTOR, { via: 'cli' });
-    await second.dispose();
+    for await (const chunk of second.stream()) void chunk;
+    const third = await service.create(SYSTEM_ACTOR, { via: 'cli' });
+    await third.dispose();
   }, 120_000);
 });

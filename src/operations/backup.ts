@@ -29,9 +29,9 @@ export interface BackupArchive {
   manifest: Manifest;
   fileName: string;
   byteLength: number;
-  /** The archive's bytes; read it once. */
+  /** The archive's bytes; read it once (when the stream closes, the temporary dump is removed). */
   stream(): Readable;
-  /** Removes the temporary database dump (call when the stream has been consumed or abandoned). */
+  /** Removes the temporary database dump (needed only when the stream is never read). */
   dispose(): Promise<void>;
 }
 
@@ -59,7 +59,10 @@ export function createBackupService(deps: Deps) {
       }
       running = true;
       const tmp = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'custodia-backup-'));
+      let disposed = false;
       const dispose = async () => {
+        if (disposed) return;
+        disposed = true;
         running = false;
         await fs.promises.rm(tmp, { recursive: true, force: true });
       };
@@ -86,7 +89,14 @@ export function createBackupService(deps: Deps) {
           parts: [{ name: DATABASE_PART[engine], role: 'database', ...(await sha256File(databaseFile)) }, ...keyParts(keys)],
         });
         const sources = archiveSources(manifest, databaseFile, keys);
-        return { manifest, fileName: backupFileName(deps.config.state, at), byteLength: tarLength(sources), stream: () => tarStream(sources, at), dispose };
+        deps.log.info({ backupId: id, engine, via: options.via, bytes: tarLength(sources), auditTreeSize: manifest.audit.treeSize }, 'backup taken');
+        const stream = () => {
+          // Read to the end, failed or abandoned: the temporary dump goes and the next backup may start.
+          const out = tarStream(sources, at);
+          out.once('close', () => void dispose());
+          return out;
+        };
+        return { manifest, fileName: backupFileName(deps.config.state, at), byteLength: tarLength(sources), stream, dispose };
       } catch (err) {
         await dispose();
         throw err;

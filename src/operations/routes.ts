@@ -22,7 +22,7 @@ export async function operationsRoutes(api: Api, opts: { deps: Deps }): Promise<
     },
     async (request, reply) => {
       const archive = await backups.create(request.actor, { via: 'api' });
-      reply.raw.once('close', () => void archive.dispose());
+      reply.raw.once('close', () => void archive.dispose()); // also when the client goes away before the stream starts
       return reply
         .header('content-type', 'application/x-tar')
         .header('content-length', archive.byteLength)

@@ -6,6 +6,15 @@ export interface Config {
   /** 127.0.0.1 unless CUSTODIA_HOST says otherwise: listening on all interfaces is a decision. */
   host: string;
   databaseUrl: string | undefined;
+  /** A streaming replica of DATABASE_URL for reads that may be slightly stale (docs/operations.md). */
+  databaseReadUrl: string | undefined;
+  /** Beyond this replica lag (seconds) every read goes to the primary. */
+  replicaMaxLagSeconds: number;
+  /** Bearer token that unlocks GET /metrics on the main listener (unset: no /metrics there). */
+  metricsToken: string | undefined;
+  /** A separate listener for /metrics without a token (unset: none). */
+  metricsPort: number | undefined;
+  metricsHost: string;
   dataDir: string;
   /** Directory holding the node's signing keys; outside the database on purpose. */
   keysDir: string;
@@ -36,10 +45,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const state = (env.CUSTODIA_STATE ?? 'XC').toUpperCase();
   if (!/^[A-Z]{2}$/.test(state)) throw new Error(`CUSTODIA_STATE must be an ISO 3166-1 alpha-2 code, got "${state}"`);
   const port = int(env.PORT, 8080, 'PORT');
+  const databaseUrl = env.DATABASE_URL || undefined;
+  const databaseReadUrl = env.DATABASE_READ_URL || undefined;
+  if (databaseReadUrl && !databaseUrl) throw new Error('DATABASE_READ_URL names a replica of DATABASE_URL: set DATABASE_URL too (the embedded database has no replicas)');
+  const metricsToken = env.CUSTODIA_METRICS_TOKEN || undefined;
+  if (metricsToken !== undefined && metricsToken.length < 16) throw new Error('CUSTODIA_METRICS_TOKEN must be at least 16 characters');
+  const metricsPort = env.CUSTODIA_METRICS_PORT ? int(env.CUSTODIA_METRICS_PORT, 0, 'CUSTODIA_METRICS_PORT') : undefined;
   return {
     port,
     host: env.CUSTODIA_HOST ?? '127.0.0.1',
-    databaseUrl: env.DATABASE_URL || undefined,
+    databaseUrl,
+    databaseReadUrl,
+    replicaMaxLagSeconds: int(env.CUSTODIA_REPLICA_MAX_LAG_SECONDS, 30, 'CUSTODIA_REPLICA_MAX_LAG_SECONDS'),
+    metricsToken,
+    metricsPort,
+    metricsHost: env.CUSTODIA_METRICS_HOST ?? '127.0.0.1',
     dataDir,
     keysDir: path.resolve(env.CUSTODIA_KEYS_DIR ?? path.join(dataDir, 'keys')),
     state,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Actor } from '../platform/auth/actor.ts';
 import type { Tx } from '../platform/db/types.ts';
+import { readDb } from '../platform/db/replica.ts';
 import type { Deps } from '../platform/deps.ts';
 import { ValidationError } from '../platform/http/errors.ts';
 import { decodeCursor, toPage, type Page } from '../platform/http/pagination.ts';
@@ -57,7 +58,7 @@ export async function searchItems(deps: Deps, actor: Actor, query: unknown, tx?:
   if (!scope) return { items: [], nextCursor: null };
   filter.visibleTo = scope.organisationId;
   // A single read needs no transaction (BEGIN/COMMIT would double the round trips of the hot path).
-  const rows = await store.searchItems(tx ?? deps.db, filter);
+  const rows = await store.searchItems(tx ?? readDb(deps, actor), filter);
   return toPage(rows, q.limit, (r) => r.id, presentItemSummary);
 }
 

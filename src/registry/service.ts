@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { recordAudit, recordAuditBatch, type AuditInput } from '../platform/audit/record.ts';
 import type { Actor } from '../platform/auth/actor.ts';
 import type { Tx } from '../platform/db/types.ts';
+import { readDb } from '../platform/db/replica.ts';
 import type { Deps } from '../platform/deps.ts';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError, type FieldError } from '../platform/http/errors.ts';
 import { decodeCursor, toPage, type Page } from '../platform/http/pagination.ts';
@@ -316,7 +317,8 @@ export function createRegistryService(deps: Deps) {
     /** The item page: markings, full chain of custody, derived status and holder, retention date. */
     async getItem(actor: Actor, id: string, tx?: Tx): Promise<ItemDetail> {
       registryPolicy.require(actor, 'registry.items.read');
-      return inTransaction(db, tx, async (t) => loadDetail(t, await visibleItem(t, actor, id)));
+      // An item page may come from a replica (never stale for the user who just wrote it).
+      return inTransaction(readDb(deps, actor), tx, async (t) => loadDetail(t, await visibleItem(t, actor, id)));
     },
 
     /**

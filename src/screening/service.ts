@@ -557,6 +557,12 @@ export function createScreeningService(deps: Deps) {
       });
     },
 
+    /** Runs recorded, by purpose (metrics). */
+    async runCounts(actor: Actor): Promise<Record<string, number>> {
+      screeningPolicy.require(actor, 'screening.results.read');
+      return store.countRunsByPurpose(db);
+    },
+
     async listDenials(actor: Actor, tx?: Tx) {
       screeningPolicy.require(actor, 'screening.denials.read');
       return (await store.listDenials(tx ?? db, 500)).map(store.denialState);

@@ -310,6 +310,12 @@ export async function insertRuns(q: Queryable, rows: RunRow[]): Promise<void> {
   }
 }
 
+/** Screening runs by purpose (operations metrics). */
+export async function countRunsByPurpose(q: Queryable): Promise<Record<string, number>> {
+  const rows = await q.query<{ purpose: string; n: number }>('SELECT purpose, count(*)::int AS n FROM screening_run GROUP BY purpose');
+  return Object.fromEntries(rows.map((r) => [r.purpose, r.n]));
+}
+
 export interface HitRow {
   id: string;
   run_id: string;

@@ -36,16 +36,27 @@ export function redactUrl(url: string): string {
   }
 }
 
-export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+export interface PostgresOptions {
+  poolSize?: number;
+  /** Give up connecting after this long (a replica that is down must not hold a request up). */
+  connectTimeoutMs?: number;
+  /** Connect once at open to fail early (default); a replica opens without, and may be down. */
+  probe?: boolean;
+}
+
+export async function openPostgres(url: string, options: number | PostgresOptions = {}): Promise<Db> {
+  const o: PostgresOptions = typeof options === 'number' ? { poolSize: options } : options;
+  const pool = new pg.Pool({ connectionString: url, max: o.poolSize ?? 10, ...(o.connectTimeoutMs ? { connectionTimeoutMillis: o.connectTimeoutMs } : {}) });
   // An idle pooled connection can be closed by the server (restart, failover, an administrator
   // terminating backends). pg re-emits that on the pool, and an unhandled 'error' event would crash the
   // whole server; the pool already discards the dead client and opens a new one on the next query, and
   // errors of running queries still reach their callers.
   pool.on('error', () => undefined);
   // Fail at open, with the real reason, rather than on the first request.
-  const probe = await pool.connect();
-  probe.release();
+  if (o.probe !== false) {
+    const probe = await pool.connect();
+    probe.release();
+  }
   const base = wrap(pool);
   const listeners = new Set<() => Promise<void>>();
   return {
@@ -73,6 +84,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
         client.release();
       }
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async close() {
       await Promise.all([...listeners].map((stop) => stop()));
       await pool.end();

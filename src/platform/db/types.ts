@@ -37,6 +37,8 @@ export interface Db extends Queryable {
    * so called inside a transaction it sees exactly that transaction's database.
    */
   dumpDataDir?(): Promise<Blob>;
+  /** PostgreSQL only: the pool's connections now (metrics). */
+  poolStats?(): { total: number; idle: number; waiting: number };
   /** Human description for logs and /healthz (never includes a password). */
   readonly description: string;
 }

@@ -49,8 +49,12 @@ export function installAccessControl(app: FastifyInstance, resolveActor: ActorRe
   // so a caller without the permission gets 401/403 and learns nothing about the request schema.
   // Services check again, so the CLI and other modules cannot bypass the policy.
   app.addHook('onRequest', async (request) => {
+    const config = (request.routeOptions?.config ?? {}) as { permission?: string; public?: boolean; ownCredentials?: boolean };
+    if (config.ownCredentials) {
+      request.actor = ANONYMOUS_ACTOR;
+      return;
+    }
     request.actor = await resolveActor(request);
-    const config = (request.routeOptions?.config ?? {}) as { permission?: string; public?: boolean };
     if (config.public || !config.permission) return;
     if (request.actor.kind === 'anonymous') throw new UnauthorizedError();
     const roles = rolesFor(config.permission) ?? [];

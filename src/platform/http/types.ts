@@ -14,6 +14,11 @@ declare module 'fastify' {
      */
     permission?: string;
     public?: boolean;
+    /**
+     * The route checks a credential of its own (GET /metrics and its token), so the session and API-token
+     * resolver is skipped: its Authorization header is not an API token.
+     */
+    ownCredentials?: boolean;
   }
   interface FastifyRequest {
     actor: Actor;

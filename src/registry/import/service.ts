@@ -13,6 +13,7 @@ import { registryPolicy } from '../policy.ts';
 import { insertMarkings, itemState, markingRowFrom, type ItemRow, type MarkingRow } from '../store.ts';
 import { checkHeader, naturalKey, normaliseHeader, parseItemRow, type ParsedItemRow, type RowError } from './model.ts';
 import {
+  countJobsByStatus,
   existingImportKeys,
   findCompletedJobBySha,
   getJob,
@@ -455,6 +456,12 @@ export function createImportService(deps: Deps) {
       if (!job) throw new NotFoundError('Import job', id);
       const errors = (await listJobErrors(deps.db, id)).map(({ line, column, code, message }) => ({ line, column, code, message }));
       return { job, errors };
+    },
+
+    /** How many jobs are in each status, node-wide (metrics). */
+    async jobCounts(actor: Actor): Promise<Record<string, number>> {
+      registryPolicy.require(actor, 'registry.items.write');
+      return countJobsByStatus(deps.db);
     },
 
     /** Imports still running in this process (for a clean shutdown). */

@@ -249,6 +249,12 @@ export async function findCompletedJobBySha(q: Queryable, sha256: string): Promi
   return rows[0];
 }
 
+/** Jobs by status (operations metrics). */
+export async function countJobsByStatus(q: Queryable): Promise<Record<string, number>> {
+  const rows = await q.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM registry_import_jobs GROUP BY status');
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
 export interface ImportErrorRow {
   line: number;
   column: string;

@@ -1,0 +1,44 @@
+import { Writable } from 'node:stream';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { contextLogger, currentRequest, installRequestContext, requestIdFor } from './request-context.ts';
+
+describe('request context', () => {
+  it('puts the request id on every log line written while serving it, including lines from services through deps.log', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        for (const l of chunk.toString().split('\n')) if (l) lines.push(JSON.parse(l));
+        done();
+      },
+    });
+    const base = pino({ level: 'info' }, sink);
+    const log = contextLogger(base); // what serve() hands the services as deps.log
+    const app = Fastify({ loggerInstance: base as FastifyBaseLogger, genReqId: requestIdFor });
+    installRequestContext(app);
+    app.get('/work', async () => {
+      log.info({ step: 1 }, 'service line before an await');
+      await new Promise((r) => setTimeout(r, 5));
+      log.warn({ step: 2 }, 'service line after an await');
+      return { id: currentRequest()?.requestId };
+    });
+    log.info('a line outside any request');
+
+    const res = await app.inject({ method: 'GET', url: '/work', headers: { 'x-request-id': 'edge-123' } });
+    expect(res.json()).toEqual({ id: 'edge-123' });
+    expect(res.headers['x-request-id']).toBe('edge-123');
+    await app.close();
+
+    const during = lines.filter((l) => l.msg !== 'a line outside any request');
+    expect(during.map((l) => l.msg)).toEqual(expect.arrayContaining(['incoming request', 'service line before an await', 'service line after an await', 'request completed']));
+    for (const l of during) expect(l.reqId, String(l.msg)).toBe('edge-123');
+    expect(lines.find((l) => l.msg === 'a line outside any request')?.reqId).toBeUndefined();
+  });
+
+  it('keeps only well-formed request ids from the client', () => {
+    expect(requestIdFor({ headers: { 'x-request-id': 'a1:b2.c3_d-4' } })).toBe('a1:b2.c3_d-4');
+    for (const bad of ['', 'has space', 'x'.repeat(129), 'new\nline', '{"json":1}']) expect(requestIdFor({ headers: { 'x-request-id': bad } })).toMatch(/^[0-9a-f-]{36}$/);
+    expect(requestIdFor({ headers: { 'x-request-id': ['a', 'b'] } })).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
