@@ -85,7 +85,7 @@ describe('custodia backup / restore (command line, embedded database)', () => {
       expect(checked.stdout).toContain('OK: every part matches the manifest');
 
       // While another process holds the data directory the backup refuses and says how to take one.
-      const lock = acquireDataDirLock(restoredDir, 'a running server');
+      const lock = await acquireDataDirLock(restoredDir, 'a running server');
       try {
         const locked = await custodia(['backup', path.join(dir, 'locked.tar')], embeddedEnv(restoredDir));
         expect(locked.code).toBe(3);

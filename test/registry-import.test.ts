@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR, type Actor } from '../src/platform/auth/actor.ts';
+import { FixedClock } from '../src/platform/clock.ts';
 import { ForbiddenError, ValidationError } from '../src/platform/http/errors.ts';
 import { AUDITED_ENTITIES } from '../src/platform/audit/entities.ts';
 import { stateHash } from '../src/platform/crypto/canonical.ts';
@@ -276,5 +277,50 @@ describeEngines('registry CSV import', (engine) => {
     const mixed = await svc.importItems(clerk, csv('kind,make,serial_number,country_of_manufacture,calibre,lot_number,quantity_rounds\nfirearm,CZ,NT-9,CZ,,,\nammunition,PPU,,RS,9mm Luger,LOT-NT-3,50\n'));
     expect(mixed.job.status).toBe('rejected');
     expect(mixed.errors).toEqual([expect.objectContaining({ line: 2, column: 'type' })]);
+  });
+});
+
+// PostgreSQL only: several servers may share its jobs, so a job another process runs is known to be alive by its
+// lease (the embedded database has one process, which knows what it runs).
+describe.runIf(process.env.TEST_DATABASE_URL)('registry CSV import lease [postgres]', () => {
+  let deps: TestDeps;
+  beforeAll(async () => {
+    deps = await createTestDeps('postgres');
+  });
+  afterAll(async () => {
+    await deps?.close();
+  });
+  const leaseOf = async (id: string) => (await deps.db.query<{ lease_until: Date }>('SELECT lease_until FROM registry_import_jobs WHERE id = $1', [id]))[0].lease_until;
+  /** Another server process on the same database: its own service, its own clock. */
+  const otherProcess = (at: Date) => createImportService({ ...deps, clock: new FixedClock(at) });
+
+  it('a running import renews its lease, so another process sees it running; once the lease runs out it reads as interrupted', async () => {
+    const text = `${HEADER}\nfirearm,rifle,CZ,457,22 Long Rifle,LEASE-1,CZ,2020,,,,\nfirearm,rifle,CZ,457,22 Long Rifle,LEASE-2,CZ,2020,,,,\n`;
+    const [head, rest] = [text.slice(0, text.indexOf('LEASE-2') - 40), text.slice(text.indexOf('LEASE-2') - 40)];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let opened = 0;
+    // The second read (the import itself) stalls half-way until the test has seen the lease renewed.
+    const source: ImportSource = {
+      fileName: 'slow.csv',
+      bytes: Buffer.byteLength(text),
+      open: () => (++opened === 1 ? Readable.from([Buffer.from(text)]) : Readable.from((async function* () {
+        yield Buffer.from(head);
+        await gate;
+        yield Buffer.from(rest);
+      })())),
+    };
+    const svc = createImportService(deps);
+    const started = await svc.startItemsImport(clerk, source, { leaseRenewMs: 5 });
+    const first = await leaseOf(started.job.id);
+    deps.clock.advance(30_000);
+    while ((await leaseOf(started.job.id)).getTime() === first.getTime()) await new Promise((r) => setTimeout(r, 5));
+    const renewed = await leaseOf(started.job.id);
+    expect(renewed.getTime()).toBeGreaterThan(first.getTime());
+    expect((await otherProcess(new Date(first.getTime() + 1)).getJob(clerk, started.job.id)).interrupted).toBe(false);
+    expect((await otherProcess(renewed).getJob(clerk, started.job.id)).interrupted).toBe(true);
+    release();
+    expect((await started.done).job.status).toBe('completed');
+    expect((await otherProcess(new Date(renewed.getTime() + 1)).getJob(clerk, started.job.id))).toMatchObject({ interrupted: false, job: { status: 'completed' } });
   });
 });

@@ -107,7 +107,7 @@ export async function restoreBackup(config: Config, file: string, options: Resto
 
   const pgdata = path.join(config.dataDir, 'pgdata');
   const target = engine === 'pglite' ? pgdata : redactUrl(config.databaseUrl!);
-  const lock = engine === 'pglite' ? acquireDataDirLock(config.dataDir, `custodia restore ${file}`) : undefined;
+  const lock = engine === 'pglite' ? await acquireDataDirLock(config.dataDir, `custodia restore ${file}`) : undefined;
   const stage = await fs.promises.mkdtemp(path.join(engine === 'pglite' ? config.dataDir : os.tmpdir(), '.custodia-restore-'));
   const movedAside: string[] = [];
   let before: { counts: Record<string, number>; audit: { treeSize: number; rootHash: string } };

@@ -23,7 +23,7 @@ export async function openDatabase(config: Config, command: string): Promise<Ope
     return { db, close: () => db.close() };
   }
   const dir = path.join(config.dataDir, 'pgdata');
-  const lock = acquireDataDirLock(config.dataDir, command);
+  const lock = await acquireDataDirLock(config.dataDir, command);
   try {
     const db = await openPglite(dir);
     await migrate(db);

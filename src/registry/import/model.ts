@@ -78,6 +78,27 @@ export interface ParsedItemRow {
 
 export type RowResult = { ok: true; row: ParsedItemRow } | { ok: false; errors: RowError[] };
 
+/**
+ * How long a running import's process vouches for it, and how often it renews that. A job still marked
+ * running whose lease has run out was cut off (crash, kill -9, lost server): it reads as interrupted.
+ * A lease, not an advisory lock: it is a plain UPDATE, so it works on every engine, through connection
+ * poolers and on the distributed PostgreSQL engines, at the price of noticing a dead import within a
+ * minute rather than at once.
+ */
+export const IMPORT_LEASE_MS = 60_000;
+export const IMPORT_LEASE_RENEW_MS = 15_000;
+
+/** Whether a job recorded as running was cut off. `runningHere`: this process is running it now. */
+export function isInterrupted(
+  job: { status: string; lease_until: Date | null },
+  where: { runningHere: boolean; embedded: boolean; now: Date },
+): boolean {
+  if (job.status !== 'running' || where.runningHere) return false;
+  // The embedded database has one process: a job that process does not run has no one else to run it.
+  if (where.embedded) return true;
+  return job.lease_until === null || job.lease_until.getTime() <= where.now.getTime();
+}
+
 export function checkHeader(columns: readonly string[]): RowError[] {
   const errors: RowError[] = [];
   const known = new Set<string>(ITEM_CSV_COLUMNS);

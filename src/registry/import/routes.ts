@@ -67,8 +67,6 @@ export async function registryImportRoutes(api: Api, opts: { deps: Deps }): Prom
   // Close waits for background imports, so a shutdown never cuts one in the middle of its transaction.
   api.addHook('onClose', async () => service.drain());
 
-  /** On the embedded database one process owns the data: a job it does not run any more was cut off. */
-  const interrupted = (job: ImportJobRow, live: boolean) => job.status === 'running' && !live && deps.db.engine === 'pglite';
 
   api.post(
     '/registry/imports',
@@ -109,8 +107,8 @@ export async function registryImportRoutes(api: Api, opts: { deps: Deps }): Prom
       schema: { tags, summary: 'An import job: status and progress counts', params: importIdParamSchema, response: { 200: importJobSchema } },
     },
     async (request) => {
-      const { job, progress } = await service.getJob(request.actor, request.params.id);
-      return present(job, progress, false, interrupted(job, progress !== null));
+      const { job, progress, interrupted } = await service.getJob(request.actor, request.params.id);
+      return present(job, progress, false, interrupted);
     },
   );
 

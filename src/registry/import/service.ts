@@ -11,7 +11,7 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { normaliseSerialOrNull, type ItemInput } from '../model.ts';
 import { registryPolicy } from '../policy.ts';
 import { insertMarkings, itemState, markingRowFrom, type ItemRow, type MarkingRow } from '../store.ts';
-import { checkHeader, naturalKey, normaliseHeader, parseItemRow, type ParsedItemRow, type RowError } from './model.ts';
+import { checkHeader, IMPORT_LEASE_MS, IMPORT_LEASE_RENEW_MS, isInterrupted, naturalKey, normaliseHeader, parseItemRow, type ParsedItemRow, type RowError } from './model.ts';
 import {
   countJobsByStatus,
   existingImportKeys,
@@ -22,6 +22,7 @@ import {
   insertJob,
   insertJobErrors,
   listJobErrors,
+  renewJobLease,
   unkeyedItemsBySerial,
   updateJob,
   type ImportErrorRow,
@@ -48,6 +49,8 @@ export interface ImportOptions {
   partial?: boolean;
   /** The file's encoding (default UTF-8; a byte-order mark decides when present). */
   encoding?: TextEncoding;
+  /** How often the running import renews its lease (tests shorten it). */
+  leaseRenewMs?: number;
   batchSize?: number;
   onProgress?: (p: ImportProgress) => void;
 }
@@ -101,6 +104,8 @@ async function scanFile(source: ImportSource, encoding: TextEncoding | undefined
   }
   return hash.digest('hex');
 }
+
+const leaseFrom = (now: Date) => new Date(now.getTime() + IMPORT_LEASE_MS);
 
 /** Bytes in the named encoding → UTF-8 text for the CSV parser, counting the source bytes read. */
 function decoding(encoding: TextEncoding | undefined, onBytes: (n: number) => void): Transform {
@@ -242,12 +247,27 @@ export function createImportService(deps: Deps) {
       actor_name: actor.name,
       started_at: deps.clock.now(),
       finished_at: null,
+      lease_until: leaseFrom(deps.clock.now()),
     };
     await deps.db.transaction(async (tx) => {
       await insertJob(tx, job);
       await recordAudit(tx, actor, deps.clock, { action: 'registry.import.start', entity: 'import_job', entityId: job.id, state: importJobState(job) });
     });
     return { job, started: true };
+  }
+
+  /**
+   * Renews the job's lease while it runs, on a connection of its own (an all-or-nothing import holds its
+   * transaction open throughout). Not on the embedded database: one process owns it, so a job it does not
+   * run is known to be cut off, and a write there would wait for the import's transaction anyway.
+   */
+  function renewLease(jobId: string, every = IMPORT_LEASE_RENEW_MS): NodeJS.Timeout | undefined {
+    if (deps.db.engine === 'pglite') return undefined;
+    const timer = setInterval(() => {
+      renewJobLease(deps.db, jobId, leaseFrom(deps.clock.now())).catch((err) => deps.log.warn({ err, jobId }, 'could not renew the import lease'));
+    }, every);
+    timer.unref();
+    return timer;
   }
 
   async function run(actor: Actor, source: ImportSource, job: ImportJobRow, opts: ImportOptions, progress: ImportProgress): Promise<ImportOutcome> {
@@ -365,6 +385,7 @@ export function createImportService(deps: Deps) {
             ? `${progress.rowsInvalid} of ${progress.rowsTotal} rows are invalid` + (progress.rowsInvalid > errors.length ? ` (the first ${errors.length} errors are listed)` : '')
             : null;
 
+    const heartbeat = renewLease(job.id, opts.leaseRenewMs);
     try {
       if (job.mode === 'all_or_nothing') {
         try {
@@ -398,6 +419,8 @@ export function createImportService(deps: Deps) {
       deps.log.error({ err, jobId: job.id }, 'import failed');
       progress.itemsCreated = job.mode === 'partial' ? progress.itemsCreated : 0;
       await close('failed', `The import stopped: ${(err as Error).message}`).catch((e2) => deps.log.error({ err: e2 }, 'could not record the failed import'));
+    } finally {
+      clearInterval(heartbeat);
     }
     emit();
     return { job: { ...job }, alreadyImported: false, errors };
@@ -433,7 +456,7 @@ export function createImportService(deps: Deps) {
      * A job with live counts. An import running in this process answers from memory: on the embedded
      * database its transaction holds the only connection until it ends.
      */
-    async getJob(actor: Actor, id: string): Promise<{ job: ImportJobRow; progress: ImportProgress | null }> {
+    async getJob(actor: Actor, id: string): Promise<{ job: ImportJobRow; progress: ImportProgress | null; interrupted: boolean }> {
       registryPolicy.require(actor, 'registry.items.write');
       const running = active.get(id);
       if (running) {
@@ -441,11 +464,12 @@ export function createImportService(deps: Deps) {
         return {
           job: { ...running.job, rows_total: p.rowsTotal, items_created: p.itemsCreated, items_existing: p.itemsExisting },
           progress: { ...p },
+          interrupted: false,
         };
       }
       const job = await getJob(deps.db, id);
       if (!job) throw new NotFoundError('Import job', id);
-      return { job, progress: null };
+      return { job, progress: null, interrupted: isInterrupted(job, { runningHere: false, embedded: deps.db.engine === 'pglite', now: deps.clock.now() }) };
     },
 
     async jobErrors(actor: Actor, id: string): Promise<{ job: ImportJobRow; errors: ImportErrorRow[] }> {

@@ -177,10 +177,12 @@ export interface ImportJobRow {
   actor_name: string;
   started_at: Date;
   finished_at: Date | null;
+  /** Until when the process running the job vouches for it (renewed while it runs; not audited state). */
+  lease_until: Date | null;
 }
 
 const JOB_COLS =
-  'id, kind, file_name, file_sha256, file_bytes, mode, status, rows_total, rows_invalid, items_created, items_existing, message, actor_id, actor_name, started_at, finished_at';
+  'id, kind, file_name, file_sha256, file_bytes, mode, status, rows_total, rows_invalid, items_created, items_existing, message, actor_id, actor_name, started_at, finished_at, lease_until';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -207,7 +209,7 @@ export function importJobState(row: ImportJobRow) {
 }
 
 export async function insertJob(q: Queryable, r: ImportJobRow): Promise<void> {
-  await q.query(`INSERT INTO registry_import_jobs (${JOB_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`, [
+  await q.query(`INSERT INTO registry_import_jobs (${JOB_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`, [
     r.id,
     r.kind,
     r.file_name,
@@ -224,7 +226,13 @@ export async function insertJob(q: Queryable, r: ImportJobRow): Promise<void> {
     r.actor_name,
     r.started_at,
     r.finished_at,
+    r.lease_until,
   ]);
+}
+
+/** The running import's heartbeat; a finished job keeps the lease it had. */
+export async function renewJobLease(q: Queryable, id: string, until: Date): Promise<void> {
+  await q.query(`UPDATE registry_import_jobs SET lease_until = $2 WHERE id = $1 AND status = 'running'`, [id, until]);
 }
 
 export async function updateJob(q: Queryable, r: ImportJobRow): Promise<void> {
