@@ -15,8 +15,13 @@ describe.runIf(url)('PostgreSQL pool', () => {
       const [{ done }] = (await admin.query<{ done: boolean }>('SELECT pg_terminate_backend($1) AS done', [pid])).rows;
       await admin.end();
       expect(done).toBe(true);
-      // Give the pool time to see the idle client die: unhandled, that 'error' event would crash the process.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Until the server has closed the backend's connection (a condition, not 300 ms that a loaded machine
+      // may not honour): the pool sees the idle client die while these queries run; unhandled, that
+      // 'error' event would crash the process.
+      const admin2 = new pg.Client({ connectionString: url });
+      await admin2.connect();
+      while ((await admin2.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [pid])).rowCount) await new Promise((r) => setTimeout(r, 10));
+      await admin2.end();
       const rows = await scratch.db.query<{ ok: number }>('SELECT 1 AS ok');
       expect(rows).toEqual([{ ok: 1 }]);
       const [{ pid: next }] = await scratch.db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');

@@ -314,9 +314,13 @@ describe.runIf(process.env.TEST_DATABASE_URL)('registry CSV import lease [postgr
     const started = await svc.startItemsImport(clerk, source, { leaseRenewMs: 5 });
     const first = await leaseOf(started.job.id);
     deps.clock.advance(30_000);
-    while ((await leaseOf(started.job.id)).getTime() === first.getTime()) await new Promise((r) => setTimeout(r, 5));
-    const renewed = await leaseOf(started.job.id);
-    expect(renewed.getTime()).toBeGreaterThan(first.getTime());
+    let renewed = first;
+    while (renewed.getTime() === first.getTime()) {
+      await new Promise((r) => setTimeout(r, 5));
+      renewed = await leaseOf(started.job.id);
+    }
+    expect(renewed.getTime()).toBe(first.getTime() + 30_000);
+    expect((await leaseOf(started.job.id)).getTime()).toBe(renewed.getTime());
     expect((await otherProcess(new Date(first.getTime() + 1)).getJob(clerk, started.job.id)).interrupted).toBe(false);
     expect((await otherProcess(renewed).getJob(clerk, started.job.id)).interrupted).toBe(true);
     release();

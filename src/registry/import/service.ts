@@ -261,13 +261,27 @@ export function createImportService(deps: Deps) {
    * transaction open throughout). Not on the embedded database: one process owns it, so a job it does not
    * run is known to be cut off, and a write there would wait for the import's transaction anyway.
    */
-  function renewLease(jobId: string, every = IMPORT_LEASE_RENEW_MS): NodeJS.Timeout | undefined {
-    if (deps.db.engine === 'pglite') return undefined;
-    const timer = setInterval(() => {
-      renewJobLease(deps.db, jobId, leaseFrom(deps.clock.now())).catch((err) => deps.log.warn({ err, jobId }, 'could not renew the import lease'));
-    }, every);
-    timer.unref();
-    return timer;
+  function renewLease(jobId: string, every = IMPORT_LEASE_RENEW_MS): { stop(): void } {
+    let timer: NodeJS.Timeout | undefined;
+    let stopped = false;
+    // One renewal at a time, the next one scheduled when the last has ended: on a slow database, renewals
+    // overlapping on several connections could land out of order.
+    const next = () => {
+      if (stopped) return;
+      timer = setTimeout(() => {
+        renewJobLease(deps.db, jobId, leaseFrom(deps.clock.now()))
+          .catch((err) => deps.log.warn({ err, jobId }, 'could not renew the import lease'))
+          .finally(next);
+      }, every);
+      timer.unref();
+    };
+    if (deps.db.engine !== 'pglite') next();
+    return {
+      stop() {
+        stopped = true;
+        clearTimeout(timer);
+      },
+    };
   }
 
   async function run(actor: Actor, source: ImportSource, job: ImportJobRow, opts: ImportOptions, progress: ImportProgress): Promise<ImportOutcome> {
@@ -420,7 +434,7 @@ export function createImportService(deps: Deps) {
       progress.itemsCreated = job.mode === 'partial' ? progress.itemsCreated : 0;
       await close('failed', `The import stopped: ${(err as Error).message}`).catch((e2) => deps.log.error({ err: e2 }, 'could not record the failed import'));
     } finally {
-      clearInterval(heartbeat);
+      heartbeat.stop();
     }
     emit();
     return { job: { ...job }, alreadyImported: false, errors };

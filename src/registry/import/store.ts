@@ -230,9 +230,9 @@ export async function insertJob(q: Queryable, r: ImportJobRow): Promise<void> {
   ]);
 }
 
-/** The running import's heartbeat; a finished job keeps the lease it had. */
+/** The running import's heartbeat: a lease only ever moves forward; a finished job keeps the lease it had. */
 export async function renewJobLease(q: Queryable, id: string, until: Date): Promise<void> {
-  await q.query(`UPDATE registry_import_jobs SET lease_until = $2 WHERE id = $1 AND status = 'running'`, [id, until]);
+  await q.query(`UPDATE registry_import_jobs SET lease_until = GREATEST(lease_until, $2) WHERE id = $1 AND status = 'running'`, [id, until]);
 }
 
 export async function updateJob(q: Queryable, r: ImportJobRow): Promise<void> {
