@@ -5,6 +5,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Deps } from './platform/deps.ts';
 import { answerFrameworkError, installProblemHandler } from './platform/http/problem-handler.ts';
 import { installInputGuards } from './platform/http/input-guard.ts';
+import { installStrictBodies } from './platform/http/strict-bodies.ts';
 import { SECURITY_HEADERS } from './platform/http/security-headers.ts';
 import { anonymousResolver, installAccessControl, type ActorResolver, type RouteRecord } from './platform/http/access.ts';
 import type { Api } from './platform/http/types.ts';
@@ -71,6 +72,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Limits are per route (sign-in, password change): a global one would throttle bulk API clients.
   await app.register(rateLimit, { global: false });
   const routeTable = installAccessControl(app, options.resolveActor ?? createActorResolver(deps));
+  // Before the OpenAPI plugin, so the document describes the strict bodies the routes validate.
+  installStrictBodies(app);
   app.decorate('routeTable', routeTable);
 
   await app.register(swagger, {
@@ -89,7 +92,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
           token: { type: 'http', scheme: 'bearer' },
         },
       },
-      security: [{ session: [] }, { token: [] }],
     },
     transform: jsonSchemaTransform,
   });

@@ -497,6 +497,11 @@ describeEngines('accounts', (engine) => {
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(String(res.headers['content-security-policy'])).toContain("default-src 'self'");
     expect(String(res.headers['content-security-policy'])).not.toContain('upgrade-insecure-requests');
+    // Styles and fonts from the server itself only (issue 10: helmet's default also allowed any https: origin).
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("style-src 'self' 'unsafe-inline'");
+    expect(csp).toContain("font-src 'self'");
+    expect(csp).not.toContain('https:');
     expect(res.headers['strict-transport-security']).toBeDefined();
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
     const preflight = await t.app.inject({ method: 'OPTIONS', url: '/api/v1/auth/login', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import pino from 'pino';
 import { systemClock } from '../platform/clock.ts';
@@ -6,7 +8,7 @@ import { openDatabase } from '../platform/db/open.ts';
 import type { Deps } from '../platform/deps.ts';
 import { createAccountsService } from './service.ts';
 
-type Out = Pick<NodeJS.WriteStream, 'write'>;
+type Out = Pick<NodeJS.WriteStream, 'write'> & { isTTY?: boolean };
 
 function printOneTimePassword(out: Out, username: string, password: string): void {
   out.write(
@@ -24,14 +26,41 @@ function printOneTimePassword(out: Out, username: string, password: string): voi
 }
 
 /**
- * First start: with no user in the database, creates `admin` and prints its one-time password once
- * (on the terminal, not into the JSON log). Returns whether one was created.
+ * Hands a one-time password to the operator once. On a terminal it is printed. When standard output is
+ * not a terminal (journald, a container's log) it would stay in the log, so it is written to a file only
+ * the owner can read, in the data directory, and that file's path is printed instead. Returns the file.
+ */
+export function deliverOneTimePassword(out: Out, dataDir: string, username: string, password: string): string | null {
+  if (out.isTTY) {
+    printOneTimePassword(out, username, password);
+    return null;
+  }
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const file = path.join(dataDir, `one-time-password-${username.replace(/[^A-Za-z0-9._@-]/g, '_')}.txt`);
+  fs.rmSync(file, { force: true }); // a new file, so it is created with the owner-only mode
+  fs.writeFileSync(file, `Administrator account: ${username}\nOne-time password: ${password}\nChange it at first sign-in, then delete this file.\n`, { mode: 0o600, flag: 'wx' });
+  out.write(
+    [
+      '',
+      `  Administrator account: ${username}`,
+      `  Its one-time password is in ${file} (readable only by this user; standard output is not a terminal).`,
+      '  Change it at first sign-in, then delete the file.',
+      '',
+      '',
+    ].join('\n'),
+  );
+  return file;
+}
+
+/**
+ * First start: with no user in the database, creates `admin` and hands its one-time password over once
+ * (on the terminal, or in an owner-only file: never into the JSON log). Returns whether one was created.
  */
 export async function announceInitialAdministrator(deps: Deps, out: Out = process.stdout): Promise<boolean> {
   const created = await createAccountsService(deps).ensureInitialAdministrator();
   if (!created) return false;
-  deps.log.warn({ username: created.user.username }, 'first start: created the initial administrator (one-time password printed on the terminal)');
-  printOneTimePassword(out, created.user.username, created.password);
+  const file = deliverOneTimePassword(out, deps.config.dataDir, created.user.username, created.password);
+  deps.log.warn({ username: created.user.username, ...(file ? { passwordFile: file } : {}) }, `first start: created the initial administrator (one-time password ${file ? 'in the file named' : 'printed on the terminal'})`);
   return true;
 }
 
@@ -51,7 +80,7 @@ export function registerAccountsCommands(program: Command): void {
       try {
         const deps: Deps = { db: opened.db, clock: systemClock, config, log: pino({ level: config.logLevel }) };
         const { user, password } = await createAccountsService(deps).createAdministrator(username, opts.name);
-        printOneTimePassword(process.stdout, user.username, password);
+        deliverOneTimePassword(process.stdout, config.dataDir, user.username, password);
       } finally {
         await opened.close();
       }

@@ -1,6 +1,6 @@
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import { defineAuditedEntity } from '../platform/audit/entities.ts';
-import { recordAudit, recordAuditBatch, type AuditInput } from '../platform/audit/record.ts';
+import { recordAudit, recordAuditBatch, unchanged, type AuditInput } from '../platform/audit/record.ts';
 import { ANONYMOUS_ACTOR, SYSTEM_ACTOR, type Actor, type Role } from '../platform/auth/actor.ts';
 import { actsForOrganisation } from '../platform/auth/scope.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -378,12 +378,9 @@ export function createAccountsService(deps: Deps) {
           throw new RuleViolationError('An administrator cannot remove their own administrator role.', [{ field: 'role', code: 'role.self_demotion', message: 'Ask another administrator.' }]);
         }
         await checkOrganisation(t, role, organisationId);
-        const updated = await store.updateUserProfile(t, id, {
-          display_name: input.displayName?.trim() || u.display_name,
-          role,
-          organisation_id: organisationId,
-          updated_at: clock.now(),
-        });
+        const profile = { display_name: input.displayName?.trim() || u.display_name, role, organisation_id: organisationId };
+        if (unchanged(store.userState(u), store.userState({ ...u, ...profile }))) return u;
+        const updated = await store.updateUserProfile(t, id, { ...profile, updated_at: clock.now() });
         await recordAudit(t, actor, clock, userAudit('accounts.user.update', updated, input.reason));
         if (role !== u.role || organisationId !== u.organisation_id) {
           await revokeAllCredentials(t, actor, id, `role or organisation changed: ${input.reason}`);
@@ -428,7 +425,9 @@ export function createAccountsService(deps: Deps) {
       accountsPolicy.require(actor, 'accounts.users.manage');
       if (!input.reason.trim()) throw new ValidationError([{ field: 'reason', code: 'reason.required', message: 'Give a reason.' }]);
       const row = await inTransaction(db, tx, async (t) => {
-        await mustFindUser(t, id, true);
+        const u = await mustFindUser(t, id, true);
+        // Nothing to lift (no lock recorded, no failed attempt counted): nothing written, nothing audited.
+        if (!u.locked_until && u.failed_logins === 0) return u;
         const updated = await store.unlockUser(t, id, clock.now());
         await recordAudit(t, actor, clock, userAudit('accounts.user.unlock', updated, input.reason));
         return updated;

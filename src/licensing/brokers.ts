@@ -62,6 +62,8 @@ export function brokerVerbs(ctx: LicensingContext) {
         const [current] = /^[0-9a-f-]{36}$/i.test(id) ? await store.getBrokers(t, [id]) : [];
         if (!current) throw new NotFoundError('Broker', id);
         if (current.status === 'retired') throw new RuleViolationError('A retired broker registration stays retired; register anew.');
+        // Asked for the status it already has: nothing changes, nothing is written or audited.
+        if (current.status === status) return presentBroker(current);
         const row = (await store.updateBrokerStatus(t, id, status, reason, null, deps.clock.now()))!;
         await audit(ctx, t, actor, [{ action: `licensing.broker.${status}`, entity: 'licensing_broker', entityId: id, reason, state: store.brokerState(row) }]);
         return presentBroker(row);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordAudit, recordAuditBatch, type AuditInput } from '../platform/audit/record.ts';
+import { recordAudit, recordAuditBatch, unchanged, type AuditInput } from '../platform/audit/record.ts';
 import type { Actor } from '../platform/auth/actor.ts';
 import type { Tx } from '../platform/db/types.ts';
 import { readDb } from '../platform/db/replica.ts';
@@ -434,25 +434,27 @@ export function createRegistryService(deps: Deps) {
         if (!current) throw new NotFoundError('Party', id);
         if (current.retired_at) throw new RuleViolationError('A retired party cannot be changed.', [{ field: 'id', code: 'party.retired', message: 'The party is retired.' }]);
         refuse(partyRuleErrors(current.kind, body, false), 'The party is invalid');
-        const row: store.PartyRow = {
-          ...current,
-          version: current.version + 1,
+        const fields = {
           roles: [...new Set(body.roles)],
           name: body.name ?? null,
           country: body.country ?? null,
           registration_number: body.registrationNumber ?? null,
           contact_email: body.contactEmail ?? null,
-          updated_at: clock.now(),
         };
-        await store.updateParty(t, row);
-        let personal = current.kind === 'person' ? ((await store.getPersonal(t, id)) ?? null) : null;
-        if (current.kind === 'person' && body.personal) {
-          personal = personalRow(id, body.personal);
-          await store.upsertPersonal(t, personal);
-        }
-        await writeVersion(t, actor, row, personal, 'registry.party.update', body.reason ?? null);
+        const stored = current.kind === 'person' ? ((await store.getPersonal(t, id)) ?? null) : null;
+        const personal = current.kind === 'person' && body.personal ? personalRow(id, body.personal) : stored;
         const regs = await store.listRegistrations(t, id);
-        return presentPartyDetail(row, regs, today(), registryPolicy.can(actor, 'registry.parties.read_personal') ? personal : undefined);
+        const readPersonal = registryPolicy.can(actor, 'registry.parties.read_personal');
+        // A PUT of what is already stored is no new version and no audit entry (roles compared as a set).
+        const sorted = (r: store.PartyRow) => ({ ...r, roles: [...r.roles].sort() });
+        if (unchanged(store.partyState(sorted(current), stored), store.partyState(sorted({ ...current, ...fields }), personal))) {
+          return presentPartyDetail(current, regs, today(), readPersonal ? stored : undefined);
+        }
+        const row: store.PartyRow = { ...current, ...fields, version: current.version + 1, updated_at: clock.now() };
+        await store.updateParty(t, row);
+        if (personal && personal !== stored) await store.upsertPersonal(t, personal);
+        await writeVersion(t, actor, row, personal, 'registry.party.update', body.reason ?? null);
+        return presentPartyDetail(row, regs, today(), readPersonal ? personal : undefined);
       });
     },
 

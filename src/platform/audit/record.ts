@@ -23,6 +23,15 @@ export interface AuditInput {
   state: unknown;
 }
 
+/**
+ * Whether an update would change nothing the audit log records: the entity's audited state before and
+ * after, compared as the verifier hashes them. An update verb asked to change nothing writes nothing and
+ * audits nothing (an entry would claim a change that did not happen).
+ */
+export function unchanged(before: unknown, after: unknown): boolean {
+  return stateHash(before) === stateHash(after);
+}
+
 export interface AuditEntry {
   seq: number;
   id: string;

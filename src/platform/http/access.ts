@@ -25,8 +25,12 @@ export function installAccessControl(app: FastifyInstance, resolveActor: ActorRe
   app.decorateRequest('actor', null as unknown as Actor);
 
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/v1') || route.url.startsWith('/api/v1/openapi')) return;
     const config = (route.config ?? {}) as { permission?: string; public?: boolean };
+    const api = route.url.startsWith('/api/v1') && !route.url.startsWith('/api/v1/openapi');
+    // The OpenAPI document says per operation what it needs, from the same declaration: nothing for public
+    // routes (and for the few outside /api/v1, which this gate does not guard), a session or a token otherwise.
+    route.schema = { ...route.schema, security: !api || config.public ? [] : [{ session: [] }, { token: [] }] };
+    if (!api) return;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;

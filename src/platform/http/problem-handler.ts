@@ -22,10 +22,15 @@ export function installProblemHandler(app: FastifyInstance): void {
       problem = error;
     } else if (hasZodFastifySchemaValidationErrors(error)) {
       const where = (error as { validationContext?: string }).validationContext ?? 'body';
-      const errors: FieldError[] = error.validation.map((v) => {
-        const params = v.params as { issue?: { path?: PropertyKey[] } } | undefined;
+      const errors: FieldError[] = error.validation.flatMap((v) => {
+        const params = v.params as { issue?: { path?: PropertyKey[] }; keys?: string[] } | undefined;
         const path = params?.issue?.path?.map(String).join('.') || fieldFromPath(v.instancePath, where);
-        return { field: path, message: v.message ?? 'invalid', code: `${where}.${v.keyword}` };
+        if (v.keyword === 'unrecognized_keys' && params?.keys?.length) {
+          // One error per member the route does not take (strict-bodies.ts), named where it was sent.
+          const parent = v.instancePath.split('/').filter(Boolean).join('.');
+          return params.keys.map((k) => ({ field: parent ? `${parent}.${k}` : k, message: `Unknown member "${k}": this request does not take it.`, code: `${where}.unrecognized_keys` }));
+        }
+        return [{ field: path, message: v.message ?? 'invalid', code: `${where}.${v.keyword}` }];
       });
       problem = new ValidationError(errors, `The request ${where} has invalid fields.`);
     } else if (isResponseSerializationError(error)) {

@@ -7,7 +7,13 @@ import helmet from 'helmet';
  * which no hook sees. No CORS on purpose: the API is same-origin only. upgrade-insecure-requests is left
  * out so a plain-HTTP install on a local network still loads its assets.
  */
-export const SECURITY_HEADERS = { contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } };
+export const SECURITY_HEADERS = {
+  contentSecurityPolicy: {
+    // The application serves its own styles and fonts: no other origin (helmet's default allows any https:).
+    // Inline styles stay allowed for the UI library's style attributes; scripts are 'self' only.
+    directives: { upgradeInsecureRequests: null, styleSrc: ["'self'", "'unsafe-inline'"], fontSrc: ["'self'"] },
+  },
+};
 
 const apply = helmet(SECURITY_HEADERS);
 
