@@ -66,8 +66,11 @@ export async function startServer(env: Record<string, string> = {}, args: string
     if (Date.now() > deadline) throw new Error(`custodia start did not answer in time:\n${out}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-  const match = /One-time password:\s+(\S+)/.exec(out);
-  if (!match && !reuse) throw new Error(`no initial administrator password in the server output:\n${out}`);
+  // Standard output is a pipe here, not a terminal: the server writes the password to an owner-only file
+  // in the data directory and prints the file's path (never the password itself).
+  const file = /one-time password is in (\S+) \(/.exec(out)?.[1];
+  const match = file ? /One-time password: (\S+)/.exec(fs.readFileSync(file, 'utf8')) : null;
+  if (!match && !reuse) throw new Error(`no initial administrator password file named in the server output:\n${out}`);
   return {
     url,
     adminPassword: match?.[1] ?? '',
