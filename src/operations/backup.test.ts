@@ -102,7 +102,7 @@ describeEngines('backup and restore', (engine) => {
     expect(manifest.tables).toEqual(sourceCounts);
     expect(manifest.audit).toMatchObject(sourceHead);
     expect(manifest.engine).toBe(engine);
-    expect(manifest.migrations).toContain('0650_operations.sql');
+    expect(manifest.migrations).toContain('0012_operations.sql');
     const [last] = await t.deps.db.query<{ action: string; entity_id: string; actor_role: string }>('SELECT action, entity_id, actor_role FROM audit_log ORDER BY seq DESC LIMIT 1');
     expect(last).toEqual({ action: 'operations.backup.create', entity_id: manifest.id, actor_role: 'administrator' });
   });

@@ -9,7 +9,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
 import { restorePgliteDataDir, restorePostgresDump } from '../platform/db/dump.ts';
 import { acquireDataDirLock } from '../platform/db/lock.ts';
-import { migrationFiles } from '../platform/db/migrate.ts';
+import { knownMigrationNames } from '../platform/db/migrate.ts';
 import { openDatabase } from '../platform/db/open.ts';
 import { openPglite } from '../platform/db/pglite.ts';
 import { openPostgres, redactUrl } from '../platform/db/postgres.ts';
@@ -65,7 +65,7 @@ export class ArchiveRejectedError extends RuleViolationError {
 export async function checkBackupFile(file: string): Promise<Manifest> {
   const checked = await checkArchive(file);
   if (!checked.manifest || checked.problems.length > 0) throw new ArchiveRejectedError(file, checked.problems);
-  const newer = unknownMigrations(checked.manifest, migrationFiles());
+  const newer = unknownMigrations(checked.manifest, knownMigrationNames());
   if (newer.length > 0) {
     throw new ArchiveRejectedError(file, [
       { part: 'manifest.json', code: 'operations.archive_schema_newer', message: `made by a newer Custodia (${checked.manifest.custodiaVersion}): migrations ${newer.join(', ')} are unknown here; restore it with that version or later` },

@@ -25,15 +25,15 @@ export interface TestDb {
 /**
  * A fresh PGlite runs initdb (seconds, tens of seconds on a busy machine). Tests instead load a dumped,
  * already migrated data directory, made once per set of migrations and shared by every test worker
- * through a file named after the migrations' hash.
+ * through a file named after the migrations' hash (or an unmigrated one, made once).
  */
-async function migratedTemplate(): Promise<Blob> {
+async function pgliteTemplate(migrated: boolean): Promise<Blob> {
   const hash = createHash('sha256');
-  for (const f of fs.readdirSync(MIGRATIONS_DIR).sort()) hash.update(f).update(fs.readFileSync(path.join(MIGRATIONS_DIR, f)));
-  const file = path.join(os.tmpdir(), `custodia-pglite-template-${hash.digest('hex').slice(0, 16)}.tar`);
+  if (migrated) for (const f of fs.readdirSync(MIGRATIONS_DIR).sort()) hash.update(f).update(fs.readFileSync(path.join(MIGRATIONS_DIR, f)));
+  const file = path.join(os.tmpdir(), `custodia-pglite-template-${migrated ? hash.digest('hex').slice(0, 16) : 'empty'}.tar`);
   if (!fs.existsSync(file)) {
     const db = await openPglite(undefined);
-    await migrate(db);
+    if (migrated) await migrate(db);
     const blob = await db.dumpDataDir!();
     await db.close();
     const tmp = `${file}.${process.pid}.tmp`;
@@ -45,13 +45,32 @@ async function migratedTemplate(): Promise<Blob> {
 
 export async function openTestDb(engine: Engine): Promise<TestDb> {
   if (engine === 'pglite') {
-    const db = await openPglite(undefined, { loadDataDir: await migratedTemplate() });
+    const db = await openPglite(undefined, { loadDataDir: await pgliteTemplate(true) });
     await migrate(db); // no-op unless a migration was added since the template
     return { db, close: () => db.close() };
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
   return openScratchPostgres(adminUrl, 'custodia_t');
+}
+
+/** A new database with no migration applied (tests of the migration runner and of upgrades). */
+export async function openEmptyTestDb(engine: Engine): Promise<TestDb> {
+  if (engine === 'pglite') {
+    const db = await openPglite(undefined, { loadDataDir: await pgliteTemplate(false) });
+    return { db, close: () => db.close() };
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
+  return openScratchPostgres(adminUrl, 'custodia_t', 4, { migrated: false });
+}
+
+/**
+ * Drops everything in the public schema (tables, functions, the extensions in it), so that one empty
+ * database serves several scenarios of a runner or upgrade test: opening a PGlite costs seconds.
+ */
+export async function emptyPublicSchema(db: Db): Promise<void> {
+  await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
 }
 
 /** `describe` once per engine; the title carries the engine so a failure says where it failed. */
