@@ -107,6 +107,8 @@ function check(r: FuzzRequest, status: number, headers: Record<string, unknown>,
   }
   const missing = SECURITY_HEADERS.filter((h) => headers[h] === undefined);
   if (missing.length) problems.push(`missing headers ${missing.join(', ')}`);
+  // Unknown members are refused in every module (a typo would otherwise drop data silently).
+  if (r.extraMember && status !== 400 && status !== 429) problems.push(`an unknown member was not refused with 400`);
   if (r.nulField !== undefined && status !== 429) {
     const named = status === 400 && (JSON.parse(body).errors ?? []).some((e: { field: string }) => e.field === r.nulField);
     if (!named) problems.push(`NUL in ${r.nulField} not refused with 400 naming it: ${body.slice(0, 160)}`);
