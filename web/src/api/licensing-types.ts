@@ -1,4 +1,9 @@
-/** Shapes of the licensing API the application reads (see src/licensing/schemas.ts). */
+/**
+ * The licence's Art. 10 particulars as frozen in its snapshot (src/licensing/schemas.ts): the OpenAPI document
+ * gives the snapshot as an open object, so this one shape is declared here; the rest is generated.
+ */
+import type { BodyOf, ResponseOf } from './types.ts';
+
 export interface LicenceParty {
   partyId?: string | null;
   name: string;
@@ -25,50 +30,20 @@ export interface Art10Particulars {
   goods: { lineNo: number; description: string; controlEntry: string; hsCode: string; quantity: number; unit: string }[];
 }
 
-export type PublicStatus = 'valid' | 'used' | 'expired' | 'suspended' | 'revoked' | 'surrendered' | 'unknown';
+type SuspendBody = NonNullable<BodyOf<'/api/v1/licensing/licences/{number}/suspend', 'post'>>;
+type PublicWording = NonNullable<SuspendBody['publicWording']>;
+
+/** What anyone with the licence number may know (GET /public/licences/{number}/verification). */
+export type Verification = ResponseOf<'/api/v1/public/licences/{number}/verification', 'get'>;
+export type PublicStatus = Verification['status'];
 
 /** The public wordings an officer may publish with a suspension, revocation or surrender (src/licensing/model.ts). */
-export const PUBLIC_WORDINGS_BY_ACTION: Record<'suspend' | 'revoke' | 'surrender', string[]> = {
+export const PUBLIC_WORDINGS_BY_ACTION: Record<'suspend' | 'revoke' | 'surrender', readonly PublicWording[]> = {
   suspend: ['issuing_authority_decision', 'pending_review'],
   revoke: ['issuing_authority_decision', 'conditions_not_met', 'holder_request', 'replaced'],
   surrender: ['holder_request', 'replaced'],
 };
 
-/** What anyone with the licence number may know (GET /public/licences/{number}/verification). */
-export interface Verification {
-  number: string;
-  status: PublicStatus;
-  statusSince: string | null;
-  publicWording: string | null;
-  kind: string;
-  issuingState: string;
-  validFrom: string;
-  expiresOn: string;
-  exportCountry: string | null;
-  importCountry: string | null;
-  transitCountries: string[];
-  checkedAt: string;
-}
-
-export interface PrintedParty {
-  name: string;
-  country: string;
-}
-
 /** What whoever holds the document learns from its QR code's token (POST /public/licences/verify-token). */
-export interface TokenVerification {
-  verdict: 'authentic' | 'altered' | 'forged' | 'other_licence';
-  signature: { valid: boolean; kid: string | null; key: { kid: string; created: string | null; retired: string | null; current: boolean } | null };
-  hashMatches: boolean;
-  licence: Verification | null;
-  particulars: {
-    applicant: PrintedParty;
-    consignee: PrintedParty | null;
-    finalRecipient: PrintedParty;
-    intermediateConsignees: PrintedParty[];
-    brokers: (PrintedParty & { location: string })[];
-    carriers: PrintedParty[];
-    goods: { lineNo: number; description: string; controlEntry: string; hsCode: string; quantity: number; unit: string }[];
-  } | null;
-  problem: string | null;
-}
+export type TokenVerification = ResponseOf<'/api/v1/public/licences/verify-token', 'post'>;
+export type PrintedParty = NonNullable<TokenVerification['particulars']>['applicant'];

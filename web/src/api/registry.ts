@@ -1,104 +1,34 @@
 import { api, type Page } from './client.ts';
 
-export const ITEM_KINDS = ['firearm', 'part', 'ammunition'] as const;
-export const FIREARM_TYPES = [
+import type { BodyOf, ResponseOf } from './types.ts';
+import { enumValues } from './types.ts';
+
+type ItemsPost = NonNullable<BodyOf<'/api/v1/registry/items', 'post'>>;
+type ItemBody = ItemsPost['item'];
+type MarkingBody = NonNullable<ItemsPost['markings']>[number];
+
+/** The item page as the server answers it (GET /registry/items/{id}), and its parts. */
+export type ItemDetail = ResponseOf<'/api/v1/registry/items/{id}', 'get'>;
+export type ItemSummary = ResponseOf<'/api/v1/registry/items', 'get'>['items'][number];
+export type CustodyEvent = ItemDetail['events'][number];
+export type PartySummary = NonNullable<ItemDetail['holder']>;
+export type Marking = Partial<ItemDetail['markings'][number]> & Pick<MarkingBody, 'kind' | 'location'>;
+
+export const ITEM_KINDS = enumValues<ItemBody['kind']>()('firearm', 'part', 'ammunition');
+export const FIREARM_TYPES = enumValues<NonNullable<ItemBody['firearmType']>>()(
   'revolver', 'self_loading_pistol', 'pistol', 'rifle', 'carbine', 'shotgun', 'sub_machine_gun', 'assault_rifle',
   'light_machine_gun', 'heavy_machine_gun', 'grenade_launcher', 'portable_anti_aircraft_gun', 'portable_anti_tank_gun',
   'recoilless_rifle', 'portable_anti_tank_launcher', 'portable_anti_aircraft_launcher', 'mortar_under_100mm', 'other',
-] as const;
-export const PART_TYPES = ['frame', 'receiver', 'barrel', 'slide', 'cylinder', 'bolt', 'breech_block', 'suppressor', 'other_essential'] as const;
-export const AMMUNITION_COMPONENTS = ['complete_round', 'case', 'primer', 'propellant', 'projectile'] as const;
-export const MARKING_KINDS = ['manufacture', 'import', 'state_transfer', 'confiscation', 'deactivation', 'proof', 'other'] as const;
-export const MARKING_LOCATIONS = ['frame', 'receiver', 'barrel', 'slide', 'cylinder', 'bolt', 'breech_block', 'suppressor', 'packaging', 'other'] as const;
-export const ITEM_STATUSES = ['registered', 'active', 'loaned', 'in_transit', 'lost', 'stolen', 'seized', 'confiscated', 'deactivated', 'exported', 'destroyed'] as const;
-
-export interface PartySummary {
-  id: string;
-  kind: string;
-  /** Null for persons when the role may not see personal data. */
-  name: string | null;
-  roles: string[];
-  country: string | null;
-  retired: boolean;
-}
-
-export interface ItemSummary {
-  id: string;
-  kind: string;
-  firearmType: string | null;
-  partType: string | null;
-  ammunitionComponent: string | null;
-  make: string | null;
-  model: string | null;
-  calibre: string | null;
-  yearOfManufacture: number | null;
-  countryOfManufacture: string | null;
-  serialNumber: string | null;
-  lotNumber: string | null;
-  quantityRounds: number | null;
-  status: string;
-  holderPartyId: string | null;
-  createdAt: string;
-}
-
-export interface Marking {
-  id?: string;
-  kind: string;
-  location: string;
-  manufacturerName?: string | null;
-  countryOfManufacture?: string | null;
-  placeOfManufacture?: string | null;
-  serialNumber?: string | null;
-  alternativeSymbol?: string | null;
-  alternativeCode?: string | null;
-  importCountry?: string | null;
-  importYear?: number | null;
-  transferringCountry?: string | null;
-  markingCountry?: string | null;
-  markingYear?: number | null;
-  certificateRef?: string | null;
-  yearOfManufacture?: number | null;
-  model?: string | null;
-  calibre?: string | null;
-  text?: string | null;
-  recordedAt?: string;
-  createdAt?: string;
-}
-
-export interface CustodyEvent {
-  id: string;
-  seq: number;
-  kind: string;
-  occurredAt: string;
-  recordedAt: string;
-  from: PartySummary | null;
-  to: PartySummary | null;
-  placeLocode: string | null;
-  placeText: string | null;
-  counterpartCountry: string | null;
-  authorizationRef: string | null;
-  licenceId: string | null;
-  certificateRef: string | null;
-  destructionMethod: string | null;
-  witnesses: string[] | null;
-  temporaryImportPurpose: string | null;
-  note: string | null;
-}
-
-export interface ItemDetail extends ItemSummary {
-  placeOfManufacture: string | null;
-  manufacturer: PartySummary | null;
-  isAntique: boolean;
-  isReplica: boolean;
-  temporaryImportPurpose: string | null;
-  description: string | null;
-  holder: PartySummary | null;
-  keeper: PartySummary | null;
-  lastEventAt: string | null;
-  retention: { until: string; basis: string };
-  markings: Marking[];
-  events: CustodyEvent[];
-}
+);
+export const PART_TYPES = enumValues<NonNullable<ItemBody['partType']>>()('frame', 'receiver', 'barrel', 'slide', 'cylinder', 'bolt', 'breech_block', 'suppressor', 'other_essential');
+export const AMMUNITION_COMPONENTS = enumValues<NonNullable<ItemBody['ammunitionComponent']>>()('complete_round', 'case', 'primer', 'propellant', 'projectile');
+export const MARKING_KINDS = enumValues<MarkingBody['kind']>()('manufacture', 'import', 'state_transfer', 'confiscation', 'deactivation', 'proof', 'other');
+export const MARKING_LOCATIONS = enumValues<MarkingBody['location']>()('frame', 'receiver', 'barrel', 'slide', 'cylinder', 'bolt', 'breech_block', 'suppressor', 'packaging', 'other');
+export const ITEM_STATUSES = enumValues<ItemSummary['status']>()('registered', 'active', 'loaned', 'in_transit', 'lost', 'stolen', 'seized', 'confiscated', 'deactivated', 'exported', 'destroyed');
+/** What the custody-event form may record (POST /registry/items/{id}/events). */
+export const EVENT_KINDS = enumValues<CustodyEvent['kind']>()(
+  'manufactured', 'imported', 'exported', 'transferred', 'loaned', 'returned', 'repaired', 'in_transit', 'reported_lost', 'reported_stolen', 'recovered', 'seized', 'confiscated', 'deactivated', 'destroyed',
+);
 
 /** The search form's fields as they appear in the page URL. */
 export interface SearchFilters {

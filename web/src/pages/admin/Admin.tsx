@@ -7,30 +7,12 @@ import { useSession } from '../../auth/session.tsx';
 import { ErrorAlert, PageHeader, StatusBadge, TONE } from '../../components/ui.tsx';
 import { useFormat } from '../../format.ts';
 import { useReasonDialog } from '../../components/ReasonDialog.tsx';
+import type { ResponseOf } from '../../api/types.ts';
 
 const ROLES = ['administrator', 'registry_clerk', 'licensing_officer', 'licensing_supervisor', 'tracing_officer', 'customs_officer', 'auditor', 'point_of_contact', 'industry'];
 
-interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  organisationId: string | null;
-  active: boolean;
-  mustChangePassword: boolean;
-  lockedUntil: string | null;
-  createdAt: string;
-}
-interface Token {
-  id: string;
-  name: string;
-  role: string;
-  prefix: string;
-  createdAt: string;
-  expiresAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+type User = ResponseOf<'/api/v1/accounts/users', 'get'>['items'][number];
+type Token = ResponseOf<'/api/v1/accounts/tokens', 'get'>['items'][number];
 
 /** Shown once, right after the server generated it: only its digest is kept. */
 function Secret({ label, value }: { label: string; value: string }) {

@@ -42,7 +42,7 @@ export default function LicencePage() {
     setBusy(true);
     setError(null);
     try {
-      const publicWording = action in PUBLIC_WORDINGS_BY_ACTION && wording && PUBLIC_WORDINGS_BY_ACTION[action as keyof typeof PUBLIC_WORDINGS_BY_ACTION].includes(wording) ? wording : null;
+      const publicWording = action in PUBLIC_WORDINGS_BY_ACTION && wording && PUBLIC_WORDINGS_BY_ACTION[action as keyof typeof PUBLIC_WORDINGS_BY_ACTION].includes(wording as never) ? wording : null;
       await api(`/licensing/licences/${encodeURIComponent(number)}/${action}`, { method: 'POST', body: { reason, publicWording } });
       setReason('');
       setWording(null);

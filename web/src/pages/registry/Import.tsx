@@ -5,23 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, download } from '../../api/client.ts';
 import { ErrorAlert, PageHeader, StatusBadge, TONE } from '../../components/ui.tsx';
 import { useFormat } from '../../format.ts';
+import type { ResponseOf } from '../../api/types.ts';
 
-interface ImportJob {
-  id: string;
-  status: string;
-  mode: string;
-  fileName: string | null;
-  rowsTotal: number | null;
-  rowsInvalid: number | null;
-  itemsCreated: number | null;
-  itemsExisting: number | null;
-  message: string | null;
-  alreadyImported: boolean;
-  progress: { bytesRead: number; bytesTotal: number; fraction: number } | null;
-  errorsUrl: string;
-  startedAt: string;
-  finishedAt: string | null;
-}
+type ImportJob = ResponseOf<'/api/v1/registry/imports/{id}', 'get'>;
 
 /** Bulk import of items from CSV (columns in docs/import-csv.md): upload, live progress, report of bad rows. */
 export default function Import() {

@@ -6,32 +6,11 @@ import { api } from '../../api/client.ts';
 import { useSession } from '../../auth/session.tsx';
 import { ErrorAlert, PageHeader, StatusBadge } from '../../components/ui.tsx';
 import { useFormat } from '../../format.ts';
+import type { ResponseOf } from '../../api/types.ts';
 
-interface Version {
-  id: string;
-  source: string;
-  format: string;
-  publishedOn: string | null;
-  fileName: string | null;
-  entryCount: number;
-  nameCount: number;
-  status: string;
-  importedAt: string;
-  importedBy: string;
-}
-interface DiffEntry {
-  externalId: string;
-  name: string;
-  referenceNumber: string | null;
-  programmes: string[];
-  fields?: string[];
-}
-interface Diff {
-  counts: { added: number; removed: number; changed: number };
-  added: DiffEntry[];
-  removed: DiffEntry[];
-  changed: DiffEntry[];
-}
+type Version = ResponseOf<'/api/v1/screening/lists', 'get'>['items'][number];
+type Diff = ResponseOf<'/api/v1/screening/lists/{from}/diff/{to}', 'get'>;
+type DiffEntry = Diff['added'][number] & { fields?: string[] };
 
 export default function Lists() {
   const { t } = useTranslation();

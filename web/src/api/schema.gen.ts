@@ -1,0 +1,8180 @@
+// Generated from /api/v1/openapi.json by `npm run gen:api-types` (src/web-api-types.ts).
+// Do not edit: change the route schemas and regenerate; test/web-api-types.test.ts fails when this is stale.
+
+export interface paths {
+    "/.well-known/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The node's Ed25519 public keys (JWK set, kid = RFC 7638 thumbprint) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            keys: {
+                                /** @enum {string} */
+                                alg: "EdDSA";
+                                created?: string;
+                                /** @enum {string} */
+                                crv: "Ed25519";
+                                kid: string;
+                                /** @enum {string} */
+                                kty: "OKP";
+                                retired?: string;
+                                /** @enum {string} */
+                                use: "sig";
+                                x: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisations (registry parties) that have industry users */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                activeUsers: number;
+                                /** Format: uuid */
+                                organisationId: string;
+                                users: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/organisations/{organisationId}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Users of one organisation */
+        get: {
+            parameters: {
+                query?: {
+                    active?: "true" | "false";
+                    cursor?: string;
+                    limit?: number;
+                    role?: "administrator" | "registry_clerk" | "licensing_officer" | "licensing_supervisor" | "tracing_officer" | "customs_officer" | "auditor" | "point_of_contact" | "industry" | "public";
+                };
+                header?: never;
+                path: {
+                    organisationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                createdAt: string;
+                                deactivatedAt: string | null;
+                                deactivationReason: string | null;
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "person" | "machine";
+                                lockedUntil: string | null;
+                                mustChangePassword: boolean;
+                                organisationId: string | null;
+                                passwordChangedAt: string | null;
+                                /** @enum {string} */
+                                role: "administrator" | "registry_clerk" | "licensing_officer" | "licensing_supervisor" | "tracing_officer" | "customs_officer" | "auditor" | "point_of_contact" | "industry" | "public";
+                                username: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** API tokens (your own; administrators see all or filter by user) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    includeRevoked?: "true" | "false";
+                    limit?: number;
+                    userId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                expiresAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                lastUsedAt: string | null;
+                                name: string;
+                                prefix: string;
+                                revokedAt: string | null;
+                                revokeReason: string | null;
+                                /** @enum {string} */
+                                role: "administrator" | "registry_clerk" | "licensing_officer" | "licensing_supervisor" | "tracing_officer" | "customs_officer" | "auditor" | "point_of_contact" | "industry" | "public";
+                                /** Format: uuid */
+                                userId: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an API token; its secret is shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expiresInDays?: number;
+                        name: string;
+                        /** Format: uuid */
+                        userId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            secret: string;
+                            token: {
+                                createdAt: string;
+                                expiresAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                lastUsedAt: string | null;
+                                name: string;
+                                prefix: string;
+                                revokedAt: string | null;
+                                revokeReason: string | null;
+                                /** @enum {string} */
+                                role: "administrator" | "registry_clerk" | "licensing_officer" | "licensing_supervisor" | "tracing_officer" | "customs_officer" | "auditor" | "point_of_contact" | "industry" | "public";
+                                /** Format: uuid */
+                                userId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/tokens/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke an API token */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            expiresAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            lastUsedAt: string | null;
+                            name: string;
+                            prefix: string;
+                            revokedAt: string | null;
+                            revokeReason: string | null;
+                            /** @enum {string} */
+                            role: "administrator" | "registry_clerk" | "licensing_officer" | "licensing_supervisor" | "tracing_officer" | "customs_officer" | "auditor" | "point_of_contact" | "industry" | "public";
+                            /** Format: uuid */
+                            userId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List users */
+        get: {
+            parameters: {
+                query?: {
+                    active?: "true" | "false";
+                    cursor?: string;
+                    limit?: number;
+                    organisationId?: string;
+                    role?: "administrator" | "registry_clerk" | "licensing_officer" | "licensing_supervisor" | "tracing_officer" | "customs_officer" | "auditor" | "point_of_contact" | "industry" | "public";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                createdAt: string;
+                                deactivatedAt: string | null;
+                                deactivationReason: string | null;
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "person" | "machine";
+                                lockedUntil: string | null;
+                                mustChangePassword: boolean;
+                                organisationId: string | null;
+                                passwordChangedAt: string | null;
+                                /** @enum {string} */
+                                role: "administrator" | "registry_clerk" | "licensing_officer" | "licensing_supervisor" | "tracing_officer" | "customs_officer" | "auditor" | "point_of_contact" | "industry" | "public";
+                                username: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a user (a person gets a one-time password, shown once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        displayName: string;
+                        /**
+                         * @default person
+                         * @enum {string}
+                         */
+                        kind?: "person" | "machine";
+                        organisationId?: string | null;
+                        /** @enum {string} */
+                        role: "administrator" | "registry_clerk" | "licensing_officer" | "licensing_supervisor" | "tracing_officer" | "customs_officer" | "auditor" | "point_of_contact" | "industry";
+                        username: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            oneTimePassword: string | null;
+                            user: {
+                                active: boolean;
+                                createdAt: string;
+                                deactivatedAt: string | null;
+                                deactivationReason: string | null;
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "person" | "machine";
+                                lockedUntil: string | null;
+                                mustChangePassword: boolean;
+                                organisationId: string | null;
+                                passwordChangedAt: string | null;
+                                /** @enum {string} */
+                                role: "administrator" | "registry_clerk" | "licensing_officer" | "licensing_supervisor" | "tracing_officer" | "customs_officer" | "auditor" | "point_of_contact" | "industry" | "public";
+                                username: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One user */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            createdAt: string;
+                            deactivatedAt: string | null;
+                            deactivationReason: string | null;
+                            displayName: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "person" | "machine";
+                            lockedUntil: string | null;
+                            mustChangePassword: boolean;
+                            organisationId: string | null;
+                            passwordChangedAt: string | null;
+                            /** @enum {string} */
+                            role: "administrator" | "registry_clerk" | "licensing_officer" | "licensing_supervisor" | "tracing_officer" | "customs_officer" | "auditor" | "point_of_contact" | "industry" | "public";
+                            username: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a user’s name, role or organisation (a role change revokes their sessions and tokens) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        displayName?: string;
+                        organisationId?: string | null;
+                        reason: string;
+                        /** @enum {string} */
+                        role?: "administrator" | "registry_clerk" | "licensing_officer" | "licensing_supervisor" | "tracing_officer" | "customs_officer" | "auditor" | "point_of_contact" | "industry";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            createdAt: string;
+                            deactivatedAt: string | null;
+                            deactivationReason: string | null;
+                            displayName: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "person" | "machine";
+                            lockedUntil: string | null;
+                            mustChangePassword: boolean;
+                            organisationId: string | null;
+                            passwordChangedAt: string | null;
+                            /** @enum {string} */
+                            role: "administrator" | "registry_clerk" | "licensing_officer" | "licensing_supervisor" | "tracing_officer" | "customs_officer" | "auditor" | "point_of_contact" | "industry" | "public";
+                            username: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/accounts/users/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deactivate a user and revoke their sessions and tokens */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            createdAt: string;
+                            deactivatedAt: string | null;
+                            deactivationReason: string | null;
+                            displayName: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "person" | "machine";
+                            lockedUntil: string | null;
+                            mustChangePassword: boolean;
+                            organisationId: string | null;
+                            passwordChangedAt: string | null;
+                            revokedCredentials: number;
+                            /** @enum {string} */
+                            role: "administrator" | "registry_clerk" | "licensing_officer" | "licensing_supervisor" | "tracing_officer" | "customs_officer" | "auditor" | "point_of_contact" | "industry" | "public";
+                            username: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/users/{id}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a new one-time password (shown once) and unlock */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            oneTimePassword: string;
+                            user: {
+                                active: boolean;
+                                createdAt: string;
+                                deactivatedAt: string | null;
+                                deactivationReason: string | null;
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "person" | "machine";
+                                lockedUntil: string | null;
+                                mustChangePassword: boolean;
+                                organisationId: string | null;
+                                passwordChangedAt: string | null;
+                                /** @enum {string} */
+                                role: "administrator" | "registry_clerk" | "licensing_officer" | "licensing_supervisor" | "tracing_officer" | "customs_officer" | "auditor" | "point_of_contact" | "industry" | "public";
+                                username: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift a sign-in lockout */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            createdAt: string;
+                            deactivatedAt: string | null;
+                            deactivationReason: string | null;
+                            displayName: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "person" | "machine";
+                            lockedUntil: string | null;
+                            mustChangePassword: boolean;
+                            organisationId: string | null;
+                            passwordChangedAt: string | null;
+                            /** @enum {string} */
+                            role: "administrator" | "registry_clerk" | "licensing_officer" | "licensing_supervisor" | "tracing_officer" | "customs_officer" | "auditor" | "point_of_contact" | "industry" | "public";
+                            username: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signed checkpoints, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                at: string;
+                                id: string;
+                                /** @description RFC 7638 thumbprint of the signing key, see /.well-known/jwks.json */
+                                kid: string;
+                                /** @description `text`, a blank line and the signature line */
+                                note: string;
+                                origin: string;
+                                /** @description base64 SHA-256 */
+                                rootHash: string;
+                                /** @description base64 Ed25519 signature over `text` */
+                                signature: string;
+                                /** @description the exact signed bytes (UTF-8) */
+                                text: string;
+                                treeSize: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Sign a checkpoint of the log now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            at: string;
+                            id: string;
+                            /** @description RFC 7638 thumbprint of the signing key, see /.well-known/jwks.json */
+                            kid: string;
+                            /** @description `text`, a blank line and the signature line */
+                            note: string;
+                            origin: string;
+                            /** @description base64 SHA-256 */
+                            rootHash: string;
+                            /** @description base64 Ed25519 signature over `text` */
+                            signature: string;
+                            /** @description the exact signed bytes (UTF-8) */
+                            text: string;
+                            treeSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/checkpoints/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest signed checkpoint (tree size, root hash, time, key id) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            at: string;
+                            id: string;
+                            /** @description RFC 7638 thumbprint of the signing key, see /.well-known/jwks.json */
+                            kid: string;
+                            /** @description `text`, a blank line and the signature line */
+                            note: string;
+                            origin: string;
+                            /** @description base64 SHA-256 */
+                            rootHash: string;
+                            /** @description base64 Ed25519 signature over `text` */
+                            signature: string;
+                            /** @description the exact signed bytes (UTF-8) */
+                            text: string;
+                            treeSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Browse the audit log, newest first, with filters */
+        get: {
+            parameters: {
+                query?: {
+                    action?: string;
+                    actorId?: string;
+                    actorName?: string;
+                    cursor?: string;
+                    entity?: string;
+                    entityId?: string;
+                    /** @description entries at or after (ISO 8601) */
+                    from?: string;
+                    limit?: number;
+                    /** @description entries before (ISO 8601) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                action: string;
+                                actorId: string | null;
+                                actorKind: string;
+                                actorName: string;
+                                actorRole: string;
+                                at: string;
+                                entity: string;
+                                entityId: string;
+                                id: string;
+                                /** @description RFC 6962 leaf hash: SHA-256(0x00 ‖ canonical JSON of the entry without leafHash) */
+                                leafHash: string;
+                                reason: string | null;
+                                seq: number;
+                                stateHash: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/entries/{ref}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One audit entry by seq or id */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description seq (0-based leaf index) or entry id (UUID) */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: string;
+                            actorId: string | null;
+                            actorKind: string;
+                            actorName: string;
+                            actorRole: string;
+                            at: string;
+                            entity: string;
+                            entityId: string;
+                            id: string;
+                            /** @description RFC 6962 leaf hash: SHA-256(0x00 ‖ canonical JSON of the entry without leafHash) */
+                            leafHash: string;
+                            reason: string | null;
+                            seq: number;
+                            stateHash: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/proofs/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RFC 6962 consistency proof between two tree sizes */
+        get: {
+            parameters: {
+                query: {
+                    from: number;
+                    /** @description default: the current size */
+                    to?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description base64 SHA-256 */
+                            fromRoot: string;
+                            fromSize: number;
+                            proof: string[];
+                            /** @description base64 SHA-256 */
+                            toRoot: string;
+                            toSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/proofs/inclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RFC 6962 inclusion proof of an entry (by seq or id) */
+        get: {
+            parameters: {
+                query?: {
+                    id?: string;
+                    seq?: number;
+                    /** @description default: the latest checkpoint covering the entry, else the current size */
+                    treeSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkpoint: {
+                                at: string;
+                                id: string;
+                                /** @description RFC 7638 thumbprint of the signing key, see /.well-known/jwks.json */
+                                kid: string;
+                                /** @description `text`, a blank line and the signature line */
+                                note: string;
+                                origin: string;
+                                /** @description base64 SHA-256 */
+                                rootHash: string;
+                                /** @description base64 Ed25519 signature over `text` */
+                                signature: string;
+                                /** @description the exact signed bytes (UTF-8) */
+                                text: string;
+                                treeSize: number;
+                            } | null;
+                            entryId: string;
+                            /** @description base64 SHA-256 */
+                            leafHash: string;
+                            proof: string[];
+                            /** @description base64 SHA-256 */
+                            rootHash: string;
+                            seq: number;
+                            treeSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recompute the tree, check every checkpoint and re-hash every audited record (as `custodia audit verify`) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkpointsChecked: number;
+                            durationMs: number;
+                            entriesChecked: number;
+                            nodesChecked: number;
+                            ok: boolean;
+                            problemCount: number;
+                            problems: {
+                                checkpointId?: string;
+                                entity?: string;
+                                entityId?: string;
+                                entryId?: string;
+                                kind: string;
+                                message: string;
+                                node?: {
+                                    index: number;
+                                    level: number;
+                                };
+                                seq?: number;
+                            }[];
+                            recordsChecked: number;
+                            recordsSkipped: {
+                                entity: string;
+                                records: number;
+                            }[];
+                            /** @description base64 SHA-256 */
+                            rootHash: string;
+                            treeSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with username and password; sets the session cookie and returns the CSRF token */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                        username: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            csrfToken: string;
+                            session: {
+                                createdAt: string;
+                                expiresAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                idleExpiresAt: string;
+                            };
+                            user: {
+                                active: boolean;
+                                createdAt: string;
+                                deactivatedAt: string | null;
+                                deactivationReason: string | null;
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "person" | "machine";
+                                lockedUntil: string | null;
+                                mustChangePassword: boolean;
+                                organisationId: string | null;
+                                passwordChangedAt: string | null;
+                                /** @enum {string} */
+                                role: "administrator" | "registry_clerk" | "licensing_officer" | "licensing_supervisor" | "tracing_officer" | "customs_officer" | "auditor" | "point_of_contact" | "industry" | "public";
+                                username: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: revokes the current session and clears its cookie */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            revoked: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change your password (ends your other sessions) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            createdAt: string;
+                            deactivatedAt: string | null;
+                            deactivationReason: string | null;
+                            displayName: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "person" | "machine";
+                            lockedUntil: string | null;
+                            mustChangePassword: boolean;
+                            organisationId: string | null;
+                            passwordChangedAt: string | null;
+                            /** @enum {string} */
+                            role: "administrator" | "registry_clerk" | "licensing_officer" | "licensing_supervisor" | "tracing_officer" | "customs_officer" | "auditor" | "point_of_contact" | "industry" | "public";
+                            username: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who am I: the signed-in user, the acting role and the CSRF token */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actor: {
+                                /** @enum {string} */
+                                kind: "user" | "token" | "system" | "anonymous";
+                                name: string;
+                                organisationId: string | null;
+                                /** @enum {string} */
+                                role: "administrator" | "registry_clerk" | "licensing_officer" | "licensing_supervisor" | "tracing_officer" | "customs_officer" | "auditor" | "point_of_contact" | "industry" | "public";
+                                userId: string | null;
+                            };
+                            csrfToken: string | null;
+                            session: {
+                                createdAt: string;
+                                expiresAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                idleExpiresAt: string;
+                            } | null;
+                            user: {
+                                active: boolean;
+                                createdAt: string;
+                                deactivatedAt: string | null;
+                                deactivationReason: string | null;
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "person" | "machine";
+                                lockedUntil: string | null;
+                                mustChangePassword: boolean;
+                                organisationId: string | null;
+                                passwordChangedAt: string | null;
+                                /** @enum {string} */
+                                role: "administrator" | "registry_clerk" | "licensing_officer" | "licensing_supervisor" | "tracing_officer" | "customs_officer" | "auditor" | "point_of_contact" | "industry" | "public";
+                                username: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Applications, newest first (industry users: their own organisation only) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    kind?: "export" | "import" | "transit" | "brokering" | "temporary";
+                    limit?: number;
+                    status?: "submitted" | "under_review" | "information_requested" | "recommended" | "countersigned" | "issued" | "refused" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                applicantName: string;
+                                exportCountry: string;
+                                id: string;
+                                importCountry: string;
+                                /** @enum {string} */
+                                kind: "export" | "import" | "transit" | "brokering" | "temporary";
+                                reference: string;
+                                /** @enum {string} */
+                                status: "submitted" | "under_review" | "information_requested" | "recommended" | "countersigned" | "issued" | "refused" | "withdrawn";
+                                submittedAt: string;
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Apply for an export, import, transit, brokering or temporary (Art. 10(6)) licence */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        applicant: {
+                            address?: string | null;
+                            country: string;
+                            name: string;
+                            partyId?: string | null;
+                        };
+                        brokers?: {
+                            address?: string | null;
+                            brokerId?: string | null;
+                            country: string;
+                            location: string;
+                            name: string;
+                            partyId?: string | null;
+                        }[];
+                        carriers?: {
+                            address?: string | null;
+                            country: string;
+                            name: string;
+                            partyId?: string | null;
+                        }[];
+                        consignee?: {
+                            address?: string | null;
+                            country: string;
+                            name: string;
+                            partyId?: string | null;
+                        } | null;
+                        endUse: string;
+                        endUser: {
+                            address?: string | null;
+                            country: string;
+                            name: string;
+                            partyId?: string | null;
+                        };
+                        exportCountry: string;
+                        goods: {
+                            calibre?: string | null;
+                            controlEntry: string;
+                            currency: string;
+                            description: string;
+                            firearmType?: ("revolver" | "self_loading_pistol" | "pistol" | "rifle" | "carbine" | "shotgun" | "sub_machine_gun" | "assault_rifle" | "light_machine_gun" | "heavy_machine_gun" | "grenade_launcher" | "portable_anti_aircraft_gun" | "portable_anti_tank_gun" | "recoilless_rifle" | "portable_anti_tank_launcher" | "portable_anti_aircraft_launcher" | "mortar_under_100mm" | "other") | null;
+                            hsCode: string;
+                            /** @enum {string} */
+                            itemType: "firearm" | "part" | "essential_component" | "ammunition" | "accessory" | "other";
+                            lineNo: number;
+                            quantity: number;
+                            registryItemIds?: string[];
+                            serials?: string[];
+                            /** @enum {string} */
+                            unit: "piece" | "round" | "set" | "kg";
+                            valueMinor: number;
+                        }[];
+                        importCountry: string;
+                        intermediateConsignees?: {
+                            address?: string | null;
+                            country: string;
+                            name: string;
+                            partyId?: string | null;
+                        }[];
+                        /** @enum {string} */
+                        kind: "export" | "import" | "transit" | "brokering" | "temporary";
+                        plannedShipmentDate?: string | null;
+                        temporaryPurpose?: ("hunting" | "sport_shooting" | "evaluation" | "exhibition" | "repair") | null;
+                        transit?: {
+                            country: string;
+                            /** @enum {string} */
+                            mode: "land" | "sea" | "air";
+                            /** @default false */
+                            transhipment?: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicantName: string;
+                            assignedOfficer: string | null;
+                            clock: {
+                                elapsedDays: number;
+                                paused: boolean;
+                                pausedDays: number;
+                            };
+                            content: {
+                                applicant: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                };
+                                brokers: {
+                                    address?: string | null;
+                                    brokerId?: string | null;
+                                    country: string;
+                                    location: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                carriers: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                consignee?: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                } | null;
+                                endUse: string;
+                                endUser: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                };
+                                exportCountry: string;
+                                goods: {
+                                    calibre?: string | null;
+                                    controlEntry: string;
+                                    currency: string;
+                                    description: string;
+                                    firearmType?: string | null;
+                                    hsCode: string;
+                                    itemType: string;
+                                    lineNo: number;
+                                    quantity: number;
+                                    registryItemIds?: string[];
+                                    serials?: string[];
+                                    unit: string;
+                                    valueMinor: number;
+                                }[];
+                                importCountry: string;
+                                intermediateConsignees: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                /** @enum {string} */
+                                kind: "export" | "import" | "transit" | "brokering" | "temporary";
+                                plannedShipmentDate?: string | null;
+                                temporaryPurpose?: string | null;
+                                transit: {
+                                    country: string;
+                                    mode: string;
+                                    transhipment: boolean;
+                                }[];
+                            };
+                            countersignatureReason: string | null;
+                            countersignatureRequired: boolean;
+                            decisions: {
+                                actorName: string;
+                                actorRole: string;
+                                at: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                kind: string;
+                                reason: string | null;
+                                rulesVersion: string | null;
+                            }[];
+                            documents: {
+                                filename: string;
+                                id: string;
+                                kind: string;
+                                mediaType: string;
+                                sha256: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            }[];
+                            exportCountry: string;
+                            gate: {
+                                applicable: boolean;
+                                conditions: {
+                                    code: string;
+                                    detail: string;
+                                    exempt?: boolean;
+                                    met: boolean;
+                                }[];
+                                ok: boolean;
+                            };
+                            id: string;
+                            importAuthorizations: {
+                                documentSha256: string | null;
+                                expiryDate: string;
+                                id: string;
+                                issueDate: string;
+                                issuingAuthority: string;
+                                issuingState: string;
+                                reference: string;
+                                source: string;
+                            }[];
+                            importCountry: string;
+                            /** @enum {string} */
+                            kind: "export" | "import" | "transit" | "brokering" | "temporary";
+                            licenceNumber: string | null;
+                            recommendation: string | null;
+                            reference: string;
+                            /** @enum {string} */
+                            status: "submitted" | "under_review" | "information_requested" | "recommended" | "countersigned" | "issued" | "refused" | "withdrawn";
+                            submittedAt: string;
+                            transitNoObjections: {
+                                documentSha256: string | null;
+                                id: string;
+                                noticeDate: string;
+                                reference: string;
+                                source: string;
+                                state: string;
+                            }[];
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case: contents, decisions, documents, evidence, and which Art. 10 conditions are met or missing */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicantName: string;
+                            assignedOfficer: string | null;
+                            clock: {
+                                elapsedDays: number;
+                                paused: boolean;
+                                pausedDays: number;
+                            };
+                            content: {
+                                applicant: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                };
+                                brokers: {
+                                    address?: string | null;
+                                    brokerId?: string | null;
+                                    country: string;
+                                    location: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                carriers: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                consignee?: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                } | null;
+                                endUse: string;
+                                endUser: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                };
+                                exportCountry: string;
+                                goods: {
+                                    calibre?: string | null;
+                                    controlEntry: string;
+                                    currency: string;
+                                    description: string;
+                                    firearmType?: string | null;
+                                    hsCode: string;
+                                    itemType: string;
+                                    lineNo: number;
+                                    quantity: number;
+                                    registryItemIds?: string[];
+                                    serials?: string[];
+                                    unit: string;
+                                    valueMinor: number;
+                                }[];
+                                importCountry: string;
+                                intermediateConsignees: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                /** @enum {string} */
+                                kind: "export" | "import" | "transit" | "brokering" | "temporary";
+                                plannedShipmentDate?: string | null;
+                                temporaryPurpose?: string | null;
+                                transit: {
+                                    country: string;
+                                    mode: string;
+                                    transhipment: boolean;
+                                }[];
+                            };
+                            countersignatureReason: string | null;
+                            countersignatureRequired: boolean;
+                            decisions: {
+                                actorName: string;
+                                actorRole: string;
+                                at: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                kind: string;
+                                reason: string | null;
+                                rulesVersion: string | null;
+                            }[];
+                            documents: {
+                                filename: string;
+                                id: string;
+                                kind: string;
+                                mediaType: string;
+                                sha256: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            }[];
+                            exportCountry: string;
+                            gate: {
+                                applicable: boolean;
+                                conditions: {
+                                    code: string;
+                                    detail: string;
+                                    exempt?: boolean;
+                                    met: boolean;
+                                }[];
+                                ok: boolean;
+                            };
+                            id: string;
+                            importAuthorizations: {
+                                documentSha256: string | null;
+                                expiryDate: string;
+                                id: string;
+                                issueDate: string;
+                                issuingAuthority: string;
+                                issuingState: string;
+                                reference: string;
+                                source: string;
+                            }[];
+                            importCountry: string;
+                            /** @enum {string} */
+                            kind: "export" | "import" | "transit" | "brokering" | "temporary";
+                            licenceNumber: string | null;
+                            recommendation: string | null;
+                            reference: string;
+                            /** @enum {string} */
+                            status: "submitted" | "under_review" | "information_requested" | "recommended" | "countersigned" | "issued" | "refused" | "withdrawn";
+                            submittedAt: string;
+                            transitNoObjections: {
+                                documentSha256: string | null;
+                                id: string;
+                                noticeDate: string;
+                                reference: string;
+                                source: string;
+                                state: string;
+                            }[];
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/applications/{id}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign the case to an officer (→ under review) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        officer: string;
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicantName: string;
+                            assignedOfficer: string | null;
+                            clock: {
+                                elapsedDays: number;
+                                paused: boolean;
+                                pausedDays: number;
+                            };
+                            content: {
+                                applicant: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                };
+                                brokers: {
+                                    address?: string | null;
+                                    brokerId?: string | null;
+                                    country: string;
+                                    location: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                carriers: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                consignee?: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                } | null;
+                                endUse: string;
+                                endUser: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                };
+                                exportCountry: string;
+                                goods: {
+                                    calibre?: string | null;
+                                    controlEntry: string;
+                                    currency: string;
+                                    description: string;
+                                    firearmType?: string | null;
+                                    hsCode: string;
+                                    itemType: string;
+                                    lineNo: number;
+                                    quantity: number;
+                                    registryItemIds?: string[];
+                                    serials?: string[];
+                                    unit: string;
+                                    valueMinor: number;
+                                }[];
+                                importCountry: string;
+                                intermediateConsignees: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                /** @enum {string} */
+                                kind: "export" | "import" | "transit" | "brokering" | "temporary";
+                                plannedShipmentDate?: string | null;
+                                temporaryPurpose?: string | null;
+                                transit: {
+                                    country: string;
+                                    mode: string;
+                                    transhipment: boolean;
+                                }[];
+                            };
+                            countersignatureReason: string | null;
+                            countersignatureRequired: boolean;
+                            decisions: {
+                                actorName: string;
+                                actorRole: string;
+                                at: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                kind: string;
+                                reason: string | null;
+                                rulesVersion: string | null;
+                            }[];
+                            documents: {
+                                filename: string;
+                                id: string;
+                                kind: string;
+                                mediaType: string;
+                                sha256: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            }[];
+                            exportCountry: string;
+                            gate: {
+                                applicable: boolean;
+                                conditions: {
+                                    code: string;
+                                    detail: string;
+                                    exempt?: boolean;
+                                    met: boolean;
+                                }[];
+                                ok: boolean;
+                            };
+                            id: string;
+                            importAuthorizations: {
+                                documentSha256: string | null;
+                                expiryDate: string;
+                                id: string;
+                                issueDate: string;
+                                issuingAuthority: string;
+                                issuingState: string;
+                                reference: string;
+                                source: string;
+                            }[];
+                            importCountry: string;
+                            /** @enum {string} */
+                            kind: "export" | "import" | "transit" | "brokering" | "temporary";
+                            licenceNumber: string | null;
+                            recommendation: string | null;
+                            reference: string;
+                            /** @enum {string} */
+                            status: "submitted" | "under_review" | "information_requested" | "recommended" | "countersigned" | "issued" | "refused" | "withdrawn";
+                            submittedAt: string;
+                            transitNoObjections: {
+                                documentSha256: string | null;
+                                id: string;
+                                noticeDate: string;
+                                reference: string;
+                                source: string;
+                                state: string;
+                            }[];
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/applications/{id}/countersignature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Supervisor countersignature: agree, or send back to review */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        agree: boolean;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicantName: string;
+                            assignedOfficer: string | null;
+                            clock: {
+                                elapsedDays: number;
+                                paused: boolean;
+                                pausedDays: number;
+                            };
+                            content: {
+                                applicant: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                };
+                                brokers: {
+                                    address?: string | null;
+                                    brokerId?: string | null;
+                                    country: string;
+                                    location: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                carriers: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                consignee?: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                } | null;
+                                endUse: string;
+                                endUser: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                };
+                                exportCountry: string;
+                                goods: {
+                                    calibre?: string | null;
+                                    controlEntry: string;
+                                    currency: string;
+                                    description: string;
+                                    firearmType?: string | null;
+                                    hsCode: string;
+                                    itemType: string;
+                                    lineNo: number;
+                                    quantity: number;
+                                    registryItemIds?: string[];
+                                    serials?: string[];
+                                    unit: string;
+                                    valueMinor: number;
+                                }[];
+                                importCountry: string;
+                                intermediateConsignees: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                /** @enum {string} */
+                                kind: "export" | "import" | "transit" | "brokering" | "temporary";
+                                plannedShipmentDate?: string | null;
+                                temporaryPurpose?: string | null;
+                                transit: {
+                                    country: string;
+                                    mode: string;
+                                    transhipment: boolean;
+                                }[];
+                            };
+                            countersignatureReason: string | null;
+                            countersignatureRequired: boolean;
+                            decisions: {
+                                actorName: string;
+                                actorRole: string;
+                                at: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                kind: string;
+                                reason: string | null;
+                                rulesVersion: string | null;
+                            }[];
+                            documents: {
+                                filename: string;
+                                id: string;
+                                kind: string;
+                                mediaType: string;
+                                sha256: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            }[];
+                            exportCountry: string;
+                            gate: {
+                                applicable: boolean;
+                                conditions: {
+                                    code: string;
+                                    detail: string;
+                                    exempt?: boolean;
+                                    met: boolean;
+                                }[];
+                                ok: boolean;
+                            };
+                            id: string;
+                            importAuthorizations: {
+                                documentSha256: string | null;
+                                expiryDate: string;
+                                id: string;
+                                issueDate: string;
+                                issuingAuthority: string;
+                                issuingState: string;
+                                reference: string;
+                                source: string;
+                            }[];
+                            importCountry: string;
+                            /** @enum {string} */
+                            kind: "export" | "import" | "transit" | "brokering" | "temporary";
+                            licenceNumber: string | null;
+                            recommendation: string | null;
+                            reference: string;
+                            /** @enum {string} */
+                            status: "submitted" | "under_review" | "information_requested" | "recommended" | "countersigned" | "issued" | "refused" | "withdrawn";
+                            submittedAt: string;
+                            transitNoObjections: {
+                                documentSha256: string | null;
+                                id: string;
+                                noticeDate: string;
+                                reference: string;
+                                source: string;
+                                state: string;
+                            }[];
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/applications/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a document (end-user certificate, import authorization…); stored with its SHA-256 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contentBase64: string;
+                        filename: string;
+                        /** @enum {string} */
+                        kind: "end_user_certificate" | "import_authorization" | "transit_no_objection" | "contract" | "delivery_verification" | "other";
+                        /** @default application/octet-stream */
+                        mediaType?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: string | null;
+                            filename: string;
+                            id: string;
+                            kind: string;
+                            mediaType: string;
+                            sha256: string;
+                            sizeBytes: number;
+                            /** Format: date-time */
+                            uploadedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/applications/{id}/import-authorizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the importing State's import licence/authorization (Art. 10(2)(a)) with its document */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        documentId: string;
+                        expiryDate: string;
+                        goods: {
+                            controlEntry: string;
+                            quantity: number;
+                            /** @enum {string} */
+                            unit: "piece" | "round" | "set" | "kg";
+                        }[];
+                        issueDate: string;
+                        issuingAuthority: string;
+                        issuingState: string;
+                        reference: string;
+                        /**
+                         * @default officer
+                         * @enum {string}
+                         */
+                        source?: "officer" | "exchange";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicantName: string;
+                            assignedOfficer: string | null;
+                            clock: {
+                                elapsedDays: number;
+                                paused: boolean;
+                                pausedDays: number;
+                            };
+                            content: {
+                                applicant: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                };
+                                brokers: {
+                                    address?: string | null;
+                                    brokerId?: string | null;
+                                    country: string;
+                                    location: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                carriers: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                consignee?: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                } | null;
+                                endUse: string;
+                                endUser: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                };
+                                exportCountry: string;
+                                goods: {
+                                    calibre?: string | null;
+                                    controlEntry: string;
+                                    currency: string;
+                                    description: string;
+                                    firearmType?: string | null;
+                                    hsCode: string;
+                                    itemType: string;
+                                    lineNo: number;
+                                    quantity: number;
+                                    registryItemIds?: string[];
+                                    serials?: string[];
+                                    unit: string;
+                                    valueMinor: number;
+                                }[];
+                                importCountry: string;
+                                intermediateConsignees: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                /** @enum {string} */
+                                kind: "export" | "import" | "transit" | "brokering" | "temporary";
+                                plannedShipmentDate?: string | null;
+                                temporaryPurpose?: string | null;
+                                transit: {
+                                    country: string;
+                                    mode: string;
+                                    transhipment: boolean;
+                                }[];
+                            };
+                            countersignatureReason: string | null;
+                            countersignatureRequired: boolean;
+                            decisions: {
+                                actorName: string;
+                                actorRole: string;
+                                at: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                kind: string;
+                                reason: string | null;
+                                rulesVersion: string | null;
+                            }[];
+                            documents: {
+                                filename: string;
+                                id: string;
+                                kind: string;
+                                mediaType: string;
+                                sha256: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            }[];
+                            exportCountry: string;
+                            gate: {
+                                applicable: boolean;
+                                conditions: {
+                                    code: string;
+                                    detail: string;
+                                    exempt?: boolean;
+                                    met: boolean;
+                                }[];
+                                ok: boolean;
+                            };
+                            id: string;
+                            importAuthorizations: {
+                                documentSha256: string | null;
+                                expiryDate: string;
+                                id: string;
+                                issueDate: string;
+                                issuingAuthority: string;
+                                issuingState: string;
+                                reference: string;
+                                source: string;
+                            }[];
+                            importCountry: string;
+                            /** @enum {string} */
+                            kind: "export" | "import" | "transit" | "brokering" | "temporary";
+                            licenceNumber: string | null;
+                            recommendation: string | null;
+                            reference: string;
+                            /** @enum {string} */
+                            status: "submitted" | "under_review" | "information_requested" | "recommended" | "countersigned" | "issued" | "refused" | "withdrawn";
+                            submittedAt: string;
+                            transitNoObjections: {
+                                documentSha256: string | null;
+                                id: string;
+                                noticeDate: string;
+                                reference: string;
+                                source: string;
+                                state: string;
+                            }[];
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/applications/{id}/information": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a request for information (the clock restarts) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicantName: string;
+                            assignedOfficer: string | null;
+                            clock: {
+                                elapsedDays: number;
+                                paused: boolean;
+                                pausedDays: number;
+                            };
+                            content: {
+                                applicant: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                };
+                                brokers: {
+                                    address?: string | null;
+                                    brokerId?: string | null;
+                                    country: string;
+                                    location: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                carriers: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                consignee?: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                } | null;
+                                endUse: string;
+                                endUser: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                };
+                                exportCountry: string;
+                                goods: {
+                                    calibre?: string | null;
+                                    controlEntry: string;
+                                    currency: string;
+                                    description: string;
+                                    firearmType?: string | null;
+                                    hsCode: string;
+                                    itemType: string;
+                                    lineNo: number;
+                                    quantity: number;
+                                    registryItemIds?: string[];
+                                    serials?: string[];
+                                    unit: string;
+                                    valueMinor: number;
+                                }[];
+                                importCountry: string;
+                                intermediateConsignees: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                /** @enum {string} */
+                                kind: "export" | "import" | "transit" | "brokering" | "temporary";
+                                plannedShipmentDate?: string | null;
+                                temporaryPurpose?: string | null;
+                                transit: {
+                                    country: string;
+                                    mode: string;
+                                    transhipment: boolean;
+                                }[];
+                            };
+                            countersignatureReason: string | null;
+                            countersignatureRequired: boolean;
+                            decisions: {
+                                actorName: string;
+                                actorRole: string;
+                                at: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                kind: string;
+                                reason: string | null;
+                                rulesVersion: string | null;
+                            }[];
+                            documents: {
+                                filename: string;
+                                id: string;
+                                kind: string;
+                                mediaType: string;
+                                sha256: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            }[];
+                            exportCountry: string;
+                            gate: {
+                                applicable: boolean;
+                                conditions: {
+                                    code: string;
+                                    detail: string;
+                                    exempt?: boolean;
+                                    met: boolean;
+                                }[];
+                                ok: boolean;
+                            };
+                            id: string;
+                            importAuthorizations: {
+                                documentSha256: string | null;
+                                expiryDate: string;
+                                id: string;
+                                issueDate: string;
+                                issuingAuthority: string;
+                                issuingState: string;
+                                reference: string;
+                                source: string;
+                            }[];
+                            importCountry: string;
+                            /** @enum {string} */
+                            kind: "export" | "import" | "transit" | "brokering" | "temporary";
+                            licenceNumber: string | null;
+                            recommendation: string | null;
+                            reference: string;
+                            /** @enum {string} */
+                            status: "submitted" | "under_review" | "information_requested" | "recommended" | "countersigned" | "issued" | "refused" | "withdrawn";
+                            submittedAt: string;
+                            transitNoObjections: {
+                                documentSha256: string | null;
+                                id: string;
+                                noticeDate: string;
+                                reference: string;
+                                source: string;
+                                state: string;
+                            }[];
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/applications/{id}/information-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the applicant for more information (the case clock pauses) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicantName: string;
+                            assignedOfficer: string | null;
+                            clock: {
+                                elapsedDays: number;
+                                paused: boolean;
+                                pausedDays: number;
+                            };
+                            content: {
+                                applicant: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                };
+                                brokers: {
+                                    address?: string | null;
+                                    brokerId?: string | null;
+                                    country: string;
+                                    location: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                carriers: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                consignee?: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                } | null;
+                                endUse: string;
+                                endUser: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                };
+                                exportCountry: string;
+                                goods: {
+                                    calibre?: string | null;
+                                    controlEntry: string;
+                                    currency: string;
+                                    description: string;
+                                    firearmType?: string | null;
+                                    hsCode: string;
+                                    itemType: string;
+                                    lineNo: number;
+                                    quantity: number;
+                                    registryItemIds?: string[];
+                                    serials?: string[];
+                                    unit: string;
+                                    valueMinor: number;
+                                }[];
+                                importCountry: string;
+                                intermediateConsignees: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                /** @enum {string} */
+                                kind: "export" | "import" | "transit" | "brokering" | "temporary";
+                                plannedShipmentDate?: string | null;
+                                temporaryPurpose?: string | null;
+                                transit: {
+                                    country: string;
+                                    mode: string;
+                                    transhipment: boolean;
+                                }[];
+                            };
+                            countersignatureReason: string | null;
+                            countersignatureRequired: boolean;
+                            decisions: {
+                                actorName: string;
+                                actorRole: string;
+                                at: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                kind: string;
+                                reason: string | null;
+                                rulesVersion: string | null;
+                            }[];
+                            documents: {
+                                filename: string;
+                                id: string;
+                                kind: string;
+                                mediaType: string;
+                                sha256: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            }[];
+                            exportCountry: string;
+                            gate: {
+                                applicable: boolean;
+                                conditions: {
+                                    code: string;
+                                    detail: string;
+                                    exempt?: boolean;
+                                    met: boolean;
+                                }[];
+                                ok: boolean;
+                            };
+                            id: string;
+                            importAuthorizations: {
+                                documentSha256: string | null;
+                                expiryDate: string;
+                                id: string;
+                                issueDate: string;
+                                issuingAuthority: string;
+                                issuingState: string;
+                                reference: string;
+                                source: string;
+                            }[];
+                            importCountry: string;
+                            /** @enum {string} */
+                            kind: "export" | "import" | "transit" | "brokering" | "temporary";
+                            licenceNumber: string | null;
+                            recommendation: string | null;
+                            reference: string;
+                            /** @enum {string} */
+                            status: "submitted" | "under_review" | "information_requested" | "recommended" | "countersigned" | "issued" | "refused" | "withdrawn";
+                            submittedAt: string;
+                            transitNoObjections: {
+                                documentSha256: string | null;
+                                id: string;
+                                noticeDate: string;
+                                reference: string;
+                                source: string;
+                                state: string;
+                            }[];
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/applications/{id}/licence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue the licence (Art. 10(2) gate, countersignature, broker register checked; Art. 10(3) snapshot signed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default false */
+                        acknowledgeDenials?: boolean;
+                        conditions?: string[] | null;
+                        expiresOn?: string | null;
+                        reason?: string | null;
+                        validFrom?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: string;
+                            /** @enum {string} */
+                            effectiveStatus: "issued" | "partly_used" | "used" | "expired" | "suspended" | "revoked" | "surrendered";
+                            events: {
+                                actorName: string;
+                                at: string;
+                                fromStatus: string | null;
+                                reason: string | null;
+                                toStatus: string;
+                            }[];
+                            expiresOn: string;
+                            id: string;
+                            issuedAt: string;
+                            kind: string;
+                            lines: {
+                                lineNo: number;
+                                quantity: number;
+                                unit: string;
+                                used: number;
+                            }[];
+                            number: string;
+                            publicWording: string | null;
+                            snapshot: {
+                                [key: string]: unknown;
+                            };
+                            snapshotHash: string;
+                            /** @enum {string} */
+                            status: "issued" | "partly_used" | "used" | "expired" | "suspended" | "revoked" | "surrendered";
+                            statusReason: string | null;
+                            token: string;
+                            validFrom: string;
+                            verificationUrl: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/applications/{id}/recommendation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recommend issue or refusal (the countersignature rule is applied here) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        conditions?: string[];
+                        /** @default [] */
+                        criteria?: ("embargo" | "diversion_risk" | "att_art6" | "att_art7" | "eu_cp_1" | "eu_cp_2" | "eu_cp_3" | "eu_cp_4" | "eu_cp_5" | "eu_cp_6" | "eu_cp_7" | "eu_cp_8" | "applicant_record" | "incomplete")[];
+                        /** @enum {string} */
+                        outcome: "issue" | "refuse";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicantName: string;
+                            assignedOfficer: string | null;
+                            clock: {
+                                elapsedDays: number;
+                                paused: boolean;
+                                pausedDays: number;
+                            };
+                            content: {
+                                applicant: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                };
+                                brokers: {
+                                    address?: string | null;
+                                    brokerId?: string | null;
+                                    country: string;
+                                    location: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                carriers: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                consignee?: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                } | null;
+                                endUse: string;
+                                endUser: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                };
+                                exportCountry: string;
+                                goods: {
+                                    calibre?: string | null;
+                                    controlEntry: string;
+                                    currency: string;
+                                    description: string;
+                                    firearmType?: string | null;
+                                    hsCode: string;
+                                    itemType: string;
+                                    lineNo: number;
+                                    quantity: number;
+                                    registryItemIds?: string[];
+                                    serials?: string[];
+                                    unit: string;
+                                    valueMinor: number;
+                                }[];
+                                importCountry: string;
+                                intermediateConsignees: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                /** @enum {string} */
+                                kind: "export" | "import" | "transit" | "brokering" | "temporary";
+                                plannedShipmentDate?: string | null;
+                                temporaryPurpose?: string | null;
+                                transit: {
+                                    country: string;
+                                    mode: string;
+                                    transhipment: boolean;
+                                }[];
+                            };
+                            countersignatureReason: string | null;
+                            countersignatureRequired: boolean;
+                            decisions: {
+                                actorName: string;
+                                actorRole: string;
+                                at: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                kind: string;
+                                reason: string | null;
+                                rulesVersion: string | null;
+                            }[];
+                            documents: {
+                                filename: string;
+                                id: string;
+                                kind: string;
+                                mediaType: string;
+                                sha256: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            }[];
+                            exportCountry: string;
+                            gate: {
+                                applicable: boolean;
+                                conditions: {
+                                    code: string;
+                                    detail: string;
+                                    exempt?: boolean;
+                                    met: boolean;
+                                }[];
+                                ok: boolean;
+                            };
+                            id: string;
+                            importAuthorizations: {
+                                documentSha256: string | null;
+                                expiryDate: string;
+                                id: string;
+                                issueDate: string;
+                                issuingAuthority: string;
+                                issuingState: string;
+                                reference: string;
+                                source: string;
+                            }[];
+                            importCountry: string;
+                            /** @enum {string} */
+                            kind: "export" | "import" | "transit" | "brokering" | "temporary";
+                            licenceNumber: string | null;
+                            recommendation: string | null;
+                            reference: string;
+                            /** @enum {string} */
+                            status: "submitted" | "under_review" | "information_requested" | "recommended" | "countersigned" | "issued" | "refused" | "withdrawn";
+                            submittedAt: string;
+                            transitNoObjections: {
+                                documentSha256: string | null;
+                                id: string;
+                                noticeDate: string;
+                                reference: string;
+                                source: string;
+                                state: string;
+                            }[];
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/applications/{id}/refusal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse with coded criteria (creates a denial record) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        criteria: ("embargo" | "diversion_risk" | "att_art6" | "att_art7" | "eu_cp_1" | "eu_cp_2" | "eu_cp_3" | "eu_cp_4" | "eu_cp_5" | "eu_cp_6" | "eu_cp_7" | "eu_cp_8" | "applicant_record" | "incomplete")[];
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicantName: string;
+                            assignedOfficer: string | null;
+                            clock: {
+                                elapsedDays: number;
+                                paused: boolean;
+                                pausedDays: number;
+                            };
+                            content: {
+                                applicant: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                };
+                                brokers: {
+                                    address?: string | null;
+                                    brokerId?: string | null;
+                                    country: string;
+                                    location: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                carriers: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                consignee?: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                } | null;
+                                endUse: string;
+                                endUser: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                };
+                                exportCountry: string;
+                                goods: {
+                                    calibre?: string | null;
+                                    controlEntry: string;
+                                    currency: string;
+                                    description: string;
+                                    firearmType?: string | null;
+                                    hsCode: string;
+                                    itemType: string;
+                                    lineNo: number;
+                                    quantity: number;
+                                    registryItemIds?: string[];
+                                    serials?: string[];
+                                    unit: string;
+                                    valueMinor: number;
+                                }[];
+                                importCountry: string;
+                                intermediateConsignees: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                /** @enum {string} */
+                                kind: "export" | "import" | "transit" | "brokering" | "temporary";
+                                plannedShipmentDate?: string | null;
+                                temporaryPurpose?: string | null;
+                                transit: {
+                                    country: string;
+                                    mode: string;
+                                    transhipment: boolean;
+                                }[];
+                            };
+                            countersignatureReason: string | null;
+                            countersignatureRequired: boolean;
+                            decisions: {
+                                actorName: string;
+                                actorRole: string;
+                                at: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                kind: string;
+                                reason: string | null;
+                                rulesVersion: string | null;
+                            }[];
+                            documents: {
+                                filename: string;
+                                id: string;
+                                kind: string;
+                                mediaType: string;
+                                sha256: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            }[];
+                            exportCountry: string;
+                            gate: {
+                                applicable: boolean;
+                                conditions: {
+                                    code: string;
+                                    detail: string;
+                                    exempt?: boolean;
+                                    met: boolean;
+                                }[];
+                                ok: boolean;
+                            };
+                            id: string;
+                            importAuthorizations: {
+                                documentSha256: string | null;
+                                expiryDate: string;
+                                id: string;
+                                issueDate: string;
+                                issuingAuthority: string;
+                                issuingState: string;
+                                reference: string;
+                                source: string;
+                            }[];
+                            importCountry: string;
+                            /** @enum {string} */
+                            kind: "export" | "import" | "transit" | "brokering" | "temporary";
+                            licenceNumber: string | null;
+                            recommendation: string | null;
+                            reference: string;
+                            /** @enum {string} */
+                            status: "submitted" | "under_review" | "information_requested" | "recommended" | "countersigned" | "issued" | "refused" | "withdrawn";
+                            submittedAt: string;
+                            transitNoObjections: {
+                                documentSha256: string | null;
+                                id: string;
+                                noticeDate: string;
+                                reference: string;
+                                source: string;
+                                state: string;
+                            }[];
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/applications/{id}/transit-no-objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a transit State's written no-objection (Art. 10(2)(b)) with its document */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        documentId: string;
+                        noticeDate: string;
+                        reference: string;
+                        /**
+                         * @default officer
+                         * @enum {string}
+                         */
+                        source?: "officer" | "exchange";
+                        state: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicantName: string;
+                            assignedOfficer: string | null;
+                            clock: {
+                                elapsedDays: number;
+                                paused: boolean;
+                                pausedDays: number;
+                            };
+                            content: {
+                                applicant: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                };
+                                brokers: {
+                                    address?: string | null;
+                                    brokerId?: string | null;
+                                    country: string;
+                                    location: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                carriers: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                consignee?: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                } | null;
+                                endUse: string;
+                                endUser: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                };
+                                exportCountry: string;
+                                goods: {
+                                    calibre?: string | null;
+                                    controlEntry: string;
+                                    currency: string;
+                                    description: string;
+                                    firearmType?: string | null;
+                                    hsCode: string;
+                                    itemType: string;
+                                    lineNo: number;
+                                    quantity: number;
+                                    registryItemIds?: string[];
+                                    serials?: string[];
+                                    unit: string;
+                                    valueMinor: number;
+                                }[];
+                                importCountry: string;
+                                intermediateConsignees: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                /** @enum {string} */
+                                kind: "export" | "import" | "transit" | "brokering" | "temporary";
+                                plannedShipmentDate?: string | null;
+                                temporaryPurpose?: string | null;
+                                transit: {
+                                    country: string;
+                                    mode: string;
+                                    transhipment: boolean;
+                                }[];
+                            };
+                            countersignatureReason: string | null;
+                            countersignatureRequired: boolean;
+                            decisions: {
+                                actorName: string;
+                                actorRole: string;
+                                at: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                kind: string;
+                                reason: string | null;
+                                rulesVersion: string | null;
+                            }[];
+                            documents: {
+                                filename: string;
+                                id: string;
+                                kind: string;
+                                mediaType: string;
+                                sha256: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            }[];
+                            exportCountry: string;
+                            gate: {
+                                applicable: boolean;
+                                conditions: {
+                                    code: string;
+                                    detail: string;
+                                    exempt?: boolean;
+                                    met: boolean;
+                                }[];
+                                ok: boolean;
+                            };
+                            id: string;
+                            importAuthorizations: {
+                                documentSha256: string | null;
+                                expiryDate: string;
+                                id: string;
+                                issueDate: string;
+                                issuingAuthority: string;
+                                issuingState: string;
+                                reference: string;
+                                source: string;
+                            }[];
+                            importCountry: string;
+                            /** @enum {string} */
+                            kind: "export" | "import" | "transit" | "brokering" | "temporary";
+                            licenceNumber: string | null;
+                            recommendation: string | null;
+                            reference: string;
+                            /** @enum {string} */
+                            status: "submitted" | "under_review" | "information_requested" | "recommended" | "countersigned" | "issued" | "refused" | "withdrawn";
+                            submittedAt: string;
+                            transitNoObjections: {
+                                documentSha256: string | null;
+                                id: string;
+                                noticeDate: string;
+                                reference: string;
+                                source: string;
+                                state: string;
+                            }[];
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/applications/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw the application */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicantName: string;
+                            assignedOfficer: string | null;
+                            clock: {
+                                elapsedDays: number;
+                                paused: boolean;
+                                pausedDays: number;
+                            };
+                            content: {
+                                applicant: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                };
+                                brokers: {
+                                    address?: string | null;
+                                    brokerId?: string | null;
+                                    country: string;
+                                    location: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                carriers: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                consignee?: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                } | null;
+                                endUse: string;
+                                endUser: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                };
+                                exportCountry: string;
+                                goods: {
+                                    calibre?: string | null;
+                                    controlEntry: string;
+                                    currency: string;
+                                    description: string;
+                                    firearmType?: string | null;
+                                    hsCode: string;
+                                    itemType: string;
+                                    lineNo: number;
+                                    quantity: number;
+                                    registryItemIds?: string[];
+                                    serials?: string[];
+                                    unit: string;
+                                    valueMinor: number;
+                                }[];
+                                importCountry: string;
+                                intermediateConsignees: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                /** @enum {string} */
+                                kind: "export" | "import" | "transit" | "brokering" | "temporary";
+                                plannedShipmentDate?: string | null;
+                                temporaryPurpose?: string | null;
+                                transit: {
+                                    country: string;
+                                    mode: string;
+                                    transhipment: boolean;
+                                }[];
+                            };
+                            countersignatureReason: string | null;
+                            countersignatureRequired: boolean;
+                            decisions: {
+                                actorName: string;
+                                actorRole: string;
+                                at: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                kind: string;
+                                reason: string | null;
+                                rulesVersion: string | null;
+                            }[];
+                            documents: {
+                                filename: string;
+                                id: string;
+                                kind: string;
+                                mediaType: string;
+                                sha256: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            }[];
+                            exportCountry: string;
+                            gate: {
+                                applicable: boolean;
+                                conditions: {
+                                    code: string;
+                                    detail: string;
+                                    exempt?: boolean;
+                                    met: boolean;
+                                }[];
+                                ok: boolean;
+                            };
+                            id: string;
+                            importAuthorizations: {
+                                documentSha256: string | null;
+                                expiryDate: string;
+                                id: string;
+                                issueDate: string;
+                                issuingAuthority: string;
+                                issuingState: string;
+                                reference: string;
+                                source: string;
+                            }[];
+                            importCountry: string;
+                            /** @enum {string} */
+                            kind: "export" | "import" | "transit" | "brokering" | "temporary";
+                            licenceNumber: string | null;
+                            recommendation: string | null;
+                            reference: string;
+                            /** @enum {string} */
+                            status: "submitted" | "under_review" | "information_requested" | "recommended" | "countersigned" | "issued" | "refused" | "withdrawn";
+                            submittedAt: string;
+                            transitNoObjections: {
+                                documentSha256: string | null;
+                                id: string;
+                                noticeDate: string;
+                                reference: string;
+                                source: string;
+                                state: string;
+                            }[];
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/brokers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Broker register (Art. 15(1)(a)) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    name?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            country: string;
+                            id: string;
+                            legalForm: string | null;
+                            location: string;
+                            name: string;
+                            partyId: string | null;
+                            registrationNo: string;
+                            status: string;
+                            statusReason: string | null;
+                            validFrom: string;
+                            validTo: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a broker with a validity period */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        country: string;
+                        legalForm?: string | null;
+                        location: string;
+                        name: string;
+                        partyId?: string | null;
+                        registrationNo: string;
+                        validFrom: string;
+                        validTo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            country: string;
+                            id: string;
+                            legalForm: string | null;
+                            location: string;
+                            name: string;
+                            partyId: string | null;
+                            registrationNo: string;
+                            status: string;
+                            statusReason: string | null;
+                            validFrom: string;
+                            validTo: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/brokers/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend, reactivate or retire a broker registration */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        /** @enum {string} */
+                        status: "active" | "suspended" | "retired";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            country: string;
+                            id: string;
+                            legalForm: string | null;
+                            location: string;
+                            name: string;
+                            partyId: string | null;
+                            registrationNo: string;
+                            status: string;
+                            statusReason: string | null;
+                            validFrom: string;
+                            validTo: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/denials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Denials (refused licences), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicantName: string;
+                            consigneeName: string | null;
+                            controlEntries: string[];
+                            criteria: string[];
+                            deniedAt: string;
+                            endUserName: string;
+                            exportCountry: string;
+                            id: string;
+                            importCountry: string;
+                            kind: string;
+                            reason: string;
+                            reference: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a case document */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/licences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Licences, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    status?: "issued" | "partly_used" | "used" | "expired" | "suspended" | "revoked" | "surrendered";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                applicationId: string;
+                                /** @enum {string} */
+                                effectiveStatus: "issued" | "partly_used" | "used" | "expired" | "suspended" | "revoked" | "surrendered";
+                                events: {
+                                    actorName: string;
+                                    at: string;
+                                    fromStatus: string | null;
+                                    reason: string | null;
+                                    toStatus: string;
+                                }[];
+                                expiresOn: string;
+                                id: string;
+                                issuedAt: string;
+                                kind: string;
+                                lines: {
+                                    lineNo: number;
+                                    quantity: number;
+                                    unit: string;
+                                    used: number;
+                                }[];
+                                number: string;
+                                publicWording: string | null;
+                                snapshot: {
+                                    [key: string]: unknown;
+                                };
+                                snapshotHash: string;
+                                /** @enum {string} */
+                                status: "issued" | "partly_used" | "used" | "expired" | "suspended" | "revoked" | "surrendered";
+                                statusReason: string | null;
+                                token: string;
+                                validFrom: string;
+                                verificationUrl: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/licences/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A licence with its snapshot, usage and history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: string;
+                            /** @enum {string} */
+                            effectiveStatus: "issued" | "partly_used" | "used" | "expired" | "suspended" | "revoked" | "surrendered";
+                            events: {
+                                actorName: string;
+                                at: string;
+                                fromStatus: string | null;
+                                reason: string | null;
+                                toStatus: string;
+                            }[];
+                            expiresOn: string;
+                            id: string;
+                            issuedAt: string;
+                            kind: string;
+                            lines: {
+                                lineNo: number;
+                                quantity: number;
+                                unit: string;
+                                used: number;
+                            }[];
+                            number: string;
+                            publicWording: string | null;
+                            snapshot: {
+                                [key: string]: unknown;
+                            };
+                            snapshotHash: string;
+                            /** @enum {string} */
+                            status: "issued" | "partly_used" | "used" | "expired" | "suspended" | "revoked" | "surrendered";
+                            statusReason: string | null;
+                            token: string;
+                            validFrom: string;
+                            verificationUrl: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/licences/{number}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The licence document (PDF, bilingual, QR with the signed token) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/licences/{number}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reinstate a suspended licence */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        publicWording?: ("issuing_authority_decision" | "pending_review" | "conditions_not_met" | "holder_request" | "replaced") | null;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: string;
+                            /** @enum {string} */
+                            effectiveStatus: "issued" | "partly_used" | "used" | "expired" | "suspended" | "revoked" | "surrendered";
+                            events: {
+                                actorName: string;
+                                at: string;
+                                fromStatus: string | null;
+                                reason: string | null;
+                                toStatus: string;
+                            }[];
+                            expiresOn: string;
+                            id: string;
+                            issuedAt: string;
+                            kind: string;
+                            lines: {
+                                lineNo: number;
+                                quantity: number;
+                                unit: string;
+                                used: number;
+                            }[];
+                            number: string;
+                            publicWording: string | null;
+                            snapshot: {
+                                [key: string]: unknown;
+                            };
+                            snapshotHash: string;
+                            /** @enum {string} */
+                            status: "issued" | "partly_used" | "used" | "expired" | "suspended" | "revoked" | "surrendered";
+                            statusReason: string | null;
+                            token: string;
+                            validFrom: string;
+                            verificationUrl: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/licences/{number}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a licence */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        publicWording?: ("issuing_authority_decision" | "pending_review" | "conditions_not_met" | "holder_request" | "replaced") | null;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: string;
+                            /** @enum {string} */
+                            effectiveStatus: "issued" | "partly_used" | "used" | "expired" | "suspended" | "revoked" | "surrendered";
+                            events: {
+                                actorName: string;
+                                at: string;
+                                fromStatus: string | null;
+                                reason: string | null;
+                                toStatus: string;
+                            }[];
+                            expiresOn: string;
+                            id: string;
+                            issuedAt: string;
+                            kind: string;
+                            lines: {
+                                lineNo: number;
+                                quantity: number;
+                                unit: string;
+                                used: number;
+                            }[];
+                            number: string;
+                            publicWording: string | null;
+                            snapshot: {
+                                [key: string]: unknown;
+                            };
+                            snapshotHash: string;
+                            /** @enum {string} */
+                            status: "issued" | "partly_used" | "used" | "expired" | "suspended" | "revoked" | "surrendered";
+                            statusReason: string | null;
+                            token: string;
+                            validFrom: string;
+                            verificationUrl: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/licences/{number}/shipments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Shipments under a licence */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            carrier: {
+                                [key: string]: unknown;
+                            };
+                            deliveredOn: string | null;
+                            exitPoint: string;
+                            externalReference: string | null;
+                            id: string;
+                            licenceId: string;
+                            licenceNumber?: string;
+                            lines: {
+                                lineNo: number;
+                                quantity: number;
+                                registryItemIds?: string[];
+                                serials?: string[];
+                            }[];
+                            recordedAt: string;
+                            shippedOn: string;
+                            /** @enum {string} */
+                            status: "shipped" | "delivered";
+                            verificationEvidence: string | null;
+                            verifyingState: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/licences/{number}/surrender": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Surrender a licence (the holder gives it back) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        publicWording?: ("issuing_authority_decision" | "pending_review" | "conditions_not_met" | "holder_request" | "replaced") | null;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: string;
+                            /** @enum {string} */
+                            effectiveStatus: "issued" | "partly_used" | "used" | "expired" | "suspended" | "revoked" | "surrendered";
+                            events: {
+                                actorName: string;
+                                at: string;
+                                fromStatus: string | null;
+                                reason: string | null;
+                                toStatus: string;
+                            }[];
+                            expiresOn: string;
+                            id: string;
+                            issuedAt: string;
+                            kind: string;
+                            lines: {
+                                lineNo: number;
+                                quantity: number;
+                                unit: string;
+                                used: number;
+                            }[];
+                            number: string;
+                            publicWording: string | null;
+                            snapshot: {
+                                [key: string]: unknown;
+                            };
+                            snapshotHash: string;
+                            /** @enum {string} */
+                            status: "issued" | "partly_used" | "used" | "expired" | "suspended" | "revoked" | "surrendered";
+                            statusReason: string | null;
+                            token: string;
+                            validFrom: string;
+                            verificationUrl: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/licences/{number}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend a licence (reason required) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        publicWording?: ("issuing_authority_decision" | "pending_review" | "conditions_not_met" | "holder_request" | "replaced") | null;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: string;
+                            /** @enum {string} */
+                            effectiveStatus: "issued" | "partly_used" | "used" | "expired" | "suspended" | "revoked" | "surrendered";
+                            events: {
+                                actorName: string;
+                                at: string;
+                                fromStatus: string | null;
+                                reason: string | null;
+                                toStatus: string;
+                            }[];
+                            expiresOn: string;
+                            id: string;
+                            issuedAt: string;
+                            kind: string;
+                            lines: {
+                                lineNo: number;
+                                quantity: number;
+                                unit: string;
+                                used: number;
+                            }[];
+                            number: string;
+                            publicWording: string | null;
+                            snapshot: {
+                                [key: string]: unknown;
+                            };
+                            snapshotHash: string;
+                            /** @enum {string} */
+                            status: "issued" | "partly_used" | "used" | "expired" | "suspended" | "revoked" | "surrendered";
+                            statusReason: string | null;
+                            token: string;
+                            validFrom: string;
+                            verificationUrl: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/licences/expiry-sweep": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the expiry of every active licence past its date */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expired: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/shipments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a shipment (customs or exporter); over-quantity, expired, suspended or revoked licences are refused with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        carrier: {
+                            country: string;
+                            name: string;
+                        };
+                        exitPoint: string;
+                        externalReference?: string | null;
+                        licenceNumber: string;
+                        lines: {
+                            lineNo: number;
+                            quantity: number;
+                            registryItemIds?: string[];
+                            serials?: string[];
+                        }[];
+                        shippedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            carrier: {
+                                [key: string]: unknown;
+                            };
+                            deliveredOn: string | null;
+                            exitPoint: string;
+                            externalReference: string | null;
+                            id: string;
+                            licenceId: string;
+                            licenceNumber?: string;
+                            lines: {
+                                lineNo: number;
+                                quantity: number;
+                                registryItemIds?: string[];
+                                serials?: string[];
+                            }[];
+                            recordedAt: string;
+                            shippedOn: string;
+                            /** @enum {string} */
+                            status: "shipped" | "delivered";
+                            verificationEvidence: string | null;
+                            verifyingState: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/shipments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A shipment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            carrier: {
+                                [key: string]: unknown;
+                            };
+                            deliveredOn: string | null;
+                            exitPoint: string;
+                            externalReference: string | null;
+                            id: string;
+                            licenceId: string;
+                            licenceNumber?: string;
+                            lines: {
+                                lineNo: number;
+                                quantity: number;
+                                registryItemIds?: string[];
+                                serials?: string[];
+                            }[];
+                            recordedAt: string;
+                            shippedOn: string;
+                            /** @enum {string} */
+                            status: "shipped" | "delivered";
+                            verificationEvidence: string | null;
+                            verifyingState: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/shipments/{id}/delivery-verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the importing State’s confirmation of receipt (Art. 10(4)); closes the shipment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        deliveredOn: string;
+                        documentSha256?: string | null;
+                        evidence: string;
+                        verifyingState: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            carrier: {
+                                [key: string]: unknown;
+                            };
+                            deliveredOn: string | null;
+                            exitPoint: string;
+                            externalReference: string | null;
+                            id: string;
+                            licenceId: string;
+                            licenceNumber?: string;
+                            lines: {
+                                lineNo: number;
+                                quantity: number;
+                                registryItemIds?: string[];
+                                serials?: string[];
+                            }[];
+                            recordedAt: string;
+                            shippedOn: string;
+                            /** @enum {string} */
+                            status: "shipped" | "delivered";
+                            verificationEvidence: string | null;
+                            verifyingState: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/shipments/awaiting-verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Shipments without delivery verification (Art. 10(4)) after N days (default from configuration) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    olderThanDays?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                carrier: {
+                                    [key: string]: unknown;
+                                };
+                                deliveredOn: string | null;
+                                exitPoint: string;
+                                externalReference: string | null;
+                                id: string;
+                                importCountry: string;
+                                licenceId: string;
+                                licenceNumber?: string;
+                                lines: {
+                                    lineNo: number;
+                                    quantity: number;
+                                    registryItemIds?: string[];
+                                    serials?: string[];
+                                }[];
+                                recordedAt: string;
+                                shippedOn: string;
+                                /** @enum {string} */
+                                status: "shipped" | "delivered";
+                                verificationEvidence: string | null;
+                                verifyingState: string | null;
+                            }[];
+                            olderThanDays: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operations/backups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a consistent backup now and download it (application/x-tar: manifest.json, the database, the node keys)
+         * @description Audited as operations.backup.create. The archive holds every record and the private signing key: store it encrypted. One backup at a time per server (409 operations.backup_running otherwise). Restore it with `custodia restore FILE`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/licences/{number}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Anyone: does this licence number exist, and its status (with its date and public wording), validity, kind and countries. Unknown numbers answer 404; the parties and goods need the document's token */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkedAt: string;
+                            expiresOn: string;
+                            exportCountry: string | null;
+                            importCountry: string | null;
+                            issuingState: string;
+                            kind: string;
+                            number: string;
+                            /** @description for suspended, revoked and surrendered licences: the wording the issuing authority chose to publish */
+                            publicWording: ("issuing_authority_decision" | "pending_review" | "conditions_not_met" | "holder_request" | "replaced") | null;
+                            /**
+                             * @description unknown: the stored record no longer matches the hash it was issued with
+                             * @enum {string}
+                             */
+                            status: "valid" | "used" | "expired" | "suspended" | "revoked" | "surrendered" | "unknown";
+                            /** @description the day the status began (YYYY-MM-DD) */
+                            statusSince: string | null;
+                            transitCountries: string[];
+                            validFrom: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/licences/verify-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Whoever holds the licence: verify the QR code's signed token against this node's keys (which key signed it, or forged/altered) and the contents hash; when authentic, the parties and goods as printed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        number?: string | null;
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            hashMatches: boolean;
+                            licence: {
+                                checkedAt: string;
+                                expiresOn: string;
+                                exportCountry: string | null;
+                                importCountry: string | null;
+                                issuingState: string;
+                                kind: string;
+                                number: string;
+                                /** @description for suspended, revoked and surrendered licences: the wording the issuing authority chose to publish */
+                                publicWording: ("issuing_authority_decision" | "pending_review" | "conditions_not_met" | "holder_request" | "replaced") | null;
+                                /**
+                                 * @description unknown: the stored record no longer matches the hash it was issued with
+                                 * @enum {string}
+                                 */
+                                status: "valid" | "used" | "expired" | "suspended" | "revoked" | "surrendered" | "unknown";
+                                /** @description the day the status began (YYYY-MM-DD) */
+                                statusSince: string | null;
+                                transitCountries: string[];
+                                validFrom: string;
+                            } | null;
+                            particulars: {
+                                applicant: {
+                                    country: string;
+                                    name: string;
+                                };
+                                brokers: {
+                                    country: string;
+                                    location: string;
+                                    name: string;
+                                }[];
+                                carriers: {
+                                    country: string;
+                                    name: string;
+                                }[];
+                                consignee: {
+                                    country: string;
+                                    name: string;
+                                } | null;
+                                finalRecipient: {
+                                    country: string;
+                                    name: string;
+                                };
+                                goods: {
+                                    controlEntry: string;
+                                    description: string;
+                                    hsCode: string;
+                                    lineNo: number;
+                                    quantity: number;
+                                    unit: string;
+                                }[];
+                                intermediateConsignees: {
+                                    country: string;
+                                    name: string;
+                                }[];
+                            } | null;
+                            problem: string | null;
+                            signature: {
+                                key: {
+                                    created: string | null;
+                                    current: boolean;
+                                    kid: string;
+                                    retired: string | null;
+                                } | null;
+                                kid: string | null;
+                                valid: boolean;
+                            };
+                            /** @enum {string} */
+                            verdict: "authentic" | "altered" | "forged" | "other_licence";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference/crosswalk/firearm-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Indicative firearm type → ITI class, UNROCA category, ML entry and HS subheading */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                decidingFact: string | null;
+                                firearmType: string;
+                                hsSuggested: string[];
+                                itiType: string | null;
+                                mlSuggested: string[];
+                                salwClass: ("small_arm" | "light_weapon") | null;
+                                unrocaCategory: string;
+                            }[];
+                            source: {
+                                citation: string;
+                                id: string;
+                                partialNote: string | null;
+                                title: string;
+                                url: string | null;
+                                /** @enum {string} */
+                                verification: "verified" | "partial" | "memory";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference/embargoes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** UN, regional and national arms embargoes, optionally by State and date */
+        get: {
+            parameters: {
+                query?: {
+                    activeOn?: string;
+                    authority?: "un" | "regional" | "national";
+                    country?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                authority: "un" | "regional" | "national";
+                                countryCode: string | null;
+                                /** @enum {string} */
+                                direction: "to" | "to_and_from";
+                                id: string;
+                                imposedBy: string;
+                                instruments: string[];
+                                liftedReason: string | null;
+                                measures: string;
+                                note: string | null;
+                                /** @enum {string} */
+                                scope: "whole_state" | "non_state_actors" | "partial" | "listed_persons";
+                                since: string;
+                                sourceTitle: string;
+                                sourceUrl: string | null;
+                                target: string;
+                                /** @description First day no longer in force; null while in force */
+                                until: string | null;
+                                /** @enum {string} */
+                                verification: "verified" | "partial" | "memory";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a national or regional arms embargo (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        authority: "regional" | "national";
+                        countryCode: string;
+                        /** @enum {string} */
+                        direction: "to" | "to_and_from";
+                        /** @description e.g. "European Union", "OSCE", or the State itself */
+                        imposedBy: string;
+                        instruments: string[];
+                        measures: string;
+                        note?: string | null;
+                        /** @enum {string} */
+                        scope: "whole_state" | "non_state_actors" | "partial" | "listed_persons";
+                        since: string;
+                        sourceTitle: string;
+                        sourceUrl?: string | null;
+                        target: string;
+                        until?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            authority: "un" | "regional" | "national";
+                            countryCode: string | null;
+                            createdAt: string;
+                            createdBy: string;
+                            /** @enum {string} */
+                            direction: "to" | "to_and_from";
+                            id: string;
+                            imposedBy: string;
+                            instruments: string[];
+                            liftedAt: string | null;
+                            liftedBy: string | null;
+                            liftedReason: string | null;
+                            measures: string;
+                            note: string | null;
+                            /** @enum {string} */
+                            scope: "whole_state" | "non_state_actors" | "partial" | "listed_persons";
+                            since: string;
+                            sourceTitle: string;
+                            sourceUrl: string | null;
+                            target: string;
+                            /** @description First day no longer in force; null while in force */
+                            until: string | null;
+                            /** @enum {string} */
+                            verification: "verified" | "partial" | "memory";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference/embargoes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One embargo */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            authority: "un" | "regional" | "national";
+                            countryCode: string | null;
+                            /** @enum {string} */
+                            direction: "to" | "to_and_from";
+                            id: string;
+                            imposedBy: string;
+                            instruments: string[];
+                            liftedReason: string | null;
+                            measures: string;
+                            note: string | null;
+                            /** @enum {string} */
+                            scope: "whole_state" | "non_state_actors" | "partial" | "listed_persons";
+                            since: string;
+                            sourceTitle: string;
+                            sourceUrl: string | null;
+                            target: string;
+                            /** @description First day no longer in force; null while in force */
+                            until: string | null;
+                            /** @enum {string} */
+                            verification: "verified" | "partial" | "memory";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference/embargoes/{id}/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift a national or regional embargo from a date, with the reason (audited; never deleted) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        /** @description First day the embargo no longer applies */
+                        until: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            authority: "un" | "regional" | "national";
+                            countryCode: string | null;
+                            createdAt: string;
+                            createdBy: string;
+                            /** @enum {string} */
+                            direction: "to" | "to_and_from";
+                            id: string;
+                            imposedBy: string;
+                            instruments: string[];
+                            liftedAt: string | null;
+                            liftedBy: string | null;
+                            liftedReason: string | null;
+                            measures: string;
+                            note: string | null;
+                            /** @enum {string} */
+                            scope: "whole_state" | "non_state_actors" | "partial" | "listed_persons";
+                            since: string;
+                            sourceTitle: string;
+                            sourceUrl: string | null;
+                            target: string;
+                            /** @description First day no longer in force; null while in force */
+                            until: string | null;
+                            /** @enum {string} */
+                            verification: "verified" | "partial" | "memory";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference/embargoes/check/{country}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Arms embargoes in force on a State on a date, strictest scope first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Default: today (UTC) */
+                    date?: string;
+                };
+                header?: never;
+                path: {
+                    country: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            countryCode: string;
+                            date: string;
+                            embargoes: {
+                                /** @enum {string} */
+                                authority: "un" | "regional" | "national";
+                                countryCode: string | null;
+                                /** @enum {string} */
+                                direction: "to" | "to_and_from";
+                                id: string;
+                                imposedBy: string;
+                                instruments: string[];
+                                liftedReason: string | null;
+                                measures: string;
+                                note: string | null;
+                                /** @enum {string} */
+                                scope: "whole_state" | "non_state_actors" | "partial" | "listed_persons";
+                                since: string;
+                                sourceTitle: string;
+                                sourceUrl: string | null;
+                                target: string;
+                                /** @description First day no longer in force; null while in force */
+                                until: string | null;
+                                /** @enum {string} */
+                                verification: "verified" | "partial" | "memory";
+                            }[];
+                            strictestScope: ("whole_state" | "non_state_actors" | "partial" | "listed_persons") | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference/tables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reference tables with their sources and completeness */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tables: {
+                                name: string;
+                                /** @description True when valid codes go beyond the listed entries (e.g. ML1.a.2, 5A002.a) */
+                                openCodes: boolean;
+                                source: {
+                                    citation: string;
+                                    id: string;
+                                    partialNote: string | null;
+                                    title: string;
+                                    url: string | null;
+                                    /** @enum {string} */
+                                    verification: "verified" | "partial" | "memory";
+                                };
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference/tables/{table}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search a reference table for a picker (code or text, in the given locale) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    locale?: "en" | "es" | "fr";
+                    /** @description Code or text; codes rank first, accents and case are ignored */
+                    q?: string;
+                    /** @description Comma-separated tags every entry must carry, e.g. "wassenaar" or "small_arm" */
+                    tags?: string;
+                };
+                header?: never;
+                path: {
+                    table: "countries" | "currencies" | "munitions-list" | "dual-use" | "unroca-categories" | "salw-types" | "hs-codes" | "locodes";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                description: string | null;
+                                label: string;
+                                parent: string | null;
+                                tags: string[];
+                            }[];
+                            source: {
+                                citation: string;
+                                id: string;
+                                partialNote: string | null;
+                                title: string;
+                                url: string | null;
+                                /** @enum {string} */
+                                verification: "verified" | "partial" | "memory";
+                            };
+                            table: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference/tables/{table}/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Validate and describe one code (404 when it is not valid in the table) */
+        get: {
+            parameters: {
+                query?: {
+                    locale?: "en" | "es" | "fr";
+                };
+                header?: never;
+                path: {
+                    code: string;
+                    table: "countries" | "currencies" | "munitions-list" | "dual-use" | "unroca-categories" | "salw-types" | "hs-codes" | "locodes";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            description: string | null;
+                            label: string;
+                            parent: string | null;
+                            tags: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a CSV of items (text/csv body, or multipart/form-data field "file"); the import runs in the background
+         * @description Columns are documented in docs/import-csv.md. All-or-nothing unless `partial=true`. 202 with the new job (follow `Location`); 200 with the earlier job when the same bytes were already imported.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description The file's encoding (default utf-8; latin1 is read as windows-1252; a byte-order mark decides when present) */
+                    encoding?: "utf-8" | "windows-1252" | "latin1" | "utf-16" | "utf-16le" | "utf-16be";
+                    /** @description true: keep the valid rows when some rows are bad (default: all-or-nothing) */
+                    partial?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alreadyImported: boolean;
+                            errorsUrl: string;
+                            fileBytes: number;
+                            fileName: string | null;
+                            fileSha256: string;
+                            finishedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            itemsCreated: number;
+                            itemsExisting: number;
+                            /** @enum {string} */
+                            kind: "items";
+                            message: string | null;
+                            /** @enum {string} */
+                            mode: "all_or_nothing" | "partial";
+                            /** @description Live progress while the import runs in this server */
+                            progress: {
+                                bytesRead: number;
+                                bytesTotal: number;
+                                fraction: number;
+                            } | null;
+                            rowsInvalid: number;
+                            rowsTotal: number;
+                            startedAt: string;
+                            startedBy: string;
+                            /** @enum {string} */
+                            status: "running" | "completed" | "rejected" | "failed" | "interrupted";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alreadyImported: boolean;
+                            errorsUrl: string;
+                            fileBytes: number;
+                            fileName: string | null;
+                            fileSha256: string;
+                            finishedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            itemsCreated: number;
+                            itemsExisting: number;
+                            /** @enum {string} */
+                            kind: "items";
+                            message: string | null;
+                            /** @enum {string} */
+                            mode: "all_or_nothing" | "partial";
+                            /** @description Live progress while the import runs in this server */
+                            progress: {
+                                bytesRead: number;
+                                bytesTotal: number;
+                                fraction: number;
+                            } | null;
+                            rowsInvalid: number;
+                            rowsTotal: number;
+                            startedAt: string;
+                            startedBy: string;
+                            /** @enum {string} */
+                            status: "running" | "completed" | "rejected" | "failed" | "interrupted";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import job: status and progress counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alreadyImported: boolean;
+                            errorsUrl: string;
+                            fileBytes: number;
+                            fileName: string | null;
+                            fileSha256: string;
+                            finishedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            itemsCreated: number;
+                            itemsExisting: number;
+                            /** @enum {string} */
+                            kind: "items";
+                            message: string | null;
+                            /** @enum {string} */
+                            mode: "all_or_nothing" | "partial";
+                            /** @description Live progress while the import runs in this server */
+                            progress: {
+                                bytesRead: number;
+                                bytesTotal: number;
+                                fraction: number;
+                            } | null;
+                            rowsInvalid: number;
+                            rowsTotal: number;
+                            startedAt: string;
+                            startedBy: string;
+                            /** @enum {string} */
+                            status: "running" | "completed" | "rejected" | "failed" | "interrupted";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/imports/{id}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bad rows of an import as a CSV report (line, column, code, message) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search items: exact serial (normalised), partial serial (`?` one unknown character, `*` many), filters; cursor pages */
+        get: {
+            parameters: {
+                query?: {
+                    calibre?: string;
+                    countryOfManufacture?: string;
+                    cursor?: string;
+                    holderPartyId?: string;
+                    kind?: "firearm" | "part" | "ammunition";
+                    limit?: number;
+                    make?: string;
+                    model?: string;
+                    serial?: string;
+                    serialPattern?: string;
+                    status?: "registered" | "active" | "loaned" | "in_transit" | "lost" | "stolen" | "seized" | "confiscated" | "deactivated" | "exported" | "destroyed";
+                    type?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                ammunitionComponent: string | null;
+                                calibre: string | null;
+                                countryOfManufacture: string | null;
+                                createdAt: string;
+                                firearmType: string | null;
+                                holderPartyId: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "firearm" | "part" | "ammunition";
+                                lotNumber: string | null;
+                                make: string | null;
+                                model: string | null;
+                                partType: string | null;
+                                quantityRounds: number | null;
+                                serialNumber: string | null;
+                                /** @enum {string} */
+                                status: "registered" | "active" | "loaned" | "in_transit" | "lost" | "stolen" | "seized" | "confiscated" | "deactivated" | "exported" | "destroyed";
+                                yearOfManufacture: number | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a firearm, part or ammunition lot with its markings (and its first custody event) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        event?: {
+                            authorizationRef?: string | null;
+                            certificateRef?: string | null;
+                            counterpartCountry?: string | null;
+                            destructionMethod?: string | null;
+                            fromPartyId?: string | null;
+                            /** @enum {string} */
+                            kind: "manufactured" | "imported" | "exported" | "transferred" | "loaned" | "returned" | "repaired" | "in_transit" | "reported_lost" | "reported_stolen" | "recovered" | "seized" | "confiscated" | "deactivated" | "destroyed";
+                            licenceId?: string | null;
+                            note?: string | null;
+                            /** Format: date-time */
+                            occurredAt: string;
+                            placeLocode?: string | null;
+                            placeText?: string | null;
+                            temporaryImportPurpose?: string | null;
+                            toPartyId?: string | null;
+                            witnesses?: string[] | null;
+                        } | null;
+                        item: {
+                            ammunitionComponent?: ("complete_round" | "case" | "primer" | "propellant" | "projectile") | null;
+                            calibre?: string | null;
+                            countryOfManufacture?: string | null;
+                            description?: string | null;
+                            firearmType?: ("revolver" | "self_loading_pistol" | "pistol" | "rifle" | "carbine" | "shotgun" | "sub_machine_gun" | "assault_rifle" | "light_machine_gun" | "heavy_machine_gun" | "grenade_launcher" | "portable_anti_aircraft_gun" | "portable_anti_tank_gun" | "recoilless_rifle" | "portable_anti_tank_launcher" | "portable_anti_aircraft_launcher" | "mortar_under_100mm" | "other") | null;
+                            isAntique?: boolean;
+                            isReplica?: boolean;
+                            /** @enum {string} */
+                            kind: "firearm" | "part" | "ammunition";
+                            lotNumber?: string | null;
+                            make?: string | null;
+                            manufacturerPartyId?: string | null;
+                            model?: string | null;
+                            partType?: ("frame" | "receiver" | "barrel" | "slide" | "cylinder" | "bolt" | "breech_block" | "suppressor" | "other_essential") | null;
+                            placeOfManufacture?: string | null;
+                            quantityRounds?: number | null;
+                            serialNumber?: string | null;
+                            temporaryImportPurpose?: string | null;
+                            yearOfManufacture?: number | null;
+                        };
+                        /** @default [] */
+                        markings?: {
+                            alternativeCode?: string | null;
+                            alternativeSymbol?: string | null;
+                            calibre?: string | null;
+                            certificateRef?: string | null;
+                            countryOfManufacture?: string | null;
+                            importCountry?: string | null;
+                            importYear?: number | null;
+                            /** @enum {string} */
+                            kind: "manufacture" | "import" | "state_transfer" | "confiscation" | "deactivation" | "proof" | "other";
+                            /** @enum {string} */
+                            location: "frame" | "receiver" | "barrel" | "slide" | "cylinder" | "bolt" | "breech_block" | "suppressor" | "packaging" | "other";
+                            manufacturerName?: string | null;
+                            markingCountry?: string | null;
+                            markingYear?: number | null;
+                            method?: string | null;
+                            model?: string | null;
+                            placeOfManufacture?: string | null;
+                            serialNumber?: string | null;
+                            text?: string | null;
+                            transferringCountry?: string | null;
+                            yearOfManufacture?: number | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ammunitionComponent: string | null;
+                            calibre: string | null;
+                            countryOfManufacture: string | null;
+                            createdAt: string;
+                            description: string | null;
+                            events: {
+                                authorizationRef: string | null;
+                                certificateRef: string | null;
+                                counterpartCountry: string | null;
+                                destructionMethod: string | null;
+                                from: {
+                                    country: string | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "person" | "organisation";
+                                    name: string | null;
+                                    retired: boolean;
+                                    roles: string[];
+                                } | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "manufactured" | "imported" | "exported" | "transferred" | "loaned" | "returned" | "repaired" | "in_transit" | "reported_lost" | "reported_stolen" | "recovered" | "seized" | "confiscated" | "deactivated" | "destroyed";
+                                licenceId: string | null;
+                                note: string | null;
+                                occurredAt: string;
+                                placeLocode: string | null;
+                                placeText: string | null;
+                                recordedAt: string;
+                                seq: number;
+                                temporaryImportPurpose: string | null;
+                                to: {
+                                    country: string | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "person" | "organisation";
+                                    name: string | null;
+                                    retired: boolean;
+                                    roles: string[];
+                                } | null;
+                                witnesses: string[] | null;
+                            }[];
+                            firearmType: string | null;
+                            holder: {
+                                country: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string | null;
+                                retired: boolean;
+                                roles: string[];
+                            } | null;
+                            holderPartyId: string | null;
+                            id: string;
+                            isAntique: boolean;
+                            isReplica: boolean;
+                            keeper: {
+                                country: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string | null;
+                                retired: boolean;
+                                roles: string[];
+                            } | null;
+                            /** @enum {string} */
+                            kind: "firearm" | "part" | "ammunition";
+                            lastEventAt: string | null;
+                            lotNumber: string | null;
+                            make: string | null;
+                            manufacturer: {
+                                country: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string | null;
+                                retired: boolean;
+                                roles: string[];
+                            } | null;
+                            markings: {
+                                alternativeCode: string | null;
+                                alternativeSymbol: string | null;
+                                calibre: string | null;
+                                certificateRef: string | null;
+                                countryOfManufacture: string | null;
+                                id: string;
+                                importCountry: string | null;
+                                importYear: number | null;
+                                /** @enum {string} */
+                                kind: "manufacture" | "import" | "state_transfer" | "confiscation" | "deactivation" | "proof" | "other";
+                                /** @enum {string} */
+                                location: "frame" | "receiver" | "barrel" | "slide" | "cylinder" | "bolt" | "breech_block" | "suppressor" | "packaging" | "other";
+                                manufacturerName: string | null;
+                                markingCountry: string | null;
+                                markingYear: number | null;
+                                method: string | null;
+                                model: string | null;
+                                placeOfManufacture: string | null;
+                                recordedAt: string;
+                                seq: number;
+                                serialNumber: string | null;
+                                text: string | null;
+                                transferringCountry: string | null;
+                                yearOfManufacture: number | null;
+                            }[];
+                            model: string | null;
+                            partType: string | null;
+                            placeOfManufacture: string | null;
+                            quantityRounds: number | null;
+                            retention: {
+                                basis: string;
+                                until: string;
+                            };
+                            serialNumber: string | null;
+                            /** @enum {string} */
+                            status: "registered" | "active" | "loaned" | "in_transit" | "lost" | "stolen" | "seized" | "confiscated" | "deactivated" | "exported" | "destroyed";
+                            temporaryImportPurpose: string | null;
+                            yearOfManufacture: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Item page: markings, full chain of custody, derived status and holder, retention date */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ammunitionComponent: string | null;
+                            calibre: string | null;
+                            countryOfManufacture: string | null;
+                            createdAt: string;
+                            description: string | null;
+                            events: {
+                                authorizationRef: string | null;
+                                certificateRef: string | null;
+                                counterpartCountry: string | null;
+                                destructionMethod: string | null;
+                                from: {
+                                    country: string | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "person" | "organisation";
+                                    name: string | null;
+                                    retired: boolean;
+                                    roles: string[];
+                                } | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "manufactured" | "imported" | "exported" | "transferred" | "loaned" | "returned" | "repaired" | "in_transit" | "reported_lost" | "reported_stolen" | "recovered" | "seized" | "confiscated" | "deactivated" | "destroyed";
+                                licenceId: string | null;
+                                note: string | null;
+                                occurredAt: string;
+                                placeLocode: string | null;
+                                placeText: string | null;
+                                recordedAt: string;
+                                seq: number;
+                                temporaryImportPurpose: string | null;
+                                to: {
+                                    country: string | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "person" | "organisation";
+                                    name: string | null;
+                                    retired: boolean;
+                                    roles: string[];
+                                } | null;
+                                witnesses: string[] | null;
+                            }[];
+                            firearmType: string | null;
+                            holder: {
+                                country: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string | null;
+                                retired: boolean;
+                                roles: string[];
+                            } | null;
+                            holderPartyId: string | null;
+                            id: string;
+                            isAntique: boolean;
+                            isReplica: boolean;
+                            keeper: {
+                                country: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string | null;
+                                retired: boolean;
+                                roles: string[];
+                            } | null;
+                            /** @enum {string} */
+                            kind: "firearm" | "part" | "ammunition";
+                            lastEventAt: string | null;
+                            lotNumber: string | null;
+                            make: string | null;
+                            manufacturer: {
+                                country: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string | null;
+                                retired: boolean;
+                                roles: string[];
+                            } | null;
+                            markings: {
+                                alternativeCode: string | null;
+                                alternativeSymbol: string | null;
+                                calibre: string | null;
+                                certificateRef: string | null;
+                                countryOfManufacture: string | null;
+                                id: string;
+                                importCountry: string | null;
+                                importYear: number | null;
+                                /** @enum {string} */
+                                kind: "manufacture" | "import" | "state_transfer" | "confiscation" | "deactivation" | "proof" | "other";
+                                /** @enum {string} */
+                                location: "frame" | "receiver" | "barrel" | "slide" | "cylinder" | "bolt" | "breech_block" | "suppressor" | "packaging" | "other";
+                                manufacturerName: string | null;
+                                markingCountry: string | null;
+                                markingYear: number | null;
+                                method: string | null;
+                                model: string | null;
+                                placeOfManufacture: string | null;
+                                recordedAt: string;
+                                seq: number;
+                                serialNumber: string | null;
+                                text: string | null;
+                                transferringCountry: string | null;
+                                yearOfManufacture: number | null;
+                            }[];
+                            model: string | null;
+                            partType: string | null;
+                            placeOfManufacture: string | null;
+                            quantityRounds: number | null;
+                            retention: {
+                                basis: string;
+                                until: string;
+                            };
+                            serialNumber: string | null;
+                            /** @enum {string} */
+                            status: "registered" | "active" | "loaned" | "in_transit" | "lost" | "stolen" | "seized" | "confiscated" | "deactivated" | "exported" | "destroyed";
+                            temporaryImportPurpose: string | null;
+                            yearOfManufacture: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/items/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a custody event; impossible sequences are refused with a reason code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        authorizationRef?: string | null;
+                        certificateRef?: string | null;
+                        counterpartCountry?: string | null;
+                        destructionMethod?: string | null;
+                        fromPartyId?: string | null;
+                        /** @enum {string} */
+                        kind: "manufactured" | "imported" | "exported" | "transferred" | "loaned" | "returned" | "repaired" | "in_transit" | "reported_lost" | "reported_stolen" | "recovered" | "seized" | "confiscated" | "deactivated" | "destroyed";
+                        licenceId?: string | null;
+                        note?: string | null;
+                        /** Format: date-time */
+                        occurredAt: string;
+                        placeLocode?: string | null;
+                        placeText?: string | null;
+                        temporaryImportPurpose?: string | null;
+                        toPartyId?: string | null;
+                        witnesses?: string[] | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ammunitionComponent: string | null;
+                            calibre: string | null;
+                            countryOfManufacture: string | null;
+                            createdAt: string;
+                            description: string | null;
+                            events: {
+                                authorizationRef: string | null;
+                                certificateRef: string | null;
+                                counterpartCountry: string | null;
+                                destructionMethod: string | null;
+                                from: {
+                                    country: string | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "person" | "organisation";
+                                    name: string | null;
+                                    retired: boolean;
+                                    roles: string[];
+                                } | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "manufactured" | "imported" | "exported" | "transferred" | "loaned" | "returned" | "repaired" | "in_transit" | "reported_lost" | "reported_stolen" | "recovered" | "seized" | "confiscated" | "deactivated" | "destroyed";
+                                licenceId: string | null;
+                                note: string | null;
+                                occurredAt: string;
+                                placeLocode: string | null;
+                                placeText: string | null;
+                                recordedAt: string;
+                                seq: number;
+                                temporaryImportPurpose: string | null;
+                                to: {
+                                    country: string | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "person" | "organisation";
+                                    name: string | null;
+                                    retired: boolean;
+                                    roles: string[];
+                                } | null;
+                                witnesses: string[] | null;
+                            }[];
+                            firearmType: string | null;
+                            holder: {
+                                country: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string | null;
+                                retired: boolean;
+                                roles: string[];
+                            } | null;
+                            holderPartyId: string | null;
+                            id: string;
+                            isAntique: boolean;
+                            isReplica: boolean;
+                            keeper: {
+                                country: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string | null;
+                                retired: boolean;
+                                roles: string[];
+                            } | null;
+                            /** @enum {string} */
+                            kind: "firearm" | "part" | "ammunition";
+                            lastEventAt: string | null;
+                            lotNumber: string | null;
+                            make: string | null;
+                            manufacturer: {
+                                country: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string | null;
+                                retired: boolean;
+                                roles: string[];
+                            } | null;
+                            markings: {
+                                alternativeCode: string | null;
+                                alternativeSymbol: string | null;
+                                calibre: string | null;
+                                certificateRef: string | null;
+                                countryOfManufacture: string | null;
+                                id: string;
+                                importCountry: string | null;
+                                importYear: number | null;
+                                /** @enum {string} */
+                                kind: "manufacture" | "import" | "state_transfer" | "confiscation" | "deactivation" | "proof" | "other";
+                                /** @enum {string} */
+                                location: "frame" | "receiver" | "barrel" | "slide" | "cylinder" | "bolt" | "breech_block" | "suppressor" | "packaging" | "other";
+                                manufacturerName: string | null;
+                                markingCountry: string | null;
+                                markingYear: number | null;
+                                method: string | null;
+                                model: string | null;
+                                placeOfManufacture: string | null;
+                                recordedAt: string;
+                                seq: number;
+                                serialNumber: string | null;
+                                text: string | null;
+                                transferringCountry: string | null;
+                                yearOfManufacture: number | null;
+                            }[];
+                            model: string | null;
+                            partType: string | null;
+                            placeOfManufacture: string | null;
+                            quantityRounds: number | null;
+                            retention: {
+                                basis: string;
+                                until: string;
+                            };
+                            serialNumber: string | null;
+                            /** @enum {string} */
+                            status: "registered" | "active" | "loaned" | "in_transit" | "lost" | "stolen" | "seized" | "confiscated" | "deactivated" | "exported" | "destroyed";
+                            temporaryImportPurpose: string | null;
+                            yearOfManufacture: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/items/{id}/markings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a marking (markings are appended, never overwritten) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        alternativeCode?: string | null;
+                        alternativeSymbol?: string | null;
+                        calibre?: string | null;
+                        certificateRef?: string | null;
+                        countryOfManufacture?: string | null;
+                        importCountry?: string | null;
+                        importYear?: number | null;
+                        /** @enum {string} */
+                        kind: "manufacture" | "import" | "state_transfer" | "confiscation" | "deactivation" | "proof" | "other";
+                        /** @enum {string} */
+                        location: "frame" | "receiver" | "barrel" | "slide" | "cylinder" | "bolt" | "breech_block" | "suppressor" | "packaging" | "other";
+                        manufacturerName?: string | null;
+                        markingCountry?: string | null;
+                        markingYear?: number | null;
+                        method?: string | null;
+                        model?: string | null;
+                        placeOfManufacture?: string | null;
+                        serialNumber?: string | null;
+                        text?: string | null;
+                        transferringCountry?: string | null;
+                        yearOfManufacture?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ammunitionComponent: string | null;
+                            calibre: string | null;
+                            countryOfManufacture: string | null;
+                            createdAt: string;
+                            description: string | null;
+                            events: {
+                                authorizationRef: string | null;
+                                certificateRef: string | null;
+                                counterpartCountry: string | null;
+                                destructionMethod: string | null;
+                                from: {
+                                    country: string | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "person" | "organisation";
+                                    name: string | null;
+                                    retired: boolean;
+                                    roles: string[];
+                                } | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "manufactured" | "imported" | "exported" | "transferred" | "loaned" | "returned" | "repaired" | "in_transit" | "reported_lost" | "reported_stolen" | "recovered" | "seized" | "confiscated" | "deactivated" | "destroyed";
+                                licenceId: string | null;
+                                note: string | null;
+                                occurredAt: string;
+                                placeLocode: string | null;
+                                placeText: string | null;
+                                recordedAt: string;
+                                seq: number;
+                                temporaryImportPurpose: string | null;
+                                to: {
+                                    country: string | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "person" | "organisation";
+                                    name: string | null;
+                                    retired: boolean;
+                                    roles: string[];
+                                } | null;
+                                witnesses: string[] | null;
+                            }[];
+                            firearmType: string | null;
+                            holder: {
+                                country: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string | null;
+                                retired: boolean;
+                                roles: string[];
+                            } | null;
+                            holderPartyId: string | null;
+                            id: string;
+                            isAntique: boolean;
+                            isReplica: boolean;
+                            keeper: {
+                                country: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string | null;
+                                retired: boolean;
+                                roles: string[];
+                            } | null;
+                            /** @enum {string} */
+                            kind: "firearm" | "part" | "ammunition";
+                            lastEventAt: string | null;
+                            lotNumber: string | null;
+                            make: string | null;
+                            manufacturer: {
+                                country: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string | null;
+                                retired: boolean;
+                                roles: string[];
+                            } | null;
+                            markings: {
+                                alternativeCode: string | null;
+                                alternativeSymbol: string | null;
+                                calibre: string | null;
+                                certificateRef: string | null;
+                                countryOfManufacture: string | null;
+                                id: string;
+                                importCountry: string | null;
+                                importYear: number | null;
+                                /** @enum {string} */
+                                kind: "manufacture" | "import" | "state_transfer" | "confiscation" | "deactivation" | "proof" | "other";
+                                /** @enum {string} */
+                                location: "frame" | "receiver" | "barrel" | "slide" | "cylinder" | "bolt" | "breech_block" | "suppressor" | "packaging" | "other";
+                                manufacturerName: string | null;
+                                markingCountry: string | null;
+                                markingYear: number | null;
+                                method: string | null;
+                                model: string | null;
+                                placeOfManufacture: string | null;
+                                recordedAt: string;
+                                seq: number;
+                                serialNumber: string | null;
+                                text: string | null;
+                                transferringCountry: string | null;
+                                yearOfManufacture: number | null;
+                            }[];
+                            model: string | null;
+                            partType: string | null;
+                            placeOfManufacture: string | null;
+                            quantityRounds: number | null;
+                            retention: {
+                                basis: string;
+                                until: string;
+                            };
+                            serialNumber: string | null;
+                            /** @enum {string} */
+                            status: "registered" | "active" | "loaned" | "in_transit" | "lost" | "stolen" | "seized" | "confiscated" | "deactivated" | "exported" | "destroyed";
+                            temporaryImportPurpose: string | null;
+                            yearOfManufacture: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/parties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List parties (never personal data) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    includeRetired?: "true" | "false";
+                    kind?: "person" | "organisation";
+                    limit?: number;
+                    name?: string;
+                    role?: "manufacturer" | "dealer" | "importer" | "exporter" | "broker" | "carrier" | "owner" | "end_user" | "consignee" | "repairer" | "state_agency";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                country: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string | null;
+                                retired: boolean;
+                                roles: string[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a party (person or organisation) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contactEmail?: string | null;
+                        country?: string | null;
+                        /** @enum {string} */
+                        kind: "person" | "organisation";
+                        name?: string | null;
+                        personal?: {
+                            address?: string | null;
+                            dateOfBirth?: string | null;
+                            familyName?: string | null;
+                            givenNames?: string | null;
+                            identityDocumentNumber?: string | null;
+                        } | null;
+                        registrationNumber?: string | null;
+                        roles: ("manufacturer" | "dealer" | "importer" | "exporter" | "broker" | "carrier" | "owner" | "end_user" | "consignee" | "repairer" | "state_agency")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contactEmail: string | null;
+                            country: string | null;
+                            createdAt: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "person" | "organisation";
+                            name: string | null;
+                            personal?: {
+                                address: string | null;
+                                dateOfBirth: string | null;
+                                familyName: string | null;
+                                givenNames: string | null;
+                                identityDocumentNumber: string | null;
+                            } | null;
+                            registrationNumber: string | null;
+                            registrations: {
+                                current: boolean;
+                                id: string;
+                                issuingAuthority: string | null;
+                                issuingCountry: string | null;
+                                kind: string;
+                                number: string;
+                                partyId: string;
+                                revokedAt: string | null;
+                                revokedReason: string | null;
+                                validFrom: string;
+                                validUntil: string | null;
+                            }[];
+                            retired: boolean;
+                            retiredAt: string | null;
+                            retiredReason: string | null;
+                            roles: string[];
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/parties/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Party page with registrations; personal data only for permitted roles (the read is audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contactEmail: string | null;
+                            country: string | null;
+                            createdAt: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "person" | "organisation";
+                            name: string | null;
+                            personal?: {
+                                address: string | null;
+                                dateOfBirth: string | null;
+                                familyName: string | null;
+                                givenNames: string | null;
+                                identityDocumentNumber: string | null;
+                            } | null;
+                            registrationNumber: string | null;
+                            registrations: {
+                                current: boolean;
+                                id: string;
+                                issuingAuthority: string | null;
+                                issuingCountry: string | null;
+                                kind: string;
+                                number: string;
+                                partyId: string;
+                                revokedAt: string | null;
+                                revokedReason: string | null;
+                                validFrom: string;
+                                validUntil: string | null;
+                            }[];
+                            retired: boolean;
+                            retiredAt: string | null;
+                            retiredReason: string | null;
+                            roles: string[];
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Update a party (a new version; earlier versions are kept) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contactEmail?: string | null;
+                        country?: string | null;
+                        name?: string | null;
+                        personal?: {
+                            address?: string | null;
+                            dateOfBirth?: string | null;
+                            familyName?: string | null;
+                            givenNames?: string | null;
+                            identityDocumentNumber?: string | null;
+                        } | null;
+                        reason?: string | null;
+                        registrationNumber?: string | null;
+                        roles: ("manufacturer" | "dealer" | "importer" | "exporter" | "broker" | "carrier" | "owner" | "end_user" | "consignee" | "repairer" | "state_agency")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contactEmail: string | null;
+                            country: string | null;
+                            createdAt: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "person" | "organisation";
+                            name: string | null;
+                            personal?: {
+                                address: string | null;
+                                dateOfBirth: string | null;
+                                familyName: string | null;
+                                givenNames: string | null;
+                                identityDocumentNumber: string | null;
+                            } | null;
+                            registrationNumber: string | null;
+                            registrations: {
+                                current: boolean;
+                                id: string;
+                                issuingAuthority: string | null;
+                                issuingCountry: string | null;
+                                kind: string;
+                                number: string;
+                                partyId: string;
+                                revokedAt: string | null;
+                                revokedReason: string | null;
+                                validFrom: string;
+                                validUntil: string | null;
+                            }[];
+                            retired: boolean;
+                            retiredAt: string | null;
+                            retiredReason: string | null;
+                            roles: string[];
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/parties/{id}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a registration or licence with its validity period */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        issuingAuthority?: string | null;
+                        issuingCountry?: string | null;
+                        kind: string;
+                        number: string;
+                        /** Format: date */
+                        validFrom: string;
+                        validUntil?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            current: boolean;
+                            id: string;
+                            issuingAuthority: string | null;
+                            issuingCountry: string | null;
+                            kind: string;
+                            number: string;
+                            partyId: string;
+                            revokedAt: string | null;
+                            revokedReason: string | null;
+                            validFrom: string;
+                            validUntil: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/parties/{id}/registrations/{registrationId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a registration with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    registrationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            current: boolean;
+                            id: string;
+                            issuingAuthority: string | null;
+                            issuingCountry: string | null;
+                            kind: string;
+                            number: string;
+                            partyId: string;
+                            revokedAt: string | null;
+                            revokedReason: string | null;
+                            validFrom: string;
+                            validUntil: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/parties/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a party with a reason (nothing is deleted) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contactEmail: string | null;
+                            country: string | null;
+                            createdAt: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "person" | "organisation";
+                            name: string | null;
+                            personal?: {
+                                address: string | null;
+                                dateOfBirth: string | null;
+                                familyName: string | null;
+                                givenNames: string | null;
+                                identityDocumentNumber: string | null;
+                            } | null;
+                            registrationNumber: string | null;
+                            registrations: {
+                                current: boolean;
+                                id: string;
+                                issuingAuthority: string | null;
+                                issuingCountry: string | null;
+                                kind: string;
+                                number: string;
+                                partyId: string;
+                                revokedAt: string | null;
+                                revokedReason: string | null;
+                                validFrom: string;
+                                validUntil: string | null;
+                            }[];
+                            retired: boolean;
+                            retiredAt: string | null;
+                            retiredReason: string | null;
+                            roles: string[];
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/parties/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a party, oldest first (never personal data) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                contactEmail: string | null;
+                                country: string | null;
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string | null;
+                                reason: string | null;
+                                recordedAt: string;
+                                registrationNumber: string | null;
+                                retired: boolean;
+                                roles: string[];
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts of items by status and kind (industry: its own items only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byKind: {
+                                [key: string]: number;
+                            };
+                            byStatus: {
+                                [key: string]: number;
+                            };
+                            rows: {
+                                count: number;
+                                kind: string;
+                                status: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/screening/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alerts raised by re-screening after a list update */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    status?: "open" | "acknowledged";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                acknowledgedAt: string | null;
+                                acknowledgedBy: string | null;
+                                hitId: string;
+                                id: string;
+                                raisedAt: string;
+                                reason: string;
+                                status: string;
+                                subjectId: string;
+                                versionId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/screening/alerts/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge an alert */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledgedAt: string | null;
+                            acknowledgedBy: string | null;
+                            hitId: string;
+                            id: string;
+                            raisedAt: string;
+                            reason: string;
+                            status: string;
+                            subjectId: string;
+                            versionId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/screening/denials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Denials received from other States */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                controlCategories: string[];
+                                deniedOn: string;
+                                destination: string;
+                                endUserName: string;
+                                id: string;
+                                notifyingState: string;
+                                reason: string | null;
+                                receivedAt: string;
+                                receivedBy: string;
+                                reference: string;
+                                revokedAt: string | null;
+                                revokedReason: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a denial notified by another State */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        controlCategories: string[];
+                        deniedOn: string;
+                        destination: string;
+                        endUserName: string;
+                        notifyingState: string;
+                        reason?: string;
+                        reference: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            controlCategories: string[];
+                            deniedOn: string;
+                            destination: string;
+                            endUserName: string;
+                            id: string;
+                            notifyingState: string;
+                            reason: string | null;
+                            receivedAt: string;
+                            receivedBy: string;
+                            reference: string;
+                            revokedAt: string | null;
+                            revokedReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/screening/denials/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Is an application essentially identical to a denied one (destination, end user, control category)? */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        controlCategories: string[];
+                        destination: string;
+                        endUserName: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            flagged: boolean;
+                            matches: {
+                                commonCategories: string[];
+                                denial: {
+                                    controlCategories: string[];
+                                    destination: string;
+                                    endUserName: string;
+                                    reference: string;
+                                    source: string;
+                                };
+                                endUserScore: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/screening/destinations/{countryCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Arms embargoes on a destination State, flagged by scope */
+        get: {
+            parameters: {
+                query?: {
+                    date?: string;
+                };
+                header?: never;
+                path: {
+                    countryCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            countryCode: string;
+                            date: string;
+                            embargoes: {
+                                id: string;
+                                imposedBy: string;
+                                instruments: string[];
+                                scope: string;
+                                target: string;
+                            }[];
+                            flagged: boolean;
+                            strictestScope: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/screening/hits/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the officer's decision on a hit (true match / false positive) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "true_match" | "false_positive";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            decidedAt: string;
+                            decidedBy: string;
+                            decision: string;
+                            entryHash: string;
+                            externalId: string;
+                            hitId: string;
+                            id: string;
+                            reason: string;
+                            source: string;
+                            subjectFingerprint: string | null;
+                            subjectId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/screening/lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List versions (active and superseded) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                entryCount: number;
+                                fileName: string | null;
+                                fileSha256: string;
+                                format: string;
+                                id: string;
+                                importedAt: string;
+                                importedBy: string;
+                                nameCount: number;
+                                publishedOn: string | null;
+                                source: string;
+                                status: string;
+                                supersededAt: string | null;
+                                supersededBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Import a list file as a new version
+         * @description Body: the file as published (UN Consolidated List XML, OFAC sdnList XML or OFAC SDN.CSV), sent as application/xml, text/csv or application/octet-stream; the format is detected from its content. The previous version stays active until the new one is loaded. A malformed file is rejected (400) and nothing changes. Known parties are re-screened and new hits raise alerts.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description The file's encoding when not the format's own (UTF-8 XML, Latin-1 SDN.CSV) and without a byte-order mark */
+                    encoding?: "utf-8" | "windows-1252" | "latin1" | "utf-16" | "utf-16le" | "utf-16be";
+                    fileName?: string;
+                    publishedOn?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rescreen: {
+                                newAlerts: number;
+                                subjects: number;
+                            };
+                            superseded: string[];
+                            version: {
+                                entryCount: number;
+                                fileName: string | null;
+                                fileSha256: string;
+                                format: string;
+                                id: string;
+                                importedAt: string;
+                                importedBy: string;
+                                nameCount: number;
+                                publishedOn: string | null;
+                                source: string;
+                                status: string;
+                                supersededAt: string | null;
+                                supersededBy: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/screening/lists/{from}/diff/{to}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Entries added, removed and changed between two versions of a list */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    from: string;
+                    to: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            added: {
+                                externalId: string;
+                                name: string;
+                                programmes: string[];
+                                referenceNumber: string | null;
+                            }[];
+                            changed: {
+                                externalId: string;
+                                fields: string[];
+                                name: string;
+                                programmes: string[];
+                                referenceNumber: string | null;
+                            }[];
+                            counts: {
+                                added: number;
+                                changed: number;
+                                removed: number;
+                            };
+                            from: {
+                                entryCount: number;
+                                fileName: string | null;
+                                fileSha256: string;
+                                format: string;
+                                id: string;
+                                importedAt: string;
+                                importedBy: string;
+                                nameCount: number;
+                                publishedOn: string | null;
+                                source: string;
+                                status: string;
+                                supersededAt: string | null;
+                                supersededBy: string | null;
+                            };
+                            removed: {
+                                externalId: string;
+                                name: string;
+                                programmes: string[];
+                                referenceNumber: string | null;
+                            }[];
+                            to: {
+                                entryCount: number;
+                                fileName: string | null;
+                                fileSha256: string;
+                                format: string;
+                                id: string;
+                                importedAt: string;
+                                importedBy: string;
+                                nameCount: number;
+                                publishedOn: string | null;
+                                source: string;
+                                status: string;
+                                supersededAt: string | null;
+                                supersededBy: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/screening/parties/screen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Screen a batch of parties and remember them for re-screening */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        parties: {
+                            country?: string;
+                            dob?: string;
+                            identifiers?: {
+                                number: string;
+                                type?: string;
+                            }[];
+                            /** @enum {string} */
+                            kind?: "person" | "organisation" | "vessel" | "unknown";
+                            name: string;
+                            /** @default api */
+                            origin?: string;
+                            partyRef: string;
+                        }[];
+                        /** @default batch */
+                        purpose?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            listVersions: {
+                                id: string;
+                                publishedOn: string | null;
+                                source: string;
+                            }[];
+                            results: {
+                                countryEmbargo: {
+                                    countryCode: string;
+                                    date: string;
+                                    embargoes: {
+                                        id: string;
+                                        imposedBy: string;
+                                        instruments: string[];
+                                        scope: string;
+                                        target: string;
+                                    }[];
+                                    flagged: boolean;
+                                    strictestScope: string | null;
+                                } | null;
+                                hits: {
+                                    entryName: string;
+                                    explanation: {
+                                        features: {
+                                            detail: string;
+                                            effect: number;
+                                            feature: string;
+                                        }[];
+                                        matchedName: string;
+                                        nameQuality: string;
+                                        nameScore: number;
+                                        notes: string[];
+                                        pairs: {
+                                            candidate: string | null;
+                                            how: string;
+                                            query: string;
+                                            similarity: number;
+                                        }[];
+                                    };
+                                    externalId: string;
+                                    id: string | null;
+                                    kind: string;
+                                    programmes: string[];
+                                    referenceNumber: string | null;
+                                    score: number;
+                                    source: string;
+                                    status: ("open" | "suppressed" | "decided") | null;
+                                    suppressedBy: string | null;
+                                    versionId: string;
+                                }[];
+                                listVersions: {
+                                    id: string;
+                                    publishedOn: string | null;
+                                    source: string;
+                                }[];
+                                openHits: number;
+                                partyRef: string | null;
+                                runId: string;
+                                threshold: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/screening/registry/screen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Screen every current party of the registry */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            listVersions: {
+                                id: string;
+                                publishedOn: string | null;
+                                source: string;
+                            }[];
+                            parties: number;
+                            withOpenHits: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/screening/rescreen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-screen every known party now; new hits raise alerts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            newAlerts: number;
+                            subjects: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/screening/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A recorded screening run with its hits and list versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/screening/screen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Screen one name against the active lists */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        country?: string;
+                        dob?: string;
+                        identifiers?: {
+                            number: string;
+                            type?: string;
+                        }[];
+                        /** @enum {string} */
+                        kind?: "person" | "organisation" | "vessel" | "unknown";
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            hits: {
+                                entryName: string;
+                                explanation: {
+                                    features: {
+                                        detail: string;
+                                        effect: number;
+                                        feature: string;
+                                    }[];
+                                    matchedName: string;
+                                    nameQuality: string;
+                                    nameScore: number;
+                                    notes: string[];
+                                    pairs: {
+                                        candidate: string | null;
+                                        how: string;
+                                        query: string;
+                                        similarity: number;
+                                    }[];
+                                };
+                                externalId: string;
+                                id: string | null;
+                                kind: string;
+                                programmes: string[];
+                                referenceNumber: string | null;
+                                score: number;
+                                source: string;
+                                status: ("open" | "suppressed" | "decided") | null;
+                                suppressedBy: string | null;
+                                versionId: string;
+                            }[];
+                            listVersions: {
+                                id: string;
+                                publishedOn: string | null;
+                                source: string;
+                            }[];
+                            openHits: number;
+                            partyRef: string | null;
+                            runId: string;
+                            threshold: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/web/permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Permission table: which roles may use each permission (the same table the server enforces) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            permissions: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics (text format): requests, database, audit log, checkpoints, imports, screening
+         * @description Not an API-token route: with CUSTODIA_METRICS_TOKEN set, send `Authorization: Bearer <that token>`; without it this listener answers 404 (CUSTODIA_METRICS_PORT serves it without a token on a separate interface). See docs/operations.md.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness for load balancers: database reachable, migrations applied, signing key loaded (503 otherwise) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checks: {
+                                /** @enum {string} */
+                                database: "ok" | "failing";
+                                /** @enum {string} */
+                                keys: "ok" | "failing";
+                                /** @enum {string} */
+                                migrations: "ok" | "failing";
+                                /**
+                                 * @description only with DATABASE_READ_URL; never fails readiness (reads fall back to the primary)
+                                 * @enum {string}
+                                 */
+                                replica?: "ok" | "unavailable";
+                            };
+                            /** @enum {string} */
+                            status: "ready" | "not ready";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checks: {
+                                /** @enum {string} */
+                                database: "ok" | "failing";
+                                /** @enum {string} */
+                                keys: "ok" | "failing";
+                                /** @enum {string} */
+                                migrations: "ok" | "failing";
+                                /**
+                                 * @description only with DATABASE_READ_URL; never fails readiness (reads fall back to the primary)
+                                 * @enum {string}
+                                 */
+                                replica?: "ok" | "unavailable";
+                            };
+                            /** @enum {string} */
+                            status: "ready" | "not ready";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
