@@ -12,10 +12,9 @@
  * Figures are printed as a Markdown table for BENCHMARKS.md. Timings never fail anything.
  */
 import fs from 'node:fs';
+import inspector from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { Worker } from 'node:worker_threads';
 import { buildApp } from '../src/app.ts';
 import { SYSTEM_ACTOR } from '../src/platform/auth/actor.ts';
 import { systemClock } from '../src/platform/clock.ts';
@@ -25,36 +24,14 @@ import { openPglite } from '../src/platform/db/pglite.ts';
 import { openScratchPostgres } from '../src/platform/db/scratch.ts';
 import type { Db, Engine } from '../src/platform/db/types.ts';
 import type { Deps } from '../src/platform/deps.ts';
-import { uuidv7 } from '../src/platform/ids.ts';
 import { normaliseSerial, partialSerialPattern } from '../src/registry/model.ts';
 import { searchItems, type ItemRow } from '../src/registry/store.ts';
 import { createImportService } from '../src/registry/import/service.ts';
 import { insertItemsRaw } from '../src/registry/import/store.ts';
 import { insertMachineToken } from '../test/support/tokens.ts';
-import { naturalKey } from '../src/registry/import/model.ts';
+import { httpLoad, itemRow, percentile, row } from './support/registry-data.ts';
 
 const PORT = 18110;
-
-interface LoadResult {
-  requests: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  errors: number;
-  total: number;
-}
-
-/** Runs autocannon in a worker thread (bench/support/http-load.mjs) and returns its summary. */
-function httpLoad(data: { url: string; paths: string[]; headers: Record<string, string>; connections: number; duration: number }): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./support/http-load.mjs', import.meta.url), { workerData: data });
-    worker.once('message', (m: LoadResult) => resolve(m));
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`load generator exited with code ${code}`));
-    });
-  });
-}
 
 /** A registry clerk with an API token, as a machine client holds one. */
 async function clerkTokenHeaders(db: Db): Promise<Record<string, string>> {
@@ -68,40 +45,30 @@ interface Args {
   items: number;
   engines: Engine[];
   duration: number;
+  /** Raw baseline and import only (no HTTP parts). */
+  importOnly: boolean;
+  /** Write a CPU profile of the import to FILE-<engine>.cpuprofile. */
+  profile?: string;
 }
 
 function parseArgs(argv: string[]): Args {
   let items = 1_000_000;
   let engine = 'both';
   let duration = 10;
+  let importOnly = false;
+  let profile: string | undefined;
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--items') items = Number(argv[++i]);
+    if (argv[i] === '--import-only') importOnly = true;
+    else if (argv[i] === '--profile') profile = argv[++i];
+    else if (argv[i] === '--items') items = Number(argv[++i]);
     else if (argv[i] === '--engine') engine = argv[++i];
     else if (argv[i] === '--duration') duration = Number(argv[++i]);
   }
   if (!Number.isInteger(items) || items < 1000) throw new Error('--items must be an integer ≥ 1000');
-  return { items, engines: engine === 'both' ? ['pglite', 'postgres'] : [engine as Engine], duration };
+  return { items, engines: engine === 'both' ? ['pglite', 'postgres'] : [engine as Engine], duration, importOnly, profile };
 }
 
-const MAKES: [string, string, string, string][] = [
-  ['Glock', '17', 'self_loading_pistol', 'AT'],
-  ['Beretta', '92FS', 'self_loading_pistol', 'IT'],
-  ['CZ', '75 B', 'self_loading_pistol', 'CZ'],
-  ['Remington', '870', 'shotgun', 'US'],
-  ['Ruger', '10/22', 'rifle', 'US'],
-  ['Smith & Wesson', 'Model 686', 'revolver', 'US'],
-  ['Tikka', 'T3x', 'rifle', 'FI'],
-  ['Benelli', 'M4', 'shotgun', 'IT'],
-];
-const CALIBRES = ['9mm Luger', '9mm Luger', '9mm Luger', '12/76', '22 Long Rifle', '357 Magnum', '308 Winchester', '12/76'];
 
-/** Row i of the benchmark data set: deterministic, unique serials with letters and digits. */
-function row(i: number) {
-  const m = i % MAKES.length;
-  const [make, model, type, country] = MAKES[m];
-  const serial = `${make.slice(0, 2).toUpperCase()}-${(i * 2654435761 % 4294967291).toString(36).toUpperCase().padStart(7, '0')}${(i % 97).toString().padStart(2, '0')}`;
-  return { make, model, type, country, calibre: CALIBRES[m], serial, year: 1990 + (i % 35) };
-}
 
 function writeCsv(file: string, n: number): void {
   const fd = fs.openSync(file, 'w');
@@ -119,46 +86,7 @@ function writeCsv(file: string, n: number): void {
   fs.closeSync(fd);
 }
 
-function itemRow(i: number, now: Date): ItemRow {
-  const r = row(i);
-  const serialNorm = normaliseSerial(r.serial);
-  return {
-    id: uuidv7(),
-    kind: 'firearm',
-    firearm_type: r.type,
-    part_type: null,
-    ammunition_component: null,
-    make: r.make,
-    model: r.model,
-    calibre: r.calibre,
-    year_of_manufacture: r.year,
-    country_of_manufacture: r.country,
-    place_of_manufacture: null,
-    manufacturer_party_id: null,
-    serial_number: r.serial,
-    serial_norm: serialNorm,
-    lot_number: null,
-    quantity_rounds: null,
-    is_antique: false,
-    is_replica: false,
-    temporary_import_purpose: null,
-    description: null,
-    import_key: naturalKey({ kind: 'firearm', firearmType: r.type as never, make: r.make }, r.make, serialNorm),
-    status: 'registered',
-    holder_party_id: null,
-    keeper_party_id: null,
-    event_count: 0,
-    last_event_at: null,
-    manufactured_at: null,
-    destroyed_at: null,
-    created_at: now,
-  };
-}
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 async function freshDb(engine: Engine, dir: string): Promise<{ db: Db; close(): Promise<void>; where: string }> {
   if (engine === 'pglite') {
@@ -169,6 +97,23 @@ async function freshDb(engine: Engine, dir: string): Promise<{ db: Db; close(): 
   }
   const scratch = await openScratchPostgres(process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/test', 'custodia_bench', 20);
   return { db: scratch.db, where: `PostgreSQL ${scratch.where}`, close: scratch.close };
+}
+
+/** Peak resident set size of this process (which holds the embedded database) over a phase, sampled every 50 ms. */
+function rssSampler(): { phase(): number } {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 50);
+  timer.unref();
+  return {
+    /** The peak since the previous call (then starts a new phase). */
+    phase() {
+      const p = Math.max(peak, process.memoryUsage.rss());
+      peak = process.memoryUsage.rss();
+      return p;
+    },
+  };
 }
 
 const log = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
@@ -187,6 +132,8 @@ interface Figures {
   partialP50: number;
   partialP95: number;
   partialN: number;
+  rssImportMiB: number;
+  rssLookupMiB: number;
 }
 
 async function benchEngine(engine: Engine, args: Args, csvFile: string): Promise<Figures> {
@@ -215,13 +162,28 @@ async function benchEngine(engine: Engine, args: Args, csvFile: string): Promise
     // 2. import of the same rows from CSV.
     const service = createImportService(deps);
     const stat = fs.statSync(csvFile);
+    const session = args.profile ? new inspector.Session() : undefined;
+    if (session) {
+      session.connect();
+      await session.post('Profiler.enable');
+      await session.post('Profiler.start');
+    }
+    const rss = rssSampler();
     const t0 = performance.now();
     const out = await service.importItems(SYSTEM_ACTOR, { fileName: path.basename(csvFile), bytes: stat.size, open: () => fs.createReadStream(csvFile) });
     const importMs = performance.now() - t0;
+    const rssImportMiB = rss.phase() / 2 ** 20;
+    if (session && args.profile) {
+      const { profile } = await session.post('Profiler.stop');
+      fs.writeFileSync(`${args.profile}-${engine}.cpuprofile`, JSON.stringify(profile));
+      session.disconnect();
+    }
     if (out.job.status !== 'completed' || out.job.items_created !== args.items) throw new Error(`import did not complete: ${JSON.stringify(out.job)}`);
     const importRowsPerSec = args.items / (importMs / 1000);
-    log(`[${engine}] import: ${Math.round(importRowsPerSec)} rows/s (${(importRowsPerSec / rawRowsPerSec * 100).toFixed(0)}% of raw)`);
+    log(`[${engine}] import: ${Math.round(importRowsPerSec)} rows/s (${(importRowsPerSec / rawRowsPerSec * 100).toFixed(0)}% of raw), peak RSS ${Math.round(rssImportMiB)} MiB`);
     if (engine === 'postgres') await db.exec('ANALYZE');
+    const skipped = { httpReqPerSec: NaN, httpP50: NaN, httpP99: NaN, sqlPerSec: NaN, sqlP50: NaN, sqlP99: NaN, partialP50: NaN, partialP95: NaN, partialN: 0, rssLookupMiB: NaN };
+    if (args.importOnly) return { engine, items: args.items, rawRowsPerSec, importRowsPerSec, rssImportMiB, ...skipped };
 
     // 3a. exact lookup over HTTP, as a machine client makes it: a registry clerk's real API token checked
     //     on every request by the production resolver (from its per-process cache after the first);
@@ -268,8 +230,11 @@ async function benchEngine(engine: Engine, args: Args, csvFile: string): Promise
     partialTimes.sort((a, b) => a - b);
     log(`[${engine}] HTTP partial: p50 ${percentile(partialTimes, 50).toFixed(1)} ms p95 ${percentile(partialTimes, 95).toFixed(1)} ms`);
     await app.close();
+    const rssLookupMiB = rss.phase() / 2 ** 20;
     return {
       engine,
+      rssImportMiB,
+      rssLookupMiB,
       items: args.items,
       rawRowsPerSec,
       importRowsPerSec,
@@ -305,11 +270,11 @@ async function main(): Promise<void> {
   const f0 = (n: number) => Math.round(n).toLocaleString('en');
   const f1 = (n: number) => n.toFixed(1);
   console.log(`\nRegistry benchmark, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${load}\n`);
-  console.log('| engine | items | raw unnest rows/s | import rows/s | import/raw | HTTP exact req/s | p50 ms | p99 ms | SQL exact lookups/s | SQL p50 ms | SQL p99 ms | partial p50 ms | partial p95 ms |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('| engine | items | raw unnest rows/s | import rows/s | import/raw | HTTP exact req/s | p50 ms | p99 ms | SQL exact lookups/s | SQL p50 ms | SQL p99 ms | partial p50 ms | partial p95 ms | peak RSS import / lookups MiB |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const f of all) {
     console.log(
-      `| ${f.engine} | ${f0(f.items)} | ${f0(f.rawRowsPerSec)} | ${f0(f.importRowsPerSec)} | ${((f.importRowsPerSec / f.rawRowsPerSec) * 100).toFixed(0)}% | ${f0(f.httpReqPerSec)} | ${f.httpP50} | ${f.httpP99} | ${f0(f.sqlPerSec)} | ${f.sqlP50.toFixed(2)} | ${f.sqlP99.toFixed(2)} | ${f1(f.partialP50)} | ${f1(f.partialP95)} |`,
+      `| ${f.engine} | ${f0(f.items)} | ${f0(f.rawRowsPerSec)} | ${f0(f.importRowsPerSec)} | ${((f.importRowsPerSec / f.rawRowsPerSec) * 100).toFixed(0)}% | ${f0(f.httpReqPerSec)} | ${f.httpP50} | ${f.httpP99} | ${f0(f.sqlPerSec)} | ${f.sqlP50.toFixed(2)} | ${f.sqlP99.toFixed(2)} | ${f1(f.partialP50)} | ${f1(f.partialP95)} | ${f0(f.rssImportMiB)} / ${f0(f.rssLookupMiB)} |`,
     );
   }
 }

@@ -6,14 +6,13 @@ import type { Deps } from './platform/deps.ts';
 import { answerFrameworkError, installProblemHandler } from './platform/http/problem-handler.ts';
 import { installInputGuards } from './platform/http/input-guard.ts';
 import { installStrictBodies } from './platform/http/strict-bodies.ts';
-import { SECURITY_HEADERS } from './platform/http/security-headers.ts';
+import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { anonymousResolver, installAccessControl, type ActorResolver, type RouteRecord } from './platform/http/access.ts';
 import type { Api } from './platform/http/types.ts';
 import { healthRoutes } from './platform/http/health.ts';
-import { installRequestContext, requestIdFor } from './platform/http/request-context.ts';
+import { installRequestContext, OneLinePerRequest, requestIdFor } from './platform/http/request-context.ts';
 import { createMetrics, installRequestMetrics, instrumentDb, metricsRoutes, registerPoolGauges, type Metrics } from './platform/metrics.ts';
 import { registerOperationalGauges } from './operations/metrics.ts';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { createActorResolver } from './accounts/resolver.ts';
 import { accountsRoutes, authRoutes } from './accounts/routes.ts';
@@ -52,6 +51,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: options.logger ?? false }),
     genReqId: requestIdFor,
+    logController: new OneLinePerRequest(),
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: deps.config.trustProxy,
     ajv: undefined,
@@ -68,7 +68,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerOperationalGauges(metrics, deps);
   installInputGuards(app);
   // Security headers on every response, registered before access control so refusals carry them too.
-  await app.register(helmet, SECURITY_HEADERS);
+  installSecurityHeaders(app);
   // Limits are per route (sign-in, password change): a global one would throttle bulk API clients.
   await app.register(rateLimit, { global: false });
   const routeTable = installAccessControl(app, options.resolveActor ?? createActorResolver(deps));

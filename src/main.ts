@@ -20,6 +20,7 @@ import { loadDemo } from './registry/demo/load.ts';
 import { registerAuditCommands } from './audit/cli.ts';
 import { registerOperationsCommands } from './operations/cli.ts';
 import { startCheckpointTimer } from './audit/service.ts';
+import { isServerWorker, serveWorker, serverProcesses, startWorkers } from './workers.ts';
 
 /**
  * The `custodia` command line. Each module adds its own commands from its `cli.ts`
@@ -55,7 +56,10 @@ export interface ServeOptions {
 
 export async function serve(options: ServeOptions = {}): Promise<void> {
   const config = loadConfig();
-  const base = pino({ level: config.logLevel });
+  // Asynchronous stdout: under load the lines go out in batches, not one system call per line.
+  const base = pino({ level: config.logLevel }, pino.destination({ dest: 1, sync: false }));
+  if (isServerWorker()) return serveWorker(config, base);
+  const workers = serverProcesses(config, base);
   const log = contextLogger(base); // lines written while serving a request carry its reqId
   const opened = await openDatabase(config, 'custodia start');
   const metrics = createMetrics({ processMetrics: true });
@@ -67,6 +71,25 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
     // Loaded only into an empty registry, so restarting with --demo never duplicates it.
     const demo = await loadDemo(deps);
     log.info(demo.loaded ? { items: demo.items, parties: demo.parties, ms: demo.ms } : { skipped: demo.reason }, 'demonstration State (fictional)');
+  }
+  if (workers > 1) {
+    // The workers answer HTTP on the shared port; this process keeps the timers and the metrics listener.
+    const checkpointTimer = startCheckpointTimer(deps);
+    const pool = await startWorkers(workers, base);
+    const metricsListener = config.metricsPort !== undefined ? await startMetricsListener(metrics, config, pool.metrics) : undefined;
+    const shutdown = async (signal: string) => {
+      log.info({ signal }, 'shutting down');
+      await pool.stop();
+      await checkpointTimer.stop();
+      await metricsListener?.close();
+      await replica?.close();
+      await opened.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    log.info({ url: `http://${config.host}:${config.port}`, workers, database: opened.db.description, state: config.state }, 'Custodia is running');
+    return;
   }
   const app = await buildApp({ deps, loggerInstance: base, metrics });
   const metricsListener = config.metricsPort !== undefined ? await startMetricsListener(metrics, config) : undefined;

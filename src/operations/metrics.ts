@@ -69,6 +69,8 @@ export function registerOperationalGauges(metrics: Metrics, deps: Deps, timeoutM
       help,
       labelNames,
       registers: [metrics.registry],
+      // With CUSTODIA_WORKERS every worker reads the same database: the cluster's value is one worker's.
+      aggregator: 'first',
       async collect() {
         await refresh();
         if (last) set(this, last);
@@ -79,6 +81,7 @@ export function registerOperationalGauges(metrics: Metrics, deps: Deps, timeoutM
     name: 'custodia_metrics_database_read_ok',
     help: '1 when the database-derived gauges were read at this scrape, 0 when the read failed or timed out',
     registers: [metrics.registry],
+    aggregator: 'min',
     async collect() {
       await refresh();
       this.set(ok);

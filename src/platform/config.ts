@@ -31,6 +31,8 @@ export interface Config {
   trustProxy: boolean;
   bodyLimitBytes: number;
   uploadLimitBytes: number;
+  /** HTTP server processes (CUSTODIA_WORKERS, default 1): more than one only on PostgreSQL (docs/scaling.md). */
+  workers: number;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -75,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.CUSTODIA_TRUST_PROXY === 'true',
     bodyLimitBytes: int(env.CUSTODIA_BODY_LIMIT_BYTES, 1024 * 1024, 'CUSTODIA_BODY_LIMIT_BYTES'),
     uploadLimitBytes: int(env.CUSTODIA_UPLOAD_LIMIT_BYTES, 512 * 1024 * 1024, 'CUSTODIA_UPLOAD_LIMIT_BYTES'),
+    workers: Math.max(1, int(env.CUSTODIA_WORKERS, 1, 'CUSTODIA_WORKERS')),
   };
 }
 

@@ -124,7 +124,8 @@ function digest(s: string): Buffer {
  * <that token>`; without it, 404 (a separate listener, CUSTODIA_METRICS_PORT, serves it without a token on
  * an interface of its own).
  */
-export async function metricsRoutes(app: FastifyInstance, opts: { metrics: Metrics; config: Config; requireToken: boolean }): Promise<void> {
+export async function metricsRoutes(app: FastifyInstance, opts: { metrics: Metrics; config: Config; requireToken: boolean; source?: MetricsSource }): Promise<void> {
+  const source = opts.source ?? opts.metrics.registry;
   const expected = opts.config.metricsToken ? digest(opts.config.metricsToken) : undefined;
   const schema = {
     tags: ['operations'],
@@ -143,14 +144,20 @@ export async function metricsRoutes(app: FastifyInstance, opts: { metrics: Metri
         throw new UnauthorizedError('GET /metrics needs the metrics token (CUSTODIA_METRICS_TOKEN) as a bearer token.');
       }
     }
-    return reply.type(opts.metrics.registry.contentType).send(await opts.metrics.registry.metrics());
+    return reply.type(source.contentType).send(await source.metrics());
   });
 }
 
+/** What /metrics renders: one registry, or every worker's summed (workers.ts). */
+export interface MetricsSource {
+  contentType: string;
+  metrics(): Promise<string>;
+}
+
 /** CUSTODIA_METRICS_PORT: /metrics alone, without a token, on its own interface (CUSTODIA_METRICS_HOST). */
-export async function startMetricsListener(metrics: Metrics, config: Config): Promise<FastifyInstance> {
+export async function startMetricsListener(metrics: Metrics, config: Config, source?: MetricsSource): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
-  await app.register(metricsRoutes, { metrics, config, requireToken: false });
+  await app.register(metricsRoutes, { metrics, config, requireToken: false, source });
   await app.listen({ port: config.metricsPort ?? 0, host: config.metricsHost });
   return app;
 }

@@ -13,6 +13,9 @@ import { parseInput } from './service.ts';
 import { listScope } from '../platform/auth/scope.ts';
 import * as store from './store.ts';
 
+/** Built once: a zod schema built per request cost ~2% of the exact lookup's CPU. */
+const itemCursor = z.string().uuid();
+
 /**
  * Item search: exact serial (normalised, on the item and on every marking), partial serial for
  * obliterated marks (`?` one unknown character, `*` many; trigram index), and filters; keyset pages
@@ -30,7 +33,7 @@ export async function searchItems(deps: Deps, actor: Actor, query: unknown, tx?:
     countryOfManufacture: q.countryOfManufacture,
     status: q.status,
     holderPartyId: q.holderPartyId,
-    after: decodeCursor(q.cursor, z.string().uuid()),
+    after: decodeCursor(q.cursor, itemCursor),
     limit: q.limit,
   };
   if (q.serial !== undefined && q.serialPattern !== undefined) {

@@ -319,6 +319,14 @@ export function createImportService(deps: Deps) {
         () => undefined,
       );
       let batch: ParsedItemRow[] = [];
+      // One batch is written while the next is parsed and validated: on PostgreSQL the database works in
+      // its own process meanwhile. Batches still go to the database one at a time and in file order.
+      let writing: Promise<void> = Promise.resolve();
+      const startWrite = async (b: ParsedItemRow[]) => {
+        await writing;
+        writing = write(b);
+        writing.catch(() => undefined); // surfaced by the next await of `writing`, not as an unhandled rejection
+      };
       try {
         for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; bytes: number; invalid_field_length: number } }>) {
           const line = rec.info.lines;
@@ -345,12 +353,18 @@ export function createImportService(deps: Deps) {
           if (progress.rowsInvalid > 0 && job.mode === 'all_or_nothing') continue;
           batch.push(result.row);
           if (batch.length >= batchSize) {
-            await write(batch);
+            await startWrite(batch);
             batch = [];
             emit();
           }
         }
+        await writing;
       } catch (err) {
+        // Nothing may still be writing when the caller commits, rolls back or reports.
+        await writing.catch((writeErr: unknown) => {
+          if (!(err instanceof RejectImport) && !(err instanceof CsvError)) throw err;
+          throw writeErr;
+        });
         if (err instanceof RejectImport) return;
         if (err instanceof CsvError || (err as { code?: string }).code?.startsWith('CSV_')) {
           const e = err as CsvError & { lines?: number };

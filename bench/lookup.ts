@@ -1,0 +1,194 @@
+/**
+ * Exact serial lookup over HTTP against the same lookup in SQL, in one run
+ * (`npx tsx bench/lookup.ts [--items N] [--engine pglite|postgres|both] [--duration S] [--workers N] [--connections C]`).
+ *
+ * Per engine, on a fresh database: N item rows written raw (INSERT … unnest, as bench/registry.ts's baseline),
+ * a registry clerk with a real API token, then
+ *  - the registry store's exact search in SQL, sequential on one connection: lookups/s, p50, p99;
+ *  - `GET /api/v1/registry/items?serial=…` with the token, autocannon in a worker thread: req/s, p50, p99,
+ *    and its ratio to the SQL figure.
+ * `--workers 0` (default) serves from this process (buildApp, no request logging, as bench/registry.ts);
+ * `--workers N` (N ≥ 1) starts the real server (`custodia start`, info-level logging, CUSTODIA_WORKERS=N)
+ * on the same database — PostgreSQL only, the embedded database is one process.
+ * `--profile FILE` writes a CPU profile of the in-process server under the load (`--workers 0`).
+ * Figures are printed as a Markdown table for BENCHMARKS.md. Timings never fail anything.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import inspector from 'node:inspector/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { buildApp } from '../src/app.ts';
+import { systemClock } from '../src/platform/clock.ts';
+import { testConfig } from '../src/platform/config.ts';
+import { migrate } from '../src/platform/db/migrate.ts';
+import { openPglite } from '../src/platform/db/pglite.ts';
+import { openScratchPostgres } from '../src/platform/db/scratch.ts';
+import type { Db, Engine } from '../src/platform/db/types.ts';
+import type { Deps } from '../src/platform/deps.ts';
+import { normaliseSerial } from '../src/registry/model.ts';
+import { searchItems, type ItemRow } from '../src/registry/store.ts';
+import { insertItemsRaw } from '../src/registry/import/store.ts';
+import { insertMachineToken } from '../test/support/tokens.ts';
+import { httpLoad, itemRow, percentile, row } from './support/registry-data.ts';
+
+const PORT = 18120;
+const BATCH = 5000;
+
+interface Args {
+  items: number;
+  engines: Engine[];
+  duration: number;
+  workers: number;
+  connections: number;
+  profile?: string;
+}
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { items: 200_000, engines: ['pglite', 'postgres'], duration: 10, workers: 0, connections: 10 };
+  for (let i = 0; i < argv.length; i++) {
+    const v = argv[i + 1];
+    if (argv[i] === '--items') (a.items = Number(v)), i++;
+    else if (argv[i] === '--engine') (a.engines = v === 'both' ? ['pglite', 'postgres'] : [v as Engine]), i++;
+    else if (argv[i] === '--duration') (a.duration = Number(v)), i++;
+    else if (argv[i] === '--workers') (a.workers = Number(v)), i++;
+    else if (argv[i] === '--connections') (a.connections = Number(v)), i++;
+    else if (argv[i] === '--profile') (a.profile = v), i++;
+  }
+  if (!Number.isInteger(a.items) || a.items < 1000) throw new Error('--items must be an integer ≥ 1000');
+  if (a.workers > 0 && a.engines.includes('pglite')) throw new Error('--workers needs --engine postgres: the embedded database is served by one process');
+  return a;
+}
+
+const log = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
+
+interface Figures {
+  engine: Engine;
+  workers: number;
+  items: number;
+  http: { requests: number; p50: number; p99: number; total: number };
+  sqlPerSec: number;
+  sqlP50: number;
+  sqlP99: number;
+  load: string;
+}
+
+/** Starts `custodia start` on the bench database with CUSTODIA_WORKERS and waits until it answers. */
+async function startServer(url: string, workers: number, dataDir: string): Promise<ChildProcess> {
+  const out = fs.openSync(path.join(dataDir, 'server.log'), 'w');
+  const child = spawn(process.execPath, [path.resolve('bin/custodia.mjs'), 'start'], {
+    env: { ...process.env, DATABASE_URL: url, CUSTODIA_WORKERS: String(workers), PORT: String(PORT), CUSTODIA_DATA_DIR: dataDir, CUSTODIA_SKIP_WEB_BUILD: 'true' },
+    stdio: ['ignore', out, out],
+  });
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${fs.readFileSync(path.join(dataDir, 'server.log'), 'utf8').slice(-2000)}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${PORT}/readyz`);
+      if (res.ok) return child;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('server did not become ready');
+}
+
+async function benchEngine(engine: Engine, args: Args): Promise<Figures> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `custodia-lookup-${engine}-`));
+  let db: Db;
+  let close: () => Promise<void>;
+  let url = '';
+  if (engine === 'pglite') {
+    db = await openPglite(path.join(dir, 'pgdata'));
+    await migrate(db);
+    close = () => db.close();
+  } else {
+    const scratch = await openScratchPostgres(process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/test', 'custodia_bench', 20);
+    db = scratch.db;
+    close = scratch.close;
+    url = scratch.url;
+  }
+  let child: ChildProcess | undefined;
+  try {
+    await db.transaction(async (tx) => {
+      const now = new Date();
+      for (let i = 0; i < args.items; i += BATCH) {
+        const rows: ItemRow[] = [];
+        for (let j = i; j < Math.min(args.items, i + BATCH); j++) rows.push(itemRow(j, now));
+        await insertItemsRaw(tx, rows);
+      }
+    });
+    await db.exec('ANALYZE');
+    log(`[${engine}] ${args.items} items written`);
+    const now = new Date();
+    const { headers } = await insertMachineToken(db, { role: 'registry_clerk', username: 'bench-clerk', tokenName: 'bench', now, expiresAt: new Date(now.getTime() + 86_400_000) });
+    const serialAt = (k: number) => row((k * 7919) % args.items).serial;
+
+    // The same lookup in SQL, sequential on one connection.
+    const sqlTimes: number[] = [];
+    const sqlStart = performance.now();
+    for (let i = 0; i < 3000; i++) {
+      const t = performance.now();
+      const rows = await searchItems(db, { serialExact: normaliseSerial(serialAt(i + 100)), limit: 50 });
+      sqlTimes.push(performance.now() - t);
+      if (rows.length !== 1) throw new Error('SQL exact lookup did not find its item');
+    }
+    const sqlPerSec = 3000 / ((performance.now() - sqlStart) / 1000);
+    sqlTimes.sort((a, b) => a - b);
+    log(`[${engine}] SQL exact: ${Math.round(sqlPerSec)} lookups/s p50 ${percentile(sqlTimes, 50).toFixed(2)} ms p99 ${percentile(sqlTimes, 99).toFixed(2)} ms`);
+
+    let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+    if (args.workers > 0) {
+      child = await startServer(url, args.workers, dir);
+    } else {
+      const deps: Deps = { db, clock: systemClock, config: testConfig({ dataDir: dir }), log: { info() {}, warn() {}, error: console.error, debug() {} } };
+      app = await buildApp({ deps, logger: false });
+      await app.listen({ port: PORT, host: '127.0.0.1' });
+    }
+    const probe = await fetch(`http://127.0.0.1:${PORT}/api/v1/registry/items?serial=${encodeURIComponent(serialAt(1).toLowerCase())}`, { headers });
+    const probeBody = (await probe.json()) as { items?: unknown[] };
+    if (probe.status !== 200 || probeBody.items?.length !== 1) throw new Error(`exact lookup probe failed: ${probe.status} ${JSON.stringify(probeBody).slice(0, 300)}`);
+    const paths = Array.from({ length: 20_000 }, (_, i) => `/api/v1/registry/items?serial=${encodeURIComponent(serialAt(i + 2))}`);
+    // Warm-up (JIT, token cache, every worker's pool), not counted.
+    await httpLoad({ url: `http://127.0.0.1:${PORT}`, paths, headers, connections: args.connections, duration: 2 });
+    const session = args.profile && !child ? new inspector.Session() : undefined;
+    if (session) {
+      session.connect();
+      await session.post('Profiler.enable');
+      await session.post('Profiler.start');
+    }
+    const http = await httpLoad({ url: `http://127.0.0.1:${PORT}`, paths, headers, connections: args.connections, duration: args.duration });
+    if (session && args.profile) {
+      const { profile } = await session.post('Profiler.stop');
+      fs.writeFileSync(args.profile.replace(/(\.cpuprofile)?$/, `-${engine}.cpuprofile`), JSON.stringify(profile));
+      session.disconnect();
+    }
+    if (http.non2xx > 0 || http.errors > 0) log(`[${engine}] warning: ${http.non2xx} non-2xx responses, ${http.errors} errors`);
+    log(`[${engine}] HTTP exact (${args.workers ? `${args.workers} worker(s)` : 'in-process'}): ${Math.round(http.requests)} req/s p50 ${http.p50} ms p99 ${http.p99} ms (${(http.requests / sqlPerSec).toFixed(2)}× SQL)`);
+    await app?.close();
+    return { engine, workers: args.workers, items: args.items, http, sqlPerSec, sqlP50: percentile(sqlTimes, 50), sqlP99: percentile(sqlTimes, 99), load: os.loadavg().map((l) => l.toFixed(1)).join(' ') };
+  } finally {
+    if (child) {
+      child.kill('SIGTERM');
+      await new Promise((r) => child!.once('exit', r));
+    }
+    await close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const all: Figures[] = [];
+  for (const engine of args.engines) all.push(await benchEngine(engine, args));
+  const f0 = (n: number) => Math.round(n).toLocaleString('en');
+  console.log(`\nExact lookup benchmark, ${new Date().toISOString().slice(0, 16)} UTC, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${args.connections} connections, ${args.duration} s\n`);
+  console.log('| engine | server | items | HTTP req/s | p50 ms | p99 ms | SQL lookups/s (sequential) | SQL p50 ms | SQL p99 ms | HTTP / SQL | load average after |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const f of all) {
+    const server = f.workers ? f.workers === 1 ? 'custodia start (one process)' : `custodia start, CUSTODIA_WORKERS=${f.workers}` : 'in-process';
+    console.log(`| ${f.engine} | ${server} | ${f0(f.items)} | ${f0(f.http.requests)} | ${f.http.p50} | ${f.http.p99} | ${f0(f.sqlPerSec)} | ${f.sqlP50.toFixed(2)} | ${f.sqlP99.toFixed(2)} | ${(f.http.requests / f.sqlPerSec).toFixed(2)}× | ${f.load} |`);
+  }
+}
+
+await main();
