@@ -33,6 +33,8 @@ import { createAuditService } from '../src/audit/service.ts';
 import * as auditStore from '../src/audit/store.ts';
 import { sha256Hex } from '../src/platform/crypto/canonical.ts';
 import { uuidv7 } from '../src/platform/ids.ts';
+import { MODULES } from '../src/modules.ts';
+import { buildCatalog } from '../src/platform/module.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -44,13 +46,14 @@ const ENGINE = arg('engine', 'both');
 const PROOFS = Number(arg('proofs', '1000'));
 
 const benchState = (id: string, v: number) => ({ id, v });
-defineAuditedEntity({
+const BENCH_RECORD = defineAuditedEntity({
   entity: 'bench_record',
   async load(db: Queryable, ids: readonly string[]) {
     const rows = await db.query<{ id: string; v: number }>('SELECT id, v FROM bench_record WHERE id = ANY($1::text[])', [ids]);
     return new Map(rows.map((r) => [r.id, benchState(r.id, Number(r.v))]));
   },
 });
+const BENCH_CATALOG = buildCatalog([...MODULES, { name: 'bench', auditedEntities: [BENCH_RECORD] }]);
 
 const actor: Actor = { kind: 'user', userId: '0190a000-0000-7000-8000-00000000b001', name: 'Bench Clerk', role: 'registry_clerk', organisationId: null };
 
@@ -95,7 +98,7 @@ async function runEngine(engine: Engine): Promise<void> {
   const { db, close } = await openFresh(engine);
   const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodia-audit-bench-keys-'));
   const deps: Deps = { db, clock: systemClock, config: testConfig({ keysDir }), log: { info() {}, warn() {}, error() {}, debug() {} } };
-  const service = createAuditService(deps);
+  const service = createAuditService(deps, BENCH_CATALOG);
   try {
     const records = Math.max(1, Math.floor(ENTRIES / 4));
     await db.exec('CREATE TABLE bench_record (id text PRIMARY KEY, v integer NOT NULL)');

@@ -30,6 +30,7 @@ import { EXPORTER_ORG, exportApplication, IMPORT_AUTHORIZATION } from '../src/li
 import { addMonths, isoDay, type ApplicationContent } from '../src/licensing/model.ts';
 import { applicationInputSchema, type ShipmentInput } from '../src/licensing/schemas.ts';
 import { createLicensingService } from '../src/licensing/service.ts';
+import { createServices } from '../src/modules.ts';
 
 /** autocannon ships no types; this is the part used here. */
 interface CannonResult {
@@ -111,7 +112,7 @@ async function main(): Promise<void> {
   const { db, close } = await openDb();
   const log = { info() {}, warn() {}, error() {}, debug() {} };
   const deps: Deps = { db, clock: systemClock, config: testConfig({ keysDir, dataDir: '/tmp/custodia-licensing', publicUrl: `http://127.0.0.1:${PORT}` }), log };
-  const svc = createLicensingService(deps, { keys: () => loadNodeKeys({ keysDir }) });
+  const svc = createLicensingService(deps, createServices(deps), { keys: () => loadNodeKeys({ keysDir }) });
   const now = new Date();
   process.stdout.write(`licensing bench on ${engine} (${db.description}), ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}\n`);
 

@@ -19,6 +19,7 @@ import { invalidateMatcher, matchMany } from '../src/screening/matcher.ts';
 import { prepareName } from '../src/screening/match/normalize.ts';
 import { createScreeningService } from '../src/screening/service.ts';
 import type { ScreeningQuery } from '../src/screening/model.ts';
+import { createServices } from '../src/modules.ts';
 
 const DATA = resolve(import.meta.dirname, '../../shared/data');
 const FILES = ['un_consolidated_list_2026-02-27.xml', 'ofac_sdn_2024-05-03.csv', 'ofac_consolidated_non_sdn.xml'];
@@ -73,7 +74,7 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 
 async function run(engine: string, db: Db): Promise<string[]> {
   const deps = { db, clock: systemClock, config: testConfig(), log: silent };
-  const svc = createScreeningService(deps);
+  const svc = createServices(deps).screening;
   const lines: string[] = [];
   let entries = 0;
   let t0 = performance.now();

@@ -15,16 +15,10 @@ import { createMetrics, installRequestMetrics, instrumentDb, metricsRoutes, regi
 import { registerOperationalGauges } from './operations/metrics.ts';
 import rateLimit from '@fastify/rate-limit';
 import { createActorResolver } from './accounts/resolver.ts';
-import { accountsRoutes, authRoutes } from './accounts/routes.ts';
-import { referenceRoutes } from './reference/routes.ts';
-import { licensingRoutes } from './licensing/routes.ts';
-import { registryRoutes } from './registry/routes.ts';
-import { registryImportRoutes } from './registry/import/routes.ts';
-import { screeningRoutes } from './screening/routes.ts';
 import { jwksRoutes } from './platform/crypto/routes.ts';
-import { auditRoutes } from './audit/routes.ts';
-import { operationsRoutes } from './operations/routes.ts';
 import { webAppRoutes } from './platform/http/static.ts';
+import { buildCatalog, buildServices, type AnyModule, type Catalog } from './platform/module.ts';
+import { MODULES, type Services } from './modules.ts';
 
 export interface BuildAppOptions {
   deps: Deps;
@@ -35,12 +29,17 @@ export interface BuildAppOptions {
   loggerInstance?: FastifyBaseLogger;
   /** The metrics registry (serve() makes it, to share it with the replica routing and the metrics listener). */
   metrics?: Metrics;
+  /** The module list (default: MODULES); tests add a module of their own to it. */
+  modules?: readonly AnyModule[];
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     routeTable: RouteRecord[];
     metrics: Metrics;
+    /** Every module's service, built once when the app was (main.ts uses them for work outside requests). */
+    services: Services;
+    catalog: Catalog;
   }
 }
 
@@ -48,6 +47,10 @@ declare module 'fastify' {
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const metrics = options.metrics ?? createMetrics();
   const deps: Deps = { ...options.deps, db: instrumentDb(options.deps.db, metrics) };
+  const modules: readonly AnyModule[] = options.modules ?? MODULES;
+  const catalog = buildCatalog(modules);
+  // Each service once, in list order, each handed the services it declares it needs.
+  const services = buildServices(modules, deps, catalog) as Services & Record<string, unknown>;
   const app = Fastify({
     ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: options.logger ?? false }),
     genReqId: requestIdFor,
@@ -64,14 +67,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   installRequestContext(app);
   installRequestMetrics(app, metrics);
   app.decorate('metrics', metrics);
+  app.decorate('services', services);
+  app.decorate('catalog', catalog);
   registerPoolGauges(metrics, { primary: options.deps.db, replica: deps.reads?.replica });
-  registerOperationalGauges(metrics, deps);
+  registerOperationalGauges(metrics, deps, services);
   installInputGuards(app);
   // Security headers on every response, registered before access control so refusals carry them too.
   installSecurityHeaders(app);
   // Limits are per route (sign-in, password change): a global one would throttle bulk API clients.
   await app.register(rateLimit, { global: false });
-  const routeTable = installAccessControl(app, options.resolveActor ?? createActorResolver(deps));
+  const routeTable = installAccessControl(app, options.resolveActor ?? createActorResolver(services.accounts), catalog);
   // Before the OpenAPI plugin, so the document describes the strict bodies the routes validate.
   installStrictBodies(app);
   app.decorate('routeTable', routeTable);
@@ -104,21 +109,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     async (api) => {
       const zapi = api as unknown as Api;
       zapi.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
-      // Modules register here, each under /api/v1 (one line per module; keep alphabetical).
-      await zapi.register(accountsRoutes, { deps });
-      await zapi.register(auditRoutes, { deps });
-      await zapi.register(authRoutes, { deps });
-      await zapi.register(licensingRoutes, { deps });
-      await zapi.register(operationsRoutes, { deps });
-      await zapi.register(referenceRoutes, { deps });
-      await zapi.register(registryRoutes, { deps });
-      await zapi.register(registryImportRoutes, { deps });
-      await zapi.register(screeningRoutes, { deps });
-      void zapi;
+      // Every module's routes, in list order, each handed the module's own service.
+      for (const m of modules) {
+        for (const routes of m.routes ?? []) await zapi.register(routes, { deps, service: services[m.name], catalog });
+      }
     },
     { prefix: '/api/v1' },
   );
   // The officer web application at `/` (after the API so /api paths never fall back to it).
-  await app.register(webAppRoutes, { deps });
+  await app.register(webAppRoutes, { deps, catalog });
   return app;
 }

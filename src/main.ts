@@ -11,16 +11,14 @@ import { DataDirLockedError } from './platform/db/lock.ts';
 import { AppError } from './platform/http/errors.ts';
 import { buildApp } from './app.ts';
 import type { Deps } from './platform/deps.ts';
-import { announceInitialAdministrator, registerAccountsCommands } from './accounts/cli.ts';
-import { registerLicensingCommands } from './licensing/cli.ts';
+import { announceInitialAdministrator } from './accounts/cli.ts';
 import { registerKeysCommands } from './platform/crypto/cli.ts';
-import { registerScreeningCommands } from './screening/cli.ts';
-import { registerRegistryCommands } from './registry/cli.ts';
+import { commandContext } from './platform/cli.ts';
+import type { AnyModule } from './platform/module.ts';
 import { loadDemo } from './registry/demo/load.ts';
-import { registerAuditCommands } from './audit/cli.ts';
-import { registerOperationsCommands } from './operations/cli.ts';
 import { startCheckpointTimer } from './audit/service.ts';
 import { isServerWorker, serveWorker, serverProcesses, startWorkers } from './workers.ts';
+import { CATALOG, MODULES, createServices } from './modules.ts';
 
 /**
  * The `custodia` command line. Each module adds its own commands from its `cli.ts`
@@ -38,14 +36,10 @@ export function buildProgram(): Command {
       await serve({ demo: Boolean(opts.demo) });
     });
 
-  // Modules add their commands here (one line per module): registerXCommands(program);
-  registerAccountsCommands(program);
-  registerAuditCommands(program);
+  // Every module's commands, from the module list; each gets the one way to open the node (platform/cli.ts).
+  const modules: readonly AnyModule[] = MODULES;
+  for (const m of modules) m.commands?.(program, commandContext(modules, CATALOG, m));
   registerKeysCommands(program);
-  registerLicensingCommands(program);
-  registerOperationsCommands(program);
-  registerRegistryCommands(program);
-  registerScreeningCommands(program);
 
   return program;
 }
@@ -66,7 +60,10 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
   const replica = config.databaseReadUrl ? instrumentDb(await openPostgres(config.databaseReadUrl, { connectTimeoutMs: 2_000, probe: false }), metrics, 'replica') : undefined;
   const reads = replica && createReadRouting(opened.db, replica, { maxLagSeconds: config.replicaMaxLagSeconds, onRoute: (target, reason) => metrics.dbReads.inc({ target, reason }) });
   const deps: Deps = { db: reads?.primary ?? opened.db, reads, clock: systemClock, config, log };
-  await announceInitialAdministrator(deps);
+  // This process's own work outside requests (the first administrator, checkpoints) uses services built
+  // once from the module list; the app builds its own over the instrumented database (and workers theirs).
+  const services = createServices(deps);
+  await announceInitialAdministrator(services.accounts, deps);
   if (options.demo) {
     // Loaded only into an empty registry, so restarting with --demo never duplicates it.
     const demo = await loadDemo(deps);
@@ -74,7 +71,7 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
   }
   if (workers > 1) {
     // The workers answer HTTP on the shared port; this process keeps the timers and the metrics listener.
-    const checkpointTimer = startCheckpointTimer(deps);
+    const checkpointTimer = startCheckpointTimer(services.audit, deps);
     const pool = await startWorkers(workers, base);
     const metricsListener = config.metricsPort !== undefined ? await startMetricsListener(metrics, config, pool.metrics) : undefined;
     const shutdown = async (signal: string) => {
@@ -94,7 +91,7 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
   const app = await buildApp({ deps, loggerInstance: base, metrics });
   const metricsListener = config.metricsPort !== undefined ? await startMetricsListener(metrics, config) : undefined;
   // Signed audit checkpoints at least every minute when there were writes (issue 3).
-  const checkpointTimer = startCheckpointTimer(deps);
+  const checkpointTimer = startCheckpointTimer(services.audit, deps);
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     await checkpointTimer.stop();

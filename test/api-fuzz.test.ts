@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { rolesFor, type Role } from '../src/platform/auth/actor.ts';
+import { type Role } from '../src/platform/auth/actor.ts';
 import type { Db } from '../src/platform/db/types.ts';
 import { createTestApp, type TestApp } from './support/app.ts';
 import { describeEngines } from './support/engines.ts';
 import { mutations, operationsOf, seededRng, type FuzzRequest } from './support/fuzz.ts';
+import { CATALOG } from '../src/modules.ts';
 
 /**
  * Malformed requests to every operation of the OpenAPI document, generated when the test runs (a new
@@ -40,7 +41,7 @@ function changed(before: Record<string, number>, after: Record<string, number>):
 /** A role that may call the route: the administrator when it may, else the first role its policy names. */
 function roleFor(permission: string | undefined, isPublic: boolean): Role {
   if (isPublic || !permission) return 'public';
-  const roles = rolesFor(permission) ?? [];
+  const roles = CATALOG.rolesFor(permission) ?? [];
   return roles.includes('administrator') ? 'administrator' : roles[0];
 }
 

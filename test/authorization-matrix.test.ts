@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POLICIES, ROLES, rolesFor, type Role } from '../src/platform/auth/actor.ts';
+import { ROLES, type Role } from '../src/platform/auth/actor.ts';
 import { anonymousResolver, installAccessControl, type RouteRecord } from '../src/platform/http/access.ts';
 import { installProblemHandler } from '../src/platform/http/problem-handler.ts';
 import { DOC_PATH, renderMatrix, spliceGenerated } from '../src/accounts/security-doc.ts';
@@ -13,6 +13,7 @@ import { createRegistryService } from '../src/registry/service.ts';
 import { createLicensingService } from '../src/licensing/service.ts';
 import { loadNodeKeys } from '../src/platform/crypto/keys.ts';
 import { actor as fixtureActor, exportApplication } from '../src/licensing/fixtures.ts';
+import { CATALOG, createServices } from '../src/modules.ts';
 
 /**
  * Every API route × every role, generated from the route table: a request with real credentials (an
@@ -38,7 +39,7 @@ type Outcome = 'allowed' | 'forbidden' | 'unauthenticated';
 function expected(route: RouteRecord, role: Role): Outcome {
   if (route.public) return 'allowed';
   if (role === 'public') return 'unauthenticated';
-  return (rolesFor(route.permission!) ?? []).includes(role) ? 'allowed' : 'forbidden';
+  return (CATALOG.rolesFor(route.permission!) ?? []).includes(role) ? 'allowed' : 'forbidden';
 }
 
 describeEngines('authorization matrix', (engine) => {
@@ -53,7 +54,7 @@ describeEngines('authorization matrix', (engine) => {
   it('declares a known permission or public: true on every API route', () => {
     expect(t.app.routeTable.length).toBeGreaterThan(0);
     for (const route of t.app.routeTable) {
-      expect(route.public || (route.permission && rolesFor(route.permission)), `${route.method} ${route.url}`).toBeTruthy();
+      expect(route.public || (route.permission && CATALOG.rolesFor(route.permission)), `${route.method} ${route.url}`).toBeTruthy();
     }
   });
 
@@ -91,7 +92,7 @@ describeEngines('authorization matrix', (engine) => {
 
   it('is documented as enforced: the generated part of docs/security.md matches the policy tables and routes', () => {
     const doc = fs.readFileSync(DOC_PATH, 'utf8');
-    expect(spliceGenerated(doc, renderMatrix(POLICIES, t.app.routeTable)), 'docs/security.md is stale: run npm run docs:security').toBe(doc);
+    expect(spliceGenerated(doc, renderMatrix(CATALOG.policies, t.app.routeTable)), 'docs/security.md is stale: run npm run docs:security').toBe(doc);
   });
 
   it('answers 401, not 403, to the anonymous on every protected route, and 401 to a forged token', async () => {
@@ -113,7 +114,7 @@ describe('authorization matrix: declarations', () => {
   it('refuses to build a server with a route that declares neither a permission nor public', async () => {
     const app = Fastify();
     installProblemHandler(app);
-    installAccessControl(app, anonymousResolver);
+    installAccessControl(app, anonymousResolver, CATALOG);
     await expect(
       app.register(async (api) => {
         api.get('/api/v1/undeclared', async () => ({}));
@@ -124,13 +125,13 @@ describe('authorization matrix: declarations', () => {
 
   it('refuses to start when a route names a permission no policy table declares', async () => {
     const app = Fastify();
-    installAccessControl(app, anonymousResolver);
+    installAccessControl(app, anonymousResolver, CATALOG);
     app.get('/api/v1/ghost', { config: { permission: 'ghost.thing.read' } }, async () => ({}));
     await expect(app.ready()).rejects.toThrow(/no policy table declares/);
   });
 
   it('names only known roles in every policy table', () => {
-    for (const [module, table] of POLICIES) {
+    for (const [module, table] of CATALOG.policies) {
       for (const [permission, roles] of Object.entries(table)) {
         for (const role of roles) expect(ROLES, `${module}: ${permission}`).toContain(role);
       }
@@ -162,7 +163,7 @@ describeEngines('authorization matrix: organisation isolation', (engine) => {
     t = await createTestApp(engine, { keysDir });
     const deps = t.deps;
     const registry = createRegistryService(deps);
-    const licensing = createLicensingService(deps, { keys: () => loadNodeKeys({ keysDir }) });
+    const licensing = createLicensingService(deps, createServices(deps), { keys: () => loadNodeKeys({ keysDir }) });
     const clerk = fixtureActor('registry_clerk');
     const officer = fixtureActor('licensing_officer');
     const supervisor = fixtureActor('licensing_supervisor');

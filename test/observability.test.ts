@@ -9,6 +9,7 @@ import { createImportService } from '../src/registry/import/service.ts';
 import { createScreeningService } from '../src/screening/service.ts';
 import { createTestApp, type TestApp } from './support/app.ts';
 import { describeEngines } from './support/engines.ts';
+import { CATALOG, createServices } from '../src/modules.ts';
 
 const TOKEN = 'metrics-token-0123456789';
 
@@ -67,11 +68,11 @@ describeEngines('metrics, readiness and request ids', (engine) => {
     const csv = Buffer.from('kind,type,make,serial_number,country_of_manufacture\nfirearm,rifle,CZ,MET-1,CZ\n');
     const outcome = await createImportService(t.deps).importItems(SYSTEM_ACTOR, { fileName: 'm.csv', bytes: csv.length, open: () => Readable.from([csv]) });
     expect(outcome.job.status).toBe('completed');
-    await createScreeningService(t.deps).screenName(SYSTEM_ACTOR, { name: 'Nobody In Particular' });
-    const audit = createAuditService(t.deps);
+    await createServices(t.deps).screening.screenName(SYSTEM_ACTOR, { name: 'Nobody In Particular' });
+    const audit = createAuditService(t.deps, CATALOG);
     await audit.createCheckpoint(SYSTEM_ACTOR);
     t.deps.clock.advance(90_000);
-    await createScreeningService(t.deps).screenName(SYSTEM_ACTOR, { name: 'Another Name' });
+    await createServices(t.deps).screening.screenName(SYSTEM_ACTOR, { name: 'Another Name' });
     const head = await audit.head(SYSTEM_ACTOR);
 
     const text = (await scrape()).body;

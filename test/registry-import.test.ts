@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR, type Actor } from '../src/platform/auth/actor.ts';
 import { FixedClock } from '../src/platform/clock.ts';
 import { ForbiddenError, ValidationError } from '../src/platform/http/errors.ts';
-import { AUDITED_ENTITIES } from '../src/platform/audit/entities.ts';
 import { stateHash } from '../src/platform/crypto/canonical.ts';
 import { createImportService, type ImportSource } from '../src/registry/import/service.ts';
 import { describeEngines } from './support/engines.ts';
 import { createTestDeps, type TestDeps } from './support/deps.ts';
+import { CATALOG } from '../src/modules.ts';
 
 const clerk: Actor = { kind: 'user', userId: null, name: 'clerk', role: 'registry_clerk', organisationId: null };
 const auditor: Actor = { kind: 'user', userId: null, name: 'auditor', role: 'auditor', organisationId: null };
@@ -99,7 +99,7 @@ describeEngines('registry CSV import', (engine) => {
     );
     expect(rows.length).toBe(5);
     for (const r of rows) {
-      const loader = AUDITED_ENTITIES.get(r.entity);
+      const loader = CATALOG.auditedEntities.get(r.entity);
       expect(loader, r.entity).toBeDefined();
       const states = await loader!.load(deps.db, [r.entity_id]);
       expect(stateHash(states.get(r.entity_id)), `${r.entity} ${r.entity_id}`).toBe(r.state_hash);

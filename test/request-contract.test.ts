@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { rolesFor, type Role } from '../src/platform/auth/actor.ts';
+import { type Role } from '../src/platform/auth/actor.ts';
 import type { RouteRecord } from '../src/platform/http/access.ts';
 import { exportApplication } from '../src/licensing/fixtures.ts';
 import { describeEngines } from './support/engines.ts';
 import { createTestApp, type TestApp } from './support/app.ts';
+import { CATALOG } from '../src/modules.ts';
 
 /**
  * The contract every module's HTTP API keeps (issue 10 part 5), checked on the route table so a new route
@@ -43,7 +44,7 @@ describeEngines('request contract', (engine) => {
       if (schema?.type !== 'object') continue;
       probed.push(`${route.method} ${route.url}`);
       if (schema.additionalProperties !== false) wrong.push(`${route.method} ${route.url}: the OpenAPI body allows other members`);
-      const roles = route.public ? [] : (rolesFor(route.permission!) ?? []);
+      const roles = route.public ? [] : (CATALOG.rolesFor(route.permission!) ?? []);
       const headers = route.public ? {} : await as(roles.includes('administrator') ? 'administrator' : roles[0]);
       const res = await t.app.inject({ method: route.method as 'POST', url: route.url.replace(/:[A-Za-z0-9_]+/g, PLACEHOLDER_ID), headers, payload: { unknownProbeMember: 1 } });
       const named = res.statusCode === 400 && (res.json().errors ?? []).some((e: { field: string; code: string }) => e.field === 'unknownProbeMember' && e.code === 'body.unrecognized_keys');

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { AUDITED_ENTITIES } from '../platform/audit/entities.ts';
 import { SYSTEM_ACTOR, type Role } from '../platform/auth/actor.ts';
 import { stateHash } from '../platform/crypto/canonical.ts';
 import { describeEngines } from '../../test/support/engines.ts';
@@ -8,6 +7,7 @@ import { LOCKOUT_THRESHOLD, LOGIN_RATE_MAX, SESSION_COOKIE, SESSION_IDLE_MS, SES
 import { createAccountsService, hashPassword, type AccountsService } from './service.ts';
 import { verifyAuditLog } from '../audit/verify.ts';
 import { createRegistryService } from '../registry/service.ts';
+import { CATALOG, createServices } from '../modules.ts';
 
 const GOOD_PASSWORD = 'Quartermaster-Ledger-2026';
 
@@ -57,13 +57,13 @@ describeEngines('accounts', (engine) => {
       [entity, id],
     );
     expect(last, `no audit entry for ${entity} ${id}`).toBeDefined();
-    const loaded = await AUDITED_ENTITIES.get(entity)!.load(t.deps.db, [id]);
+    const loaded = await CATALOG.auditedEntities.get(entity)!.load(t.deps.db, [id]);
     expect(stateHash(loaded.get(id))).toBe(last.state_hash);
   }
 
   beforeAll(async () => {
     t = await createTestApp(engine);
-    svc = createAccountsService(t.deps);
+    svc = createServices(t.deps).accounts;
     const first = await svc.ensureInitialAdministrator();
     expect(first).not.toBeNull();
     const { cookie, csrf } = await signInFresh(first!.user.username, first!.password);
@@ -521,10 +521,10 @@ describeEngines('accounts', (engine) => {
 
   // Last: it tampers with the database.
   it('passes audit verification, and detects a password hash swapped in the database', async () => {
-    const clean = await verifyAuditLog(t.deps);
+    const clean = await verifyAuditLog(t.deps, CATALOG.auditedEntities);
     expect(clean.problems).toEqual([]);
     await t.deps.db.query("UPDATE users SET password_hash = $1 WHERE username = 'admin'", [await hashPassword('Attacker-Chosen-Secret-1')]);
-    const tampered = await verifyAuditLog(t.deps);
+    const tampered = await verifyAuditLog(t.deps, CATALOG.auditedEntities);
     expect(tampered.ok).toBe(false);
     expect(tampered.problems).toContainEqual(expect.objectContaining({ kind: 'record-altered', entity: 'user', entityId: admin.id }));
   });

@@ -1,12 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import pino from 'pino';
-import { systemClock } from '../platform/clock.ts';
-import { loadConfig } from '../platform/config.ts';
-import { openDatabase } from '../platform/db/open.ts';
 import type { Deps } from '../platform/deps.ts';
-import { createAccountsService } from './service.ts';
+import type { CommandContext } from '../platform/module.ts';
+import type { AccountsService } from './service.ts';
 
 type Out = Pick<NodeJS.WriteStream, 'write'> & { isTTY?: boolean };
 
@@ -56,8 +53,8 @@ export function deliverOneTimePassword(out: Out, dataDir: string, username: stri
  * First start: with no user in the database, creates `admin` and hands its one-time password over once
  * (on the terminal, or in an owner-only file: never into the JSON log). Returns whether one was created.
  */
-export async function announceInitialAdministrator(deps: Deps, out: Out = process.stdout): Promise<boolean> {
-  const created = await createAccountsService(deps).ensureInitialAdministrator();
+export async function announceInitialAdministrator(accounts: AccountsService, deps: Pick<Deps, 'config' | 'log'>, out: Out = process.stdout): Promise<boolean> {
+  const created = await accounts.ensureInitialAdministrator();
   if (!created) return false;
   const file = deliverOneTimePassword(out, deps.config.dataDir, created.user.username, created.password);
   deps.log.warn({ username: created.user.username, ...(file ? { passwordFile: file } : {}) }, `first start: created the initial administrator (one-time password ${file ? 'in the file named' : 'printed on the terminal'})`);
@@ -65,7 +62,7 @@ export async function announceInitialAdministrator(deps: Deps, out: Out = proces
 }
 
 /** `custodia users create-admin USERNAME`: another administrator, e.g. when every administrator is locked out. */
-export function registerAccountsCommands(program: Command): void {
+export function registerAccountsCommands(program: Command, cli: CommandContext<AccountsService>): void {
   const users = program.command('users').description('user accounts');
   users
     .command('create-admin')
@@ -73,16 +70,11 @@ export function registerAccountsCommands(program: Command): void {
     .option('--name <displayName>', 'display name')
     .description('create an administrator with a one-time password (printed once; must be changed at first sign-in)')
     .action(async (username: string, opts: { name?: string }) => {
-      const config = loadConfig();
       // Takes the data-directory lock: with the server running on the embedded database this refuses
       // clearly instead of writing behind the server's back.
-      const opened = await openDatabase(config, 'custodia users create-admin');
-      try {
-        const deps: Deps = { db: opened.db, clock: systemClock, config, log: pino({ level: config.logLevel }) };
-        const { user, password } = await createAccountsService(deps).createAdministrator(username, opts.name);
-        deliverOneTimePassword(process.stdout, config.dataDir, user.username, password);
-      } finally {
-        await opened.close();
-      }
+      await cli.run('custodia users create-admin', async ({ deps, service }) => {
+        const { user, password } = await service.createAdministrator(username, opts.name);
+        deliverOneTimePassword(process.stdout, deps.config.dataDir, user.username, password);
+      });
     });
 }

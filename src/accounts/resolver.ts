@@ -1,10 +1,9 @@
 import type { FastifyRequest } from 'fastify';
-import { ANONYMOUS_ACTOR, rolesFor } from '../platform/auth/actor.ts';
-import type { Deps } from '../platform/deps.ts';
+import { ANONYMOUS_ACTOR } from '../platform/auth/actor.ts';
 import type { ActorResolver } from '../platform/http/access.ts';
 import { AppError, ForbiddenError, PROBLEM_BASE, UnauthorizedError } from '../platform/http/errors.ts';
 import { CSRF_HEADER, isUnsafeMethod, safeEqual, SESSION_COOKIE } from './model.ts';
-import { createAccountsService, PasswordChangeRequiredError, type AccountsService, type Authentication } from './service.ts';
+import { PasswordChangeRequiredError, type AccountsService, type Authentication } from './service.ts';
 
 /** How each request authenticated, for the routes that need the credential itself (logout, session). */
 const AUTHENTICATIONS = new WeakMap<FastifyRequest, Authentication>();
@@ -43,7 +42,7 @@ export function readCookie(header: string | undefined, name: string): string | u
  * anonymous. Cookie-authenticated unsafe methods must carry the CSRF token; a session with a one-time
  * password may only reach its own account routes until the password is changed.
  */
-export function createActorResolver(deps: Deps, service: AccountsService = createAccountsService(deps)): ActorResolver {
+export function createActorResolver(service: AccountsService): ActorResolver {
   return async (request) => {
     const config = (request.routeOptions?.config ?? {}) as { permission?: string; public?: boolean };
     const authorization = request.headers.authorization;

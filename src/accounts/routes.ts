@@ -1,12 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../platform/deps.ts';
+import type { RouteContext } from '../platform/module.ts';
 import { TooManyRequestsError } from '../platform/http/errors.ts';
 import type { Api } from '../platform/http/types.ts';
 import { LOGIN_RATE_MAX, LOGIN_RATE_WINDOW_MS, normaliseUsername, SESSION_COOKIE, SESSION_LIFETIME_MS } from './model.ts';
 import { authenticationOf } from './resolver.ts';
 import * as s from './schemas.ts';
 import type { Role } from '../platform/auth/actor.ts';
-import { createAccountsService } from './service.ts';
+import type { AccountsService } from './service.ts';
 
 const AUTH = ['auth'];
 const ACCOUNTS = ['accounts'];
@@ -30,8 +30,8 @@ const loginRateLimit = {
   errorResponseBuilder: () => new TooManyRequestsError('Too many sign-in attempts from this address for this user; wait a minute.'),
 };
 
-export async function authRoutes(api: Api, opts: { deps: Deps }): Promise<void> {
-  const service = createAccountsService(opts.deps);
+export async function authRoutes(api: Api, opts: RouteContext<AccountsService>): Promise<void> {
+  const { service } = opts;
 
   api.post(
     '/auth/login',
@@ -76,8 +76,8 @@ export async function authRoutes(api: Api, opts: { deps: Deps }): Promise<void> 
   );
 }
 
-export async function accountsRoutes(api: Api, opts: { deps: Deps }): Promise<void> {
-  const service = createAccountsService(opts.deps);
+export async function accountsRoutes(api: Api, opts: RouteContext<AccountsService>): Promise<void> {
+  const { service } = opts;
 
   api.get(
     '/accounts/users',

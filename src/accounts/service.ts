@@ -9,7 +9,7 @@ import { AppError, ConflictError, ForbiddenError, NotFoundError, PROBLEM_BASE, R
 import { decodeCursor, toPage, type Page } from '../platform/http/pagination.ts';
 import { uuidv7 } from '../platform/ids.ts';
 import { inTransaction } from '../platform/tx.ts';
-import { createRegistryService } from '../registry/service.ts';
+import type { RegistryService } from '../registry/service.ts';
 import { z } from 'zod';
 import {
   attemptLocks,
@@ -220,10 +220,9 @@ export interface CreateTokenInput {
   userId?: string;
 }
 
-export function createAccountsService(deps: Deps) {
+/** `registry`: an industry user's organisation must be a current party of the registry. */
+export function createAccountsService(deps: Deps, { registry }: { registry: RegistryService }) {
   const { db, clock } = deps;
-
-  const registry = createRegistryService(deps);
 
   /**
    * A write that changes what a token may do (revocation, deactivation, a new role or organisation).

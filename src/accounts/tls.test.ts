@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../test/support/engines.ts';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
 import { createAccountsService } from './service.ts';
+import { createServices } from '../modules.ts';
 
 describeEngines('accounts behind a TLS-terminating proxy', (engine) => {
   let t: TestApp;
@@ -13,7 +14,7 @@ describeEngines('accounts behind a TLS-terminating proxy', (engine) => {
   });
 
   it('marks the session cookie Secure when the request came over HTTPS', async () => {
-    const made = await createAccountsService(t.deps).createAdministrator('proxyadmin');
+    const made = await createServices(t.deps).accounts.createAdministrator('proxyadmin');
     const login = (proto: string) =>
       t.app.inject({
         method: 'POST',

@@ -12,6 +12,7 @@ import { insertMachineToken } from '../../test/support/tokens.ts';
 import { secretDigest } from './model.ts';
 import { createAccountsService } from './service.ts';
 import { TokenCache, tokenCacheFor } from './token-cache.ts';
+import { createServices } from '../modules.ts';
 
 const silent = { info() {}, warn() {}, error() {}, debug() {} };
 
@@ -59,7 +60,7 @@ describeEngines('API tokens resolved from the per-process cache', (engine) => {
   let service: ReturnType<typeof createAccountsService>;
   beforeAll(async () => {
     deps = await createTestDeps(engine);
-    service = createAccountsService(deps);
+    service = createServices(deps).accounts;
   });
   afterAll(async () => {
     await deps?.close();
@@ -128,8 +129,8 @@ describe.skipIf(!ENGINES.includes('postgres'))('API token cache across server pr
   beforeAll(async () => {
     scratch = await openScratchPostgres(process.env.TEST_DATABASE_URL!, 'custodia_t');
     second = await openPostgres(scratch.url, 2); // what another server process would open
-    a = createAccountsService(depsOf(scratch.db));
-    b = createAccountsService(depsOf(second));
+    a = createServices(depsOf(scratch.db)).accounts;
+    b = createServices(depsOf(second)).accounts;
   });
   afterAll(async () => {
     await second?.close();

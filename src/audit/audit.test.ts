@@ -14,6 +14,8 @@ import { createTestApp, type TestApp } from '../../test/support/app.ts';
 import { formatVerifyReport } from './cli.ts';
 import { createAuditService, startCheckpointTimer } from './service.ts';
 import type { ProblemKind, VerifyReport } from './verify.ts';
+import { MODULES } from '../modules.ts';
+import { buildCatalog } from '../platform/module.ts';
 
 /** A tiny audited entity for these tests: a table, a state function of its row, a loader. */
 interface WidgetRow {
@@ -22,13 +24,16 @@ interface WidgetRow {
   qty: number;
 }
 const widgetState = (r: WidgetRow) => ({ id: r.id, name: r.name, qty: Number(r.qty) });
-defineAuditedEntity({
+const WIDGET = defineAuditedEntity({
   entity: 'test_widget',
   async load(db: Queryable, ids: readonly string[]) {
     const rows = await db.query<WidgetRow>('SELECT id, name, qty FROM test_widget WHERE id = ANY($1::text[])', [ids]);
     return new Map(rows.map((r) => [r.id, widgetState(r)]));
   },
 });
+/** The node's modules plus one that declares the widgets, as a module would. */
+const WIDGET_MODULES = [...MODULES, { name: 'test-widgets', auditedEntities: [WIDGET] }];
+const WIDGETS = buildCatalog(WIDGET_MODULES);
 
 const clerk: Actor = { kind: 'user', userId: '0190a000-0000-7000-8000-000000000001', name: 'Clerk One', role: 'registry_clerk', organisationId: null };
 
@@ -50,7 +55,7 @@ describeEngines('audit log', (engine) => {
   // empty log, a fresh key directory and a reset clock.
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp(engine, { keysDir: tempKeysDir() });
+    t = await createTestApp(engine, { keysDir: tempKeysDir() }, { modules: WIDGET_MODULES });
     await t.deps.db.exec('CREATE TABLE test_widget (id text PRIMARY KEY, name text NOT NULL, qty integer NOT NULL)');
   });
   beforeEach(async () => {
@@ -102,7 +107,7 @@ describeEngines('audit log', (engine) => {
     for (const leaf of leaves) f.append(leaf, (level, index, hash) => expected.set(`${level}:${index}`, hash.toString('hex')));
     expect(new Map(nodes.map((x) => [`${x.level}:${x.idx}`, Buffer.from(x.hash).toString('hex')]))).toEqual(expected);
 
-    const service = createAuditService(t.deps);
+    const service = createAuditService(t.deps, WIDGETS);
     for (let size = 1; size <= n; size++) {
       const root = rootOfLeaves(leaves.slice(0, size));
       for (let i = 0; i < size; i += 3) {
@@ -127,11 +132,11 @@ describeEngines('audit log', (engine) => {
     await writeWidgets(['d']);
     const rows = await allRows();
     expect(rows.map((r) => Number(r.seq))).toEqual([0, 1, 2, 3]);
-    expect((await createAuditService(t.deps).verify(SYSTEM_ACTOR)).ok).toBe(true);
+    expect((await createAuditService(t.deps, WIDGETS).verify(SYSTEM_ACTOR)).ok).toBe(true);
   });
 
   it('signs checkpoints over the canonical text with the node key, verifiable from the JWK set; the timer job skips when nothing was written', async () => {
-    const service = createAuditService(t.deps);
+    const service = createAuditService(t.deps, WIDGETS);
     expect(await service.checkpointIfNeeded()).toBeNull();
     await writeWidgets(['a', 'b', 'c', 'd', 'e']);
     const cp = (await service.checkpointIfNeeded())!;
@@ -152,7 +157,7 @@ describeEngines('audit log', (engine) => {
 
   it('the serve timer signs a checkpoint after writes and stops cleanly', async () => {
     await writeWidgets(['a', 'b']);
-    const timer = startCheckpointTimer(t.deps, 20);
+    const timer = startCheckpointTimer(createAuditService(t.deps, WIDGETS), t.deps, 20);
     try {
       // Until the timer has signed (no count of polls: under load a tick comes late; the test timeout bounds it).
       let latest: { tree_size: number }[] = [];
@@ -169,7 +174,7 @@ describeEngines('audit log', (engine) => {
   });
 
   it('the CLI report names every problem and says FAILED', async () => {
-    const service = createAuditService(t.deps);
+    const service = createAuditService(t.deps, WIDGETS);
     await writeWidgets(['a', 'b', 'c']);
     await service.createCheckpoint(SYSTEM_ACTOR);
     expect(formatVerifyReport(await service.verify(SYSTEM_ACTOR))).toContain('OK: nothing was altered, removed or reordered');
@@ -241,7 +246,7 @@ describeEngines('audit log', (engine) => {
   });
 
   it('verify passes on an untouched log, across a key rotation', async () => {
-    const service = createAuditService(t.deps);
+    const service = createAuditService(t.deps, WIDGETS);
     await writeWidgets(['a', 'b', 'c', 'd']);
     await service.createCheckpoint(SYSTEM_ACTOR);
     await rotateNodeKeys(t.deps.config);
@@ -253,7 +258,7 @@ describeEngines('audit log', (engine) => {
   });
 
   async function tamperedLog(): Promise<ReturnType<typeof createAuditService>> {
-    const service = createAuditService(t.deps);
+    const service = createAuditService(t.deps, WIDGETS);
     await writeWidgets(['a', 'b', 'c', 'd', 'e', 'f']);
     await service.createCheckpoint(SYSTEM_ACTOR);
     await writeWidgets(['g', 'h', 'i']);

@@ -1,12 +1,8 @@
 import type { Command } from 'commander';
-import pino from 'pino';
 import { SYSTEM_ACTOR } from '../platform/auth/actor.ts';
-import { systemClock } from '../platform/clock.ts';
-import { loadConfig } from '../platform/config.ts';
-import { openDatabase } from '../platform/db/open.ts';
+import type { CommandContext } from '../platform/module.ts';
 import { createProgressBar, type ProgressSnapshot } from '../platform/progress.ts';
-import type { Deps } from '../platform/deps.ts';
-import { createAuditService } from './service.ts';
+import type { AuditService } from './service.ts';
 import type { VerifyProgress, VerifyReport } from './verify.ts';
 
 export function formatVerifyReport(r: VerifyReport): string {
@@ -25,19 +21,8 @@ export function formatVerifyReport(r: VerifyReport): string {
 }
 
 /** `custodia audit verify` and `custodia audit checkpoint`. */
-export function registerAuditCommands(program: Command): void {
+export function registerAuditCommands(program: Command, cli: CommandContext<AuditService>): void {
   const audit = program.command('audit').description('the tamper-evident audit log');
-
-  async function withDeps<T>(command: string, fn: (deps: Deps) => Promise<T>): Promise<T> {
-    const config = loadConfig();
-    const log = pino({ level: config.logLevel === 'info' ? 'warn' : config.logLevel }, pino.destination(2));
-    const opened = await openDatabase(config, command);
-    try {
-      return await fn({ db: opened.db, clock: systemClock, config, log });
-    } finally {
-      await opened.close();
-    }
-  }
 
   audit
     .command('verify')
@@ -45,8 +30,6 @@ export function registerAuditCommands(program: Command): void {
     .option('--json', 'print the report as JSON')
     .option('--max-problems <n>', 'list at most this many problems', '1000')
     .action(async (opts: { json?: boolean; maxProblems: string }) => {
-      // The modules declare their audited entities when they load; the app imports them all.
-      await import('../app.ts');
       // Progress on stderr (a bar on a terminal, a line every few seconds otherwise); the report on stdout.
       let bar = createProgressBar();
       let phase: VerifyProgress['phase'] = 'entries';
@@ -60,9 +43,8 @@ export function registerAuditCommands(program: Command): void {
         last = { done: p.done, total: p.total, count: p.done, unit: p.phase };
         bar.update(last);
       };
-      const report = await withDeps('custodia audit verify', (deps) =>
-        createAuditService(deps).verify(SYSTEM_ACTOR, { maxProblems: Number(opts.maxProblems), onProgress }),
-      );
+      // The audit service re-reads every entity the module list declares (cli.catalog).
+      const report = await cli.run('custodia audit verify', ({ service }) => service.verify(SYSTEM_ACTOR, { maxProblems: Number(opts.maxProblems), onProgress }));
       bar.done(last, '');
       process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatVerifyReport(report));
       if (!report.ok) process.exitCode = 1;
@@ -72,7 +54,7 @@ export function registerAuditCommands(program: Command): void {
     .command('checkpoint')
     .description('sign a checkpoint of the log now')
     .action(async () => {
-      const cp = await withDeps('custodia audit checkpoint', (deps) => createAuditService(deps).createCheckpoint(SYSTEM_ACTOR));
+      const cp = await cli.run('custodia audit checkpoint', ({ service }) => service.createCheckpoint(SYSTEM_ACTOR));
       process.stdout.write(cp.note);
     });
 }

@@ -1,17 +1,17 @@
 import { z } from 'zod';
-import type { Deps } from '../platform/deps.ts';
+import type { RouteContext } from '../platform/module.ts';
 import type { Api } from '../platform/http/types.ts';
 import { decodeCursor, encodeCursor } from '../platform/http/pagination.ts';
 import { UUID_RE } from '../platform/ids.ts';
 import { ValidationError } from '../platform/http/errors.ts';
 import * as s from './schemas.ts';
-import { createAuditService } from './service.ts';
+import type { AuditService } from './service.ts';
 
 const TAGS = ['audit'];
 
 /** The tamper-evident log under /api/v1/audit: checkpoints, proofs, browsing, verification. */
-export async function auditRoutes(api: Api, opts: { deps: Deps }): Promise<void> {
-  const service = createAuditService(opts.deps);
+export async function auditRoutes(api: Api, opts: RouteContext<AuditService>): Promise<void> {
+  const { service } = opts;
 
   api.get(
     '/audit/checkpoints/latest',

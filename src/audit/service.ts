@@ -1,4 +1,5 @@
 import type { Actor } from '../platform/auth/actor.ts';
+import type { Catalog } from '../platform/module.ts';
 import type { Deps } from '../platform/deps.ts';
 import type { Queryable, Tx } from '../platform/db/types.ts';
 import { NotFoundError, ValidationError } from '../platform/http/errors.ts';
@@ -75,7 +76,8 @@ export function entryView(row: AuditLogRow): EntryView {
 
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
 
-export function createAuditService(deps: Deps) {
+/** `catalog.auditedEntities`: what `verify` can re-read (every module's, from the module list). */
+export function createAuditService(deps: Deps, catalog: Pick<Catalog, 'auditedEntities'>) {
   async function signCheckpoint(tx: Tx): Promise<Checkpoint> {
     const keys = await loadNodeKeys(deps.config);
     const treeSize = await store.headSize(tx);
@@ -204,7 +206,7 @@ export function createAuditService(deps: Deps) {
     /** `custodia audit verify` and POST /audit/verify. Reads without a long transaction. */
     async verify(actor: Actor, options: VerifyOptions = {}): Promise<VerifyReport> {
       auditPolicy.require(actor, 'audit.log.verify');
-      return verifyAuditLog(deps, options);
+      return verifyAuditLog(deps, catalog.auditedEntities, options);
     },
   };
 }
@@ -212,8 +214,7 @@ export function createAuditService(deps: Deps) {
 export type AuditService = ReturnType<typeof createAuditService>;
 
 /** Runs `checkpointIfNeeded` every `intervalMs` (default one minute) until stopped. */
-export function startCheckpointTimer(deps: Deps, intervalMs = 60_000): { stop(): Promise<void> } {
-  const service = createAuditService(deps);
+export function startCheckpointTimer(service: AuditService, deps: Pick<Deps, 'log'>, intervalMs = 60_000): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   let busy = false;
   let stopped = false;

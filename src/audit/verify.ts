@@ -1,5 +1,5 @@
 import type { Deps } from '../platform/deps.ts';
-import { AUDITED_ENTITIES } from '../platform/audit/entities.ts';
+import type { AuditedEntity } from '../platform/audit/entities.ts';
 import { Frontier, hashLeaf } from '../platform/audit/merkle.ts';
 import { entryBytes, entryFromRow, type AuditEntry, type AuditLogRow } from '../platform/audit/record.ts';
 import { stateHash } from '../platform/crypto/canonical.ts';
@@ -74,7 +74,8 @@ export interface VerifyOptions {
 
 const PLACEHOLDER = Buffer.alloc(32);
 
-export async function verifyAuditLog(deps: Deps, options: VerifyOptions = {}): Promise<VerifyReport> {
+/** `entities`: how to re-read each audited entity (the module list's catalog); an entity absent from it is reported as skipped. */
+export async function verifyAuditLog(deps: Deps, entities: ReadonlyMap<string, AuditedEntity>, options: VerifyOptions = {}): Promise<VerifyReport> {
   const started = performance.now();
   const batchSize = options.batchSize ?? 20_000;
   const recordBatchSize = options.recordBatchSize ?? 2_000;
@@ -248,7 +249,7 @@ export async function verifyAuditLog(deps: Deps, options: VerifyOptions = {}): P
       byEntity.set(s.entity, list);
     }
     for (const [entity, list] of byEntity) {
-      const def = AUDITED_ENTITIES.get(entity);
+      const def = entities.get(entity);
       if (!def) {
         skipped.set(entity, (skipped.get(entity) ?? 0) + list.length);
         continue;

@@ -3,8 +3,6 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../platform/config.ts';
 import { KEY_FILES, type Jwks } from '../platform/crypto/keys.ts';
-// Registers licensing's audited entities for `custodia audit verify`, which runs from this same command.
-import './entities.ts';
 import { verifyLicenceTokenOffline } from './verification.ts';
 
 /** Accepts the bare token or the whole URL from the QR code (`…/verify/NUMBER?t=TOKEN`). */

@@ -9,12 +9,18 @@ import { loadNodeKeys, type NodeKeys } from '../platform/crypto/keys.ts';
 import { uuidv7 } from '../platform/ids.ts';
 import { isoDay } from './model.ts';
 import { isWassenaarParticipant } from '../reference/country-groups.ts';
+import type { RegistryService } from '../registry/service.ts';
+import type { ScreeningService } from '../screening/service.ts';
 import { loadLicensingSettings, type LicensingSettings } from './settings.ts';
 import * as store from './store.ts';
 
 /** What every licensing verb is built from: the platform deps plus the State's licensing settings. */
 export interface LicensingContext {
   deps: Deps;
+  /** Parties are screened at submission and before issue (screening-bridge.ts). */
+  screening: ScreeningService;
+  /** Shipments record the export and import custody events of the items they carry. */
+  registry: RegistryService;
   settings: LicensingSettings;
   isWassenaarParticipant(iso2: string): boolean;
   keys(): Promise<NodeKeys>;
@@ -25,10 +31,18 @@ export interface LicensingOptions {
   keys?: () => Promise<NodeKeys>;
 }
 
-export function createContext(deps: Deps, options: LicensingOptions = {}): LicensingContext {
+/** The other modules' services licensing is built from (the module list injects them). */
+export interface LicensingCollaborators {
+  screening: ScreeningService;
+  registry: RegistryService;
+}
+
+export function createContext(deps: Deps, collaborators: LicensingCollaborators, options: LicensingOptions = {}): LicensingContext {
   const settings = { ...loadLicensingSettings(process.env, deps.config.state), ...options.settings };
   return {
     deps,
+    screening: collaborators.screening,
+    registry: collaborators.registry,
     settings,
     isWassenaarParticipant,
     keys: options.keys ?? (() => loadNodeKeys(deps.config)),

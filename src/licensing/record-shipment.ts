@@ -1,6 +1,5 @@
 import type { Actor } from '../platform/auth/actor.ts';
 import { requireVisible } from '../platform/auth/scope.ts';
-import { createRegistryService } from '../registry/service.ts';
 import type { AuditInput } from '../platform/audit/record.ts';
 import type { Tx } from '../platform/db/types.ts';
 import { NotFoundError, RuleViolationError, ValidationError, type FieldError } from '../platform/http/errors.ts';
@@ -32,8 +31,7 @@ export function presentShipment(r: store.ShipmentRow, number?: string) {
 export type ShipmentView = ReturnType<typeof presentShipment>;
 
 export function shipmentVerbs(ctx: LicensingContext) {
-  const { deps } = ctx;
-  const registry = createRegistryService(deps);
+  const { deps, registry } = ctx;
 
   /**
    * Records shipments (customs declarations or the exporter's own) against their licences in one

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Deps } from '../platform/deps.ts';
+import type { RouteContext } from '../platform/module.ts';
 import { TooManyRequestsError } from '../platform/http/errors.ts';
 import type { Api } from '../platform/http/types.ts';
 import { APPLICATION_KINDS, APPLICATION_STATUSES, LICENCE_STATUSES } from './model.ts';
@@ -31,7 +31,7 @@ import {
   type BrokerInput,
   type ShipmentInput,
 } from './schemas.ts';
-import { createLicensingService } from './service.ts';
+import type { LicensingService } from './service.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const numberParams = z.object({ number: z.string().min(1).max(40) });
@@ -39,8 +39,8 @@ const documentOut = z.object({ id: z.string(), applicationId: z.string().nullabl
 const pageQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50), cursor: z.string().max(2000).optional() });
 
 /** HTTP only: each handler calls one service method; the service checks permissions again and owns the rules. */
-export async function licensingRoutes(api: Api, opts: { deps: Deps }): Promise<void> {
-  const svc = createLicensingService(opts.deps);
+export async function licensingRoutes(api: Api, opts: RouteContext<LicensingService>): Promise<void> {
+  const svc = opts.service;
   const cases = ['licensing: applications'];
   const licences = ['licensing: licences'];
   const shipments = ['licensing: shipments'];

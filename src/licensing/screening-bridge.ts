@@ -1,6 +1,5 @@
 import { SYSTEM_ACTOR } from '../platform/auth/actor.ts';
 import type { Tx } from '../platform/db/types.ts';
-import { createScreeningService } from '../screening/service.ts';
 import type { LicensingContext } from './context.ts';
 import type { ApplicationContent, PartyRef } from './model.ts';
 import * as store from './store.ts';
@@ -15,16 +14,6 @@ export interface ApplicationScreening {
   openHits: number;
   parties: { partyRef: string; role: string; name: string; runId: string; openHits: number }[];
   listVersions: { source: string; id: string }[];
-}
-
-const cache = new WeakMap<LicensingContext, ReturnType<typeof createScreeningService>>();
-function screening(ctx: LicensingContext) {
-  let s = cache.get(ctx);
-  if (!s) {
-    s = createScreeningService(ctx.deps);
-    cache.set(ctx, s);
-  }
-  return s;
 }
 
 export function partiesOf(applicationId: string, c: ApplicationContent): { partyRef: string; role: string; party: PartyRef }[] {
@@ -43,7 +32,7 @@ export function partiesOf(applicationId: string, c: ApplicationContent): { party
 
 export async function screenApplication(ctx: LicensingContext, t: Tx, applicationId: string, content: ApplicationContent, purpose: 'submission' | 'issue'): Promise<ApplicationScreening> {
   const parties = partiesOf(applicationId, content);
-  const r = await screening(ctx).screenParties(
+  const r = await ctx.screening.screenParties(
     SYSTEM_ACTOR,
     { parties: parties.map((p) => ({ partyRef: p.partyRef, name: p.party.name, country: p.party.country, origin: 'licensing' })), purpose: `licensing_${purpose}` },
     t,
@@ -72,7 +61,7 @@ export async function essentiallyIdenticalDenials(ctx: LicensingContext, t: Tx, 
     endUserName: d.end_user_name,
     controlCategories: d.control_entries.map(heading),
   }));
-  const result = await screening(ctx).checkDenials(
+  const result = await ctx.screening.checkDenials(
     SYSTEM_ACTOR,
     { destination: content.importCountry, endUserName: content.endUser.name, controlCategories: [...new Set(content.goods.map((g) => heading(g.controlEntry)))] },
     own,

@@ -4,13 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadNodeKeys } from '../platform/crypto/keys.ts';
-import { AUDITED_ENTITIES } from '../platform/audit/entities.ts';
 import { stateHash } from '../platform/crypto/canonical.ts';
 import { createTestDeps, type TestDeps } from '../../test/support/deps.ts';
 import { describeEngines } from '../../test/support/engines.ts';
 import { actor, doc, EXPORTER_ORG, exportApplication, IMPORT_AUTHORIZATION, OTHER_ORG } from './fixtures.ts';
 import { createLicensingService, type LicensingService } from './service.ts';
 import { verifyLicenceTokenOffline } from './verification.ts';
+import { CATALOG, createServices } from '../modules.ts';
 
 const industry = actor('industry', EXPORTER_ORG);
 const otherIndustry = actor('industry', OTHER_ORG, 'other-exporter');
@@ -36,7 +36,7 @@ describeEngines('licensing service', (engine) => {
   beforeAll(async () => {
     deps = await createTestDeps(engine);
     keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodia-licensing-keys-'));
-    svc = createLicensingService(deps, { keys: () => loadNodeKeys({ keysDir }), settings: { exemptSeaAirTransitWithoutTranshipment: false } });
+    svc = createLicensingService(deps, createServices(deps), { keys: () => loadNodeKeys({ keysDir }), settings: { exemptSeaAirTransitWithoutTranshipment: false } });
   });
   afterAll(async () => {
     await deps.close();
@@ -164,7 +164,7 @@ describeEngines('licensing service', (engine) => {
     );
     expect(rows.length).toBeGreaterThan(10);
     for (const r of rows) {
-      const loaded = await AUDITED_ENTITIES.get(r.entity)!.load(deps.db, [r.entity_id]);
+      const loaded = await CATALOG.auditedEntities.get(r.entity)!.load(deps.db, [r.entity_id]);
       expect(stateHash(loaded.get(r.entity_id)), `${r.entity} ${r.entity_id}`).toBe(r.state_hash);
     }
   });
@@ -210,7 +210,7 @@ describeEngines('licensing service', (engine) => {
   });
 
   it('exempts sea transit without transhipment when the State configures it', async () => {
-    const exempt = createLicensingService(deps, { keys: () => loadNodeKeys({ keysDir }), settings: { exemptSeaAirTransitWithoutTranshipment: true } });
+    const exempt = createLicensingService(deps, createServices(deps), { keys: () => loadNodeKeys({ keysDir }), settings: { exemptSeaAirTransitWithoutTranshipment: true } });
     const c = await readyCase({ transit: [{ country: 'ZA', mode: 'sea', transhipment: false }] }, { importAuth: true, transit: false });
     await exempt.countersign(supervisor, c.id, { agree: true, reason: 'ok' });
     expect((await exempt.issueLicence(officer, c.id)).snapshot.transitCountries).toEqual(['ZA']);
@@ -252,7 +252,7 @@ describeEngines('licensing service', (engine) => {
       <ENTITY_ALIAS><QUALITY>a.k.a.</QUALITY><ALIAS_NAME>Allied Democratic Forces</ALIAS_NAME></ENTITY_ALIAS>
       <ENTITY_ADDRESS><COUNTRY>Democratic Republic of the Congo</COUNTRY></ENTITY_ADDRESS></ENTITY></ENTITIES></CONSOLIDATED_LIST>`;
     const { createScreeningService } = await import('../screening/service.ts');
-    await createScreeningService(deps).importList(actor('administrator'), { content: Buffer.from(list), fileName: 'un-mini.xml' });
+    await createServices(deps).screening.importList(actor('administrator'), { content: Buffer.from(list), fileName: 'un-mini.xml' });
     const c = await readyCase({ intermediateConsignees: [{ name: 'Allied Democratic Forces', country: 'UG' }] });
     const screened = (await svc.getCase(officer, c.id)).decisions.find((d) => d.kind === 'screened')!;
     expect(screened.data.openHits).toBeGreaterThan(0);

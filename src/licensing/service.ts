@@ -1,7 +1,6 @@
 import type { Deps } from '../platform/deps.ts';
 import { brokerVerbs } from './brokers.ts';
-import { createContext, type LicensingOptions } from './context.ts';
-import './entities.ts';
+import { createContext, type LicensingCollaborators, type LicensingOptions } from './context.ts';
 import { issueVerbs } from './issue-licence.ts';
 import { licenceVerbs } from './licences.ts';
 import { renderLicencePdf } from './pdf.ts';
@@ -18,8 +17,8 @@ import type { LicenceSnapshot } from './model.ts';
  * Every method takes the acting user first and an optional transaction last, so other modules (exchange,
  * registry) can call licensing inside their own transaction.
  */
-export function createLicensingService(deps: Deps, options: LicensingOptions = {}) {
-  const ctx = createContext(deps, options);
+export function createLicensingService(deps: Deps, collaborators: LicensingCollaborators, options: LicensingOptions = {}) {
+  const ctx = createContext(deps, collaborators, options);
   const licences = licenceVerbs(ctx);
   return {
     settings: ctx.settings,

@@ -14,10 +14,10 @@ import { openPglite } from '../platform/db/pglite.ts';
 import { openPostgres } from '../platform/db/postgres.ts';
 import type { Db, Engine } from '../platform/db/types.ts';
 import { loadDemo } from '../registry/demo/load.ts';
-import { createBackupService } from './backup.ts';
 import { ArchiveRejectedError, checkBackupFile, restoreBackup } from './restore.ts';
 import * as store from './store.ts';
 import { listTar } from './tar.ts';
+import { CATALOG, createServices } from '../modules.ts';
 
 const silent = { info() {}, warn() {}, error() {}, debug() {} };
 const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'custodia-backup-test-'));
@@ -67,7 +67,7 @@ describeEngines('backup and restore', (engine) => {
   beforeAll(async () => {
     t = await createTestApp(engine, { keysDir: path.join(tmpRoot, `${engine}-source-keys`) });
     await loadDemo(t.deps, { firearms: 150, parts: 20, ammunitionLots: 20 });
-    await createAuditService(t.deps).createCheckpoint(SYSTEM_ACTOR); // a signed checkpoint, checked after the restore with the restored keys
+    await createAuditService(t.deps, CATALOG).createCheckpoint(SYSTEM_ACTOR); // a signed checkpoint, checked after the restore with the restored keys
   }, 240_000);
   afterAll(async () => {
     await t?.close();
@@ -98,7 +98,7 @@ describeEngines('backup and restore', (engine) => {
 
     // Nothing was written since: the source now is exactly what the snapshot saw.
     sourceCounts = await counts(t.deps.db);
-    sourceHead = await createAuditService(t.deps).head(SYSTEM_ACTOR);
+    sourceHead = await createAuditService(t.deps, CATALOG).head(SYSTEM_ACTOR);
     expect(manifest.tables).toEqual(sourceCounts);
     expect(manifest.audit).toMatchObject(sourceHead);
     expect(manifest.engine).toBe(engine);
@@ -109,7 +109,7 @@ describeEngines('backup and restore', (engine) => {
 
   it('restores into an empty target with the same counts, the same audit root and a passing audit verify', async () => {
     const config = await targetConfig(engine, `${engine}-restored`);
-    const report = await restoreBackup(config, archive, { force: false, actor: cliActor(), clock: t.deps.clock, log: silent });
+    const report = await restoreBackup(config, archive, { force: false, actor: cliActor(), clock: t.deps.clock, log: silent, auditedEntities: CATALOG.auditedEntities });
     expect(report.verify.problems).toEqual([]);
     expect(report).toMatchObject({ ok: true, countDifferences: [], audit: { matchesManifest: true }, movedAside: [] });
     expect(report.verify.checkpointsChecked).toBeGreaterThan(0);
@@ -133,13 +133,13 @@ describeEngines('backup and restore', (engine) => {
     }
 
     // A second restore onto it is refused without --force, and nothing changes.
-    await expect(restoreBackup(config, archive, { force: false, actor: cliActor(), clock: t.deps.clock, log: silent })).rejects.toMatchObject({
+    await expect(restoreBackup(config, archive, { force: false, actor: cliActor(), clock: t.deps.clock, log: silent, auditedEntities: CATALOG.auditedEntities })).rejects.toMatchObject({
       status: 409,
       errors: [expect.objectContaining({ code: 'operations.restore_target_not_empty' })],
     });
     if (engine === 'pglite') {
       // --force moves the existing database and keys aside (never deletes them) and restores again.
-      const forced = await restoreBackup(config, archive, { force: true, actor: cliActor(), clock: t.deps.clock, log: silent });
+      const forced = await restoreBackup(config, archive, { force: true, actor: cliActor(), clock: t.deps.clock, log: silent, auditedEntities: CATALOG.auditedEntities });
       expect(forced.ok).toBe(true);
       expect(forced.movedAside).toHaveLength(2);
       for (const d of forced.movedAside) expect(fs.readdirSync(d).length).toBeGreaterThan(0);
@@ -158,7 +158,7 @@ describeEngines('backup and restore', (engine) => {
     expect((err as ArchiveRejectedError).errors).toEqual([expect.objectContaining({ field: dbPart.name, code: 'operations.archive_part_hash' })]);
 
     const config = await targetConfig(engine, `${engine}-corrupted`);
-    await expect(restoreBackup(config, corrupted, { force: false, actor: cliActor(), clock: t.deps.clock, log: silent })).rejects.toBeInstanceOf(ArchiveRejectedError);
+    await expect(restoreBackup(config, corrupted, { force: false, actor: cliActor(), clock: t.deps.clock, log: silent, auditedEntities: CATALOG.auditedEntities })).rejects.toBeInstanceOf(ArchiveRejectedError);
     expect(fs.existsSync(config.keysDir)).toBe(false);
     if (engine === 'pglite') expect(fs.existsSync(path.join(config.dataDir, 'pgdata'))).toBe(false);
     else {
@@ -179,7 +179,7 @@ describeEngines('backup and restore', (engine) => {
   });
 
   it('takes one backup at a time per server', async () => {
-    const service = createBackupService(t.deps);
+    const service = createServices(t.deps).operations;
     const first = await service.create(SYSTEM_ACTOR, { via: 'cli' });
     try {
       await expect(service.create(SYSTEM_ACTOR, { via: 'cli' })).rejects.toMatchObject({ status: 409, errors: [expect.objectContaining({ code: 'operations.backup_running' })] });

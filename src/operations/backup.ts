@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { createAuditService } from '../audit/service.ts';
+import type { AuditService } from '../audit/service.ts';
 import type { Actor } from '../platform/auth/actor.ts';
 import { recordAudit } from '../platform/audit/record.ts';
 import { loadNodeKeys } from '../platform/crypto/keys.ts';
@@ -16,7 +16,6 @@ import { CUSTODIA_VERSION } from '../platform/version.ts';
 import { archiveSources, keyParts, readKeyFiles, sha256File } from './archive.ts';
 import { backupFileName, buildManifest, DATABASE_PART, type Manifest, type SnapshotFacts } from './model.ts';
 import { operationsPolicy } from './policy.ts';
-import './entities.ts';
 import * as store from './store.ts';
 import { tarLength, tarStream } from './tar.ts';
 
@@ -36,16 +35,17 @@ export interface BackupArchive {
 }
 
 /** Facts read in the snapshot itself: schema version, audit head and every table's count. */
-export async function readSnapshotFacts(deps: Deps, actor: Actor, q: Queryable): Promise<Omit<SnapshotFacts, 'serverVersion'>> {
+export async function readSnapshotFacts(audit: Pick<AuditService, 'head'>, actor: Actor, q: Queryable): Promise<Omit<SnapshotFacts, 'serverVersion'>> {
   const tables = await store.listTables(q);
   return {
     migrations: await appliedMigrations(q),
-    audit: await createAuditService(deps).head(actor, q),
+    audit: await audit.head(actor, q),
     tables: await store.tableCounts(q, tables),
   };
 }
 
-export function createBackupService(deps: Deps) {
+/** `audit`: a backup records the audit log's size and root it holds. */
+export function createBackupService(deps: Deps, { audit }: { audit: AuditService }) {
   // One backup at a time per process: a PGlite dump is held in memory, and two would double it.
   let running = false;
 
@@ -77,7 +77,7 @@ export function createBackupService(deps: Deps) {
         });
         await loadNodeKeys(deps.config); // a node that never signed anything gets its key now, so the backup has one
         const databaseFile = path.join(tmp, 'database');
-        const dump = await dumpDatabase(deps.db, deps.config.databaseUrl, databaseFile, (tx) => readSnapshotFacts(deps, actor, tx));
+        const dump = await dumpDatabase(deps.db, deps.config.databaseUrl, databaseFile, (tx) => readSnapshotFacts(audit, actor, tx));
         const keys = readKeyFiles(deps.config.keysDir);
         const manifest = buildManifest({
           id,

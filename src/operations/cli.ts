@@ -3,16 +3,16 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
-import pino from 'pino';
 import { formatVerifyReport } from '../audit/cli.ts';
 import { cliActor } from '../platform/auth/actor.ts';
+import { cliLogger } from '../platform/cli.ts';
 import { systemClock } from '../platform/clock.ts';
 import { loadConfig } from '../platform/config.ts';
 import { DataDirLockedError } from '../platform/db/lock.ts';
-import { openDatabase } from '../platform/db/open.ts';
 import { AppError, ValidationError } from '../platform/http/errors.ts';
+import type { CommandContext } from '../platform/module.ts';
 import { formatDuration } from '../platform/progress.ts';
-import { createBackupService } from './backup.ts';
+import type { BackupService } from './backup.ts';
 import { migrateTo } from './migrate-to.ts';
 import type { Manifest } from './model.ts';
 import { checkBackupFile, restoreBackup } from './restore.ts';
@@ -22,7 +22,7 @@ import { checkBackupFile, restoreBackup } from './restore.ts';
  * migrations run with the server stopped; a backup of a running embedded node goes through its API
  * (`--server`), because only the process holding the data directory can take a consistent snapshot.
  */
-const log = () => pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2));
+const log = () => cliLogger(loadConfig());
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
 function describeManifest(m: Manifest): string {
@@ -54,17 +54,22 @@ async function backupThroughServer(server: string, file: string): Promise<void> 
   await pipeline(Readable.fromWeb(res.body as import('node:stream/web').ReadableStream), fs.createWriteStream(file, { mode: 0o600 }));
 }
 
-async function backupCommand(fileArg: string, opts: { server?: string }): Promise<void> {
+async function backupCommand(cli: CommandContext<BackupService>, fileArg: string, opts: { server?: string }): Promise<void> {
   const file = path.resolve(fileArg);
   await refuseExisting(file);
   const partial = `${file}.partial`;
   try {
     if (opts.server) await backupThroughServer(opts.server, partial);
     else {
-      const config = loadConfig();
-      let opened;
       try {
-        opened = await openDatabase(config, `custodia backup ${file}`);
+        await cli.run(`custodia backup ${file}`, async ({ service }) => {
+          const archive = await service.create(cliActor(), { via: 'cli' });
+          try {
+            await pipeline(archive.stream(), fs.createWriteStream(partial, { mode: 0o600 }));
+          } finally {
+            await archive.dispose();
+          }
+        });
       } catch (err) {
         if (err instanceof DataDirLockedError) {
           say(`custodia: ${err.message}`);
@@ -72,16 +77,6 @@ async function backupCommand(fileArg: string, opts: { server?: string }): Promis
           process.exit(3);
         }
         throw err;
-      }
-      try {
-        const archive = await createBackupService({ db: opened.db, clock: systemClock, config, log: log() }).create(cliActor(), { via: 'cli' });
-        try {
-          await pipeline(archive.stream(), fs.createWriteStream(partial, { mode: 0o600 }));
-        } finally {
-          await archive.dispose();
-        }
-      } finally {
-        await opened.close();
       }
     }
     // Read back what was written before calling it a backup.
@@ -94,16 +89,14 @@ async function backupCommand(fileArg: string, opts: { server?: string }): Promis
   }
 }
 
-async function restoreCommand(fileArg: string, opts: { force?: boolean; check?: boolean }): Promise<void> {
+async function restoreCommand(cli: CommandContext<BackupService>, fileArg: string, opts: { force?: boolean; check?: boolean }): Promise<void> {
   const file = path.resolve(fileArg);
   if (opts.check) {
     const manifest = await checkBackupFile(file);
     process.stdout.write(`${describeManifest(manifest)}\nOK: every part matches the manifest.\n`);
     return;
   }
-  // The modules declare their audited entities when they load; verification needs them all.
-  await import('../app.ts');
-  const report = await restoreBackup(loadConfig(), file, { force: Boolean(opts.force), actor: cliActor(), clock: systemClock, log: log(), onStep: say });
+  const report = await restoreBackup(loadConfig(), file, { force: Boolean(opts.force), actor: cliActor(), clock: systemClock, log: log(), auditedEntities: cli.catalog.auditedEntities, onStep: say });
   process.stdout.write(`${describeManifest(report.manifest)}\nrestored into ${report.target}\n`);
   for (const d of report.movedAside) process.stdout.write(`moved aside (not deleted): ${d}\n`);
   for (const d of report.countDifferences) process.stdout.write(`COUNT DIFFERS: ${d.table}: manifest ${d.expected ?? 'absent'}, restored ${d.actual ?? 'absent'}\n`);
@@ -113,14 +106,14 @@ async function restoreCommand(fileArg: string, opts: { force?: boolean; check?: 
   else process.exitCode = 1;
 }
 
-async function migrateToCommand(url: string, opts: { batchSize: string }): Promise<void> {
-  await import('../app.ts');
+async function migrateToCommand(cli: CommandContext<BackupService>, url: string, opts: { batchSize: string }): Promise<void> {
   let lastTable = '';
   let lastShown = 0;
   const report = await migrateTo(loadConfig(), url, {
     actor: cliActor(),
     clock: systemClock,
     log: log(),
+    auditedEntities: cli.catalog.auditedEntities,
     batchSize: Number(opts.batchSize),
     onStep: say,
     onProgress: ({ table, done, total }) => {
@@ -142,24 +135,24 @@ async function migrateToCommand(url: string, opts: { batchSize: string }): Promi
   } else process.exitCode = 1;
 }
 
-export function registerOperationsCommands(program: Command): void {
+export function registerOperationsCommands(program: Command, cli: CommandContext<BackupService>): void {
   program
     .command('backup')
     .argument('<FILE>', 'the archive to write (a new file)')
     .description('write a consistent backup (database, node keys, manifest) to FILE; the embedded server must be stopped unless --server is given')
     .option('--server <URL>', "take the backup through a running server's API (CUSTODIA_TOKEN: an administrator API token)")
-    .action(backupCommand);
+    .action((file: string, opts: { server?: string }) => backupCommand(cli, file, opts));
   program
     .command('restore')
     .argument('<FILE>', 'a backup made by `custodia backup`')
     .description('restore a backup into an empty data directory or database (server stopped), then run audit verify')
     .option('--force', 'replace a non-empty target (an embedded node\'s directories are moved aside, not deleted)')
     .option('--check', 'only check the archive against its manifest; change nothing')
-    .action(restoreCommand);
+    .action((file: string, opts: { force?: boolean; check?: boolean }) => restoreCommand(cli, file, opts));
   program
     .command('migrate-to')
     .argument('<DATABASE_URL>', 'an empty PostgreSQL ≥ 15 database')
     .description('copy this stopped embedded node into PostgreSQL: every table, the audit log and its tree; compared row by row, then audit verify')
     .option('--batch-size <n>', 'rows per batch', '2000')
-    .action(migrateToCommand);
+    .action((url: string, opts: { batchSize: string }) => migrateToCommand(cli, url, opts));
 }

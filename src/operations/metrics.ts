@@ -1,10 +1,10 @@
 import client from 'prom-client';
-import { createAuditService } from '../audit/service.ts';
+import type { AuditService } from '../audit/service.ts';
 import { SYSTEM_ACTOR } from '../platform/auth/actor.ts';
 import type { Deps } from '../platform/deps.ts';
 import type { Metrics } from '../platform/metrics.ts';
-import { createImportService } from '../registry/import/service.ts';
-import { createScreeningService } from '../screening/service.ts';
+import type { ImportService } from '../registry/import/service.ts';
+import type { ScreeningService } from '../screening/service.ts';
 
 /**
  * Gauges read from the database at scrape time, so every server process reports the same node-wide
@@ -21,10 +21,14 @@ interface Snapshot {
   screeningRuns: Record<string, number>;
 }
 
-export function registerOperationalGauges(metrics: Metrics, deps: Deps, timeoutMs = 2_000): void {
-  const audit = createAuditService(deps);
-  const imports = createImportService(deps);
-  const screening = createScreeningService(deps);
+/** The services the gauges read, as the module list built them. */
+export interface GaugeSources {
+  audit: AuditService;
+  imports: ImportService;
+  screening: ScreeningService;
+}
+
+export function registerOperationalGauges(metrics: Metrics, deps: Deps, { audit, imports, screening }: GaugeSources, timeoutMs = 2_000): void {
   let last: Snapshot | undefined;
   let ok = 0;
   let pending: Promise<void> | undefined;

@@ -14,9 +14,9 @@ import { openPglite } from '../platform/db/pglite.ts';
 import { openPostgres } from '../platform/db/postgres.ts';
 import type { Db } from '../platform/db/types.ts';
 import { loadDemo } from '../registry/demo/load.ts';
-import '../app.ts'; // every module's audited entities, as `custodia migrate-to` loads them
 import { migrateTo } from './migrate-to.ts';
 import * as store from './store.ts';
+import { CATALOG, createServices } from '../modules.ts';
 
 /**
  * An embedded node holding the demonstration State (a few thousand items, parties, custody events, the
@@ -43,17 +43,17 @@ async function emptyDatabase(): Promise<string> {
 
 async function snapshot(db: Db) {
   const tables = await store.listTables(db);
-  return { counts: await store.tableCounts(db, tables), head: await createAuditService({ db, clock, config, log: silent }).head(SYSTEM_ACTOR) };
+  return { counts: await store.tableCounts(db, tables), head: await createAuditService({ db, clock, config, log: silent }, CATALOG).head(SYSTEM_ACTOR) };
 }
 
 describe.skipIf(!adminUrl)('custodia migrate-to (embedded → PostgreSQL)', () => {
   beforeAll(async () => {
     const opened = await openDatabase(config, 'test');
     const deps = { db: opened.db, clock, config, log: silent };
-    await announceInitialAdministrator(deps);
+    await announceInitialAdministrator(createServices(deps).accounts, deps);
     const demo = await loadDemo(deps, { firearms: 3000, parts: 150, ammunitionLots: 150 });
     expect(demo.items).toBe(3300);
-    await createAuditService(deps).createCheckpoint(SYSTEM_ACTOR);
+    await createAuditService(deps, CATALOG).createCheckpoint(SYSTEM_ACTOR);
     await opened.close();
   }, 600_000);
   afterAll(async () => {
@@ -67,7 +67,7 @@ describe.skipIf(!adminUrl)('custodia migrate-to (embedded → PostgreSQL)', () =
 
   it('copies every table, the audit log and its tree: same counts, same rows, same root, audit verify passes', async () => {
     const url = await emptyDatabase();
-    const report = await migrateTo(config, url, { actor: cliActor(), clock, log: silent, batchSize: 700 });
+    const report = await migrateTo(config, url, { actor: cliActor(), clock, log: silent, auditedEntities: CATALOG.auditedEntities, batchSize: 700 });
     expect(report.verify.problems).toEqual([]);
     expect(report.ok).toBe(true);
     expect(report.verify.checkpointsChecked).toBe(1);
@@ -95,7 +95,7 @@ describe.skipIf(!adminUrl)('custodia migrate-to (embedded → PostgreSQL)', () =
     }
 
     // The target now holds a node: a second run refuses and changes nothing.
-    await expect(migrateTo(config, url, { actor: cliActor(), clock, log: silent })).rejects.toMatchObject({
+    await expect(migrateTo(config, url, { actor: cliActor(), clock, log: silent, auditedEntities: CATALOG.auditedEntities })).rejects.toMatchObject({
       status: 409,
       errors: [expect.objectContaining({ code: 'operations.migrate_target_not_empty' })],
     });
@@ -107,12 +107,12 @@ describe.skipIf(!adminUrl)('custodia migrate-to (embedded → PostgreSQL)', () =
     const { migrate } = await import('../platform/db/migrate.ts');
     await migrate(pre);
     await pre.close();
-    const report = await migrateTo(config, url, { actor: cliActor(), clock, log: silent });
+    const report = await migrateTo(config, url, { actor: cliActor(), clock, log: silent, auditedEntities: CATALOG.auditedEntities });
     expect(report.ok).toBe(true);
   }, 600_000);
 
   it('refuses a node that already runs on PostgreSQL', async () => {
-    await expect(migrateTo({ ...config, databaseUrl: adminUrl }, adminUrl!, { actor: cliActor(), clock, log: silent })).rejects.toMatchObject({
+    await expect(migrateTo({ ...config, databaseUrl: adminUrl }, adminUrl!, { actor: cliActor(), clock, log: silent, auditedEntities: CATALOG.auditedEntities })).rejects.toMatchObject({
       errors: [expect.objectContaining({ code: 'operations.migrate_source_not_embedded' })],
     });
   });

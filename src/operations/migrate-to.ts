@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createAuditService } from '../audit/service.ts';
+import type { Catalog } from '../platform/module.ts';
 import type { VerifyReport } from '../audit/verify.ts';
 import type { Actor } from '../platform/auth/actor.ts';
 import { recordAudit } from '../platform/audit/record.ts';
@@ -14,7 +15,6 @@ import { ConflictError, RuleViolationError } from '../platform/http/errors.ts';
 import { uuidv7 } from '../platform/ids.ts';
 import { CUSTODIA_VERSION } from '../platform/version.ts';
 import { dependencyOrder } from './model.ts';
-import './entities.ts';
 import * as store from './store.ts';
 
 /**
@@ -32,6 +32,8 @@ export interface MigrateOptions {
   actor: Actor;
   clock: Clock;
   log: Deps['log'];
+  /** How to re-read every audited entity (the module list's catalog), for the audit verification of the target. */
+  auditedEntities: Catalog['auditedEntities'];
   batchSize?: number;
   onStep?: (message: string) => void;
   onProgress?: (p: { table: string; done: number; total: number }) => void;
@@ -79,12 +81,12 @@ async function scanTable(q: Queryable, table: string, key: store.KeyColumn[], ba
   return { rows, sha256: hash.digest('hex') };
 }
 
-async function targetIsEmpty(target: Db, deps: Omit<Deps, 'db'>, actor: Actor): Promise<boolean> {
+async function targetIsEmpty(target: Db, deps: Omit<Deps, 'db'>, actor: Actor, catalog: Pick<Catalog, 'auditedEntities'>): Promise<boolean> {
   if ((await store.userRelationCount(target)) === 0) return true;
   // A database holding only Custodia's schema, never written to: every write is audited, so an empty
   // audit log means nothing but the migrations' own seed rows is there.
   if ((await appliedMigrations(target)).length === 0) return false;
-  return (await createAuditService({ ...deps, db: target }).head(actor, target)).treeSize === 0;
+  return (await createAuditService({ ...deps, db: target }, catalog).head(actor, target)).treeSize === 0;
 }
 
 export async function migrateTo(config: Config, targetUrl: string, options: MigrateOptions): Promise<MigrateReport> {
@@ -101,7 +103,7 @@ export async function migrateTo(config: Config, targetUrl: string, options: Migr
   let dest: Db | undefined;
   try {
     dest = await openPostgres(targetUrl, 2);
-    if (!(await targetIsEmpty(dest, { clock: options.clock, config, log: options.log }, options.actor))) {
+    if (!(await targetIsEmpty(dest, { clock: options.clock, config, log: options.log }, options.actor, options))) {
       throw new ConflictError(`${target} is not empty. migrate-to only fills an empty database (or one whose Custodia schema was never written to).`, [
         { field: 'DATABASE_URL', code: 'operations.migrate_target_not_empty', message: `${target} already holds data` },
       ]);
@@ -122,7 +124,7 @@ export async function migrateTo(config: Config, targetUrl: string, options: Migr
       await recordAudit(tx, options.actor, options.clock, { action: 'operations.migration.start', entity: 'operations_run', entityId: runId, state: store.runState(run) });
     });
 
-    const audit = createAuditService({ db: source.db, clock: options.clock, config, log: options.log });
+    const audit = createAuditService({ db: source.db, clock: options.clock, config, log: options.log }, options);
     const tables: TableCopy[] = [];
     const head = await source.db.transaction((s) =>
       dest!.transaction(async (t) => {
@@ -155,7 +157,7 @@ export async function migrateTo(config: Config, targetUrl: string, options: Migr
     );
 
     step('verifying the audit log on the target (audit verify)');
-    const verify = await createAuditService({ db: dest, clock: options.clock, config, log: options.log }).verify(options.actor);
+    const verify = await createAuditService({ db: dest, clock: options.clock, config, log: options.log }, options).verify(options.actor);
     return { ok: verify.ok, source: source.db.description, target, tables, audit: { treeSize: head.treeSize, rootHash: head.rootHash }, verify, runId, ms: Date.now() - started };
   } finally {
     await dest?.close();

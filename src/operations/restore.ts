@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createAuditService } from '../audit/service.ts';
+import type { Catalog } from '../platform/module.ts';
 import type { VerifyReport } from '../audit/verify.ts';
 import { type Actor } from '../platform/auth/actor.ts';
 import { recordAudit } from '../platform/audit/record.ts';
@@ -35,6 +36,8 @@ export interface RestoreOptions {
   actor: Actor;
   clock: Clock;
   log: Deps['log'];
+  /** How to re-read every audited entity (the module list's catalog), for the audit verification that ends a restore. */
+  auditedEntities: Catalog['auditedEntities'];
   /** Progress lines for the operator. */
   onStep?: (message: string) => void;
 }
@@ -164,7 +167,8 @@ export async function restoreBackup(config: Config, file: string, options: Resto
     step('comparing table counts and the audit root with the manifest');
     const raw = await openRaw(config);
     try {
-      const facts = await readSnapshotFacts({ db: raw, clock: options.clock, config, log: options.log }, options.actor, raw);
+      const audit = createAuditService({ db: raw, clock: options.clock, config, log: options.log }, options);
+      const facts = await readSnapshotFacts(audit, options.actor, raw);
       before = { counts: facts.tables, audit: facts.audit };
     } finally {
       await raw.close();
@@ -181,7 +185,7 @@ export async function restoreBackup(config: Config, file: string, options: Resto
   const opened = await openDatabase(config, `custodia restore ${file}`);
   try {
     const deps: Deps = { db: opened.db, clock: options.clock, config, log: options.log };
-    const verify = await createAuditService(deps).verify(options.actor);
+    const verify = await createAuditService(deps, options).verify(options.actor);
     const ok = verify.ok && matchesManifest && differences.length === 0;
     let runId: string | null = null;
     if (ok) {

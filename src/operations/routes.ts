@@ -1,12 +1,12 @@
-import type { Deps } from '../platform/deps.ts';
+import type { RouteContext } from '../platform/module.ts';
 import type { Api } from '../platform/http/types.ts';
-import { createBackupService } from './backup.ts';
+import type { BackupService } from './backup.ts';
 
 const TAGS = ['operations'];
 
 /** /api/v1/operations: backups of a running node (the embedded database cannot be copied from outside it). */
-export async function operationsRoutes(api: Api, opts: { deps: Deps }): Promise<void> {
-  const backups = createBackupService(opts.deps);
+export async function operationsRoutes(api: Api, opts: RouteContext<BackupService>): Promise<void> {
+  const backups = opts.service;
 
   api.post(
     '/operations/backups',

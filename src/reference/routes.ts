@@ -1,14 +1,14 @@
-import type { Deps } from '../platform/deps.ts';
 import type { Api } from '../platform/http/types.ts';
 import { referenceTable } from './tables.ts';
 import * as s from './schemas.ts';
-import { createReferenceService } from './service.ts';
+import type { RouteContext } from '../platform/module.ts';
+import type { ReferenceService } from './service.ts';
 
 const TAGS = ['reference'];
 
 /** Reference tables for pickers and the embargo register. HTTP only: the service decides. */
-export async function referenceRoutes(api: Api, opts: { deps: Deps }): Promise<void> {
-  const service = createReferenceService(opts.deps);
+export async function referenceRoutes(api: Api, opts: RouteContext<ReferenceService>): Promise<void> {
+  const { service } = opts;
 
   api.get(
     '/reference/tables',

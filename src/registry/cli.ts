@@ -1,29 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import pino from 'pino';
 import { stringify } from 'csv-stringify/sync';
 import { cliActor } from '../platform/auth/actor.ts';
-import { systemClock } from '../platform/clock.ts';
-import { loadConfig } from '../platform/config.ts';
-import { openDatabase } from '../platform/db/open.ts';
-import type { Deps } from '../platform/deps.ts';
 import { TEXT_ENCODINGS, type TextEncoding } from '../platform/encoding.ts';
+import type { CommandContext } from '../platform/module.ts';
 import { createProgressBar, formatDuration } from '../platform/progress.ts';
-import { createImportService, type ImportOutcome } from './import/service.ts';
+import type { ImportOutcome, ImportService } from './import/service.ts';
+import type { RegistryService } from './service.ts';
 import { DEFAULT_DEMO } from './demo/generate.ts';
 import { loadDemo } from './demo/load.ts';
 
 /**
  * `custodia import items FILE [--partial]` and `custodia demo`. Both write, so both open the embedded
- * database through openDatabase(), which takes the data-directory lock: with a server running on the
+ * database through `cli.run`, which takes the data-directory lock: with a server running on the
  * same directory they refuse (main.ts prints DataDirLockedError's message and exits 3).
  */
-
-function cliDeps(opened: Awaited<ReturnType<typeof openDatabase>>, config: ReturnType<typeof loadConfig>): Deps {
-  const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2));
-  return { db: opened.db, clock: systemClock, config, log };
-}
 
 export function errorFilePath(file: string): string {
   return `${file}.errors.csv`;
@@ -36,15 +28,12 @@ export function errorsCsv(outcome: ImportOutcome): string {
   );
 }
 
-export async function importItemsCommand(file: string, opts: { partial?: boolean; batchSize?: string; encoding?: TextEncoding }): Promise<number> {
+export async function importItemsCommand(cli: CommandContext<ImportService>, file: string, opts: { partial?: boolean; batchSize?: string; encoding?: TextEncoding }): Promise<number> {
   const abs = path.resolve(file);
   const stat = fs.statSync(abs);
-  const config = loadConfig();
-  const opened = await openDatabase(config, `custodia import items ${abs}`);
-  try {
-    const service = createImportService(cliDeps(opened, config));
+  return cli.run(`custodia import items ${abs}`, async ({ deps, service }) => {
     const bar = createProgressBar();
-    process.stderr.write(`Importing ${abs} (${(stat.size / 1e6).toFixed(1)} MB, ${opts.partial ? 'partial: valid rows are kept' : 'all-or-nothing'}) into ${opened.db.description}\n`);
+    process.stderr.write(`Importing ${abs} (${(stat.size / 1e6).toFixed(1)} MB, ${opts.partial ? 'partial: valid rows are kept' : 'all-or-nothing'}) into ${deps.db.description}\n`);
     let last = { done: 0, total: stat.size, count: 0, invalid: 0 };
     const started = Date.now();
     const outcome = await service.importItems(
@@ -79,16 +68,11 @@ export async function importItemsCommand(file: string, opts: { partial?: boolean
       fs.rmSync(errorFile);
     }
     return job.status === 'completed' ? 0 : job.status === 'rejected' ? 2 : 1;
-  } finally {
-    await opened.close();
-  }
+  });
 }
 
-export async function demoCommand(opts: { firearms?: string; seed?: string }): Promise<number> {
-  const config = loadConfig();
-  const opened = await openDatabase(config, 'custodia demo');
-  try {
-    const deps = cliDeps(opened, config);
+export async function demoCommand(cli: CommandContext<RegistryService>, opts: { firearms?: string; seed?: string }): Promise<number> {
+  return cli.run('custodia demo', async ({ deps }) => {
     const bar = createProgressBar();
     const started = Date.now();
     const result = await loadDemo(deps, {
@@ -106,12 +90,11 @@ export async function demoCommand(opts: { firearms?: string; seed?: string }): P
         '  Every party, name and record of it is fictional.\n',
     );
     return 0;
-  } finally {
-    await opened.close();
-  }
+  });
 }
 
-export function registerRegistryCommands(program: Command): void {
+/** `custodia import items FILE` (the imports module's command). */
+export function registerImportCommands(program: Command, cli: CommandContext<ImportService>): void {
   const importCmd = program.commands.find((c) => c.name() === 'import') ?? program.command('import').description('bulk imports from files');
   importCmd
     .command('items')
@@ -121,14 +104,18 @@ export function registerRegistryCommands(program: Command): void {
     .option('--batch-size <n>', 'rows per set-based insert', String(5000))
     .addOption(new Option('--encoding <name>', 'the file\'s encoding (default utf-8; a byte-order mark decides when present)').choices(TEXT_ENCODINGS))
     .action(async (file: string, opts: { partial?: boolean; batchSize?: string; encoding?: TextEncoding }) => {
-      process.exitCode = await importItemsCommand(file, opts);
+      process.exitCode = await importItemsCommand(cli, file, opts);
     });
+}
+
+/** `custodia demo`. */
+export function registerRegistryCommands(program: Command, cli: CommandContext<RegistryService>): void {
   program
     .command('demo')
     .description(`load the fictional demonstration State (~${DEFAULT_DEMO.firearms.toLocaleString('en')} firearms) into an empty registry`)
     .option('--firearms <n>', 'number of firearms', String(DEFAULT_DEMO.firearms))
     .option('--seed <n>', 'seed of the generator (same seed, same State)', String(DEFAULT_DEMO.seed))
     .action(async (opts: { firearms?: string; seed?: string }) => {
-      process.exitCode = await demoCommand(opts);
+      process.exitCode = await demoCommand(cli, opts);
     });
 }

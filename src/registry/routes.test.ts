@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../test/support/engines.ts';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
-import { ROLES, rolesFor, type Role } from '../platform/auth/actor.ts';
+import { ROLES, type Role } from '../platform/auth/actor.ts';
+import { CATALOG } from '../modules.ts';
 
 describeEngines('registry HTTP', (engine) => {
   let t: TestApp;
@@ -175,7 +176,7 @@ describeEngines('registry HTTP', (engine) => {
     for (const route of routes) {
       const payload = bodies[`${route.method} ${route.url}`] as object | undefined;
       if (route.method !== 'GET') expect(payload, `${route.method} ${route.url} needs a body in this test`).toBeDefined();
-      const allowed = rolesFor(route.permission!)!;
+      const allowed = CATALOG.rolesFor(route.permission!)!;
       const url = route.url.replace(/:[a-zA-Z]+/g, unknown);
       for (const role of ROLES) {
         if (role === 'public') continue;

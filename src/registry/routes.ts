@@ -1,4 +1,3 @@
-import type { Deps } from '../platform/deps.ts';
 import type { Api } from '../platform/http/types.ts';
 import {
   eventInputSchema,
@@ -20,11 +19,12 @@ import {
   registrationSchema,
   retireSchema,
 } from './schemas.ts';
-import { createRegistryService } from './service.ts';
+import type { RouteContext } from '../platform/module.ts';
+import type { RegistryService } from './service.ts';
 
 /** HTTP only: each handler calls one service method; permissions are declared here and enforced in the service. */
-export async function registryRoutes(api: Api, opts: { deps: Deps }): Promise<void> {
-  const registry = createRegistryService(opts.deps);
+export async function registryRoutes(api: Api, opts: RouteContext<RegistryService>): Promise<void> {
+  const registry = opts.service;
   const items = ['registry: items'];
   const parties = ['registry: parties'];
 

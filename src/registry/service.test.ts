@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEngines } from '../../test/support/engines.ts';
 import { createTestDeps, type TestDeps } from '../../test/support/deps.ts';
-import { AUDITED_ENTITIES } from '../platform/audit/entities.ts';
 import type { Actor, Role } from '../platform/auth/actor.ts';
 import { stateHash } from '../platform/crypto/canonical.ts';
 import { AppError } from '../platform/http/errors.ts';
@@ -11,6 +10,7 @@ import { SYSTEM_ACTOR } from '../platform/auth/actor.ts';
 import { deriveState } from './model.ts';
 import { createRegistryService, type RegistryService } from './service.ts';
 import * as store from './store.ts';
+import { CATALOG } from '../modules.ts';
 
 const actor = (role: Role, organisationId: string | null = null): Actor => ({ kind: 'user', userId: null, name: `t-${role}`, role, organisationId });
 const clerk = actor('registry_clerk');
@@ -452,7 +452,7 @@ describeEngines('registry service', (engine) => {
     expect([...entities].sort()).toEqual(['custody_event', 'item', 'marking', 'party', 'registration']);
     for (const entity of entities) {
       const mine = rows.filter((r) => r.entity === entity);
-      const loaded = await AUDITED_ENTITIES.get(entity)!.load(deps.db, mine.map((r) => r.entity_id));
+      const loaded = await CATALOG.auditedEntities.get(entity)!.load(deps.db, mine.map((r) => r.entity_id));
       for (const r of mine) expect(stateHash(loaded.get(r.entity_id)), `${entity} ${r.entity_id} after ${r.action}`).toBe(r.state_hash);
     }
     const counts = await deps.db.query<{ entity: string; n: number }>('SELECT entity, count(*)::int AS n FROM audit_log GROUP BY entity');

@@ -1,26 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
-import pino from 'pino';
 import { SYSTEM_ACTOR } from '../platform/auth/actor.ts';
-import { systemClock } from '../platform/clock.ts';
-import { loadConfig } from '../platform/config.ts';
-import { openDatabase } from '../platform/db/open.ts';
-import type { Deps } from '../platform/deps.ts';
 import { TEXT_ENCODINGS, type TextEncoding } from '../platform/encoding.ts';
+import type { CommandContext } from '../platform/module.ts';
 import type { Hit } from './schemas.ts';
-import { createScreeningService } from './service.ts';
-
-async function withDeps<T>(command: string, fn: (deps: Deps) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const log = pino({ level: config.logLevel === 'info' ? 'warn' : config.logLevel }, pino.destination(2));
-  const opened = await openDatabase(config, command);
-  try {
-    return await fn({ db: opened.db, clock: systemClock, config, log });
-  } finally {
-    await opened.close();
-  }
-}
+import type { ScreeningService } from './service.ts';
 
 export function formatHit(h: Hit): string {
   const lines = [
@@ -34,7 +19,7 @@ export function formatHit(h: Hit): string {
 }
 
 /** `custodia lists import|versions|diff` and `custodia screen NAME`. */
-export function registerScreeningCommands(program: Command): void {
+export function registerScreeningCommands(program: Command, cli: CommandContext<ScreeningService>): void {
   const lists = program.command('lists').description('sanctions lists: import a file as a new version, list versions, diff two versions');
   lists
     .command('import')
@@ -45,8 +30,8 @@ export function registerScreeningCommands(program: Command): void {
     .action(async (file: string, opts: { published?: string; encoding?: TextEncoding }) => {
       const content = readFileSync(file);
       process.stderr.write(`reading ${file} (${(content.length / 1e6).toFixed(1)} MB)\n`);
-      const result = await withDeps('custodia lists import', (deps) =>
-        createScreeningService(deps).importList(SYSTEM_ACTOR, { content, fileName: basename(file), publishedOn: opts.published ?? null, encoding: opts.encoding }, (n) =>
+      const result = await cli.run('custodia lists import', ({ service }) =>
+        service.importList(SYSTEM_ACTOR, { content, fileName: basename(file), publishedOn: opts.published ?? null, encoding: opts.encoding }, (n) =>
           process.stderr.write(`\r  parsed ${n} entries`),
         ),
       );
@@ -60,7 +45,7 @@ export function registerScreeningCommands(program: Command): void {
     .command('versions')
     .description('list every imported version')
     .action(async () => {
-      const versions = await withDeps('custodia lists versions', (deps) => createScreeningService(deps).listVersions(SYSTEM_ACTOR));
+      const versions = await cli.run('custodia lists versions', ({ service }) => service.listVersions(SYSTEM_ACTOR));
       for (const v of versions) process.stdout.write(`${v.id}  ${v.source.padEnd(12)} ${v.publishedOn ?? '?'}  ${String(v.entryCount).padStart(6)} entries  ${v.status}\n`);
     });
   lists
@@ -70,7 +55,7 @@ export function registerScreeningCommands(program: Command): void {
     .option('--json', 'print the whole diff as JSON')
     .description('entries added, removed and changed between two versions')
     .action(async (from: string, to: string, opts: { json?: boolean }) => {
-      const d = await withDeps('custodia lists diff', (deps) => createScreeningService(deps).diff(SYSTEM_ACTOR, from, to));
+      const d = await cli.run('custodia lists diff', ({ service }) => service.diff(SYSTEM_ACTOR, from, to));
       if (opts.json) return void process.stdout.write(`${JSON.stringify(d, null, 2)}\n`);
       process.stdout.write(`${d.from.source} ${d.from.publishedOn} → ${d.to.publishedOn}: +${d.counts.added} −${d.counts.removed} ~${d.counts.changed}\n`);
       for (const e of d.added) process.stdout.write(`+ ${e.referenceNumber ?? e.externalId}  ${e.name}  [${e.programmes.join(', ')}]\n`);
@@ -88,8 +73,8 @@ export function registerScreeningCommands(program: Command): void {
     .option('--json', 'print the result as JSON')
     .description('screen a name against the active sanctions lists, with an explanation of every hit')
     .action(async (name: string, opts: { country?: string; dob?: string; kind?: string; id?: string[]; json?: boolean }) => {
-      const r = await withDeps('custodia screen', (deps) =>
-        createScreeningService(deps).screenName(SYSTEM_ACTOR, {
+      const r = await cli.run('custodia screen', ({ service }) =>
+        service.screenName(SYSTEM_ACTOR, {
           name,
           country: opts.country,
           dob: opts.dob,

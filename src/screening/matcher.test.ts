@@ -11,6 +11,7 @@ import { MAX_CANDIDATES, matchMany, matcherIndex, type KeySelection, type Matche
 import { MATCH_THRESHOLD, entryKeys, nameKindOf, queryKeys, scoreEntry, type ScreeningQuery } from './model.ts';
 import type { ListEntry } from './parse/types.ts';
 import { createScreeningService } from './service.ts';
+import { createServices } from '../modules.ts';
 
 const DATA = resolve(import.meta.dirname, '../../test/fixtures');
 const read = (f: string) => readFileSync(resolve(DATA, 'sanctions', f));
@@ -57,7 +58,7 @@ describeEngines('matcher: in-memory candidates and batch screening', (engine) =>
 
   beforeAll(async () => {
     deps = await createTestDeps(engine);
-    await createScreeningService(deps).importList(SYSTEM_ACTOR, { content: read('un_consolidated_list_2024-09-26.xml'), fileName: 'un_consolidated_list_2024-09-26.xml' });
+    await createServices(deps).screening.importList(SYSTEM_ACTOR, { content: read('un_consolidated_list_2024-09-26.xml'), fileName: 'un_consolidated_list_2024-09-26.xml' });
     queries = await sampleQueries(deps.db);
     index = await matcherIndex(deps.db, deps.db);
   }, 180_000);
@@ -146,7 +147,7 @@ describeEngines('matcher: in-memory candidates and batch screening', (engine) =>
     };
     const before = await matchMany(other, other, [{ name: 'nobody in particular' }]);
     expect(before.versions.map((v) => v.id)).toEqual(index.versionIds);
-    const svc = createScreeningService(deps);
+    const svc = createServices(deps).screening;
     const imported = await svc.importList(SYSTEM_ACTOR, { content: read('un_consolidated_list_2026-02-27.xml'), fileName: 'un_consolidated_list_2026-02-27.xml' });
     const added = (await svc.diff(SYSTEM_ACTOR, index.versionIds[0], imported.version.id)).added[0];
     const after = await matchMany(other, other, [{ name: added.name }]);

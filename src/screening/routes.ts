@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { Deps } from '../platform/deps.ts';
+import type { RouteContext } from '../platform/module.ts';
 import { TEXT_ENCODINGS } from '../platform/encoding.ts';
 import type { Api } from '../platform/http/types.ts';
 import {
   alertSchema, decisionInput, embargoFlagsSchema, decisionSchema, denialCheckInput, denialCheckResponse, denialInput, denialSchema, diffResponse,
   importResponse, listVersionSchema, screenNameInput, screenPartiesInput, screenPartiesResponse, screeningResultSchema,
 } from './schemas.ts';
-import { createScreeningService } from './service.ts';
+import type { ScreeningService } from './service.ts';
 
 const tags = ['screening'];
 const idParams = z.object({ id: z.string() });
@@ -14,8 +14,8 @@ const idParams = z.object({ id: z.string() });
 const UPLOAD_LIMIT = 256 * 1024 * 1024;
 
 /** Sanctions lists, screening, decisions, alerts and denials under /api/v1/screening. */
-export async function screeningRoutes(api: Api, opts: { deps: Deps }) {
-  const svc = createScreeningService(opts.deps);
+export async function screeningRoutes(api: Api, opts: RouteContext<ScreeningService>) {
+  const svc = opts.service;
   // The list file is the request body as published (XML or CSV), not a JSON document.
   api.addContentTypeParser(['application/xml', 'text/xml', 'text/csv', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_req, body, done) =>
     done(null, body),

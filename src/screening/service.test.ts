@@ -6,6 +6,7 @@ import { describeEngines } from '../../test/support/engines.ts';
 import { createTestDeps, type TestDeps } from '../../test/support/deps.ts';
 import { createScreeningService, type ScreeningService } from './service.ts';
 import * as store from './store.ts';
+import { createServices } from '../modules.ts';
 
 const DATA = resolve(import.meta.dirname, '../../test/fixtures/sanctions');
 const read = (f: string) => readFileSync(resolve(DATA, f));
@@ -23,7 +24,7 @@ describeEngines('screening service', (engine) => {
 
   beforeAll(async () => {
     deps = await createTestDeps(engine);
-    svc = createScreeningService(deps);
+    svc = createServices(deps).screening;
     v2024 = (await svc.importList(admin, { content: read('un_consolidated_list_2024-09-26.xml'), fileName: 'un_consolidated_list_2024-09-26.xml' })).version.id;
   }, 180_000);
   afterAll(async () => {

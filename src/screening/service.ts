@@ -8,10 +8,9 @@ import type { TextEncoding } from '../platform/encoding.ts';
 import { ConflictError, NotFoundError, RuleViolationError, ValidationError, type FieldError } from '../platform/http/errors.ts';
 import { UUID_RE, uuidv7 } from '../platform/ids.ts';
 import { inTransaction } from '../platform/tx.ts';
-import { createReferenceService } from '../reference/service.ts';
-import { createRegistryService } from '../registry/service.ts';
+import type { ReferenceService } from '../reference/service.ts';
+import type { RegistryService } from '../registry/service.ts';
 import { SYSTEM_ACTOR } from '../platform/auth/actor.ts';
-import './entities.ts';
 import { prepareName } from './match/normalize.ts';
 import { invalidateMatcher, matchMany, type ScoredHit, type VersionRef } from './matcher.ts';
 import {
@@ -105,9 +104,8 @@ function queryOf(p: { name: string; kind?: ScreeningQuery['kind']; country?: str
  * versions used recorded, officers' decisions remembered per party, alerts when a new list version
  * hits a known party, and denials received from other States.
  */
-export function createScreeningService(deps: Deps) {
+export function createScreeningService(deps: Deps, { reference, registry }: { reference: ReferenceService; registry: RegistryService }) {
   const { db, clock } = deps;
-  const reference = createReferenceService(deps);
 
   /** Arms embargoes on a State today, as flags for a destination or a party's country. */
   async function embargoFlags(actor: Actor, countryCode: string, t: Tx, date?: string): Promise<EmbargoFlags> {
@@ -426,7 +424,6 @@ export function createScreeningService(deps: Deps) {
      */
     async screenRegistryParties(actor: Actor): Promise<{ parties: number; withOpenHits: number; listVersions: VersionRef[] }> {
       screeningPolicy.require(actor, 'screening.screen.run');
-      const registry = createRegistryService(deps);
       const parties: Array<PartyToScreen & { origin: string }> = [];
       let cursor: string | undefined;
       do {

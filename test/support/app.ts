@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import type { Role } from '../../src/platform/auth/actor.ts';
+import type { AnyModule } from '../../src/platform/module.ts';
 import type { Config } from '../../src/platform/config.ts';
 import type { Engine } from '../../src/platform/db/types.ts';
 import { createTestDeps, type TestDeps } from './deps.ts';
@@ -20,9 +21,9 @@ export interface TestApp {
  * token. The account is written straight to the accounts tables (no audit entry, no organisation
  * check) so that tests counting audit entries or using made-up organisation ids are unaffected.
  */
-export async function createTestApp(engine: Engine, config: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(engine: Engine, config: Partial<Config> = {}, options: { modules?: readonly AnyModule[] } = {}): Promise<TestApp> {
   const deps = await createTestDeps(engine, config);
-  const app = await buildApp({ deps });
+  const app = await buildApp({ deps, modules: options.modules });
   await app.ready();
   const issued = new Map<string, Record<string, string>>();
   return {

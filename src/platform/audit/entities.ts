@@ -16,9 +16,7 @@ export interface AuditedEntity {
   load(db: Queryable, ids: readonly string[]): Promise<Map<string, unknown>>;
 }
 
-export const AUDITED_ENTITIES = new Map<string, AuditedEntity>();
-
+/** Declares an audited entity; its module's descriptor lists it (`auditedEntities`), nothing else registers it. */
 export function defineAuditedEntity(def: AuditedEntity): AuditedEntity {
-  AUDITED_ENTITIES.set(def.entity, def);
   return def;
 }

@@ -47,19 +47,26 @@ export function cliActor(): Actor {
 
 export type PolicyTable<P extends string> = Readonly<Record<P, readonly Role[]>>;
 
-/** Every module's policy table, collected for docs/security.md and the authorization matrix test. */
-export const POLICIES = new Map<string, PolicyTable<string>>();
+/** A module's permission table and the checks made against it (what `definePolicy` returns). */
+export interface Policy<P extends string> {
+  module: string;
+  table: PolicyTable<P>;
+  can(actor: Actor, permission: P): boolean;
+  require(actor: Actor, permission: P): void;
+}
 
 /**
  * Declares a module's permissions: `permission → roles allowed`. Permission names are
  * `module.resource.verb`. The system actor (migrations, demo loader, scheduled work) is always allowed.
+ * Nothing is registered: the module's descriptor names its policy, and the module list gathers them
+ * (platform/module.ts `buildCatalog`).
  */
-export function definePolicy<P extends string>(module: string, table: PolicyTable<P>) {
+export function definePolicy<P extends string>(module: string, table: PolicyTable<P>): Policy<P> {
   for (const permission of Object.keys(table)) {
     if (!permission.startsWith(`${module}.`)) throw new Error(`Permission ${permission} must start with "${module}."`);
   }
-  POLICIES.set(module, table);
   return {
+    module,
     table,
     can(actor: Actor, permission: P): boolean {
       return actor.kind === 'system' || table[permission].includes(actor.role);
@@ -70,11 +77,4 @@ export function definePolicy<P extends string>(module: string, table: PolicyTabl
       }
     },
   };
-}
-
-/** Looks a permission up in any module's table (used by the HTTP layer's pre-check). */
-export function rolesFor(permission: string): readonly Role[] | undefined {
-  const module = permission.split('.')[0];
-  const table = POLICIES.get(module);
-  return table ? (table as Record<string, readonly Role[]>)[permission] : undefined;
 }

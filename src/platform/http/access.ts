@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { ANONYMOUS_ACTOR, POLICIES, rolesFor, type Actor } from '../auth/actor.ts';
+import { ANONYMOUS_ACTOR, type Actor } from '../auth/actor.ts';
+import type { Catalog } from '../module.ts';
 import { ForbiddenError, UnauthorizedError } from './errors.ts';
 
 /** Turns a request into the acting user (session cookie, API token…). Supplied by the accounts module. */
@@ -19,7 +20,8 @@ export interface RouteRecord {
  * else runs. Services check again (enforcement does not depend on HTTP); this early check keeps a
  * forbidden request from touching the database at all.
  */
-export function installAccessControl(app: FastifyInstance, resolveActor: ActorResolver): RouteRecord[] {
+export function installAccessControl(app: FastifyInstance, resolveActor: ActorResolver, catalog: Pick<Catalog, 'policies' | 'rolesFor'>): RouteRecord[] {
+  const { rolesFor } = catalog;
   /** Every API route as declared, for the authorization matrix test and docs/security.md. */
   const ROUTE_TABLE: RouteRecord[] = [];
   app.decorateRequest('actor', null as unknown as Actor);
@@ -44,7 +46,7 @@ export function installAccessControl(app: FastifyInstance, resolveActor: ActorRe
   app.addHook('onReady', async () => {
     for (const r of ROUTE_TABLE) {
       if (r.permission && !rolesFor(r.permission)) {
-        throw new Error(`Route ${r.method} ${r.url} needs permission ${r.permission}, which no policy table declares (modules: ${[...POLICIES.keys()].join(', ')})`);
+        throw new Error(`Route ${r.method} ${r.url} needs permission ${r.permission}, which no policy table declares (modules: ${[...catalog.policies.keys()].join(', ')})`);
       }
     }
   });

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
-import { POLICIES } from '../auth/actor.ts';
+import type { Catalog } from '../module.ts';
 import type { Deps } from '../deps.ts';
 import { AppError, PROBLEM_BASE, problemBody } from './errors.ts';
 
@@ -18,7 +18,7 @@ const permissionsResponse = z.object({ permissions: z.record(z.string(), z.array
  * as a QR code on licences) open the right screen. Also publishes the permission table, so the
  * application shows only the actions a role may take (no buttons that only fail).
  */
-export async function webAppRoutes(app: FastifyInstance, opts: { deps: Deps; distDir?: string }): Promise<void> {
+export async function webAppRoutes(app: FastifyInstance, opts: { deps: Deps; catalog: Pick<Catalog, 'policies'>; distDir?: string }): Promise<void> {
   const distDir = opts.distDir ?? DEFAULT_DIST;
   const indexPath = path.join(distDir, 'index.html');
   const built = fs.existsSync(indexPath);
@@ -41,7 +41,7 @@ export async function webAppRoutes(app: FastifyInstance, opts: { deps: Deps; dis
     },
     async () => {
       const permissions: Record<string, string[]> = {};
-      for (const table of POLICIES.values()) for (const [p, roles] of Object.entries(table)) permissions[p] = [...roles];
+      for (const table of opts.catalog.policies.values()) for (const [p, roles] of Object.entries(table)) permissions[p] = [...roles];
       return { permissions };
     },
   );

@@ -3,11 +3,11 @@ import multipart from '@fastify/multipart';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Deps } from '../../platform/deps.ts';
+import type { RouteContext } from '../../platform/module.ts';
 import { AppError, ValidationError } from '../../platform/http/errors.ts';
 import type { Api } from '../../platform/http/types.ts';
 import { importIdParamSchema, importJobSchema, importUploadQuerySchema, type ImportJobView } from './schemas.ts';
-import { createImportService, type ImportProgress } from './service.ts';
+import type { ImportProgress, ImportService } from './service.ts';
 import type { ImportJobRow } from './store.ts';
 
 function present(job: ImportJobRow, progress: ImportProgress | null, alreadyImported: boolean, interrupted: boolean): ImportJobView {
@@ -57,9 +57,8 @@ async function uploadedCsv(request: FastifyRequest): Promise<{ content: Buffer; 
 }
 
 /** Bulk import over HTTP: upload, follow the job, download the report of bad rows. */
-export async function registryImportRoutes(api: Api, opts: { deps: Deps }): Promise<void> {
-  const { deps } = opts;
-  const service = createImportService(deps);
+export async function registryImportRoutes(api: Api, opts: RouteContext<ImportService>): Promise<void> {
+  const { deps, service } = opts;
   const tags = ['registry: bulk import'];
   const limit = deps.config.uploadLimitBytes;
   api.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'buffer', bodyLimit: limit }, (_req, body, done) => done(null, body));
