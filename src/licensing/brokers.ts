@@ -3,7 +3,8 @@ import type { Tx } from '../platform/db/types.ts';
 import { ConflictError, NotFoundError, RuleViolationError } from '../platform/http/errors.ts';
 import { uuidv7 } from '../platform/ids.ts';
 import { inTransaction } from '../platform/tx.ts';
-import { audit, parseInput, type LicensingContext } from './context.ts';
+import { parseInput } from '../platform/validation.ts';
+import { audit,  type LicensingContext  } from './context.ts';
 import { licensingPolicy } from './policy.ts';
 import { brokerInputSchema, reasonSchema, type BrokerInput } from './schemas.ts';
 import * as store from './store.ts';
@@ -30,7 +31,7 @@ export function brokerVerbs(ctx: LicensingContext) {
   return {
     async registerBroker(actor: Actor, input: BrokerInput, tx?: Tx) {
       licensingPolicy.require(actor, 'licensing.broker.register');
-      const b = parseInput(brokerInputSchema, input);
+      const b = parseInput('licensing', brokerInputSchema, input);
       return inTransaction(deps.db, tx, async (t) => {
         const dup = await t.query('SELECT 1 FROM licensing_brokers WHERE registration_no = $1', [b.registrationNo]);
         if (dup.length) throw new ConflictError(`Broker registration ${b.registrationNo} already exists.`, [{ field: 'registrationNo', message: 'already registered' }]);
@@ -57,7 +58,7 @@ export function brokerVerbs(ctx: LicensingContext) {
 
     async changeBrokerStatus(actor: Actor, id: string, status: 'active' | 'suspended' | 'retired', input: { reason: string }, tx?: Tx) {
       licensingPolicy.require(actor, 'licensing.broker.register');
-      const { reason } = parseInput(reasonSchema, input);
+      const { reason } = parseInput('licensing', reasonSchema, input);
       return inTransaction(deps.db, tx, async (t) => {
         const [current] = /^[0-9a-f-]{36}$/i.test(id) ? await store.getBrokers(t, [id]) : [];
         if (!current) throw new NotFoundError('Broker', id);

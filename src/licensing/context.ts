@@ -1,10 +1,9 @@
-import type { z } from 'zod';
 import type { Actor } from '../platform/auth/actor.ts';
 import { requireVisible } from '../platform/auth/scope.ts';
 import { recordAuditBatch, type AuditInput } from '../platform/audit/record.ts';
 import type { Queryable, Tx } from '../platform/db/types.ts';
 import type { Deps } from '../platform/deps.ts';
-import { NotFoundError, ValidationError, type FieldError } from '../platform/http/errors.ts';
+import { NotFoundError } from '../platform/http/errors.ts';
 import { loadNodeKeys, type NodeKeys } from '../platform/crypto/keys.ts';
 import { uuidv7 } from '../platform/ids.ts';
 import { isoDay } from './model.ts';
@@ -47,18 +46,6 @@ export function createContext(deps: Deps, collaborators: LicensingCollaborators,
     isWassenaarParticipant,
     keys: options.keys ?? (() => loadNodeKeys(deps.config)),
   };
-}
-
-/** Validates a service input with its zod schema; every bad field is named, nothing is written. */
-export function parseInput<S extends z.ZodTypeAny>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const errors: FieldError[] = result.error.issues.map((i) => ({
-    field: i.path.map(String).join('.') || 'body',
-    message: i.message,
-    code: `licensing.${i.code}`,
-  }));
-  throw new ValidationError(errors);
 }
 
 export function today(ctx: LicensingContext): string {

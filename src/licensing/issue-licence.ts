@@ -4,8 +4,9 @@ import type { Queryable, Tx } from '../platform/db/types.ts';
 import { RuleViolationError, type FieldError } from '../platform/http/errors.ts';
 import { uuidv7 } from '../platform/ids.ts';
 import { inTransaction } from '../platform/tx.ts';
+import { parseInput } from '../platform/validation.ts';
 import { gateFor, presentCase } from './case-view.ts';
-import { appendDecision, audit, loadApplication, parseInput, today, type LicensingContext } from './context.ts';
+import { appendDecision,  audit,  loadApplication,  today,  type LicensingContext  } from './context.ts';
 import { buildSnapshot, caseTransition, effectiveLicenceStatus, licenceNumber, type LicenceSnapshot } from './model.ts';
 import { licensingPolicy } from './policy.ts';
 import { issueSchema, refuseSchema } from './schemas.ts';
@@ -85,7 +86,7 @@ export function issueVerbs(ctx: LicensingContext) {
       tx?: Tx,
     ) {
       licensingPolicy.require(actor, 'licensing.application.decide');
-      const req = parseInput(issueSchema, input);
+      const req = parseInput('licensing', issueSchema, input);
       const keys = await ctx.keys();
       return inTransaction(deps.db, tx, async (t) => {
         const app = await loadApplication(t, actor, applicationId, true);
@@ -186,7 +187,7 @@ export function issueVerbs(ctx: LicensingContext) {
     /** Refuses with coded criteria; the refusal becomes a denial record that screening checks later applications against. */
     async refuseApplication(actor: Actor, applicationId: string, input: { criteria: string[]; reason: string }, tx?: Tx) {
       licensingPolicy.require(actor, 'licensing.application.decide');
-      const r = parseInput(refuseSchema, input);
+      const r = parseInput('licensing', refuseSchema, input);
       return inTransaction(deps.db, tx, async (t) => {
         const app = await loadApplication(t, actor, applicationId, true);
         const s = caseTransition(app.status, 'refuse');

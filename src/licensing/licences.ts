@@ -2,11 +2,12 @@ import { z } from 'zod';
 import type { Actor } from '../platform/auth/actor.ts';
 import type { Tx } from '../platform/db/types.ts';
 import { NotFoundError, RuleViolationError } from '../platform/http/errors.ts';
-import { decodeCursor } from '../platform/http/pagination.ts';
+import { decodeCursor, splitPage } from '../platform/http/pagination.ts';
 import { uuidv7 } from '../platform/ids.ts';
 import { inTransaction } from '../platform/tx.ts';
-import { audit, parseInput, today, type LicensingContext } from './context.ts';
+import { audit,  today,  type LicensingContext  } from './context.ts';
 import { listScope, requireVisible } from '../platform/auth/scope.ts';
+import { parseInput } from '../platform/validation.ts';
 import { presentLicence } from './issue-licence.ts';
 import { licenceTransition, publicWordingFor, type LicenceAction } from './model.ts';
 import { licensingPolicy, type LicensingPermission } from './policy.ts';
@@ -44,7 +45,7 @@ export function licenceVerbs(ctx: LicensingContext) {
       const scope = listScope(actor);
       if (!scope) return { items: [], nextCursor: null };
       const rows = await store.listLicences(deps.db, { organisationId: scope.organisationId, status: f.status, limit, after });
-      const page = rows.slice(0, limit);
+      const { rows: page, nextCursor } = splitPage(rows, limit, (r) => ({ issuedAt: r.issued_at.toISOString(), id: r.id }));
       // Lines and histories of the whole page in two queries, not two per licence.
       const ids = page.map((r) => r.id);
       const [lines, events] = await Promise.all([store.getLicenceLines(deps.db, ids), store.listLicenceEventsFor(deps.db, ids)]);
@@ -52,11 +53,7 @@ export function licenceVerbs(ctx: LicensingContext) {
       for (const r of page) {
         items.push(await presentLicence(ctx, deps.db, r, lines.filter((l) => l.licence_id === r.id), events.filter((e) => e.licence_id === r.id)));
       }
-      const last = page[page.length - 1];
-      return {
-        items,
-        nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify({ issuedAt: last.issued_at.toISOString(), id: last.id })).toString('base64url') : null,
-      };
+      return { items, nextCursor };
     },
 
     /**
@@ -66,7 +63,7 @@ export function licenceVerbs(ctx: LicensingContext) {
      */
     async changeLicenceStatus(actor: Actor, number: string, action: Exclude<LicenceAction, 'expire'>, input: { reason: string; publicWording?: string | null }, tx?: Tx) {
       licensingPolicy.require(actor, ACTION_PERMISSION[action]);
-      const { reason, publicWording } = parseInput(statusChangeSchema, input);
+      const { reason, publicWording } = parseInput('licensing', statusChangeSchema, input);
       const wording = publicWordingFor(action, publicWording);
       if (!wording.ok) throw new RuleViolationError(wording.reason, [{ field: 'publicWording', code: `licence.${action}.public_wording`, message: wording.reason }]);
       return inTransaction(deps.db, tx, async (t) => {

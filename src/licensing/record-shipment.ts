@@ -5,7 +5,8 @@ import type { Tx } from '../platform/db/types.ts';
 import { NotFoundError, RuleViolationError, ValidationError, type FieldError } from '../platform/http/errors.ts';
 import { uuidv7 } from '../platform/ids.ts';
 import { inTransaction } from '../platform/tx.ts';
-import { audit, parseInput, today, type LicensingContext } from './context.ts';
+import { parseInput } from '../platform/validation.ts';
+import { audit,  today,  type LicensingContext  } from './context.ts';
 import { checkShipment, checkShipmentItems, shipmentEvent, usageStatus, type ShipmentCheckIssue, type ShipmentItemFacts } from './model.ts';
 import { licensingPolicy } from './policy.ts';
 import { shipmentInputSchema, type ShipmentInput } from './schemas.ts';
@@ -42,7 +43,7 @@ export function shipmentVerbs(ctx: LicensingContext) {
     licensingPolicy.require(actor, 'licensing.shipment.record');
     const parsed = inputs.map((input, i) => {
       try {
-        return parseInput(shipmentInputSchema, input);
+        return parseInput('licensing', shipmentInputSchema, input);
       } catch (err) {
         if (err instanceof ValidationError && inputs.length > 1) {
           throw new ValidationError(err.errors.map((e) => ({ ...e, field: `${i}.${e.field}` })));

@@ -3,8 +3,9 @@ import type { Tx } from '../platform/db/types.ts';
 import { RuleViolationError, ValidationError } from '../platform/http/errors.ts';
 import { uuidv7 } from '../platform/ids.ts';
 import { inTransaction } from '../platform/tx.ts';
+import { parseInput } from '../platform/validation.ts';
 import { presentCase } from './case-view.ts';
-import { actorId, appendDecision, audit, loadApplication, parseInput, type LicensingContext } from './context.ts';
+import { actorId,  appendDecision,  audit,  loadApplication,  type LicensingContext  } from './context.ts';
 import { caseTransition, requiresCountersignature, type ApplicationStatus, type CaseAction } from './model.ts';
 import { licensingPolicy } from './policy.ts';
 import {
@@ -42,7 +43,7 @@ export function reviewVerbs(ctx: LicensingContext) {
     /** Takes the case into review with its assigned officer. */
     async assignOfficer(actor: Actor, applicationId: string, input: { officer: string; reason?: string | null }, tx?: Tx) {
       licensingPolicy.require(actor, 'licensing.application.review');
-      const { officer, reason } = parseInput(assignSchema, input);
+      const { officer, reason } = parseInput('licensing', assignSchema, input);
       return inTransaction(deps.db, tx, async (t) => {
         const app = await loadApplication(t, actor, applicationId, true);
         step(app.status, 'assign');
@@ -56,7 +57,7 @@ export function reviewVerbs(ctx: LicensingContext) {
     /** Asks the applicant for more information; the case clock pauses until they answer. */
     async requestInformation(actor: Actor, applicationId: string, input: { reason: string }, tx?: Tx) {
       licensingPolicy.require(actor, 'licensing.application.review');
-      const { reason } = parseInput(reasonSchema, input);
+      const { reason } = parseInput('licensing', reasonSchema, input);
       return inTransaction(deps.db, tx, async (t) => {
         const app = await loadApplication(t, actor, applicationId, true);
         step(app.status, 'request_information');
@@ -70,7 +71,7 @@ export function reviewVerbs(ctx: LicensingContext) {
     /** The officer's recommendation; the countersignature rule is applied here and stamped with its version. */
     async recommend(actor: Actor, applicationId: string, input: { outcome: 'issue' | 'refuse'; reason: string; criteria?: string[]; conditions?: string[] }, tx?: Tx) {
       licensingPolicy.require(actor, 'licensing.application.review');
-      const rec = parseInput(recommendSchema, input);
+      const rec = parseInput('licensing', recommendSchema, input);
       if (rec.outcome === 'refuse' && rec.criteria.length === 0) {
         throw new ValidationError([{ field: 'criteria', message: 'a refusal recommendation names at least one coded criterion', code: 'licensing.criteria_required' }]);
       }
@@ -102,7 +103,7 @@ export function reviewVerbs(ctx: LicensingContext) {
     /** A supervisor agrees (→ countersigned) or disagrees (→ back to review). Four eyes: not the recommender. */
     async countersign(actor: Actor, applicationId: string, input: { agree: boolean; reason: string }, tx?: Tx) {
       licensingPolicy.require(actor, 'licensing.application.countersign');
-      const c = parseInput(countersignSchema, input);
+      const c = parseInput('licensing', countersignSchema, input);
       return inTransaction(deps.db, tx, async (t) => {
         const app = await loadApplication(t, actor, applicationId, true);
         step(app.status, 'countersign');
@@ -130,7 +131,7 @@ export function reviewVerbs(ctx: LicensingContext) {
      */
     async recordImportAuthorization(actor: Actor, applicationId: string, input: ImportAuthorizationInput, tx?: Tx) {
       licensingPolicy.require(actor, 'licensing.application.review');
-      const a = parseInput(importAuthorizationInputSchema, input);
+      const a = parseInput('licensing', importAuthorizationInputSchema, input);
       if (a.issueDate > a.expiryDate) throw new ValidationError([{ field: 'expiryDate', message: 'is before the issue date', code: 'licensing.dates' }]);
       return inTransaction(deps.db, tx, async (t) => {
         const app = await loadApplication(t, actor, applicationId, true);
@@ -164,7 +165,7 @@ export function reviewVerbs(ctx: LicensingContext) {
     /** Records a transit State's written no-objection (Art. 10(2)(b)) with its document. */
     async recordTransitNoObjection(actor: Actor, applicationId: string, input: TransitNoObjectionInput, tx?: Tx) {
       licensingPolicy.require(actor, 'licensing.application.review');
-      const n = parseInput(transitNoObjectionInputSchema, input);
+      const n = parseInput('licensing', transitNoObjectionInputSchema, input);
       return inTransaction(deps.db, tx, async (t) => {
         const app = await loadApplication(t, actor, applicationId, true);
         if (CLOSED.includes(app.status)) throw new RuleViolationError(`The case is ${app.status}.`);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RouteContext } from '../platform/module.ts';
 import { TooManyRequestsError } from '../platform/http/errors.ts';
+import { pageQuerySchema, pageSchema } from '../platform/http/pagination.ts';
 import type { Api } from '../platform/http/types.ts';
 import { APPLICATION_KINDS, APPLICATION_STATUSES, LICENCE_STATUSES } from './model.ts';
 import {
@@ -36,7 +37,6 @@ import type { LicensingService } from './service.ts';
 const idParams = z.object({ id: z.string().uuid() });
 const numberParams = z.object({ number: z.string().min(1).max(40) });
 const documentOut = z.object({ id: z.string(), applicationId: z.string().nullable(), kind: z.string(), filename: z.string(), mediaType: z.string(), sizeBytes: z.number(), sha256: z.string(), uploadedAt: z.date() });
-const pageQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50), cursor: z.string().max(2000).optional() });
 
 /** HTTP only: each handler calls one service method; the service checks permissions again and owns the rules. */
 export async function licensingRoutes(api: Api, opts: RouteContext<LicensingService>): Promise<void> {
@@ -63,8 +63,8 @@ export async function licensingRoutes(api: Api, opts: RouteContext<LicensingServ
       schema: {
         tags: cases,
         summary: 'Applications, newest first (industry users: their own organisation only)',
-        querystring: pageQuery.extend({ status: z.enum(APPLICATION_STATUSES).optional(), kind: z.enum(APPLICATION_KINDS).optional() }),
-        response: { 200: z.object({ items: z.array(applicationSummaryOut), nextCursor: z.string().nullable() }) },
+        querystring: pageQuerySchema.extend({ status: z.enum(APPLICATION_STATUSES).optional(), kind: z.enum(APPLICATION_KINDS).optional() }),
+        response: { 200: pageSchema(applicationSummaryOut) },
       },
     },
     async (request) => svc.listApplications(request.actor, request.query),
@@ -155,7 +155,7 @@ export async function licensingRoutes(api: Api, opts: RouteContext<LicensingServ
     '/licensing/licences',
     {
       config: { permission: 'licensing.licence.read' },
-      schema: { tags: licences, summary: 'Licences, newest first', querystring: pageQuery.extend({ status: z.enum(LICENCE_STATUSES).optional() }), response: { 200: z.object({ items: z.array(licenceOut), nextCursor: z.string().nullable() }) } },
+      schema: { tags: licences, summary: 'Licences, newest first', querystring: pageQuerySchema.extend({ status: z.enum(LICENCE_STATUSES).optional() }), response: { 200: pageSchema(licenceOut) } },
     },
     async (request) => svc.listLicences(request.actor, request.query),
   );

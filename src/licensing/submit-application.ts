@@ -3,12 +3,13 @@ import { z } from 'zod';
 import { SYSTEM_ACTOR, type Actor } from '../platform/auth/actor.ts';
 import type { Queryable, Tx } from '../platform/db/types.ts';
 import { RuleViolationError, ValidationError, NotFoundError, type FieldError } from '../platform/http/errors.ts';
-import { decodeCursor } from '../platform/http/pagination.ts';
+import { decodeCursor, toPage } from '../platform/http/pagination.ts';
 import { uuidv7 } from '../platform/ids.ts';
 import { inTransaction } from '../platform/tx.ts';
 import { presentCase, presentSummary } from './case-view.ts';
-import { appendDecision, audit, loadApplication, parseInput, today, type LicensingContext } from './context.ts';
+import { appendDecision,  audit,  loadApplication,  today,  type LicensingContext  } from './context.ts';
 import { actingOrganisation, isUnrestricted, listScope, requireVisible } from '../platform/auth/scope.ts';
+import { parseInput } from '../platform/validation.ts';
 import { brokerRegistrationValid, caseTransition, requiresCountersignature, type ApplicationContent, type BrokerRef } from './model.ts';
 import { licensingPolicy } from './policy.ts';
 import { screenApplication } from './screening-bridge.ts';
@@ -39,7 +40,7 @@ export function submitApplicationVerbs(ctx: LicensingContext) {
     /** Files an application; industry users file for their own organisation only. */
     async submitApplication(actor: Actor, input: ApplicationInput, tx?: Tx) {
       licensingPolicy.require(actor, 'licensing.application.create');
-      const content = parseInput(applicationInputSchema, input) as ApplicationContent;
+      const content = parseInput('licensing', applicationInputSchema, input) as ApplicationContent;
       const acting = actingOrganisation(actor, content.applicant.partyId);
       if (!acting.ok) {
         if (!actor.organisationId) throw new RuleViolationError('An industry user must act for an organisation to apply.');
@@ -96,19 +97,13 @@ export function submitApplicationVerbs(ctx: LicensingContext) {
       const scope = listScope(actor);
       if (!scope) return { items: [], nextCursor: null };
       const rows = await store.listApplications(deps.db, { organisationId: scope.organisationId, status: f.status, kind: f.kind, limit, after });
-      const hasMore = rows.length > limit;
-      const page = rows.slice(0, limit);
-      const last = page[page.length - 1];
-      return {
-        items: page.map(presentSummary),
-        nextCursor: hasMore && last ? Buffer.from(JSON.stringify({ submittedAt: last.submitted_at.toISOString(), id: last.id })).toString('base64url') : null,
-      };
+      return toPage(rows, limit, (r) => ({ submittedAt: r.submitted_at.toISOString(), id: r.id }), presentSummary);
     },
 
     /** Stores a document's bytes in the database with its SHA-256; the hash is what licences and the gate cite. */
     async uploadDocument(actor: Actor, applicationId: string, input: DocumentInput, tx?: Tx) {
       licensingPolicy.require(actor, 'licensing.application.respond');
-      const doc = parseInput(documentInputSchema, input);
+      const doc = parseInput('licensing', documentInputSchema, input);
       const content = Buffer.from(doc.contentBase64, 'base64');
       if (content.length === 0 || content.toString('base64').replace(/=+$/, '') !== doc.contentBase64.replace(/\s/g, '').replace(/=+$/, '')) {
         throw new ValidationError([{ field: 'contentBase64', message: 'is not valid base64', code: 'licensing.base64' }]);
@@ -148,7 +143,7 @@ export function submitApplicationVerbs(ctx: LicensingContext) {
     /** The applicant answers a request for information; the case clock restarts. */
     async provideInformation(actor: Actor, applicationId: string, input: { reason: string }, tx?: Tx) {
       licensingPolicy.require(actor, 'licensing.application.respond');
-      const { reason } = parseInput(reasonSchema, input);
+      const { reason } = parseInput('licensing', reasonSchema, input);
       return inTransaction(deps.db, tx, async (t) => {
         const app = await loadApplication(t, actor, applicationId, true);
         const step = caseTransition(app.status, 'provide_information');
@@ -162,7 +157,7 @@ export function submitApplicationVerbs(ctx: LicensingContext) {
 
     async withdrawApplication(actor: Actor, applicationId: string, input: { reason: string }, tx?: Tx) {
       licensingPolicy.require(actor, 'licensing.application.respond');
-      const { reason } = parseInput(reasonSchema, input);
+      const { reason } = parseInput('licensing', reasonSchema, input);
       return inTransaction(deps.db, tx, async (t) => {
         const app = await loadApplication(t, actor, applicationId, true);
         const step = caseTransition(app.status, 'withdraw');

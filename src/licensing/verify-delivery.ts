@@ -3,8 +3,9 @@ import type { Tx } from '../platform/db/types.ts';
 import { NotFoundError, RuleViolationError } from '../platform/http/errors.ts';
 import { inTransaction } from '../platform/tx.ts';
 import { addDays } from './model.ts';
-import { audit, parseInput, today, type LicensingContext } from './context.ts';
+import { audit,  today,  type LicensingContext  } from './context.ts';
 import { listScope, requireVisible } from '../platform/auth/scope.ts';
+import { parseInput } from '../platform/validation.ts';
 import { licensingPolicy } from './policy.ts';
 import { presentShipment } from './record-shipment.ts';
 import { deliveryVerificationSchema } from './schemas.ts';
@@ -42,7 +43,7 @@ export function deliveryVerbs(ctx: LicensingContext) {
       tx?: Tx,
     ) {
       licensingPolicy.require(actor, 'licensing.shipment.verify');
-      const v = parseInput(deliveryVerificationSchema, input);
+      const v = parseInput('licensing', deliveryVerificationSchema, input);
       return inTransaction(deps.db, tx, async (t) => {
         const s = /^[0-9a-f-]{36}$/i.test(shipmentId) ? await store.getShipment(t, shipmentId, true) : undefined;
         if (!s) throw new NotFoundError('Shipment', shipmentId);

@@ -9,8 +9,8 @@ import { MIN_PARTIAL_KNOWN_RUN, normaliseSerialOrNull, partialSerialPattern } fr
 import { registryPolicy } from './policy.ts';
 import { presentItemSummary } from './presenters.ts';
 import { itemSearchQuerySchema, type ItemStats, type ItemSummary } from './schemas.ts';
-import { parseInput } from './service.ts';
 import { listScope } from '../platform/auth/scope.ts';
+import { parseInput } from '../platform/validation.ts';
 import * as store from './store.ts';
 
 /** Built once: a zod schema built per request cost ~2% of the exact lookup's CPU. */
@@ -23,7 +23,7 @@ const itemCursor = z.string().uuid();
  */
 export async function searchItems(deps: Deps, actor: Actor, query: unknown, tx?: Tx): Promise<Page<ItemSummary>> {
   registryPolicy.require(actor, 'registry.items.read');
-  const q = parseInput(itemSearchQuerySchema, query);
+  const q = parseInput('registry', itemSearchQuerySchema, query);
   const filter: store.ItemFilter = {
     kind: q.kind,
     type: q.type,

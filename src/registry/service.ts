@@ -4,11 +4,12 @@ import type { Actor } from '../platform/auth/actor.ts';
 import type { Tx } from '../platform/db/types.ts';
 import { readDb } from '../platform/db/replica.ts';
 import type { Deps } from '../platform/deps.ts';
-import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError, type FieldError } from '../platform/http/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, type FieldError } from '../platform/http/errors.ts';
 import { decodeCursor, toPage, type Page } from '../platform/http/pagination.ts';
 import { uuidv7 } from '../platform/ids.ts';
 import { inTransaction } from '../platform/tx.ts';
 import { listScope, requireVisible } from '../platform/auth/scope.ts';
+import { parseInput } from '../platform/validation.ts';
 import { isCountryCode } from '../reference/countries.ts';
 import {
   EVENT_KINDS_BY_ROLE,
@@ -58,18 +59,6 @@ import * as store from './store.ts';
  * same field errors.
  */
 
-/** Zod issues → field errors (dotted paths, like the HTTP layer). */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefix = ''): z.infer<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const errors: FieldError[] = result.error.issues.map((i) => ({
-    field: `${prefix}${i.path.map(String).join('.')}`.replace(/\.$/, '') || 'body',
-    message: i.message,
-    code: `body.${i.code}`,
-  }));
-  throw new ValidationError(errors);
-}
-
 function refuse(errors: FieldError[], what: string): void {
   if (errors.length) throw new RuleViolationError(`${what}: ${errors.map((e) => e.message).join(' ')}`, errors);
 }
@@ -77,8 +66,6 @@ function refuse(errors: FieldError[], what: string): void {
 function toEvent(body: EventBody): CustodyEventInput {
   return { ...body, occurredAt: new Date(body.occurredAt) };
 }
-
-
 
 /** An item belongs to the organisations that hold, keep or made it (the organisation-scope rule's owners). */
 export function itemOwners(row: Pick<store.ItemRow, 'holder_party_id' | 'keeper_party_id' | 'manufacturer_party_id'>): (string | null)[] {
@@ -216,7 +203,7 @@ export function createRegistryService(deps: Deps) {
     /** Registers a firearm, part or ammunition lot with its markings and, optionally, its first custody event. */
     async registerItem(actor: Actor, input: unknown, tx?: Tx): Promise<ItemDetail> {
       registryPolicy.require(actor, 'registry.items.write');
-      const body = parseInput(registerItemSchema, input);
+      const body = parseInput('registry', registerItemSchema, input);
       const event = body.event ? toEvent(body.event) : null;
       if (event) {
         registryPolicy.require(actor, 'registry.events.write');
@@ -296,7 +283,7 @@ export function createRegistryService(deps: Deps) {
     /** Appends a marking (markings are never overwritten: Art. 8). */
     async addMarking(actor: Actor, itemId: string, input: unknown, tx?: Tx): Promise<ItemDetail> {
       registryPolicy.require(actor, 'registry.items.write');
-      const m = parseInput(markingInputSchema, input);
+      const m = parseInput('registry', markingInputSchema, input);
       refuse(validateMarking(m, clock.now().getUTCFullYear()), 'The marking is invalid');
       return inTransaction(db, tx, async (t) => loadDetail(t, await appendMarking(t, actor, await visibleItem(t, actor, itemId, true), m)));
     },
@@ -307,7 +294,7 @@ export function createRegistryService(deps: Deps) {
      */
     async recordEvent(actor: Actor, itemId: string, input: unknown, tx?: Tx): Promise<ItemDetail> {
       registryPolicy.require(actor, 'registry.events.write');
-      const event = toEvent(parseInput(eventInputSchema, input));
+      const event = toEvent(parseInput('registry', eventInputSchema, input));
       requireEventKind(actor, event.kind);
       refuse([...validateEventFields(event), ...eventTimeErrors(event, '')], 'The custody event is invalid');
       // FOR UPDATE serialises events on one item: two clerks cannot both sell the same gun.
@@ -399,7 +386,7 @@ export function createRegistryService(deps: Deps) {
 
     async createParty(actor: Actor, input: unknown, tx?: Tx): Promise<PartyDetail> {
       registryPolicy.require(actor, 'registry.parties.write');
-      const body = parseInput(partyInputSchema, input);
+      const body = parseInput('registry', partyInputSchema, input);
       refuse(partyRuleErrors(body.kind, body, true), 'The party is invalid');
       return inTransaction(db, tx, async (t) => {
         const now = clock.now();
@@ -428,7 +415,7 @@ export function createRegistryService(deps: Deps) {
     /** Update = a new version; the previous one stays in registry_party_versions. */
     async updateParty(actor: Actor, id: string, input: unknown, tx?: Tx): Promise<PartyDetail> {
       registryPolicy.require(actor, 'registry.parties.write');
-      const body = parseInput(partyUpdateSchema, input);
+      const body = parseInput('registry', partyUpdateSchema, input);
       return inTransaction(db, tx, async (t) => {
         const current = await store.getParty(t, id, true);
         if (!current) throw new NotFoundError('Party', id);
@@ -460,7 +447,7 @@ export function createRegistryService(deps: Deps) {
 
     async retireParty(actor: Actor, id: string, input: unknown, tx?: Tx): Promise<PartyDetail> {
       registryPolicy.require(actor, 'registry.parties.write');
-      const { reason } = parseInput(retireSchema, input);
+      const { reason } = parseInput('registry', retireSchema, input);
       return inTransaction(db, tx, async (t) => {
         const current = await store.getParty(t, id, true);
         if (!current) throw new NotFoundError('Party', id);
@@ -507,7 +494,7 @@ export function createRegistryService(deps: Deps) {
 
     async listParties(actor: Actor, query: unknown, tx?: Tx): Promise<Page<PartySummary>> {
       registryPolicy.require(actor, 'registry.parties.read');
-      const q = parseInput(partyListQuerySchema, query);
+      const q = parseInput('registry', partyListQuerySchema, query);
       const after = decodeCursor(q.cursor, z.string().uuid());
       const scope = listScope(actor);
       if (!scope) return { items: [], nextCursor: null };
@@ -527,7 +514,7 @@ export function createRegistryService(deps: Deps) {
 
     async addRegistration(actor: Actor, partyId: string, input: unknown, tx?: Tx): Promise<Registration> {
       registryPolicy.require(actor, 'registry.parties.write');
-      const body = parseInput(registrationInputSchema, input);
+      const body = parseInput('registry', registrationInputSchema, input);
       const errors: FieldError[] = [];
       if (body.validUntil && body.validUntil < body.validFrom) errors.push({ field: 'validUntil', code: 'registration.period_invalid', message: 'The validity ends before it starts.' });
       if (body.issuingCountry && !isCountryCode(body.issuingCountry)) errors.push({ field: 'issuingCountry', code: 'country.invalid', message: `"${body.issuingCountry}" is not an ISO 3166-1 alpha-2 code.` });
@@ -557,7 +544,7 @@ export function createRegistryService(deps: Deps) {
 
     async revokeRegistration(actor: Actor, partyId: string, registrationId: string, input: unknown, tx?: Tx): Promise<Registration> {
       registryPolicy.require(actor, 'registry.parties.write');
-      const { reason } = parseInput(retireSchema, input);
+      const { reason } = parseInput('registry', retireSchema, input);
       return inTransaction(db, tx, async (t) => {
         const row = await store.getRegistration(t, registrationId, true);
         if (!row || row.party_id !== partyId) throw new NotFoundError('Registration', registrationId);

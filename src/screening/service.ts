@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { z } from 'zod';
 import type { Actor } from '../platform/auth/actor.ts';
 import { recordAudit, recordAuditBatch, type AuditInput } from '../platform/audit/record.ts';
 import type { Tx } from '../platform/db/types.ts';
@@ -11,6 +10,7 @@ import { inTransaction } from '../platform/tx.ts';
 import type { ReferenceService } from '../reference/service.ts';
 import type { RegistryService } from '../registry/service.ts';
 import { SYSTEM_ACTOR } from '../platform/auth/actor.ts';
+import { parseInput } from '../platform/validation.ts';
 import { prepareName } from './match/normalize.ts';
 import { invalidateMatcher, matchMany, type ScoredHit, type VersionRef } from './matcher.ts';
 import {
@@ -24,12 +24,6 @@ import {
   type Hit, type PartyToScreen, type ScreeningResult,
 } from './schemas.ts';
 import * as store from './store.ts';
-
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const r = schema.safeParse(input);
-  if (r.success) return r.data;
-  throw new ValidationError(r.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message, code: `screening.${i.code}` })));
-}
 
 function requireUuid(id: string, what: string): void {
   if (!UUID_RE.test(id)) throw new NotFoundError(what, id);
@@ -355,7 +349,7 @@ export function createScreeningService(deps: Deps, { reference, registry }: { re
     /** Screens one name (CLI `custodia screen`, the officer's search box); the run is recorded with its list versions. */
     async screenName(actor: Actor, input: unknown, tx?: Tx): Promise<ScreeningResult> {
       screeningPolicy.require(actor, 'screening.screen.run');
-      const q = parseInput(screenNameInput, input);
+      const q = parseInput('screening', screenNameInput, input);
       return inTransaction(db, tx, async (t) => {
         const now = clock.now();
         const { versions, results } = await matchMany(db, t, [queryOf(q)]);
@@ -392,7 +386,7 @@ export function createScreeningService(deps: Deps, { reference, registry }: { re
       tx?: Tx,
     ): Promise<{ results: Array<ScreeningResult & { countryEmbargo: EmbargoFlags | null }>; listVersions: VersionRef[] }> {
       screeningPolicy.require(actor, 'screening.screen.run');
-      const body = parseInput(screenPartiesInput, input);
+      const body = parseInput('screening', screenPartiesInput, input);
       const refs = new Set<string>();
       const dup = body.parties.findIndex((p) => (refs.has(p.partyRef) ? true : (refs.add(p.partyRef), false)));
       if (dup >= 0) throw new ValidationError([{ field: `parties.${dup}.partyRef`, message: 'Each party appears once per request.', code: 'screening.party_duplicate' }]);
@@ -482,7 +476,7 @@ export function createScreeningService(deps: Deps, { reference, registry }: { re
     async decide(actor: Actor, hitId: string, input: unknown, tx?: Tx) {
       screeningPolicy.require(actor, 'screening.decision.record');
       requireUuid(hitId, 'Screening hit');
-      const body = parseInput(decisionInput, input);
+      const body = parseInput('screening', decisionInput, input);
       return inTransaction(db, tx, async (t) => {
         const hit = await store.getHit(t, hitId);
         if (!hit) throw new NotFoundError('Screening hit', hitId);
@@ -531,7 +525,7 @@ export function createScreeningService(deps: Deps, { reference, registry }: { re
     /** Records a denial notified by another State (Wassenaar / EU denial exchange). */
     async recordReceivedDenial(actor: Actor, input: unknown, tx?: Tx) {
       screeningPolicy.require(actor, 'screening.denials.manage');
-      const body = parseInput(denialInput, input);
+      const body = parseInput('screening', denialInput, input);
       return inTransaction(db, tx, async (t) => {
         const row = await store.insertDenial(t, {
           id: uuidv7(),
@@ -577,7 +571,7 @@ export function createScreeningService(deps: Deps, { reference, registry }: { re
       tx?: Tx,
     ) {
       screeningPolicy.require(actor, 'screening.screen.run');
-      const app = parseInput(denialCheckInput, application);
+      const app = parseInput('screening', denialCheckInput, application);
       const received = await store.activeDenialsFor(tx ?? db, app.destination);
       const candidates = [
         ...received.map((d) => ({ source: `received:${d.notifying_state}`, reference: d.reference, destination: d.destination, endUserName: d.end_user_name, controlCategories: d.control_categories })),

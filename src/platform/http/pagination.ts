@@ -34,10 +34,13 @@ export function pageSchema<T extends z.ZodTypeAny>(item: T) {
 
 /** Fetch `limit + 1` rows, then call this: it trims the extra row and builds the next cursor. */
 export function toPage<R, T>(rows: R[], limit: number, cursorOf: (row: R) => unknown, present: (row: R) => T): Page<T> {
+  const page = splitPage(rows, limit, cursorOf);
+  return { items: page.rows.map(present), nextCursor: page.nextCursor };
+}
+
+/** `toPage` for pages whose rows are presented with more reads: the page's rows and the next cursor. */
+export function splitPage<R>(rows: R[], limit: number, cursorOf: (row: R) => unknown): { rows: R[]; nextCursor: string | null } {
   const hasMore = rows.length > limit;
   const slice = hasMore ? rows.slice(0, limit) : rows;
-  return {
-    items: slice.map(present),
-    nextCursor: hasMore ? encodeCursor(cursorOf(slice[slice.length - 1])) : null,
-  };
+  return { rows: slice, nextCursor: hasMore ? encodeCursor(cursorOf(slice[slice.length - 1])) : null };
 }
