@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../platform/config.ts';
 import { KEY_FILES, type Jwks } from '../platform/crypto/keys.ts';
-import { verifyLicenceTokenOffline } from './verification.ts';
+import { verifyLicenceTokenOffline } from './licence-token.ts';
 
 /** Accepts the bare token or the whole URL from the QR code (`…/verify/NUMBER?t=TOKEN`). */
 export function tokenFromArgument(arg: string): string {

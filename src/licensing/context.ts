@@ -1,19 +1,25 @@
-import type { Actor } from '../platform/auth/actor.ts';
+import { ANONYMOUS_ACTOR, type Actor } from '../platform/auth/actor.ts';
+import { readDb } from '../platform/db/replica.ts';
 import { requireVisible } from '../platform/auth/scope.ts';
 import { recordAuditBatch, type AuditInput } from '../platform/audit/record.ts';
 import type { Queryable, Tx } from '../platform/db/types.ts';
 import type { Deps } from '../platform/deps.ts';
-import { NotFoundError } from '../platform/http/errors.ts';
+import { NotFoundError, RuleViolationError, ValidationError } from '../platform/http/errors.ts';
 import { loadNodeKeys, type NodeKeys } from '../platform/crypto/keys.ts';
 import { uuidv7 } from '../platform/ids.ts';
-import { isoDay } from './model.ts';
+import { caseTransition, isoDay, type ApplicationStatus, type CaseAction } from './model.ts';
 import { isWassenaarParticipant } from '../reference/country-groups.ts';
 import type { RegistryService } from '../registry/service.ts';
 import type { ScreeningService } from '../screening/service.ts';
 import { loadLicensingSettings, type LicensingSettings } from './settings.ts';
-import * as store from './store.ts';
+import * as caseStore from './store-cases.ts';
+import * as licenceStore from './store-licences.ts';
 
-/** What every licensing verb is built from: the platform deps plus the State's licensing settings. */
+/**
+ * What every licensing use case (use-cases/*.ts) is built from: the platform deps, the State's licensing
+ * settings and the other modules' services; and the steps they share (load a record as the actor may see
+ * it, the case transition, a decision row, the audit entry).
+ */
 export interface LicensingContext {
   deps: Deps;
   /** Parties are screened at submission and before issue (screening-bridge.ts). */
@@ -53,10 +59,42 @@ export function today(ctx: LicensingContext): string {
 }
 
 /** The application `id` as the actor may see it (the organisation-scope rule), or the same 404 as a missing one. */
-export async function loadApplication(q: Queryable, actor: Actor, id: string, forUpdate = false): Promise<store.ApplicationRow> {
-  const row = /^[0-9a-f-]{36}$/i.test(id) ? await store.getApplication(q, id, forUpdate) : undefined;
+export async function loadApplication(q: Queryable, actor: Actor, id: string, forUpdate = false): Promise<caseStore.ApplicationRow> {
+  const row = /^[0-9a-f-]{36}$/i.test(id) ? await caseStore.getApplication(q, id, forUpdate) : undefined;
   if (!row) throw new NotFoundError('Application', id);
   requireVisible(actor, row.organisation_id, 'Application', id);
+  return row;
+}
+
+/** The case may take `action` from `status` (model.caseTransition), or a 422 naming the rule. */
+export function requireCaseStep(status: ApplicationStatus, action: CaseAction): void {
+  const s = caseTransition(status, action);
+  if (!s.ok) throw new RuleViolationError(s.reason, [{ field: 'status', code: `case.${action}.not_allowed`, message: s.reason }]);
+}
+
+/** A document of this application cited as evidence; `field` names it when it is not. */
+export async function loadEvidenceDocument(t: Tx, applicationId: string, documentId: string, field: string) {
+  const doc = await caseStore.getDocumentContent(t, documentId);
+  if (!doc || doc.application_id !== applicationId) {
+    throw new ValidationError([{ field, message: 'is not a document of this application', code: 'licensing.document_unknown' }]);
+  }
+  return doc;
+}
+
+/** The licence `number` as the actor may see it (the organisation-scope rule), or the same 404 as a missing one. */
+export async function loadLicence(q: Queryable, actor: Actor, number: string, forUpdate = false): Promise<licenceStore.LicenceRow> {
+  const row = await licenceStore.getLicenceByNumber(q, number, forUpdate);
+  if (!row) throw new NotFoundError('Licence', number);
+  requireVisible(actor, row.organisation_id, 'Licence', number);
+  return row;
+}
+
+/** A licence by its number as anyone types it (public verification, which may read a replica). */
+export async function findLicenceForPublic({ deps }: LicensingContext, number: string): Promise<licenceStore.LicenceRow> {
+  const wanted = number.trim().toUpperCase();
+  // Public verification may read a replica (docs/operations.md).
+  const row = await licenceStore.getLicenceByNumber(readDb(deps, ANONYMOUS_ACTOR), wanted);
+  if (!row) throw new NotFoundError('Licence', wanted);
   return row;
 }
 
@@ -75,7 +113,7 @@ export async function appendDecision(
   data: Record<string, unknown> = {},
   rulesVersion: string | null = null,
 ): Promise<AuditInput> {
-  const row = await store.insertDecision(tx, {
+  const row = await caseStore.insertDecision(tx, {
     id: uuidv7(),
     applicationId,
     kind,
@@ -86,7 +124,7 @@ export async function appendDecision(
     data: { ...data, actorId: actorId(actor) },
     rulesVersion,
   });
-  return { action: `licensing.decision.${kind}`, entity: 'licensing_decision', entityId: row.id, reason, state: store.decisionState(row) };
+  return { action: `licensing.decision.${kind}`, entity: 'licensing_decision', entityId: row.id, reason, state: caseStore.decisionState(row) };
 }
 
 export async function audit(ctx: LicensingContext, tx: Tx, actor: Actor, inputs: AuditInput[]): Promise<void> {

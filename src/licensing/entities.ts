@@ -1,6 +1,8 @@
 import { defineAuditedEntity, type AuditedEntity } from '../platform/audit/entities.ts';
 import type { Queryable } from '../platform/db/types.ts';
-import * as store from './store.ts';
+import * as brokerStore from './store-brokers.ts';
+import * as caseStore from './store-cases.ts';
+import * as licenceStore from './store-licences.ts';
 
 /**
  * Every licensing table the services audit, with a loader that rebuilds the exact state that was hashed
@@ -10,39 +12,30 @@ function simple<R extends { id: string }>(entity: string, table: string, state: 
   return defineAuditedEntity({
     entity,
     async load(db: Queryable, ids: readonly string[]) {
-      const rows = await store.loadByIds<R>(db, table, ids);
+      const rows = await caseStore.loadByIds<R>(db, table, ids);
       return new Map(rows.map((r) => [r.id, state(r)]));
     },
   });
 }
 
 export const LICENSING_AUDITED_ENTITIES: readonly AuditedEntity[] = [
-  simple<store.ApplicationRow>('licensing_application', 'licensing_applications', store.applicationState),
-  simple<store.DecisionDbRow>('licensing_decision', 'licensing_decisions', store.decisionState),
-  simple<store.ImportAuthRow>('licensing_import_authorization', 'licensing_import_authorizations', store.importAuthState),
-  simple<store.TransitRow>('licensing_transit_no_objection', 'licensing_transit_no_objections', store.transitState),
-  simple<store.ShipmentRow>('licensing_shipment', 'licensing_shipments', store.shipmentState),
-  simple<store.BrokerRow>('licensing_broker', 'licensing_brokers', store.brokerState),
-  simple<store.DenialRow>('licensing_denial', 'licensing_denials', store.denialState),
+  simple<caseStore.ApplicationRow>('licensing_application', 'licensing_applications', caseStore.applicationState),
+  simple<caseStore.DecisionDbRow>('licensing_decision', 'licensing_decisions', caseStore.decisionState),
+  simple<caseStore.ImportAuthRow>('licensing_import_authorization', 'licensing_import_authorizations', caseStore.importAuthState),
+  simple<caseStore.TransitRow>('licensing_transit_no_objection', 'licensing_transit_no_objections', caseStore.transitState),
+  simple<licenceStore.ShipmentRow>('licensing_shipment', 'licensing_shipments', licenceStore.shipmentState),
+  simple<brokerStore.BrokerRow>('licensing_broker', 'licensing_brokers', brokerStore.brokerState),
+  simple<brokerStore.DenialRow>('licensing_denial', 'licensing_denials', brokerStore.denialState),
   defineAuditedEntity({
     entity: 'licensing_document',
-    async load(db, ids) {
-      // The stored bytes are re-hashed here, so altered document content shows up, not only altered metadata.
-      const rows = await db.query<store.DocumentRow & { actual: string }>(
-        `SELECT id, application_id, kind, filename, media_type, size_bytes, uploaded_at, uploaded_by,
-                encode(sha256(content), 'hex') AS sha256
-         FROM licensing_documents WHERE id = ANY($1::uuid[])`,
-        [ids],
-      );
-      return new Map(rows.map((r) => [r.id, store.documentState(r)]));
-    },
+    load: (db, ids) => caseStore.documentStatesByIds(db, ids),
   }),
   defineAuditedEntity({
     entity: 'licensing_licence',
     async load(db, ids) {
-      const rows = await store.loadByIds<store.LicenceRow>(db, 'licensing_licences', ids);
-      const lines = await store.getLicenceLines(db, rows.map((r) => r.id));
-      return new Map(rows.map((r) => [r.id, store.licenceState(r, lines.filter((l) => l.licence_id === r.id))]));
+      const rows = await caseStore.loadByIds<licenceStore.LicenceRow>(db, 'licensing_licences', ids);
+      const lines = await licenceStore.getLicenceLines(db, rows.map((r) => r.id));
+      return new Map(rows.map((r) => [r.id, licenceStore.licenceState(r, lines.filter((l) => l.licence_id === r.id))]));
     },
   }),
 ];

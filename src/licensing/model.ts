@@ -373,6 +373,9 @@ export const APPLICATION_STATUSES = [
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
+/** A case in one of these statuses takes no more evidence or documents. */
+export const CLOSED_CASE_STATUSES: readonly ApplicationStatus[] = ['issued', 'refused', 'withdrawn'];
+
 export const CASE_ACTIONS = [
   'assign',
   'request_information',

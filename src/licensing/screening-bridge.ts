@@ -2,7 +2,7 @@ import { SYSTEM_ACTOR } from '../platform/auth/actor.ts';
 import type { Tx } from '../platform/db/types.ts';
 import type { LicensingContext } from './context.ts';
 import type { ApplicationContent, PartyRef } from './model.ts';
-import * as store from './store.ts';
+import * as brokerStore from './store-brokers.ts';
 
 /**
  * Licensing's use of the screening module. Screening runs as the system actor: it is automatic (every
@@ -55,7 +55,7 @@ export async function screenApplication(ctx: LicensingContext, t: Tx, applicatio
  * essentially identical transaction — same destination, same end user, overlapping control entries.
  */
 export async function essentiallyIdenticalDenials(ctx: LicensingContext, t: Tx, applicationId: string, content: ApplicationContent) {
-  const own = (await t.query<store.DenialRow>('SELECT * FROM licensing_denials WHERE import_country = $1 AND application_id <> $2', [content.importCountry, applicationId])).map((d) => ({
+  const own = (await brokerStore.listDenialsTo(t, content.importCountry, applicationId)).map((d) => ({
     reference: d.reference,
     destination: d.import_country,
     endUserName: d.end_user_name,

@@ -9,7 +9,7 @@ import { createTestDeps, type TestDeps } from '../../test/support/deps.ts';
 import { describeEngines } from '../../test/support/engines.ts';
 import { actor, doc, EXPORTER_ORG, exportApplication, IMPORT_AUTHORIZATION, OTHER_ORG } from './fixtures.ts';
 import { createLicensingService, type LicensingService } from './service.ts';
-import { verifyLicenceTokenOffline } from './verification.ts';
+import { verifyLicenceTokenOffline } from './licence-token.ts';
 import { CATALOG, createServices } from '../modules.ts';
 
 const industry = actor('industry', EXPORTER_ORG);
