@@ -228,6 +228,14 @@ export function partialSerialPattern(input: string): SerialPattern {
   return { like, known, longestRun };
 }
 
+/**
+ * How a partial-serial candidate is ranked (ISACS 05.31 essential data): every match already agrees with
+ * each readable character, so the serial part is the share of the candidate's serial those characters
+ * explain (a candidate with many characters the officer did not see is a weaker match); then make and
+ * calibre, which survive obliteration, then model. Weights sum to 1, so a score reads as agreement.
+ */
+export const PARTIAL_RANK_WEIGHTS = { serial: 0.4, make: 0.25, calibre: 0.2, model: 0.15 } as const;
+
 // ---------------------------------------------------------------- items and markings
 
 const CURRENT_YEAR_SLACK = 1;

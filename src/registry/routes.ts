@@ -1,5 +1,7 @@
 import type { Api } from '../platform/http/types.ts';
 import {
+  candidateListSchema,
+  candidateQuerySchema,
   eventInputSchema,
   idParamSchema,
   itemDetailSchema,
@@ -49,6 +51,20 @@ export async function registryRoutes(api: Api, opts: RouteContext<RegistryServic
       },
     },
     async (request) => registry.searchItems(request.actor, request.query),
+  );
+
+  api.get(
+    '/registry/items/candidates',
+    {
+      config: { permission: 'registry.items.read' },
+      schema: {
+        tags: items,
+        summary: 'Ranked candidates for an obliterated or altered serial (`?` one unreadable character, `*` many), scored on the readable characters, make, model and calibre, with the count of every match',
+        querystring: candidateQuerySchema,
+        response: { 200: candidateListSchema },
+      },
+    },
+    async (request) => registry.rankPartialSerial(request.actor, request.query),
   );
 
   api.get(

@@ -305,3 +305,27 @@ export type Marking = z.infer<typeof markingSchema>;
 export type CustodyEvent = z.infer<typeof eventSchema>;
 export type Registration = z.infer<typeof registrationSchema>;
 export type PartyVersion = z.infer<typeof partyVersionSchema>;
+
+// ---------------------------------------------------------------- ranked partial search (obliterated marks)
+
+export const candidateQuerySchema = z.object({
+  serialPattern: z.string().trim().min(1).max(100),
+  kind: z.enum(ITEM_KINDS).optional(),
+  make: z.string().trim().min(1).max(200).optional(),
+  model: z.string().trim().min(1).max(200).optional(),
+  calibre: z.string().trim().min(1).max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const rankedCandidateSchema = itemSummarySchema.extend({
+  /** 0–1: how well the candidate agrees with what was read (serial share, make, calibre, model). */
+  score: z.number(),
+  rank: z.number().int(),
+});
+export const candidateListSchema = z.object({
+  /** Every registry item the pattern matches; `items` holds the best `limit` of them. */
+  total: z.number().int(),
+  items: z.array(rankedCandidateSchema),
+});
+export type CandidateQuery = z.infer<typeof candidateQuerySchema>;
+export type RankedCandidate = z.infer<typeof rankedCandidateSchema>;
+export type CandidateList = z.infer<typeof candidateListSchema>;

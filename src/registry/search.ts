@@ -8,7 +8,7 @@ import { decodeCursor, toPage, type Page } from '../platform/http/pagination.ts'
 import { MIN_PARTIAL_KNOWN_RUN, normaliseSerialOrNull, partialSerialPattern } from './model.ts';
 import { registryPolicy } from './policy.ts';
 import { presentItemSummary } from './presenters.ts';
-import { itemSearchQuerySchema, type ItemStats, type ItemSummary } from './schemas.ts';
+import { candidateQuerySchema, itemSearchQuerySchema, type CandidateList, type ItemStats, type ItemSummary } from './schemas.ts';
 import { listScope } from '../platform/auth/scope.ts';
 import { parseInput } from '../platform/validation.ts';
 import * as store from './store.ts';
@@ -63,6 +63,47 @@ export async function searchItems(deps: Deps, actor: Actor, query: unknown, tx?:
   // A single read needs no transaction (BEGIN/COMMIT would double the round trips of the hot path).
   const rows = await store.searchItems(tx ?? readDb(deps, actor), filter);
   return toPage(rows, q.limit, (r) => r.id, presentItemSummary);
+}
+
+function requireSearchablePattern(input: string) {
+  const pattern = partialSerialPattern(input);
+  if (pattern.longestRun < MIN_PARTIAL_KNOWN_RUN) {
+    throw new ValidationError([
+      {
+        field: 'serialPattern',
+        code: 'search.pattern_too_short',
+        message: `Give at least ${MIN_PARTIAL_KNOWN_RUN} consecutive known characters (e.g. "AB1?3*"): without them the search would read the whole registry.`,
+      },
+    ]);
+  }
+  return pattern;
+}
+
+/**
+ * Candidates for an obliterated or altered serial, best first, with the count of every match: the
+ * pattern finds them (`?` one unreadable character, `*` many), and each is scored by how well the
+ * readable characters, make, model and calibre agree (model.PARTIAL_RANK_WEIGHTS). One statement.
+ */
+export async function rankPartialSerial(deps: Deps, actor: Actor, query: unknown, tx?: Tx): Promise<CandidateList> {
+  registryPolicy.require(actor, 'registry.items.read');
+  const q = parseInput(candidateQuerySchema, query);
+  const pattern = requireSearchablePattern(q.serialPattern);
+  const scope = listScope(actor);
+  if (!scope) return { total: 0, items: [] };
+  const rows = await store.rankItemsBySerialPattern(tx ?? readDb(deps, actor), {
+    like: pattern.like,
+    known: pattern.known,
+    make: q.make,
+    model: q.model,
+    calibre: q.calibre,
+    kind: q.kind,
+    visibleTo: scope.organisationId,
+    limit: q.limit,
+  });
+  return {
+    total: rows[0]?.total ?? 0,
+    items: rows.map((r, i) => ({ ...presentItemSummary(r), score: Math.round(r.score * 1000) / 1000, rank: i + 1 })),
+  };
 }
 
 /**

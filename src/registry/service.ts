@@ -8,7 +8,7 @@ import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, type 
 import { decodeCursor, toPage, type Page } from '../platform/http/pagination.ts';
 import { uuidv7 } from '../platform/ids.ts';
 import { inTransaction } from '../platform/tx.ts';
-import { listScope, requireVisible } from '../platform/auth/scope.ts';
+import { listScope, mayTouch, requireVisible } from '../platform/auth/scope.ts';
 import { parseInput } from '../platform/validation.ts';
 import { isCountryCode } from '../reference/countries.ts';
 import {
@@ -49,7 +49,7 @@ import {
   type PartyVersion,
   type Registration,
 } from './schemas.ts';
-import { itemStats, searchItems } from './search.ts';
+import { itemStats, rankPartialSerial, searchItems } from './search.ts';
 import * as store from './store.ts';
 
 /**
@@ -378,6 +378,11 @@ export function createRegistryService(deps: Deps) {
       return searchItems(deps, actor, query, tx);
     },
 
+    /** Ranked candidates for an obliterated or altered serial, with the count of every match. */
+    rankPartialSerial(actor: Actor, query: unknown, tx?: Tx) {
+      return rankPartialSerial(deps, actor, query, tx);
+    },
+
     itemStats(actor: Actor, tx?: Tx) {
       return itemStats(deps, actor, tx);
     },
@@ -480,6 +485,17 @@ export function createRegistryService(deps: Deps) {
         await recordAudit(t, actor, clock, { action: 'registry.party.read_personal', entity: 'party', entityId: id, state: store.partyState(row, personal) });
         return presentPartyDetail(row, regs, today(), personal);
       });
+    },
+
+    /**
+     * Summaries of the named parties (public fields: a person's name stays on the party page, where
+     * reading it is audited), for other modules that show who is involved. Unknown ids are left out.
+     */
+    async partySummaries(actor: Actor, ids: readonly string[], tx?: Tx): Promise<PartySummary[]> {
+      registryPolicy.require(actor, 'registry.parties.read');
+      if (ids.length === 0) return [];
+      const rows = await inTransaction(readDb(deps, actor), tx, (t) => store.getParties(t, [...new Set(ids)]));
+      return rows.filter((r) => mayTouch(actor, r.id)).map(presentPartySummary);
     },
 
     /** Every version of a party, oldest first (public fields only: personal data is read on the party page). */

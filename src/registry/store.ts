@@ -2,7 +2,7 @@ import { defineAuditedEntity } from '../platform/audit/entities.ts';
 import { SqlFilter } from '../platform/db/filter.ts';
 import type { Queryable } from '../platform/db/types.ts';
 import { uuidv7 } from '../platform/ids.ts';
-import { normaliseSerialOrNull, type CustodyEventInput, type CustodyState, type EventKind, type ItemStatus, type MarkingInput, type MarkingKind, type MarkingLocation } from './model.ts';
+import { PARTIAL_RANK_WEIGHTS, normaliseSerialOrNull, type CustodyEventInput, type CustodyState, type EventKind, type ItemStatus, type MarkingInput, type MarkingKind, type MarkingLocation } from './model.ts';
 
 /**
  * SQL for the registry's tables only. Every function takes a Queryable (the Db or a transaction).
@@ -763,3 +763,50 @@ export const AUDITED_REGISTRATION = defineAuditedEntity({
     return byId(await db.query<RegistrationRow>(`SELECT ${REG_COLS} FROM registry_registrations WHERE id = ANY($1::uuid[])`, [ids]), registrationState);
   },
 });
+
+// ---------------------------------------------------------------- ranked partial search
+
+export interface PartialRankQuery {
+  /** LIKE pattern (escape `\`) on the normalised serial, from model.partialSerialPattern. */
+  like: string;
+  /** Characters the officer could read (weights how much of a candidate's serial they explain). */
+  known: number;
+  make?: string;
+  model?: string;
+  calibre?: string;
+  kind?: string;
+  visibleTo?: string;
+  limit: number;
+}
+
+export interface RankedItemRow extends ItemRow {
+  score: number;
+  total: number;
+}
+
+/**
+ * Every item whose serial fits the pattern (the trigram index finds them), scored by how well it agrees
+ * with what was read: the share of its serial the readable characters explain, then make, calibre and
+ * model (see model.PARTIAL_RANK_WEIGHTS). `total` is the count of every match, not only the page.
+ */
+export async function rankItemsBySerialPattern(q: Queryable, r: PartialRankQuery): Promise<RankedItemRow[]> {
+  const w = new SqlFilter();
+  const p = w.p;
+  w.and(`serial_norm LIKE ${p(r.like)}`);
+  if (r.kind) w.and(`kind = ${p(r.kind)}`);
+  if (r.visibleTo) {
+    const v = p(r.visibleTo);
+    w.and(`(holder_party_id = ${v} OR keeper_party_id = ${v} OR manufacturer_party_id = ${v})`);
+  }
+  const agree = (column: string, value: string | undefined) =>
+    value ? `CASE WHEN lower(${column}) = lower(${p(value)}) THEN 1 ELSE 0 END` : '0';
+  const weights = PARTIAL_RANK_WEIGHTS;
+  const score =
+    `${weights.serial} * (${p(r.known)}::float8 / greatest(length(serial_norm), 1)) + ` +
+    `${weights.make} * ${agree('make', r.make)} + ${weights.calibre} * ${agree('calibre', r.calibre)} + ${weights.model} * ${agree('model', r.model)}`;
+  return q.query<RankedItemRow>(
+    `SELECT ${ITEM_COLS}, (${score})::float8 AS score, (count(*) OVER ())::int8 AS total FROM registry_items ${w.clause} ` +
+      `ORDER BY score DESC, id LIMIT ${p(r.limit)}`,
+    w.params,
+  );
+}

@@ -1,0 +1,19 @@
+import type { Actor } from '../platform/auth/actor.ts';
+import type { Tx } from '../platform/db/types.ts';
+import { NotFoundError } from '../platform/http/errors.ts';
+import type { TracingContext } from './context.ts';
+import { partyLookup, presentCaseDetail } from './presenters.ts';
+import type { RecoveryDetail } from './schemas.ts';
+import * as store from './store.ts';
+
+/** A recovery as its page shows it: items, marks as read, ranked candidates, matches and parties. */
+export async function loadCaseDetail(ctx: TracingContext, actor: Actor, t: Tx, caseId: string): Promise<RecoveryDetail> {
+  const row = await store.getCase(t, caseId);
+  if (!row) throw new NotFoundError('Recovery', caseId);
+  const [persons, items] = await Promise.all([store.listPersons(t, [caseId]), store.listItems(t, caseId)]);
+  const ids = items.map((i) => i.id);
+  const [markings, candidates, matches] = await Promise.all([store.listMarkings(t, ids), store.listCandidates(t, ids), store.listMatchesForItems(t, ids)]);
+  const partyIds = [row.agency_party_id, ...persons.map((p) => p.party_id), ...matches.flatMap((m) => (m.reporting_agency_party_id ? [m.reporting_agency_party_id] : []))];
+  const parties = await ctx.registry.partySummaries(actor, partyIds, t);
+  return presentCaseDetail({ row, persons, items, markings, candidates, matches }, partyLookup(parties));
+}

@@ -1,0 +1,16 @@
+import { definePolicy } from '../platform/auth/actor.ts';
+
+/**
+ * Who may do what with recovered arms (docs/tracing.md says why). Police and prosecutors (tracing
+ * officers) record recoveries and decide candidates; customs record seizures at the border; the point of
+ * contact and auditors read. Industry and the public see nothing of criminal cases.
+ */
+export const tracingPolicy = definePolicy('tracing', {
+  'tracing.recoveries.read': ['administrator', 'tracing_officer', 'customs_officer', 'point_of_contact', 'auditor', 'registry_clerk'],
+  'tracing.recoveries.write': ['administrator', 'tracing_officer', 'customs_officer'],
+  // Confirming that an obliterated weapon is a given registry item, or registering it as new, is a
+  // tracing officer's finding (ISACS 05.31 identification), not a border officer's.
+  'tracing.candidates.decide': ['administrator', 'tracing_officer'],
+  'tracing.hits.read': ['administrator', 'tracing_officer', 'customs_officer', 'point_of_contact', 'auditor'],
+  'tracing.hits.acknowledge': ['administrator', 'tracing_officer'],
+});

@@ -1,0 +1,135 @@
+import type { PartySummary } from '../registry/schemas.ts';
+import type { Hit, Match, RecoveredItem, RecoveryDetail, RecoverySummary } from './schemas.ts';
+import type { CandidateRow, CaseRow, HitRow, MatchRow, PersonRow, RecoveredItemRow, RecoveredMarkingRow } from './store.ts';
+
+/**
+ * Stored rows → API shapes. Parties appear as the registry's public summaries (a person's name stays on
+ * the registry's party page, where reading it is audited); no row leaves without passing through here.
+ */
+
+export type PartyLookup = (id: string | null) => PartySummary | null;
+
+export function partyLookup(parties: readonly PartySummary[]): PartyLookup {
+  const byId = new Map(parties.map((p) => [p.id, p]));
+  return (id) => (id ? (byId.get(id) ?? null) : null);
+}
+
+export function presentCaseSummary(row: CaseRow, itemCount: number, party: PartyLookup): RecoverySummary {
+  return {
+    id: row.id,
+    reference: row.reference,
+    recoveredOn: row.recovered_on,
+    placeLocode: row.place_locode,
+    placeLatitude: row.place_latitude,
+    placeLongitude: row.place_longitude,
+    placeText: row.place_text,
+    agency: party(row.agency_party_id),
+    recoveryType: row.recovery_type,
+    legalJustification: row.legal_justification,
+    criminalContext: row.criminal_context,
+    legalReference: row.legal_reference,
+    itemCount,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+export function presentMatch(row: MatchRow, party: PartyLookup): Match {
+  return {
+    id: row.id,
+    kind: row.kind,
+    foundBy: row.found_by,
+    registryItemId: row.registry_item_id,
+    registryStatus: row.registry_status,
+    recoveryReference: row.recovery_reference,
+    reportEventId: row.report_event_id,
+    reportReference: row.report_reference,
+    reportingAgency: party(row.reporting_agency_party_id),
+    alertStatus: row.alert_status,
+    acknowledgedAt: row.acknowledged_at ? row.acknowledged_at.toISOString() : null,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+export function presentCandidate(row: CandidateRow) {
+  return {
+    registryItemId: row.registry_item_id,
+    rank: row.rank,
+    score: row.score,
+    serialNumber: row.serial_number,
+    make: row.make,
+    model: row.model,
+    calibre: row.calibre,
+    registryStatus: row.registry_status,
+  };
+}
+
+export function presentItem(row: RecoveredItemRow, markings: readonly RecoveredMarkingRow[], candidates: readonly CandidateRow[], match: MatchRow | undefined, party: PartyLookup): RecoveredItem {
+  return {
+    id: row.id,
+    seq: row.seq,
+    kind: row.kind,
+    type: row.item_type,
+    make: row.make,
+    model: row.model,
+    calibre: row.calibre,
+    countryOfManufacture: row.country_of_manufacture,
+    nature: row.nature,
+    quantity: row.quantity,
+    description: row.description,
+    checkOutcome: row.check_outcome,
+    checkedAt: row.checked_at ? row.checked_at.toISOString() : null,
+    candidateCount: row.candidate_count,
+    registryItemId: row.registry_item_id,
+    markings: markings.map((m) => ({
+      seq: m.seq,
+      location: m.location,
+      state: m.state,
+      serialAsRead: m.serial_as_read,
+      manufacturerName: m.manufacturer_name,
+      countryOfManufacture: m.country_of_manufacture,
+      textAsRead: m.text_as_read,
+    })),
+    candidates: candidates.map(presentCandidate),
+    match: match ? presentMatch(match, party) : null,
+  };
+}
+
+export interface CaseParts {
+  row: CaseRow;
+  persons: readonly PersonRow[];
+  items: readonly RecoveredItemRow[];
+  markings: readonly RecoveredMarkingRow[];
+  candidates: readonly CandidateRow[];
+  matches: readonly MatchRow[];
+}
+
+export function presentCaseDetail(c: CaseParts, party: PartyLookup): RecoveryDetail {
+  const group = <T extends { recovered_item_id: string }>(rows: readonly T[]) => {
+    const m = new Map<string, T[]>();
+    for (const r of rows) m.set(r.recovered_item_id, [...(m.get(r.recovered_item_id) ?? []), r]);
+    return m;
+  };
+  const markings = group(c.markings);
+  const candidates = group(c.candidates);
+  const matches = new Map(c.matches.map((m) => [m.recovered_item_id, m]));
+  return {
+    ...presentCaseSummary(c.row, c.items.length, party),
+    notes: c.row.notes,
+    createdBy: c.row.created_by,
+    persons: c.persons.flatMap((p) => {
+      const summary = party(p.party_id);
+      return summary ? [{ role: p.role, party: summary }] : [];
+    }),
+    items: c.items.map((i) => presentItem(i, markings.get(i.id) ?? [], candidates.get(i.id) ?? [], matches.get(i.id), party)),
+  };
+}
+
+export function presentHit(row: HitRow, party: PartyLookup): Hit {
+  return {
+    ...presentMatch(row, party),
+    recoveredItemId: row.recovered_item_id,
+    caseId: row.case_id,
+    recoveredOn: row.recovered_on,
+    item: { kind: row.item_kind, type: row.item_type, make: row.make, model: row.model, calibre: row.calibre },
+  };
+}

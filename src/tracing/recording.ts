@@ -1,0 +1,120 @@
+import { recordAuditBatch, type AuditInput } from '../platform/audit/record.ts';
+import type { Actor } from '../platform/auth/actor.ts';
+import type { Tx } from '../platform/db/types.ts';
+import type { FieldError } from '../platform/http/errors.ts';
+import { uuidv7 } from '../platform/ids.ts';
+import { normaliseSerialOrNull } from '../registry/model.ts';
+import type { TracingContext } from './context.ts';
+import { checkRecoveredItem } from './matching.ts';
+import { recoveryReference, type CheckOutcome } from './model.ts';
+import type { RecoveryInput } from './schemas.ts';
+import * as store from './store.ts';
+
+/**
+ * Writes validated recoveries (from the form or a CSV seizure list) in the caller's transaction: the
+ * cases with their persons, items and marks as read, set-based, audited, then the automatic check of
+ * every item against the registry. Callers have checked the permission and every rule.
+ */
+
+/** Field errors for agencies and persons that are not registry parties (`field` names where each came from). */
+export async function unknownParties(ctx: TracingContext, actor: Actor, t: Tx, refs: readonly { field: string; id: string }[]): Promise<FieldError[]> {
+  const found = new Set((await ctx.registry.partySummaries(actor, refs.map((r) => r.id), t)).map((p) => p.id));
+  return refs
+    .filter((r) => !found.has(r.id))
+    .map((r) => ({ field: r.field, code: 'party.not_found', message: `Party ${r.id} does not exist in the registry.` }));
+}
+
+export interface Written {
+  cases: store.CaseRow[];
+  items: store.RecoveredItemRow[];
+  outcomes: Map<string, CheckOutcome>;
+}
+
+export async function writeRecoveries(ctx: TracingContext, actor: Actor, t: Tx, recoveries: readonly RecoveryInput[]): Promise<Written> {
+  const now = ctx.deps.clock.now();
+  const year = now.getUTCFullYear();
+  let number = await store.lastReferenceNumber(t, year);
+  const cases: store.CaseRow[] = [];
+  const persons: store.PersonRow[] = [];
+  const items: store.RecoveredItemRow[] = [];
+  const markings: store.RecoveredMarkingRow[] = [];
+  for (const r of recoveries) {
+    const c: store.CaseRow = {
+      id: uuidv7(),
+      reference: recoveryReference(year, ++number),
+      recovered_on: r.recoveredOn,
+      place_locode: r.place.locode ? r.place.locode.replace(' ', '') : null,
+      place_latitude: r.place.latitude ?? null,
+      place_longitude: r.place.longitude ?? null,
+      place_text: r.place.text ?? null,
+      agency_party_id: r.agencyPartyId,
+      recovery_type: r.recoveryType,
+      legal_justification: r.legalJustification,
+      criminal_context: r.criminalContext,
+      legal_reference: r.legalReference ?? null,
+      notes: r.notes ?? null,
+      created_at: now,
+      created_by: actor.name,
+    };
+    cases.push(c);
+    for (const p of r.persons) persons.push({ case_id: c.id, party_id: p.partyId, role: p.role });
+    r.items.forEach((i, n) => {
+      const item: store.RecoveredItemRow = {
+        id: uuidv7(),
+        case_id: c.id,
+        seq: n + 1,
+        kind: i.kind,
+        item_type: i.type ?? null,
+        make: i.make ?? null,
+        model: i.model ?? null,
+        calibre: i.calibre ?? null,
+        country_of_manufacture: i.countryOfManufacture ?? null,
+        nature: i.nature,
+        quantity: i.quantity ?? 1,
+        description: i.description ?? null,
+        check_outcome: 'unchecked',
+        checked_at: null,
+        candidate_count: 0,
+        registry_item_id: null,
+        created_at: now,
+      };
+      items.push(item);
+      i.markings.forEach((m, k) =>
+        markings.push({
+          id: uuidv7(),
+          recovered_item_id: item.id,
+          seq: k + 1,
+          location: m.location,
+          state: m.state,
+          serial_as_read: m.serialAsRead ?? null,
+          // Only a serial read in full is compared exactly; a partial one is searched by pattern.
+          serial_norm: m.serialAsRead && !/[?*]/.test(m.serialAsRead) ? normaliseSerialOrNull(m.serialAsRead) : null,
+          manufacturer_name: m.manufacturerName ?? null,
+          country_of_manufacture: m.countryOfManufacture ?? null,
+          text_as_read: m.textAsRead ?? null,
+        }),
+      );
+    });
+  }
+  await store.insertCases(t, cases);
+  await store.insertPersons(t, persons);
+  await store.insertItems(t, items);
+  await store.insertMarkings(t, markings);
+
+  const markingsByItem = new Map<string, store.RecoveredMarkingRow[]>();
+  for (const m of markings) markingsByItem.set(m.recovered_item_id, [...(markingsByItem.get(m.recovered_item_id) ?? []), m]);
+  const personsByCase = new Map<string, store.PersonRow[]>();
+  for (const p of persons) personsByCase.set(p.case_id, [...(personsByCase.get(p.case_id) ?? []), p]);
+  const audits: AuditInput[] = [
+    ...cases.map((c) => ({ action: 'tracing.recovery.create', entity: 'recovery_case', entityId: c.id, state: store.caseState(c, personsByCase.get(c.id) ?? []) })),
+    ...items.map((i) => ({ action: 'tracing.recovered_item.create', entity: 'recovered_item', entityId: i.id, state: store.recoveredItemState(i, markingsByItem.get(i.id) ?? []) })),
+  ];
+  await recordAuditBatch(t, actor, ctx.deps.clock, audits);
+
+  const caseById = new Map(cases.map((c) => [c.id, c]));
+  const outcomes = new Map<string, CheckOutcome>();
+  for (const item of items) {
+    outcomes.set(item.id, await checkRecoveredItem(ctx, t, actor, caseById.get(item.case_id)!, item, markingsByItem.get(item.id) ?? []));
+  }
+  return { cases, items, outcomes };
+}

@@ -1,0 +1,134 @@
+import type { Deps } from '../platform/deps.ts';
+import { ValidationError } from '../platform/http/errors.ts';
+import type { Api } from '../platform/http/types.ts';
+import {
+  confirmCandidateSchema,
+  hitListQuerySchema,
+  hitPageSchema,
+  hitSummarySchema,
+  idParamSchema,
+  importQuerySchema,
+  importResultSchema,
+  itemParamSchema,
+  matchSchema,
+  recoveryDetailSchema,
+  recoveryInputSchema,
+  recoveryListQuerySchema,
+  recoveryPageSchema,
+} from './schemas.ts';
+import type { TracingService } from './service.ts';
+
+/** HTTP only: each handler calls one use case; permissions are declared here and enforced in the use case. */
+export async function tracingRoutes(api: Api, opts: { deps: Deps; service: TracingService }): Promise<void> {
+  const tracing = opts.service;
+  const recoveries = ['tracing: recoveries'];
+  const hits = ['tracing: hits'];
+  api.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'buffer', bodyLimit: opts.deps.config.uploadLimitBytes }, (_req, body, done) => done(null, body));
+
+  api.post(
+    '/tracing/recoveries',
+    {
+      config: { permission: 'tracing.recoveries.write' },
+      schema: {
+        tags: recoveries,
+        summary: 'Record a seizure, find or surrender with its items and marks as read; every item is checked against the registry at once',
+        body: recoveryInputSchema,
+        response: { 201: recoveryDetailSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await tracing.recordRecovery(request.actor, request.body)),
+  );
+
+  api.post(
+    '/tracing/recoveries/import',
+    {
+      config: { permission: 'tracing.recoveries.write' },
+      schema: {
+        tags: recoveries,
+        summary: 'Record a police seizure list (text/csv body, one row per item, rows grouped by the "case" column): the whole file or nothing, errors name line and column',
+        querystring: importQuerySchema,
+        response: { 201: importResultSchema },
+      },
+    },
+    async (request, reply) => {
+      if (!Buffer.isBuffer(request.body)) {
+        throw new ValidationError([{ field: 'body', code: 'upload.csv_required', message: 'Send the seizure list as a text/csv body.' }]);
+      }
+      return reply.status(201).send(await tracing.importSeizureList(request.actor, request.body, request.query.encoding));
+    },
+  );
+
+  api.get(
+    '/tracing/recoveries',
+    {
+      config: { permission: 'tracing.recoveries.read' },
+      schema: { tags: recoveries, summary: 'Recoveries, newest first, by type, agency and period', querystring: recoveryListQuerySchema, response: { 200: recoveryPageSchema } },
+    },
+    async (request) => tracing.listRecoveries(request.actor, request.query),
+  );
+
+  api.get(
+    '/tracing/recoveries/:id',
+    {
+      config: { permission: 'tracing.recoveries.read' },
+      schema: { tags: recoveries, summary: 'A recovery: items, marks as read with their state, ranked candidates, hits and links', params: idParamSchema, response: { 200: recoveryDetailSchema } },
+    },
+    async (request) => tracing.getRecovery(request.actor, request.params.id),
+  );
+
+  api.post(
+    '/tracing/recoveries/:id/items/:itemId/confirm',
+    {
+      config: { permission: 'tracing.candidates.decide' },
+      schema: {
+        tags: recoveries,
+        summary: 'Identify a recovered item with one of its ranked candidates (a hit if it was reported lost or stolen, else a link)',
+        params: itemParamSchema,
+        body: confirmCandidateSchema,
+        response: { 200: recoveryDetailSchema },
+      },
+    },
+    async (request) => tracing.confirmCandidate(request.actor, request.params.id, request.params.itemId, request.body),
+  );
+
+  api.post(
+    '/tracing/recoveries/:id/items/:itemId/register',
+    {
+      config: { permission: 'tracing.candidates.decide' },
+      schema: {
+        tags: recoveries,
+        summary: 'None of the candidates is the item: register it as seized, with the State confiscation mark',
+        params: itemParamSchema,
+        response: { 200: recoveryDetailSchema },
+      },
+    },
+    async (request) => tracing.registerRecoveredItem(request.actor, request.params.id, request.params.itemId),
+  );
+
+  api.get(
+    '/tracing/hits',
+    {
+      config: { permission: 'tracing.hits.read' },
+      schema: { tags: hits, summary: 'Lost/stolen hits (alerts to the agency that took the report), newest first', querystring: hitListQuerySchema, response: { 200: hitPageSchema } },
+    },
+    async (request) => tracing.listHits(request.actor, request.query),
+  );
+
+  api.get(
+    '/tracing/hits/summary',
+    {
+      config: { permission: 'tracing.hits.read' },
+      schema: { tags: hits, summary: 'Open and acknowledged hits, in all and per reporting agency (the dashboard)', response: { 200: hitSummarySchema } },
+    },
+    async (request) => tracing.hitSummary(request.actor),
+  );
+
+  api.post(
+    '/tracing/hits/:id/acknowledge',
+    {
+      config: { permission: 'tracing.hits.acknowledge' },
+      schema: { tags: hits, summary: 'The reporting agency has seen the hit (it leaves the open count)', params: idParamSchema, response: { 200: matchSchema } },
+    },
+    async (request) => tracing.acknowledgeHit(request.actor, request.params.id),
+  );
+}

@@ -1,0 +1,196 @@
+import { z } from 'zod';
+import { pageQuerySchema, pageSchema } from '../platform/http/pagination.ts';
+import { ITEM_KINDS, ITEM_STATUSES, MARKING_LOCATIONS } from '../registry/model.ts';
+import { partySummarySchema } from '../registry/schemas.ts';
+import {
+  CHECK_OUTCOMES,
+  CRIMINAL_CONTEXTS,
+  ITEM_NATURES,
+  LEGAL_JUSTIFICATIONS,
+  MARKING_STATES,
+  MATCH_KINDS,
+  PERSON_ROLES,
+  RECOVERY_TYPES,
+} from './model.ts';
+
+/** Shapes of the tracing API (validation, types and the OpenAPI document come from these). */
+
+const text = (max = 200) => z.string().trim().min(1).max(max);
+const country = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code in capitals');
+const uuid = z.string().uuid();
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date, YYYY-MM-DD');
+
+export const placeInputSchema = z.strictObject({
+  locode: z.string().trim().toUpperCase().max(6).nullish(),
+  latitude: z.number().finite().nullish(),
+  longitude: z.number().finite().nullish(),
+  text: text(500).nullish(),
+});
+
+export const recoveredMarkingInputSchema = z.strictObject({
+  location: z.enum(MARKING_LOCATIONS),
+  state: z.enum(MARKING_STATES),
+  serialAsRead: text(100).nullish(),
+  manufacturerName: text().nullish(),
+  countryOfManufacture: country.nullish(),
+  textAsRead: text(500).nullish(),
+});
+
+export const recoveredItemInputSchema = z.strictObject({
+  kind: z.enum(ITEM_KINDS),
+  type: text(60).nullish(),
+  make: text().nullish(),
+  model: text().nullish(),
+  calibre: text(100).nullish(),
+  countryOfManufacture: country.nullish(),
+  nature: z.enum(ITEM_NATURES),
+  quantity: z.number().int().min(1).max(10_000_000).nullish(),
+  description: text(2000).nullish(),
+  markings: z.array(recoveredMarkingInputSchema).max(20).default([]),
+});
+
+export const recoveryInputSchema = z.strictObject({
+  recoveredOn: date,
+  place: placeInputSchema,
+  agencyPartyId: uuid,
+  recoveryType: z.enum(RECOVERY_TYPES),
+  legalJustification: z.enum(LEGAL_JUSTIFICATIONS),
+  criminalContext: z.enum(CRIMINAL_CONTEXTS),
+  legalReference: text(200).nullish(),
+  notes: text(4000).nullish(),
+  persons: z.array(z.strictObject({ partyId: uuid, role: z.enum(PERSON_ROLES) })).max(100).default([]),
+  items: z.array(recoveredItemInputSchema).min(1).max(1000),
+});
+
+export const recoveryListQuerySchema = pageQuerySchema.extend({
+  recoveryType: z.enum(RECOVERY_TYPES).optional(),
+  agencyPartyId: uuid.optional(),
+  from: date.optional(),
+  to: date.optional(),
+});
+
+export const hitListQuerySchema = pageQuerySchema.extend({
+  agencyPartyId: uuid.optional(),
+  alertStatus: z.enum(['open', 'acknowledged']).optional(),
+});
+
+export const confirmCandidateSchema = z.strictObject({ registryItemId: uuid });
+export const idParamSchema = z.object({ id: uuid });
+export const itemParamSchema = z.object({ id: uuid, itemId: uuid });
+export const importQuerySchema = z.object({ encoding: z.enum(['utf-8', 'windows-1252', 'latin1', 'utf-16', 'utf-16le', 'utf-16be']).optional() });
+
+// ---------------------------------------------------------------- responses
+
+const nstr = z.string().nullable();
+
+export const recoveredMarkingSchema = z.object({
+  seq: z.number().int(),
+  location: z.string(),
+  state: z.enum(MARKING_STATES),
+  serialAsRead: nstr,
+  manufacturerName: nstr,
+  countryOfManufacture: nstr,
+  textAsRead: nstr,
+});
+
+export const candidateSchema = z.object({
+  registryItemId: z.string(),
+  rank: z.number().int(),
+  /** 0–1: agreement of the readable characters, make, calibre and model (registry PARTIAL_RANK_WEIGHTS). */
+  score: z.number(),
+  serialNumber: nstr,
+  make: nstr,
+  model: nstr,
+  calibre: nstr,
+  /** The registry status when the check ran. */
+  registryStatus: z.enum(ITEM_STATUSES),
+});
+
+export const matchSchema = z.object({
+  id: z.string(),
+  kind: z.enum(MATCH_KINDS),
+  foundBy: z.enum(['exact_serial', 'confirmed_candidate']),
+  registryItemId: z.string(),
+  registryStatus: z.enum(ITEM_STATUSES),
+  recoveryReference: z.string(),
+  reportEventId: nstr,
+  reportReference: nstr,
+  reportingAgency: partySummarySchema.nullable(),
+  alertStatus: z.enum(['open', 'acknowledged']).nullable(),
+  acknowledgedAt: nstr,
+  createdAt: z.string(),
+});
+
+export const recoveredItemSchema = z.object({
+  id: z.string(),
+  seq: z.number().int(),
+  kind: z.enum(ITEM_KINDS),
+  type: nstr,
+  make: nstr,
+  model: nstr,
+  calibre: nstr,
+  countryOfManufacture: nstr,
+  nature: z.enum(ITEM_NATURES),
+  quantity: z.number().int(),
+  description: nstr,
+  checkOutcome: z.enum(CHECK_OUTCOMES),
+  checkedAt: nstr,
+  candidateCount: z.number().int(),
+  registryItemId: nstr,
+  markings: z.array(recoveredMarkingSchema),
+  candidates: z.array(candidateSchema),
+  match: matchSchema.nullable(),
+});
+
+export const recoverySummarySchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  recoveredOn: z.string(),
+  placeLocode: nstr,
+  placeLatitude: z.number().nullable(),
+  placeLongitude: z.number().nullable(),
+  placeText: nstr,
+  agency: partySummarySchema.nullable(),
+  recoveryType: z.enum(RECOVERY_TYPES),
+  legalJustification: z.enum(LEGAL_JUSTIFICATIONS),
+  criminalContext: z.enum(CRIMINAL_CONTEXTS),
+  legalReference: nstr,
+  itemCount: z.number().int(),
+  createdAt: z.string(),
+});
+
+export const recoveryDetailSchema = recoverySummarySchema.extend({
+  notes: nstr,
+  createdBy: z.string(),
+  persons: z.array(z.object({ role: z.enum(PERSON_ROLES), party: partySummarySchema })),
+  items: z.array(recoveredItemSchema),
+});
+
+export const recoveryPageSchema = pageSchema(recoverySummarySchema);
+
+export const hitSchema = matchSchema.extend({
+  recoveredItemId: z.string(),
+  caseId: z.string(),
+  recoveredOn: z.string(),
+  item: z.object({ kind: z.enum(ITEM_KINDS), type: nstr, make: nstr, model: nstr, calibre: nstr }),
+});
+export const hitPageSchema = pageSchema(hitSchema);
+export const hitSummarySchema = z.object({
+  open: z.number().int(),
+  acknowledged: z.number().int(),
+  byAgency: z.array(z.object({ agency: partySummarySchema.nullable(), open: z.number().int(), acknowledged: z.number().int() })),
+});
+
+export const importResultSchema = z.object({
+  cases: z.array(recoverySummarySchema.extend({ outcomes: z.record(z.string(), z.number().int()) })),
+  itemCount: z.number().int(),
+});
+
+export type RecoveryInput = z.infer<typeof recoveryInputSchema>;
+export type RecoveryDetail = z.infer<typeof recoveryDetailSchema>;
+export type RecoverySummary = z.infer<typeof recoverySummarySchema>;
+export type RecoveredItem = z.infer<typeof recoveredItemSchema>;
+export type Match = z.infer<typeof matchSchema>;
+export type Hit = z.infer<typeof hitSchema>;
+export type HitSummary = z.infer<typeof hitSummarySchema>;
+export type ImportResult = z.infer<typeof importResultSchema>;

@@ -1,0 +1,233 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEngines } from '../../test/support/engines.ts';
+import { createTestDeps, type TestDeps } from '../../test/support/deps.ts';
+import type { Actor, Role } from '../platform/auth/actor.ts';
+import { stateHash } from '../platform/crypto/canonical.ts';
+import { AppError } from '../platform/http/errors.ts';
+import { createRegistryService, type RegistryService } from '../registry/service.ts';
+import { createTracingService, type TracingService } from './service.ts';
+import * as store from './store.ts';
+
+const actor = (role: Role, organisationId: string | null = null): Actor => ({ kind: 'user', userId: null, name: `t-${role}`, role, organisationId });
+const clerk = actor('registry_clerk');
+const officer = actor('tracing_officer');
+
+async function failure(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describeEngines('tracing: recoveries, checks and hits', (engine) => {
+  let deps: TestDeps;
+  let registry: RegistryService;
+  let tracing: TracingService;
+  let maker: string;
+  let owner: string;
+  let police: string;
+  let customs: string;
+
+  const count = async (table: string) => (await deps.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
+
+  async function registerPistol(serial: string, make = 'Acme', calibre = '9x19mm', model = 'P9') {
+    const item = await registry.registerItem(clerk, {
+      item: { kind: 'firearm', firearmType: 'self_loading_pistol', make, model, calibre, yearOfManufacture: 2019 },
+      markings: [{ kind: 'manufacture', location: 'frame', manufacturerName: `${make} Arms`, countryOfManufacture: 'BE', serialNumber: serial }],
+      event: { kind: 'manufactured', occurredAt: '2024-01-10T09:00:00Z', toPartyId: maker },
+    });
+    await registry.recordEvent(clerk, item.id, { kind: 'transferred', occurredAt: '2024-03-01T09:00:00Z', fromPartyId: maker, toPartyId: owner });
+    return item.id;
+  }
+
+  const base = () => ({
+    recoveredOn: '2026-05-30',
+    place: { locode: 'NL RTM', text: 'Port of Rotterdam, container terminal' },
+    agencyPartyId: customs,
+    recoveryType: 'seized',
+    legalJustification: 'illicit_trafficking',
+    criminalContext: 'organised_crime',
+    legalReference: 'SEIZ-2026-0042',
+  });
+  const pistol = (markings: unknown[], extra: Record<string, unknown> = {}) => ({
+    kind: 'firearm',
+    type: 'self_loading_pistol',
+    make: 'Acme',
+    model: 'P9',
+    calibre: '9x19mm',
+    nature: 'industrial',
+    markings,
+    ...extra,
+  });
+
+  beforeAll(async () => {
+    deps = await createTestDeps(engine);
+    registry = createRegistryService(deps);
+    tracing = createTracingService(deps, { registry });
+    const org = async (name: string, roles: string[]) => (await registry.createParty(clerk, { kind: 'organisation', roles, name, country: 'NL' })).id;
+    maker = await org('Acme Arms', ['manufacturer']);
+    police = await org('Amsterdam Police', ['state_agency']);
+    customs = await org('Customs Rotterdam', ['state_agency']);
+    owner = (await registry.createParty(clerk, { kind: 'person', roles: ['owner'], personal: { givenNames: 'Ana', familyName: 'Pérez' } })).id;
+  });
+  afterAll(async () => deps?.close());
+
+  it('an intact serial of a stolen pistol is a hit: an open alert to the agency that took the report, both references kept, the registry item seized', async () => {
+    const id = await registerPistol('AC-100200');
+    await registry.recordEvent(officer, id, { kind: 'reported_stolen', occurredAt: '2026-02-01T08:00:00Z', toPartyId: police, authorizationRef: 'PR-2026-77' });
+    const rec = await tracing.recordRecovery(officer, { ...base(), items: [pistol([{ location: 'frame', state: 'intact', serialAsRead: 'ac100200' }])] });
+    expect(rec.reference).toMatch(/^REC-2026-\d{6}$/);
+    const item = rec.items[0];
+    expect(item.checkOutcome).toBe('hit');
+    expect(item.registryItemId).toBe(id);
+    expect(item.match).toMatchObject({ kind: 'lost_stolen_hit', foundBy: 'exact_serial', registryStatus: 'stolen', reportReference: 'PR-2026-77', alertStatus: 'open', recoveryReference: `${rec.reference}/1` });
+    expect(item.match!.reportingAgency!.name).toBe('Amsterdam Police');
+    const after = await registry.getItem(clerk, id);
+    expect(after.status).toBe('seized');
+    expect(after.events.at(-1)).toMatchObject({ kind: 'seized', authorizationRef: 'SEIZ-2026-0042' });
+
+    const alerts = await tracing.listHits(officer, { agencyPartyId: police, alertStatus: 'open' });
+    expect(alerts.items.map((h) => h.recoveredItemId)).toEqual([item.id]);
+    const summary = await tracing.hitSummary(officer);
+    expect(summary.byAgency.find((a) => a.agency?.id === police)).toMatchObject({ open: 1, acknowledged: 0 });
+    const ack = await tracing.acknowledgeHit(officer, item.match!.id);
+    expect(ack.alertStatus).toBe('acknowledged');
+    expect((await tracing.hitSummary(officer)).byAgency.find((a) => a.agency?.id === police)).toMatchObject({ open: 0, acknowledged: 1 });
+    expect((await failure(tracing.acknowledgeHit(officer, item.match!.id))).errors[0].code).toBe('hit.already_acknowledged');
+  });
+
+  it('an intact serial of a legally held pistol links the recovery to the item and its chain of custody (no alert)', async () => {
+    const id = await registerPistol('AC-300400');
+    const rec = await tracing.recordRecovery(officer, { ...base(), recoveryType: 'found', items: [pistol([{ location: 'frame', state: 'intact', serialAsRead: 'AC 300400' }])] });
+    expect(rec.items[0]).toMatchObject({ checkOutcome: 'linked', registryItemId: id });
+    expect(rec.items[0].match).toMatchObject({ kind: 'legal_holding', registryStatus: 'active', alertStatus: null, reportingAgency: null });
+    expect((await registry.getItem(clerk, id)).status).toBe('seized');
+  });
+
+  it('an obliterated serial gives ranked candidates with the count of every match; the true pistol (make and calibre agree) comes first', async () => {
+    const truth = await registerPistol('QX-551234', 'Borealis', '.45 ACP', 'B45');
+    await registerPistol('QX-551299', 'Acme', '9x19mm');
+    await registerPistol('QX-5512347', 'Borealis', '.45 ACP', 'B45');
+    const rec = await tracing.recordRecovery(officer, {
+      ...base(),
+      items: [pistol([{ location: 'frame', state: 'obliterated', serialAsRead: 'QX-5512??' }], { make: 'Borealis', calibre: '.45 ACP', model: null })],
+    });
+    const item = rec.items[0];
+    expect(item.checkOutcome).toBe('candidates');
+    expect(item.candidateCount).toBe(3);
+    expect(item.candidates[0].registryItemId).toBe(truth);
+    expect(item.candidates.map((c) => c.rank)).toEqual([1, 2, 3]);
+    expect(item.candidates[0].score).toBeGreaterThan(item.candidates[1].score);
+
+    // Customs record seizures but do not identify weapons.
+    expect((await failure(tracing.confirmCandidate(actor('customs_officer'), rec.id, item.id, { registryItemId: truth }))).status).toBe(403);
+    const unlisted = await registerPistol('ZZ-000001');
+    expect((await failure(tracing.confirmCandidate(officer, rec.id, item.id, { registryItemId: unlisted }))).errors[0].code).toBe('candidate.not_listed');
+    const confirmed = await tracing.confirmCandidate(officer, rec.id, item.id, { registryItemId: truth });
+    expect(confirmed.items[0]).toMatchObject({ checkOutcome: 'linked', registryItemId: truth });
+    expect(confirmed.items[0].match).toMatchObject({ foundBy: 'confirmed_candidate' });
+    expect((await failure(tracing.registerRecoveredItem(officer, rec.id, item.id))).errors[0].code).toBe('recovered_item.already_decided');
+  });
+
+  it('the registry ranks partial serials with a count, and refuses a pattern without three known characters in a row', async () => {
+    const ranked = await registry.rankPartialSerial(officer, { serialPattern: 'QX5512*', make: 'Borealis', calibre: '.45 ACP' });
+    expect(ranked.total).toBe(3);
+    expect(ranked.items[0].make).toBe('Borealis');
+    expect(ranked.items.map((i) => i.rank)).toEqual([1, 2, 3]);
+    expect((await failure(registry.rankPartialSerial(officer, { serialPattern: 'Q?5?1' }))).errors[0].code).toBe('search.pattern_too_short');
+  });
+
+  it('an item that matches nothing is registered as seized with the State confiscation mark, so it is found again', async () => {
+    const rec = await tracing.recordRecovery(officer, {
+      ...base(),
+      items: [
+        pistol([{ location: 'frame', state: 'removed' }], { nature: 'craft', make: null, model: null }),
+        { kind: 'ammunition', type: 'complete_round', calibre: '9x19mm', nature: 'industrial', quantity: 250, markings: [] },
+      ],
+    });
+    const [gun, ammo] = rec.items;
+    expect(gun.checkOutcome).toBe('registered');
+    expect(ammo.checkOutcome).toBe('no_match');
+    const registered = await registry.getItem(clerk, gun.registryItemId!);
+    expect(registered.status).toBe('seized');
+    const mark = `XC-${rec.reference}-1`;
+    expect(registered.markings.find((m) => m.kind === 'confiscation')).toMatchObject({ serialNumber: mark, markingCountry: 'XC' });
+    expect((await registry.searchItems(officer, { serial: mark })).items.map((i) => i.id)).toEqual([gun.registryItemId]);
+  });
+
+  it('bad input is refused with codes naming the field and writes nothing', async () => {
+    const before = await count('recovery_cases');
+    const e1 = await failure(tracing.recordRecovery(officer, { ...base(), place: {}, items: [pistol([{ location: 'frame', state: 'intact' }], { type: 'bazooka' })] }));
+    expect(e1.status).toBe(400);
+    expect(e1.errors.map((e) => `${e.field}:${e.code}`).sort()).toEqual(
+      ['items.0.markings.0.serialAsRead:recovered_marking.reading_required', 'items.0.type:recovered_item.type_invalid', 'place.text:recovery.place_required'].sort(),
+    );
+    const e2 = await failure(tracing.recordRecovery(officer, { ...base(), recoveredOn: '2026-07-01', agencyPartyId: '0190a0a0-0000-7000-8000-000000000000', items: [pistol([])] }));
+    expect(e2.errors.map((e) => e.code)).toEqual(['recovery.date_in_future']);
+    const e3 = await failure(tracing.recordRecovery(officer, { ...base(), agencyPartyId: '0190a0a0-0000-7000-8000-000000000000', items: [pistol([])] }));
+    expect(e3.errors).toMatchObject([{ field: 'agencyPartyId', code: 'party.not_found' }]);
+    const e4 = await failure(tracing.recordRecovery(officer, { ...base(), place: { latitude: 91, longitude: 5.1 }, items: [pistol([{ location: 'frame', state: 'obliterated', serialAsRead: 'A??' }])] }));
+    expect(e4.errors.map((e) => e.code).sort()).toEqual(['recovery.latitude_range']);
+    expect(await count('recovery_cases')).toBe(before);
+  });
+
+  it('industry and the public see nothing of recoveries; auditors read but do not write', async () => {
+    expect((await failure(tracing.listRecoveries(actor('industry', maker), {}))).status).toBe(403);
+    expect((await failure(tracing.recordRecovery(actor('auditor'), { ...base(), items: [pistol([])] }))).status).toBe(403);
+    expect((await tracing.listRecoveries(actor('auditor'), {})).items.length).toBeGreaterThan(0);
+  });
+
+  it('a seizure list in CSV is recorded whole, one recovery per case key, every item checked', async () => {
+    const id = await registerPistol('CSV-777001');
+    await registry.recordEvent(officer, id, { kind: 'reported_lost', occurredAt: '2026-03-01T08:00:00Z', toPartyId: police });
+    const csv = [
+      'Case,Recovered on,Place LOCODE,Agency party id,Recovery type,Legal justification,Criminal context,Kind,Type,Make,Calibre,Nature,Serial,Marking state,Quantity',
+      `A1,2026-05-20,NLAMS,${police},seized,illicit_possession,drugs,firearm,revolver,Colt,.38 Special,industrial,CSV777001,intact,`,
+      `A1,2026-05-20,NLAMS,${police},seized,illicit_possession,drugs,ammunition,complete_round,,.38 Special,industrial,,,50`,
+      `B2,2026-05-21,NLAMS,${police},surrendered,other,none,firearm,shotgun,,12/70,craft,,unmarked,`,
+    ].join('\n');
+    const result = await tracing.importSeizureList(officer, Buffer.from(csv));
+    expect(result.itemCount).toBe(3);
+    expect(result.cases.map((c) => [c.recoveryType, c.itemCount, c.outcomes])).toEqual([
+      ['seized', 2, { hit: 1, no_match: 1 }],
+      ['surrendered', 1, { registered: 1 }],
+    ]);
+  });
+
+  it('a bad seizure list is refused whole, each error naming its line and column', async () => {
+    const before = await count('recovered_items');
+    const csv = [
+      'case,recovered_on,place,agency_party_id,recovery_type,legal_justification,criminal_context,kind,type,nature,serial,marking_state',
+      `A,2026-05-20,Dam square,${police},seized,illicit_possession,drugs,firearm,rifle,industrial,AB123,intact`,
+      `A,2026-05-21,Dam square,${police},seized,illicit_possession,drugs,firearm,rifle,industrial,AB124,intact`,
+      `B,2026-05-20,Dam square,${police},taken,illicit_possession,drugs,firearm,rifle,industrial,AB125,intact`,
+      `C,2026-05-20,Dam square,${police},found,other,none,firearm,laser,industrial,,intact`,
+    ].join('\r\n');
+    const err = await failure(tracing.importSeizureList(officer, Buffer.from(csv)));
+    expect(err.status).toBe(400);
+    expect(err.errors.map((e) => `${e.line}:${e.field}:${e.code}`)).toEqual([
+      '3:recovered_on:csv.case_mismatch',
+      '4:recovery_type:csv.invalid_value',
+      '5:type:recovered_item.type_invalid',
+      '5:serial:recovered_marking.reading_required',
+    ]);
+    expect(await count('recovered_items')).toBe(before);
+    const header = await failure(tracing.importSeizureList(officer, Buffer.from('case,colour\nA,red\n')));
+    expect(header.errors.map((e) => e.code)).toContain('csv.unknown_column');
+  });
+
+  it('every audited recovery, item and match re-reads to the state its last audit entry hashed', async () => {
+    for (const entity of [store.AUDITED_RECOVERY_CASE, store.AUDITED_RECOVERED_ITEM, store.AUDITED_RECOVERY_MATCH]) {
+      const last = await deps.db.query<{ entity_id: string; state_hash: string }>(
+        `SELECT DISTINCT ON (entity_id) entity_id, state_hash FROM audit_log WHERE entity = $1 ORDER BY entity_id, seq DESC`,
+        [entity.entity],
+      );
+      expect(last.length).toBeGreaterThan(0);
+      const states = await entity.load(deps.db, last.map((r) => r.entity_id));
+      for (const r of last) expect(stateHash(states.get(r.entity_id)), `${entity.entity} ${r.entity_id}`).toBe(r.state_hash);
+    }
+  });
+});

@@ -1,0 +1,482 @@
+import { defineAuditedEntity } from '../platform/audit/entities.ts';
+import { SqlFilter } from '../platform/db/filter.ts';
+import type { Queryable } from '../platform/db/types.ts';
+import type { ItemKind, ItemStatus } from '../registry/model.ts';
+import type { CheckOutcome, CriminalContext, ItemNature, LegalJustification, MarkingState, MatchKind, PersonRole, RecoveryType } from './model.ts';
+
+/** SQL for the tracing tables only (migrations/0015_tracing_recoveries.sql). Parameterised, set-based. */
+
+export interface CaseRow {
+  id: string;
+  reference: string;
+  recovered_on: string;
+  place_locode: string | null;
+  place_latitude: number | null;
+  place_longitude: number | null;
+  place_text: string | null;
+  agency_party_id: string;
+  recovery_type: RecoveryType;
+  legal_justification: LegalJustification;
+  criminal_context: CriminalContext;
+  legal_reference: string | null;
+  notes: string | null;
+  created_at: Date;
+  created_by: string;
+}
+
+export interface PersonRow {
+  case_id: string;
+  party_id: string;
+  role: PersonRole;
+}
+
+export interface RecoveredItemRow {
+  id: string;
+  case_id: string;
+  seq: number;
+  kind: ItemKind;
+  item_type: string | null;
+  make: string | null;
+  model: string | null;
+  calibre: string | null;
+  country_of_manufacture: string | null;
+  nature: ItemNature;
+  quantity: number;
+  description: string | null;
+  check_outcome: CheckOutcome;
+  checked_at: Date | null;
+  candidate_count: number;
+  registry_item_id: string | null;
+  created_at: Date;
+}
+
+export interface RecoveredMarkingRow {
+  id: string;
+  recovered_item_id: string;
+  seq: number;
+  location: string;
+  state: MarkingState;
+  serial_as_read: string | null;
+  serial_norm: string | null;
+  manufacturer_name: string | null;
+  country_of_manufacture: string | null;
+  text_as_read: string | null;
+}
+
+export interface CandidateRow {
+  recovered_item_id: string;
+  registry_item_id: string;
+  rank: number;
+  score: number;
+  serial_number: string | null;
+  make: string | null;
+  model: string | null;
+  calibre: string | null;
+  registry_status: ItemStatus;
+}
+
+export interface MatchRow {
+  id: string;
+  recovered_item_id: string;
+  registry_item_id: string;
+  kind: MatchKind;
+  found_by: 'exact_serial' | 'confirmed_candidate';
+  registry_status: ItemStatus;
+  recovery_reference: string;
+  report_event_id: string | null;
+  report_reference: string | null;
+  reporting_agency_party_id: string | null;
+  alert_status: 'open' | 'acknowledged' | null;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
+  created_at: Date;
+  created_by: string;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+// ---------------------------------------------------------------- audited states
+
+export function caseState(row: CaseRow, persons: readonly PersonRow[]) {
+  return {
+    id: row.id,
+    reference: row.reference,
+    recoveredOn: row.recovered_on,
+    placeLocode: row.place_locode,
+    placeLatitude: row.place_latitude,
+    placeLongitude: row.place_longitude,
+    placeText: row.place_text,
+    agencyPartyId: row.agency_party_id,
+    recoveryType: row.recovery_type,
+    legalJustification: row.legal_justification,
+    criminalContext: row.criminal_context,
+    legalReference: row.legal_reference,
+    notes: row.notes,
+    createdAt: iso(row.created_at),
+    createdBy: row.created_by,
+    persons: [...persons].sort((a, b) => (a.party_id + a.role).localeCompare(b.party_id + b.role)).map((p) => ({ partyId: p.party_id, role: p.role })),
+  };
+}
+
+export function recoveredItemState(row: RecoveredItemRow, markings: readonly RecoveredMarkingRow[]) {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    seq: row.seq,
+    kind: row.kind,
+    type: row.item_type,
+    make: row.make,
+    model: row.model,
+    calibre: row.calibre,
+    countryOfManufacture: row.country_of_manufacture,
+    nature: row.nature,
+    quantity: row.quantity,
+    description: row.description,
+    checkOutcome: row.check_outcome,
+    checkedAt: iso(row.checked_at),
+    candidateCount: row.candidate_count,
+    registryItemId: row.registry_item_id,
+    createdAt: iso(row.created_at),
+    markings: [...markings]
+      .sort((a, b) => a.seq - b.seq)
+      .map((m) => ({
+        id: m.id,
+        seq: m.seq,
+        location: m.location,
+        state: m.state,
+        serialAsRead: m.serial_as_read,
+        serialNorm: m.serial_norm,
+        manufacturerName: m.manufacturer_name,
+        countryOfManufacture: m.country_of_manufacture,
+        textAsRead: m.text_as_read,
+      })),
+  };
+}
+
+export function matchState(row: MatchRow) {
+  return {
+    id: row.id,
+    recoveredItemId: row.recovered_item_id,
+    registryItemId: row.registry_item_id,
+    kind: row.kind,
+    foundBy: row.found_by,
+    registryStatus: row.registry_status,
+    recoveryReference: row.recovery_reference,
+    reportEventId: row.report_event_id,
+    reportReference: row.report_reference,
+    reportingAgencyPartyId: row.reporting_agency_party_id,
+    alertStatus: row.alert_status,
+    acknowledgedAt: iso(row.acknowledged_at),
+    acknowledgedBy: row.acknowledged_by,
+    createdAt: iso(row.created_at),
+    createdBy: row.created_by,
+  };
+}
+
+// ---------------------------------------------------------------- cases
+
+const CASE_COLS =
+  'id, reference, recovered_on::text AS recovered_on, place_locode, place_latitude, place_longitude, place_text, agency_party_id, recovery_type, ' +
+  'legal_justification, criminal_context, legal_reference, notes, created_at, created_by';
+
+/** The highest number used in a year's references (REC-<year>-NNNNNN), so the next one follows it. */
+export async function lastReferenceNumber(q: Queryable, year: number): Promise<number> {
+  const rows = await q.query<{ n: number | null }>(
+    `SELECT max(substring(reference FROM 10)::int) AS n FROM recovery_cases WHERE reference LIKE $1`,
+    [`REC-${year}-%`],
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+export async function insertCases(q: Queryable, rows: readonly CaseRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const col = <K extends keyof CaseRow>(k: K) => rows.map((r) => r[k]);
+  await q.query(
+    `INSERT INTO recovery_cases (id, reference, recovered_on, place_locode, place_latitude, place_longitude, place_text, agency_party_id, recovery_type,
+       legal_justification, criminal_context, legal_reference, notes, created_at, created_by)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::date[], $4::text[], $5::float8[], $6::float8[], $7::text[], $8::uuid[], $9::text[],
+       $10::text[], $11::text[], $12::text[], $13::text[], $14::timestamptz[], $15::text[])`,
+    [
+      col('id'),
+      col('reference'),
+      col('recovered_on'),
+      col('place_locode'),
+      col('place_latitude'),
+      col('place_longitude'),
+      col('place_text'),
+      col('agency_party_id'),
+      col('recovery_type'),
+      col('legal_justification'),
+      col('criminal_context'),
+      col('legal_reference'),
+      col('notes'),
+      col('created_at'),
+      col('created_by'),
+    ],
+  );
+}
+
+export async function insertPersons(q: Queryable, rows: readonly PersonRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await q.query(`INSERT INTO recovery_case_persons (case_id, party_id, role) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[]) ON CONFLICT DO NOTHING`, [
+    rows.map((r) => r.case_id),
+    rows.map((r) => r.party_id),
+    rows.map((r) => r.role),
+  ]);
+}
+
+export async function getCase(q: Queryable, id: string): Promise<CaseRow | undefined> {
+  return (await q.query<CaseRow>(`SELECT ${CASE_COLS} FROM recovery_cases WHERE id = $1`, [id]))[0];
+}
+
+export async function getCases(q: Queryable, ids: readonly string[]): Promise<CaseRow[]> {
+  return q.query<CaseRow>(`SELECT ${CASE_COLS} FROM recovery_cases WHERE id = ANY($1::uuid[])`, [ids]);
+}
+
+export async function listPersons(q: Queryable, caseIds: readonly string[]): Promise<PersonRow[]> {
+  return q.query<PersonRow>(`SELECT case_id, party_id, role FROM recovery_case_persons WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, role, party_id`, [caseIds]);
+}
+
+export interface CaseFilter {
+  recoveryType?: string;
+  agencyPartyId?: string;
+  from?: string;
+  to?: string;
+  after?: string;
+  limit: number;
+}
+
+/** Newest first (UUIDv7 ids are time-ordered); keyset pages on the id. */
+export async function listCases(q: Queryable, f: CaseFilter): Promise<(CaseRow & { item_count: number })[]> {
+  const w = new SqlFilter();
+  const p = w.p;
+  if (f.recoveryType) w.and(`recovery_type = ${p(f.recoveryType)}`);
+  if (f.agencyPartyId) w.and(`agency_party_id = ${p(f.agencyPartyId)}`);
+  if (f.from) w.and(`recovered_on >= ${p(f.from)}::date`);
+  if (f.to) w.and(`recovered_on <= ${p(f.to)}::date`);
+  if (f.after) w.and(`id < ${p(f.after)}`);
+  return q.query(
+    `SELECT ${CASE_COLS}, (SELECT count(*) FROM recovered_items i WHERE i.case_id = c.id)::int8 AS item_count
+     FROM recovery_cases c ${w.clause} ORDER BY id DESC LIMIT ${p(f.limit + 1)}`,
+    w.params,
+  );
+}
+
+// ---------------------------------------------------------------- recovered items and their marks
+
+const ITEM_COLS =
+  'id, case_id, seq, kind, item_type, make, model, calibre, country_of_manufacture, nature, quantity, description, check_outcome, checked_at, ' +
+  'candidate_count, registry_item_id, created_at';
+
+export async function insertItems(q: Queryable, rows: readonly RecoveredItemRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const col = <K extends keyof RecoveredItemRow>(k: K) => rows.map((r) => r[k]);
+  await q.query(
+    `INSERT INTO recovered_items (${ITEM_COLS})
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+       $11::int[], $12::text[], $13::text[], $14::timestamptz[], $15::int[], $16::uuid[], $17::timestamptz[])`,
+    [
+      col('id'),
+      col('case_id'),
+      col('seq'),
+      col('kind'),
+      col('item_type'),
+      col('make'),
+      col('model'),
+      col('calibre'),
+      col('country_of_manufacture'),
+      col('nature'),
+      col('quantity'),
+      col('description'),
+      col('check_outcome'),
+      col('checked_at'),
+      col('candidate_count'),
+      col('registry_item_id'),
+      col('created_at'),
+    ],
+  );
+}
+
+const MARKING_COLS = 'id, recovered_item_id, seq, location, state, serial_as_read, serial_norm, manufacturer_name, country_of_manufacture, text_as_read';
+
+export async function insertMarkings(q: Queryable, rows: readonly RecoveredMarkingRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const col = <K extends keyof RecoveredMarkingRow>(k: K) => rows.map((r) => r[k]);
+  await q.query(
+    `INSERT INTO recovered_item_markings (${MARKING_COLS})
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])`,
+    [
+      col('id'),
+      col('recovered_item_id'),
+      col('seq'),
+      col('location'),
+      col('state'),
+      col('serial_as_read'),
+      col('serial_norm'),
+      col('manufacturer_name'),
+      col('country_of_manufacture'),
+      col('text_as_read'),
+    ],
+  );
+}
+
+export async function getItem(q: Queryable, id: string, forUpdate = false): Promise<RecoveredItemRow | undefined> {
+  return (await q.query<RecoveredItemRow>(`SELECT ${ITEM_COLS} FROM recovered_items WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]))[0];
+}
+
+export async function getItems(q: Queryable, ids: readonly string[]): Promise<RecoveredItemRow[]> {
+  return q.query<RecoveredItemRow>(`SELECT ${ITEM_COLS} FROM recovered_items WHERE id = ANY($1::uuid[]) ORDER BY id`, [ids]);
+}
+
+export async function listItems(q: Queryable, caseId: string): Promise<RecoveredItemRow[]> {
+  return q.query<RecoveredItemRow>(`SELECT ${ITEM_COLS} FROM recovered_items WHERE case_id = $1 ORDER BY seq`, [caseId]);
+}
+
+export async function listMarkings(q: Queryable, itemIds: readonly string[]): Promise<RecoveredMarkingRow[]> {
+  return q.query<RecoveredMarkingRow>(`SELECT ${MARKING_COLS} FROM recovered_item_markings WHERE recovered_item_id = ANY($1::uuid[]) ORDER BY recovered_item_id, seq`, [itemIds]);
+}
+
+/** Records what the automatic check (or an officer's decision) concluded for one item. */
+export async function setCheckResult(
+  q: Queryable,
+  id: string,
+  r: { outcome: CheckOutcome; checkedAt: Date; candidateCount: number; registryItemId: string | null },
+): Promise<void> {
+  await q.query(`UPDATE recovered_items SET check_outcome = $2, checked_at = $3, candidate_count = $4, registry_item_id = $5 WHERE id = $1`, [
+    id,
+    r.outcome,
+    r.checkedAt,
+    r.candidateCount,
+    r.registryItemId,
+  ]);
+}
+
+// ---------------------------------------------------------------- candidates and matches
+
+const CANDIDATE_COLS = 'recovered_item_id, registry_item_id, rank, score, serial_number, make, model, calibre, registry_status';
+
+export async function insertCandidates(q: Queryable, rows: readonly CandidateRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const col = <K extends keyof CandidateRow>(k: K) => rows.map((r) => r[k]);
+  await q.query(
+    `INSERT INTO recovery_candidates (${CANDIDATE_COLS})
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::float8[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[]) ON CONFLICT DO NOTHING`,
+    [col('recovered_item_id'), col('registry_item_id'), col('rank'), col('score'), col('serial_number'), col('make'), col('model'), col('calibre'), col('registry_status')],
+  );
+}
+
+export async function listCandidates(q: Queryable, itemIds: readonly string[]): Promise<CandidateRow[]> {
+  return q.query<CandidateRow>(
+    `SELECT ${CANDIDATE_COLS} FROM recovery_candidates WHERE recovered_item_id = ANY($1::uuid[]) ORDER BY recovered_item_id, rank`,
+    [itemIds],
+  );
+}
+
+const MATCH_COLS =
+  'id, recovered_item_id, registry_item_id, kind, found_by, registry_status, recovery_reference, report_event_id, report_reference, ' +
+  'reporting_agency_party_id, alert_status, acknowledged_at, acknowledged_by, created_at, created_by';
+
+export async function insertMatch(q: Queryable, r: MatchRow): Promise<void> {
+  await q.query(`INSERT INTO recovery_matches (${MATCH_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`, [
+    r.id,
+    r.recovered_item_id,
+    r.registry_item_id,
+    r.kind,
+    r.found_by,
+    r.registry_status,
+    r.recovery_reference,
+    r.report_event_id,
+    r.report_reference,
+    r.reporting_agency_party_id,
+    r.alert_status,
+    r.acknowledged_at,
+    r.acknowledged_by,
+    r.created_at,
+    r.created_by,
+  ]);
+}
+
+export async function getMatch(q: Queryable, id: string, forUpdate = false): Promise<MatchRow | undefined> {
+  return (await q.query<MatchRow>(`SELECT ${MATCH_COLS} FROM recovery_matches WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]))[0];
+}
+
+export async function getMatches(q: Queryable, ids: readonly string[]): Promise<MatchRow[]> {
+  return q.query<MatchRow>(`SELECT ${MATCH_COLS} FROM recovery_matches WHERE id = ANY($1::uuid[])`, [ids]);
+}
+
+export async function listMatchesForItems(q: Queryable, itemIds: readonly string[]): Promise<MatchRow[]> {
+  return q.query<MatchRow>(`SELECT ${MATCH_COLS} FROM recovery_matches WHERE recovered_item_id = ANY($1::uuid[])`, [itemIds]);
+}
+
+export async function acknowledgeMatch(q: Queryable, id: string, at: Date, by: string): Promise<void> {
+  await q.query(`UPDATE recovery_matches SET alert_status = 'acknowledged', acknowledged_at = $2, acknowledged_by = $3 WHERE id = $1`, [id, at, by]);
+}
+
+export interface HitRow extends MatchRow {
+  case_id: string;
+  recovered_on: string;
+  item_kind: ItemKind;
+  item_type: string | null;
+  make: string | null;
+  model: string | null;
+  calibre: string | null;
+}
+
+export interface HitFilter {
+  agencyPartyId?: string;
+  alertStatus?: string;
+  after?: string;
+  limit: number;
+}
+
+/** Lost/stolen hits (the alerts), newest first. */
+export async function listHits(q: Queryable, f: HitFilter): Promise<HitRow[]> {
+  const w = new SqlFilter();
+  const p = w.p;
+  w.and(`m.kind = 'lost_stolen_hit'`);
+  if (f.agencyPartyId) w.and(`m.reporting_agency_party_id = ${p(f.agencyPartyId)}`);
+  if (f.alertStatus) w.and(`m.alert_status = ${p(f.alertStatus)}`);
+  if (f.after) w.and(`m.id < ${p(f.after)}`);
+  const cols = MATCH_COLS.split(', ')
+    .map((c) => `m.${c}`)
+    .join(', ');
+  return q.query<HitRow>(
+    `SELECT ${cols}, i.case_id, c.recovered_on::text AS recovered_on, i.kind AS item_kind, i.item_type, i.make, i.model, i.calibre
+     FROM recovery_matches m JOIN recovered_items i ON i.id = m.recovered_item_id JOIN recovery_cases c ON c.id = i.case_id
+     ${w.clause} ORDER BY m.id DESC LIMIT ${p(f.limit + 1)}`,
+    w.params,
+  );
+}
+
+/** Alerts counted per reporting agency and status (the dashboard). */
+export async function countHits(q: Queryable): Promise<{ agency_party_id: string | null; alert_status: string; count: number }[]> {
+  return q.query(
+    `SELECT reporting_agency_party_id AS agency_party_id, alert_status, count(*)::int8 AS count FROM recovery_matches
+     WHERE kind = 'lost_stolen_hit' GROUP BY reporting_agency_party_id, alert_status ORDER BY reporting_agency_party_id NULLS LAST, alert_status`,
+  );
+}
+
+// ---------------------------------------------------------------- audited entities
+
+export const AUDITED_RECOVERY_CASE = defineAuditedEntity({
+  entity: 'recovery_case',
+  async load(db, ids) {
+    const [cases, persons] = await Promise.all([getCases(db, ids), listPersons(db, ids)]);
+    return new Map(cases.map((c) => [c.id, caseState(c, persons.filter((p) => p.case_id === c.id))]));
+  },
+});
+
+export const AUDITED_RECOVERED_ITEM = defineAuditedEntity({
+  entity: 'recovered_item',
+  async load(db, ids) {
+    const [items, markings] = await Promise.all([getItems(db, ids), listMarkings(db, ids)]);
+    return new Map(items.map((i) => [i.id, recoveredItemState(i, markings.filter((m) => m.recovered_item_id === i.id))]));
+  },
+});
+
+export const AUDITED_RECOVERY_MATCH = defineAuditedEntity({
+  entity: 'recovery_match',
+  async load(db, ids) {
+    return new Map((await getMatches(db, ids)).map((m) => [m.id, matchState(m)]));
+  },
+});
