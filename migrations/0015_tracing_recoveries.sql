@@ -124,3 +124,34 @@ CREATE TABLE recovery_matches (
 );
 CREATE INDEX recovery_matches_alerts ON recovery_matches (reporting_agency_party_id, alert_status) WHERE kind = 'lost_stolen_hit';
 CREATE INDEX recovery_matches_registry_item ON recovery_matches (registry_item_id);
+
+-- A domestic trace of a recovered item through the registry's chain of custody (ITI para 5; ISACS 05.31
+-- steps 2 and 4): where its lawful chain begins in the State, its last legal holder, and when it left legal hands.
+CREATE TABLE domestic_traces (
+  id uuid PRIMARY KEY,
+  -- Human reference printed on the trace report, e.g. TRC-2026-000001.
+  reference text NOT NULL UNIQUE,
+  recovered_item_id uuid NOT NULL REFERENCES recovered_items (id),
+  registry_item_id uuid NOT NULL REFERENCES registry_items (id),
+  origin_kind text NOT NULL,            -- manufactured | imported | unknown
+  origin_event_id uuid REFERENCES registry_custody_events (id),
+  origin_country text,
+  last_legal_event_id uuid REFERENCES registry_custody_events (id),
+  last_legal_holder_party_id uuid REFERENCES registry_parties (id),
+  -- The window in which the item left legal hands: after the last lawful event, by the report or recovery.
+  diversion_from timestamptz,
+  diversion_to timestamptz NOT NULL,
+  diversion_basis text NOT NULL,        -- lost_stolen_report | recovery
+  diversion_place text,
+  report_event_id uuid REFERENCES registry_custody_events (id),
+  -- The State's records end abroad: an international tracing request is needed, to request_country.
+  ends_abroad boolean NOT NULL,
+  request_country text,
+  -- Illicit origin established by tracing (SDG 16.4.2 numerator).
+  illicit_origin_established boolean NOT NULL,
+  -- The evidence as the trace read it: lawful chain (event ids in order) and authorizations cited.
+  findings jsonb NOT NULL,
+  created_at timestamptz NOT NULL,
+  created_by text NOT NULL
+);
+CREATE INDEX domestic_traces_recovered_item ON domestic_traces (recovered_item_id);

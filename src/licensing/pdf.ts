@@ -1,6 +1,5 @@
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { countryName } from '../reference/countries.ts';
+import { bilingual, countryLabel, secondLanguage, startPdf } from '../platform/pdf.ts';
 import type { LicenceSnapshot } from './model.ts';
 
 /**
@@ -8,7 +7,6 @@ import type { LicenceSnapshot } from './model.ts';
  * the State's language), a QR code carrying the signed token, and the snapshot hash in clear so a
  * reader can compare it with the verification page.
  */
-type Lang = 'en' | 'es' | 'fr';
 const LABELS = {
   title: { en: 'Licence', es: 'Licencia', fr: 'Licence' },
   kind: {
@@ -47,29 +45,14 @@ const LABELS = {
   hash: { en: 'Contents hash (SHA-256)', es: 'Huella del contenido (SHA-256)', fr: 'Empreinte du contenu (SHA-256)' },
 } as const;
 
-function lang(stateLanguage: string): Lang | null {
-  const l = stateLanguage.slice(0, 2).toLowerCase();
-  return l === 'es' || l === 'fr' ? l : null;
-}
-
-function country(code: string, second: Lang | null): string {
-  const en = countryName(code, 'en');
-  const other = second ? countryName(code, second) : en;
-  return other !== en ? `${code} ${en} / ${other}` : `${code} ${en}`;
-}
+const country = countryLabel;
 
 export async function renderLicencePdf(s: LicenceSnapshot, opts: { verificationUrl: string; snapshotHash: string; stateLanguage: string }): Promise<Buffer> {
-  const second = lang(opts.stateLanguage);
-  const label = (entry: { en: string; es: string; fr: string }) => (second ? `${entry.en} / ${entry[second]}` : entry.en);
+  const second = secondLanguage(opts.stateLanguage);
+  const label = bilingual(second);
   const qr = await QRCode.toBuffer(opts.verificationUrl, { errorCorrectionLevel: 'M', margin: 1, width: 220 });
 
-  const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: `Licence ${s.number}`, Author: s.issuingAuthority, Subject: s.kind } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = startPdf({ Title: `Licence ${s.number}`, Author: s.issuingAuthority, Subject: s.kind });
 
   // Keep the heading clear of the QR code in the top right corner.
   const textWidth = doc.page.width - 48 * 2 - 125;

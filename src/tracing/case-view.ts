@@ -12,8 +12,13 @@ export async function loadCaseDetail(ctx: TracingContext, actor: Actor, t: Tx, c
   if (!row) throw new NotFoundError('Recovery', caseId);
   const [persons, items] = await Promise.all([store.listPersons(t, [caseId]), store.listItems(t, caseId)]);
   const ids = items.map((i) => i.id);
-  const [markings, candidates, matches] = await Promise.all([store.listMarkings(t, ids), store.listCandidates(t, ids), store.listMatchesForItems(t, ids)]);
+  const [markings, candidates, matches, traces] = await Promise.all([
+    store.listMarkings(t, ids),
+    store.listCandidates(t, ids),
+    store.listMatchesForItems(t, ids),
+    store.listTracesForItems(t, ids),
+  ]);
   const partyIds = [row.agency_party_id, ...persons.map((p) => p.party_id), ...matches.flatMap((m) => (m.reporting_agency_party_id ? [m.reporting_agency_party_id] : []))];
   const parties = await ctx.registry.partySummaries(actor, partyIds, t);
-  return presentCaseDetail({ row, persons, items, markings, candidates, matches }, partyLookup(parties));
+  return presentCaseDetail({ row, persons, items, markings, candidates, matches, traces }, partyLookup(parties));
 }

@@ -11,6 +11,8 @@ export const tracingPolicy = definePolicy('tracing', {
   // Confirming that an obliterated weapon is a given registry item, or registering it as new, is a
   // tracing officer's finding (ISACS 05.31 identification), not a border officer's.
   'tracing.candidates.decide': ['administrator', 'tracing_officer'],
+  // A domestic trace reads the whole chain of custody and the last legal holder's identity.
+  'tracing.traces.run': ['administrator', 'tracing_officer', 'point_of_contact'],
   'tracing.hits.read': ['administrator', 'tracing_officer', 'customs_officer', 'point_of_contact', 'auditor'],
   'tracing.hits.acknowledge': ['administrator', 'tracing_officer'],
 });

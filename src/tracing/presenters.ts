@@ -1,6 +1,6 @@
 import type { PartySummary } from '../registry/schemas.ts';
 import type { Hit, Match, RecoveredItem, RecoveryDetail, RecoverySummary } from './schemas.ts';
-import type { CandidateRow, CaseRow, HitRow, MatchRow, PersonRow, RecoveredItemRow, RecoveredMarkingRow } from './store.ts';
+import type { CandidateRow, CaseRow, HitRow, MatchRow, PersonRow, RecoveredItemRow, RecoveredMarkingRow, TraceRow } from './store.ts';
 
 /**
  * Stored rows → API shapes. Parties appear as the registry's public summaries (a person's name stays on
@@ -63,7 +63,14 @@ export function presentCandidate(row: CandidateRow) {
   };
 }
 
-export function presentItem(row: RecoveredItemRow, markings: readonly RecoveredMarkingRow[], candidates: readonly CandidateRow[], match: MatchRow | undefined, party: PartyLookup): RecoveredItem {
+export function presentItem(
+  row: RecoveredItemRow,
+  markings: readonly RecoveredMarkingRow[],
+  candidates: readonly CandidateRow[],
+  match: MatchRow | undefined,
+  traces: readonly TraceRow[],
+  party: PartyLookup,
+): RecoveredItem {
   return {
     id: row.id,
     seq: row.seq,
@@ -91,6 +98,7 @@ export function presentItem(row: RecoveredItemRow, markings: readonly RecoveredM
     })),
     candidates: candidates.map(presentCandidate),
     match: match ? presentMatch(match, party) : null,
+    traces: traces.map((t) => ({ id: t.id, reference: t.reference, createdAt: t.created_at.toISOString() })),
   };
 }
 
@@ -101,6 +109,7 @@ export interface CaseParts {
   markings: readonly RecoveredMarkingRow[];
   candidates: readonly CandidateRow[];
   matches: readonly MatchRow[];
+  traces: readonly TraceRow[];
 }
 
 export function presentCaseDetail(c: CaseParts, party: PartyLookup): RecoveryDetail {
@@ -112,6 +121,7 @@ export function presentCaseDetail(c: CaseParts, party: PartyLookup): RecoveryDet
   const markings = group(c.markings);
   const candidates = group(c.candidates);
   const matches = new Map(c.matches.map((m) => [m.recovered_item_id, m]));
+  const traces = group(c.traces);
   return {
     ...presentCaseSummary(c.row, c.items.length, party),
     notes: c.row.notes,
@@ -120,7 +130,7 @@ export function presentCaseDetail(c: CaseParts, party: PartyLookup): RecoveryDet
       const summary = party(p.party_id);
       return summary ? [{ role: p.role, party: summary }] : [];
     }),
-    items: c.items.map((i) => presentItem(i, markings.get(i.id) ?? [], candidates.get(i.id) ?? [], matches.get(i.id), party)),
+    items: c.items.map((i) => presentItem(i, markings.get(i.id) ?? [], candidates.get(i.id) ?? [], matches.get(i.id), traces.get(i.id) ?? [], party)),
   };
 }
 

@@ -48,6 +48,15 @@ describeEngines('tracing HTTP', (engine) => {
     expect((await call('GET', '/tracing/hits/summary', 'tracing_officer')).json()).toMatchObject({ open: 1, acknowledged: 0 });
     const list = await call('GET', '/tracing/recoveries?recoveryType=seized&from=2026-01-01', 'customs_officer');
     expect(list.json().items[0]).toMatchObject({ id: body.id, itemCount: 1 });
+
+    const trace = await call('POST', `/tracing/recoveries/${body.id}/items/${body.items[0].id}/trace`, 'tracing_officer');
+    expect(trace.statusCode).toBe(201);
+    expect(trace.json()).toMatchObject({ illicitOriginEstablished: true, diversion: { basis: 'lost_stolen_report' } });
+    expect((await call('GET', `/tracing/traces/${trace.json().id}`, 'auditor')).json().reference).toBe(trace.json().reference);
+    const pdf = await call('GET', `/tracing/traces/${trace.json().id}/pdf`, 'tracing_officer');
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('refuses bad input with problem+json naming the field and writes nothing; industry is refused', async () => {

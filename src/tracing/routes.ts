@@ -15,6 +15,7 @@ import {
   recoveryInputSchema,
   recoveryListQuerySchema,
   recoveryPageSchema,
+  traceSchema,
 } from './schemas.ts';
 import type { TracingService } from './service.ts';
 
@@ -103,6 +104,41 @@ export async function tracingRoutes(api: Api, opts: { deps: Deps; service: Traci
       },
     },
     async (request) => tracing.registerRecoveredItem(request.actor, request.params.id, request.params.itemId),
+  );
+
+  api.post(
+    '/tracing/recoveries/:id/items/:itemId/trace',
+    {
+      config: { permission: 'tracing.traces.run' },
+      schema: {
+        tags: recoveries,
+        summary: 'Run the domestic trace of an identified recovered item: origin, lawful chain, last legal holder, authorizations, window of diversion (recorded)',
+        params: itemParamSchema,
+        response: { 201: traceSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await tracing.traceRecoveredItem(request.actor, request.params.id, request.params.itemId)),
+  );
+
+  api.get(
+    '/tracing/traces/:id',
+    {
+      config: { permission: 'tracing.recoveries.read' },
+      schema: { tags: recoveries, summary: 'A recorded domestic trace with the registry events it cites', params: idParamSchema, response: { 200: traceSchema } },
+    },
+    async (request) => tracing.getTrace(request.actor, request.params.id),
+  );
+
+  api.get(
+    '/tracing/traces/:id/pdf',
+    {
+      config: { permission: 'tracing.recoveries.read' },
+      schema: { tags: recoveries, summary: 'The domestic trace report (PDF)', params: idParamSchema, produces: ['application/pdf'] },
+    },
+    async (request, reply) => {
+      const { reference, pdf } = await tracing.traceReport(request.actor, request.params.id);
+      return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="${reference}.pdf"`).send(pdf);
+    },
   );
 
   api.get(

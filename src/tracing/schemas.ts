@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageQuerySchema, pageSchema } from '../platform/http/pagination.ts';
 import { ITEM_KINDS, ITEM_STATUSES, MARKING_LOCATIONS } from '../registry/model.ts';
-import { partySummarySchema } from '../registry/schemas.ts';
+import { eventSchema, partySummarySchema } from '../registry/schemas.ts';
 import {
   CHECK_OUTCOMES,
   CRIMINAL_CONTEXTS,
@@ -140,6 +140,8 @@ export const recoveredItemSchema = z.object({
   markings: z.array(recoveredMarkingSchema),
   candidates: z.array(candidateSchema),
   match: matchSchema.nullable(),
+  /** Domestic traces run on this item (ids and references, newest last). */
+  traces: z.array(z.object({ id: z.string(), reference: z.string(), createdAt: z.string() })),
 });
 
 export const recoverySummarySchema = z.object({
@@ -185,6 +187,27 @@ export const importResultSchema = z.object({
   cases: z.array(recoverySummarySchema.extend({ outcomes: z.record(z.string(), z.number().int()) })),
   itemCount: z.number().int(),
 });
+
+export const traceSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  recoveredItemId: z.string(),
+  registryItemId: z.string(),
+  recoveryReference: z.string(),
+  origin: z.object({ kind: z.enum(['manufactured', 'imported', 'unknown']), at: nstr, party: partySummarySchema.nullable(), country: nstr }),
+  /** The lawful chain of custody from the origin to the last lawful event, as the registry records it. */
+  chain: z.array(eventSchema),
+  lastLegalEventId: nstr,
+  lastLegalHolder: partySummarySchema.nullable(),
+  diversion: z.object({ from: nstr, to: z.string(), basis: z.enum(['lost_stolen_report', 'recovery']), place: nstr, reportEventId: nstr }),
+  authorizations: z.array(z.object({ eventId: z.string(), kind: z.string(), ref: nstr, licenceId: nstr })),
+  endsAbroad: z.boolean(),
+  requestCountry: nstr,
+  illicitOriginEstablished: z.boolean(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+});
+export type Trace = z.infer<typeof traceSchema>;
 
 export type RecoveryInput = z.infer<typeof recoveryInputSchema>;
 export type RecoveryDetail = z.infer<typeof recoveryDetailSchema>;

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../test/support/engines.ts';
 import { createTestDeps, type TestDeps } from '../../test/support/deps.ts';
@@ -219,8 +220,43 @@ describeEngines('tracing: recoveries, checks and hits', (engine) => {
     expect(header.errors.map((e) => e.code)).toContain('csv.unknown_column');
   });
 
+  it('the domestic trace of a stolen pistol names its manufacturer, the last legal holder and the window of diversion; the report prints them', async () => {
+    const id = await registerPistol('TR-880011');
+    await registry.recordEvent(officer, id, { kind: 'reported_stolen', occurredAt: '2026-04-10T08:00:00Z', toPartyId: police, authorizationRef: 'PR-2026-90', placeText: 'Utrecht' });
+    const rec = await tracing.recordRecovery(officer, { ...base(), items: [pistol([{ location: 'frame', state: 'intact', serialAsRead: 'TR880011' }])] });
+    const trace = await tracing.traceRecoveredItem(officer, rec.id, rec.items[0].id);
+    expect(trace.reference).toMatch(/^TRC-2026-\d{6}$/);
+    expect(trace.origin).toMatchObject({ kind: 'manufactured', party: { id: maker }, country: 'BE' });
+    expect(trace.chain.map((e) => e.kind)).toEqual(['manufactured', 'transferred']);
+    expect(trace.lastLegalHolder?.id).toBe(owner);
+    expect(trace.diversion).toMatchObject({ from: '2024-03-01T09:00:00.000Z', to: '2026-04-10T08:00:00.000Z', basis: 'lost_stolen_report', place: 'Utrecht' });
+    expect(trace).toMatchObject({ endsAbroad: false, requestCountry: null, illicitOriginEstablished: true });
+    expect((await tracing.getRecovery(officer, rec.id)).items[0].traces.map((t) => t.id)).toEqual([trace.id]);
+
+    const { pdf } = await tracing.traceReport(officer, trace.id);
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString();
+    expect(text).toContain('Domestic trace report / Informe de rastreo nacional');
+    expect(text).toContain(trace.reference);
+    expect(text).toContain('Ana Pérez'); // a tracing officer may read the holder's name
+    expect(text).toContain('2024-03-01 - 2026-04-10');
+    expect(text).toContain('Illicit origin established by tracing');
+    const withheld = execFileSync('pdftotext', ['-layout', '-', '-'], { input: (await tracing.traceReport(actor('point_of_contact'), trace.id)).pdf }).toString();
+    expect(withheld).not.toContain('Pérez');
+  });
+
+  it('a foreign-made item that matches nothing is traced to the end of the records: an international request to the country of manufacture', async () => {
+    const rec = await tracing.recordRecovery(officer, { ...base(), items: [pistol([{ location: 'frame', state: 'obliterated', serialAsRead: 'NOTHING??' }], { countryOfManufacture: 'BR', make: 'Taurus' })] });
+    expect(rec.items[0].checkOutcome).toBe('registered');
+    const trace = await tracing.traceRecoveredItem(officer, rec.id, rec.items[0].id);
+    expect(trace).toMatchObject({ origin: { kind: 'unknown', country: 'BR' }, endsAbroad: true, requestCountry: 'BR', illicitOriginEstablished: false, lastLegalHolder: null });
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: (await tracing.traceReport(officer, trace.id)).pdf }).toString();
+    expect(text).toContain('The records end abroad: international tracing request to');
+    expect(text).toContain('BR Brazil / Brasil');
+    expect((await failure(tracing.traceRecoveredItem(actor('customs_officer'), rec.id, rec.items[0].id))).status).toBe(403);
+  });
+
   it('every audited recovery, item and match re-reads to the state its last audit entry hashed', async () => {
-    for (const entity of [store.AUDITED_RECOVERY_CASE, store.AUDITED_RECOVERED_ITEM, store.AUDITED_RECOVERY_MATCH]) {
+    for (const entity of [store.AUDITED_RECOVERY_CASE, store.AUDITED_RECOVERED_ITEM, store.AUDITED_RECOVERY_MATCH, store.AUDITED_DOMESTIC_TRACE]) {
       const last = await deps.db.query<{ entity_id: string; state_hash: string }>(
         `SELECT DISTINCT ON (entity_id) entity_id, state_hash FROM audit_log WHERE entity = $1 ORDER BY entity_id, seq DESC`,
         [entity.entity],

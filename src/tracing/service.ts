@@ -13,6 +13,9 @@ import { listHits } from './use-cases/list-hits.ts';
 import { listRecoveries } from './use-cases/list-recoveries.ts';
 import { recordRecovery } from './use-cases/record-recovery.ts';
 import { registerRecoveredItem } from './use-cases/register-recovered-item.ts';
+import { getTrace } from './use-cases/get-trace.ts';
+import { traceRecoveredItem } from './use-cases/trace-recovered-item.ts';
+import { traceReport } from './use-cases/trace-report.ts';
 
 /**
  * The tracing module's use cases, bound to the platform and the registry (one file per use case in
@@ -27,6 +30,9 @@ export function createTracingService(deps: Deps, needs: { registry: RegistryServ
     listRecoveries: (actor: Actor, query: unknown, tx?: Tx) => listRecoveries(ctx, actor, query, tx),
     confirmCandidate: (actor: Actor, caseId: string, itemId: string, input: unknown, tx?: Tx) => confirmCandidate(ctx, actor, caseId, itemId, input, tx),
     registerRecoveredItem: (actor: Actor, caseId: string, itemId: string, tx?: Tx) => registerRecoveredItem(ctx, actor, caseId, itemId, tx),
+    traceRecoveredItem: (actor: Actor, caseId: string, itemId: string, tx?: Tx) => traceRecoveredItem(ctx, actor, caseId, itemId, tx),
+    getTrace: (actor: Actor, id: string, tx?: Tx) => getTrace(ctx, actor, id, tx),
+    traceReport: (actor: Actor, id: string, tx?: Tx) => traceReport(ctx, actor, id, tx),
     listHits: (actor: Actor, query: unknown, tx?: Tx) => listHits(ctx, actor, query, tx),
     hitSummary: (actor: Actor, tx?: Tx) => hitSummary(ctx, actor, tx),
     acknowledgeHit: (actor: Actor, matchId: string, tx?: Tx) => acknowledgeHit(ctx, actor, matchId, tx),

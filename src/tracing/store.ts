@@ -480,3 +480,105 @@ export const AUDITED_RECOVERY_MATCH = defineAuditedEntity({
     return new Map((await getMatches(db, ids)).map((m) => [m.id, matchState(m)]));
   },
 });
+
+// ---------------------------------------------------------------- domestic traces
+
+export interface TraceRow {
+  id: string;
+  reference: string;
+  recovered_item_id: string;
+  registry_item_id: string;
+  origin_kind: 'manufactured' | 'imported' | 'unknown';
+  origin_event_id: string | null;
+  origin_country: string | null;
+  last_legal_event_id: string | null;
+  last_legal_holder_party_id: string | null;
+  diversion_from: Date | null;
+  diversion_to: Date;
+  diversion_basis: 'lost_stolen_report' | 'recovery';
+  diversion_place: string | null;
+  report_event_id: string | null;
+  ends_abroad: boolean;
+  request_country: string | null;
+  illicit_origin_established: boolean;
+  findings: { chain: string[]; authorizations: { eventId: string; kind: string; ref: string | null; licenceId: string | null }[]; originPartyId: string | null };
+  created_at: Date;
+  created_by: string;
+}
+
+const TRACE_COLS =
+  'id, reference, recovered_item_id, registry_item_id, origin_kind, origin_event_id, origin_country, last_legal_event_id, last_legal_holder_party_id, ' +
+  'diversion_from, diversion_to, diversion_basis, diversion_place, report_event_id, ends_abroad, request_country, illicit_origin_established, findings, created_at, created_by';
+
+export function traceState(row: TraceRow) {
+  return {
+    id: row.id,
+    reference: row.reference,
+    recoveredItemId: row.recovered_item_id,
+    registryItemId: row.registry_item_id,
+    originKind: row.origin_kind,
+    originEventId: row.origin_event_id,
+    originCountry: row.origin_country,
+    lastLegalEventId: row.last_legal_event_id,
+    lastLegalHolderPartyId: row.last_legal_holder_party_id,
+    diversionFrom: iso(row.diversion_from),
+    diversionTo: iso(row.diversion_to),
+    diversionBasis: row.diversion_basis,
+    diversionPlace: row.diversion_place,
+    reportEventId: row.report_event_id,
+    endsAbroad: row.ends_abroad,
+    requestCountry: row.request_country,
+    illicitOriginEstablished: row.illicit_origin_established,
+    findings: row.findings,
+    createdAt: iso(row.created_at),
+    createdBy: row.created_by,
+  };
+}
+
+export async function lastTraceNumber(q: Queryable, year: number): Promise<number> {
+  const rows = await q.query<{ n: number | null }>(`SELECT max(substring(reference FROM 10)::int) AS n FROM domestic_traces WHERE reference LIKE $1`, [`TRC-${year}-%`]);
+  return Number(rows[0]?.n ?? 0);
+}
+
+export async function insertTrace(q: Queryable, r: TraceRow): Promise<void> {
+  await q.query(
+    `INSERT INTO domestic_traces (${TRACE_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18::jsonb, $19, $20)`,
+    [
+      r.id,
+      r.reference,
+      r.recovered_item_id,
+      r.registry_item_id,
+      r.origin_kind,
+      r.origin_event_id,
+      r.origin_country,
+      r.last_legal_event_id,
+      r.last_legal_holder_party_id,
+      r.diversion_from,
+      r.diversion_to,
+      r.diversion_basis,
+      r.diversion_place,
+      r.report_event_id,
+      r.ends_abroad,
+      r.request_country,
+      r.illicit_origin_established,
+      JSON.stringify(r.findings),
+      r.created_at,
+      r.created_by,
+    ],
+  );
+}
+
+export async function getTraces(q: Queryable, ids: readonly string[]): Promise<TraceRow[]> {
+  return q.query<TraceRow>(`SELECT ${TRACE_COLS} FROM domestic_traces WHERE id = ANY($1::uuid[])`, [ids]);
+}
+
+export async function listTracesForItems(q: Queryable, itemIds: readonly string[]): Promise<TraceRow[]> {
+  return q.query<TraceRow>(`SELECT ${TRACE_COLS} FROM domestic_traces WHERE recovered_item_id = ANY($1::uuid[]) ORDER BY id`, [itemIds]);
+}
+
+export const AUDITED_DOMESTIC_TRACE = defineAuditedEntity({
+  entity: 'domestic_trace',
+  async load(db, ids) {
+    return new Map((await getTraces(db, ids)).map((t) => [t.id, traceState(t)]));
+  },
+});
