@@ -155,3 +155,40 @@ CREATE TABLE domestic_traces (
   created_by text NOT NULL
 );
 CREATE INDEX domestic_traces_recovered_item ON domestic_traces (recovered_item_id);
+
+-- International tracing requests (Protocol Art. 12(4); ITI paras 14–24; ISACS 05.31), outgoing and
+-- incoming. Bodies are the exchange's message bodies (src/exchange/messages.ts) exactly as signed, so the
+-- State-to-State exchange can carry them unchanged; until then they travel as signed documents.
+CREATE TABLE tracing_requests (
+  id uuid PRIMARY KEY,
+  direction text NOT NULL,              -- outgoing | incoming
+  -- This node's reference (TRQ-YYYY-NNNNNN); the other State's is counterpart_reference.
+  reference text NOT NULL UNIQUE,
+  counterpart_state text NOT NULL,
+  counterpart_reference text,
+  recovered_item_id uuid REFERENCES recovered_items (id),
+  trace_id uuid REFERENCES domestic_traces (id),
+  -- draft | received | sent | acknowledged | in_progress | responded | partial | delayed | refused | closed
+  status text NOT NULL,
+  status_reason text,
+  priority text NOT NULL,               -- routine | urgent
+  request_body jsonb NOT NULL,
+  caveats jsonb NOT NULL,
+  response_due_on date,
+  -- The signed request as sent or received (compact JWS envelope), and its envelope id.
+  request_document text,
+  request_envelope_id uuid,
+  -- The sender's key fingerprint an officer checked out of band (incoming).
+  sender_key_fingerprint text,
+  response_body jsonb,
+  response_document text,
+  sent_at timestamptz,
+  acknowledged_at timestamptz,
+  responded_at timestamptz,
+  closed_at timestamptz,
+  created_at timestamptz NOT NULL,
+  created_by text NOT NULL,
+  updated_at timestamptz NOT NULL
+);
+CREATE INDEX tracing_requests_status ON tracing_requests (direction, status, id);
+CREATE UNIQUE INDEX tracing_requests_incoming ON tracing_requests (counterpart_state, request_envelope_id) WHERE direction = 'incoming';

@@ -13,6 +13,11 @@ export const tracingPolicy = definePolicy('tracing', {
   'tracing.candidates.decide': ['administrator', 'tracing_officer'],
   // A domestic trace reads the whole chain of custody and the last legal holder's identity.
   'tracing.traces.run': ['administrator', 'tracing_officer', 'point_of_contact'],
+  // International tracing (the national point of contact on tracing, ISACS 05.31).
+  'tracing.requests.read': ['administrator', 'tracing_officer', 'point_of_contact', 'auditor'],
+  'tracing.requests.write': ['administrator', 'tracing_officer', 'point_of_contact'],
+  // What leaves the State in answer to another State is approved by its point of contact.
+  'tracing.requests.approve': ['administrator', 'point_of_contact'],
   'tracing.hits.read': ['administrator', 'tracing_officer', 'customs_officer', 'point_of_contact', 'auditor'],
   'tracing.hits.acknowledge': ['administrator', 'tracing_officer'],
 });

@@ -16,6 +16,15 @@ import {
   recoveryListQuerySchema,
   recoveryPageSchema,
   traceSchema,
+  documentQuerySchema,
+  draftRequestSchema,
+  receiveDocumentSchema,
+  requestListQuerySchema,
+  requestUpdateSchema,
+  responseEditSchema,
+  signedDocumentSchema,
+  tracingRequestPageSchema,
+  tracingRequestSchema,
 } from './schemas.ts';
 import type { TracingService } from './service.ts';
 
@@ -166,5 +175,93 @@ export async function tracingRoutes(api: Api, opts: { deps: Deps; service: Traci
       schema: { tags: hits, summary: 'The reporting agency has seen the hit (it leaves the open count)', params: idParamSchema, response: { 200: matchSchema } },
     },
     async (request) => tracing.acknowledgeHit(request.actor, request.params.id),
+  );
+
+  const requests = ['tracing: international requests'];
+
+  api.post(
+    '/tracing/requests',
+    {
+      config: { permission: 'tracing.requests.write' },
+      schema: { tags: requests, summary: 'Draft an outgoing international tracing request (ISACS 05.31) for a recovered item', body: draftRequestSchema, response: { 201: tracingRequestSchema } },
+    },
+    async (request, reply) => reply.status(201).send(await tracing.draftTracingRequest(request.actor, request.body)),
+  );
+
+  api.get(
+    '/tracing/requests',
+    {
+      config: { permission: 'tracing.requests.read' },
+      schema: { tags: requests, summary: 'Tracing requests, outgoing and incoming; overdue=true for late answers', querystring: requestListQuerySchema, response: { 200: tracingRequestPageSchema } },
+    },
+    async (request) => tracing.listTracingRequests(request.actor, request.query),
+  );
+
+  api.get(
+    '/tracing/requests/:id',
+    {
+      config: { permission: 'tracing.requests.read' },
+      schema: { tags: requests, summary: 'A tracing request with its caveats, deadline and response', params: idParamSchema, response: { 200: tracingRequestSchema } },
+    },
+    async (request) => tracing.getTracingRequest(request.actor, request.params.id),
+  );
+
+  api.post(
+    '/tracing/requests/:id/send',
+    {
+      config: { permission: 'tracing.requests.write' },
+      schema: { tags: requests, summary: 'Sign a drafted request with the node key (the document to send) and start its response deadline', params: idParamSchema, response: { 200: tracingRequestSchema } },
+    },
+    async (request) => tracing.sendTracingRequest(request.actor, request.params.id),
+  );
+
+  api.post(
+    '/tracing/requests/:id/status',
+    {
+      config: { permission: 'tracing.requests.write' },
+      schema: { tags: requests, summary: 'Record a status learnt by other means (acknowledged, in progress, delayed or refused with the reason, closed)', params: idParamSchema, body: requestUpdateSchema, response: { 200: tracingRequestSchema } },
+    },
+    async (request) => tracing.updateTracingRequest(request.actor, request.params.id, request.body),
+  );
+
+  api.get(
+    '/tracing/requests/:id/document',
+    {
+      config: { permission: 'tracing.requests.read' },
+      schema: { tags: requests, summary: 'The signed request or response as a document for the other State', params: idParamSchema, querystring: documentQuerySchema, response: { 200: signedDocumentSchema } },
+    },
+    async (request) => tracing.tracingDocument(request.actor, request.params.id, request.query.part),
+  );
+
+  api.post(
+    '/tracing/documents',
+    {
+      config: { permission: 'tracing.requests.write' },
+      schema: {
+        tags: requests,
+        summary: "Import another State's signed tracing request, acknowledgement or response (verified with its key set and the fingerprint confirmed out of band)",
+        body: receiveDocumentSchema,
+        response: { 201: tracingRequestSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await tracing.receiveTracingDocument(request.actor, request.body)),
+  );
+
+  api.post(
+    '/tracing/requests/:id/response',
+    {
+      config: { permission: 'tracing.requests.write' },
+      schema: { tags: requests, summary: 'Draft the response to an incoming request from the registry (no body), or save the edited response', params: idParamSchema, body: responseEditSchema.optional(), response: { 200: tracingRequestSchema } },
+    },
+    async (request) => tracing.draftTracingResponse(request.actor, request.params.id, request.body),
+  );
+
+  api.post(
+    '/tracing/requests/:id/response/approve',
+    {
+      config: { permission: 'tracing.requests.approve' },
+      schema: { tags: requests, summary: 'Approve and sign the response to an incoming request', params: idParamSchema, response: { 200: tracingRequestSchema } },
+    },
+    async (request) => tracing.approveTracingResponse(request.actor, request.params.id),
   );
 }

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { pageQuerySchema, pageSchema } from '../platform/http/pagination.ts';
 import { ITEM_KINDS, ITEM_STATUSES, MARKING_LOCATIONS } from '../registry/model.ts';
 import { eventSchema, partySummarySchema } from '../registry/schemas.ts';
+import { ILLICIT_GROUNDS } from '../exchange/messages.ts';
+import { CAVEAT_CODES } from '../exchange/model.ts';
+import { REQUEST_STATUSES } from './request-model.ts';
 import {
   CHECK_OUTCOMES,
   CRIMINAL_CONTEXTS,
@@ -217,3 +220,79 @@ export type Match = z.infer<typeof matchSchema>;
 export type Hit = z.infer<typeof hitSchema>;
 export type HitSummary = z.infer<typeof hitSummarySchema>;
 export type ImportResult = z.infer<typeof importResultSchema>;
+
+// ---------------------------------------------------------------- international tracing requests
+
+export const draftRequestSchema = z.strictObject({
+  recoveredItemId: uuid,
+  traceId: uuid.nullish(),
+  counterpartState: country,
+  priority: z.enum(['routine', 'urgent']),
+  illicitGrounds: z.array(z.enum(ILLICIT_GROUNDS)).min(1).max(ILLICIT_GROUNDS.length),
+  legalJustification: text(4000),
+  intendedUseOfInformation: text(2000),
+  circumstances: text(4000),
+  requestedInformation: z.array(z.enum(['last_legal_holder', 'transfer_chain', 'export_licences', 'import_records', 'manufacturing_records'])).max(5).nullish(),
+  caveats: z.array(z.strictObject({ code: z.enum(CAVEAT_CODES), text: text(2000).nullish() })).max(10).default([]),
+});
+
+export const requestUpdateSchema = z.strictObject({
+  status: z.enum(REQUEST_STATUSES),
+  reason: text(2000).nullish(),
+  counterpartReference: text(100).nullish(),
+});
+
+/** A signed document from another State: the compact JWS, the sender's key set, and the fingerprint read out of band. */
+export const receiveDocumentSchema = z.strictObject({
+  document: z.string().min(20).max(5_000_000),
+  senderKeys: z.strictObject({ keys: z.array(z.record(z.string(), z.unknown())).min(1).max(10) }),
+  fingerprint: text(100),
+});
+
+export const responseEditSchema = z.strictObject({ response: z.record(z.string(), z.unknown()) });
+
+export const requestListQuerySchema = pageQuerySchema.extend({
+  direction: z.enum(['outgoing', 'incoming']).optional(),
+  status: z.enum(REQUEST_STATUSES).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+});
+
+export const tracingRequestSchema = z.object({
+  id: z.string(),
+  direction: z.enum(['outgoing', 'incoming']),
+  reference: z.string(),
+  counterpartState: z.string(),
+  counterpartReference: nstr,
+  recoveredItemId: nstr,
+  traceId: nstr,
+  status: z.enum(REQUEST_STATUSES),
+  statusReason: nstr,
+  priority: z.enum(['routine', 'urgent']),
+  /** The exchange's tracing_request body, as signed. */
+  request: z.record(z.string(), z.unknown()),
+  /** Art. 12(5) conditions on use, shown wherever the data is. */
+  caveats: z.array(z.object({ code: z.string(), text: z.string().nullish() })),
+  responseDueOn: nstr,
+  overdue: z.boolean(),
+  /** The exchange's tracing_response body (drafted, sent or received). */
+  response: z.record(z.string(), z.unknown()).nullable(),
+  requestSigned: z.boolean(),
+  responseSigned: z.boolean(),
+  senderKeyFingerprint: nstr,
+  sentAt: nstr,
+  acknowledgedAt: nstr,
+  respondedAt: nstr,
+  closedAt: nstr,
+  createdAt: z.string(),
+  createdBy: z.string(),
+});
+export const tracingRequestPageSchema = pageSchema(tracingRequestSchema);
+export const documentQuerySchema = z.object({ part: z.enum(['request', 'response']).default('request') });
+export const signedDocumentSchema = z.object({
+  format: z.literal('custodia-envelope+jws'),
+  /** The compact JWS another State's node imports and verifies with this node's published keys. */
+  document: z.string(),
+  envelope: z.record(z.string(), z.unknown()),
+});
+export type TracingRequest = z.infer<typeof tracingRequestSchema>;
+export type SignedDocument = z.infer<typeof signedDocumentSchema>;

@@ -2,6 +2,7 @@ import { defineAuditedEntity } from '../platform/audit/entities.ts';
 import { SqlFilter } from '../platform/db/filter.ts';
 import type { Queryable } from '../platform/db/types.ts';
 import type { ItemKind, ItemStatus } from '../registry/model.ts';
+import type { RequestStatus } from './request-model.ts';
 import type { CheckOutcome, CriminalContext, ItemNature, LegalJustification, MarkingState, MatchKind, PersonRole, RecoveryType } from './model.ts';
 
 /** SQL for the tracing tables only (migrations/0015_tracing_recoveries.sql). Parameterised, set-based. */
@@ -580,5 +581,161 @@ export const AUDITED_DOMESTIC_TRACE = defineAuditedEntity({
   entity: 'domestic_trace',
   async load(db, ids) {
     return new Map((await getTraces(db, ids)).map((t) => [t.id, traceState(t)]));
+  },
+});
+
+// ---------------------------------------------------------------- international tracing requests
+
+export interface RequestRow {
+  id: string;
+  direction: 'outgoing' | 'incoming';
+  reference: string;
+  counterpart_state: string;
+  counterpart_reference: string | null;
+  recovered_item_id: string | null;
+  trace_id: string | null;
+  status: RequestStatus;
+  status_reason: string | null;
+  priority: 'routine' | 'urgent';
+  request_body: Record<string, unknown>;
+  caveats: { code: string; text?: string | null }[];
+  response_due_on: string | null;
+  request_document: string | null;
+  request_envelope_id: string | null;
+  sender_key_fingerprint: string | null;
+  response_body: Record<string, unknown> | null;
+  response_document: string | null;
+  sent_at: Date | null;
+  acknowledged_at: Date | null;
+  responded_at: Date | null;
+  closed_at: Date | null;
+  created_at: Date;
+  created_by: string;
+  updated_at: Date;
+}
+
+const REQUEST_COLS =
+  'id, direction, reference, counterpart_state, counterpart_reference, recovered_item_id, trace_id, status, status_reason, priority, request_body, caveats, ' +
+  'response_due_on::text AS response_due_on, request_document, request_envelope_id, sender_key_fingerprint, response_body, response_document, sent_at, acknowledged_at, ' +
+  'responded_at, closed_at, created_at, created_by, updated_at';
+
+export function requestState(r: RequestRow) {
+  return {
+    id: r.id,
+    direction: r.direction,
+    reference: r.reference,
+    counterpartState: r.counterpart_state,
+    counterpartReference: r.counterpart_reference,
+    recoveredItemId: r.recovered_item_id,
+    traceId: r.trace_id,
+    status: r.status,
+    statusReason: r.status_reason,
+    priority: r.priority,
+    requestBody: r.request_body,
+    caveats: r.caveats,
+    responseDueOn: r.response_due_on,
+    requestDocument: r.request_document,
+    requestEnvelopeId: r.request_envelope_id,
+    senderKeyFingerprint: r.sender_key_fingerprint,
+    responseBody: r.response_body,
+    responseDocument: r.response_document,
+    sentAt: iso(r.sent_at),
+    acknowledgedAt: iso(r.acknowledged_at),
+    respondedAt: iso(r.responded_at),
+    closedAt: iso(r.closed_at),
+    createdAt: iso(r.created_at),
+    createdBy: r.created_by,
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+export async function lastRequestNumber(q: Queryable, year: number): Promise<number> {
+  const rows = await q.query<{ n: number | null }>(`SELECT max(substring(reference FROM 10)::int) AS n FROM tracing_requests WHERE reference LIKE $1`, [`TRQ-${year}-%`]);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Inserts or rewrites a request row whole (every change is audited with the row's full state). */
+export async function saveRequest(q: Queryable, r: RequestRow): Promise<void> {
+  await q.query(
+    `INSERT INTO tracing_requests (id, direction, reference, counterpart_state, counterpart_reference, recovered_item_id, trace_id, status, status_reason, priority,
+       request_body, caveats, response_due_on, request_document, request_envelope_id, sender_key_fingerprint, response_body, response_document, sent_at,
+       acknowledged_at, responded_at, closed_at, created_at, created_by, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb, $13::date, $14, $15, $16, $17::jsonb, $18, $19, $20, $21, $22, $23, $24, $25)
+     ON CONFLICT (id) DO UPDATE SET counterpart_reference = EXCLUDED.counterpart_reference, status = EXCLUDED.status, status_reason = EXCLUDED.status_reason,
+       request_body = EXCLUDED.request_body, caveats = EXCLUDED.caveats, response_due_on = EXCLUDED.response_due_on, request_document = EXCLUDED.request_document,
+       request_envelope_id = EXCLUDED.request_envelope_id, response_body = EXCLUDED.response_body, response_document = EXCLUDED.response_document,
+       sent_at = EXCLUDED.sent_at, acknowledged_at = EXCLUDED.acknowledged_at, responded_at = EXCLUDED.responded_at, closed_at = EXCLUDED.closed_at,
+       updated_at = EXCLUDED.updated_at`,
+    [
+      r.id,
+      r.direction,
+      r.reference,
+      r.counterpart_state,
+      r.counterpart_reference,
+      r.recovered_item_id,
+      r.trace_id,
+      r.status,
+      r.status_reason,
+      r.priority,
+      JSON.stringify(r.request_body),
+      JSON.stringify(r.caveats),
+      r.response_due_on,
+      r.request_document,
+      r.request_envelope_id,
+      r.sender_key_fingerprint,
+      r.response_body === null ? null : JSON.stringify(r.response_body),
+      r.response_document,
+      r.sent_at,
+      r.acknowledged_at,
+      r.responded_at,
+      r.closed_at,
+      r.created_at,
+      r.created_by,
+      r.updated_at,
+    ],
+  );
+}
+
+export async function getRequest(q: Queryable, id: string, forUpdate = false): Promise<RequestRow | undefined> {
+  return (await q.query<RequestRow>(`SELECT ${REQUEST_COLS} FROM tracing_requests WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]))[0];
+}
+
+export async function getRequests(q: Queryable, ids: readonly string[]): Promise<RequestRow[]> {
+  return q.query<RequestRow>(`SELECT ${REQUEST_COLS} FROM tracing_requests WHERE id = ANY($1::uuid[])`, [ids]);
+}
+
+/** The request whose envelope from (incoming) or to (outgoing) `state` had this id. */
+export async function findByEnvelope(q: Queryable, direction: 'incoming' | 'outgoing', state: string, envelopeId: string, forUpdate = false): Promise<RequestRow | undefined> {
+  return (
+    await q.query<RequestRow>(
+      `SELECT ${REQUEST_COLS} FROM tracing_requests WHERE direction = $1 AND counterpart_state = $2 AND request_envelope_id = $3${forUpdate ? ' FOR UPDATE' : ''}`,
+      [direction, state, envelopeId],
+    )
+  )[0];
+}
+
+export interface RequestFilter {
+  direction?: string;
+  status?: string;
+  /** Only requests still awaiting an answer whose due date is before this day. */
+  overdueOn?: string;
+  after?: string;
+  limit: number;
+}
+
+export async function listRequests(q: Queryable, f: RequestFilter): Promise<RequestRow[]> {
+  const w = new SqlFilter();
+  const p = w.p;
+  if (f.direction) w.and(`direction = ${p(f.direction)}`);
+  if (f.status) w.and(`status = ${p(f.status)}`);
+  if (f.overdueOn) w.and(`status IN ('received', 'sent', 'acknowledged', 'in_progress', 'delayed') AND response_due_on < ${p(f.overdueOn)}::date`);
+  if (f.after) w.and(`id < ${p(f.after)}`);
+  return q.query<RequestRow>(`SELECT ${REQUEST_COLS} FROM tracing_requests ${w.clause} ORDER BY id DESC LIMIT ${p(f.limit + 1)}`, w.params);
+}
+
+export const AUDITED_TRACING_REQUEST = defineAuditedEntity({
+  entity: 'tracing_request',
+  async load(db, ids) {
+    return new Map((await getRequests(db, ids)).map((r) => [r.id, requestState(r)]));
   },
 });

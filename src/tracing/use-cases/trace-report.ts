@@ -3,16 +3,11 @@ import type { Tx } from '../../platform/db/types.ts';
 import { inTransaction } from '../../platform/tx.ts';
 import { registryPolicy } from '../../registry/policy.ts';
 import { loadCaseDetail } from '../case-view.ts';
-import type { TracingContext } from '../context.ts';
+import { authorityName, type TracingContext } from '../context.ts';
 import { tracingPolicy } from '../policy.ts';
 import * as store from '../store.ts';
 import { renderTracePdf } from '../trace-pdf.ts';
 import { loadTrace } from '../trace-view.ts';
-
-/** Who the report says it comes from (the licensing module's variable, so both documents agree). */
-export function traceAuthority(state: string, env: NodeJS.ProcessEnv = process.env): string {
-  return env.CUSTODIA_LICENSING_AUTHORITY ?? `National Firearms Control Authority (${state})`;
-}
 
 /**
  * The trace report as a PDF. The last legal holder is printed by name; a person's name is read from the
@@ -36,7 +31,7 @@ export async function traceReport(ctx: TracingContext, actor: Actor, id: string,
       item,
       holderName,
       originName: trace.origin.party?.name ?? null,
-      authority: traceAuthority(ctx.deps.config.state),
+      authority: authorityName(ctx),
       stateLanguage: ctx.deps.config.stateLanguage,
     });
     return { reference: trace.reference, pdf };

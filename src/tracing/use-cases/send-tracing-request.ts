@@ -1,0 +1,32 @@
+import type { Actor } from '../../platform/auth/actor.ts';
+import type { Tx } from '../../platform/db/types.ts';
+import { ConflictError, NotFoundError } from '../../platform/http/errors.ts';
+import { inTransaction } from '../../platform/tx.ts';
+import type { Caveat } from '../../exchange/model.ts';
+import { todayOf, type TracingContext } from '../context.ts';
+import { tracingPolicy } from '../policy.ts';
+import { presentRequest, saveAudited, signDocument } from '../request-documents.ts';
+import { dueDate, responseDays } from '../request-model.ts';
+import type { TracingRequest } from '../schemas.ts';
+import * as store from '../store.ts';
+
+/**
+ * Sends a drafted request: the response deadline is set (CUSTODIA_TRACING_RESPONSE_DAYS) and the
+ * request is signed with the node's key as an exchange envelope, the document the other State imports.
+ */
+export async function sendTracingRequest(ctx: TracingContext, actor: Actor, id: string, tx?: Tx): Promise<TracingRequest> {
+  tracingPolicy.require(actor, 'tracing.requests.write');
+  return inTransaction(ctx.deps.db, tx, async (t) => {
+    const row = await store.getRequest(t, id, true);
+    if (!row || row.direction !== 'outgoing') throw new NotFoundError('Tracing request', id);
+    if (row.status !== 'draft') {
+      throw new ConflictError('Only a draft is sent.', [{ field: 'status', code: 'tracing_request.not_draft', message: `The request is ${row.status}.` }]);
+    }
+    const now = ctx.deps.clock.now();
+    const due = dueDate(now, responseDays());
+    const body = { ...row.request_body, responseRequestedBy: due };
+    const { token, envelopeId } = await signDocument(ctx, { type: 'tracing_request', to: row.counterpart_state, body, caveats: row.caveats as Caveat[] });
+    const sent: store.RequestRow = { ...row, request_body: body, status: 'sent', response_due_on: due, request_document: token, request_envelope_id: envelopeId, sent_at: now, updated_at: now };
+    return presentRequest(await saveAudited(ctx, t, actor, sent, 'tracing.request.send'), todayOf(ctx));
+  });
+}
