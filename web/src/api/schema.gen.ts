@@ -6554,6 +6554,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/registry/items/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ranked candidates for an obliterated or altered serial (`?` one unreadable character, `*` many), scored on the readable characters, make, model and calibre, with the count of every match */
+        get: {
+            parameters: {
+                query: {
+                    calibre?: string;
+                    kind?: "firearm" | "part" | "ammunition";
+                    limit?: number;
+                    make?: string;
+                    model?: string;
+                    serialPattern: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                ammunitionComponent: string | null;
+                                calibre: string | null;
+                                countryOfManufacture: string | null;
+                                createdAt: string;
+                                firearmType: string | null;
+                                holderPartyId: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "firearm" | "part" | "ammunition";
+                                lotNumber: string | null;
+                                make: string | null;
+                                model: string | null;
+                                partType: string | null;
+                                quantityRounds: number | null;
+                                rank: number;
+                                score: number;
+                                serialNumber: string | null;
+                                /** @enum {string} */
+                                status: "registered" | "active" | "loaned" | "in_transit" | "lost" | "stolen" | "seized" | "confiscated" | "deactivated" | "exported" | "destroyed";
+                                yearOfManufacture: number | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registry/parties": {
         parameters: {
             query?: never;
@@ -8006,6 +8073,1939 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracing/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import another State's signed tracing request, acknowledgement or response (verified with its key set and the fingerprint confirmed out of band) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        document: string;
+                        fingerprint: string;
+                        senderKeys: {
+                            keys: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledgedAt: string | null;
+                            caveats: {
+                                code: string;
+                                text?: string | null;
+                            }[];
+                            closedAt: string | null;
+                            counterpartReference: string | null;
+                            counterpartState: string;
+                            createdAt: string;
+                            createdBy: string;
+                            /** @enum {string} */
+                            direction: "outgoing" | "incoming";
+                            id: string;
+                            overdue: boolean;
+                            /** @enum {string} */
+                            priority: "routine" | "urgent";
+                            recoveredItemId: string | null;
+                            reference: string;
+                            request: {
+                                [key: string]: unknown;
+                            };
+                            requestSigned: boolean;
+                            respondedAt: string | null;
+                            response: {
+                                [key: string]: unknown;
+                            } | null;
+                            responseDueOn: string | null;
+                            responseSigned: boolean;
+                            senderKeyFingerprint: string | null;
+                            sentAt: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "received" | "sent" | "acknowledged" | "in_progress" | "responded" | "partial" | "delayed" | "refused" | "closed";
+                            statusReason: string | null;
+                            traceId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracing/hits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lost/stolen hits (alerts to the agency that took the report), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    agencyPartyId?: string;
+                    alertStatus?: "open" | "acknowledged";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                acknowledgedAt: string | null;
+                                alertStatus: ("open" | "acknowledged") | null;
+                                caseId: string;
+                                createdAt: string;
+                                /** @enum {string} */
+                                foundBy: "exact_serial" | "confirmed_candidate";
+                                id: string;
+                                item: {
+                                    calibre: string | null;
+                                    /** @enum {string} */
+                                    kind: "firearm" | "part" | "ammunition";
+                                    make: string | null;
+                                    model: string | null;
+                                    type: string | null;
+                                };
+                                /** @enum {string} */
+                                kind: "lost_stolen_hit" | "legal_holding";
+                                recoveredItemId: string;
+                                recoveredOn: string;
+                                recoveryReference: string;
+                                registryItemId: string;
+                                /** @enum {string} */
+                                registryStatus: "registered" | "active" | "loaned" | "in_transit" | "lost" | "stolen" | "seized" | "confiscated" | "deactivated" | "exported" | "destroyed";
+                                reportEventId: string | null;
+                                reportingAgency: {
+                                    country: string | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "person" | "organisation";
+                                    name: string | null;
+                                    retired: boolean;
+                                    roles: string[];
+                                } | null;
+                                reportReference: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracing/hits/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The reporting agency has seen the hit (it leaves the open count) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledgedAt: string | null;
+                            alertStatus: ("open" | "acknowledged") | null;
+                            createdAt: string;
+                            /** @enum {string} */
+                            foundBy: "exact_serial" | "confirmed_candidate";
+                            id: string;
+                            /** @enum {string} */
+                            kind: "lost_stolen_hit" | "legal_holding";
+                            recoveryReference: string;
+                            registryItemId: string;
+                            /** @enum {string} */
+                            registryStatus: "registered" | "active" | "loaned" | "in_transit" | "lost" | "stolen" | "seized" | "confiscated" | "deactivated" | "exported" | "destroyed";
+                            reportEventId: string | null;
+                            reportingAgency: {
+                                country: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string | null;
+                                retired: boolean;
+                                roles: string[];
+                            } | null;
+                            reportReference: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracing/hits/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open and acknowledged hits, in all and per reporting agency (the dashboard) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledged: number;
+                            byAgency: {
+                                acknowledged: number;
+                                agency: {
+                                    country: string | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "person" | "organisation";
+                                    name: string | null;
+                                    retired: boolean;
+                                    roles: string[];
+                                } | null;
+                                open: number;
+                            }[];
+                            open: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracing/recoveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recoveries, newest first, by type, agency and period */
+        get: {
+            parameters: {
+                query?: {
+                    agencyPartyId?: string;
+                    cursor?: string;
+                    from?: string;
+                    limit?: number;
+                    recoveryType?: "seized" | "found" | "surrendered";
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                agency: {
+                                    country: string | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "person" | "organisation";
+                                    name: string | null;
+                                    retired: boolean;
+                                    roles: string[];
+                                } | null;
+                                createdAt: string;
+                                /** @enum {string} */
+                                criminalContext: "trafficking" | "violent_crime" | "drugs" | "organised_crime" | "terrorism" | "other" | "none";
+                                id: string;
+                                itemCount: number;
+                                /** @enum {string} */
+                                legalJustification: "illicit_possession" | "illicit_trafficking" | "illicit_manufacturing" | "marking_offence" | "other";
+                                legalReference: string | null;
+                                placeLatitude: number | null;
+                                placeLocode: string | null;
+                                placeLongitude: number | null;
+                                placeText: string | null;
+                                recoveredOn: string;
+                                /** @enum {string} */
+                                recoveryType: "seized" | "found" | "surrendered";
+                                reference: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a seizure, find or surrender with its items and marks as read; every item is checked against the registry at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        agencyPartyId: string;
+                        /** @enum {string} */
+                        criminalContext: "trafficking" | "violent_crime" | "drugs" | "organised_crime" | "terrorism" | "other" | "none";
+                        items: {
+                            calibre?: string | null;
+                            countryOfManufacture?: string | null;
+                            description?: string | null;
+                            /** @enum {string} */
+                            kind: "firearm" | "part" | "ammunition";
+                            make?: string | null;
+                            /** @default [] */
+                            markings?: {
+                                countryOfManufacture?: string | null;
+                                /** @enum {string} */
+                                location: "frame" | "receiver" | "barrel" | "slide" | "cylinder" | "bolt" | "breech_block" | "suppressor" | "packaging" | "other";
+                                manufacturerName?: string | null;
+                                serialAsRead?: string | null;
+                                /** @enum {string} */
+                                state: "intact" | "obliterated" | "altered" | "removed" | "falsified" | "unmarked";
+                                textAsRead?: string | null;
+                            }[];
+                            model?: string | null;
+                            /** @enum {string} */
+                            nature: "industrial" | "craft" | "converted" | "reactivated" | "3d_printed" | "other_privately_made";
+                            quantity?: number | null;
+                            type?: string | null;
+                        }[];
+                        /** @enum {string} */
+                        legalJustification: "illicit_possession" | "illicit_trafficking" | "illicit_manufacturing" | "marking_offence" | "other";
+                        legalReference?: string | null;
+                        notes?: string | null;
+                        /** @default [] */
+                        persons?: {
+                            /** Format: uuid */
+                            partyId: string;
+                            /** @enum {string} */
+                            role: "suspect" | "owner" | "finder" | "surrendering_person" | "witness" | "other";
+                        }[];
+                        place: {
+                            latitude?: number | null;
+                            locode?: string | null;
+                            longitude?: number | null;
+                            text?: string | null;
+                        };
+                        recoveredOn: string;
+                        /** @enum {string} */
+                        recoveryType: "seized" | "found" | "surrendered";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: {
+                                country: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string | null;
+                                retired: boolean;
+                                roles: string[];
+                            } | null;
+                            createdAt: string;
+                            createdBy: string;
+                            /** @enum {string} */
+                            criminalContext: "trafficking" | "violent_crime" | "drugs" | "organised_crime" | "terrorism" | "other" | "none";
+                            id: string;
+                            itemCount: number;
+                            items: {
+                                calibre: string | null;
+                                candidateCount: number;
+                                candidates: {
+                                    calibre: string | null;
+                                    make: string | null;
+                                    model: string | null;
+                                    rank: number;
+                                    registryItemId: string;
+                                    /** @enum {string} */
+                                    registryStatus: "registered" | "active" | "loaned" | "in_transit" | "lost" | "stolen" | "seized" | "confiscated" | "deactivated" | "exported" | "destroyed";
+                                    score: number;
+                                    serialNumber: string | null;
+                                }[];
+                                checkedAt: string | null;
+                                /** @enum {string} */
+                                checkOutcome: "hit" | "linked" | "candidates" | "registered" | "no_match" | "unchecked";
+                                countryOfManufacture: string | null;
+                                description: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "firearm" | "part" | "ammunition";
+                                make: string | null;
+                                markings: {
+                                    countryOfManufacture: string | null;
+                                    location: string;
+                                    manufacturerName: string | null;
+                                    seq: number;
+                                    serialAsRead: string | null;
+                                    /** @enum {string} */
+                                    state: "intact" | "obliterated" | "altered" | "removed" | "falsified" | "unmarked";
+                                    textAsRead: string | null;
+                                }[];
+                                match: {
+                                    acknowledgedAt: string | null;
+                                    alertStatus: ("open" | "acknowledged") | null;
+                                    createdAt: string;
+                                    /** @enum {string} */
+                                    foundBy: "exact_serial" | "confirmed_candidate";
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "lost_stolen_hit" | "legal_holding";
+                                    recoveryReference: string;
+                                    registryItemId: string;
+                                    /** @enum {string} */
+                                    registryStatus: "registered" | "active" | "loaned" | "in_transit" | "lost" | "stolen" | "seized" | "confiscated" | "deactivated" | "exported" | "destroyed";
+                                    reportEventId: string | null;
+                                    reportingAgency: {
+                                        country: string | null;
+                                        id: string;
+                                        /** @enum {string} */
+                                        kind: "person" | "organisation";
+                                        name: string | null;
+                                        retired: boolean;
+                                        roles: string[];
+                                    } | null;
+                                    reportReference: string | null;
+                                } | null;
+                                model: string | null;
+                                /** @enum {string} */
+                                nature: "industrial" | "craft" | "converted" | "reactivated" | "3d_printed" | "other_privately_made";
+                                quantity: number;
+                                registryItemId: string | null;
+                                seq: number;
+                                traces: {
+                                    createdAt: string;
+                                    id: string;
+                                    reference: string;
+                                }[];
+                                type: string | null;
+                            }[];
+                            /** @enum {string} */
+                            legalJustification: "illicit_possession" | "illicit_trafficking" | "illicit_manufacturing" | "marking_offence" | "other";
+                            legalReference: string | null;
+                            notes: string | null;
+                            persons: {
+                                party: {
+                                    country: string | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "person" | "organisation";
+                                    name: string | null;
+                                    retired: boolean;
+                                    roles: string[];
+                                };
+                                /** @enum {string} */
+                                role: "suspect" | "owner" | "finder" | "surrendering_person" | "witness" | "other";
+                            }[];
+                            placeLatitude: number | null;
+                            placeLocode: string | null;
+                            placeLongitude: number | null;
+                            placeText: string | null;
+                            recoveredOn: string;
+                            /** @enum {string} */
+                            recoveryType: "seized" | "found" | "surrendered";
+                            reference: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracing/recoveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A recovery: items, marks as read with their state, ranked candidates, hits and links */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: {
+                                country: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string | null;
+                                retired: boolean;
+                                roles: string[];
+                            } | null;
+                            createdAt: string;
+                            createdBy: string;
+                            /** @enum {string} */
+                            criminalContext: "trafficking" | "violent_crime" | "drugs" | "organised_crime" | "terrorism" | "other" | "none";
+                            id: string;
+                            itemCount: number;
+                            items: {
+                                calibre: string | null;
+                                candidateCount: number;
+                                candidates: {
+                                    calibre: string | null;
+                                    make: string | null;
+                                    model: string | null;
+                                    rank: number;
+                                    registryItemId: string;
+                                    /** @enum {string} */
+                                    registryStatus: "registered" | "active" | "loaned" | "in_transit" | "lost" | "stolen" | "seized" | "confiscated" | "deactivated" | "exported" | "destroyed";
+                                    score: number;
+                                    serialNumber: string | null;
+                                }[];
+                                checkedAt: string | null;
+                                /** @enum {string} */
+                                checkOutcome: "hit" | "linked" | "candidates" | "registered" | "no_match" | "unchecked";
+                                countryOfManufacture: string | null;
+                                description: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "firearm" | "part" | "ammunition";
+                                make: string | null;
+                                markings: {
+                                    countryOfManufacture: string | null;
+                                    location: string;
+                                    manufacturerName: string | null;
+                                    seq: number;
+                                    serialAsRead: string | null;
+                                    /** @enum {string} */
+                                    state: "intact" | "obliterated" | "altered" | "removed" | "falsified" | "unmarked";
+                                    textAsRead: string | null;
+                                }[];
+                                match: {
+                                    acknowledgedAt: string | null;
+                                    alertStatus: ("open" | "acknowledged") | null;
+                                    createdAt: string;
+                                    /** @enum {string} */
+                                    foundBy: "exact_serial" | "confirmed_candidate";
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "lost_stolen_hit" | "legal_holding";
+                                    recoveryReference: string;
+                                    registryItemId: string;
+                                    /** @enum {string} */
+                                    registryStatus: "registered" | "active" | "loaned" | "in_transit" | "lost" | "stolen" | "seized" | "confiscated" | "deactivated" | "exported" | "destroyed";
+                                    reportEventId: string | null;
+                                    reportingAgency: {
+                                        country: string | null;
+                                        id: string;
+                                        /** @enum {string} */
+                                        kind: "person" | "organisation";
+                                        name: string | null;
+                                        retired: boolean;
+                                        roles: string[];
+                                    } | null;
+                                    reportReference: string | null;
+                                } | null;
+                                model: string | null;
+                                /** @enum {string} */
+                                nature: "industrial" | "craft" | "converted" | "reactivated" | "3d_printed" | "other_privately_made";
+                                quantity: number;
+                                registryItemId: string | null;
+                                seq: number;
+                                traces: {
+                                    createdAt: string;
+                                    id: string;
+                                    reference: string;
+                                }[];
+                                type: string | null;
+                            }[];
+                            /** @enum {string} */
+                            legalJustification: "illicit_possession" | "illicit_trafficking" | "illicit_manufacturing" | "marking_offence" | "other";
+                            legalReference: string | null;
+                            notes: string | null;
+                            persons: {
+                                party: {
+                                    country: string | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "person" | "organisation";
+                                    name: string | null;
+                                    retired: boolean;
+                                    roles: string[];
+                                };
+                                /** @enum {string} */
+                                role: "suspect" | "owner" | "finder" | "surrendering_person" | "witness" | "other";
+                            }[];
+                            placeLatitude: number | null;
+                            placeLocode: string | null;
+                            placeLongitude: number | null;
+                            placeText: string | null;
+                            recoveredOn: string;
+                            /** @enum {string} */
+                            recoveryType: "seized" | "found" | "surrendered";
+                            reference: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracing/recoveries/{id}/items/{itemId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Identify a recovered item with one of its ranked candidates (a hit if it was reported lost or stolen, else a link) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        registryItemId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: {
+                                country: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string | null;
+                                retired: boolean;
+                                roles: string[];
+                            } | null;
+                            createdAt: string;
+                            createdBy: string;
+                            /** @enum {string} */
+                            criminalContext: "trafficking" | "violent_crime" | "drugs" | "organised_crime" | "terrorism" | "other" | "none";
+                            id: string;
+                            itemCount: number;
+                            items: {
+                                calibre: string | null;
+                                candidateCount: number;
+                                candidates: {
+                                    calibre: string | null;
+                                    make: string | null;
+                                    model: string | null;
+                                    rank: number;
+                                    registryItemId: string;
+                                    /** @enum {string} */
+                                    registryStatus: "registered" | "active" | "loaned" | "in_transit" | "lost" | "stolen" | "seized" | "confiscated" | "deactivated" | "exported" | "destroyed";
+                                    score: number;
+                                    serialNumber: string | null;
+                                }[];
+                                checkedAt: string | null;
+                                /** @enum {string} */
+                                checkOutcome: "hit" | "linked" | "candidates" | "registered" | "no_match" | "unchecked";
+                                countryOfManufacture: string | null;
+                                description: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "firearm" | "part" | "ammunition";
+                                make: string | null;
+                                markings: {
+                                    countryOfManufacture: string | null;
+                                    location: string;
+                                    manufacturerName: string | null;
+                                    seq: number;
+                                    serialAsRead: string | null;
+                                    /** @enum {string} */
+                                    state: "intact" | "obliterated" | "altered" | "removed" | "falsified" | "unmarked";
+                                    textAsRead: string | null;
+                                }[];
+                                match: {
+                                    acknowledgedAt: string | null;
+                                    alertStatus: ("open" | "acknowledged") | null;
+                                    createdAt: string;
+                                    /** @enum {string} */
+                                    foundBy: "exact_serial" | "confirmed_candidate";
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "lost_stolen_hit" | "legal_holding";
+                                    recoveryReference: string;
+                                    registryItemId: string;
+                                    /** @enum {string} */
+                                    registryStatus: "registered" | "active" | "loaned" | "in_transit" | "lost" | "stolen" | "seized" | "confiscated" | "deactivated" | "exported" | "destroyed";
+                                    reportEventId: string | null;
+                                    reportingAgency: {
+                                        country: string | null;
+                                        id: string;
+                                        /** @enum {string} */
+                                        kind: "person" | "organisation";
+                                        name: string | null;
+                                        retired: boolean;
+                                        roles: string[];
+                                    } | null;
+                                    reportReference: string | null;
+                                } | null;
+                                model: string | null;
+                                /** @enum {string} */
+                                nature: "industrial" | "craft" | "converted" | "reactivated" | "3d_printed" | "other_privately_made";
+                                quantity: number;
+                                registryItemId: string | null;
+                                seq: number;
+                                traces: {
+                                    createdAt: string;
+                                    id: string;
+                                    reference: string;
+                                }[];
+                                type: string | null;
+                            }[];
+                            /** @enum {string} */
+                            legalJustification: "illicit_possession" | "illicit_trafficking" | "illicit_manufacturing" | "marking_offence" | "other";
+                            legalReference: string | null;
+                            notes: string | null;
+                            persons: {
+                                party: {
+                                    country: string | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "person" | "organisation";
+                                    name: string | null;
+                                    retired: boolean;
+                                    roles: string[];
+                                };
+                                /** @enum {string} */
+                                role: "suspect" | "owner" | "finder" | "surrendering_person" | "witness" | "other";
+                            }[];
+                            placeLatitude: number | null;
+                            placeLocode: string | null;
+                            placeLongitude: number | null;
+                            placeText: string | null;
+                            recoveredOn: string;
+                            /** @enum {string} */
+                            recoveryType: "seized" | "found" | "surrendered";
+                            reference: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracing/recoveries/{id}/items/{itemId}/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** None of the candidates is the item: register it as seized, with the State confiscation mark */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: {
+                                country: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string | null;
+                                retired: boolean;
+                                roles: string[];
+                            } | null;
+                            createdAt: string;
+                            createdBy: string;
+                            /** @enum {string} */
+                            criminalContext: "trafficking" | "violent_crime" | "drugs" | "organised_crime" | "terrorism" | "other" | "none";
+                            id: string;
+                            itemCount: number;
+                            items: {
+                                calibre: string | null;
+                                candidateCount: number;
+                                candidates: {
+                                    calibre: string | null;
+                                    make: string | null;
+                                    model: string | null;
+                                    rank: number;
+                                    registryItemId: string;
+                                    /** @enum {string} */
+                                    registryStatus: "registered" | "active" | "loaned" | "in_transit" | "lost" | "stolen" | "seized" | "confiscated" | "deactivated" | "exported" | "destroyed";
+                                    score: number;
+                                    serialNumber: string | null;
+                                }[];
+                                checkedAt: string | null;
+                                /** @enum {string} */
+                                checkOutcome: "hit" | "linked" | "candidates" | "registered" | "no_match" | "unchecked";
+                                countryOfManufacture: string | null;
+                                description: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "firearm" | "part" | "ammunition";
+                                make: string | null;
+                                markings: {
+                                    countryOfManufacture: string | null;
+                                    location: string;
+                                    manufacturerName: string | null;
+                                    seq: number;
+                                    serialAsRead: string | null;
+                                    /** @enum {string} */
+                                    state: "intact" | "obliterated" | "altered" | "removed" | "falsified" | "unmarked";
+                                    textAsRead: string | null;
+                                }[];
+                                match: {
+                                    acknowledgedAt: string | null;
+                                    alertStatus: ("open" | "acknowledged") | null;
+                                    createdAt: string;
+                                    /** @enum {string} */
+                                    foundBy: "exact_serial" | "confirmed_candidate";
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "lost_stolen_hit" | "legal_holding";
+                                    recoveryReference: string;
+                                    registryItemId: string;
+                                    /** @enum {string} */
+                                    registryStatus: "registered" | "active" | "loaned" | "in_transit" | "lost" | "stolen" | "seized" | "confiscated" | "deactivated" | "exported" | "destroyed";
+                                    reportEventId: string | null;
+                                    reportingAgency: {
+                                        country: string | null;
+                                        id: string;
+                                        /** @enum {string} */
+                                        kind: "person" | "organisation";
+                                        name: string | null;
+                                        retired: boolean;
+                                        roles: string[];
+                                    } | null;
+                                    reportReference: string | null;
+                                } | null;
+                                model: string | null;
+                                /** @enum {string} */
+                                nature: "industrial" | "craft" | "converted" | "reactivated" | "3d_printed" | "other_privately_made";
+                                quantity: number;
+                                registryItemId: string | null;
+                                seq: number;
+                                traces: {
+                                    createdAt: string;
+                                    id: string;
+                                    reference: string;
+                                }[];
+                                type: string | null;
+                            }[];
+                            /** @enum {string} */
+                            legalJustification: "illicit_possession" | "illicit_trafficking" | "illicit_manufacturing" | "marking_offence" | "other";
+                            legalReference: string | null;
+                            notes: string | null;
+                            persons: {
+                                party: {
+                                    country: string | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "person" | "organisation";
+                                    name: string | null;
+                                    retired: boolean;
+                                    roles: string[];
+                                };
+                                /** @enum {string} */
+                                role: "suspect" | "owner" | "finder" | "surrendering_person" | "witness" | "other";
+                            }[];
+                            placeLatitude: number | null;
+                            placeLocode: string | null;
+                            placeLongitude: number | null;
+                            placeText: string | null;
+                            recoveredOn: string;
+                            /** @enum {string} */
+                            recoveryType: "seized" | "found" | "surrendered";
+                            reference: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracing/recoveries/{id}/items/{itemId}/trace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the domestic trace of an identified recovered item: origin, lawful chain, last legal holder, authorizations, window of diversion (recorded) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorizations: {
+                                eventId: string;
+                                kind: string;
+                                licenceId: string | null;
+                                ref: string | null;
+                            }[];
+                            chain: {
+                                authorizationRef: string | null;
+                                certificateRef: string | null;
+                                counterpartCountry: string | null;
+                                destructionMethod: string | null;
+                                from: {
+                                    country: string | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "person" | "organisation";
+                                    name: string | null;
+                                    retired: boolean;
+                                    roles: string[];
+                                } | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "manufactured" | "imported" | "exported" | "transferred" | "loaned" | "returned" | "repaired" | "in_transit" | "reported_lost" | "reported_stolen" | "recovered" | "seized" | "confiscated" | "deactivated" | "destroyed";
+                                licenceId: string | null;
+                                note: string | null;
+                                occurredAt: string;
+                                placeLocode: string | null;
+                                placeText: string | null;
+                                recordedAt: string;
+                                seq: number;
+                                temporaryImportPurpose: string | null;
+                                to: {
+                                    country: string | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "person" | "organisation";
+                                    name: string | null;
+                                    retired: boolean;
+                                    roles: string[];
+                                } | null;
+                                witnesses: string[] | null;
+                            }[];
+                            createdAt: string;
+                            createdBy: string;
+                            diversion: {
+                                /** @enum {string} */
+                                basis: "lost_stolen_report" | "recovery";
+                                from: string | null;
+                                place: string | null;
+                                reportEventId: string | null;
+                                to: string;
+                            };
+                            endsAbroad: boolean;
+                            id: string;
+                            illicitOriginEstablished: boolean;
+                            lastLegalEventId: string | null;
+                            lastLegalHolder: {
+                                country: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string | null;
+                                retired: boolean;
+                                roles: string[];
+                            } | null;
+                            origin: {
+                                at: string | null;
+                                country: string | null;
+                                /** @enum {string} */
+                                kind: "manufactured" | "imported" | "unknown";
+                                party: {
+                                    country: string | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "person" | "organisation";
+                                    name: string | null;
+                                    retired: boolean;
+                                    roles: string[];
+                                } | null;
+                            };
+                            recoveredItemId: string;
+                            recoveryReference: string;
+                            reference: string;
+                            registryItemId: string;
+                            requestCountry: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracing/recoveries/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a police seizure list (text/csv body, one row per item, rows grouped by the "case" column): the whole file or nothing, errors name line and column */
+        post: {
+            parameters: {
+                query?: {
+                    encoding?: "utf-8" | "windows-1252" | "latin1" | "utf-16" | "utf-16le" | "utf-16be";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cases: {
+                                agency: {
+                                    country: string | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "person" | "organisation";
+                                    name: string | null;
+                                    retired: boolean;
+                                    roles: string[];
+                                } | null;
+                                createdAt: string;
+                                /** @enum {string} */
+                                criminalContext: "trafficking" | "violent_crime" | "drugs" | "organised_crime" | "terrorism" | "other" | "none";
+                                id: string;
+                                itemCount: number;
+                                /** @enum {string} */
+                                legalJustification: "illicit_possession" | "illicit_trafficking" | "illicit_manufacturing" | "marking_offence" | "other";
+                                legalReference: string | null;
+                                outcomes: {
+                                    [key: string]: number;
+                                };
+                                placeLatitude: number | null;
+                                placeLocode: string | null;
+                                placeLongitude: number | null;
+                                placeText: string | null;
+                                recoveredOn: string;
+                                /** @enum {string} */
+                                recoveryType: "seized" | "found" | "surrendered";
+                                reference: string;
+                            }[];
+                            itemCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracing/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tracing requests, outgoing and incoming; overdue=true for late answers */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    direction?: "outgoing" | "incoming";
+                    limit?: number;
+                    overdue?: "true" | "false";
+                    status?: "draft" | "received" | "sent" | "acknowledged" | "in_progress" | "responded" | "partial" | "delayed" | "refused" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                acknowledgedAt: string | null;
+                                caveats: {
+                                    code: string;
+                                    text?: string | null;
+                                }[];
+                                closedAt: string | null;
+                                counterpartReference: string | null;
+                                counterpartState: string;
+                                createdAt: string;
+                                createdBy: string;
+                                /** @enum {string} */
+                                direction: "outgoing" | "incoming";
+                                id: string;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                priority: "routine" | "urgent";
+                                recoveredItemId: string | null;
+                                reference: string;
+                                request: {
+                                    [key: string]: unknown;
+                                };
+                                requestSigned: boolean;
+                                respondedAt: string | null;
+                                response: {
+                                    [key: string]: unknown;
+                                } | null;
+                                responseDueOn: string | null;
+                                responseSigned: boolean;
+                                senderKeyFingerprint: string | null;
+                                sentAt: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "received" | "sent" | "acknowledged" | "in_progress" | "responded" | "partial" | "delayed" | "refused" | "closed";
+                                statusReason: string | null;
+                                traceId: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Draft an outgoing international tracing request (ISACS 05.31) for a recovered item */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        caveats?: {
+                            /** @enum {string} */
+                            code: "confidential" | "purpose_limited" | "no_onward_transfer" | "no_judicial_use_without_consent" | "notify_before_disclosure" | "other";
+                            text?: string | null;
+                        }[];
+                        circumstances: string;
+                        counterpartState: string;
+                        illicitGrounds: ("illicit_under_national_law" | "embargo_violation" | "not_marked" | "inadequately_marked" | "illicit_manufacture" | "transferred_without_authorisation")[];
+                        intendedUseOfInformation: string;
+                        legalJustification: string;
+                        /** @enum {string} */
+                        priority: "routine" | "urgent";
+                        /** Format: uuid */
+                        recoveredItemId: string;
+                        requestedInformation?: ("last_legal_holder" | "transfer_chain" | "export_licences" | "import_records" | "manufacturing_records")[] | null;
+                        traceId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledgedAt: string | null;
+                            caveats: {
+                                code: string;
+                                text?: string | null;
+                            }[];
+                            closedAt: string | null;
+                            counterpartReference: string | null;
+                            counterpartState: string;
+                            createdAt: string;
+                            createdBy: string;
+                            /** @enum {string} */
+                            direction: "outgoing" | "incoming";
+                            id: string;
+                            overdue: boolean;
+                            /** @enum {string} */
+                            priority: "routine" | "urgent";
+                            recoveredItemId: string | null;
+                            reference: string;
+                            request: {
+                                [key: string]: unknown;
+                            };
+                            requestSigned: boolean;
+                            respondedAt: string | null;
+                            response: {
+                                [key: string]: unknown;
+                            } | null;
+                            responseDueOn: string | null;
+                            responseSigned: boolean;
+                            senderKeyFingerprint: string | null;
+                            sentAt: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "received" | "sent" | "acknowledged" | "in_progress" | "responded" | "partial" | "delayed" | "refused" | "closed";
+                            statusReason: string | null;
+                            traceId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracing/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A tracing request with its caveats, deadline and response */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledgedAt: string | null;
+                            caveats: {
+                                code: string;
+                                text?: string | null;
+                            }[];
+                            closedAt: string | null;
+                            counterpartReference: string | null;
+                            counterpartState: string;
+                            createdAt: string;
+                            createdBy: string;
+                            /** @enum {string} */
+                            direction: "outgoing" | "incoming";
+                            id: string;
+                            overdue: boolean;
+                            /** @enum {string} */
+                            priority: "routine" | "urgent";
+                            recoveredItemId: string | null;
+                            reference: string;
+                            request: {
+                                [key: string]: unknown;
+                            };
+                            requestSigned: boolean;
+                            respondedAt: string | null;
+                            response: {
+                                [key: string]: unknown;
+                            } | null;
+                            responseDueOn: string | null;
+                            responseSigned: boolean;
+                            senderKeyFingerprint: string | null;
+                            sentAt: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "received" | "sent" | "acknowledged" | "in_progress" | "responded" | "partial" | "delayed" | "refused" | "closed";
+                            statusReason: string | null;
+                            traceId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracing/requests/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed request or response as a document for the other State */
+        get: {
+            parameters: {
+                query?: {
+                    part?: "request" | "response";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            document: string;
+                            envelope: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            format: "custodia-envelope+jws";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracing/requests/{id}/response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft the response to an incoming request from the registry (no body), or save the edited response */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        response: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledgedAt: string | null;
+                            caveats: {
+                                code: string;
+                                text?: string | null;
+                            }[];
+                            closedAt: string | null;
+                            counterpartReference: string | null;
+                            counterpartState: string;
+                            createdAt: string;
+                            createdBy: string;
+                            /** @enum {string} */
+                            direction: "outgoing" | "incoming";
+                            id: string;
+                            overdue: boolean;
+                            /** @enum {string} */
+                            priority: "routine" | "urgent";
+                            recoveredItemId: string | null;
+                            reference: string;
+                            request: {
+                                [key: string]: unknown;
+                            };
+                            requestSigned: boolean;
+                            respondedAt: string | null;
+                            response: {
+                                [key: string]: unknown;
+                            } | null;
+                            responseDueOn: string | null;
+                            responseSigned: boolean;
+                            senderKeyFingerprint: string | null;
+                            sentAt: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "received" | "sent" | "acknowledged" | "in_progress" | "responded" | "partial" | "delayed" | "refused" | "closed";
+                            statusReason: string | null;
+                            traceId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracing/requests/{id}/response/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve and sign the response to an incoming request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledgedAt: string | null;
+                            caveats: {
+                                code: string;
+                                text?: string | null;
+                            }[];
+                            closedAt: string | null;
+                            counterpartReference: string | null;
+                            counterpartState: string;
+                            createdAt: string;
+                            createdBy: string;
+                            /** @enum {string} */
+                            direction: "outgoing" | "incoming";
+                            id: string;
+                            overdue: boolean;
+                            /** @enum {string} */
+                            priority: "routine" | "urgent";
+                            recoveredItemId: string | null;
+                            reference: string;
+                            request: {
+                                [key: string]: unknown;
+                            };
+                            requestSigned: boolean;
+                            respondedAt: string | null;
+                            response: {
+                                [key: string]: unknown;
+                            } | null;
+                            responseDueOn: string | null;
+                            responseSigned: boolean;
+                            senderKeyFingerprint: string | null;
+                            sentAt: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "received" | "sent" | "acknowledged" | "in_progress" | "responded" | "partial" | "delayed" | "refused" | "closed";
+                            statusReason: string | null;
+                            traceId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracing/requests/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign a drafted request with the node key (the document to send) and start its response deadline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledgedAt: string | null;
+                            caveats: {
+                                code: string;
+                                text?: string | null;
+                            }[];
+                            closedAt: string | null;
+                            counterpartReference: string | null;
+                            counterpartState: string;
+                            createdAt: string;
+                            createdBy: string;
+                            /** @enum {string} */
+                            direction: "outgoing" | "incoming";
+                            id: string;
+                            overdue: boolean;
+                            /** @enum {string} */
+                            priority: "routine" | "urgent";
+                            recoveredItemId: string | null;
+                            reference: string;
+                            request: {
+                                [key: string]: unknown;
+                            };
+                            requestSigned: boolean;
+                            respondedAt: string | null;
+                            response: {
+                                [key: string]: unknown;
+                            } | null;
+                            responseDueOn: string | null;
+                            responseSigned: boolean;
+                            senderKeyFingerprint: string | null;
+                            sentAt: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "received" | "sent" | "acknowledged" | "in_progress" | "responded" | "partial" | "delayed" | "refused" | "closed";
+                            statusReason: string | null;
+                            traceId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracing/requests/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a status learnt by other means (acknowledged, in progress, delayed or refused with the reason, closed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        counterpartReference?: string | null;
+                        reason?: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "received" | "sent" | "acknowledged" | "in_progress" | "responded" | "partial" | "delayed" | "refused" | "closed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledgedAt: string | null;
+                            caveats: {
+                                code: string;
+                                text?: string | null;
+                            }[];
+                            closedAt: string | null;
+                            counterpartReference: string | null;
+                            counterpartState: string;
+                            createdAt: string;
+                            createdBy: string;
+                            /** @enum {string} */
+                            direction: "outgoing" | "incoming";
+                            id: string;
+                            overdue: boolean;
+                            /** @enum {string} */
+                            priority: "routine" | "urgent";
+                            recoveredItemId: string | null;
+                            reference: string;
+                            request: {
+                                [key: string]: unknown;
+                            };
+                            requestSigned: boolean;
+                            respondedAt: string | null;
+                            response: {
+                                [key: string]: unknown;
+                            } | null;
+                            responseDueOn: string | null;
+                            responseSigned: boolean;
+                            senderKeyFingerprint: string | null;
+                            sentAt: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "received" | "sent" | "acknowledged" | "in_progress" | "responded" | "partial" | "delayed" | "refused" | "closed";
+                            statusReason: string | null;
+                            traceId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracing/traces/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A recorded domestic trace with the registry events it cites */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorizations: {
+                                eventId: string;
+                                kind: string;
+                                licenceId: string | null;
+                                ref: string | null;
+                            }[];
+                            chain: {
+                                authorizationRef: string | null;
+                                certificateRef: string | null;
+                                counterpartCountry: string | null;
+                                destructionMethod: string | null;
+                                from: {
+                                    country: string | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "person" | "organisation";
+                                    name: string | null;
+                                    retired: boolean;
+                                    roles: string[];
+                                } | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "manufactured" | "imported" | "exported" | "transferred" | "loaned" | "returned" | "repaired" | "in_transit" | "reported_lost" | "reported_stolen" | "recovered" | "seized" | "confiscated" | "deactivated" | "destroyed";
+                                licenceId: string | null;
+                                note: string | null;
+                                occurredAt: string;
+                                placeLocode: string | null;
+                                placeText: string | null;
+                                recordedAt: string;
+                                seq: number;
+                                temporaryImportPurpose: string | null;
+                                to: {
+                                    country: string | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "person" | "organisation";
+                                    name: string | null;
+                                    retired: boolean;
+                                    roles: string[];
+                                } | null;
+                                witnesses: string[] | null;
+                            }[];
+                            createdAt: string;
+                            createdBy: string;
+                            diversion: {
+                                /** @enum {string} */
+                                basis: "lost_stolen_report" | "recovery";
+                                from: string | null;
+                                place: string | null;
+                                reportEventId: string | null;
+                                to: string;
+                            };
+                            endsAbroad: boolean;
+                            id: string;
+                            illicitOriginEstablished: boolean;
+                            lastLegalEventId: string | null;
+                            lastLegalHolder: {
+                                country: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string | null;
+                                retired: boolean;
+                                roles: string[];
+                            } | null;
+                            origin: {
+                                at: string | null;
+                                country: string | null;
+                                /** @enum {string} */
+                                kind: "manufactured" | "imported" | "unknown";
+                                party: {
+                                    country: string | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "person" | "organisation";
+                                    name: string | null;
+                                    retired: boolean;
+                                    roles: string[];
+                                } | null;
+                            };
+                            recoveredItemId: string;
+                            recoveryReference: string;
+                            reference: string;
+                            registryItemId: string;
+                            requestCountry: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracing/traces/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The domestic trace report (PDF) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
