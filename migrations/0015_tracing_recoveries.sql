@@ -192,3 +192,37 @@ CREATE TABLE tracing_requests (
 );
 CREATE INDEX tracing_requests_status ON tracing_requests (direction, status, id);
 CREATE UNIQUE INDEX tracing_requests_incoming ON tracing_requests (counterpart_state, request_envelope_id) WHERE direction = 'incoming';
+
+-- Disposal of a confiscated item (Protocol Arts 6 and 9): destruction (the default), deactivation, or another
+-- disposal officially authorised. Each has a signed certificate anyone can check by its number.
+CREATE TABLE disposals (
+  id uuid PRIMARY KEY,
+  -- Certificate number printed on the certificate, e.g. DST-2026-000001.
+  certificate_number text NOT NULL UNIQUE,
+  kind text NOT NULL,                   -- destruction | deactivation | other
+  registry_item_id uuid NOT NULL REFERENCES registry_items (id),
+  recovered_item_id uuid REFERENCES recovered_items (id),
+  disposed_on date NOT NULL,
+  place text NOT NULL,
+  -- Destruction method (cutting, crushing, smelting…), deactivation method, or the other disposal's description.
+  method text NOT NULL,
+  witnesses text[] NOT NULL,
+  -- Deactivation (Art. 9): standard applied, verifying authority, essential parts treated, the mark applied.
+  standard_applied text,
+  verifying_authority text,
+  essential_parts text[],
+  deactivation_mark text,
+  -- Other disposal (Art. 6(2)): the authorisation, who gave it, who receives the item, the identifying mark.
+  authorization_ref text,
+  authorizing_body text,
+  recipient_party_id uuid REFERENCES registry_parties (id),
+  identifying_marking text,
+  -- The item as the certificate describes it (kind, type, make, model, calibre, serial), as at disposal.
+  item_snapshot jsonb NOT NULL,
+  -- The certificate as signed: SHA-256 of its canonical content and the node's signature (compact JWS).
+  content_hash text NOT NULL,
+  certificate_token text NOT NULL,
+  created_at timestamptz NOT NULL,
+  created_by text NOT NULL
+);
+CREATE INDEX disposals_registry_item ON disposals (registry_item_id);

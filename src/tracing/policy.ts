@@ -18,6 +18,9 @@ export const tracingPolicy = definePolicy('tracing', {
   'tracing.requests.write': ['administrator', 'tracing_officer', 'point_of_contact'],
   // What leaves the State in answer to another State is approved by its point of contact.
   'tracing.requests.approve': ['administrator', 'point_of_contact'],
+  // Destruction, deactivation or another authorised disposal of a confiscated item (Arts 6, 9).
+  'tracing.disposals.write': ['administrator', 'tracing_officer'],
+  'tracing.disposals.read': ['administrator', 'tracing_officer', 'point_of_contact', 'auditor', 'registry_clerk'],
   'tracing.hits.read': ['administrator', 'tracing_officer', 'customs_officer', 'point_of_contact', 'auditor'],
   'tracing.hits.acknowledge': ['administrator', 'tracing_officer'],
 });

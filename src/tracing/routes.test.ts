@@ -57,6 +57,19 @@ describeEngines('tracing HTTP', (engine) => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+
+    expect((await call('POST', `/registry/items/${stolen}/events`, 'tracing_officer', { kind: 'confiscated', occurredAt: '2026-05-02T00:00:00Z', toPartyId: police, authorizationRef: 'C-1' })).statusCode).toBe(201);
+    const destroyed = await call('POST', '/tracing/disposals', 'tracing_officer', { kind: 'destruction', registryItemId: stolen, disposedOn: '2026-05-03', place: 'Arsenal', method: 'crushing', witnesses: ['W. One'] });
+    expect(destroyed.statusCode).toBe(201);
+    const number = destroyed.json().certificateNumber;
+    const check = await call('GET', `/public/disposals/${number}/verification`, null);
+    expect(check.statusCode).toBe(200);
+    expect(check.json()).toMatchObject({ number, status: 'valid', kind: 'destruction' });
+    expect(Object.keys(check.json())).not.toContain('id');
+    expect((await call('GET', '/public/disposals/DST-2026-999999/verification', null)).statusCode).toBe(404);
+    expect((await call('GET', '/public/disposals/nonsense/verification', null)).statusCode).toBe(400);
+    const certificate = await call('GET', `/tracing/disposals/${destroyed.json().id}/pdf`, 'auditor');
+    expect(certificate.headers['content-type']).toBe('application/pdf');
   });
 
   it('refuses bad input with problem+json naming the field and writes nothing; industry is refused', async () => {

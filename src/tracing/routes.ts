@@ -1,6 +1,7 @@
 import type { Deps } from '../platform/deps.ts';
-import { ValidationError } from '../platform/http/errors.ts';
+import { TooManyRequestsError, ValidationError } from '../platform/http/errors.ts';
 import type { Api } from '../platform/http/types.ts';
+import { loadLicensingSettings } from '../licensing/settings.ts';
 import {
   confirmCandidateSchema,
   hitListQuerySchema,
@@ -25,6 +26,10 @@ import {
   signedDocumentSchema,
   tracingRequestPageSchema,
   tracingRequestSchema,
+  certificateParamSchema,
+  disposalInputSchema,
+  disposalSchema,
+  publicDisposalSchema,
 } from './schemas.ts';
 import type { TracingService } from './service.ts';
 
@@ -263,5 +268,61 @@ export async function tracingRoutes(api: Api, opts: { deps: Deps; service: Traci
       schema: { tags: requests, summary: 'Approve and sign the response to an incoming request', params: idParamSchema, response: { 200: tracingRequestSchema } },
     },
     async (request) => tracing.approveTracingResponse(request.actor, request.params.id),
+  );
+
+  const disposals = ['tracing: disposal'];
+
+  api.post(
+    '/tracing/disposals',
+    {
+      config: { permission: 'tracing.disposals.write' },
+      schema: {
+        tags: disposals,
+        summary: 'Destroy, deactivate or otherwise dispose of (with its authorisation) a registry item; a signed certificate is issued',
+        body: disposalInputSchema,
+        response: { 201: disposalSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await tracing.recordDisposal(request.actor, request.body)),
+  );
+
+  api.get(
+    '/tracing/disposals/:id',
+    {
+      config: { permission: 'tracing.disposals.read' },
+      schema: { tags: disposals, summary: 'A disposal record', params: idParamSchema, response: { 200: disposalSchema } },
+    },
+    async (request) => (await tracing.disposalCertificate(request.actor, request.params.id)).disposal,
+  );
+
+  api.get(
+    '/tracing/disposals/:id/pdf',
+    {
+      config: { permission: 'tracing.disposals.read' },
+      schema: { tags: disposals, summary: 'The disposal certificate (PDF, with the QR code of its public check)', params: idParamSchema, produces: ['application/pdf'] },
+    },
+    async (request, reply) => {
+      const { disposal, pdf } = await tracing.disposalCertificate(request.actor, request.params.id);
+      return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="${disposal.certificateNumber}.pdf"`).send(await pdf());
+    },
+  );
+
+  // Anyone may check a certificate, but not enumerate the sequential numbers: the licences' limit, per address.
+  const perMinute = loadLicensingSettings(process.env, opts.deps.config.state).publicVerificationPerMinute;
+  api.get(
+    '/public/disposals/:number/verification',
+    {
+      config: {
+        public: true,
+        rateLimit: { max: perMinute, timeWindow: 60_000, errorResponseBuilder: () => new TooManyRequestsError(`At most ${perMinute} certificate checks a minute from one address; wait a minute.`) },
+      },
+      schema: {
+        tags: ['public: certificate verification'],
+        summary: 'Anyone: is this destruction, deactivation or disposal certificate real, and what it certifies. Unknown numbers answer 404',
+        params: certificateParamSchema,
+        response: { 200: publicDisposalSchema },
+      },
+    },
+    async (request) => tracing.verifyDisposal(request.params.number),
   );
 }

@@ -5,6 +5,7 @@ import { eventSchema, partySummarySchema } from '../registry/schemas.ts';
 import { ILLICIT_GROUNDS } from '../exchange/messages.ts';
 import { CAVEAT_CODES } from '../exchange/model.ts';
 import { REQUEST_STATUSES } from './request-model.ts';
+import { DISPOSAL_KINDS } from './disposal-model.ts';
 import {
   CHECK_OUTCOMES,
   CRIMINAL_CONTEXTS,
@@ -296,3 +297,67 @@ export const signedDocumentSchema = z.object({
 });
 export type TracingRequest = z.infer<typeof tracingRequestSchema>;
 export type SignedDocument = z.infer<typeof signedDocumentSchema>;
+
+// ---------------------------------------------------------------- disposal
+
+export const disposalInputSchema = z.strictObject({
+  kind: z.enum(DISPOSAL_KINDS),
+  registryItemId: uuid,
+  recoveredItemId: uuid.nullish(),
+  disposedOn: date,
+  place: text(500),
+  method: text(1000),
+  witnesses: z.array(text(300)).max(20).default([]),
+  standardApplied: text(200).nullish(),
+  verifyingAuthority: text(300).nullish(),
+  essentialParts: z.array(text(100)).max(20).nullish(),
+  deactivationMark: text(200).nullish(),
+  authorizationRef: text(200).nullish(),
+  authorizingBody: text(300).nullish(),
+  recipientPartyId: uuid.nullish(),
+  identifyingMarking: text(200).nullish(),
+});
+
+const certificateItemSchema = z.object({ kind: z.string(), type: nstr, make: nstr, model: nstr, calibre: nstr, serialNumber: nstr });
+
+export const disposalSchema = z.object({
+  id: z.string(),
+  certificateNumber: z.string(),
+  kind: z.enum(DISPOSAL_KINDS),
+  registryItemId: z.string(),
+  recoveredItemId: nstr,
+  disposedOn: z.string(),
+  place: z.string(),
+  method: z.string(),
+  witnesses: z.array(z.string()),
+  standardApplied: nstr,
+  verifyingAuthority: nstr,
+  essentialParts: z.array(z.string()).nullable(),
+  deactivationMark: nstr,
+  authorizationRef: nstr,
+  authorizingBody: nstr,
+  recipientPartyId: nstr,
+  identifyingMarking: nstr,
+  item: certificateItemSchema,
+  contentHash: z.string(),
+  /** Where anyone checks the certificate by its number (the address in its QR code). */
+  verificationUrl: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+});
+
+/** What anyone with a certificate number learns: that it is real, and what it certifies; no ids, no persons. */
+export const publicDisposalSchema = z.object({
+  number: z.string(),
+  /** `valid`: the stored certificate matches the hash it was signed with; `altered`: it does not. */
+  status: z.enum(['valid', 'altered']),
+  kind: z.enum(DISPOSAL_KINDS),
+  issuingState: z.string(),
+  disposedOn: z.string(),
+  method: z.string(),
+  item: certificateItemSchema,
+  checkedAt: z.string(),
+});
+export const certificateParamSchema = z.object({ number: z.string().regex(/^(DST|DEA|DSP)-\d{4}-\d{6}$/, 'a certificate number, e.g. DST-2026-000001') });
+export type Disposal = z.infer<typeof disposalSchema>;
+export type PublicDisposal = z.infer<typeof publicDisposalSchema>;

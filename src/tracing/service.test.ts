@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../test/support/engines.ts';
+import { testNodeKeys } from '../../test/support/exchange-keys.ts';
+import type { NodeKeys } from '../platform/crypto/keys.ts';
 import { createTestDeps, type TestDeps } from '../../test/support/deps.ts';
 import type { Actor, Role } from '../platform/auth/actor.ts';
 import { stateHash } from '../platform/crypto/canonical.ts';
@@ -31,6 +33,8 @@ describeEngines('tracing: recoveries, checks and hits', (engine) => {
   let owner: string;
   let police: string;
   let customs: string;
+  let keys: NodeKeys;
+  let cleanup: () => void;
 
   const count = async (table: string) => (await deps.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
 
@@ -67,14 +71,18 @@ describeEngines('tracing: recoveries, checks and hits', (engine) => {
   beforeAll(async () => {
     deps = await createTestDeps(engine);
     registry = createRegistryService(deps);
-    tracing = createTracingService(deps, { registry });
+    ({ keys: [keys], cleanup } = await testNodeKeys(null));
+    tracing = createTracingService(deps, { registry }, { keys: async () => keys });
     const org = async (name: string, roles: string[]) => (await registry.createParty(clerk, { kind: 'organisation', roles, name, country: 'NL' })).id;
     maker = await org('Acme Arms', ['manufacturer']);
     police = await org('Amsterdam Police', ['state_agency']);
     customs = await org('Customs Rotterdam', ['state_agency']);
     owner = (await registry.createParty(clerk, { kind: 'person', roles: ['owner'], personal: { givenNames: 'Ana', familyName: 'Pérez' } })).id;
   });
-  afterAll(async () => deps?.close());
+  afterAll(async () => {
+    await deps?.close();
+    cleanup?.();
+  });
 
   it('an intact serial of a stolen pistol is a hit: an open alert to the agency that took the report, both references kept, the registry item seized', async () => {
     const id = await registerPistol('AC-100200');
@@ -255,8 +263,82 @@ describeEngines('tracing: recoveries, checks and hits', (engine) => {
     expect((await failure(tracing.traceRecoveredItem(actor('customs_officer'), rec.id, rec.items[0].id))).status).toBe(403);
   });
 
+  it('a confiscated pistol is destroyed with a signed certificate anyone can check by its number; a changed record reads as altered', async () => {
+    const id = await registerPistol('DS-440001');
+    const rec = await tracing.recordRecovery(officer, { ...base(), items: [pistol([{ location: 'frame', state: 'intact', serialAsRead: 'DS440001' }])] });
+    await registry.recordEvent(officer, id, { kind: 'confiscated', occurredAt: '2026-05-31T09:00:00Z', toPartyId: customs, authorizationRef: 'COURT-2026-5' });
+    const bad = await failure(tracing.recordDisposal(officer, { kind: 'destruction', registryItemId: id, disposedOn: '2026-06-01', place: 'State arsenal', method: 'cutting', witnesses: [] }));
+    expect(bad.errors.map((e) => e.code)).toEqual(['disposal.witnesses_required']);
+    const d = await tracing.recordDisposal(officer, {
+      kind: 'destruction',
+      registryItemId: id,
+      recoveredItemId: rec.items[0].id,
+      disposedOn: '2026-06-01',
+      place: 'State arsenal, furnace 2',
+      method: 'smelting',
+      witnesses: ['Inspector A. Ruiz', 'Prosecutor B. Lee'],
+    });
+    expect(d.certificateNumber).toMatch(/^DST-2026-\d{6}$/);
+    expect(d.verificationUrl).toContain(`/api/v1/public/disposals/${d.certificateNumber}/verification`);
+    const after = await registry.getItem(clerk, id);
+    expect(after.status).toBe('destroyed');
+    expect(after.events.at(-1)).toMatchObject({ kind: 'destroyed', certificateRef: d.certificateNumber, destructionMethod: 'smelting' });
+
+    const check = await tracing.verifyDisposal(d.certificateNumber);
+    expect(check).toMatchObject({ number: d.certificateNumber, status: 'valid', kind: 'destruction', disposedOn: '2026-06-01', item: { serialNumber: 'DS-440001', make: 'Acme' } });
+    expect(JSON.stringify(check)).not.toContain('Ruiz');
+    const { pdf } = await tracing.disposalCertificate(officer, d.id);
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: await pdf() }).toString();
+    expect(text).toContain('Destruction certificate');
+    expect(text.replace(/\s+/g, ' ')).toContain('Destruction certificate / Certificado de destrucción');
+    expect(text).toContain(d.certificateNumber);
+    expect(text).toContain('Inspector A. Ruiz; Prosecutor B. Lee');
+    expect(text).toContain(d.contentHash);
+
+    // Nothing follows destruction in the registry: a second certificate for the same item is refused, nothing written.
+    const again = await failure(tracing.recordDisposal(officer, { kind: 'destruction', registryItemId: id, disposedOn: '2026-06-01', place: 'x', method: 'cutting', witnesses: ['W'] }));
+    expect(again.errors.map((e) => e.code)).toContain('custody.item_destroyed');
+    await deps.db.query(`UPDATE disposals SET method = 'kept in a drawer' WHERE id = $1`, [d.id]);
+    expect((await tracing.verifyDisposal(d.certificateNumber)).status).toBe('altered');
+    await deps.db.query(`UPDATE disposals SET method = 'smelting' WHERE id = $1`, [d.id]);
+    expect((await failure(tracing.verifyDisposal('DST-2026-999999'))).status).toBe(404);
+  });
+
+  it('deactivation records the Art. 9 fields and the mark; another disposal needs its authorisation and a State mark', async () => {
+    const id = await registerPistol('DA-550001');
+    await tracing.recordRecovery(officer, { ...base(), items: [pistol([{ location: 'frame', state: 'intact', serialAsRead: 'DA550001' }])] });
+    const missing = await failure(tracing.recordDisposal(officer, { kind: 'deactivation', registryItemId: id, disposedOn: '2026-06-01', place: 'Proof house', method: 'barrel plugged' }));
+    expect(missing.errors.map((e) => e.code).sort()).toEqual(['disposal.mark_required', 'disposal.parts_required', 'disposal.standard_required', 'disposal.verifier_required']);
+    const d = await tracing.recordDisposal(officer, {
+      kind: 'deactivation',
+      registryItemId: id,
+      disposedOn: '2026-06-01',
+      place: 'Proof house',
+      method: 'barrel plugged and slotted, firing pin removed',
+      standardApplied: 'EU 2015/2403 as amended by 2018/337',
+      verifyingAuthority: 'National Proof House',
+      essentialParts: ['barrel', 'slide', 'frame'],
+      deactivationMark: 'XC-DEACT-2026',
+    });
+    expect(d.certificateNumber).toMatch(/^DEA-2026-/);
+    const item = await registry.getItem(clerk, id);
+    expect(item.status).toBe('deactivated');
+    expect(item.markings.at(-1)).toMatchObject({ kind: 'deactivation', text: 'XC-DEACT-2026', certificateRef: d.certificateNumber });
+
+    const other = await registerPistol('OT-660001');
+    await tracing.recordRecovery(officer, { ...base(), items: [pistol([{ location: 'frame', state: 'intact', serialAsRead: 'OT660001' }])] });
+    await registry.recordEvent(officer, other, { kind: 'confiscated', occurredAt: '2026-05-31T09:00:00Z', toPartyId: customs, authorizationRef: 'COURT-2026-6' });
+    const input = { kind: 'other', registryItemId: other, disposedOn: '2026-06-01', place: 'Ministry', method: 'transfer to the State reference collection', authorizationRef: 'MIN-ORD-12', authorizingBody: 'Ministry of Interior', recipientPartyId: police };
+    expect((await failure(tracing.recordDisposal(officer, input))).errors.map((e) => e.code)).toEqual(['disposal.marking_required']);
+    const moved = await tracing.recordDisposal(officer, { ...input, identifyingMarking: 'XC-STATE-0001' });
+    expect(moved.certificateNumber).toMatch(/^DSP-2026-/);
+    const after = await registry.getItem(clerk, other);
+    expect(after).toMatchObject({ status: 'active', holder: { id: police } });
+    expect(after.events.at(-1)).toMatchObject({ kind: 'transferred', authorizationRef: 'MIN-ORD-12' });
+  });
+
   it('every audited recovery, item and match re-reads to the state its last audit entry hashed', async () => {
-    for (const entity of [store.AUDITED_RECOVERY_CASE, store.AUDITED_RECOVERED_ITEM, store.AUDITED_RECOVERY_MATCH, store.AUDITED_DOMESTIC_TRACE]) {
+    for (const entity of [store.AUDITED_RECOVERY_CASE, store.AUDITED_RECOVERED_ITEM, store.AUDITED_RECOVERY_MATCH, store.AUDITED_DOMESTIC_TRACE, store.AUDITED_DISPOSAL]) {
       const last = await deps.db.query<{ entity_id: string; state_hash: string }>(
         `SELECT DISTINCT ON (entity_id) entity_id, state_hash FROM audit_log WHERE entity = $1 ORDER BY entity_id, seq DESC`,
         [entity.entity],

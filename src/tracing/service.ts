@@ -26,6 +26,9 @@ import { receiveTracingDocument } from './use-cases/receive-tracing-document.ts'
 import { sendTracingRequest } from './use-cases/send-tracing-request.ts';
 import { tracingDocument } from './use-cases/tracing-document.ts';
 import { updateTracingRequest } from './use-cases/update-tracing-request.ts';
+import { disposalCertificate } from './use-cases/disposal-certificate.ts';
+import { recordDisposal } from './use-cases/record-disposal.ts';
+import { verifyDisposal } from './use-cases/verify-disposal.ts';
 
 /**
  * The tracing module's use cases, bound to the platform and the registry (one file per use case in
@@ -52,6 +55,9 @@ export function createTracingService(deps: Deps, needs: { registry: RegistryServ
     getTracingRequest: (actor: Actor, id: string, tx?: Tx) => getTracingRequest(ctx, actor, id, tx),
     listTracingRequests: (actor: Actor, query: unknown, tx?: Tx) => listTracingRequests(ctx, actor, query, tx),
     tracingDocument: (actor: Actor, id: string, part: 'request' | 'response', tx?: Tx) => tracingDocument(ctx, actor, id, part, tx),
+    recordDisposal: (actor: Actor, input: unknown, tx?: Tx) => recordDisposal(ctx, actor, input, tx),
+    disposalCertificate: (actor: Actor, id: string, tx?: Tx) => disposalCertificate(ctx, actor, id, tx),
+    verifyDisposal: (number: string) => verifyDisposal(ctx, number),
     listHits: (actor: Actor, query: unknown, tx?: Tx) => listHits(ctx, actor, query, tx),
     hitSummary: (actor: Actor, tx?: Tx) => hitSummary(ctx, actor, tx),
     acknowledgeHit: (actor: Actor, matchId: string, tx?: Tx) => acknowledgeHit(ctx, actor, matchId, tx),

@@ -3,6 +3,7 @@ import { SqlFilter } from '../platform/db/filter.ts';
 import type { Queryable } from '../platform/db/types.ts';
 import type { ItemKind, ItemStatus } from '../registry/model.ts';
 import type { RequestStatus } from './request-model.ts';
+import type { CertificateContent } from './disposal-model.ts';
 import type { CheckOutcome, CriminalContext, ItemNature, LegalJustification, MarkingState, MatchKind, PersonRole, RecoveryType } from './model.ts';
 
 /** SQL for the tracing tables only (migrations/0015_tracing_recoveries.sql). Parameterised, set-based. */
@@ -737,5 +738,119 @@ export const AUDITED_TRACING_REQUEST = defineAuditedEntity({
   entity: 'tracing_request',
   async load(db, ids) {
     return new Map((await getRequests(db, ids)).map((r) => [r.id, requestState(r)]));
+  },
+});
+
+// ---------------------------------------------------------------- disposals
+
+export interface DisposalRow {
+  id: string;
+  certificate_number: string;
+  kind: 'destruction' | 'deactivation' | 'other';
+  registry_item_id: string;
+  recovered_item_id: string | null;
+  disposed_on: string;
+  place: string;
+  method: string;
+  witnesses: string[];
+  standard_applied: string | null;
+  verifying_authority: string | null;
+  essential_parts: string[] | null;
+  deactivation_mark: string | null;
+  authorization_ref: string | null;
+  authorizing_body: string | null;
+  recipient_party_id: string | null;
+  identifying_marking: string | null;
+  item_snapshot: CertificateContent['item'];
+  content_hash: string;
+  certificate_token: string;
+  created_at: Date;
+  created_by: string;
+}
+
+const DISPOSAL_COLS =
+  'id, certificate_number, kind, registry_item_id, recovered_item_id, disposed_on::text AS disposed_on, place, method, witnesses, standard_applied, verifying_authority, ' +
+  'essential_parts, deactivation_mark, authorization_ref, authorizing_body, recipient_party_id, identifying_marking, item_snapshot, content_hash, certificate_token, created_at, created_by';
+
+export function disposalState(r: DisposalRow) {
+  return {
+    id: r.id,
+    certificateNumber: r.certificate_number,
+    kind: r.kind,
+    registryItemId: r.registry_item_id,
+    recoveredItemId: r.recovered_item_id,
+    disposedOn: r.disposed_on,
+    place: r.place,
+    method: r.method,
+    witnesses: r.witnesses,
+    standardApplied: r.standard_applied,
+    verifyingAuthority: r.verifying_authority,
+    essentialParts: r.essential_parts,
+    deactivationMark: r.deactivation_mark,
+    authorizationRef: r.authorization_ref,
+    authorizingBody: r.authorizing_body,
+    recipientPartyId: r.recipient_party_id,
+    identifyingMarking: r.identifying_marking,
+    itemSnapshot: r.item_snapshot,
+    contentHash: r.content_hash,
+    certificateToken: r.certificate_token,
+    createdAt: iso(r.created_at),
+    createdBy: r.created_by,
+  };
+}
+
+export async function lastCertificateNumber(q: Queryable, prefix: string, year: number): Promise<number> {
+  const rows = await q.query<{ n: number | null }>(`SELECT max(substring(certificate_number FROM 10)::int) AS n FROM disposals WHERE certificate_number LIKE $1`, [`${prefix}-${year}-%`]);
+  return Number(rows[0]?.n ?? 0);
+}
+
+export async function insertDisposal(q: Queryable, r: DisposalRow): Promise<void> {
+  await q.query(
+    `INSERT INTO disposals (id, certificate_number, kind, registry_item_id, recovered_item_id, disposed_on, place, method, witnesses, standard_applied, verifying_authority,
+       essential_parts, deactivation_mark, authorization_ref, authorizing_body, recipient_party_id, identifying_marking, item_snapshot, content_hash, certificate_token, created_at, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6::date, $7, $8, $9::text[], $10, $11, $12::text[], $13, $14, $15, $16, $17, $18::jsonb, $19, $20, $21, $22)`,
+    [
+      r.id,
+      r.certificate_number,
+      r.kind,
+      r.registry_item_id,
+      r.recovered_item_id,
+      r.disposed_on,
+      r.place,
+      r.method,
+      r.witnesses,
+      r.standard_applied,
+      r.verifying_authority,
+      r.essential_parts,
+      r.deactivation_mark,
+      r.authorization_ref,
+      r.authorizing_body,
+      r.recipient_party_id,
+      r.identifying_marking,
+      JSON.stringify(r.item_snapshot),
+      r.content_hash,
+      r.certificate_token,
+      r.created_at,
+      r.created_by,
+    ],
+  );
+}
+
+export async function getDisposals(q: Queryable, ids: readonly string[]): Promise<DisposalRow[]> {
+  return q.query<DisposalRow>(`SELECT ${DISPOSAL_COLS} FROM disposals WHERE id = ANY($1::uuid[])`, [ids]);
+}
+
+export async function getDisposalByNumber(q: Queryable, number: string): Promise<DisposalRow | undefined> {
+  return (await q.query<DisposalRow>(`SELECT ${DISPOSAL_COLS} FROM disposals WHERE certificate_number = $1`, [number]))[0];
+}
+
+export async function listDisposalsForItem(q: Queryable, registryItemId: string): Promise<DisposalRow[]> {
+  return q.query<DisposalRow>(`SELECT ${DISPOSAL_COLS} FROM disposals WHERE registry_item_id = $1 ORDER BY id`, [registryItemId]);
+}
+
+export const AUDITED_DISPOSAL = defineAuditedEntity({
+  entity: 'disposal',
+  async load(db, ids) {
+    return new Map((await getDisposals(db, ids)).map((d) => [d.id, disposalState(d)]));
   },
 });

@@ -4830,6 +4830,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/disposals/{number}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Anyone: is this destruction, deactivation or disposal certificate real, and what it certifies. Unknown numbers answer 404 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkedAt: string;
+                            disposedOn: string;
+                            issuingState: string;
+                            item: {
+                                calibre: string | null;
+                                kind: string;
+                                make: string | null;
+                                model: string | null;
+                                serialNumber: string | null;
+                                type: string | null;
+                            };
+                            /** @enum {string} */
+                            kind: "destruction" | "deactivation" | "other";
+                            method: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "valid" | "altered";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/licences/{number}/verification": {
         parameters: {
             query?: never;
@@ -8073,6 +8129,201 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracing/disposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Destroy, deactivate or otherwise dispose of (with its authorisation) a registry item; a signed certificate is issued */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        authorizationRef?: string | null;
+                        authorizingBody?: string | null;
+                        deactivationMark?: string | null;
+                        disposedOn: string;
+                        essentialParts?: string[] | null;
+                        identifyingMarking?: string | null;
+                        /** @enum {string} */
+                        kind: "destruction" | "deactivation" | "other";
+                        method: string;
+                        place: string;
+                        recipientPartyId?: string | null;
+                        recoveredItemId?: string | null;
+                        /** Format: uuid */
+                        registryItemId: string;
+                        standardApplied?: string | null;
+                        verifyingAuthority?: string | null;
+                        /** @default [] */
+                        witnesses?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorizationRef: string | null;
+                            authorizingBody: string | null;
+                            certificateNumber: string;
+                            contentHash: string;
+                            createdAt: string;
+                            createdBy: string;
+                            deactivationMark: string | null;
+                            disposedOn: string;
+                            essentialParts: string[] | null;
+                            id: string;
+                            identifyingMarking: string | null;
+                            item: {
+                                calibre: string | null;
+                                kind: string;
+                                make: string | null;
+                                model: string | null;
+                                serialNumber: string | null;
+                                type: string | null;
+                            };
+                            /** @enum {string} */
+                            kind: "destruction" | "deactivation" | "other";
+                            method: string;
+                            place: string;
+                            recipientPartyId: string | null;
+                            recoveredItemId: string | null;
+                            registryItemId: string;
+                            standardApplied: string | null;
+                            verificationUrl: string;
+                            verifyingAuthority: string | null;
+                            witnesses: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracing/disposals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A disposal record */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorizationRef: string | null;
+                            authorizingBody: string | null;
+                            certificateNumber: string;
+                            contentHash: string;
+                            createdAt: string;
+                            createdBy: string;
+                            deactivationMark: string | null;
+                            disposedOn: string;
+                            essentialParts: string[] | null;
+                            id: string;
+                            identifyingMarking: string | null;
+                            item: {
+                                calibre: string | null;
+                                kind: string;
+                                make: string | null;
+                                model: string | null;
+                                serialNumber: string | null;
+                                type: string | null;
+                            };
+                            /** @enum {string} */
+                            kind: "destruction" | "deactivation" | "other";
+                            method: string;
+                            place: string;
+                            recipientPartyId: string | null;
+                            recoveredItemId: string | null;
+                            registryItemId: string;
+                            standardApplied: string | null;
+                            verificationUrl: string;
+                            verifyingAuthority: string | null;
+                            witnesses: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracing/disposals/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The disposal certificate (PDF, with the QR code of its public check) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
