@@ -30,6 +30,8 @@ import {
   disposalInputSchema,
   disposalSchema,
   publicDisposalSchema,
+  figuresQuerySchema,
+  figuresSchema,
 } from './schemas.ts';
 import type { TracingService } from './service.ts';
 
@@ -153,6 +155,20 @@ export async function tracingRoutes(api: Api, opts: { deps: Deps; service: Traci
       const { reference, pdf } = await tracing.traceReport(request.actor, request.params.id);
       return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="${reference}.pdf"`).send(pdf);
     },
+  );
+
+  api.get(
+    '/tracing/figures',
+    {
+      config: { permission: 'tracing.recoveries.read' },
+      schema: {
+        tags: recoveries,
+        summary: 'SDG 16.4.2 / UNODC IAFQ figures for a period: firearms recovered, those whose illicit origin tracing established, breakdowns, tracing requests',
+        querystring: figuresQuerySchema,
+        response: { 200: figuresSchema },
+      },
+    },
+    async (request) => tracing.tracingFigures(request.actor, request.query),
   );
 
   api.get(

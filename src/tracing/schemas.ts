@@ -361,3 +361,29 @@ export const publicDisposalSchema = z.object({
 export const certificateParamSchema = z.object({ number: z.string().regex(/^(DST|DEA|DSP)-\d{4}-\d{6}$/, 'a certificate number, e.g. DST-2026-000001') });
 export type Disposal = z.infer<typeof disposalSchema>;
 export type PublicDisposal = z.infer<typeof publicDisposalSchema>;
+
+// ---------------------------------------------------------------- figures
+
+export const figuresQuerySchema = z.object({ from: date, to: date });
+export const figuresSchema = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  /** SDG 16.4.2 denominator: firearms (not parts, not ammunition) seized, found or surrendered in the period. */
+  firearmsRecovered: z.number().int(),
+  /** SDG 16.4.2 numerator: those whose illicit origin a domestic trace established. */
+  firearmsOriginEstablished: z.number().int(),
+  /** Every recovered item, counted by the IAFQ breakdowns; `quantity` is rounds for ammunition. */
+  rows: z.array(
+    z.object({
+      recoveryType: z.string(),
+      kind: z.string(),
+      type: nstr,
+      legalJustification: z.string(),
+      criminalContext: z.string(),
+      items: z.number().int(),
+      quantity: z.number().int(),
+      originEstablished: z.number().int(),
+    }),
+  ),
+  requests: z.array(z.object({ direction: z.string(), status: z.string(), count: z.number().int() })),
+});
+export type Figures = z.infer<typeof figuresSchema>;

@@ -337,6 +337,29 @@ describeEngines('tracing: recoveries, checks and hits', (engine) => {
     expect(after.events.at(-1)).toMatchObject({ kind: 'transferred', authorizationRef: 'MIN-ORD-12' });
   });
 
+  it('figures for a period: firearms recovered, those whose illicit origin tracing established, breakdowns and requests', async () => {
+    const id = await registerPistol('FG-770001');
+    await registry.recordEvent(officer, id, { kind: 'reported_stolen', occurredAt: '2025-01-05T08:00:00Z', toPartyId: police });
+    const rec = await tracing.recordRecovery(officer, {
+      ...base(),
+      recoveredOn: '2025-03-01',
+      criminalContext: 'drugs',
+      items: [
+        pistol([{ location: 'frame', state: 'intact', serialAsRead: 'FG770001' }]),
+        pistol([{ location: 'frame', state: 'removed' }], { countryOfManufacture: 'BR', make: 'Taurus' }),
+        { kind: 'ammunition', type: 'complete_round', calibre: '9x19mm', nature: 'industrial', quantity: 100, markings: [] },
+      ],
+    });
+    for (const item of rec.items.slice(0, 2)) await tracing.traceRecoveredItem(officer, rec.id, item.id);
+    const f = await tracing.tracingFigures(actor('auditor'), { from: '2025-01-01', to: '2025-12-31' });
+    expect(f).toMatchObject({ period: { from: '2025-01-01', to: '2025-12-31' }, firearmsRecovered: 2, firearmsOriginEstablished: 1 });
+    expect(f.rows).toEqual([
+      { recoveryType: 'seized', kind: 'ammunition', type: 'complete_round', legalJustification: 'illicit_trafficking', criminalContext: 'drugs', items: 1, quantity: 100, originEstablished: 0 },
+      { recoveryType: 'seized', kind: 'firearm', type: 'self_loading_pistol', legalJustification: 'illicit_trafficking', criminalContext: 'drugs', items: 2, quantity: 2, originEstablished: 1 },
+    ]);
+    expect((await failure(tracing.tracingFigures(officer, { from: '2025-12-31', to: '2025-01-01' }))).errors[0].code).toBe('figures.period_reversed');
+  });
+
   it('every audited recovery, item and match re-reads to the state its last audit entry hashed', async () => {
     for (const entity of [store.AUDITED_RECOVERY_CASE, store.AUDITED_RECOVERED_ITEM, store.AUDITED_RECOVERY_MATCH, store.AUDITED_DOMESTIC_TRACE, store.AUDITED_DISPOSAL]) {
       const last = await deps.db.query<{ entity_id: string; state_hash: string }>(

@@ -29,6 +29,7 @@ import { updateTracingRequest } from './use-cases/update-tracing-request.ts';
 import { disposalCertificate } from './use-cases/disposal-certificate.ts';
 import { recordDisposal } from './use-cases/record-disposal.ts';
 import { verifyDisposal } from './use-cases/verify-disposal.ts';
+import { tracingFigures } from './use-cases/tracing-figures.ts';
 
 /**
  * The tracing module's use cases, bound to the platform and the registry (one file per use case in
@@ -58,6 +59,7 @@ export function createTracingService(deps: Deps, needs: { registry: RegistryServ
     recordDisposal: (actor: Actor, input: unknown, tx?: Tx) => recordDisposal(ctx, actor, input, tx),
     disposalCertificate: (actor: Actor, id: string, tx?: Tx) => disposalCertificate(ctx, actor, id, tx),
     verifyDisposal: (number: string) => verifyDisposal(ctx, number),
+    tracingFigures: (actor: Actor, query: unknown, tx?: Tx) => tracingFigures(ctx, actor, query, tx),
     listHits: (actor: Actor, query: unknown, tx?: Tx) => listHits(ctx, actor, query, tx),
     hitSummary: (actor: Actor, tx?: Tx) => hitSummary(ctx, actor, tx),
     acknowledgeHit: (actor: Actor, matchId: string, tx?: Tx) => acknowledgeHit(ctx, actor, matchId, tx),

@@ -854,3 +854,41 @@ export const AUDITED_DISPOSAL = defineAuditedEntity({
     return new Map((await getDisposals(db, ids)).map((d) => [d.id, disposalState(d)]));
   },
 });
+
+// ---------------------------------------------------------------- figures (SDG 16.4.2, UNODC IAFQ)
+
+export interface FigureRow {
+  recovery_type: string;
+  kind: string;
+  item_type: string | null;
+  legal_justification: string;
+  criminal_context: string;
+  items: number;
+  quantity: number;
+  established: number;
+}
+
+/**
+ * Recovered items of a period, counted by weapon type, recovery type, legal justification and criminal
+ * context; `established` counts those whose latest domestic trace established the illicit origin.
+ */
+export async function countRecovered(q: Queryable, from: string, to: string): Promise<FigureRow[]> {
+  return q.query<FigureRow>(
+    `SELECT c.recovery_type, i.kind, i.item_type, c.legal_justification, c.criminal_context, count(*)::int8 AS items, sum(i.quantity)::int8 AS quantity,
+       count(*) FILTER (WHERE (SELECT t.illicit_origin_established FROM domestic_traces t WHERE t.recovered_item_id = i.id ORDER BY t.id DESC LIMIT 1))::int8 AS established
+     FROM recovered_items i JOIN recovery_cases c ON c.id = i.case_id
+     WHERE c.recovered_on BETWEEN $1::date AND $2::date
+     GROUP BY c.recovery_type, i.kind, i.item_type, c.legal_justification, c.criminal_context
+     ORDER BY c.recovery_type, i.kind, i.item_type, c.legal_justification, c.criminal_context`,
+    [from, to],
+  );
+}
+
+/** Tracing requests made in a period, by direction and status. */
+export async function countRequests(q: Queryable, from: string, to: string): Promise<{ direction: string; status: string; count: number }[]> {
+  return q.query(
+    `SELECT direction, status, count(*)::int8 AS count FROM tracing_requests
+     WHERE created_at >= $1::date AND created_at < ($2::date + 1) GROUP BY direction, status ORDER BY direction, status`,
+    [from, to],
+  );
+}

@@ -8413,6 +8413,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tracing/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SDG 16.4.2 / UNODC IAFQ figures for a period: firearms recovered, those whose illicit origin tracing established, breakdowns, tracing requests */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            firearmsOriginEstablished: number;
+                            firearmsRecovered: number;
+                            period: {
+                                from: string;
+                                to: string;
+                            };
+                            requests: {
+                                count: number;
+                                direction: string;
+                                status: string;
+                            }[];
+                            rows: {
+                                criminalContext: string;
+                                items: number;
+                                kind: string;
+                                legalJustification: string;
+                                originEstablished: number;
+                                quantity: number;
+                                recoveryType: string;
+                                type: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tracing/hits": {
         parameters: {
             query?: never;
