@@ -8,6 +8,7 @@ import { referenceModule } from './reference/module.ts';
 import { importsModule } from './registry/import/module.ts';
 import { registryModule } from './registry/module.ts';
 import { screeningModule } from './screening/module.ts';
+import { tracingModule } from './tracing/module.ts';
 
 /**
  * Every module of the node, in the order their services are built: a module comes after the modules
@@ -23,6 +24,7 @@ export const MODULES = [
   auditModule,
   licensingModule,
   operationsModule,
+  tracingModule,
 ] as const;
 
 export type Services = ServicesOf<typeof MODULES>;

@@ -1,4 +1,4 @@
-import type { Deps } from '../platform/deps.ts';
+import type { RouteContext } from '../platform/module.ts';
 import { TooManyRequestsError, ValidationError } from '../platform/http/errors.ts';
 import type { Api } from '../platform/http/types.ts';
 import { loadLicensingSettings } from '../licensing/settings.ts';
@@ -36,7 +36,7 @@ import {
 import type { TracingService } from './service.ts';
 
 /** HTTP only: each handler calls one use case; permissions are declared here and enforced in the use case. */
-export async function tracingRoutes(api: Api, opts: { deps: Deps; service: TracingService }): Promise<void> {
+export async function tracingRoutes(api: Api, opts: RouteContext<TracingService>): Promise<void> {
   const tracing = opts.service;
   const recoveries = ['tracing: recoveries'];
   const hits = ['tracing: hits'];
