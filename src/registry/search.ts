@@ -86,7 +86,7 @@ function requireSearchablePattern(input: string) {
  */
 export async function rankPartialSerial(deps: Deps, actor: Actor, query: unknown, tx?: Tx): Promise<CandidateList> {
   registryPolicy.require(actor, 'registry.items.read');
-  const q = parseInput(candidateQuerySchema, query);
+  const q = parseInput('registry', candidateQuerySchema, query);
   const pattern = requireSearchablePattern(q.serialPattern);
   const scope = listScope(actor);
   if (!scope) return { total: 0, items: [] };

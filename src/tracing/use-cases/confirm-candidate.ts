@@ -2,7 +2,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/types.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
 import { inTransaction } from '../../platform/tx.ts';
-import { parseInput } from '../../registry/service.ts';
+import { parseInput } from '../../platform/validation.ts';
 import { loadCaseDetail } from '../case-view.ts';
 import type { TracingContext } from '../context.ts';
 import { itemAwaitingDecision } from '../decided-item.ts';
@@ -18,7 +18,7 @@ import * as store from '../store.ts';
  */
 export async function confirmCandidate(ctx: TracingContext, actor: Actor, caseId: string, itemId: string, input: unknown, tx?: Tx): Promise<RecoveryDetail> {
   tracingPolicy.require(actor, 'tracing.candidates.decide');
-  const { registryItemId } = parseInput(confirmCandidateSchema, input);
+  const { registryItemId } = parseInput('tracing', confirmCandidateSchema, input);
   return inTransaction(ctx.deps.db, tx, async (t) => {
     const { c, item } = await itemAwaitingDecision(t, caseId, itemId);
     const listed = await store.listCandidates(t, [item.id]);

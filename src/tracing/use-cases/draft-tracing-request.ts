@@ -4,7 +4,7 @@ import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { inTransaction } from '../../platform/tx.ts';
 import { tracingRequestSchema as requestBodySchema } from '../../exchange/messages.ts';
-import { parseInput } from '../../registry/service.ts';
+import { parseInput } from '../../platform/validation.ts';
 import { authorityName, todayOf, type TracingContext } from '../context.ts';
 import { tracingPolicy } from '../policy.ts';
 import { presentRequest, saveAudited, weaponFromRecovery } from '../request-documents.ts';
@@ -20,7 +20,7 @@ import * as store from '../store.ts';
  */
 export async function draftTracingRequest(ctx: TracingContext, actor: Actor, input: unknown, tx?: Tx): Promise<TracingRequest> {
   tracingPolicy.require(actor, 'tracing.requests.write');
-  const body = parseInput(draftRequestSchema, input);
+  const body = parseInput('tracing', draftRequestSchema, input);
   if (body.counterpartState === ctx.deps.config.state) {
     throw new ValidationError([{ field: 'counterpartState', code: 'tracing_request.own_state', message: 'A tracing request goes to another State.' }]);
   }

@@ -2,7 +2,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/types.ts';
 import { ConflictError, NotFoundError } from '../../platform/http/errors.ts';
 import { inTransaction } from '../../platform/tx.ts';
-import { parseInput } from '../../registry/service.ts';
+import { parseInput } from '../../platform/validation.ts';
 import { todayOf, type TracingContext } from '../context.ts';
 import { tracingPolicy } from '../policy.ts';
 import { draftResponseFromRegistry, parseResponseBody, presentRequest, saveAudited } from '../request-documents.ts';
@@ -15,7 +15,7 @@ import * as store from '../store.ts';
  */
 export async function draftTracingResponse(ctx: TracingContext, actor: Actor, id: string, input: unknown, tx?: Tx): Promise<TracingRequest> {
   tracingPolicy.require(actor, 'tracing.requests.write');
-  const edit = input === undefined || input === null ? null : parseInput(responseEditSchema, input);
+  const edit = input === undefined || input === null ? null : parseInput('tracing', responseEditSchema, input);
   const edited = edit ? parseResponseBody(edit.response) : null;
   return inTransaction(ctx.deps.db, tx, async (t) => {
     const row = await store.getRequest(t, id, true);

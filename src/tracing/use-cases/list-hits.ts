@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/types.ts';
 import { readDb } from '../../platform/db/replica.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
-import { parseInput } from '../../registry/service.ts';
+import { parseInput } from '../../platform/validation.ts';
 import type { TracingContext } from '../context.ts';
 import { tracingPolicy } from '../policy.ts';
 import { partyLookup, presentHit } from '../presenters.ts';
@@ -13,7 +13,7 @@ import * as store from '../store.ts';
 /** Lost/stolen hits (alerts), newest first; by the agency that took the report and by alert status. */
 export async function listHits(ctx: TracingContext, actor: Actor, query: unknown, tx?: Tx): Promise<Page<Hit>> {
   tracingPolicy.require(actor, 'tracing.hits.read');
-  const q = parseInput(hitListQuerySchema, query);
+  const q = parseInput('tracing', hitListQuerySchema, query);
   const rows = await store.listHits(tx ?? readDb(ctx.deps, actor), {
     agencyPartyId: q.agencyPartyId,
     alertStatus: q.alertStatus,

@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/types.ts';
 import { readDb } from '../../platform/db/replica.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
-import { parseInput } from '../../registry/service.ts';
+import { parseInput } from '../../platform/validation.ts';
 import type { TracingContext } from '../context.ts';
 import { tracingPolicy } from '../policy.ts';
 import { partyLookup, presentCaseSummary } from '../presenters.ts';
@@ -13,7 +13,7 @@ import * as store from '../store.ts';
 /** Recoveries, newest first, by type, agency and period (cursor pages). */
 export async function listRecoveries(ctx: TracingContext, actor: Actor, query: unknown, tx?: Tx): Promise<Page<RecoverySummary>> {
   tracingPolicy.require(actor, 'tracing.recoveries.read');
-  const q = parseInput(recoveryListQuerySchema, query);
+  const q = parseInput('tracing', recoveryListQuerySchema, query);
   const db = tx ?? readDb(ctx.deps, actor);
   const rows = await store.listCases(db, {
     recoveryType: q.recoveryType,

@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/types.ts';
 import { readDb } from '../../platform/db/replica.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
-import { parseInput } from '../../registry/service.ts';
+import { parseInput } from '../../platform/validation.ts';
 import { todayOf, type TracingContext } from '../context.ts';
 import { tracingPolicy } from '../policy.ts';
 import { presentRequest } from '../request-documents.ts';
@@ -13,7 +13,7 @@ import * as store from '../store.ts';
 /** Tracing requests, newest first; `overdue=true` lists those whose answer is late (the reminder list). */
 export async function listTracingRequests(ctx: TracingContext, actor: Actor, query: unknown, tx?: Tx): Promise<Page<TracingRequest>> {
   tracingPolicy.require(actor, 'tracing.requests.read');
-  const q = parseInput(requestListQuerySchema, query);
+  const q = parseInput('tracing', requestListQuerySchema, query);
   const today = todayOf(ctx);
   const rows = await store.listRequests(tx ?? readDb(ctx.deps, actor), {
     direction: q.direction,

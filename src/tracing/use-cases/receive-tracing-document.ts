@@ -6,7 +6,7 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { inTransaction } from '../../platform/tx.ts';
 import { envelopeProblems } from '../../exchange/envelope.ts';
 import { normaliseFingerprint, type Envelope } from '../../exchange/model.ts';
-import { parseInput } from '../../registry/service.ts';
+import { parseInput } from '../../platform/validation.ts';
 import { todayOf, type TracingContext } from '../context.ts';
 import { tracingPolicy } from '../policy.ts';
 import { parseResponseBody, presentRequest, saveAudited } from '../request-documents.ts';
@@ -25,7 +25,7 @@ const refuse = (code: string, message: string, field = 'document') => new Valida
  */
 export async function receiveTracingDocument(ctx: TracingContext, actor: Actor, input: unknown, tx?: Tx): Promise<TracingRequest> {
   tracingPolicy.require(actor, 'tracing.requests.write');
-  const body = parseInput(receiveDocumentSchema, input);
+  const body = parseInput('tracing', receiveDocumentSchema, input);
   let verified: { payload: Record<string, unknown>; kid: string };
   try {
     verified = await verifyCompactJws(body.document, body.senderKeys as never);

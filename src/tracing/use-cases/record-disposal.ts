@@ -5,7 +5,7 @@ import { ValidationError } from '../../platform/http/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { inTransaction } from '../../platform/tx.ts';
 import type { MarkingInput } from '../../registry/model.ts';
-import { parseInput } from '../../registry/service.ts';
+import { parseInput } from '../../platform/validation.ts';
 import { todayOf, type TracingContext } from '../context.ts';
 import { certificateNumber, contentHash, DISPOSAL_TOKEN_TYP, validateDisposal } from '../disposal-model.ts';
 import { certificateContent, presentDisposal } from '../disposal-view.ts';
@@ -26,7 +26,7 @@ import * as store from '../store.ts';
  */
 export async function recordDisposal(ctx: TracingContext, actor: Actor, input: unknown, tx?: Tx): Promise<Disposal> {
   tracingPolicy.require(actor, 'tracing.disposals.write');
-  const body = parseInput(disposalInputSchema, input);
+  const body = parseInput('tracing', disposalInputSchema, input);
   const errors = [...validateRecoveredOn(body.disposedOn, todayOf(ctx), 'disposedOn'), ...validateDisposal(body)];
   if (errors.length) throw new ValidationError(errors);
   return inTransaction(ctx.deps.db, tx, async (t) => {

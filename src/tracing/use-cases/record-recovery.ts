@@ -2,7 +2,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/types.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
 import { inTransaction } from '../../platform/tx.ts';
-import { parseInput } from '../../registry/service.ts';
+import { parseInput } from '../../platform/validation.ts';
 import { loadCaseDetail } from '../case-view.ts';
 import { todayOf, type TracingContext } from '../context.ts';
 import { validateRecovery } from '../model.ts';
@@ -17,7 +17,7 @@ import { unknownParties, writeRecoveries } from '../recording.ts';
  */
 export async function recordRecovery(ctx: TracingContext, actor: Actor, input: unknown, tx?: Tx): Promise<RecoveryDetail> {
   tracingPolicy.require(actor, 'tracing.recoveries.write');
-  const body = parseInput(recoveryInputSchema, input);
+  const body = parseInput('tracing', recoveryInputSchema, input);
   const errors = validateRecovery(body, todayOf(ctx));
   if (errors.length) throw new ValidationError(errors);
   return inTransaction(ctx.deps.db, tx, async (t) => {

@@ -2,7 +2,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/types.ts';
 import { readDb } from '../../platform/db/replica.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
-import { parseInput } from '../../registry/service.ts';
+import { parseInput } from '../../platform/validation.ts';
 import type { TracingContext } from '../context.ts';
 import { tracingPolicy } from '../policy.ts';
 import { figuresQuerySchema, type Figures } from '../schemas.ts';
@@ -17,7 +17,7 @@ import * as store from '../store.ts';
  */
 export async function tracingFigures(ctx: TracingContext, actor: Actor, query: unknown, tx?: Tx): Promise<Figures> {
   tracingPolicy.require(actor, 'tracing.recoveries.read');
-  const q = parseInput(figuresQuerySchema, query);
+  const q = parseInput('tracing', figuresQuerySchema, query);
   if (q.from > q.to) throw new ValidationError([{ field: 'to', code: 'figures.period_reversed', message: 'The period ends before it begins.' }]);
   const db = tx ?? readDb(ctx.deps, actor);
   const [rows, requests] = await Promise.all([store.countRecovered(db, q.from, q.to), store.countRequests(db, q.from, q.to)]);

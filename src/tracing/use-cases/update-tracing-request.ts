@@ -2,7 +2,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/types.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { inTransaction } from '../../platform/tx.ts';
-import { parseInput } from '../../registry/service.ts';
+import { parseInput } from '../../platform/validation.ts';
 import { todayOf, type TracingContext } from '../context.ts';
 import { tracingPolicy } from '../policy.ts';
 import { presentRequest, saveAudited } from '../request-documents.ts';
@@ -17,7 +17,7 @@ import * as store from '../store.ts';
  */
 export async function updateTracingRequest(ctx: TracingContext, actor: Actor, id: string, input: unknown, tx?: Tx): Promise<TracingRequest> {
   tracingPolicy.require(actor, 'tracing.requests.write');
-  const body = parseInput(requestUpdateSchema, input);
+  const body = parseInput('tracing', requestUpdateSchema, input);
   return inTransaction(ctx.deps.db, tx, async (t) => {
     const row = await store.getRequest(t, id, true);
     if (!row) throw new NotFoundError('Tracing request', id);
