@@ -134,6 +134,8 @@ interface Figures {
   partialN: number;
   rssImportMiB: number;
   rssLookupMiB: number;
+  /** pg_database_size after the import (the raw rows were truncated; dead space included). */
+  dbMiB: number;
 }
 
 async function benchEngine(engine: Engine, args: Args, csvFile: string): Promise<Figures> {
@@ -182,8 +184,11 @@ async function benchEngine(engine: Engine, args: Args, csvFile: string): Promise
     const importRowsPerSec = args.items / (importMs / 1000);
     log(`[${engine}] import: ${Math.round(importRowsPerSec)} rows/s (${(importRowsPerSec / rawRowsPerSec * 100).toFixed(0)}% of raw), peak RSS ${Math.round(rssImportMiB)} MiB`);
     if (engine === 'postgres') await db.exec('ANALYZE');
+    const [size] = await db.query<{ bytes: string }>('SELECT pg_database_size(current_database())::text AS bytes');
+    const dbMiB = Number(size.bytes) / 2 ** 20;
+    log(`[${engine}] database size after the import: ${Math.round(dbMiB)} MiB`);
     const skipped = { httpReqPerSec: NaN, httpP50: NaN, httpP99: NaN, sqlPerSec: NaN, sqlP50: NaN, sqlP99: NaN, partialP50: NaN, partialP95: NaN, partialN: 0, rssLookupMiB: NaN };
-    if (args.importOnly) return { engine, items: args.items, rawRowsPerSec, importRowsPerSec, rssImportMiB, ...skipped };
+    if (args.importOnly) return { engine, items: args.items, rawRowsPerSec, importRowsPerSec, rssImportMiB, dbMiB, ...skipped };
 
     // 3a. exact lookup over HTTP, as a machine client makes it: a registry clerk's real API token checked
     //     on every request by the production resolver (from its per-process cache after the first);
@@ -235,6 +240,7 @@ async function benchEngine(engine: Engine, args: Args, csvFile: string): Promise
       engine,
       rssImportMiB,
       rssLookupMiB,
+      dbMiB,
       items: args.items,
       rawRowsPerSec,
       importRowsPerSec,
@@ -270,11 +276,11 @@ async function main(): Promise<void> {
   const f0 = (n: number) => Math.round(n).toLocaleString('en');
   const f1 = (n: number) => n.toFixed(1);
   console.log(`\nRegistry benchmark, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${load}\n`);
-  console.log('| engine | items | raw unnest rows/s | import rows/s | import/raw | HTTP exact req/s | p50 ms | p99 ms | SQL exact lookups/s | SQL p50 ms | SQL p99 ms | partial p50 ms | partial p95 ms | peak RSS import / lookups MiB |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('| engine | items | raw unnest rows/s | import rows/s | import/raw | HTTP exact req/s | p50 ms | p99 ms | SQL exact lookups/s | SQL p50 ms | SQL p99 ms | partial p50 ms | partial p95 ms | peak RSS import / lookups MiB | database MiB |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const f of all) {
     console.log(
-      `| ${f.engine} | ${f0(f.items)} | ${f0(f.rawRowsPerSec)} | ${f0(f.importRowsPerSec)} | ${((f.importRowsPerSec / f.rawRowsPerSec) * 100).toFixed(0)}% | ${f0(f.httpReqPerSec)} | ${f.httpP50} | ${f.httpP99} | ${f0(f.sqlPerSec)} | ${f.sqlP50.toFixed(2)} | ${f.sqlP99.toFixed(2)} | ${f1(f.partialP50)} | ${f1(f.partialP95)} | ${f0(f.rssImportMiB)} / ${f0(f.rssLookupMiB)} |`,
+      `| ${f.engine} | ${f0(f.items)} | ${f0(f.rawRowsPerSec)} | ${f0(f.importRowsPerSec)} | ${((f.importRowsPerSec / f.rawRowsPerSec) * 100).toFixed(0)}% | ${f0(f.httpReqPerSec)} | ${f.httpP50} | ${f.httpP99} | ${f0(f.sqlPerSec)} | ${f.sqlP50.toFixed(2)} | ${f.sqlP99.toFixed(2)} | ${f1(f.partialP50)} | ${f1(f.partialP95)} | ${f0(f.rssImportMiB)} / ${f0(f.rssLookupMiB)} | ${f0(f.dbMiB)} |`,
     );
   }
 }
