@@ -16,6 +16,8 @@ import { registerOperationalGauges } from './operations/metrics.ts';
 import rateLimit from '@fastify/rate-limit';
 import { createActorResolver } from './accounts/resolver.ts';
 import { jwksRoutes } from './platform/crypto/routes.ts';
+import type { NodeKeys } from './platform/crypto/keys.ts';
+import { publishedEncryptionKey } from './exchange/pins.ts';
 import { webAppRoutes } from './platform/http/static.ts';
 import { buildCatalog, buildServices, type AnyModule, type Catalog } from './platform/module.ts';
 import { MODULES, type Services } from './modules.ts';
@@ -104,7 +106,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(healthRoutes, { deps });
   await app.register(metricsRoutes, { metrics, config: deps.config, requireToken: true });
-  await app.register(jwksRoutes as never, { deps });
+  // The X25519 key other States encrypt relayed envelopes to, bound to the signing key (docs/exchange.md §2.2).
+  await app.register(jwksRoutes as never, { deps, extraKeys: async (keys: NodeKeys) => [await publishedEncryptionKey(keys, deps.config.state)] });
   await app.register(
     async (api) => {
       const zapi = api as unknown as Api;

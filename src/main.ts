@@ -17,6 +17,9 @@ import { commandContext } from './platform/cli.ts';
 import type { AnyModule } from './platform/module.ts';
 import { loadDemo } from './registry/demo/load.ts';
 import { startCheckpointTimer } from './audit/service.ts';
+import { startSenderLoop } from './exchange/outbox.ts';
+import type { ExchangeService } from './exchange/service.ts';
+
 import { isServerWorker, serveWorker, serverProcesses, startWorkers } from './workers.ts';
 import { CATALOG, MODULES, createServices } from './modules.ts';
 
@@ -72,12 +75,14 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
   if (workers > 1) {
     // The workers answer HTTP on the shared port; this process keeps the timers and the metrics listener.
     const checkpointTimer = startCheckpointTimer(services.audit, deps);
+    const exchangeSender = startExchangeSender(services.exchange, log);
     const pool = await startWorkers(workers, base);
     const metricsListener = config.metricsPort !== undefined ? await startMetricsListener(metrics, config, pool.metrics) : undefined;
     const shutdown = async (signal: string) => {
       log.info({ signal }, 'shutting down');
       await pool.stop();
       await checkpointTimer.stop();
+      await exchangeSender.stop();
       await metricsListener?.close();
       await replica?.close();
       await opened.close();
@@ -92,9 +97,11 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
   const metricsListener = config.metricsPort !== undefined ? await startMetricsListener(metrics, config) : undefined;
   // Signed audit checkpoints at least every minute when there were writes (issue 3).
   const checkpointTimer = startCheckpointTimer(services.audit, deps);
+  const exchangeSender = startExchangeSender(services.exchange, log);
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     await checkpointTimer.stop();
+    await exchangeSender.stop();
     await app.close();
     await metricsListener?.close();
     await replica?.close();
@@ -127,4 +134,9 @@ export async function main(argv: string[]): Promise<void> {
     process.stderr.write(`custodia: ${(err as Error).stack ?? String(err)}\n`);
     process.exit(1);
   }
+}
+
+/** State-to-State envelopes waiting in the outbox are delivered from the table, so a restart resumes them. */
+function startExchangeSender(exchange: ExchangeService, log: Parameters<typeof startSenderLoop>[2]) {
+  return startSenderLoop(() => exchange.deliverDue(), exchange.settings.pollMs, log);
 }

@@ -1,6 +1,8 @@
 import { accountsModule } from './accounts/module.ts';
 import { auditModule } from './audit/module.ts';
 import { licensingModule } from './licensing/module.ts';
+import { exchangeModule } from './exchange/module.ts';
+import { licensingExchangeModule } from './licensing/exchange-module.ts';
 import { operationsModule } from './operations/module.ts';
 import { buildCatalog, buildServices, type Catalog, type ServicesOf } from './platform/module.ts';
 import type { Deps } from './platform/deps.ts';
@@ -23,6 +25,8 @@ export const MODULES = [
   accountsModule,
   auditModule,
   licensingModule,
+  exchangeModule,
+  licensingExchangeModule,
   operationsModule,
   tracingModule,
 ] as const;

@@ -350,3 +350,34 @@ export function repin(peer: PeerRecord, key: { kid: string; x: string }, now: Da
 export function normaliseFingerprint(input: string): string {
   return input.replace(/[\s:.-]/g, '').toUpperCase();
 }
+
+// ---------------------------------------------------------------------------------------------
+// The outbox's rules
+
+/**
+ * Refusals a later delivery of the same bytes may overcome, because the receiver's administrator can act
+ * (enrol us, pin our new key, reactivate us, allow the type) or its clock can catch up with ours. Every
+ * other refusal is final for those bytes: the outbox dead-letters the envelope at once.
+ */
+export const RETRYABLE_REFUSALS: readonly RefusalCode[] = ['envelope.unknown_sender', 'envelope.key_not_pinned', 'envelope.sender_suspended', 'envelope.type_not_allowed', 'envelope.from_future'];
+
+export function isRetryableRefusal(code: string): boolean {
+  return (RETRYABLE_REFUSALS as readonly string[]).includes(code);
+}
+
+/**
+ * Delay before the next attempt after `failures` failed ones: exponential from `baseMs`, capped at
+ * `maxMs`, with "equal jitter" (half fixed, half random) so that the envelopes of a peer that comes back
+ * do not all return at the same instant. `random` is in [0, 1).
+ */
+export function retryDelayMs(failures: number, baseMs: number, maxMs: number, random: number): number {
+  const exp = Math.min(maxMs, baseMs * 2 ** Math.min(Math.max(failures - 1, 0), 30));
+  return Math.round(exp / 2 + (exp / 2) * random);
+}
+
+/** Why a pending envelope is dead-lettered without another attempt, or null while it may still go. */
+export function deadLetterReason(entry: { createdAt: Date; expiresAt: Date }, now: Date, deadLetterAfterMs: number): string | null {
+  if (entry.expiresAt.getTime() <= now.getTime()) return `expired at ${entry.expiresAt.toISOString()} before delivery`;
+  if (now.getTime() - entry.createdAt.getTime() >= deadLetterAfterMs) return `not delivered within ${Math.round(deadLetterAfterMs / 1000)} s`;
+  return null;
+}

@@ -89,6 +89,12 @@ export async function getApplication(q: Queryable, id: string, forUpdate = false
   return rows[0];
 }
 
+/** The case a State-to-State message names by its reference (the exporting State's case reference). */
+export async function getApplicationByReference(q: Queryable, reference: string): Promise<ApplicationRow | undefined> {
+  const rows = await q.query<ApplicationRow>('SELECT * FROM licensing_applications WHERE reference = $1', [reference]);
+  return rows[0];
+}
+
 export async function updateApplication(
   q: Queryable,
   id: string,

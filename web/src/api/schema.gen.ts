@@ -9,7 +9,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The node's Ed25519 public keys (JWK set, kid = RFC 7638 thumbprint) */
+        /** The node's Ed25519 public keys (JWK set, kid = RFC 7638 thumbprint), then its X25519 encryption key bound to the signing key */
         get: {
             parameters: {
                 query?: never;
@@ -26,7 +26,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            keys: {
+                            keys: ({
                                 /** @enum {string} */
                                 alg: "EdDSA";
                                 created?: string;
@@ -39,7 +39,19 @@ export interface paths {
                                 /** @enum {string} */
                                 use: "sig";
                                 x: string;
-                            }[];
+                            } | {
+                                /** @enum {string} */
+                                alg: "ECDH-ES";
+                                binding: string;
+                                /** @enum {string} */
+                                crv: "X25519";
+                                kid: string;
+                                /** @enum {string} */
+                                kty: "OKP";
+                                /** @enum {string} */
+                                use: "enc";
+                                x: string;
+                            })[];
                         };
                     };
                 };
@@ -1410,6 +1422,826 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exchange/envelopes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign an envelope to a peer and put it in the outbox */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: {
+                            [key: string]: unknown;
+                        };
+                        /** @default [] */
+                        caveats?: {
+                            /** @enum {string} */
+                            code: "confidential" | "purpose_limited" | "no_onward_transfer" | "no_judicial_use_without_consent" | "notify_before_disclosure" | "other";
+                            text?: string | null;
+                        }[];
+                        inReplyTo?: string | null;
+                        to: string;
+                        /** @enum {string} */
+                        type: "import_authorisation_check" | "import_authorisation_answer" | "transit_notification" | "transit_answer" | "delivery_confirmation_request" | "delivery_confirmation" | "tracing_request" | "tracing_acknowledgement" | "tracing_response" | "lost_stolen_notice" | "hit_notification" | "denial_notification" | "key_rotation" | "ack" | "error";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            expiresAt: string;
+                            id: string;
+                            sha256: string;
+                            to: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Envelopes received, as signed, with their effect, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    effect?: "none" | "applied" | "queued" | "answered";
+                    from?: string;
+                    limit?: number;
+                    type?: "import_authorisation_check" | "import_authorisation_answer" | "transit_notification" | "transit_answer" | "delivery_confirmation_request" | "delivery_confirmation" | "tracing_request" | "tracing_acknowledgement" | "tracing_response" | "lost_stolen_notice" | "hit_notification" | "denial_notification" | "key_rotation" | "ack" | "error";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                answerId: string | null;
+                                /** @enum {string} */
+                                effect: "none" | "applied" | "queued" | "answered";
+                                effectDetail: {
+                                    [key: string]: unknown;
+                                } | null;
+                                envelope: {
+                                    [key: string]: unknown;
+                                };
+                                envelopeId: string;
+                                from: string;
+                                id: string;
+                                inReplyTo: string | null;
+                                kid: string;
+                                receivedAt: string | null;
+                                relayed: boolean;
+                                sha256: string;
+                                token: string;
+                                type: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Peers only: deliver one signed envelope (compact JWS) or one encrypted for this node (compact JWE)
+         * @description No account: the envelope's signature by a key pinned for the sending State is the credential (docs/exchange.md). 200 with a signed ack (`accepted` the first time, `duplicate` for a byte-identical redelivery, which has no second effect). A refusal is problem+json with the refusal `code` (docs/exchange.md §6), its `params` and `retryable`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ack: string;
+                            /** @enum {string} */
+                            status: "accepted" | "duplicate";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Envelopes sent or waiting to be (pending, delivered, dead letters), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    status?: "pending" | "delivered" | "dead";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                attempts: number;
+                                createdAt: string | null;
+                                deadAt: string | null;
+                                deadReason: string | null;
+                                deliveredAt: string | null;
+                                expiresAt: string | null;
+                                id: string;
+                                inReplyTo: string | null;
+                                lastAttemptAt: string | null;
+                                lastError: string | null;
+                                nextAttemptAt: string | null;
+                                ordered: boolean;
+                                sha256: string;
+                                /** @enum {string} */
+                                status: "pending" | "delivered" | "dead";
+                                to: string;
+                                type: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/peers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Enrolled peers (other States' nodes), their pinned keys and status */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                allowedTypes: string[];
+                                baseUrl: string;
+                                encryptionKey: {
+                                    kid: string;
+                                    x: string;
+                                } | null;
+                                enrolledAt: string;
+                                enrolledFingerprint: string;
+                                pins: {
+                                    acceptUntil: string | null;
+                                    kid: string;
+                                    pinnedAt: string;
+                                    /** @enum {string} */
+                                    source: "enrolment" | "rotation" | "manual";
+                                    x: string;
+                                }[];
+                                state: string;
+                                /** @enum {string} */
+                                status: "active" | "suspended";
+                                statusReason: string | null;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Enrol a peer: its key set is fetched from its base URL and the signing key with the confirmed fingerprint is pinned */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        allowedTypes?: ("import_authorisation_check" | "import_authorisation_answer" | "transit_notification" | "transit_answer" | "delivery_confirmation_request" | "delivery_confirmation" | "tracing_request" | "tracing_acknowledgement" | "tracing_response" | "lost_stolen_notice" | "hit_notification" | "denial_notification")[];
+                        /** Format: uri */
+                        baseUrl: string;
+                        fingerprint: string;
+                        state: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedTypes: string[];
+                            baseUrl: string;
+                            encryptionKey: {
+                                kid: string;
+                                x: string;
+                            } | null;
+                            enrolledAt: string;
+                            enrolledFingerprint: string;
+                            pins: {
+                                acceptUntil: string | null;
+                                kid: string;
+                                pinnedAt: string;
+                                /** @enum {string} */
+                                source: "enrolment" | "rotation" | "manual";
+                                x: string;
+                            }[];
+                            state: string;
+                            /** @enum {string} */
+                            status: "active" | "suspended";
+                            statusReason: string | null;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/peers/{state}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One peer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    state: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedTypes: string[];
+                            baseUrl: string;
+                            encryptionKey: {
+                                kid: string;
+                                x: string;
+                            } | null;
+                            enrolledAt: string;
+                            enrolledFingerprint: string;
+                            pins: {
+                                acceptUntil: string | null;
+                                kid: string;
+                                pinnedAt: string;
+                                /** @enum {string} */
+                                source: "enrolment" | "rotation" | "manual";
+                                x: string;
+                            }[];
+                            state: string;
+                            /** @enum {string} */
+                            status: "active" | "suspended";
+                            statusReason: string | null;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a peer's base URL or the message types it may send */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    state: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        allowedTypes?: ("import_authorisation_check" | "import_authorisation_answer" | "transit_notification" | "transit_answer" | "delivery_confirmation_request" | "delivery_confirmation" | "tracing_request" | "tracing_acknowledgement" | "tracing_response" | "lost_stolen_notice" | "hit_notification" | "denial_notification")[];
+                        /** Format: uri */
+                        baseUrl?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedTypes: string[];
+                            baseUrl: string;
+                            encryptionKey: {
+                                kid: string;
+                                x: string;
+                            } | null;
+                            enrolledAt: string;
+                            enrolledFingerprint: string;
+                            pins: {
+                                acceptUntil: string | null;
+                                kid: string;
+                                pinnedAt: string;
+                                /** @enum {string} */
+                                source: "enrolment" | "rotation" | "manual";
+                                x: string;
+                            }[];
+                            state: string;
+                            /** @enum {string} */
+                            status: "active" | "suspended";
+                            statusReason: string | null;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/exchange/peers/{state}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reactivate a suspended peer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    state: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedTypes: string[];
+                            baseUrl: string;
+                            encryptionKey: {
+                                kid: string;
+                                x: string;
+                            } | null;
+                            enrolledAt: string;
+                            enrolledFingerprint: string;
+                            pins: {
+                                acceptUntil: string | null;
+                                kid: string;
+                                pinnedAt: string;
+                                /** @enum {string} */
+                                source: "enrolment" | "rotation" | "manual";
+                                x: string;
+                            }[];
+                            state: string;
+                            /** @enum {string} */
+                            status: "active" | "suspended";
+                            statusReason: string | null;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/peers/{state}/repin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-pin a peer's signing key by hand (its old key was lost or leaked), after comparing the new fingerprint out of band */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    state: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fingerprint: string;
+                        /** @default 0 */
+                        graceHours?: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedTypes: string[];
+                            baseUrl: string;
+                            encryptionKey: {
+                                kid: string;
+                                x: string;
+                            } | null;
+                            enrolledAt: string;
+                            enrolledFingerprint: string;
+                            pins: {
+                                acceptUntil: string | null;
+                                kid: string;
+                                pinnedAt: string;
+                                /** @enum {string} */
+                                source: "enrolment" | "rotation" | "manual";
+                                x: string;
+                            }[];
+                            state: string;
+                            /** @enum {string} */
+                            status: "active" | "suspended";
+                            statusReason: string | null;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/peers/{state}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend a peer: its envelopes are refused and nothing is sent to it until reactivated */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    state: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedTypes: string[];
+                            baseUrl: string;
+                            encryptionKey: {
+                                kid: string;
+                                x: string;
+                            } | null;
+                            enrolledAt: string;
+                            enrolledFingerprint: string;
+                            pins: {
+                                acceptUntil: string | null;
+                                kid: string;
+                                pinnedAt: string;
+                                /** @enum {string} */
+                                source: "enrolment" | "rotation" | "manual";
+                                x: string;
+                            }[];
+                            state: string;
+                            /** @enum {string} */
+                            status: "active" | "suspended";
+                            statusReason: string | null;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/peers/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fetch a node's published key set and show each signing key's fingerprint, to compare with the one its administrator reads out */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uri */
+                        baseUrl: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            baseUrl: string;
+                            candidates: {
+                                fingerprint: string;
+                                kid: string;
+                                x: string;
+                            }[];
+                            encryptionKey: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests from other States waiting for this State's answer (the officers' queue) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    effect?: "none" | "applied" | "queued" | "answered";
+                    from?: string;
+                    limit?: number;
+                    type?: "import_authorisation_check" | "import_authorisation_answer" | "transit_notification" | "transit_answer" | "delivery_confirmation_request" | "delivery_confirmation" | "tracing_request" | "tracing_acknowledgement" | "tracing_response" | "lost_stolen_notice" | "hit_notification" | "denial_notification" | "key_rotation" | "ack" | "error";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                answerId: string | null;
+                                /** @enum {string} */
+                                effect: "none" | "applied" | "queued" | "answered";
+                                effectDetail: {
+                                    [key: string]: unknown;
+                                } | null;
+                                envelope: {
+                                    [key: string]: unknown;
+                                };
+                                envelopeId: string;
+                                from: string;
+                                id: string;
+                                inReplyTo: string | null;
+                                kid: string;
+                                receivedAt: string | null;
+                                relayed: boolean;
+                                sha256: string;
+                                token: string;
+                                type: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/requests/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a request: the signed answer goes to the requesting State through the outbox */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body?: {
+                            [key: string]: unknown;
+                        };
+                        /** @default [] */
+                        caveats?: {
+                            /** @enum {string} */
+                            code: "confidential" | "purpose_limited" | "no_onward_transfer" | "no_judicial_use_without_consent" | "notify_before_disclosure" | "other";
+                            text?: string | null;
+                        }[];
+                        /** @enum {string} */
+                        type?: "import_authorisation_check" | "import_authorisation_answer" | "transit_notification" | "transit_answer" | "delivery_confirmation_request" | "delivery_confirmation" | "tracing_request" | "tracing_acknowledgement" | "tracing_response" | "lost_stolen_notice" | "hit_notification" | "denial_notification" | "key_rotation" | "ack" | "error";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answerId: string;
+                            effect: string;
+                            inboxId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/licensing/applications": {
         parameters: {
             query?: never;
@@ -2288,6 +3120,116 @@ export interface paths {
                             sizeBytes: number;
                             /** Format: date-time */
                             uploadedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/applications/{id}/exchange/import-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the importing State's node whether its import licence covers this case (Art. 10(2)(a)); its signed answer is recorded on the case as evidence */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        importLicenceReference: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            expiresAt: string;
+                            id: string;
+                            sha256: string;
+                            to: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/applications/{id}/exchange/transit-notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Notify each transit State's node and ask for its no-objection (Art. 10(2)(b)); a no-objection is recorded on the case as evidence */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answerRequestedBy?: string | null;
+                        importLicence: {
+                            expiryDate?: string | null;
+                            issueDate?: string | null;
+                            issuingAuthority?: string | null;
+                            reference: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                expiresAt: string;
+                                id: string;
+                                sha256: string;
+                                to: string;
+                                type: string;
+                            }[];
                         };
                     };
                 };
@@ -4717,6 +5659,51 @@ export interface paths {
                             status: "shipped" | "delivered";
                             verificationEvidence: string | null;
                             verifyingState: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/shipments/{id}/exchange/delivery-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the importing State's node to confirm receipt of this shipment (Art. 10(4)); its confirmation marks the shipment delivered */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            expiresAt: string;
+                            id: string;
+                            sha256: string;
+                            to: string;
+                            type: string;
                         };
                     };
                 };

@@ -1,0 +1,243 @@
+/**
+ * The durable outbox. `send` signs an envelope and stores its bytes in the caller's transaction, so a
+ * message exists exactly when the record change that caused it commits; the sender loop delivers stored
+ * bytes (never re-signing: a retry must be a byte-identical redelivery, docs/exchange.md §7.1), retries
+ * with exponential backoff and jitter, keeps the order of the types the catalogue marks ordered, and
+ * dead-letters what cannot be delivered in time, with an alert. Nothing is held in memory: a restart
+ * resumes from the table.
+ */
+import { SYSTEM_ACTOR, type Actor } from '../platform/auth/actor.ts';
+import { recordAudit } from '../platform/audit/record.ts';
+import { sha256Hex } from '../platform/crypto/canonical.ts';
+import type { Tx } from '../platform/db/types.ts';
+import { RuleViolationError } from '../platform/http/errors.ts';
+import { decodeCursor, encodeCursor } from '../platform/http/pagination.ts';
+import { inTransaction } from '../platform/tx.ts';
+import { z } from 'zod';
+import { parseInput, type ExchangeContext } from './context.ts';
+import { EnvelopeError, newEnvelope, signEnvelope, verifyEnvelope } from './envelope.ts';
+import { ackSchema, MESSAGE_CATALOGUE } from './messages.ts';
+import { deadLetterReason, isRetryableRefusal, retryDelayMs, type Caveat, type MessageType } from './model.ts';
+import { exchangePolicy } from './policy.ts';
+import { outboxQuery, sendInput } from './schemas.ts';
+import * as store from './store.ts';
+import { TransportError } from './transport.ts';
+
+export interface SentRecord {
+  id: string;
+  to: string;
+  type: string;
+  sha256: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** What one pass of the sender loop did. */
+export interface DeliveryPass {
+  attempted: number;
+  delivered: number;
+  failed: number;
+  dead: number;
+}
+
+/** Refusal codes arrive in the peer's problem+json as `code`; anything else is a transport failure. */
+function refusalOf(body: unknown): { code: string; detail: string } | null {
+  const b = body as { code?: unknown; detail?: unknown; title?: unknown } | null;
+  return b && typeof b.code === 'string' ? { code: b.code, detail: String(b.detail ?? b.title ?? b.code) } : null;
+}
+
+export function outboxUseCases(ctx: ExchangeContext) {
+  const { db, clock, log } = ctx.deps;
+
+  async function deadLetter(row: store.OutboxRow, reason: string): Promise<boolean> {
+    return db.transaction(async (t) => {
+      const dead = await store.markDead(t, row.id, clock.now(), reason);
+      if (!dead) return false;
+      await recordAudit(t, SYSTEM_ACTOR, clock, { action: 'exchange.envelope.dead_letter', entity: 'exchange_outbox', entityId: dead.id, reason, state: store.outboxState(dead) });
+      // The alert: operators watch error-level lines (and GET /exchange/outbox?status=dead lists them).
+      log.error({ alert: 'exchange.dead_letter', envelopeId: dead.id, to: dead.peer_state, type: dead.type, reason }, 'exchange: envelope dead-lettered');
+      return true;
+    });
+  }
+
+  /** Checks the peer's signed ack: from the peer, for this envelope, over these bytes. */
+  async function ackProblem(row: store.OutboxRow, ackToken: unknown): Promise<string | null> {
+    if (typeof ackToken !== 'string') return 'the answer carries no ack';
+    const peer = await store.peerByState(db, row.peer_state);
+    if (!peer) return `peer ${row.peer_state} is no longer enrolled`;
+    const verified = await verifyEnvelope(ackToken, (s) => (s === peer.state ? store.peerRecord(peer) : undefined), ctx.local());
+    if (!verified.ok) return `the ack is refused: ${verified.code}`;
+    const e = verified.envelope;
+    if (e.type !== 'ack' || e.inReplyTo !== row.id) return 'the ack answers another envelope';
+    const body = ackSchema.safeParse(e.body);
+    if (!body.success || body.data.envelopeSha256 !== row.sha256) return 'the ack is for other bytes';
+    return null;
+  }
+
+  async function attempt(row: store.OutboxRow): Promise<'delivered' | 'failed' | 'dead'> {
+    const peer = await store.peerByState(db, row.peer_state);
+    const now = clock.now();
+    const expired = deadLetterReason({ createdAt: new Date(row.created_at), expiresAt: new Date(row.expires_at) }, now, ctx.settings.deadLetterAfterMs);
+    if (expired) return (await deadLetter(row, expired)) ? 'dead' : 'failed';
+    let failure: string;
+    if (!peer) failure = `peer ${row.peer_state} is not enrolled`;
+    else if (peer.status !== 'active') failure = `peer ${row.peer_state} is suspended here`;
+    else {
+      try {
+        const res = await ctx.transport.postMessage(peer.base_url, row.token);
+        if (res.status === 200) {
+          const problem = await ackProblem(row, (res.body as { ack?: unknown } | null)?.ack);
+          if (!problem) {
+            return db.transaction(async (t) => {
+              const done = await store.markDelivered(t, row.id, clock.now(), (res.body as { ack: string }).ack);
+              if (!done) return 'failed' as const;
+              await recordAudit(t, SYSTEM_ACTOR, clock, { action: 'exchange.envelope.delivered', entity: 'exchange_outbox', entityId: done.id, state: store.outboxState(done) });
+              return 'delivered' as const;
+            });
+          }
+          failure = problem;
+        } else {
+          const refusal = refusalOf(res.body);
+          if (refusal && refusal.code.startsWith('envelope.') && !isRetryableRefusal(refusal.code)) {
+            return (await deadLetter(row, `${refusal.code}: ${refusal.detail}`)) ? 'dead' : 'failed';
+          }
+          failure = refusal ? `${refusal.code}: ${refusal.detail}` : `HTTP ${res.status}`;
+        }
+      } catch (err) {
+        if (!(err instanceof TransportError)) throw err;
+        failure = err.message;
+      }
+    }
+    const delay = retryDelayMs(row.attempts + 1, ctx.settings.retryBaseMs, ctx.settings.retryMaxMs, ctx.random());
+    await store.markAttemptFailed(db, row.id, clock.now(), new Date(clock.now().getTime() + delay), failure);
+    log.warn({ envelopeId: row.id, to: row.peer_state, attempts: row.attempts + 1, retryInMs: delay, failure }, 'exchange: delivery failed, will retry');
+    return 'failed';
+  }
+
+  return {
+    /**
+     * Signs an envelope to a peer and stores it in the outbox, in the caller's transaction (so the message
+     * goes exactly when the change that caused it commits). Other modules call this through the service.
+     */
+    async send(actor: Actor, input: unknown, tx?: Tx): Promise<SentRecord> {
+      const body = parseInput(sendInput, input);
+      const keys = await ctx.keys();
+      const now = clock.now();
+      const envelope = newEnvelope({
+        from: ctx.deps.config.state,
+        to: body.to,
+        type: body.type as MessageType,
+        body: body.body,
+        now,
+        lifetimeMs: ctx.settings.envelopeLifetimeMs,
+        inReplyTo: body.inReplyTo ?? null,
+        caveats: body.caveats as Caveat[],
+      });
+      let token: string;
+      try {
+        token = await signEnvelope(keys, envelope);
+      } catch (err) {
+        if (err instanceof EnvelopeError) throw new RuleViolationError(err.message, err.fields, { code: 'exchange.envelope_invalid' });
+        throw err;
+      }
+      return inTransaction(db, tx, async (t) => {
+        const peer = await store.peerByState(t, body.to);
+        if (!peer) throw new RuleViolationError(`${body.to} is not an enrolled peer.`, [{ field: 'to', message: 'not an enrolled peer', code: 'exchange.unknown_peer' }]);
+        const row = await store.insertOutbox(t, {
+          id: envelope.id,
+          peer_state: body.to,
+          type: envelope.type,
+          in_reply_to: envelope.inReplyTo,
+          ordered: MESSAGE_CATALOGUE[envelope.type as MessageType].ordered,
+          token,
+          sha256: sha256Hex(token),
+          created_at: now,
+          expires_at: new Date(envelope.expiresAt),
+          next_attempt_at: now,
+        });
+        await recordAudit(t, actor, clock, { action: 'exchange.envelope.send', entity: 'exchange_outbox', entityId: row.id, state: store.outboxState(row) });
+        return { id: row.id, to: row.peer_state, type: row.type, sha256: row.sha256, createdAt: envelope.createdAt, expiresAt: envelope.expiresAt };
+      });
+    },
+
+    /**
+     * One pass of the sender loop: dead-letters what is overdue, then claims due envelopes and tries each
+     * once. Envelopes to different peers go in parallel; to one peer, one after another in id order (so
+     * ordered types keep their order, and a peer that is down costs one timeout per pass, not one per envelope).
+     */
+    async deliverDue(limit = 200): Promise<DeliveryPass> {
+      const now = clock.now();
+      const pass: DeliveryPass = { attempted: 0, delivered: 0, failed: 0, dead: 0 };
+      for (const row of await store.overduePending(db, new Date(now.getTime() - ctx.settings.deadLetterAfterMs), now, limit)) {
+        if (await deadLetter(row, deadLetterReason({ createdAt: new Date(row.created_at), expiresAt: new Date(row.expires_at) }, now, ctx.settings.deadLetterAfterMs) ?? 'overdue')) pass.dead++;
+      }
+      // RETURNING has no order: ordered types go to each peer in id (creation) order.
+      const claimed = (await store.claimDue(db, now, new Date(now.getTime() + ctx.settings.requestTimeoutMs * 2 + 5_000), limit)).sort((x, y) => (x.id < y.id ? -1 : 1));
+      const byPeer = new Map<string, store.OutboxRow[]>();
+      for (const row of claimed) byPeer.set(row.peer_state, [...(byPeer.get(row.peer_state) ?? []), row]);
+      await Promise.all(
+        [...byPeer.values()].map(async (rows) => {
+          for (const [i, row] of rows.entries()) {
+            pass.attempted++;
+            const outcome = await attempt(row);
+            pass[outcome]++;
+            // A peer that cannot be reached now will not be reached by the next envelope either: the rest
+            // wait for their next turn (their lease lapses; ordered ones keep their order).
+            if (outcome === 'failed') {
+              for (const rest of rows.slice(i + 1)) await store.markAttemptFailed(db, rest.id, clock.now(), new Date(clock.now().getTime() + retryDelayMs(rest.attempts + 1, ctx.settings.retryBaseMs, ctx.settings.retryMaxMs, ctx.random())), 'not tried: an earlier envelope to this peer failed in the same pass');
+              break;
+            }
+          }
+        }),
+      );
+      return pass;
+    },
+
+    async listOutbox(actor: Actor, query: unknown) {
+      exchangePolicy.require(actor, 'exchange.traffic.read');
+      const q = parseInput(outboxQuery, query);
+      const after = decodeCursor(q.cursor, z.string().uuid());
+      const rows = await store.listOutbox(db, q.status, after, q.limit + 1);
+      const items = rows.slice(0, q.limit).map(store.outboxView);
+      return { items, nextCursor: rows.length > q.limit ? encodeCursor(items[items.length - 1].id) : null };
+    },
+
+    async outboxCounts(actor: Actor) {
+      exchangePolicy.require(actor, 'exchange.traffic.read');
+      return store.outboxCounts(db);
+    },
+  };
+}
+
+/** Runs the sender loop until stopped; a pass that throws (database briefly away) is logged and the loop goes on. */
+export function startSenderLoop(deliverDue: () => Promise<DeliveryPass>, pollMs: number, log: ExchangeContext['deps']['log']): { stop(): Promise<void>; kick(): void } {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const run = () => {
+    if (stopped) return;
+    clearTimeout(timer);
+    running = running.then(async () => {
+      if (stopped) return;
+      try {
+        const pass = await deliverDue();
+        // A full pass means there is more waiting: go again at once.
+        if (pass.attempted >= 200) setImmediate(run);
+      } catch (err) {
+        log.error({ err }, 'exchange: sender pass failed');
+      }
+    });
+    timer = setTimeout(run, pollMs);
+    timer.unref();
+  };
+  timer = setTimeout(run, 0);
+  timer.unref();
+  return {
+    kick: run,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import type { RouteContext } from '../platform/module.ts';
+import { TooManyRequestsError } from '../platform/http/errors.ts';
+import type { Api } from '../platform/http/types.ts';
+import {
+  answerInput, enrolmentCandidateSchema, inboxAnswer, inboxEntrySchema, inboxInput, inboxQuery, outboxEntrySchema, outboxQuery, peerAddInput, peerPreviewInput,
+  peerReactivateInput, peerRepinInput, peerSchema, peerSuspendInput, peerUpdateInput, sendInput,
+} from './schemas.ts';
+import type { ExchangeService } from './service.ts';
+
+const tags = ['exchange'];
+const stateParams = z.object({ state: z.string() });
+const idParams = z.object({ id: z.string() });
+const page = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+const sentSchema = z.object({ id: z.string(), to: z.string(), type: z.string(), sha256: z.string(), createdAt: z.string(), expiresAt: z.string() });
+
+/** State-to-State exchange under /api/v1/exchange: the inbox peers post to, the peer register, the traffic, the officers' queue. */
+export async function exchangeRoutes(api: Api, opts: RouteContext<ExchangeService>) {
+  const svc = opts.service;
+
+  api.post('/exchange/inbox', {
+    config: {
+      public: true,
+      rateLimit: {
+        max: svc.settings.inboxPerMinute,
+        timeWindow: 60_000,
+        errorResponseBuilder: () => new TooManyRequestsError(`At most ${svc.settings.inboxPerMinute} messages a minute from one address; resend later.`),
+      },
+    },
+    schema: {
+      tags,
+      summary: 'Peers only: deliver one signed envelope (compact JWS) or one encrypted for this node (compact JWE)',
+      description:
+        'No account: the envelope\'s signature by a key pinned for the sending State is the credential (docs/exchange.md). 200 with a signed ack ' +
+        '(`accepted` the first time, `duplicate` for a byte-identical redelivery, which has no second effect). A refusal is problem+json with the ' +
+        'refusal `code` (docs/exchange.md §6), its `params` and `retryable`.',
+      body: inboxInput,
+      response: { 200: inboxAnswer },
+    },
+  }, async (request) => {
+    const r = await svc.receive(request.body);
+    return { status: r.status, ack: r.ack };
+  });
+
+  api.get('/exchange/peers', {
+    config: { permission: 'exchange.peers.read' },
+    schema: { tags, summary: 'Enrolled peers (other States\' nodes), their pinned keys and status', response: { 200: z.object({ items: z.array(peerSchema) }) } },
+  }, async (request) => ({ items: await svc.listPeers(request.actor) }));
+
+  api.post('/exchange/peers/preview', {
+    config: { permission: 'exchange.peers.manage' },
+    schema: {
+      tags,
+      summary: "Fetch a node's published key set and show each signing key's fingerprint, to compare with the one its administrator reads out",
+      body: peerPreviewInput,
+      response: { 200: z.object({ baseUrl: z.string(), candidates: z.array(enrolmentCandidateSchema), encryptionKey: z.boolean() }) },
+    },
+  }, async (request) => svc.previewPeer(request.actor, request.body));
+
+  api.post('/exchange/peers', {
+    config: { permission: 'exchange.peers.manage' },
+    schema: {
+      tags,
+      summary: 'Enrol a peer: its key set is fetched from its base URL and the signing key with the confirmed fingerprint is pinned',
+      body: peerAddInput,
+      response: { 201: peerSchema },
+    },
+  }, async (request, reply) => {
+    reply.code(201);
+    return svc.addPeer(request.actor, request.body);
+  });
+
+  api.get('/exchange/peers/:state', {
+    config: { permission: 'exchange.peers.read' },
+    schema: { tags, summary: 'One peer', params: stateParams, response: { 200: peerSchema } },
+  }, async (request) => svc.getPeer(request.actor, request.params.state));
+
+  api.patch('/exchange/peers/:state', {
+    config: { permission: 'exchange.peers.manage' },
+    schema: { tags, summary: "Change a peer's base URL or the message types it may send", params: stateParams, body: peerUpdateInput, response: { 200: peerSchema } },
+  }, async (request) => svc.updatePeer(request.actor, request.params.state, request.body));
+
+  api.post('/exchange/peers/:state/suspend', {
+    config: { permission: 'exchange.peers.manage' },
+    schema: { tags, summary: 'Suspend a peer: its envelopes are refused and nothing is sent to it until reactivated', params: stateParams, body: peerSuspendInput, response: { 200: peerSchema } },
+  }, async (request) => svc.suspendPeer(request.actor, request.params.state, request.body));
+
+  api.post('/exchange/peers/:state/reactivate', {
+    config: { permission: 'exchange.peers.manage' },
+    schema: { tags, summary: 'Reactivate a suspended peer', params: stateParams, body: peerReactivateInput, response: { 200: peerSchema } },
+  }, async (request) => svc.reactivatePeer(request.actor, request.params.state, request.body));
+
+  api.post('/exchange/peers/:state/repin', {
+    config: { permission: 'exchange.peers.manage' },
+    schema: {
+      tags,
+      summary: "Re-pin a peer's signing key by hand (its old key was lost or leaked), after comparing the new fingerprint out of band",
+      params: stateParams,
+      body: peerRepinInput,
+      response: { 200: peerSchema },
+    },
+  }, async (request) => svc.repinPeer(request.actor, request.params.state, request.body));
+
+  api.post('/exchange/envelopes', {
+    config: { permission: 'exchange.outbox.manage' },
+    schema: { tags, summary: 'Sign an envelope to a peer and put it in the outbox', body: sendInput, response: { 201: sentSchema } },
+  }, async (request, reply) => {
+    reply.code(201);
+    return svc.send(request.actor, request.body);
+  });
+
+  api.get('/exchange/outbox', {
+    config: { permission: 'exchange.traffic.read' },
+    schema: { tags, summary: 'Envelopes sent or waiting to be (pending, delivered, dead letters), newest first', querystring: outboxQuery, response: { 200: page(outboxEntrySchema) } },
+  }, async (request) => svc.listOutbox(request.actor, request.query));
+
+  api.get('/exchange/inbox', {
+    config: { permission: 'exchange.traffic.read' },
+    schema: { tags, summary: 'Envelopes received, as signed, with their effect, newest first', querystring: inboxQuery, response: { 200: page(inboxEntrySchema) } },
+  }, async (request) => svc.listInbox(request.actor, request.query));
+
+  api.get('/exchange/requests', {
+    config: { permission: 'exchange.requests.read' },
+    schema: { tags, summary: "Requests from other States waiting for this State's answer (the officers' queue)", querystring: inboxQuery, response: { 200: page(inboxEntrySchema) } },
+  }, async (request) => svc.listRequests(request.actor, request.query));
+
+  api.post('/exchange/requests/:id/answer', {
+    config: { permission: 'exchange.requests.answer' },
+    schema: {
+      tags,
+      summary: 'Answer a request: the signed answer goes to the requesting State through the outbox',
+      params: idParams,
+      body: answerInput,
+      response: { 200: z.object({ inboxId: z.string(), answerId: z.string(), effect: z.string() }) },
+    },
+  }, async (request) => svc.answerRequest(request.actor, request.params.id, request.body));
+}

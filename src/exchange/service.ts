@@ -1,0 +1,39 @@
+/**
+ * The exchange module's use cases in one object: the peer register (peers.ts), the outbox and its sender
+ * (outbox.ts), the inbox and the officers' queue (inbox.ts). Other modules call `send` to write to
+ * another State, and give `effects` for the envelopes that change their records.
+ */
+import type { Deps } from '../platform/deps.ts';
+import { createExchangeContext, type ExchangeOptions } from './context.ts';
+import { inboxUseCases, type EnvelopeEffect } from './inbox.ts';
+import type { MessageType } from './model.ts';
+import { outboxUseCases } from './outbox.ts';
+import { peerUseCases } from './peers.ts';
+
+export interface ExchangeServiceOptions extends ExchangeOptions {
+  effects?: Partial<Record<MessageType, EnvelopeEffect>>;
+}
+
+export function createExchangeService(deps: Deps, options: ExchangeServiceOptions = {}) {
+  const ctx = createExchangeContext(deps, options);
+  const outbox = outboxUseCases(ctx);
+  const effects: Partial<Record<MessageType, EnvelopeEffect>> = { ...options.effects };
+  return {
+    settings: ctx.settings,
+    ...peerUseCases(ctx),
+    ...outbox,
+    ...inboxUseCases(ctx, effects, outbox.send),
+    /**
+     * A module that owns the records a message type changes gives its effect here when the module list is
+     * built (licensing's exchange-bridge module does, for the Art. 10 answers); one owner per type.
+     */
+    handle(handlers: Partial<Record<MessageType, EnvelopeEffect>>): void {
+      for (const [type, effect] of Object.entries(handlers) as [MessageType, EnvelopeEffect][]) {
+        if (effects[type]) throw new Error(`An effect for ${type} is already wired`);
+        effects[type] = effect;
+      }
+    },
+  };
+}
+export type ExchangeService = ReturnType<typeof createExchangeService>;
+

@@ -1,0 +1,67 @@
+import { DEFAULT_LIMITS, DEFAULT_ROTATION_GRACE_MS, isMessageType, type MessageType } from './model.ts';
+import { MESSAGE_CATALOGUE } from './messages.ts';
+
+/**
+ * Exchange settings a State decides (environment variables, safe defaults), kept beside the code that
+ * applies them as licensing does with its own.
+ */
+export interface ExchangeSettings {
+  /** Tolerated difference between a peer's clock and ours (docs/exchange.md §5). */
+  clockSkewMs: number;
+  /** Longest accepted expiresAt − createdAt. */
+  maxLifetimeMs: number;
+  /** Largest accepted message, bytes of the compact serialisation. */
+  maxBytes: number;
+  /** How long an envelope this node sends lives (expiresAt − createdAt). */
+  envelopeLifetimeMs: number;
+  /** How long a peer's rotated-out key still verifies envelopes in flight. */
+  rotationGraceMs: number;
+  /** First retry delay of the outbox; doubles at each failure up to retryMaxMs, with jitter. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** An envelope not delivered this long after it was made is dead-lettered (and an alert raised). */
+  deadLetterAfterMs: number;
+  /** How often the sender loop looks for due envelopes. */
+  pollMs: number;
+  /** Timeout of one delivery attempt (HTTP request to the peer). */
+  requestTimeoutMs: number;
+  /** Incoming message types this node answers without an officer (only types the catalogue marks auto-answerable). */
+  autoAnswer: MessageType[];
+  /** POST /api/v1/exchange/inbox requests a minute per client address. */
+  inboxPerMinute: number;
+}
+
+function int(v: string | undefined, fallback: number, name: string): number {
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${v}"`);
+  return n;
+}
+
+function types(v: string | undefined, fallback: MessageType[], name: string): MessageType[] {
+  if (v === undefined) return fallback;
+  const list = v.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  for (const t of list) {
+    if (!isMessageType(t) || !MESSAGE_CATALOGUE[t].autoAnswerable) {
+      throw new Error(`${name}: "${t}" is not a message type this node may answer automatically (${Object.keys(MESSAGE_CATALOGUE).filter((k) => MESSAGE_CATALOGUE[k as MessageType].autoAnswerable).join(', ')})`);
+    }
+  }
+  return list as MessageType[];
+}
+
+export function loadExchangeSettings(env: NodeJS.ProcessEnv = process.env): ExchangeSettings {
+  return {
+    clockSkewMs: int(env.CUSTODIA_EXCHANGE_CLOCK_SKEW_SECONDS, DEFAULT_LIMITS.clockSkewMs / 1000, 'CUSTODIA_EXCHANGE_CLOCK_SKEW_SECONDS') * 1000,
+    maxLifetimeMs: DEFAULT_LIMITS.maxLifetimeMs,
+    maxBytes: int(env.CUSTODIA_EXCHANGE_MAX_BYTES, DEFAULT_LIMITS.maxBytes, 'CUSTODIA_EXCHANGE_MAX_BYTES'),
+    envelopeLifetimeMs: int(env.CUSTODIA_EXCHANGE_ENVELOPE_LIFETIME_HOURS, 7 * 24, 'CUSTODIA_EXCHANGE_ENVELOPE_LIFETIME_HOURS') * 3_600_000,
+    rotationGraceMs: int(env.CUSTODIA_EXCHANGE_ROTATION_GRACE_HOURS, DEFAULT_ROTATION_GRACE_MS / 3_600_000, 'CUSTODIA_EXCHANGE_ROTATION_GRACE_HOURS') * 3_600_000,
+    retryBaseMs: int(env.CUSTODIA_EXCHANGE_RETRY_BASE_MS, 1_000, 'CUSTODIA_EXCHANGE_RETRY_BASE_MS'),
+    retryMaxMs: int(env.CUSTODIA_EXCHANGE_RETRY_MAX_MS, 10 * 60_000, 'CUSTODIA_EXCHANGE_RETRY_MAX_MS'),
+    deadLetterAfterMs: int(env.CUSTODIA_EXCHANGE_DEAD_LETTER_AFTER_HOURS, 48, 'CUSTODIA_EXCHANGE_DEAD_LETTER_AFTER_HOURS') * 3_600_000,
+    pollMs: int(env.CUSTODIA_EXCHANGE_POLL_MS, 1_000, 'CUSTODIA_EXCHANGE_POLL_MS'),
+    requestTimeoutMs: int(env.CUSTODIA_EXCHANGE_REQUEST_TIMEOUT_MS, 15_000, 'CUSTODIA_EXCHANGE_REQUEST_TIMEOUT_MS'),
+    autoAnswer: types(env.CUSTODIA_EXCHANGE_AUTO_ANSWER, [], 'CUSTODIA_EXCHANGE_AUTO_ANSWER'),
+    inboxPerMinute: int(env.CUSTODIA_EXCHANGE_INBOX_RATE_LIMIT, 6_000, 'CUSTODIA_EXCHANGE_INBOX_RATE_LIMIT'),
+  };
+}

@@ -1,0 +1,305 @@
+/**
+ * SQL for the exchange tables only: peers, outbox, inbox. Every function takes a Queryable so it runs
+ * inside the caller's transaction.
+ */
+import type { Queryable } from '../platform/db/types.ts';
+import type { PeerRecord, PeerStatus, PinnedKey } from './model.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Peers
+
+export interface PeerRow {
+  state: string;
+  base_url: string;
+  status: PeerStatus;
+  status_reason: string | null;
+  pins: PinnedKey[];
+  allowed_types: string[];
+  encryption_key: { kid: string; x: string } | null;
+  enrolled_fingerprint: string;
+  enrolled_at: Date;
+  updated_at: Date;
+}
+
+/** The peer as the audit log records it and `audit verify` re-reads it. */
+export function peerState(r: PeerRow) {
+  return {
+    state: r.state,
+    baseUrl: r.base_url,
+    status: r.status,
+    statusReason: r.status_reason,
+    pins: r.pins.map((p) => ({ kid: p.kid, x: p.x, pinnedAt: p.pinnedAt, source: p.source, acceptUntil: p.acceptUntil })),
+    allowedTypes: [...r.allowed_types],
+    encryptionKey: r.encryption_key ? { kid: r.encryption_key.kid, x: r.encryption_key.x } : null,
+    enrolledFingerprint: r.enrolled_fingerprint,
+    enrolledAt: new Date(r.enrolled_at).toISOString(),
+    updatedAt: new Date(r.updated_at).toISOString(),
+  };
+}
+export type PeerState = ReturnType<typeof peerState>;
+
+/** What the envelope rules need of a peer. */
+export function peerRecord(r: PeerRow): PeerRecord {
+  return { state: r.state, status: r.status, pins: r.pins, allowedTypes: r.allowed_types };
+}
+
+export async function peersByStates(q: Queryable, states: readonly string[]): Promise<PeerRow[]> {
+  return q.query<PeerRow>('SELECT * FROM exchange_peer WHERE state = ANY($1::text[]) ORDER BY state', [states]);
+}
+
+export async function peerByState(q: Queryable, state: string, forUpdate = false): Promise<PeerRow | undefined> {
+  const [row] = await q.query<PeerRow>(`SELECT * FROM exchange_peer WHERE state = $1${forUpdate ? ' FOR UPDATE' : ''}`, [state]);
+  return row;
+}
+
+export async function listPeers(q: Queryable): Promise<PeerRow[]> {
+  return q.query<PeerRow>('SELECT * FROM exchange_peer ORDER BY state');
+}
+
+export async function insertPeer(q: Queryable, r: PeerRow): Promise<PeerRow | undefined> {
+  const [row] = await q.query<PeerRow>(
+    `INSERT INTO exchange_peer (state, base_url, status, status_reason, pins, allowed_types, encryption_key, enrolled_fingerprint, enrolled_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6::text[], $7::jsonb, $8, $9, $10) ON CONFLICT (state) DO NOTHING RETURNING *`,
+    [r.state, r.base_url, r.status, r.status_reason, JSON.stringify(r.pins), r.allowed_types, r.encryption_key ? JSON.stringify(r.encryption_key) : null, r.enrolled_fingerprint, r.enrolled_at.toISOString(), r.updated_at.toISOString()],
+  );
+  return row;
+}
+
+export async function updatePeer(q: Queryable, r: PeerRow): Promise<PeerRow> {
+  const [row] = await q.query<PeerRow>(
+    `UPDATE exchange_peer SET base_url = $2, status = $3, status_reason = $4, pins = $5::jsonb, allowed_types = $6::text[], encryption_key = $7::jsonb, updated_at = $8
+     WHERE state = $1 RETURNING *`,
+    [r.state, r.base_url, r.status, r.status_reason, JSON.stringify(r.pins), r.allowed_types, r.encryption_key ? JSON.stringify(r.encryption_key) : null, new Date(r.updated_at).toISOString()],
+  );
+  return row;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outbox
+
+export type OutboxStatus = 'pending' | 'delivered' | 'dead';
+
+export interface OutboxRow {
+  id: string;
+  peer_state: string;
+  type: string;
+  in_reply_to: string | null;
+  ordered: boolean;
+  token: string;
+  sha256: string;
+  created_at: Date;
+  expires_at: Date;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: Date;
+  lease_until: Date | null;
+  last_attempt_at: Date | null;
+  last_error: string | null;
+  delivered_at: Date | null;
+  ack_token: string | null;
+  dead_at: Date | null;
+  dead_reason: string | null;
+}
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+/** The outbox entry as audited: what was sent and what became of it, not the sender loop's attempts. */
+export function outboxState(r: OutboxRow) {
+  return {
+    id: r.id,
+    to: r.peer_state,
+    type: r.type,
+    inReplyTo: r.in_reply_to,
+    sha256: r.sha256,
+    createdAt: iso(r.created_at),
+    expiresAt: iso(r.expires_at),
+    status: r.status,
+    deliveredAt: iso(r.delivered_at),
+    deadAt: iso(r.dead_at),
+    deadReason: r.dead_reason,
+  };
+}
+
+/** The outbox entry as operators see it (attempts included). */
+export function outboxView(r: OutboxRow) {
+  return { ...outboxState(r), ordered: r.ordered, attempts: r.attempts, nextAttemptAt: iso(r.next_attempt_at), lastAttemptAt: iso(r.last_attempt_at), lastError: r.last_error };
+}
+
+export async function insertOutbox(q: Queryable, r: Pick<OutboxRow, 'id' | 'peer_state' | 'type' | 'in_reply_to' | 'ordered' | 'token' | 'sha256' | 'created_at' | 'expires_at' | 'next_attempt_at'>): Promise<OutboxRow> {
+  const [row] = await q.query<OutboxRow>(
+    `INSERT INTO exchange_outbox (id, peer_state, type, in_reply_to, ordered, token, sha256, created_at, expires_at, status, next_attempt_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', $10) RETURNING *`,
+    [r.id, r.peer_state, r.type, r.in_reply_to, r.ordered, r.token, r.sha256, r.created_at.toISOString(), r.expires_at.toISOString(), r.next_attempt_at.toISOString()],
+  );
+  return row;
+}
+
+export async function outboxByIds(q: Queryable, ids: readonly string[]): Promise<OutboxRow[]> {
+  return q.query<OutboxRow>('SELECT * FROM exchange_outbox WHERE id = ANY($1::uuid[])', [ids]);
+}
+
+export async function outboxById(q: Queryable, id: string): Promise<OutboxRow | undefined> {
+  const [row] = await q.query<OutboxRow>('SELECT * FROM exchange_outbox WHERE id = $1', [id]);
+  return row;
+}
+
+/**
+ * Claims up to `limit` due envelopes for one attempt each: pending, due, not leased by another sender,
+ * and, for a type delivered in order, with no earlier pending envelope of an ordered type to the same
+ * peer. The lease (not a transaction held over the network: PGlite is one connection) keeps a second
+ * sender process off them; an expired lease (a sender that died) makes them due again.
+ */
+export async function claimDue(q: Queryable, now: Date, leaseUntil: Date, limit: number): Promise<OutboxRow[]> {
+  return q.query<OutboxRow>(
+    `UPDATE exchange_outbox SET lease_until = $2
+     WHERE id IN (
+       SELECT o.id FROM exchange_outbox o
+       WHERE o.status = 'pending' AND o.next_attempt_at <= $1 AND (o.lease_until IS NULL OR o.lease_until <= $1)
+         AND (NOT o.ordered OR NOT EXISTS (
+           SELECT 1 FROM exchange_outbox p WHERE p.peer_state = o.peer_state AND p.ordered AND p.status = 'pending' AND p.id < o.id))
+       ORDER BY o.id
+       LIMIT $3
+       FOR UPDATE SKIP LOCKED)
+     RETURNING *`,
+    [now.toISOString(), leaseUntil.toISOString(), limit],
+  );
+}
+
+export async function markAttemptFailed(q: Queryable, id: string, at: Date, nextAttemptAt: Date, error: string): Promise<void> {
+  await q.query(
+    `UPDATE exchange_outbox SET attempts = attempts + 1, last_attempt_at = $2, next_attempt_at = $3, last_error = $4, lease_until = NULL WHERE id = $1 AND status = 'pending'`,
+    [id, at.toISOString(), nextAttemptAt.toISOString(), error.slice(0, 2000)],
+  );
+}
+
+/** Marks delivered; returns the row only if this call changed it (a concurrent sender may have done it). */
+export async function markDelivered(q: Queryable, id: string, at: Date, ackToken: string): Promise<OutboxRow | undefined> {
+  const [row] = await q.query<OutboxRow>(
+    `UPDATE exchange_outbox SET status = 'delivered', attempts = attempts + 1, last_attempt_at = $2, delivered_at = $2, ack_token = $3, lease_until = NULL, last_error = NULL
+     WHERE id = $1 AND status = 'pending' RETURNING *`,
+    [id, at.toISOString(), ackToken],
+  );
+  return row;
+}
+
+export async function markDead(q: Queryable, id: string, at: Date, reason: string): Promise<OutboxRow | undefined> {
+  const [row] = await q.query<OutboxRow>(
+    `UPDATE exchange_outbox SET status = 'dead', attempts = attempts + 1, last_attempt_at = $2, dead_at = $2, dead_reason = $3, last_error = $3, lease_until = NULL
+     WHERE id = $1 AND status = 'pending' RETURNING *`,
+    [id, at.toISOString(), reason.slice(0, 2000)],
+  );
+  return row;
+}
+
+/** Pending envelopes made before `cutoff`: dead letters to be. */
+export async function overduePending(q: Queryable, cutoff: Date, now: Date, limit: number): Promise<OutboxRow[]> {
+  return q.query<OutboxRow>(
+    `SELECT * FROM exchange_outbox WHERE status = 'pending' AND (created_at <= $1 OR expires_at <= $2) ORDER BY id LIMIT $3`,
+    [cutoff.toISOString(), now.toISOString(), limit],
+  );
+}
+
+export async function listOutbox(q: Queryable, status: OutboxStatus | undefined, after: string | undefined, limit: number): Promise<OutboxRow[]> {
+  return q.query<OutboxRow>(
+    `SELECT * FROM exchange_outbox WHERE ($1::text IS NULL OR status = $1) AND ($2::uuid IS NULL OR id < $2) ORDER BY id DESC LIMIT $3`,
+    [status ?? null, after ?? null, limit],
+  );
+}
+
+export async function outboxCounts(q: Queryable): Promise<Record<OutboxStatus, number>> {
+  const rows = await q.query<{ status: OutboxStatus; n: number }>('SELECT status, count(*)::int8 AS n FROM exchange_outbox GROUP BY status');
+  const out: Record<OutboxStatus, number> = { pending: 0, delivered: 0, dead: 0 };
+  for (const r of rows) out[r.status] = Number(r.n);
+  return out;
+}
+
+/** What this node sent, for the reply rule (an incoming answer must answer one of ours). */
+export async function sentEnvelope(q: Queryable, id: string): Promise<{ id: string; to: string; type: string } | undefined> {
+  const [row] = await q.query<{ id: string; to: string; type: string }>('SELECT id, peer_state AS "to", type FROM exchange_outbox WHERE id = $1', [id]);
+  return row;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inbox
+
+export type InboxEffect = 'none' | 'applied' | 'queued' | 'answered';
+
+export interface InboxRow {
+  id: string;
+  from_state: string;
+  envelope_id: string;
+  type: string;
+  in_reply_to: string | null;
+  kid: string;
+  token: string;
+  sha256: string;
+  relayed_as: string | null;
+  envelope: Record<string, unknown>;
+  received_at: Date;
+  effect: InboxEffect;
+  effect_detail: Record<string, unknown> | null;
+  answer_id: string | null;
+}
+
+/** The inbox entry as audited: which signed envelope arrived and what it did. */
+export function inboxState(r: InboxRow) {
+  return {
+    id: r.id,
+    from: r.from_state,
+    envelopeId: r.envelope_id,
+    type: r.type,
+    inReplyTo: r.in_reply_to,
+    kid: r.kid,
+    sha256: r.sha256,
+    relayed: r.relayed_as !== null,
+    receivedAt: iso(r.received_at),
+    effect: r.effect,
+    effectDetail: r.effect_detail,
+    answerId: r.answer_id,
+  };
+}
+
+/** Inserts an accepted envelope unless (from, id) is held; returns the new row, or undefined when held. */
+export async function insertInbox(q: Queryable, r: Omit<InboxRow, 'effect_detail' | 'answer_id'> & Partial<Pick<InboxRow, 'effect_detail' | 'answer_id'>>): Promise<InboxRow | undefined> {
+  const [row] = await q.query<InboxRow>(
+    `INSERT INTO exchange_inbox (id, from_state, envelope_id, type, in_reply_to, kid, token, sha256, relayed_as, envelope, received_at, effect, effect_detail, answer_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13::jsonb, $14) ON CONFLICT (from_state, envelope_id) DO NOTHING RETURNING *`,
+    [
+      r.id, r.from_state, r.envelope_id, r.type, r.in_reply_to, r.kid, r.token, r.sha256, r.relayed_as, JSON.stringify(r.envelope), r.received_at.toISOString(), r.effect,
+      r.effect_detail ? JSON.stringify(r.effect_detail) : null, r.answer_id ?? null,
+    ],
+  );
+  return row;
+}
+
+export async function heldEnvelope(q: Queryable, from: string, envelopeId: string): Promise<InboxRow | undefined> {
+  const [row] = await q.query<InboxRow>('SELECT * FROM exchange_inbox WHERE from_state = $1 AND envelope_id = $2', [from, envelopeId]);
+  return row;
+}
+
+export async function inboxByIds(q: Queryable, ids: readonly string[]): Promise<InboxRow[]> {
+  return q.query<InboxRow>('SELECT * FROM exchange_inbox WHERE id = ANY($1::uuid[])', [ids]);
+}
+
+export async function inboxById(q: Queryable, id: string, forUpdate = false): Promise<InboxRow | undefined> {
+  const [row] = await q.query<InboxRow>(`SELECT * FROM exchange_inbox WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  return row;
+}
+
+export async function setInboxEffect(q: Queryable, id: string, effect: InboxEffect, detail: Record<string, unknown> | null, answerId: string | null): Promise<InboxRow> {
+  const [row] = await q.query<InboxRow>('UPDATE exchange_inbox SET effect = $2, effect_detail = $3::jsonb, answer_id = $4 WHERE id = $1 RETURNING *', [id, effect, detail ? JSON.stringify(detail) : null, answerId]);
+  return row;
+}
+
+export async function listInbox(q: Queryable, filter: { effect?: InboxEffect; type?: string; from?: string }, after: string | undefined, limit: number): Promise<InboxRow[]> {
+  return q.query<InboxRow>(
+    `SELECT * FROM exchange_inbox WHERE ($1::text IS NULL OR effect = $1) AND ($2::text IS NULL OR type = $2) AND ($3::text IS NULL OR from_state = $3)
+       AND ($4::uuid IS NULL OR id < $4) ORDER BY id DESC LIMIT $5`,
+    [filter.effect ?? null, filter.type ?? null, filter.from ?? null, after ?? null, limit],
+  );
+}
+
+/** Answers already received to an envelope we sent (by the answers' inReplyTo). */
+export async function answersTo(q: Queryable, sentId: string): Promise<InboxRow[]> {
+  return q.query<InboxRow>('SELECT * FROM exchange_inbox WHERE in_reply_to = $1 ORDER BY id', [sentId]);
+}
