@@ -7,6 +7,7 @@ import { operationsModule } from './operations/module.ts';
 import { buildCatalog, buildServices, type Catalog, type ServicesOf } from './platform/module.ts';
 import type { Deps } from './platform/deps.ts';
 import { referenceModule } from './reference/module.ts';
+import { reportingModule } from './reporting/module.ts';
 import { importsModule } from './registry/import/module.ts';
 import { registryModule } from './registry/module.ts';
 import { screeningModule } from './screening/module.ts';
@@ -27,6 +28,7 @@ export const MODULES = [
   licensingModule,
   exchangeModule,
   licensingExchangeModule,
+  reportingModule,
   operationsModule,
   tracingModule,
 ] as const;

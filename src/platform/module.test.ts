@@ -52,7 +52,7 @@ describe('the module kit', () => {
 
   it('the node’s list builds: every need comes earlier, every policy and entity is declared once', () => {
     const catalog = buildCatalog(MODULES);
-    expect([...catalog.policies.keys()].sort()).toEqual(['accounts', 'audit', 'exchange', 'licensing', 'operations', 'reference', 'registry', 'screening', 'tracing']);
+    expect([...catalog.policies.keys()].sort()).toEqual(['accounts', 'audit', 'exchange', 'licensing', 'operations', 'reference', 'registry', 'reporting', 'screening', 'tracing']);
     expect(catalog.auditedEntities.size).toBeGreaterThanOrEqual(25);
     for (const [i, m] of MODULES.entries()) {
       for (const need of (m as { needs?: readonly string[] }).needs ?? []) {

@@ -17,5 +17,7 @@ export const NAV: NavItem[] = [
   { to: '/licensing/shipments', label: 'nav.shipments', anyOf: ['licensing.shipment.read'], indent: true },
   { to: '/screening', label: 'nav.screening', anyOf: ['screening.screen.run'] },
   { to: '/screening/lists', label: 'nav.lists', anyOf: ['screening.lists.read'], indent: true },
+  { to: '/reporting', label: 'reporting.nav.reports', anyOf: ['reporting.report.read'] },
+  { to: '/reporting/charts', label: 'reporting.nav.charts', anyOf: ['reporting.report.read'], indent: true },
   { to: '/admin', label: 'nav.admin', anyOf: ['accounts.users.read', 'accounts.tokens.manage'] },
 ];

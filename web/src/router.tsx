@@ -48,6 +48,8 @@ const routeTree = rootRoute.addChildren([
     page('/licensing/shipments', () => import('./pages/licensing/Shipments.tsx')),
     page('/screening', () => import('./pages/screening/Screen.tsx')),
     page('/screening/lists', () => import('./pages/screening/Lists.tsx')),
+    page('/reporting', () => import('./pages/reporting/Reports.tsx')),
+    page('/reporting/charts', () => import('./pages/reporting/Charts.tsx')),
     page('/admin', () => import('./pages/admin/Admin.tsx')),
     page('/account/password', () => import('./pages/PasswordChange.tsx')),
   ]),

@@ -8239,6 +8239,650 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reporting/charts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exports by category and destination per year or month, licences issued and refused per month */
+        get: {
+            parameters: {
+                query: {
+                    basis?: "authorised" | "actual";
+                    from: string;
+                    granularity?: "year" | "month";
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            basis: "authorised" | "actual";
+                            from: string;
+                            /** @enum {string} */
+                            granularity: "year" | "month";
+                            licencesByMonth: {
+                                issued: number;
+                                month: string;
+                                refused: number;
+                            }[];
+                            to: string;
+                            transfersByCategory: {
+                                bucket: string;
+                                key: string;
+                                value: number;
+                            }[];
+                            transfersByDestination: {
+                                bucket: string;
+                                key: string;
+                                value: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporting/mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Current category mappings (control entry and item type → UNROCA / ATT / Wassenaar category, dual-use tier) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                controlEntry: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                dualUseTier: ("basic" | "sensitive" | "very_sensitive") | null;
+                                firearmType: string;
+                                id: string;
+                                itemType: string;
+                                reason: string;
+                                reportable: boolean;
+                                /** @enum {string} */
+                                source: "reference" | "officer";
+                                supersededAt: string | null;
+                                supersededBy: string | null;
+                                unrocaCategory: string | null;
+                                version: number;
+                                wassenaarCategory: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Set how a control entry / item type / firearm type is counted (a new version; the old one is kept) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        controlEntry: string;
+                        /** @default null */
+                        dualUseTier?: ("basic" | "sensitive" | "very_sensitive") | null;
+                        /**
+                         * @default *
+                         * @enum {string}
+                         */
+                        firearmType?: "*" | "revolver" | "self_loading_pistol" | "pistol" | "rifle" | "carbine" | "shotgun" | "sub_machine_gun" | "assault_rifle" | "light_machine_gun" | "heavy_machine_gun" | "grenade_launcher" | "portable_anti_aircraft_gun" | "portable_anti_tank_gun" | "recoilless_rifle" | "portable_anti_tank_launcher" | "portable_anti_aircraft_launcher" | "mortar_under_100mm" | "other";
+                        /** @enum {string} */
+                        itemType: "*" | "firearm" | "part" | "essential_component" | "ammunition" | "accessory" | "other";
+                        reason: string;
+                        reportable: boolean;
+                        /** @default null */
+                        unrocaCategory?: string | null;
+                        /** @default null */
+                        wassenaarCategory?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            controlEntry: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            dualUseTier: ("basic" | "sensitive" | "very_sensitive") | null;
+                            firearmType: string;
+                            id: string;
+                            itemType: string;
+                            reason: string;
+                            reportable: boolean;
+                            /** @enum {string} */
+                            source: "reference" | "officer";
+                            supersededAt: string | null;
+                            supersededBy: string | null;
+                            unrocaCategory: string | null;
+                            version: number;
+                            wassenaarCategory: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporting/mappings/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of one mapping, oldest first */
+        get: {
+            parameters: {
+                query: {
+                    controlEntry: string;
+                    firearmType?: "*" | "revolver" | "self_loading_pistol" | "pistol" | "rifle" | "carbine" | "shotgun" | "sub_machine_gun" | "assault_rifle" | "light_machine_gun" | "heavy_machine_gun" | "grenade_launcher" | "portable_anti_aircraft_gun" | "portable_anti_tank_gun" | "recoilless_rifle" | "portable_anti_tank_launcher" | "portable_anti_aircraft_launcher" | "mortar_under_100mm" | "other";
+                    itemType: "*" | "firearm" | "part" | "essential_component" | "ammunition" | "accessory" | "other";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                controlEntry: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                dualUseTier: ("basic" | "sensitive" | "very_sensitive") | null;
+                                firearmType: string;
+                                id: string;
+                                itemType: string;
+                                reason: string;
+                                reportable: boolean;
+                                /** @enum {string} */
+                                source: "reference" | "officer";
+                                supersededAt: string | null;
+                                supersededBy: string | null;
+                                unrocaCategory: string | null;
+                                version: number;
+                                wassenaarCategory: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporting/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Compute a report without storing it (UNROCA or ATT for a year, Wassenaar for a half-year) */
+        get: {
+            parameters: {
+                query: {
+                    basis?: "authorised" | "actual";
+                    kind: "unroca" | "att" | "wassenaar";
+                    period: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "unroca" | "att" | "wassenaar";
+                            period: {
+                                end: string;
+                                label: string;
+                                start: string;
+                            };
+                            state: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporting/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stored reports, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    kind?: "unroca" | "att" | "wassenaar";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                auditSize: number;
+                                contentHash: string;
+                                generatedAt: string;
+                                generatedBy: string;
+                                /** @enum {string} */
+                                kind: "unroca" | "att" | "wassenaar";
+                                options: {
+                                    [key: string]: unknown;
+                                };
+                                periodEnd: string;
+                                periodStart: string;
+                                reference: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Generate and store a report: its period, the audit-log size when computed and its content hash (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default actual
+                         * @enum {string}
+                         */
+                        basis?: "authorised" | "actual";
+                        /** @enum {string} */
+                        kind: "unroca" | "att" | "wassenaar";
+                        period: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            auditSize: number;
+                            content: {
+                                /** @enum {string} */
+                                kind: "unroca" | "att" | "wassenaar";
+                                period: {
+                                    end: string;
+                                    label: string;
+                                    start: string;
+                                };
+                                state: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            contentHash: string;
+                            generatedAt: string;
+                            generatedBy: string;
+                            /** @enum {string} */
+                            kind: "unroca" | "att" | "wassenaar";
+                            options: {
+                                [key: string]: unknown;
+                            };
+                            periodEnd: string;
+                            periodStart: string;
+                            reference: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporting/reports/{reference}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stored report with its content */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            auditSize: number;
+                            content: {
+                                /** @enum {string} */
+                                kind: "unroca" | "att" | "wassenaar";
+                                period: {
+                                    end: string;
+                                    label: string;
+                                    start: string;
+                                };
+                                state: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            contentHash: string;
+                            generatedAt: string;
+                            generatedBy: string;
+                            /** @enum {string} */
+                            kind: "unroca" | "att" | "wassenaar";
+                            options: {
+                                [key: string]: unknown;
+                            };
+                            periodEnd: string;
+                            periodStart: string;
+                            reference: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporting/reports/{reference}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stored report as XLSX (laid out like the official form), CSV or PDF */
+        get: {
+            parameters: {
+                query: {
+                    format: "csv" | "xlsx" | "pdf";
+                };
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporting/withheld-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Licence lines withheld from the reports (ATT Art. 13(3)) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                licenceNumber: string;
+                                lineNo: number;
+                                markedAt: string;
+                                markedBy: string;
+                                note: string | null;
+                                /** @enum {string} */
+                                reason: "commercially_sensitive" | "national_security";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Withhold a licence line as commercially sensitive or national-security data (ATT Art. 13(3)) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        licenceNumber: string;
+                        lineNo: number;
+                        /** @default null */
+                        note?: string | null;
+                        /** @enum {string} */
+                        reason: "commercially_sensitive" | "national_security";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            licenceNumber: string;
+                            lineNo: number;
+                            markedAt: string;
+                            markedBy: string;
+                            note: string | null;
+                            /** @enum {string} */
+                            reason: "commercially_sensitive" | "national_security";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporting/withheld-lines/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report a withheld licence line again (reason required) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        licenceNumber: string;
+                        lineNo: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            licenceNumber: string;
+                            lineNo: number;
+                            markedAt: string;
+                            markedBy: string;
+                            note: string | null;
+                            /** @enum {string} */
+                            reason: "commercially_sensitive" | "national_security";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/screening/alerts": {
         parameters: {
             query?: never;

@@ -1,0 +1,73 @@
+import { writeFileSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import { cliActor } from '../platform/auth/actor.ts';
+import type { CommandContext } from '../platform/module.ts';
+import { BASES, REPORT_KINDS, type Basis, type ReportKind } from './model.ts';
+import type { ReportingService } from './service.ts';
+
+type FileFormat = 'csv' | 'xlsx' | 'pdf';
+
+async function emit(svc: ReportingService, reference: string, format: FileFormat | 'json', out: string | undefined): Promise<void> {
+  if (format === 'json') {
+    const r = await svc.getReport(cliActor(), reference);
+    const text = `${JSON.stringify(r, null, 2)}\n`;
+    if (out) writeFileSync(out, text);
+    else process.stdout.write(text);
+    return;
+  }
+  const file = await svc.renderReport(cliActor(), reference, format);
+  const path = out ?? file.filename;
+  writeFileSync(path, file.body);
+  process.stdout.write(`wrote ${path} (${file.body.length} bytes)\n`);
+}
+
+/** `custodia reports generate|list|show|mappings`: the international returns from the command line. */
+export function registerReportingCommands(program: Command, cli: CommandContext<ReportingService>): void {
+  // Opens the node like every writing command (the data directory's lock), with this module's service.
+  const withService = <T>(command: string, fn: (svc: ReportingService) => Promise<T>) => cli.run(command, ({ service }) => fn(service));
+  const reports = program.command('reports').description('international reports computed from the records: UNROCA, ATT annual report, Wassenaar six-monthly');
+  reports
+    .command('generate')
+    .argument('<kind>', `one of ${REPORT_KINDS.join(', ')}`)
+    .argument('<period>', 'a calendar year (2026) for unroca and att, a half-year (2026-H1) for wassenaar')
+    .addOption(new Option('--basis <basis>', 'authorised (licences issued) or actual (shipments) transfers').choices(BASES).default('actual'))
+    .addOption(new Option('--format <format>', 'also write the report as a file').choices(['json', 'csv', 'xlsx', 'pdf']))
+    .option('--out <file>', 'file to write (default: the report reference with the format extension)')
+    .description('compute a report, store it (period, audit-log size, content hash; audited) and print its reference')
+    .action(async (kind: string, period: string, opts: { basis: Basis; format?: FileFormat | 'json'; out?: string }) => {
+      await withService('custodia reports generate', async (svc) => {
+        const r = await svc.generateReport(cliActor(), { kind: kind as ReportKind, period, basis: opts.basis });
+        process.stdout.write(`${r.reference}  ${r.periodStart}..${r.periodEnd}  audit size ${r.auditSize}  sha256 ${r.contentHash}\n`);
+        const unmapped = 'unmapped' in r.content ? r.content.unmapped.length : 0;
+        if (unmapped) process.stderr.write(`${unmapped} line(s) have no category mapping: see the Unmapped table\n`);
+        if (opts.format) await emit(svc, r.reference, opts.format, opts.out);
+      });
+    });
+  reports
+    .command('list')
+    .addOption(new Option('--kind <kind>').choices(REPORT_KINDS))
+    .description('stored reports, newest first')
+    .action(async (opts: { kind?: ReportKind }) => {
+      const page = await withService('custodia reports list', (svc) => svc.listReports(cliActor(), { kind: opts.kind, limit: 100 }));
+      for (const r of page.items) process.stdout.write(`${r.reference.padEnd(28)} ${r.periodStart}..${r.periodEnd}  ${r.generatedAt}  ${r.generatedBy}\n`);
+    });
+  reports
+    .command('show')
+    .argument('<reference>', 'report reference (XC-ATT-2026-1)')
+    .addOption(new Option('--format <format>').choices(['json', 'csv', 'xlsx', 'pdf']).default('json'))
+    .option('--out <file>', 'file to write')
+    .description('print or write a stored report')
+    .action(async (reference: string, opts: { format: FileFormat | 'json'; out?: string }) => {
+      await withService('custodia reports show', (svc) => emit(svc, reference, opts.format, opts.out));
+    });
+  reports
+    .command('mappings')
+    .description('the current category mappings (control entry, item type, firearm type → category)')
+    .action(async () => {
+      const items = await withService('custodia reports mappings', (svc) => svc.listMappings(cliActor()));
+      for (const m of items) {
+        const to = m.reportable ? [m.unrocaCategory && `UNROCA/ATT ${m.unrocaCategory}`, m.wassenaarCategory && `WA ${m.wassenaarCategory}`, m.dualUseTier && `tier ${m.dualUseTier}`].filter(Boolean).join(', ') : 'not reported';
+        process.stdout.write(`${m.controlEntry.padEnd(10)} ${m.itemType.padEnd(20)} ${m.firearmType.padEnd(32)} → ${to}  (v${m.version}, ${m.source})\n`);
+      }
+    });
+}

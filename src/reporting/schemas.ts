@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { FIREARM_TYPE_CROSSWALK } from '../reference/crosswalk.ts';
+import { parseDualUseCode } from '../reference/dual-use.ts';
+import { parseMlCode } from '../reference/munitions.ts';
+import { ITEM_TYPES } from '../licensing/model.ts';
+import { ANY, BASES, DUAL_USE_TIERS, isCategoryCode, REPORT_KINDS, WITHHOLD_REASONS } from './model.ts';
+
+/** zod shapes shared by the service (which validates every call) and the routes (which document them). */
+
+const controlEntryPattern = z
+  .string()
+  .trim()
+  .max(40)
+  .transform((s) => (s === ANY ? ANY : (parseMlCode(s)?.code ?? parseDualUseCode(s)?.code ?? '')))
+  .refine((s) => s !== '', 'must be * or a Wassenaar ML entry (ML1, ML1.a) or a dual-use entry (5A002)');
+
+const category = z
+  .string()
+  .trim()
+  .max(10)
+  .refine(isCategoryCode, 'must be a UNROCA / ATT category: I–VII, VII.a, VII.b, SA1–SA6 or LW1–LW7')
+  .nullable();
+
+export const mappingKeySchema = z.object({
+  controlEntry: controlEntryPattern,
+  itemType: z.enum([ANY, ...ITEM_TYPES]),
+  firearmType: z.enum([ANY, ...FIREARM_TYPE_CROSSWALK.map((c) => c.firearmType)] as [string, ...string[]]).default(ANY),
+});
+
+export const mappingInputSchema = mappingKeySchema.extend({
+  unrocaCategory: category.default(null),
+  wassenaarCategory: category.default(null),
+  dualUseTier: z.enum(DUAL_USE_TIERS).nullable().default(null),
+  reportable: z.boolean(),
+  reason: z.string().trim().min(3).max(1000),
+});
+export type MappingInput = z.input<typeof mappingInputSchema>;
+
+export const mappingOut = z.object({
+  id: z.string(),
+  controlEntry: z.string(),
+  itemType: z.string(),
+  firearmType: z.string(),
+  unrocaCategory: z.string().nullable(),
+  wassenaarCategory: z.string().nullable(),
+  dualUseTier: z.enum(DUAL_USE_TIERS).nullable(),
+  reportable: z.boolean(),
+  version: z.number(),
+  source: z.enum(['reference', 'officer']),
+  reason: z.string(),
+  createdAt: z.date(),
+  createdBy: z.string(),
+  supersededAt: z.date().nullable(),
+  supersededBy: z.string().nullable(),
+});
+
+export const withholdInputSchema = z.object({
+  licenceNumber: z.string().trim().min(1).max(40),
+  lineNo: z.number().int().min(1).max(10_000),
+  reason: z.enum(WITHHOLD_REASONS),
+  note: z.string().trim().max(1000).nullable().default(null),
+});
+export type WithholdInput = z.input<typeof withholdInputSchema>;
+
+export const releaseInputSchema = z.object({
+  licenceNumber: z.string().trim().min(1).max(40),
+  lineNo: z.number().int().min(1).max(10_000),
+  reason: z.string().trim().min(3).max(1000),
+});
+export type ReleaseInput = z.input<typeof releaseInputSchema>;
+
+export const withheldOut = z.object({
+  id: z.string(),
+  licenceNumber: z.string(),
+  lineNo: z.number(),
+  reason: z.enum(WITHHOLD_REASONS),
+  note: z.string().nullable(),
+  markedAt: z.string(),
+  markedBy: z.string(),
+});
+
+/** Which report, for which period (`2026` for UNROCA and ATT, `2026-H1` / `2026-H2` for Wassenaar). */
+export const reportRequestSchema = z.object({
+  kind: z.enum(REPORT_KINDS),
+  period: z.string().trim().max(10),
+  /** ATT: authorised or actual transfers (the State's choice, printed on the report). UNROCA too. */
+  basis: z.enum(BASES).default('actual'),
+});
+export type ReportRequest = z.input<typeof reportRequestSchema>;
+
+export const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'pdf'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export const reportSummaryOut = z.object({
+  reference: z.string(),
+  kind: z.enum(REPORT_KINDS),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  options: z.record(z.string(), z.unknown()),
+  auditSize: z.number(),
+  contentHash: z.string(),
+  generatedAt: z.string(),
+  generatedBy: z.string(),
+});
+
+/** The computed tables (their members are described in docs/reporting.md; kind says which report). */
+export const reportContentOut = z.looseObject({
+  kind: z.enum(REPORT_KINDS),
+  state: z.string(),
+  period: z.object({ start: z.string(), end: z.string(), label: z.string() }),
+});
+
+export const reportOut = reportSummaryOut.extend({ content: reportContentOut });
+
+const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'must be a real date');
+
+/** The charts' window: transfers per year or month between two dates, on the authorised or actual basis. */
+export const chartQuerySchema = z
+  .object({
+    from: dateSchema,
+    to: dateSchema,
+    granularity: z.enum(['year', 'month']).default('year'),
+    basis: z.enum(BASES).default('actual'),
+  })
+  .refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from' })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 50 * 366 * 86_400_000, { path: ['to'], message: 'at most 50 years at a time' });
+export type ChartQuery = z.input<typeof chartQuerySchema>;
+
+const chartPoint = z.object({ bucket: z.string(), key: z.string(), value: z.number() });
+export const chartsOut = z.object({
+  from: z.string(),
+  to: z.string(),
+  granularity: z.enum(['year', 'month']),
+  basis: z.enum(BASES),
+  /** Exports in items per bucket and UNROCA/ATT category (`unmapped`, `other` beyond the largest eight). */
+  transfersByCategory: z.array(chartPoint),
+  /** Exports in items per bucket and destination State. */
+  transfersByDestination: z.array(chartPoint),
+  /** Export and import licences issued, and refusals, per month. */
+  licencesByMonth: z.array(z.object({ month: z.string(), issued: z.number(), refused: z.number() })),
+});

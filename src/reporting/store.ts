@@ -1,0 +1,447 @@
+import type { Queryable } from '../platform/db/types.ts';
+import type { Basis, CategoryMapping, ChartLine, DualUseTier, MappingKey, MappingValue, OverrideFact, RefusalFact, ReportKind, TransferGroup, WithholdReason } from './model.ts';
+
+/**
+ * SQL for the reporting tables. Licensing's records are read only through the views of migration
+ * 0016 (reporting_authorised_lines, reporting_refusals, reporting_denial_overrides; licensing's read
+ * contract for reporting) and, for the aggregates, through their typed projection
+ * reporting_transfer_lines (migration 0017), appended by refreshTransferLines.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Category mappings.
+
+export interface MappingRow {
+  id: string;
+  control_entry: string;
+  item_type: string;
+  firearm_type: string;
+  unroca_category: string | null;
+  wassenaar_category: string | null;
+  dual_use_tier: DualUseTier | null;
+  reportable: boolean;
+  version: number;
+  source: 'reference' | 'officer';
+  reason: string;
+  created_at: Date;
+  created_by: string;
+  superseded_at: Date | null;
+  superseded_by: string | null;
+}
+
+const MAPPING_COLUMNS =
+  'id, control_entry, item_type, firearm_type, unroca_category, wassenaar_category, dual_use_tier, reportable, version, source, reason, created_at, created_by, superseded_at, superseded_by';
+
+export function mappingFromRow(r: MappingRow): CategoryMapping {
+  return {
+    id: r.id,
+    controlEntry: r.control_entry,
+    itemType: r.item_type,
+    firearmType: r.firearm_type,
+    unrocaCategory: r.unroca_category,
+    wassenaarCategory: r.wassenaar_category,
+    dualUseTier: r.dual_use_tier,
+    reportable: r.reportable,
+    version: Number(r.version),
+    source: r.source,
+    reason: r.reason,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+    supersededAt: r.superseded_at,
+    supersededBy: r.superseded_by,
+  };
+}
+
+/** The audited state of a mapping row (what `audit verify` re-reads). */
+export function mappingState(r: MappingRow) {
+  const m = mappingFromRow(r);
+  return { ...m, createdAt: m.createdAt.toISOString(), supersededAt: m.supersededAt?.toISOString() ?? null };
+}
+
+export async function countMappings(q: Queryable): Promise<number> {
+  const [row] = await q.query<{ n: number | string }>('SELECT count(*) AS n FROM reporting_category_mappings');
+  return Number(row.n);
+}
+
+export async function listCurrentMappings(q: Queryable): Promise<MappingRow[]> {
+  return q.query<MappingRow>(
+    `SELECT ${MAPPING_COLUMNS} FROM reporting_category_mappings WHERE superseded_at IS NULL ORDER BY control_entry, item_type, firearm_type`,
+  );
+}
+
+export async function listMappingHistory(q: Queryable, key: MappingKey): Promise<MappingRow[]> {
+  return q.query<MappingRow>(
+    `SELECT ${MAPPING_COLUMNS} FROM reporting_category_mappings
+     WHERE control_entry = $1 AND item_type = $2 AND firearm_type = $3 ORDER BY version`,
+    [key.controlEntry, key.itemType, key.firearmType],
+  );
+}
+
+export async function currentMappingForUpdate(q: Queryable, key: MappingKey): Promise<MappingRow | undefined> {
+  const [row] = await q.query<MappingRow>(
+    `SELECT ${MAPPING_COLUMNS} FROM reporting_category_mappings
+     WHERE control_entry = $1 AND item_type = $2 AND firearm_type = $3 AND superseded_at IS NULL FOR UPDATE`,
+    [key.controlEntry, key.itemType, key.firearmType],
+  );
+  return row;
+}
+
+export async function insertMappings(
+  q: Queryable,
+  rows: readonly (MappingKey & MappingValue & { id: string; version: number; source: 'reference' | 'officer'; reason: string; createdAt: Date; createdBy: string })[],
+): Promise<MappingRow[]> {
+  if (!rows.length) return [];
+  return q.query<MappingRow>(
+    `INSERT INTO reporting_category_mappings
+       (id, control_entry, item_type, firearm_type, unroca_category, wassenaar_category, dual_use_tier, reportable, version, source, reason, created_at, created_by)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[], $9::int[], $10::text[], $11::text[], $12::timestamptz[], $13::text[])
+     RETURNING ${MAPPING_COLUMNS}`,
+    [
+      rows.map((r) => r.id),
+      rows.map((r) => r.controlEntry),
+      rows.map((r) => r.itemType),
+      rows.map((r) => r.firearmType),
+      rows.map((r) => r.unrocaCategory),
+      rows.map((r) => r.wassenaarCategory),
+      rows.map((r) => r.dualUseTier),
+      rows.map((r) => r.reportable),
+      rows.map((r) => r.version),
+      rows.map((r) => r.source),
+      rows.map((r) => r.reason),
+      rows.map((r) => r.createdAt.toISOString()),
+      rows.map((r) => r.createdBy),
+    ],
+  );
+}
+
+export async function supersedeMapping(q: Queryable, id: string, at: Date, by: string): Promise<MappingRow> {
+  const [row] = await q.query<MappingRow>(
+    `UPDATE reporting_category_mappings SET superseded_at = $2, superseded_by = $3 WHERE id = $1 RETURNING ${MAPPING_COLUMNS}`,
+    [id, at.toISOString(), by],
+  );
+  return row;
+}
+
+export async function loadMappingsByIds(q: Queryable, ids: readonly string[]): Promise<MappingRow[]> {
+  return q.query<MappingRow>(`SELECT ${MAPPING_COLUMNS} FROM reporting_category_mappings WHERE id = ANY($1::uuid[])`, [ids]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Withheld licence lines (ATT Art. 13(3)).
+
+export interface WithheldRow {
+  id: string;
+  licence_id: string;
+  line_no: number;
+  reason: WithholdReason;
+  note: string | null;
+  marked_at: Date;
+  marked_by: string;
+  released_at: Date | null;
+  released_by: string | null;
+  released_reason: string | null;
+}
+
+const WITHHELD_COLUMNS = 'id, licence_id, line_no, reason, note, marked_at, marked_by, released_at, released_by, released_reason';
+
+export function withheldState(r: WithheldRow) {
+  return {
+    id: r.id,
+    licenceId: r.licence_id,
+    lineNo: Number(r.line_no),
+    reason: r.reason,
+    note: r.note,
+    markedAt: r.marked_at.toISOString(),
+    markedBy: r.marked_by,
+    releasedAt: r.released_at?.toISOString() ?? null,
+    releasedBy: r.released_by,
+    releasedReason: r.released_reason,
+  };
+}
+
+/** The licence lines (number, line) of a licence, read through the reporting view. */
+export async function licenceLines(q: Queryable, licenceNumber: string): Promise<{ licence_id: string; line_no: number; licence_kind: string }[]> {
+  return q.query(`SELECT licence_id, line_no, licence_kind FROM reporting_authorised_lines WHERE licence_number = $1 ORDER BY line_no`, [licenceNumber]);
+}
+
+export async function currentWithheldForUpdate(q: Queryable, licenceId: string, lineNo: number): Promise<WithheldRow | undefined> {
+  const [row] = await q.query<WithheldRow>(
+    `SELECT ${WITHHELD_COLUMNS} FROM reporting_withheld_lines WHERE licence_id = $1 AND line_no = $2 AND released_at IS NULL FOR UPDATE`,
+    [licenceId, lineNo],
+  );
+  return row;
+}
+
+export async function insertWithheld(q: Queryable, w: { id: string; licenceId: string; lineNo: number; reason: WithholdReason; note: string | null; markedAt: Date; markedBy: string }): Promise<WithheldRow> {
+  const [row] = await q.query<WithheldRow>(
+    `INSERT INTO reporting_withheld_lines (id, licence_id, line_no, reason, note, marked_at, marked_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${WITHHELD_COLUMNS}`,
+    [w.id, w.licenceId, w.lineNo, w.reason, w.note, w.markedAt.toISOString(), w.markedBy],
+  );
+  return row;
+}
+
+export async function releaseWithheld(q: Queryable, id: string, at: Date, by: string, reason: string): Promise<WithheldRow> {
+  const [row] = await q.query<WithheldRow>(
+    `UPDATE reporting_withheld_lines SET released_at = $2, released_by = $3, released_reason = $4 WHERE id = $1 RETURNING ${WITHHELD_COLUMNS}`,
+    [id, at.toISOString(), by, reason],
+  );
+  return row;
+}
+
+export async function listWithheld(q: Queryable): Promise<(WithheldRow & { licence_number: string })[]> {
+  return q.query(
+    `SELECT w.id, w.licence_id, w.line_no, w.reason, w.note, w.marked_at, w.marked_by, w.released_at, w.released_by, w.released_reason, a.licence_number
+     FROM reporting_withheld_lines w JOIN reporting_authorised_lines a ON a.licence_id = w.licence_id AND a.line_no = w.line_no
+     WHERE w.released_at IS NULL ORDER BY a.licence_number, w.line_no`,
+  );
+}
+
+export async function loadWithheldByIds(q: Queryable, ids: readonly string[]): Promise<WithheldRow[]> {
+  return q.query<WithheldRow>(`SELECT ${WITHHELD_COLUMNS} FROM reporting_withheld_lines WHERE id = ANY($1::uuid[])`, [ids]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Aggregates (the hot queries: one pass over the period's lines, grouped in the database).
+
+interface GroupRow {
+  licence_kind: 'export' | 'import';
+  partner: string;
+  control_entry: string;
+  item_type: string;
+  firearm_type: string;
+  description: string;
+  transit: string[] | string;
+  quantity: number | string;
+  unit: string;
+  value_minor: number | string;
+  currency: string;
+  lines: number | string;
+  licences?: number | string;
+  withheld: WithholdReason | null;
+}
+
+/**
+ * Licence lines issued (authorised) or shipped (actual) in [start, end], grouped by direction, partner,
+ * control entry, item and firearm type, description, route, unit, currency and withholding (from the
+ * projection: call refreshTransferLines first in the same transaction).
+ */
+export async function transferGroups(q: Queryable, basis: Basis, start: string, end: string): Promise<TransferGroup[]> {
+  // count(*), not count(DISTINCT licence_id): a DISTINCT aggregate forces a sort on eleven text keys,
+  // which over 1,000,000 lines costs more than everything else (BENCHMARKS.md, reporting).
+  const rows = await q.query<GroupRow>(
+    `SELECT t.direction AS licence_kind, t.partner, t.control_entry, t.item_type, t.firearm_type, t.description, t.transit,
+            sum(t.quantity) AS quantity, t.unit, sum(t.value_minor) AS value_minor, t.currency,
+            count(*) AS lines,
+            w.reason AS withheld
+     FROM reporting_transfer_lines t
+     LEFT JOIN reporting_withheld_lines w ON w.licence_id = t.licence_id AND w.line_no = t.line_no AND w.released_at IS NULL
+     WHERE t.basis = $3 AND t.on_date BETWEEN $1::date AND $2::date
+     GROUP BY 1, 2, 3, 4, 5, 6, 7, 9, 11, 13`,
+    [start, end, basis],
+  );
+  return rows.map(groupFromRow);
+}
+
+/** Dual-use licence lines issued in the period (Wassenaar SL/VSL licences), with their distinct licences. */
+export async function dualUseLicenceGroups(q: Queryable, start: string, end: string): Promise<(TransferGroup & { licences: number })[]> {
+  const rows = await q.query<GroupRow>(
+    `SELECT t.direction AS licence_kind, t.partner, t.control_entry, t.item_type, t.firearm_type, t.description, t.transit,
+            sum(t.quantity) AS quantity, t.unit, sum(t.value_minor) AS value_minor, t.currency,
+            count(*) AS lines, count(DISTINCT t.licence_id) AS licences, NULL AS withheld
+     FROM reporting_transfer_lines t
+     WHERE t.basis = 'authorised' AND t.on_date BETWEEN $1::date AND $2::date AND t.control_entry ~ '^[0-9][A-E][0-9]{3}'
+     GROUP BY 1, 2, 3, 4, 5, 6, 7, 9, 11`,
+    [start, end],
+  );
+  return rows.map((r) => ({ ...groupFromRow(r), licences: Number(r.licences) }));
+}
+
+function groupFromRow(r: GroupRow): TransferGroup {
+  return {
+    direction: r.licence_kind,
+    partner: r.partner,
+    controlEntry: r.control_entry,
+    itemType: r.item_type,
+    firearmType: r.firearm_type || null,
+    description: r.description,
+    transit: (typeof r.transit === 'string' ? (JSON.parse(r.transit) as string[]) : r.transit) ?? [],
+    quantity: Number(r.quantity),
+    unit: r.unit,
+    valueMinor: Number(r.value_minor),
+    currency: r.currency,
+    lines: Number(r.lines),
+    withheld: r.withheld,
+  };
+}
+
+export async function refusals(q: Queryable, start: string, end: string): Promise<RefusalFact[]> {
+  const rows = await q.query<{ reference: string; denied_on: string; destination: string; end_user_name: string; control_entries: string[]; reason: string }>(
+    `SELECT reference, denied_on, destination, end_user_name, control_entries, reason FROM reporting_refusals
+     WHERE denied_on BETWEEN $1::date AND $2::date ORDER BY denied_on, reference`,
+    [start, end],
+  );
+  return rows.map((r) => ({ reference: r.reference, deniedOn: String(r.denied_on), destination: r.destination, endUserName: r.end_user_name, controlEntries: r.control_entries, reason: r.reason }));
+}
+
+export async function denialOverrides(q: Queryable, start: string, end: string): Promise<OverrideFact[]> {
+  const rows = await q.query<{ licence_number: string; approved_on: string; destination: string; end_user_name: string; denial_reference: string; denial_source: string }>(
+    `SELECT licence_number, approved_on, destination, end_user_name, denial_reference, denial_source FROM reporting_denial_overrides
+     WHERE approved_on BETWEEN $1::date AND $2::date ORDER BY approved_on, licence_number`,
+    [start, end],
+  );
+  return rows.map((r) => ({ licenceNumber: r.licence_number, approvedOn: String(r.approved_on), destination: r.destination, endUserName: r.end_user_name ?? '', denialReference: r.denial_reference, denialSource: r.denial_source }));
+}
+
+/** The audit log's size (platform table): a report records it, so its figures can be re-derived later. */
+export async function auditLogSize(q: Queryable): Promise<number> {
+  const [row] = await q.query<{ size: number | string }>('SELECT size FROM audit_head WHERE id = 1');
+  return Number(row?.size ?? 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generated reports.
+
+export interface ReportRow {
+  id: string;
+  reference: string;
+  kind: ReportKind;
+  period_start: string;
+  period_end: string;
+  options: Record<string, unknown>;
+  audit_size: number | string;
+  content: unknown;
+  content_hash: string;
+  generated_at: Date;
+  generated_by: string;
+}
+
+const REPORT_COLUMNS = 'id, reference, kind, period_start, period_end, options, audit_size, content, content_hash, generated_at, generated_by';
+
+export function reportState(r: ReportRow) {
+  return {
+    id: r.id,
+    reference: r.reference,
+    kind: r.kind,
+    periodStart: String(r.period_start),
+    periodEnd: String(r.period_end),
+    options: r.options,
+    auditSize: Number(r.audit_size),
+    contentHash: r.content_hash,
+    generatedAt: r.generated_at.toISOString(),
+    generatedBy: r.generated_by,
+  };
+}
+
+export async function insertReport(
+  q: Queryable,
+  r: { id: string; reference: string; kind: ReportKind; periodStart: string; periodEnd: string; options: unknown; auditSize: number; content: unknown; contentHash: string; generatedAt: Date; generatedBy: string },
+): Promise<ReportRow> {
+  const [row] = await q.query<ReportRow>(
+    `INSERT INTO reporting_reports (id, reference, kind, period_start, period_end, options, audit_size, content, content_hash, generated_at, generated_by)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::jsonb, $9, $10, $11) RETURNING ${REPORT_COLUMNS}`,
+    [r.id, r.reference, r.kind, r.periodStart, r.periodEnd, JSON.stringify(r.options), r.auditSize, JSON.stringify(r.content), r.contentHash, r.generatedAt.toISOString(), r.generatedBy],
+  );
+  return row;
+}
+
+export async function nextReportNumber(q: Queryable, prefix: string): Promise<number> {
+  const [row] = await q.query<{ n: number | string }>(`SELECT count(*) + 1 AS n FROM reporting_reports WHERE reference LIKE $1`, [`${prefix}%`]);
+  return Number(row.n);
+}
+
+export async function getReport(q: Queryable, reference: string): Promise<ReportRow | undefined> {
+  const [row] = await q.query<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM reporting_reports WHERE reference = $1`, [reference]);
+  return row;
+}
+
+export async function listReports(q: Queryable, f: { limit: number; kind?: ReportKind; after?: { at: string; id: string } }): Promise<ReportRow[]> {
+  return q.query<ReportRow>(
+    `SELECT ${REPORT_COLUMNS} FROM reporting_reports
+     WHERE ($1::text IS NULL OR kind = $1) AND ($2::timestamptz IS NULL OR (generated_at, id) < ($2::timestamptz, $3::uuid))
+     ORDER BY generated_at DESC, id DESC LIMIT $4`,
+    [f.kind ?? null, f.after?.at ?? null, f.after?.id ?? null, f.limit],
+  );
+}
+
+export async function loadReportsByIds(q: Queryable, ids: readonly string[]): Promise<ReportRow[]> {
+  return q.query<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM reporting_reports WHERE id = ANY($1::uuid[])`, [ids]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Charts.
+
+/** Transfer lines summed per bucket (year or month), direction, partner and what the mapping reads. */
+export async function chartLines(q: Queryable, basis: Basis, start: string, end: string, granularity: 'year' | 'month'): Promise<ChartLine[]> {
+  const rows = await q.query<{ bucket: string; licence_kind: 'export' | 'import'; partner: string; control_entry: string; item_type: string; firearm_type: string; quantity: number | string }>(
+    `SELECT to_char(t.on_date, $3) AS bucket, t.direction AS licence_kind, t.partner,
+            t.control_entry, t.item_type, t.firearm_type, sum(t.quantity) AS quantity
+     FROM reporting_transfer_lines t
+     WHERE t.basis = $4 AND t.on_date BETWEEN $1::date AND $2::date
+     GROUP BY 1, 2, 3, 4, 5, 6`,
+    [start, end, granularity === 'year' ? 'YYYY' : 'YYYY-MM', basis],
+  );
+  return rows.map((r) => ({ bucket: r.bucket, direction: r.licence_kind, partner: r.partner, controlEntry: r.control_entry, itemType: r.item_type, firearmType: r.firearm_type || null, quantity: Number(r.quantity) }));
+}
+
+/** Export and import licences issued, and refusals, per month. */
+export async function licenceDecisionsByMonth(q: Queryable, start: string, end: string): Promise<{ month: string; issued: number; refused: number }[]> {
+  const rows = await q.query<{ month: string; issued: number | string; refused: number | string }>(
+    `SELECT month, sum(issued) AS issued, sum(refused) AS refused FROM (
+       SELECT to_char(on_date, 'YYYY-MM') AS month, count(DISTINCT source_id) AS issued, 0 AS refused
+       FROM reporting_transfer_lines WHERE basis = 'authorised' AND on_date BETWEEN $1::date AND $2::date GROUP BY 1
+       UNION ALL
+       SELECT to_char(denied_on, 'YYYY-MM'), 0, count(*) FROM reporting_refusals
+       WHERE kind IN ('export', 'import') AND denied_on BETWEEN $1::date AND $2::date GROUP BY 1
+     ) x GROUP BY month ORDER BY month`,
+    [start, end],
+  );
+  return rows.map((r) => ({ month: r.month, issued: Number(r.issued), refused: Number(r.refused) }));
+}
+
+/**
+ * Appends to reporting_transfer_lines the licence lines and shipment lines not yet there (set-based;
+ * the anti-join reads only ids, so a refresh with nothing new costs one pass over the ids). Concurrent
+ * refreshes insert a line once (primary key, ON CONFLICT DO NOTHING).
+ */
+export async function refreshTransferLines(q: Queryable): Promise<{ authorised: number; actual: number }> {
+  const authorised = await q.query<{ n: number | string }>(
+    `WITH pending AS MATERIALIZED (
+       SELECT l.id FROM licensing_licences l
+       WHERE l.kind IN ('export', 'import')
+         AND NOT EXISTS (SELECT 1 FROM reporting_transfer_lines p WHERE p.basis = 'authorised' AND p.source_id = l.id)
+     ), ins AS (
+       INSERT INTO reporting_transfer_lines (basis, source_id, licence_id, line_no, on_date, direction, partner, control_entry, item_type, firearm_type, description, transit, quantity, unit, value_minor, currency)
+       SELECT 'authorised', a.licence_id, a.licence_id, a.line_no, a.on_date, a.licence_kind,
+              CASE WHEN a.licence_kind = 'export' THEN a.import_country ELSE a.export_country END,
+              a.control_entry, a.item_type, a.firearm_type, a.description, a.transit_countries::text, a.quantity, a.unit, a.value_minor, a.currency
+       FROM reporting_authorised_lines a
+       WHERE a.licence_id IN (SELECT id FROM pending)
+       ON CONFLICT DO NOTHING
+       RETURNING 1
+     )
+     SELECT count(*) AS n FROM ins`,
+  );
+  const actual = await q.query<{ n: number | string }>(
+    `WITH pending AS MATERIALIZED (
+       SELECT s.id FROM licensing_shipments s
+       WHERE NOT EXISTS (SELECT 1 FROM reporting_transfer_lines p WHERE p.basis = 'actual' AND p.source_id = s.id)
+     ), ins AS (
+       INSERT INTO reporting_transfer_lines (basis, source_id, licence_id, line_no, on_date, direction, partner, control_entry, item_type, firearm_type, description, transit, quantity, unit, value_minor, currency)
+       SELECT 'actual', s.id, s.licence_id, a.line_no, s.shipped_on, a.direction, a.partner, a.control_entry, a.item_type, a.firearm_type, a.description, a.transit,
+              (sl->>'quantity')::bigint, a.unit,
+              CASE WHEN a.quantity > 0 THEN (a.value_minor * (sl->>'quantity')::bigint) / a.quantity ELSE 0 END, a.currency
+       FROM licensing_shipments s
+       CROSS JOIN LATERAL jsonb_array_elements(s.lines) AS sl
+       JOIN reporting_transfer_lines a ON a.basis = 'authorised' AND a.source_id = s.licence_id AND a.line_no = (sl->>'lineNo')::int
+       WHERE s.id IN (SELECT id FROM pending)
+       ON CONFLICT DO NOTHING
+       RETURNING 1
+     )
+     SELECT count(*) AS n FROM ins`,
+  );
+  const added = { authorised: Number(authorised[0].n), actual: Number(actual[0].n) };
+  // Fresh statistics after a large append, so the planner hashes rather than sorts the groups.
+  if (added.authorised + added.actual >= 10_000) await q.exec('ANALYZE reporting_transfer_lines');
+  return added;
+}

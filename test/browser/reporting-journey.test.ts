@@ -1,0 +1,130 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasSoffice, xlsxSheetsAsCsv } from '../support/xlsx.ts';
+import { adminClient, ApiClient, axeSerious, createUser, ensureWebBuilt, isoDay, launchBrowser, screenshot, signIn, startServer, STRONG, type Browser, type Server } from './support.ts';
+
+/**
+ * Issue 15's journey: licences issued and a shipment recorded (over the API, as the licensing journey
+ * already drives those screens), then the national point of contact generates the ATT report on the
+ * actual basis and the Wassenaar return for the half-year in the browser, downloads the XLSX and finds
+ * the shipment's numbers in it (read back by LibreOffice), and reads the charts, in three languages.
+ */
+// Real server + real Chromium on a shared 2-core machine: generous per-step time, no timing assertions.
+describe('browser: international reports from a recorded shipment, downloaded as XLSX', { timeout: 240_000 }, () => {
+  let server: Server;
+  let browser: Browser;
+  const year = isoDay().slice(0, 4);
+  const half = `${year}-H${Number(isoDay().slice(5, 7)) <= 6 ? 1 : 2}`;
+
+  beforeAll(async () => {
+    await ensureWebBuilt();
+    server = await startServer();
+    const admin = await adminClient(server);
+    await createUser(admin, server, 'officer.rosa', 'licensing_officer');
+    await createUser(admin, server, 'poc.jorge', 'point_of_contact');
+    const officer = new ApiClient(server.url);
+    await officer.login('officer.rosa', STRONG);
+    const app = await admin.call<{ id: string }>('POST', '/licensing/applications', {
+      kind: 'export',
+      applicant: { name: 'Exportadora del Sur SA', country: 'UY' },
+      endUser: { name: 'Kenya Wildlife Service', address: 'Langata Road, Nairobi', country: 'KE' },
+      intermediateConsignees: [],
+      brokers: [],
+      carriers: [],
+      exportCountry: 'UY',
+      importCountry: 'KE',
+      transit: [],
+      goods: [{ lineNo: 1, description: 'Bolt-action rifle .308 Win', itemType: 'firearm', controlEntry: 'ML1.a', hsCode: '930330', quantity: 60, unit: 'piece', valueMinor: 7_200_000, currency: 'USD', firearmType: 'rifle' }],
+      endUse: 'Anti-poaching ranger units',
+    });
+    await officer.call('POST', `/licensing/applications/${app.id}/assignment`, { officer: 'Officer Rosa' });
+    const d = await officer.call<{ id: string }>('POST', `/licensing/applications/${app.id}/documents`, { kind: 'import_authorization', filename: 'ke.pdf', mediaType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.4 KE import licence').toString('base64') });
+    await officer.call('POST', `/licensing/applications/${app.id}/import-authorizations`, {
+      reference: 'KE-FLB-IMP-7781', issuingState: 'KE', issuingAuthority: 'Firearms Licensing Board of Kenya', issueDate: isoDay(-3), expiryDate: isoDay(200),
+      goods: [{ controlEntry: 'ML1', quantity: 60, unit: 'piece' }], documentId: d.id,
+    });
+    await officer.call('POST', `/licensing/applications/${app.id}/recommendation`, { outcome: 'issue', reason: 'End use verified' });
+    await admin.call('POST', `/licensing/applications/${app.id}/countersignature`, { agree: true, reason: 'Agree' });
+    const licence = await admin.call<{ number: string }>('POST', `/licensing/applications/${app.id}/licence`, {});
+    await admin.call('POST', '/licensing/shipments', { licenceNumber: licence.number, shippedOn: isoDay(), exitPoint: 'UYMVD', carrier: { name: 'Maersk Line', country: 'DK' }, lines: [{ lineNo: 1, quantity: 37 }] });
+    browser = await launchBrowser();
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function generate(kind: RegExp, period: string): Promise<string> {
+    const { page } = browser;
+    await page.getByLabel('Report', { exact: true }).first().click();
+    await page.getByRole('option', { name: kind }).click();
+    await page.getByLabel('Period', { exact: true }).first().click();
+    await page.getByRole('option', { name: period, exact: true }).click();
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByTestId('preview').waitFor();
+    await page.getByRole('button', { name: 'Generate and store' }).click();
+    const text = (await page.getByTestId('generated').textContent()) ?? '';
+    return /Stored as (\S+),/.exec(text)![1];
+  }
+
+  async function downloadXlsx(reference: string): Promise<Buffer> {
+    const { page } = browser;
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`download-xlsx-${reference}`).click()]);
+    expect(download.suggestedFilename()).toBe(`${reference}.xlsx`);
+    return fs.readFileSync((await download.path())!);
+  }
+
+  it('the point of contact generates the ATT report (actual) and finds the shipment in the XLSX', async () => {
+    const { page } = browser;
+    await signIn(page, server.url, 'poc.jorge', STRONG);
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'International reports', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'International reports' }).waitFor();
+    expect(await axeSerious(page)).toEqual([]);
+
+    await page.getByLabel('Transfers reported', { exact: true }).first().click();
+    await page.getByRole('option', { name: /^Actual/ }).click();
+    const reference = await generate(/^ATT annual report$/, year);
+    expect(reference).toBe(`UY-ATT-${year}-1`);
+    expect(await page.getByTestId('preview-exports').textContent()).toContain('37');
+    expect(await page.getByTestId('preview-imports').textContent()).toContain('Nil report');
+    expect(await axeSerious(page)).toEqual([]);
+    await screenshot(page, 'reporting-att');
+
+    const xlsx = await downloadXlsx(reference);
+    expect(xlsx.subarray(0, 2).toString()).toBe('PK');
+    if (hasSoffice() || process.env.CI) {
+      const sheets = xlsxSheetsAsCsv(xlsx);
+      expect(sheets.Exports).toMatch(/SA2,Rifles and carbines,KE Kenya,37,piece,44400,USD,Bolt-action rifle \.308 Win/);
+      expect(sheets.Cover).toContain('Actual exports and imports');
+    }
+  });
+
+  it('generates the Wassenaar return for the half-year and finds the delivery in its XLSX', async () => {
+    const { page } = browser;
+    const reference = await generate(/^Wassenaar six-monthly return$/, half);
+    expect(reference).toBe(`UY-WA-${half}-1`);
+    expect(await page.getByTestId('preview-deliveries').textContent()).toContain('37');
+    if (hasSoffice() || process.env.CI) {
+      const sheets = xlsxSheetsAsCsv(await downloadXlsx(reference));
+      expect(sheets['Arms deliveries']).toContain('SA2,Rifles and carbines,KE Kenya,37,Bolt-action rifle .308 Win');
+    }
+  });
+
+  it('shows the charts, accessible, in English, Spanish and French', async () => {
+    const { page } = browser;
+    await page.getByRole('navigation').getByRole('link', { name: 'Charts', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Charts' }).waitFor();
+    await expect.poll(async () => (await page.getByTestId('chart-category-table').textContent()) ?? '', { timeout: 15_000 }).toContain('37');
+    expect(await page.getByTestId('chart-destination-table').textContent()).toContain('Kenya');
+    expect(await page.getByTestId('chart-licences-table').textContent()).toContain(isoDay().slice(0, 7));
+    expect(await axeSerious(page)).toEqual([]);
+    await screenshot(page, 'reporting-charts');
+    for (const [lang, heading] of [['es', 'Gráficos'], ['fr', 'Graphiques']] as const) {
+      await page.getByTestId('language-picker').selectOption(lang);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      expect(await axeSerious(page)).toEqual([]);
+    }
+    await page.getByTestId('language-picker').selectOption('en');
+  });
+});

@@ -1,0 +1,97 @@
+import { useMemo, useState } from 'react';
+import { Card, Group, Select, SimpleGrid, Title } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { BASES, reportingApi, type Basis, type ChartPoint } from '../../api/reporting.ts';
+import { ColumnChart, type Series } from '../../components/ColumnChart.tsx';
+import { ErrorAlert, PageHeader } from '../../components/ui.tsx';
+import { useFormat } from '../../format.ts';
+
+function pivot(points: ChartPoint[]) {
+  const buckets = [...new Set(points.map((p) => p.bucket))].sort();
+  const keys = [...new Set(points.map((p) => p.key))];
+  const map = new Map(points.map((p) => [`${p.bucket}\u0000${p.key}`, p.value]));
+  return { buckets, keys, value: (b: string, k: string) => map.get(`${b}\u0000${k}`) ?? 0 };
+}
+
+export default function Charts() {
+  const { t, i18n } = useTranslation();
+  const f = useFormat();
+  const thisYear = new Date().getUTCFullYear();
+  const years = Array.from({ length: 30 }, (_, i) => String(thisYear - i));
+  const [from, setFrom] = useState(String(thisYear - 4));
+  const [to, setTo] = useState(String(thisYear));
+  const [granularity, setGranularity] = useState<'year' | 'month'>('year');
+  const [basis, setBasis] = useState<Basis>('actual');
+  const q = useQuery({
+    queryKey: ['reporting', 'charts', from, to, granularity, basis],
+    queryFn: () => reportingApi.charts({ from: `${from}-01-01`, to: `${to}-12-31`, granularity, basis }),
+    placeholderData: keepPreviousData,
+  });
+  const categories = useQuery({
+    queryKey: ['reference', 'unroca-categories', i18n.language],
+    queryFn: () => api<{ items: { code: string; label: string }[] }>('/reference/tables/unroca-categories', { query: { locale: i18n.language, limit: 50 } }),
+    staleTime: Infinity,
+  });
+  const categoryLabel = useMemo(() => new Map((categories.data?.items ?? []).map((c) => [c.code, `${c.code} ${c.label}`])), [categories.data]);
+  const label = (kind: 'category' | 'destination', key: string) =>
+    key === 'other' ? t('reporting.charts.other') : key === 'unmapped' ? t('reporting.charts.unmapped') : kind === 'category' ? (categoryLabel.get(key) ?? key) : f.country(key);
+  const byCategory = pivot(q.data?.transfersByCategory ?? []);
+  const byDestination = pivot(q.data?.transfersByDestination ?? []);
+  const months = q.data?.licencesByMonth ?? [];
+  const decisions = new Map(months.map((m) => [m.month, m]));
+  const bucketLabel = granularity === 'year' ? t('reporting.charts.year') : t('reporting.charts.month');
+  const series = (kind: 'category' | 'destination', keys: string[]): Series[] => keys.map((k) => ({ key: k, label: label(kind, k) }));
+
+  return (
+    <>
+      <PageHeader title={t('reporting.charts.title')} subtitle={t('reporting.charts.subtitle')} />
+      <Group mb="md" align="flex-end" wrap="wrap">
+        <Select label={t('reporting.charts.from')} value={from} allowDeselect={false} onChange={(v) => setFrom(v ?? from)} data={years} w={110} />
+        <Select label={t('reporting.charts.to')} value={to} allowDeselect={false} onChange={(v) => setTo(v ?? to)} data={years} w={110} />
+        <Select
+          label={t('reporting.charts.granularity')}
+          value={granularity}
+          allowDeselect={false}
+          onChange={(v) => setGranularity((v ?? 'year') as 'year' | 'month')}
+          data={[{ value: 'year', label: t('reporting.charts.byYear') }, { value: 'month', label: t('reporting.charts.byMonth') }]}
+          w={160}
+        />
+        <Select label={t('reporting.basisLabel')} value={basis} allowDeselect={false} onChange={(v) => setBasis((v ?? 'actual') as Basis)} data={BASES.map((b) => ({ value: b, label: t(`reporting.basis.${b}`) }))} w={300} />
+      </Group>
+      <ErrorAlert error={q.error} />
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <Card withBorder>
+          <Title order={2} size="h5" mb="xs">
+            {t('reporting.charts.byCategory')}
+          </Title>
+          <ColumnChart testId="chart-category" title={t('reporting.charts.byCategory')} bucketLabel={bucketLabel} buckets={byCategory.buckets} series={series('category', byCategory.keys)} value={byCategory.value} format={f.number} />
+        </Card>
+        <Card withBorder>
+          <Title order={2} size="h5" mb="xs">
+            {t('reporting.charts.byDestination')}
+          </Title>
+          <ColumnChart testId="chart-destination" title={t('reporting.charts.byDestination')} bucketLabel={bucketLabel} buckets={byDestination.buckets} series={series('destination', byDestination.keys)} value={byDestination.value} format={f.number} />
+        </Card>
+        <Card withBorder>
+          <Title order={2} size="h5" mb="xs">
+            {t('reporting.charts.licences')}
+          </Title>
+          <ColumnChart
+            testId="chart-licences"
+            title={t('reporting.charts.licences')}
+            bucketLabel={t('reporting.charts.month')}
+            buckets={months.map((m) => m.month)}
+            series={[
+              { key: 'issued', label: t('reporting.charts.issued') },
+              { key: 'refused', label: t('reporting.charts.refused') },
+            ]}
+            value={(b, k) => (k === 'issued' ? (decisions.get(b)?.issued ?? 0) : (decisions.get(b)?.refused ?? 0))}
+            format={f.number}
+          />
+        </Card>
+      </SimpleGrid>
+    </>
+  );
+}
