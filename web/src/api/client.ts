@@ -3,11 +3,15 @@
  * read; state-changing requests carry the CSRF token the server handed out at sign-in (and on
  * /auth/session), because a cookie alone would let another site act as the officer.
  */
+import { serverText } from '../server-text.ts';
+
 export interface FieldError {
   field: string;
   message: string;
   code?: string;
   line?: number;
+  /** Values the message names, for its translation (dates and numbers shown in the user's locale). */
+  params?: Record<string, string | number>;
 }
 
 export interface Problem {
@@ -27,12 +31,17 @@ export class ApiError extends Error {
   get status(): number {
     return this.problem.status;
   }
-  /** Field errors keyed by dotted path (`markings.0.serialNumber`), the first message per field. */
+  /** Field errors keyed by dotted path (`markings.0.serialNumber`), the first message per field, in the user's language. */
   fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const e of this.problem.errors ?? []) if (!(e.field in out)) out[e.field] = e.message;
+    for (const e of this.problem.errors ?? []) if (!(e.field in out)) out[e.field] = fieldErrorText(e);
     return out;
   }
+}
+
+/** A field error's message in the user's language, from its code (the server's English when there is no translation). */
+export function fieldErrorText(e: FieldError): string {
+  return serverText(e.code, e.message, { field: e.field, line: e.line, ...e.params });
 }
 
 let csrfToken: string | null = null;

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken } from '../api/client.ts';
+import type { ResponseOf } from '../api/types.ts';
 
 export interface SessionUser {
   id: string | null;
@@ -47,6 +48,8 @@ export interface SessionState {
   exists(permission: string): boolean;
   refresh(): Promise<void>;
   signOut(): Promise<void>;
+  /** The State this node serves (CUSTODIA_STATE, XC by default), which country pickers must offer. */
+  stateCode: string | null;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -72,7 +75,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   });
   const permissions = useQuery({
     queryKey: ['permissions'],
-    queryFn: () => api<{ permissions: Record<string, string[]> }>('/web/permissions'),
+    queryFn: () => api<ResponseOf<'/api/v1/web/permissions', 'get'>>('/web/permissions'),
     staleTime: Infinity,
   });
 
@@ -106,8 +109,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [qc]);
 
   const value = useMemo<SessionState>(
-    () => ({ user, loading: session.isPending || permissions.isPending, can, exists, refresh, signOut }),
-    [user, session.isPending, permissions.isPending, can, exists, refresh, signOut],
+    () => ({ user, loading: session.isPending || permissions.isPending, can, exists, refresh, signOut, stateCode: permissions.data?.state ?? null }),
+    [user, session.isPending, permissions.isPending, can, exists, refresh, signOut, permissions.data?.state],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

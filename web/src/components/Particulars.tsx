@@ -10,7 +10,8 @@ export function Particulars({ licence }: { licence: Art10Particulars }) {
   const rows: [string, React.ReactNode][] = [
     [t('licence.number'), licence.number],
     [t('licence.kind'), t(`licensing.type.${licence.kind}`, { defaultValue: licence.kind })],
-    [t('licence.issuedBy'), `${licence.issuingAuthority} (${f.country(licence.issuingState)})`],
+    // The authority's name often carries the State's code already ("… Authority (XC)"): not twice.
+    [t('licence.issuedBy'), licence.issuingAuthority.includes(`(${licence.issuingState})`) ? licence.issuingAuthority : `${licence.issuingAuthority} (${f.country(licence.issuingState)})`],
     [t('licence.placeDate'), `${licence.placeOfIssue}, ${f.date(licence.dateOfIssue)}`],
     [t('licence.validity'), `${f.date(licence.validFrom)} – ${f.date(licence.expiresOn)}`],
     [t('licence.exportCountry'), f.country(licence.exportCountry)],
@@ -54,7 +55,7 @@ export function Particulars({ licence }: { licence: Art10Particulars }) {
               <Table.Td>{g.controlEntry}</Table.Td>
               <Table.Td>{g.hsCode}</Table.Td>
               <Table.Td>
-                {f.number(g.quantity)} {g.unit}
+                {f.number(g.quantity)} {t(`unit.${g.unit}`, { defaultValue: g.unit })}
               </Table.Td>
             </Table.Tr>
           ))}

@@ -7,8 +7,9 @@ import { ApiError, download } from '../../api/client.ts';
 import { caseStep, getCase, REFUSAL_CODES, uploadDocument, type CaseDetail } from '../../api/licensing.ts';
 import { useSession } from '../../auth/session.tsx';
 import { AnchorLink } from '../../components/links.tsx';
-import { ErrorAlert, PageHeader, StatusBadge, TONE } from '../../components/ui.tsx';
+import { ErrorAlert, PageHeader, StatusBadge, TONE, actorText } from '../../components/ui.tsx';
 import { useCountryOptions, useFormat } from '../../format.ts';
+import { gateLineText } from '../../server-text.ts';
 
 const FINAL = new Set(['issued', 'refused', 'withdrawn']);
 
@@ -260,7 +261,7 @@ export default function CasePage() {
                         <Badge color={g.met ? TONE.green : g.exempt ? TONE.gray : TONE.red} miw={90}>
                           {g.met ? t('case.met') : g.exempt ? t('case.exempt') : t('case.missing')}
                         </Badge>
-                        <Text size="sm">{g.detail}</Text>
+                        <Text size="sm">{gateLineText(g)}</Text>
                       </Group>
                     </List.Item>
                   ))}
@@ -283,7 +284,7 @@ export default function CasePage() {
                 {c.decisions.map((d) => (
                   <Timeline.Item key={d.id} title={t(`decision.${d.kind}`, { defaultValue: d.kind.replaceAll('_', ' ') })}>
                     <Text size="sm" className="timeline-time">
-                      {f.dateTime(d.at)} · {d.actorName} ({t(`roles.${d.actorRole}`, { defaultValue: d.actorRole })})
+                      {f.dateTime(d.at)} · {actorText(t, d.actorName, d.actorRole)}
                     </Text>
                     {d.reason ? <Text size="sm">{d.reason}</Text> : null}
                   </Timeline.Item>

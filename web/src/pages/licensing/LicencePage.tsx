@@ -9,7 +9,7 @@ import { PUBLIC_WORDINGS_BY_ACTION, type Art10Particulars } from '../../api/lice
 import { useSession } from '../../auth/session.tsx';
 import { Particulars } from '../../components/Particulars.tsx';
 import { AnchorLink } from '../../components/links.tsx';
-import { ErrorAlert, PageHeader, StatusBadge, TONE } from '../../components/ui.tsx';
+import { ErrorAlert, PageHeader, StatusBadge, TONE, actorText } from '../../components/ui.tsx';
 import { useFormat } from '../../format.ts';
 
 /** Which lifecycle actions apply to a licence in each status (the server refuses the others). */
@@ -162,7 +162,7 @@ export default function LicencePage() {
                 {l.events.map((e, i) => (
                   <Timeline.Item key={i} title={t(`licenceStatus.${e.toStatus}`, { defaultValue: e.toStatus })}>
                     <Text size="sm" className="timeline-time">
-                      {f.dateTime(e.at)} · {e.actorName}
+                      {f.dateTime(e.at)} · {actorText(t, e.actorName)}
                     </Text>
                     {e.reason ? <Text size="sm">{e.reason}</Text> : null}
                   </Timeline.Item>

@@ -5,6 +5,7 @@ import { api, ApiError } from '../../api/client.ts';
 import { useSession } from '../../auth/session.tsx';
 import { ErrorAlert, PageHeader, TONE } from '../../components/ui.tsx';
 import { useCountryOptions, useFormat } from '../../format.ts';
+import { serverText } from '../../server-text.ts';
 
 interface Hit {
   id: string | null;
@@ -123,7 +124,7 @@ export default function Screen() {
                 </Table.Thead>
                 <Table.Tbody>
                   {h.explanation.features.map((x, n) => (
-                    <Table.Tr key={n}><Table.Td>{x.feature}</Table.Td><Table.Td>{x.effect >= 0 ? '+' : ''}{x.effect.toFixed(2)}</Table.Td><Table.Td style={{ whiteSpace: 'normal' }}>{x.detail}</Table.Td></Table.Tr>
+                    <Table.Tr key={n}><Table.Td>{x.feature}</Table.Td><Table.Td>{x.effect >= 0 ? '+' : ''}{x.effect.toFixed(2)}</Table.Td><Table.Td style={{ whiteSpace: 'normal' }}>{serverText(`screening.feature.${x.feature}`, x.detail)}</Table.Td></Table.Tr>
                   ))}
                   {h.explanation.pairs.map((p, n) => (
                     <Table.Tr key={`p${n}`}><Table.Td>{p.query} ↔ {p.candidate ?? '—'}</Table.Td><Table.Td>{p.similarity.toFixed(2)}</Table.Td><Table.Td>{p.how}</Table.Td></Table.Tr>
