@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventInstant, localToday } from '../web/src/dates.ts';
+import { eventInstant, isDateOnly, localToday } from '../web/src/dates.ts';
 
 /** The register form's dates (web/src/dates.ts), run in the test process's time zone and in UTC. */
 describe('web: event dates', () => {
@@ -20,5 +20,10 @@ describe('web: event dates', () => {
   it("starts at the user's own date, not the UTC one", () => {
     const d = new Date(2026, 0, 1, 0, 30);
     expect(localToday(d)).toBe('2026-01-01');
+  });
+
+  it('tells a date-only event (recorded at noon UTC) from one with its own time, so no time is invented', () => {
+    expect(isDateOnly(eventInstant('2026-11-20', new Date(2026, 10, 28, 9, 0)))).toBe(true);
+    expect(isDateOnly('2026-11-20T09:41:07.000Z')).toBe(false);
   });
 });

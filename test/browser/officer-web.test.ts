@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminClient, axeSerious, createUser, ensureWebBuilt, launchBrowser, screenshot, signIn, startServer, type Browser, type Server } from './support.ts';
+import { adminClient, axeSerious, choose, createUser, ensureWebBuilt, launchBrowser, screenshot, signIn, startServer, type Browser, type Server } from './support.ts';
 
 /**
  * An officer's day in the officer's own language: what the server says (sign-in refusals, the lockout,
@@ -12,6 +12,7 @@ describe('browser: the server’s messages in Spanish and French', { timeout: 15
   let server: Server;
   let browser: Browser;
   let password: string;
+  let itemId: string;
 
   beforeAll(async () => {
     await ensureWebBuilt();
@@ -23,6 +24,16 @@ describe('browser: the server’s messages in Spanish and French', { timeout: 15
     for (let i = 0; i < 5; i++) {
       await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'locked.lea', password: `wrong-${i}` }) });
     }
+    // An item made by an organisation and sold to a person (whose name the item page withholds).
+    const maker = await admin.call<{ id: string }>('POST', '/registry/parties', { kind: 'organisation', roles: ['manufacturer'], name: 'Fábrica Oriental SA', country: 'UY' });
+    const owner = await admin.call<{ id: string }>('POST', '/registry/parties', { kind: 'person', roles: ['owner'], country: 'UY', personal: { givenNames: 'Rosa', familyName: 'Quintana', identityDocumentNumber: 'UY-4410022' } });
+    const item = await admin.call<{ id: string }>('POST', '/registry/items', {
+      item: { kind: 'firearm', firearmType: 'rifle', make: 'Oriental', model: 'R7', calibre: '.308 Win', serialNumber: 'OR-7781', countryOfManufacture: 'UY', description: 'Bolt-action rifle with a walnut stock' },
+      markings: [{ kind: 'manufacture', location: 'receiver', manufacturerName: 'Fábrica Oriental SA', countryOfManufacture: 'UY', serialNumber: 'OR-7781' }],
+      event: { kind: 'manufactured', occurredAt: '2025-03-10T12:00:00.000Z', toPartyId: maker.id },
+    });
+    itemId = item.id;
+    await admin.call('POST', `/registry/items/${itemId}/events`, { kind: 'transferred', occurredAt: '2025-06-02T12:00:00.000Z', fromPartyId: maker.id, toPartyId: owner.id, authorizationRef: 'PERMIT-118' });
     browser = await launchBrowser();
   }, 600_000);
   afterAll(async () => {
@@ -105,5 +116,34 @@ describe('browser: the server’s messages in Spanish and French', { timeout: 15
     await errors.getByText('Colonne inconnue « serial »', { exact: false }).waitFor();
     expect(await page.getByTestId('import-outcome').innerText()).toContain("Rien n'a été importé");
     fs.rmSync(file, { force: true });
+  });
+
+  it('records custody events from the item page, with the rules on the fields, and reveals the holder to an entitled role', async () => {
+    const { page } = browser;
+    await page.getByTestId('language-picker').selectOption('en');
+    await page.goto(`${server.url}/registry/items/${itemId}`);
+    await page.getByText('Bolt-action rifle with a walnut stock').waitFor();
+    // Date-only events read as dates, without an invented "12:00".
+    const timeline = page.getByTestId('custody-timeline');
+    expect(await timeline.innerText()).not.toMatch(/12:00|PM/);
+
+    await page.getByRole('button', { name: 'Show identity' }).click();
+    await page.getByTestId('revealed-identity').getByText('Rosa Quintana', { exact: false }).waitFor();
+
+    const form = page.getByTestId('event-form');
+    await choose(form, 'Event', 'Loan', /^Loaned$/);
+    await form.getByRole('button', { name: 'Record the event' }).click();
+    // The chain-of-custody rule's message on the field it names.
+    await form.getByText('Name the party receiving the item.').waitFor();
+    expect(await form.getByLabel(/^Borrower/).getAttribute('aria-invalid')).toBe('true');
+    expect(await axeSerious(page)).toEqual([]);
+    await screenshot(page, 'item-event-rule');
+
+    await choose(form, 'Event', 'lost', /^Reported lost$/);
+    await form.getByLabel('Place or carrier').fill('Ruta 5, km 112');
+    await form.getByRole('button', { name: 'Record the event' }).click();
+    await timeline.getByText('Reported lost').waitFor();
+    await page.locator('[data-status="lost"]').first().waitFor();
+    expect(await timeline.innerText()).toContain('Ruta 5, km 112');
   });
 });

@@ -16,3 +16,11 @@ export function eventInstant(date: string, now: Date = new Date()): string {
   const noon = new Date(`${date}T12:00:00Z`);
   return date === localToday(now) && noon.getTime() > now.getTime() ? now.toISOString() : noon.toISOString();
 }
+
+/**
+ * Whether an event instant stands for a calendar date only: the register and event forms record a date
+ * the user picked as noon UTC (eventInstant), so showing its "12:00" would invent a time.
+ */
+export function isDateOnly(instant: string): boolean {
+  return /T12:00:00(\.000)?Z$/.test(instant);
+}

@@ -1,10 +1,50 @@
-import { Badge, Card, Grid, Group, Skeleton, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Badge, Button, Card, Grid, Group, Skeleton, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { getItem, itemTypeLabel, type Marking } from '../../api/registry.ts';
 import { ErrorAlert, PageHeader, StatusBadge, TONE } from '../../components/ui.tsx';
 import { useFormat } from '../../format.ts';
+import { api } from '../../api/client.ts';
+import type { PartySummary } from '../../api/registry.ts';
+import type { ResponseOf } from '../../api/types.ts';
+import { useSession } from '../../auth/session.tsx';
+import { isDateOnly } from '../../dates.ts';
+import { CustodyEventForm } from './CustodyEventForm.tsx';
+
+type PartyDetail = ResponseOf<'/api/v1/registry/parties/{id}', 'get'>;
+
+/**
+ * A party as the item page names it. A person's name is withheld from the item (personal data); a role
+ * entitled to personal data may reveal it, which reads the party page and is audited on the server.
+ */
+function PartyName({ party }: { party: PartySummary }) {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const [revealed, setRevealed] = useState<PartyDetail | null>(null);
+  const [failed, setFailed] = useState(false);
+  if (party.name) return <>{party.name}</>;
+  if (revealed) {
+    const p = revealed.personal;
+    const name = [p?.givenNames, p?.familyName].filter(Boolean).join(' ') || revealed.name || t('party.unnamed');
+    return <span data-testid="revealed-identity">{[name, p?.identityDocumentNumber, p?.dateOfBirth].filter(Boolean).join(' · ')}</span>;
+  }
+  if (!can('registry.parties.read_personal')) return <>{t('party.unnamed')}</>;
+  return (
+    <Group gap="xs" component="span">
+      {t('party.unnamed')}
+      <Button
+        size="compact-xs"
+        variant="default"
+        onClick={() => void api<PartyDetail>(`/registry/parties/${encodeURIComponent(party.id)}`).then(setRevealed, () => setFailed(true))}
+      >
+        {t('party.reveal')}
+      </Button>
+      {failed ? <Text size="xs" c="dimmed">{t('errors.generic')}</Text> : null}
+    </Group>
+  );
+}
 
 function Field({ label, value }: { label: string; value: React.ReactNode }) {
   return (
@@ -22,6 +62,7 @@ export default function ItemPage() {
   const f = useFormat();
   const { id } = useParams({ strict: false }) as { id: string };
   const item = useQuery({ queryKey: ['registry', 'item', id], queryFn: () => getItem(id) });
+  const { can } = useSession();
 
   if (item.isPending) return <Skeleton height={300} />;
   if (item.error) return <ErrorAlert error={item.error} />;
@@ -73,11 +114,12 @@ export default function ItemPage() {
               {i.quantityRounds ? <Field label={t('registry.quantityRounds')} value={f.number(i.quantityRounds)} /> : null}
               <Field label={t('registry.countryOfManufacture')} value={f.country(i.countryOfManufacture)} />
               <Field label={t('registry.yearOfManufacture')} value={i.yearOfManufacture} />
-              <Field label={t('registry.holder')} value={i.holder?.name ?? (i.holder ? t('party.unnamed') : null)} />
-              {i.keeper ? <Field label={t('registry.keeper')} value={i.keeper.name ?? t('party.unnamed')} /> : null}
+              <Field label={t('registry.holder')} value={i.holder ? <PartyName party={i.holder} /> : null} />
+              {i.keeper ? <Field label={t('registry.keeper')} value={<PartyName party={i.keeper} />} /> : null}
               {i.manufacturer ? <Field label={t('register.manufacturerName')} value={i.manufacturer.name} /> : null}
               {i.isAntique ? <Field label={t('register.antique')} value={t('common.yes')} /> : null}
               {i.temporaryImportPurpose ? <Field label={t('register.temporaryImport')} value={i.temporaryImportPurpose} /> : null}
+              {i.description ? <Field label={t('registry.description')} value={<span style={{ whiteSpace: 'pre-wrap' }}>{i.description}</span>} /> : null}
               <Field label={t('registry.retainedUntil')} value={f.date(i.retention.until)} />
               <Field label={t('registry.recordedAt')} value={f.dateTime(i.createdAt)} />
             </Stack>
@@ -118,7 +160,7 @@ export default function ItemPage() {
                 {events.map((e) => (
                   <Timeline.Item key={e.id} title={t(`event.${e.kind}`, { defaultValue: e.kind })}>
                     <Text size="sm" className="timeline-time">
-                      {f.dateTime(e.occurredAt)}
+                      {isDateOnly(e.occurredAt) ? f.date(e.occurredAt) : f.dateTime(e.occurredAt)}
                     </Text>
                     <Text size="sm">
                       {[
@@ -144,6 +186,7 @@ export default function ItemPage() {
               </Timeline>
             )}
           </Card>
+          {can('registry.events.write') ? <CustodyEventForm item={i} /> : null}
         </Grid.Col>
       </Grid>
     </>
