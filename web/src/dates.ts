@@ -24,3 +24,21 @@ export function eventInstant(date: string, now: Date = new Date()): string {
 export function isDateOnly(instant: string): boolean {
   return /T12:00:00(\.000)?Z$/.test(instant);
 }
+
+/** Whether `s` is a YYYY-MM-DD date that exists (1965-13-45 and 2023-02-29 do not). */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/**
+ * The Intl locale for the interface language: the browser's own variant of it when it has one (en-GB,
+ * es-UY, fr-CA), else the language's international convention (day before month for English: en-GB,
+ * not the US order a bare "en" gives).
+ */
+export function intlLocale(lng: string, browser: string | undefined): string {
+  if (browser && browser.toLowerCase().startsWith(`${lng}-`)) return browser;
+  return lng === 'en' ? 'en-GB' : lng;
+}

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from './auth/session.tsx';
 import { countryOptions } from './countries.ts';
+import { intlLocale } from './dates.ts';
 
 
 /** Dates, numbers and country names in the user's language, from the browser's own Intl data. */
@@ -9,9 +10,10 @@ export function useFormat() {
   const { i18n } = useTranslation();
   const lng = i18n.language;
   return useMemo(() => {
-    const dateFmt = new Intl.DateTimeFormat(lng, { dateStyle: 'medium' });
-    const dateTimeFmt = new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short' });
-    const numberFmt = new Intl.NumberFormat(lng);
+    const locale = intlLocale(lng, typeof navigator === 'undefined' ? undefined : navigator.language);
+    const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+    const dateTimeFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    const numberFmt = new Intl.NumberFormat(locale);
     let regions: Intl.DisplayNames | null = null;
     try {
       regions = new Intl.DisplayNames([lng], { type: 'region' });

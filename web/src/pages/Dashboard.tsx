@@ -6,7 +6,7 @@ import { api, ApiError } from '../api/client.ts';
 import { AnchorLink } from '../components/links.tsx';
 import { useSession } from '../auth/session.tsx';
 import { BarChart } from '../components/BarChart.tsx';
-import { PageHeader, StatusBadge } from '../components/ui.tsx';
+import { actorText, PageHeader, StatusBadge } from '../components/ui.tsx';
 import { useFormat } from '../format.ts';
 import { dashboardSources, type DashboardData } from './dashboard-sources.ts';
 
@@ -64,16 +64,28 @@ function Loading() {
   return <Skeleton height={80} />;
 }
 
+/**
+ * An audit action (`registry.item.create`, `licensing.decision.recommendation`) in words: the translated
+ * name when there is one, else its parts spelled out rather than the raw code.
+ */
+export function actionText(t: (k: string, o?: Record<string, unknown>) => string, action: string): string {
+  const words = action.split('.').slice(1).join(' ').replaceAll('_', ' ');
+  return t(`audit.${action.replaceAll('.', '_')}`, { defaultValue: words.charAt(0).toUpperCase() + words.slice(1) });
+}
+
 export default function Dashboard() {
   const { t } = useTranslation();
   const f = useFormat();
-  const { user, can } = useSession();
+  const { user, can: canRole } = useSession();
+  // Until a one-time password is replaced the server refuses every read: ask for nothing, show nothing.
+  const can = (permission: string) => Boolean(user && !user.mustChangePassword) && canRole(permission);
   const stats = useSource('itemStats', can('registry.items.read'));
   const lost = useSource('lostStolen', can('registry.items.read'));
   const cases = useSource('myCases', can('licensing.application.read'));
   const shipments = useSource('awaitingVerification', can('licensing.shipment.read'));
   const alerts = useSource('screeningAlerts', can('screening.alerts.read'));
   const activity = useSource('recentActivity', can('audit.log.read'));
+  if (!user || user.mustChangePassword) return null;
 
   const total = stats.data?.reduce((s, r) => s + r.count, 0) ?? 0;
   return (
@@ -87,6 +99,8 @@ export default function Dashboard() {
             ) : stats.data ? (
               <BarChart
                 title={t('dashboard.itemsByStatus')}
+                scale="log"
+                scaleNote={t('dashboard.logScale')}
                 format={f.number}
                 bars={stats.data.map((r) => ({ key: r.status, label: t(`status.${r.status}`, { defaultValue: r.status }), value: r.count, color: STATUS_BAR_COLORS[r.status] }))}
               />
@@ -216,8 +230,8 @@ export default function Dashboard() {
                   {activity.data.map((a) => (
                     <Table.Tr key={a.id}>
                       <Table.Td className="timeline-time">{f.dateTime(a.at)}</Table.Td>
-                      <Table.Td>{a.actorName}</Table.Td>
-                      <Table.Td>{a.action}</Table.Td>
+                      <Table.Td>{actorText(t, a.actorName)}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'normal', wordBreak: 'break-word' }}>{actionText(t, a.action)}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

@@ -26,7 +26,7 @@ function Secret({ label, value }: { label: string; value: string }) {
 function Users() {
   const { t } = useTranslation();
   const f = useFormat();
-  const { can } = useSession();
+  const { can, user } = useSession();
   const qc = useQueryClient();
   const users = useQuery({ queryKey: ['admin', 'users'], queryFn: () => api<Page<User>>('/accounts/users', { query: { limit: 500 } }) });
   const [username, setUsername] = useState('');
@@ -100,7 +100,11 @@ function Users() {
                     <Group gap={4}>
                       <Button size="compact-xs" variant="default" onClick={() => void act(u, 'reset-password')}>{t('admin.resetPassword')}</Button>
                       {u.lockedUntil ? <Button size="compact-xs" variant="default" onClick={() => void act(u, 'unlock')}>{t('admin.unlock')}</Button> : null}
-                      <Button size="compact-xs" color={TONE.red} onClick={() => void act(u, 'deactivate')}>{t('admin.deactivate')}</Button>
+                      {u.id === user?.id ? (
+                        <Text size="xs" c="dimmed">{t('admin.ownAccount')}</Text>
+                      ) : (
+                        <Button size="compact-xs" color={TONE.red} onClick={() => void act(u, 'deactivate')}>{t('admin.deactivate')}</Button>
+                      )}
                     </Group>
                   ) : null}
                 </Table.Td>

@@ -155,6 +155,9 @@ function DecisionPanel({ c }: { c: CaseDetail }) {
   }
   const canRecommend = review && ['under_review', 'recommended', 'countersigned'].includes(c.status);
   const canCountersign = can('licensing.application.countersign') && c.status === 'recommended' && c.countersignatureRequired;
+  // The countersignature needs a second person: the recommender is told so instead of a button that can only fail.
+  const lastRecommendation = [...c.decisions].reverse().find((d) => d.kind === 'recommendation');
+  const recommendedByMe = Boolean(user?.id && lastRecommendation && lastRecommendation.data.actorId === user.id);
   const canIssue = can('licensing.application.decide') && (c.status === 'countersigned' || (c.status === 'recommended' && !c.countersignatureRequired));
   const canRefuse = can('licensing.application.decide') && ['recommended', 'countersigned'].includes(c.status);
   return (
@@ -188,7 +191,12 @@ function DecisionPanel({ c }: { c: CaseDetail }) {
             </Button>
           </Group>
         ) : null}
-        {canCountersign ? (
+        {canCountersign && recommendedByMe ? (
+          <Text size="sm" c="dimmed" data-testid="countersign-not-yours">
+            {t('case.countersignOther')}
+          </Text>
+        ) : null}
+        {canCountersign && !recommendedByMe ? (
           <Group>
             <Button color={TONE.green} loading={s.busy} onClick={() => s.run(() => caseStep(c.id, 'countersignature', { agree: true, reason })).then((ok) => ok && done())}>
               {t('case.countersign')}

@@ -157,9 +157,20 @@ export default function RegisterItem() {
     }
   }
 
+  /** The item's make and serial are usually what its manufacture marking says: typed once, copied into the
+   *  first marking while that marking's field is empty or still holds the copy. */
+  const MIRRORED: Partial<Record<keyof typeof item, 'manufacturerName' | 'serialNumber'>> = { make: 'manufacturerName', serialNumber: 'serialNumber' };
   const setItemField = (k: keyof typeof item) => (e: React.ChangeEvent<HTMLInputElement>) => {
     const v = e.currentTarget.value;
+    const target = MIRRORED[k];
+    if (target) {
+      setMarkings((ms) => ms.map((m, n) => (n === 0 && m.kind === 'manufacture' && (m[target] === '' || m[target] === item[k]) ? { ...m, [target]: v } : m)));
+    }
     setItem((s) => ({ ...s, [k]: v }));
+  };
+  const setItemCountry = (v: string | null) => {
+    setMarkings((ms) => ms.map((m, n) => (n === 0 && m.kind === 'manufacture' && (m.countryOfManufacture === null || m.countryOfManufacture === country) ? { ...m, countryOfManufacture: v } : m)));
+    setCountry(v);
   };
   const setMark = (i: number, patch: Partial<MarkingDraft>) => setMarkings((ms) => ms.map((m, n) => (n === i ? { ...m, ...patch } : m)));
 
@@ -203,8 +214,8 @@ export default function RegisterItem() {
                 <NumberInput label={t('registry.quantityRounds')} min={1} value={rounds} onChange={setRounds} error={itemErr('quantityRounds')} />
               </>
             ) : null}
-            <NumberInput label={t('registry.yearOfManufacture')} min={1300} max={2100} value={year} onChange={setYear} error={itemErr('yearOfManufacture')} />
-            <Select label={t('registry.countryOfManufacture')} searchable clearable value={country} onChange={setCountry} data={countries} error={itemErr('countryOfManufacture')} />
+            <NumberInput label={t('registry.yearOfManufacture')} min={1300} max={2100} clampBehavior="none" allowDecimal={false} value={year} onChange={setYear} error={itemErr('yearOfManufacture')} />
+            <Select label={t('registry.countryOfManufacture')} searchable clearable value={country} onChange={setItemCountry} data={countries} error={itemErr('countryOfManufacture')} />
             <TextInput label={t('register.temporaryImport')} value={item.temporaryImportPurpose} onChange={setItemField('temporaryImportPurpose')} error={itemErr('temporaryImportPurpose')} />
           </SimpleGrid>
           <Checkbox mt="sm" label={t('register.antique')} checked={antique} onChange={(e) => setAntique(e.currentTarget.checked)} error={itemErr('isAntique')} />
@@ -278,7 +289,7 @@ export default function RegisterItem() {
                 {eventKind === 'imported' ? (
                   <Select label={t('register.exportedFrom')} searchable clearable value={eventCountry} onChange={setEventCountry} data={countries} error={err('event.counterpartCountry')} />
                 ) : null}
-                <TextInput label={t('registry.authorization')} value={eventRef} onChange={(e) => setEventRef(e.currentTarget.value)} error={err('event.authorizationRef')} />
+                <TextInput label={t('eventForm.authorizationRef')} value={eventRef} onChange={(e) => setEventRef(e.currentTarget.value)} error={err('event.authorizationRef')} />
               </>
             ) : null}
           </SimpleGrid>

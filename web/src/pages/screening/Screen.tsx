@@ -6,6 +6,7 @@ import { useSession } from '../../auth/session.tsx';
 import { ErrorAlert, PageHeader, TONE } from '../../components/ui.tsx';
 import { useCountryOptions, useFormat } from '../../format.ts';
 import { serverText } from '../../server-text.ts';
+import { isCalendarDate } from '../../dates.ts';
 
 interface Hit {
   id: string | null;
@@ -77,11 +78,19 @@ export default function Screen() {
   const fields = error instanceof ApiError ? error.fieldErrors() : {};
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
     setError(null);
+    // A date that does not exist (1965-13-45) is refused here, before a search that would ignore it.
+    if (dob && !isCalendarDate(dob)) {
+      setResult(null);
+      setError(new ApiError({ status: 400, title: t('screening.dobInvalidTitle'), errors: [{ field: 'dob', code: 'screening.date_invalid', message: t('screening.dobInvalid') }] }));
+      return;
+    }
+    setBusy(true);
     try {
       setResult(await api<Result>('/screening/screen', { method: 'POST', body: { name, kind: kind ?? undefined, country: country ?? undefined, dob: dob || undefined } }));
     } catch (ex) {
+      // The previous search's results would read as this one's.
+      setResult(null);
       setError(ex);
     } finally {
       setBusy(false);
@@ -105,7 +114,7 @@ export default function Screen() {
       {result ? (
         <Stack data-testid="screening-result">
           <Text size="sm">
-            {t('screening.summary', { hits: f.number(result.hits.length), threshold: f.number(result.threshold) })}{' '}
+            {t('screening.summary', { count: result.hits.length, hits: f.number(result.hits.length), threshold: f.number(result.threshold) })}{' '}
             {result.listVersions.map((v) => `${v.source}${v.publishedOn ? ` (${f.date(v.publishedOn)})` : ''}`).join(', ') || t('screening.noLists')}
           </Text>
           {result.hits.map((h, i) => (
