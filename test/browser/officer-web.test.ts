@@ -134,7 +134,7 @@ describe('browser: the server’s messages in Spanish and French', { timeout: 15
     await choose(form, 'Event', 'Loan', /^Loaned$/);
     await form.getByRole('button', { name: 'Record the event' }).click();
     // The chain-of-custody rule's message on the field it names.
-    await form.getByText('Name the party receiving the item.').waitFor();
+    await form.getByText('Name the party receiving the item.', { exact: true }).waitFor();
     expect(await form.getByLabel(/^Borrower/).getAttribute('aria-invalid')).toBe('true');
     expect(await axeSerious(page)).toEqual([]);
     await screenshot(page, 'item-event-rule');

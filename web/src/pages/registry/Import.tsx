@@ -103,7 +103,7 @@ export default function Import() {
       <Paper withBorder p="md" maw={720}>
         <form onSubmit={submit} noValidate>
           <Stack>
-            <FileInput label={t('import.file')} accept=".csv,text/csv" required value={file} onChange={setFile} clearable error={error instanceof ApiError ? error.fieldErrors().file : undefined} />
+            <FileInput label={t('import.file')} accept=".csv,text/csv" required value={file} onChange={setFile} clearable clearButtonProps={{ 'aria-label': t('registry.clear') }} error={error instanceof ApiError ? error.fieldErrors().file : undefined} />
             <Checkbox label={t('import.partial')} description={t('import.partialHelp')} checked={partial} onChange={(e) => setPartial(e.currentTarget.checked)} />
             <Group>
               <Button type="submit" loading={busy} disabled={!file}>
