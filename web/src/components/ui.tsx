@@ -115,7 +115,8 @@ const STATUS_COLORS: Record<string, string> = {
 export function StatusBadge({ status, label }: { status: string; label?: string }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLORS[status] ?? TONE.gray} data-status={status}>
+    // Never narrower than its word: a squeezed table cell made "COUNTERSIGNED" read "COU…".
+    <Badge color={STATUS_COLORS[status] ?? TONE.gray} data-status={status} style={{ minWidth: 'max-content', flexShrink: 0 }}>
       {label ?? t(`status.${status}`, { defaultValue: status.replaceAll('_', ' ') })}
     </Badge>
   );
