@@ -161,4 +161,11 @@ describe('server texts in Spanish and French (web/src/locales/server)', () => {
     expect(formatParam('fr', '2026-12-05')).toBe(new Intl.DateTimeFormat('fr', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date('2026-12-05T00:00:00Z')));
     expect(formatParam('fr', 1234567)).toBe(new Intl.NumberFormat('fr').format(1234567));
   });
+
+  it('name every audit action the dashboard’s recent activity can show, instead of its raw code', () => {
+    const en = flatten(load('en'));
+    const actions = [...new Set([...all.matchAll(/action: '([a-z_]+\.[a-z_.]+)'/g)].map((m) => m[1]))];
+    expect(actions).toContain('registry.item.create');
+    expect(actions.filter((a) => !en.has(`audit.${a.replaceAll('.', '_')}`))).toEqual([]);
+  });
 });
