@@ -56,6 +56,15 @@ const SessionContext = createContext<SessionState | null>(null);
 
 export const SESSION_KEY = ['session'] as const;
 
+/**
+ * The State this node serves, when the server publishes it with the permission table (`state`, ISO 3166-1
+ * alpha-2); a server that does not yet leaves the pickers as they were.
+ */
+function stateOf(data: unknown): string | null {
+  const state = (data as { state?: unknown } | undefined)?.state;
+  return typeof state === 'string' && /^[A-Z]{2}$/.test(state) ? state : null;
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
   const session = useQuery({
@@ -109,8 +118,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [qc]);
 
   const value = useMemo<SessionState>(
-    () => ({ user, loading: session.isPending || permissions.isPending, can, exists, refresh, signOut, stateCode: permissions.data?.state ?? null }),
-    [user, session.isPending, permissions.isPending, can, exists, refresh, signOut, permissions.data?.state],
+    () => ({ user, loading: session.isPending || permissions.isPending, can, exists, refresh, signOut, stateCode: stateOf(permissions.data) }),
+    [user, session.isPending, permissions.isPending, can, exists, refresh, signOut, permissions.data],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
