@@ -96,7 +96,7 @@ describe('server texts in Spanish and French (web/src/locales/server)', () => {
     }
     for (const [, template] of all.matchAll(/code: `([^`]+)`/g)) {
       if (NOT_MESSAGES.has(template)) continue;
-      if (/\.\$\{(v\.keyword|i\.code|named)\}$/.test(template)) ZOD_ISSUE_CODES.forEach((z) => codes.add(template.replace(/\$\{[^}]+\}/g, 'body').replace(/body$/, z)));
+      if (/\.\$\{(v\.keyword|i\.code|issue\.code|named)\}$/.test(template)) ZOD_ISSUE_CODES.forEach((z) => codes.add(template.replace(/\$\{[^}]+\}/g, 'body').replace(/body$/, z)));
       else if (template === 'art10.${c.code}') gateCodes.forEach((g) => codes.add(`art10.${g}`));
       else codes.add(template.replace(/\$\{[^}]+\}/g, 'x'));
     }
