@@ -95,6 +95,13 @@ describeEngines('reporting HTTP API', (engine) => {
     expect(w.statusCode).toBe(200);
     const att = await t.app.inject({ method: 'GET', url: '/api/v1/reporting/preview?kind=att&period=2026', headers: officer });
     expect(att.json()).toMatchObject({ exports: [], nil: { exports: false }, withholding: { declared: true, nationalSecurity: 1 } });
+
+    // The documented response shape drops nothing the report computes (the serializer strips undeclared members).
+    const reporting = createServices(t.deps).reporting;
+    for (const [kind, period] of [['wassenaar', '2026-H1'], ['att', '2026'], ['unroca', '2026']] as const) {
+      const http = await t.app.inject({ method: 'GET', url: `/api/v1/reporting/preview?kind=${kind}&period=${period}`, headers: officer });
+      expect(http.json()).toEqual(JSON.parse(JSON.stringify(await reporting.previewReport(actor('licensing_officer'), { kind, period }))));
+    }
   });
 
   it('answers industry users 403 and the public 401, and lists stored reports a page at a time', async () => {

@@ -3,7 +3,7 @@ import { FIREARM_TYPE_CROSSWALK } from '../reference/crosswalk.ts';
 import { parseDualUseCode } from '../reference/dual-use.ts';
 import { parseMlCode } from '../reference/munitions.ts';
 import { ITEM_TYPES } from '../licensing/model.ts';
-import { ANY, BASES, DUAL_USE_TIERS, isCategoryCode, REPORT_KINDS, WITHHOLD_REASONS } from './model.ts';
+import { ANY, BASES, type ArmsReport, type WassenaarReport, DUAL_USE_TIERS, isCategoryCode, REPORT_KINDS, WITHHOLD_REASONS } from './model.ts';
 
 /** zod shapes shared by the service (which validates every call) and the routes (which document them). */
 
@@ -103,12 +103,102 @@ export const reportSummaryOut = z.object({
   generatedBy: z.string(),
 });
 
-/** The computed tables (their members are described in docs/reporting.md; kind says which report). */
-export const reportContentOut = z.looseObject({
-  kind: z.enum(REPORT_KINDS),
-  state: z.string(),
-  period: z.object({ start: z.string(), end: z.string(), label: z.string() }),
+const periodOut = z.object({ start: z.string(), end: z.string(), label: z.string() });
+
+const unmappedRowOut = z.object({
+  direction: z.enum(['export', 'import']),
+  partner: z.string(),
+  controlEntry: z.string(),
+  itemType: z.string(),
+  firearmType: z.string().nullable(),
+  description: z.string(),
+  quantity: z.number(),
+  unit: z.string(),
+  lines: z.number(),
 });
+
+const armsRowOut = z.object({
+  category: z.string(),
+  categoryTitle: z.string(),
+  partner: z.string(),
+  /** Null when withheld (commercially sensitive) or not applicable. */
+  quantity: z.number().nullable(),
+  unit: z.string(),
+  valueMinor: z.number().nullable(),
+  currency: z.string().nullable(),
+  description: z.string(),
+  stateOfOrigin: z.string().nullable(),
+  intermediate: z.string().nullable(),
+  comments: z.string(),
+  withheld: z.enum(WITHHOLD_REASONS).nullable(),
+});
+
+/** UNROCA or ATT annual return (docs/reporting.md). */
+export const armsReportOut = z.object({
+  kind: z.enum(['unroca', 'att']),
+  state: z.string(),
+  period: periodOut,
+  basis: z.enum(BASES),
+  exports: z.array(armsRowOut),
+  imports: z.array(armsRowOut),
+  /** Annex 3 nil reports: nothing to report in that direction. */
+  nil: z.object({ exports: z.boolean(), imports: z.boolean() }),
+  /** Lines no mapping covers, listed so an officer maps them. */
+  unmapped: z.array(unmappedRowOut),
+  notReportable: z.number(),
+  /** ATT Art. 13(3): the declaration that data was withheld, with how many rows. */
+  withholding: z.object({ declared: z.boolean(), commerciallySensitive: z.number(), nationalSecurity: z.number() }),
+});
+
+/** The 30/60-day clock of an individual Wassenaar notification. */
+const notifyOut = z.object({ target: z.string(), limit: z.string(), days: z.number(), clock: z.enum(['within_target', 'past_target', 'past_limit']) });
+const sensitiveTier = z.enum(['sensitive', 'very_sensitive']);
+
+/** Wassenaar six-monthly return (docs/reporting.md). */
+export const wassenaarReportOut = z.object({
+  kind: z.literal('wassenaar'),
+  state: z.string(),
+  period: periodOut,
+  participants: z.object({ asOf: z.string(), source: z.string(), count: z.number() }),
+  armsDeliveries: z.array(z.object({ category: z.string(), categoryTitle: z.string(), recipient: z.string(), quantity: z.number(), modelType: z.string().nullable() })),
+  basicListDenials: z.array(z.object({ destination: z.string(), category: z.string(), denials: z.number() })),
+  sensitiveDenials: z.array(
+    z.object({
+      reference: z.string(),
+      deniedOn: z.string(),
+      destination: z.string(),
+      endUserName: z.string(),
+      controlEntries: z.array(z.string()),
+      reason: z.string(),
+      tier: sensitiveTier,
+      entries: z.array(z.string()),
+      notify: notifyOut,
+    }),
+  ),
+  sensitiveLicences: z.array(z.object({ destination: z.string(), tier: sensitiveTier, licences: z.number(), quantity: z.number(), unit: z.string() })),
+  identicalApprovals: z.array(
+    z.object({
+      licenceNumber: z.string(),
+      approvedOn: z.string(),
+      destination: z.string(),
+      endUserName: z.string(),
+      denialReference: z.string(),
+      denialSource: z.string(),
+      notify: notifyOut,
+    }),
+  ),
+  unmapped: z.array(unmappedRowOut),
+  /** Dual-use entries of denials or licences that have no tier mapping. */
+  unmappedEntries: z.array(z.object({ controlEntry: z.string(), references: z.array(z.string()) })),
+});
+
+/** The computed tables; `kind` says which report. */
+export const reportContentOut = z.discriminatedUnion('kind', [armsReportOut, wassenaarReportOut]);
+
+/** The model's report types and the documented shape must not drift apart: the compiler fails here if they do. */
+type Content = z.output<typeof reportContentOut>;
+type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const REPORT_SHAPE_DOCUMENTED: SameShape<ArmsReport | WassenaarReport, Content> = true;
 
 export const reportOut = reportSummaryOut.extend({ content: reportContentOut });
 

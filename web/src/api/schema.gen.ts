@@ -8506,15 +8506,148 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            kind: "unroca" | "att" | "wassenaar";
+                            basis: "authorised" | "actual";
+                            exports: {
+                                category: string;
+                                categoryTitle: string;
+                                comments: string;
+                                currency: string | null;
+                                description: string;
+                                intermediate: string | null;
+                                partner: string;
+                                quantity: number | null;
+                                stateOfOrigin: string | null;
+                                unit: string;
+                                valueMinor: number | null;
+                                withheld: ("commercially_sensitive" | "national_security") | null;
+                            }[];
+                            imports: {
+                                category: string;
+                                categoryTitle: string;
+                                comments: string;
+                                currency: string | null;
+                                description: string;
+                                intermediate: string | null;
+                                partner: string;
+                                quantity: number | null;
+                                stateOfOrigin: string | null;
+                                unit: string;
+                                valueMinor: number | null;
+                                withheld: ("commercially_sensitive" | "national_security") | null;
+                            }[];
+                            /** @enum {string} */
+                            kind: "unroca" | "att";
+                            nil: {
+                                exports: boolean;
+                                imports: boolean;
+                            };
+                            notReportable: number;
                             period: {
                                 end: string;
                                 label: string;
                                 start: string;
                             };
                             state: string;
-                        } & {
-                            [key: string]: unknown;
+                            unmapped: {
+                                controlEntry: string;
+                                description: string;
+                                /** @enum {string} */
+                                direction: "export" | "import";
+                                firearmType: string | null;
+                                itemType: string;
+                                lines: number;
+                                partner: string;
+                                quantity: number;
+                                unit: string;
+                            }[];
+                            withholding: {
+                                commerciallySensitive: number;
+                                declared: boolean;
+                                nationalSecurity: number;
+                            };
+                        } | {
+                            armsDeliveries: {
+                                category: string;
+                                categoryTitle: string;
+                                modelType: string | null;
+                                quantity: number;
+                                recipient: string;
+                            }[];
+                            basicListDenials: {
+                                category: string;
+                                denials: number;
+                                destination: string;
+                            }[];
+                            identicalApprovals: {
+                                approvedOn: string;
+                                denialReference: string;
+                                denialSource: string;
+                                destination: string;
+                                endUserName: string;
+                                licenceNumber: string;
+                                notify: {
+                                    /** @enum {string} */
+                                    clock: "within_target" | "past_target" | "past_limit";
+                                    days: number;
+                                    limit: string;
+                                    target: string;
+                                };
+                            }[];
+                            /** @enum {string} */
+                            kind: "wassenaar";
+                            participants: {
+                                asOf: string;
+                                count: number;
+                                source: string;
+                            };
+                            period: {
+                                end: string;
+                                label: string;
+                                start: string;
+                            };
+                            sensitiveDenials: {
+                                controlEntries: string[];
+                                deniedOn: string;
+                                destination: string;
+                                endUserName: string;
+                                entries: string[];
+                                notify: {
+                                    /** @enum {string} */
+                                    clock: "within_target" | "past_target" | "past_limit";
+                                    days: number;
+                                    limit: string;
+                                    target: string;
+                                };
+                                reason: string;
+                                reference: string;
+                                /** @enum {string} */
+                                tier: "sensitive" | "very_sensitive";
+                            }[];
+                            sensitiveLicences: {
+                                destination: string;
+                                licences: number;
+                                quantity: number;
+                                /** @enum {string} */
+                                tier: "sensitive" | "very_sensitive";
+                                unit: string;
+                            }[];
+                            state: string;
+                            unmapped: {
+                                controlEntry: string;
+                                description: string;
+                                /** @enum {string} */
+                                direction: "export" | "import";
+                                firearmType: string | null;
+                                itemType: string;
+                                lines: number;
+                                partner: string;
+                                quantity: number;
+                                unit: string;
+                            }[];
+                            unmappedEntries: {
+                                controlEntry: string;
+                                references: string[];
+                            }[];
                         };
                     };
                 };
@@ -8610,15 +8743,148 @@ export interface paths {
                             auditSize: number;
                             content: {
                                 /** @enum {string} */
-                                kind: "unroca" | "att" | "wassenaar";
+                                basis: "authorised" | "actual";
+                                exports: {
+                                    category: string;
+                                    categoryTitle: string;
+                                    comments: string;
+                                    currency: string | null;
+                                    description: string;
+                                    intermediate: string | null;
+                                    partner: string;
+                                    quantity: number | null;
+                                    stateOfOrigin: string | null;
+                                    unit: string;
+                                    valueMinor: number | null;
+                                    withheld: ("commercially_sensitive" | "national_security") | null;
+                                }[];
+                                imports: {
+                                    category: string;
+                                    categoryTitle: string;
+                                    comments: string;
+                                    currency: string | null;
+                                    description: string;
+                                    intermediate: string | null;
+                                    partner: string;
+                                    quantity: number | null;
+                                    stateOfOrigin: string | null;
+                                    unit: string;
+                                    valueMinor: number | null;
+                                    withheld: ("commercially_sensitive" | "national_security") | null;
+                                }[];
+                                /** @enum {string} */
+                                kind: "unroca" | "att";
+                                nil: {
+                                    exports: boolean;
+                                    imports: boolean;
+                                };
+                                notReportable: number;
                                 period: {
                                     end: string;
                                     label: string;
                                     start: string;
                                 };
                                 state: string;
-                            } & {
-                                [key: string]: unknown;
+                                unmapped: {
+                                    controlEntry: string;
+                                    description: string;
+                                    /** @enum {string} */
+                                    direction: "export" | "import";
+                                    firearmType: string | null;
+                                    itemType: string;
+                                    lines: number;
+                                    partner: string;
+                                    quantity: number;
+                                    unit: string;
+                                }[];
+                                withholding: {
+                                    commerciallySensitive: number;
+                                    declared: boolean;
+                                    nationalSecurity: number;
+                                };
+                            } | {
+                                armsDeliveries: {
+                                    category: string;
+                                    categoryTitle: string;
+                                    modelType: string | null;
+                                    quantity: number;
+                                    recipient: string;
+                                }[];
+                                basicListDenials: {
+                                    category: string;
+                                    denials: number;
+                                    destination: string;
+                                }[];
+                                identicalApprovals: {
+                                    approvedOn: string;
+                                    denialReference: string;
+                                    denialSource: string;
+                                    destination: string;
+                                    endUserName: string;
+                                    licenceNumber: string;
+                                    notify: {
+                                        /** @enum {string} */
+                                        clock: "within_target" | "past_target" | "past_limit";
+                                        days: number;
+                                        limit: string;
+                                        target: string;
+                                    };
+                                }[];
+                                /** @enum {string} */
+                                kind: "wassenaar";
+                                participants: {
+                                    asOf: string;
+                                    count: number;
+                                    source: string;
+                                };
+                                period: {
+                                    end: string;
+                                    label: string;
+                                    start: string;
+                                };
+                                sensitiveDenials: {
+                                    controlEntries: string[];
+                                    deniedOn: string;
+                                    destination: string;
+                                    endUserName: string;
+                                    entries: string[];
+                                    notify: {
+                                        /** @enum {string} */
+                                        clock: "within_target" | "past_target" | "past_limit";
+                                        days: number;
+                                        limit: string;
+                                        target: string;
+                                    };
+                                    reason: string;
+                                    reference: string;
+                                    /** @enum {string} */
+                                    tier: "sensitive" | "very_sensitive";
+                                }[];
+                                sensitiveLicences: {
+                                    destination: string;
+                                    licences: number;
+                                    quantity: number;
+                                    /** @enum {string} */
+                                    tier: "sensitive" | "very_sensitive";
+                                    unit: string;
+                                }[];
+                                state: string;
+                                unmapped: {
+                                    controlEntry: string;
+                                    description: string;
+                                    /** @enum {string} */
+                                    direction: "export" | "import";
+                                    firearmType: string | null;
+                                    itemType: string;
+                                    lines: number;
+                                    partner: string;
+                                    quantity: number;
+                                    unit: string;
+                                }[];
+                                unmappedEntries: {
+                                    controlEntry: string;
+                                    references: string[];
+                                }[];
                             };
                             contentHash: string;
                             generatedAt: string;
@@ -8671,15 +8937,148 @@ export interface paths {
                             auditSize: number;
                             content: {
                                 /** @enum {string} */
-                                kind: "unroca" | "att" | "wassenaar";
+                                basis: "authorised" | "actual";
+                                exports: {
+                                    category: string;
+                                    categoryTitle: string;
+                                    comments: string;
+                                    currency: string | null;
+                                    description: string;
+                                    intermediate: string | null;
+                                    partner: string;
+                                    quantity: number | null;
+                                    stateOfOrigin: string | null;
+                                    unit: string;
+                                    valueMinor: number | null;
+                                    withheld: ("commercially_sensitive" | "national_security") | null;
+                                }[];
+                                imports: {
+                                    category: string;
+                                    categoryTitle: string;
+                                    comments: string;
+                                    currency: string | null;
+                                    description: string;
+                                    intermediate: string | null;
+                                    partner: string;
+                                    quantity: number | null;
+                                    stateOfOrigin: string | null;
+                                    unit: string;
+                                    valueMinor: number | null;
+                                    withheld: ("commercially_sensitive" | "national_security") | null;
+                                }[];
+                                /** @enum {string} */
+                                kind: "unroca" | "att";
+                                nil: {
+                                    exports: boolean;
+                                    imports: boolean;
+                                };
+                                notReportable: number;
                                 period: {
                                     end: string;
                                     label: string;
                                     start: string;
                                 };
                                 state: string;
-                            } & {
-                                [key: string]: unknown;
+                                unmapped: {
+                                    controlEntry: string;
+                                    description: string;
+                                    /** @enum {string} */
+                                    direction: "export" | "import";
+                                    firearmType: string | null;
+                                    itemType: string;
+                                    lines: number;
+                                    partner: string;
+                                    quantity: number;
+                                    unit: string;
+                                }[];
+                                withholding: {
+                                    commerciallySensitive: number;
+                                    declared: boolean;
+                                    nationalSecurity: number;
+                                };
+                            } | {
+                                armsDeliveries: {
+                                    category: string;
+                                    categoryTitle: string;
+                                    modelType: string | null;
+                                    quantity: number;
+                                    recipient: string;
+                                }[];
+                                basicListDenials: {
+                                    category: string;
+                                    denials: number;
+                                    destination: string;
+                                }[];
+                                identicalApprovals: {
+                                    approvedOn: string;
+                                    denialReference: string;
+                                    denialSource: string;
+                                    destination: string;
+                                    endUserName: string;
+                                    licenceNumber: string;
+                                    notify: {
+                                        /** @enum {string} */
+                                        clock: "within_target" | "past_target" | "past_limit";
+                                        days: number;
+                                        limit: string;
+                                        target: string;
+                                    };
+                                }[];
+                                /** @enum {string} */
+                                kind: "wassenaar";
+                                participants: {
+                                    asOf: string;
+                                    count: number;
+                                    source: string;
+                                };
+                                period: {
+                                    end: string;
+                                    label: string;
+                                    start: string;
+                                };
+                                sensitiveDenials: {
+                                    controlEntries: string[];
+                                    deniedOn: string;
+                                    destination: string;
+                                    endUserName: string;
+                                    entries: string[];
+                                    notify: {
+                                        /** @enum {string} */
+                                        clock: "within_target" | "past_target" | "past_limit";
+                                        days: number;
+                                        limit: string;
+                                        target: string;
+                                    };
+                                    reason: string;
+                                    reference: string;
+                                    /** @enum {string} */
+                                    tier: "sensitive" | "very_sensitive";
+                                }[];
+                                sensitiveLicences: {
+                                    destination: string;
+                                    licences: number;
+                                    quantity: number;
+                                    /** @enum {string} */
+                                    tier: "sensitive" | "very_sensitive";
+                                    unit: string;
+                                }[];
+                                state: string;
+                                unmapped: {
+                                    controlEntry: string;
+                                    description: string;
+                                    /** @enum {string} */
+                                    direction: "export" | "import";
+                                    firearmType: string | null;
+                                    itemType: string;
+                                    lines: number;
+                                    partner: string;
+                                    quantity: number;
+                                    unit: string;
+                                }[];
+                                unmappedEntries: {
+                                    controlEntry: string;
+                                    references: string[];
+                                }[];
                             };
                             contentHash: string;
                             generatedAt: string;
