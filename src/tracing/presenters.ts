@@ -1,6 +1,6 @@
 import type { PartySummary } from '../registry/schemas.ts';
 import type { Hit, Match, RecoveredItem, RecoveryDetail, RecoverySummary } from './schemas.ts';
-import type { CandidateRow, CaseRow, HitRow, MatchRow, PersonRow, RecoveredItemRow, RecoveredMarkingRow, TraceRow } from './store.ts';
+import { recoveredItemState, type CandidateRow, type CaseRow, type HitRow, type MatchRow, type PersonRow, type RecoveredItemRow, type RecoveredMarkingRow, type TraceRow } from './store.ts';
 
 /**
  * Stored rows → API shapes. Parties appear as the registry's public summaries (a person's name stays on
@@ -71,31 +71,11 @@ export function presentItem(
   traces: readonly TraceRow[],
   party: PartyLookup,
 ): RecoveredItem {
+  // The audited state less what the API does not show (the case link is the page's, serialNorm is internal).
+  const { caseId: _case, createdAt: _created, markings: stated, ...item } = recoveredItemState(row, markings);
   return {
-    id: row.id,
-    seq: row.seq,
-    kind: row.kind,
-    type: row.item_type,
-    make: row.make,
-    model: row.model,
-    calibre: row.calibre,
-    countryOfManufacture: row.country_of_manufacture,
-    nature: row.nature,
-    quantity: row.quantity,
-    description: row.description,
-    checkOutcome: row.check_outcome,
-    checkedAt: row.checked_at ? row.checked_at.toISOString() : null,
-    candidateCount: row.candidate_count,
-    registryItemId: row.registry_item_id,
-    markings: markings.map((m) => ({
-      seq: m.seq,
-      location: m.location,
-      state: m.state,
-      serialAsRead: m.serial_as_read,
-      manufacturerName: m.manufacturer_name,
-      countryOfManufacture: m.country_of_manufacture,
-      textAsRead: m.text_as_read,
-    })),
+    ...item,
+    markings: stated.map(({ id: _id, serialNorm: _norm, ...m }) => m),
     candidates: candidates.map(presentCandidate),
     match: match ? presentMatch(match, party) : null,
     traces: traces.map((t) => ({ id: t.id, reference: t.reference, createdAt: t.created_at.toISOString() })),
