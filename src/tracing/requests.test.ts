@@ -1,37 +1,25 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../test/support/engines.ts';
-import { createTestDeps, type TestDeps } from '../../test/support/deps.ts';
-import { testNodeKeys } from '../../test/support/exchange-keys.ts';
+import type { TestDeps } from '../../test/support/deps.ts';
+import { failure, testActor as actor } from '../../test/support/failure.ts';
+import { tracingHarness, type TracingHarness } from '../../test/support/tracing.ts';
 import { newEnvelope, signEnvelope } from '../exchange/envelope.ts';
 import { tracingRequestSchema, tracingResponseSchema } from '../exchange/messages.ts';
-import type { Actor, Role } from '../platform/auth/actor.ts';
 import { enrolmentFingerprint, verifyCompactJws, type NodeKeys } from '../platform/crypto/keys.ts';
-import { AppError } from '../platform/http/errors.ts';
-import { createRegistryService, type RegistryService } from '../registry/service.ts';
-import { createTracingService, type TracingService } from './service.ts';
+import type { RegistryService } from '../registry/service.ts';
+import type { TracingService } from './service.ts';
 
-const actor = (role: Role): Actor => ({ kind: 'user', userId: null, name: `t-${role}`, role, organisationId: null });
 const clerk = actor('registry_clerk');
 const officer = actor('tracing_officer');
 const poc = actor('point_of_contact');
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describeEngines('tracing: international requests as signed documents', (engine) => {
   let deps: TestDeps;
   let registry: RegistryService;
   let tracing: TracingService;
+  let harness: TracingHarness;
   let ours: NodeKeys;
   let theirs: NodeKeys;
-  let cleanup: () => void;
   let police: string;
   let owner: string;
 
@@ -42,16 +30,13 @@ describeEngines('tracing: international requests as signed documents', (engine) 
   }
 
   beforeAll(async () => {
-    deps = await createTestDeps(engine);
-    ({ keys: [ours, theirs], cleanup } = await testNodeKeys(null, null));
-    registry = createRegistryService(deps);
-    tracing = createTracingService(deps, { registry }, { keys: async () => ours });
+    harness = await tracingHarness(engine, 1);
+    ({ deps, registry, tracing, keys: [ours, theirs] } = harness);
     police = (await registry.createParty(clerk, { kind: 'organisation', roles: ['state_agency'], name: 'Police', country: 'XC' })).id;
     owner = (await registry.createParty(clerk, { kind: 'organisation', roles: ['dealer'], name: 'Gun Shop Ltd', country: 'XC' })).id;
   });
   afterAll(async () => {
-    await deps?.close();
-    cleanup?.();
+    await harness?.close();
   });
 
   it('an outgoing request is drafted from the recovery, signed as the exchange carries it, and answered by signed documents', async () => {

@@ -1,29 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../test/support/engines.ts';
-import { testNodeKeys } from '../../test/support/exchange-keys.ts';
-import type { NodeKeys } from '../platform/crypto/keys.ts';
-import { createTestDeps, type TestDeps } from '../../test/support/deps.ts';
-import type { Actor, Role } from '../platform/auth/actor.ts';
+import type { TestDeps } from '../../test/support/deps.ts';
+import { failure, testActor as actor } from '../../test/support/failure.ts';
+import { tracingHarness, type TracingHarness } from '../../test/support/tracing.ts';
 import { stateHash } from '../platform/crypto/canonical.ts';
-import { AppError } from '../platform/http/errors.ts';
-import { createRegistryService, type RegistryService } from '../registry/service.ts';
-import { createTracingService, type TracingService } from './service.ts';
+import type { RegistryService } from '../registry/service.ts';
+import type { TracingService } from './service.ts';
 import * as store from './store.ts';
 
-const actor = (role: Role, organisationId: string | null = null): Actor => ({ kind: 'user', userId: null, name: `t-${role}`, role, organisationId });
 const clerk = actor('registry_clerk');
 const officer = actor('tracing_officer');
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describeEngines('tracing: recoveries, checks and hits', (engine) => {
   let deps: TestDeps;
@@ -33,8 +20,7 @@ describeEngines('tracing: recoveries, checks and hits', (engine) => {
   let owner: string;
   let police: string;
   let customs: string;
-  let keys: NodeKeys;
-  let cleanup: () => void;
+  let harness: TracingHarness;
 
   const count = async (table: string) => (await deps.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
 
@@ -69,10 +55,8 @@ describeEngines('tracing: recoveries, checks and hits', (engine) => {
   });
 
   beforeAll(async () => {
-    deps = await createTestDeps(engine);
-    registry = createRegistryService(deps);
-    ({ keys: [keys], cleanup } = await testNodeKeys(null));
-    tracing = createTracingService(deps, { registry }, { keys: async () => keys });
+    harness = await tracingHarness(engine);
+    ({ deps, registry, tracing } = harness);
     const org = async (name: string, roles: string[]) => (await registry.createParty(clerk, { kind: 'organisation', roles, name, country: 'NL' })).id;
     maker = await org('Acme Arms', ['manufacturer']);
     police = await org('Amsterdam Police', ['state_agency']);
@@ -80,8 +64,7 @@ describeEngines('tracing: recoveries, checks and hits', (engine) => {
     owner = (await registry.createParty(clerk, { kind: 'person', roles: ['owner'], personal: { givenNames: 'Ana', familyName: 'Pérez' } })).id;
   });
   afterAll(async () => {
-    await deps?.close();
-    cleanup?.();
+    await harness?.close();
   });
 
   it('an intact serial of a stolen pistol is a hit: an open alert to the agency that took the report, both references kept, the registry item seized', async () => {
