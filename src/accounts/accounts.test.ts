@@ -123,9 +123,9 @@ describeEngines('accounts', (engine) => {
     const headers = { cookie: cookieOf(res), 'x-csrf-token': res.json().csrfToken };
     const before = await t.deps.db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [user.id]);
     for (const [newPassword, code] of [
-      ['short1A', 'password.too_short'],
-      ['onlylowercaseletters', 'password.one_class'],
-      ['Clerk.Policy-2026!', 'password.contains_username'],
+      ['short1A', 'accounts.password.too_short'],
+      ['onlylowercaseletters', 'accounts.password.one_class'],
+      ['Clerk.Policy-2026!', 'accounts.password.contains_username'],
     ] as const) {
       const bad = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers, payload: { currentPassword: oneTimePassword, newPassword } });
       expect(bad.statusCode).toBe(400);
@@ -471,6 +471,35 @@ describeEngines('accounts', (engine) => {
     await expect(svc.listUsers(clerk, { limit: 10 })).rejects.toMatchObject({ status: 403 });
     const made = await svc.createUser(SYSTEM_ACTOR, { username: 'by.system', displayName: 'S', role: 'auditor', kind: 'machine' });
     expect(made.oneTimePassword).toBeNull();
+  });
+
+  it('validates what the service is given with accounts.<rule> codes naming every field, and writes nothing', async () => {
+    const errorsOf = async (p: Promise<unknown>) => {
+      const err = (await p.then(() => null, (e: unknown) => e)) as { status: number; errors: { field: string; code: string }[] } | null;
+      expect(err?.status).toBe(400);
+      return err!.errors.map(({ field, code }) => ({ field, code }));
+    };
+    const [{ n: before }] = await t.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log');
+    expect(await errorsOf(svc.createUser(SYSTEM_ACTOR, { username: 'x', displayName: '  ', role: 'superuser' }))).toEqual([
+      { field: 'username', code: 'accounts.username.format' },
+      { field: 'displayName', code: 'accounts.display_name.required' },
+      { field: 'role', code: 'accounts.role.unknown' },
+    ]);
+    expect(await errorsOf(svc.createAdministrator('No Spaces Allowed'))).toEqual([{ field: 'username', code: 'accounts.username.format' }]);
+    expect(await errorsOf(svc.createToken({ kind: 'user', userId: admin.id, name: 'admin', role: 'administrator', organisationId: null }, { name: ' ', expiresInDays: 1000 }))).toEqual([
+      { field: 'name', code: 'accounts.name.required' },
+      { field: 'expiresInDays', code: 'accounts.token.expiry' },
+    ]);
+    expect(await errorsOf(svc.updateUser(SYSTEM_ACTOR, admin.id, { role: 'public', reason: '' }))).toEqual([
+      { field: 'role', code: 'accounts.role.unknown' },
+      { field: 'reason', code: 'accounts.reason.required' },
+    ]);
+    for (const verb of [svc.deactivateUser, svc.resetPassword, svc.unlockUser, svc.revokeToken]) {
+      expect(await errorsOf(verb(SYSTEM_ACTOR, admin.id, { reason: ' ' }))).toEqual([{ field: 'reason', code: 'accounts.reason.required' }]);
+    }
+    expect(await errorsOf(svc.login({ username: 'admin', password: 42 as unknown as string }))).toEqual([{ field: 'password', code: 'accounts.invalid_type' }]);
+    const [{ n: after }] = await t.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log');
+    expect(after).toBe(before);
   });
 
   it('resets a password to a new one-time password and revokes old credentials', async () => {

@@ -3,7 +3,8 @@ import type { RegistryService } from '../registry/service.ts';
 import { registerAccountsCommands } from './cli.ts';
 import { accountsPolicy } from './policy.ts';
 import { accountsRoutes, authRoutes } from './routes.ts';
-import { createAccountsService, sessionEntity, tokenEntity, userEntity } from './service.ts';
+import { sessionEntity, tokenEntity, userEntity } from './entities.ts';
+import { createAccountsService } from './service.ts';
 
 /** Users, roles, sessions, API tokens and lockout. An industry user's organisation is a registry party. */
 export const accountsModule = defineModule({

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ROLES } from '../platform/auth/actor.ts';
 import { pageQuerySchema, pageSchema } from '../platform/http/pagination.ts';
-import { ACCOUNT_ROLES, PASSWORD_MAX_LENGTH, TOKEN_MAX_DAYS } from './model.ts';
+import type { Role } from '../platform/auth/actor.ts';
+import type { FieldError } from '../platform/http/errors.ts';
+import { ACCOUNT_ROLES, PASSWORD_MAX_LENGTH, passwordErrors, roleErrors, TOKEN_MAX_DAYS, usernameErrors } from './model.ts';
 
 export const roleSchema = z.enum(ROLES);
 export const accountRoleSchema = z.enum(ACCOUNT_ROLES as [string, ...string[]]);
@@ -124,3 +126,77 @@ export const tokensPage = pageSchema(tokenSchema);
 export const deactivateResponse = userSchema.extend({ revokedCredentials: z.number().int() });
 export const resetPasswordResponse = z.object({ user: userSchema, oneTimePassword: z.string() });
 export const logoutResponse = z.object({ revoked: z.boolean() });
+
+// What the use cases accept (parseInput('accounts', …)): the CLI, tests and other modules call the service
+// directly, so it checks again what a route's schema checked. A rule of model.ts fails as
+// `accounts.<its code>` (`accounts.username.format`) on the field the schema puts it at.
+
+/** Applies a model.ts rule (`usernameErrors`, `passwordErrors`, …) as issues named by the rule's own code. */
+function modelRule(errorsOf: (value: string) => FieldError[]) {
+  return (value: string, ctx: z.RefinementCtx) => {
+    for (const e of errorsOf(value)) ctx.addIssue({ code: 'custom', message: e.message, params: { code: e.code } });
+  };
+}
+
+const required = (code: string, message: string) => z.string().refine((v) => v.trim() !== '', { message, params: { code } });
+const reasonInput = required('reason.required', 'Give a reason.');
+const accountRole = z
+  .string()
+  .superRefine(modelRule((r) => roleErrors(r)))
+  .transform((r) => r as Role);
+
+export const newUserInput = z.object({
+  username: z.string().superRefine(modelRule((u) => usernameErrors(u))),
+  displayName: required('display_name.required', 'A display name is required.'),
+  role: accountRole,
+  organisationId: z.string().nullable().optional(),
+  /** A person signs in with a password (a one-time one is generated); a machine only uses API tokens. */
+  kind: z.enum(['person', 'machine']).optional(),
+});
+export type CreateUserInput = z.input<typeof newUserInput>;
+
+export const updateUserInput = z.object({
+  displayName: z.string().optional(),
+  role: accountRole.optional(),
+  organisationId: z.string().nullable().optional(),
+  reason: reasonInput,
+});
+export type UpdateUserInput = z.input<typeof updateUserInput>;
+
+export const reasonInputSchema = z.object({ reason: reasonInput });
+
+export const loginInput = z.object({
+  username: z.string(),
+  password: z.string(),
+  ip: z.string().nullable().optional(),
+  userAgent: z.string().nullable().optional(),
+});
+export type LoginInput = z.input<typeof loginInput>;
+
+export const changePasswordInput = z.object({ currentPassword: z.string(), newPassword: z.string() });
+
+/** The password policy for `username`'s new password, which must differ from the current one. */
+export function newPasswordInput(username: string, currentPassword: string) {
+  return z.object({
+    newPassword: z.string().superRefine(
+      modelRule((pw) => [
+        ...passwordErrors(pw, username),
+        ...(pw === currentPassword ? [{ field: 'newPassword', code: 'password.unchanged', message: 'Choose a password different from the current one.' }] : []),
+      ]),
+    ),
+  });
+}
+
+export const createTokenInput = z.object({
+  name: required('name.required', 'Name the token after the client that will use it.'),
+  expiresInDays: z
+    .number()
+    .optional()
+    .refine((d) => d === undefined || (Number.isInteger(d) && d >= 1 && d <= TOKEN_MAX_DAYS), {
+      message: `A token expires after 1 to ${TOKEN_MAX_DAYS} days.`,
+      params: { code: 'token.expiry' },
+    }),
+  /** Administrators may issue a token for another user (e.g. a customs system's machine account). */
+  userId: z.string().optional(),
+});
+export type CreateTokenInput = z.input<typeof createTokenInput>;

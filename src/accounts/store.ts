@@ -1,6 +1,6 @@
 import type { Role } from '../platform/auth/actor.ts';
 import { sha256Hex } from '../platform/crypto/canonical.ts';
-import type { Queryable } from '../platform/db/types.ts';
+import type { Queryable, Tx } from '../platform/db/types.ts';
 
 /** SQL for the accounts tables only. Every function takes the connection or transaction to use. */
 
@@ -107,6 +107,11 @@ const USER_COLS = `id, username, display_name, role, organisation_id, password_h
 export async function countUsers(db: Queryable): Promise<number> {
   const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
   return row.n;
+}
+
+/** Held to the end of the transaction: two servers starting together see each other's first administrator. */
+export async function lockUsers(tx: Tx): Promise<void> {
+  await tx.exec('LOCK TABLE users IN EXCLUSIVE MODE');
 }
 
 export async function insertUser(db: Queryable, u: Omit<UserRow, 'failed_logins' | 'locked_until' | 'deactivated_at' | 'deactivation_reason' | 'active'>): Promise<UserRow> {
