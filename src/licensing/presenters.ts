@@ -3,6 +3,9 @@ import { effectiveLicenceStatus, publicStatus, publicStatusSince, type caseClock
 import type * as brokerStore from './store-brokers.ts';
 import type * as caseStore from './store-cases.ts';
 import * as licenceStore from './store-licences.ts';
+import type { ScreeningService } from '../screening/service.ts';
+
+type PartyHits = Awaited<ReturnType<ScreeningService['partyHits']>>[number];
 
 /**
  * What licensing answers, shaped from rows: pure functions, no reads (views.ts reads what a view needs,
@@ -244,3 +247,64 @@ export function presentPublicLicence(row: licenceStore.LicenceRow, at: { today: 
     checkedAt: at.checkedAt.toISOString(),
   };
 }
+
+/**
+ * The case's screening panel: each party as the application names it, beside the hits of its latest
+ * screening run and, for each hit, the listed entry as the list version published it. Officers only
+ * (the route and the screening service both require screening.results.read): a hit shown to the
+ * applicant would tip off a listed party.
+ */
+export function presentCaseScreening(
+  applicationId: string,
+  parties: Array<{ partyRef: string; role: string; index: number | null; party: PartyRef }>,
+  screened: PartyHits[],
+) {
+  const byRef = new Map(screened.map((s) => [s.partyRef, s]));
+  const out = parties.map((p) => {
+    const s = byRef.get(p.partyRef);
+    const hits = (s?.hits ?? []).map((h) => ({
+      id: h.id,
+      score: h.score,
+      status: h.status,
+      needsDecision: h.needsDecision,
+      decision: h.decision ? { decision: h.decision.decision, reason: h.decision.reason, decidedAt: h.decision.decidedAt, decidedBy: h.decision.decidedBy } : null,
+      matchedName: String((h.explanation as { matchedName?: unknown } | null)?.matchedName ?? h.entryName),
+      listVersion: h.listVersion ?? { id: h.versionId, source: h.source, publishedOn: null, status: 'unknown' },
+      entry: {
+        source: h.source,
+        externalId: h.externalId,
+        kind: h.entry?.kind ?? null,
+        primaryName: h.entry?.primaryName ?? h.entryName,
+        names: (h.entry?.names ?? []).map((n) => ({ name: n.name, quality: n.quality, type: n.type })),
+        referenceNumber: h.entry?.referenceNumber ?? null,
+        programmes: h.entry?.programmes ?? [],
+        listedOn: h.entry?.listedOn ?? null,
+        nationalities: h.entry?.nationalities ?? [],
+        birthDates: (h.entry?.birthDates ?? []).map((b) => b.raw || b.date || [b.fromYear, b.toYear].filter(Boolean).join('–')),
+        birthPlaces: h.entry?.birthPlaces ?? [],
+        documents: (h.entry?.documents ?? []).map((d) => ({ type: d.type, number: d.number, country: d.country, note: d.note })),
+        addresses: (h.entry?.addresses ?? []).map((a) => [a.street, a.city, a.region, a.postalCode, a.country].filter(Boolean).join(', ')).filter(Boolean),
+        remarks: h.entry?.remarks ?? null,
+      },
+    }));
+    return {
+      partyRef: p.partyRef,
+      role: p.role,
+      index: p.index,
+      party: { name: p.party.name, address: p.party.address ?? null, country: p.party.country },
+      screenedAt: s?.run?.screenedAt ?? null,
+      purpose: s?.run?.purpose ?? null,
+      openHits: hits.filter((h) => h.needsDecision).length,
+      hits,
+      alerts: (s?.alerts ?? []).map((a) => ({ id: a.id, hitId: a.hitId, reason: a.reason, status: a.status, raisedAt: a.raisedAt })),
+    };
+  });
+  return {
+    applicationId,
+    openHits: out.reduce((n, p) => n + p.openHits, 0),
+    trueMatches: out.reduce((n, p) => n + p.hits.filter((h) => h.decision?.decision === 'true_match').length, 0),
+    parties: out,
+  };
+}
+
+export type CaseScreeningView = ReturnType<typeof presentCaseScreening>;

@@ -11,6 +11,7 @@ import {
   brokerInputSchema,
   brokerOut,
   caseOut,
+  caseScreeningOut,
   countersignSchema,
   deliveryVerificationSchema,
   denialOut,
@@ -21,6 +22,7 @@ import {
   reasonSchema,
   recommendSchema,
   refuseSchema,
+  screeningHitDecisionSchema,
   shipmentInputSchema,
   shipmentOut,
   statusChangeSchema,
@@ -149,6 +151,39 @@ export async function licensingRoutes(api: Api, opts: RouteContext<LicensingServ
       schema: { tags: cases, summary: 'Issue the licence (Art. 10(2) gate, countersignature, broker register checked; Art. 10(3) snapshot signed)', params: idParams, body: issueSchema, response: { 201: licenceOut } },
     },
     async (request, reply) => reply.status(201).send(await svc.issueLicence(request.actor, request.params.id, request.body)),
+  );
+
+  // The case's own screening routes (not the screening module's /screening/hits/{id}/decision from the
+  // web): the panel needs the parties as the application names them beside their hits, and a decision
+  // made from a case must concern that case's parties and be noted in its history. The decision itself is
+  // the screening service's (same rule, permission and audit), so it counts wherever it was made.
+  api.get(
+    '/licensing/applications/:id/screening',
+    {
+      config: { permission: 'screening.results.read' },
+      schema: {
+        tags: cases,
+        summary: "The case's parties beside their screening hits: the listed entries (names, date of birth, nationality, documents, programme, list version), decisions and re-screening alerts (officers and auditors)",
+        params: idParams,
+        response: { 200: caseScreeningOut },
+      },
+    },
+    async (request) => svc.getCaseScreening(request.actor, request.params.id),
+  );
+
+  api.post(
+    '/licensing/applications/:id/screening/hits/:hitId/decision',
+    {
+      config: { permission: 'screening.decision.record' },
+      schema: {
+        tags: cases,
+        summary: "Decide a screening hit of this case's parties (true match or false positive, with a reason); a false positive is remembered for the party and the listed entry",
+        params: z.object({ id: z.string().uuid(), hitId: z.string().uuid() }),
+        body: screeningHitDecisionSchema,
+        response: { 200: caseScreeningOut },
+      },
+    },
+    async (request) => svc.decideScreeningHit(request.actor, request.params.id, request.params.hitId, request.body),
   );
 
   api.get(

@@ -425,3 +425,57 @@ export const tokenVerificationOut = z.object({
     .nullable(),
   problem: z.string().nullable(),
 });
+
+/** The case's screening panel (officers and auditors): each party beside its hits and the listed entries. */
+export const caseScreeningOut = z.object({
+  applicationId: z.string(),
+  /** Hits without a decision that applies now: each stops issue. */
+  openHits: z.number(),
+  /** Hits decided true matches: each stops issue. */
+  trueMatches: z.number(),
+  parties: z.array(
+    z.object({
+      partyRef: z.string(),
+      role: z.string(),
+      index: z.number().nullable(),
+      party: z.object({ name: z.string(), address: z.string().nullable(), country: z.string() }),
+      screenedAt: z.string().nullable(),
+      purpose: z.string().nullable(),
+      openHits: z.number(),
+      hits: z.array(
+        z.object({
+          id: z.string(),
+          score: z.number(),
+          status: z.string(),
+          needsDecision: z.boolean(),
+          decision: z.object({ decision: z.enum(['true_match', 'false_positive']), reason: z.string(), decidedAt: z.string(), decidedBy: z.string() }).nullable(),
+          matchedName: z.string(),
+          listVersion: z.object({ id: z.string(), source: z.string(), publishedOn: z.string().nullable(), status: z.string() }),
+          entry: z.object({
+            source: z.string(),
+            externalId: z.string(),
+            kind: z.string().nullable(),
+            primaryName: z.string(),
+            names: z.array(z.object({ name: z.string(), quality: z.string(), type: z.string() })),
+            referenceNumber: z.string().nullable(),
+            programmes: z.array(z.string()),
+            listedOn: z.string().nullable(),
+            nationalities: z.array(z.string()),
+            birthDates: z.array(z.string()),
+            birthPlaces: z.array(z.string()),
+            documents: z.array(z.object({ type: z.string(), number: z.string(), country: z.string().nullable(), note: z.string().nullable() })),
+            addresses: z.array(z.string()),
+            remarks: z.string().nullable(),
+          }),
+        }),
+      ),
+      alerts: z.array(z.object({ id: z.string(), hitId: z.string(), reason: z.string(), status: z.string(), raisedAt: z.string() })),
+    }),
+  ),
+});
+
+/** An officer's decision on a hit (the screening module's rule: a reason is required). */
+export const screeningHitDecisionSchema = z.object({
+  decision: z.enum(['true_match', 'false_positive']),
+  reason: z.string(),
+});

@@ -1,5 +1,6 @@
 import { SYSTEM_ACTOR } from '../platform/auth/actor.ts';
 import type { Tx } from '../platform/db/types.ts';
+import type { FieldError } from '../platform/http/errors.ts';
 import type { LicensingContext } from './context.ts';
 import type { ApplicationContent, PartyRef } from './model.ts';
 import * as brokerStore from './store-brokers.ts';
@@ -16,10 +17,10 @@ export interface ApplicationScreening {
   listVersions: { source: string; id: string }[];
 }
 
-export function partiesOf(applicationId: string, c: ApplicationContent): { partyRef: string; role: string; party: PartyRef }[] {
-  const out: { partyRef: string; role: string; party: PartyRef }[] = [];
+export function partiesOf(applicationId: string, c: ApplicationContent): { partyRef: string; role: string; index: number | null; party: PartyRef }[] {
+  const out: { partyRef: string; role: string; index: number | null; party: PartyRef }[] = [];
   const add = (role: string, party: PartyRef | null | undefined, i?: number) => {
-    if (party) out.push({ partyRef: `licensing:${applicationId}:${role}${i === undefined ? '' : `:${i}`}`, role, party });
+    if (party) out.push({ partyRef: `licensing:${applicationId}:${role}${i === undefined ? '' : `:${i}`}`, role, index: i ?? null, party });
   };
   add('applicant', c.applicant);
   add('consignee', c.consignee);
@@ -48,6 +49,30 @@ export async function screenApplication(ctx: LicensingContext, t: Tx, applicatio
     parties: rows,
     listVersions: r.listVersions.map((v) => ({ source: String((v as { source?: unknown }).source ?? ''), id: String((v as { id?: unknown }).id ?? '') })),
   };
+}
+
+/**
+ * What stops issue after the re-screening just recorded: a hit without a decision that applies now
+ * (none, or one made before the listed entry or the party's data changed), or a hit decided a true
+ * match. Decisions are read from screening, wherever they were made; the count stored at submission
+ * plays no part. Messages name the party and the count, never a run id (the case's screening panel
+ * lists the hits).
+ */
+export async function screeningIssues(ctx: LicensingContext, t: Tx, screened: ApplicationScreening): Promise<FieldError[]> {
+  const current = await ctx.screening.partyHits(SYSTEM_ACTOR, screened.parties.map((p) => p.partyRef), t);
+  const problems: FieldError[] = [];
+  for (const p of screened.parties) {
+    const hits = current.find((c) => c.partyRef === p.partyRef)?.hits ?? [];
+    const open = hits.filter((h) => h.needsDecision).length;
+    const matches = hits.filter((h) => h.decision?.decision === 'true_match').length;
+    if (open > 0) {
+      problems.push({ field: `screening.${p.role}`, code: 'screening.open_hits', message: `${p.name}: ${open} screening hit(s) await an officer's decision on the case's screening panel.` });
+    }
+    if (matches > 0) {
+      problems.push({ field: `screening.${p.role}`, code: 'screening.true_match', message: `${p.name} was decided a true match of a listed entry: the licence cannot be issued.` });
+    }
+  }
+  return problems;
 }
 
 /**

@@ -7,8 +7,10 @@ import { assignOfficer } from './use-cases/assign-officer.ts';
 import { changeBrokerStatus } from './use-cases/change-broker-status.ts';
 import { changeLicenceStatus } from './use-cases/change-licence-status.ts';
 import { countersign } from './use-cases/countersign.ts';
+import { decideScreeningHit } from './use-cases/decide-screening-hit.ts';
 import { expireDueLicences } from './use-cases/expire-due-licences.ts';
 import { getCase } from './use-cases/get-case.ts';
+import { getCaseScreening } from './use-cases/get-case-screening.ts';
 import { getDocument } from './use-cases/get-document.ts';
 import { getLicence } from './use-cases/get-licence.ts';
 import { getShipment } from './use-cases/get-shipment.ts';
@@ -57,8 +59,10 @@ export function createLicensingService(deps: Deps, collaborators: LicensingColla
     changeBrokerStatus,
     changeLicenceStatus,
     countersign,
+    decideScreeningHit,
     expireDueLicences,
     getCase,
+    getCaseScreening,
     getDocument,
     getLicence,
     getShipment,

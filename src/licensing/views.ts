@@ -1,10 +1,11 @@
 import type { Actor } from '../platform/auth/actor.ts';
 import { isUnrestricted } from '../platform/auth/scope.ts';
-import type { Queryable } from '../platform/db/types.ts';
+import type { Queryable, Tx } from '../platform/db/types.ts';
 import { gateFor } from './checks.ts';
 import { today, type LicensingContext } from './context.ts';
 import { caseClock, requiresCountersignature } from './model.ts';
-import { presentCase, presentLicence, type CaseView, type LicenceView } from './presenters.ts';
+import { presentCase, presentCaseScreening, presentLicence, type CaseScreeningView, type CaseView, type LicenceView } from './presenters.ts';
+import { partiesOf } from './screening-bridge.ts';
 import * as caseStore from './store-cases.ts';
 import * as licenceStore from './store-licences.ts';
 
@@ -32,4 +33,14 @@ export async function licenceView(
   const ls = lines ?? (await licenceStore.getLicenceLines(q, [row.id]));
   const history = events ?? (await licenceStore.listLicenceEvents(q, row.id));
   return presentLicence(row, ls, history, { today: today(ctx), publicUrl: ctx.deps.config.publicUrl });
+}
+
+/**
+ * The case's parties beside what screening currently says about each (latest run, hits, listed entries,
+ * decisions that apply, alerts). Read with the actor's own screening permission: industry gets a 403.
+ */
+export async function caseScreeningView(ctx: LicensingContext, actor: Actor, app: caseStore.ApplicationRow, tx?: Tx): Promise<CaseScreeningView> {
+  const parties = partiesOf(app.id, app.content);
+  const screened = await ctx.screening.partyHits(actor, parties.map((p) => p.partyRef), tx);
+  return presentCaseScreening(app.id, parties, screened);
 }

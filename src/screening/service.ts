@@ -24,6 +24,7 @@ import {
   type Hit, type PartyToScreen, type ScreeningResult,
 } from './schemas.ts';
 import * as store from './store.ts';
+import { listPartyHits } from './use-cases/list-party-hits.ts';
 
 function requireUuid(id: string, what: string): void {
   if (!UUID_RE.test(id)) throw new NotFoundError(what, id);
@@ -502,6 +503,9 @@ export function createScreeningService(deps: Deps, { reference, registry }: { re
         return store.decisionState(decision);
       });
     },
+
+    /** Known parties' latest hits with the listed entries and the decisions that apply now (licensing's case page and issue gate). */
+    partyHits: (actor: Actor, partyRefs: string[], tx?: Tx) => listPartyHits(deps, actor, partyRefs, tx),
 
     async listAlerts(actor: Actor, filter: { status?: 'open' | 'acknowledged'; limit?: number } = {}, tx?: Tx) {
       screeningPolicy.require(actor, 'screening.alerts.read');

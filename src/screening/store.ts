@@ -579,3 +579,33 @@ export async function activeDenialsFor(q: Queryable, destination: string): Promi
 export async function listDenials(q: Queryable, limit: number): Promise<DenialRow[]> {
   return q.query<DenialRow>('SELECT * FROM screening_denial ORDER BY received_at DESC, id DESC LIMIT $1', [limit]);
 }
+
+// ------------------------------------------------------------------ a party's current hits (licensing's case page)
+
+/** Each subject's latest run (a re-screen after a list update is newer than the submission's run). */
+export async function latestRunsOfSubjects(q: Queryable, subjectIds: string[]): Promise<RunRow[]> {
+  if (subjectIds.length === 0) return [];
+  return q.query<RunRow>(
+    `SELECT DISTINCT ON (subject_id) * FROM screening_run WHERE subject_id = ANY($1::uuid[]) ORDER BY subject_id, screened_at DESC, id DESC`,
+    [subjectIds],
+  );
+}
+
+export async function hitsOfRuns(q: Queryable, runIds: string[]): Promise<HitRow[]> {
+  if (runIds.length === 0) return [];
+  return q.query<HitRow>('SELECT * FROM screening_hit WHERE run_id = ANY($1::uuid[]) ORDER BY score DESC, id', [runIds]);
+}
+
+export async function entriesByKeys(q: Queryable, keys: Array<{ versionId: string; externalId: string }>): Promise<EntryRow[]> {
+  if (keys.length === 0) return [];
+  return q.query<EntryRow>(
+    `SELECT e.version_id, e.external_id, e.content_hash, e.data FROM screening_entry e
+     JOIN unnest($1::uuid[], $2::text[]) AS k(version_id, external_id) ON e.version_id = k.version_id AND e.external_id = k.external_id`,
+    [keys.map((k) => k.versionId), keys.map((k) => k.externalId)],
+  );
+}
+
+export async function alertsOfSubjects(q: Queryable, subjectIds: string[]): Promise<AlertRow[]> {
+  if (subjectIds.length === 0) return [];
+  return q.query<AlertRow>('SELECT * FROM screening_alert WHERE subject_id = ANY($1::uuid[]) ORDER BY raised_at DESC, id DESC', [subjectIds]);
+}

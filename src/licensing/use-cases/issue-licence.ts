@@ -13,7 +13,7 @@ import { appendDecision, audit, loadApplication, today, type LicensingContext } 
 import { licenceView } from '../views.ts';
 import { brokerIssues, gateFor } from '../checks.ts';
 import { LICENCE_TOKEN_TYP, snapshotHash, type LicenceTokenClaims } from '../licence-token.ts';
-import { essentiallyIdenticalDenials, screenApplication } from '../screening-bridge.ts';
+import { essentiallyIdenticalDenials, screenApplication, screeningIssues } from '../screening-bridge.ts';
 
 /**
  * Issues the licence: the case must be recommended for issue (and countersigned where the rule says
@@ -55,12 +55,7 @@ export async function issueLicence(
     }
     const screened = await screenApplication(ctx, t, app.id, app.content, 'issue');
     const denials = await essentiallyIdenticalDenials(ctx, t, app.id, app.content);
-    const screeningProblems: FieldError[] = [];
-    if (screened.openHits > 0) {
-      for (const p of screened.parties.filter((x) => x.openHits > 0)) {
-        screeningProblems.push({ field: `screening.${p.role}`, code: 'screening.open_hits', message: `${p.name}: ${p.openHits} open screening hit(s) (run ${p.runId}) must be decided first.` });
-      }
-    }
+    const screeningProblems = await screeningIssues(ctx, t, screened);
     if (denials.length > 0 && !req.acknowledgeDenials) {
       screeningProblems.push({
         field: 'acknowledgeDenials',
@@ -69,7 +64,7 @@ export async function issueLicence(
       });
     }
     if (screeningProblems.length) {
-      // Rolled back with everything else: the officer sees the hits here and decides them in screening.
+      // Rolled back with everything else: the officer sees the hits on the case's screening panel and decides them there.
       throw new RuleViolationError('The licence cannot be issued: screening needs an officer’s attention.', screeningProblems, { screening: screened, denials });
     }
     const decisions = await caseStore.listDecisions(t, app.id);

@@ -4257,6 +4257,229 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/licensing/applications/{id}/screening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's parties beside their screening hits: the listed entries (names, date of birth, nationality, documents, programme, list version), decisions and re-screening alerts (officers and auditors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: string;
+                            openHits: number;
+                            parties: {
+                                alerts: {
+                                    hitId: string;
+                                    id: string;
+                                    raisedAt: string;
+                                    reason: string;
+                                    status: string;
+                                }[];
+                                hits: {
+                                    decision: {
+                                        decidedAt: string;
+                                        decidedBy: string;
+                                        /** @enum {string} */
+                                        decision: "true_match" | "false_positive";
+                                        reason: string;
+                                    } | null;
+                                    entry: {
+                                        addresses: string[];
+                                        birthDates: string[];
+                                        birthPlaces: string[];
+                                        documents: {
+                                            country: string | null;
+                                            note: string | null;
+                                            number: string;
+                                            type: string;
+                                        }[];
+                                        externalId: string;
+                                        kind: string | null;
+                                        listedOn: string | null;
+                                        names: {
+                                            name: string;
+                                            quality: string;
+                                            type: string;
+                                        }[];
+                                        nationalities: string[];
+                                        primaryName: string;
+                                        programmes: string[];
+                                        referenceNumber: string | null;
+                                        remarks: string | null;
+                                        source: string;
+                                    };
+                                    id: string;
+                                    listVersion: {
+                                        id: string;
+                                        publishedOn: string | null;
+                                        source: string;
+                                        status: string;
+                                    };
+                                    matchedName: string;
+                                    needsDecision: boolean;
+                                    score: number;
+                                    status: string;
+                                }[];
+                                index: number | null;
+                                openHits: number;
+                                party: {
+                                    address: string | null;
+                                    country: string;
+                                    name: string;
+                                };
+                                partyRef: string;
+                                purpose: string | null;
+                                role: string;
+                                screenedAt: string | null;
+                            }[];
+                            trueMatches: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing/applications/{id}/screening/hits/{hitId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide a screening hit of this case's parties (true match or false positive, with a reason); a false positive is remembered for the party and the listed entry */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    hitId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "true_match" | "false_positive";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: string;
+                            openHits: number;
+                            parties: {
+                                alerts: {
+                                    hitId: string;
+                                    id: string;
+                                    raisedAt: string;
+                                    reason: string;
+                                    status: string;
+                                }[];
+                                hits: {
+                                    decision: {
+                                        decidedAt: string;
+                                        decidedBy: string;
+                                        /** @enum {string} */
+                                        decision: "true_match" | "false_positive";
+                                        reason: string;
+                                    } | null;
+                                    entry: {
+                                        addresses: string[];
+                                        birthDates: string[];
+                                        birthPlaces: string[];
+                                        documents: {
+                                            country: string | null;
+                                            note: string | null;
+                                            number: string;
+                                            type: string;
+                                        }[];
+                                        externalId: string;
+                                        kind: string | null;
+                                        listedOn: string | null;
+                                        names: {
+                                            name: string;
+                                            quality: string;
+                                            type: string;
+                                        }[];
+                                        nationalities: string[];
+                                        primaryName: string;
+                                        programmes: string[];
+                                        referenceNumber: string | null;
+                                        remarks: string | null;
+                                        source: string;
+                                    };
+                                    id: string;
+                                    listVersion: {
+                                        id: string;
+                                        publishedOn: string | null;
+                                        source: string;
+                                        status: string;
+                                    };
+                                    matchedName: string;
+                                    needsDecision: boolean;
+                                    score: number;
+                                    status: string;
+                                }[];
+                                index: number | null;
+                                openHits: number;
+                                party: {
+                                    address: string | null;
+                                    country: string;
+                                    name: string;
+                                };
+                                partyRef: string;
+                                purpose: string | null;
+                                role: string;
+                                screenedAt: string | null;
+                            }[];
+                            trueMatches: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/licensing/applications/{id}/transit-no-objections": {
         parameters: {
             query?: never;
