@@ -280,7 +280,7 @@ export function presentCaseScreening(
         programmes: h.entry?.programmes ?? [],
         listedOn: h.entry?.listedOn ?? null,
         nationalities: h.entry?.nationalities ?? [],
-        birthDates: (h.entry?.birthDates ?? []).map((b) => b.raw || b.date || [b.fromYear, b.toYear].filter(Boolean).join('–')),
+        birthDates: (h.entry?.birthDates ?? []).map((b) => b.date ?? (b.raw || [b.fromYear, b.toYear].filter(Boolean).join('–'))),
         birthPlaces: h.entry?.birthPlaces ?? [],
         documents: (h.entry?.documents ?? []).map((d) => ({ type: d.type, number: d.number, country: d.country, note: d.note })),
         addresses: (h.entry?.addresses ?? []).map((a) => [a.street, a.city, a.region, a.postalCode, a.country].filter(Boolean).join(', ')).filter(Boolean),

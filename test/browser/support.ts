@@ -118,6 +118,14 @@ export class ApiClient {
     if (!r.ok) throw new Error(`${method} ${p}: ${r.status} ${text}`);
     return (text ? JSON.parse(text) : undefined) as T;
   }
+
+  /** Posts a file as it is (a sanctions list import: XML or CSV, not JSON). */
+  async upload<T = unknown>(p: string, content: Buffer, contentType: string): Promise<T> {
+    const r = await fetch(`${this.base}/api/v1${p}`, { method: 'POST', headers: { cookie: this.cookie, 'x-csrf-token': this.csrf, 'content-type': contentType }, body: content });
+    const text = await r.text();
+    if (!r.ok) throw new Error(`POST ${p}: ${r.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
 }
 
 export const STRONG = 'Correct-Horse-Battery-9';

@@ -27,6 +27,12 @@ export type Shipment = ResponseOf<'/api/v1/licensing/shipments/{id}', 'get'>;
 export const listApplications = (q: { status?: string; kind?: string; cursor?: string; limit?: number }) => api<Page<ApplicationSummary>>('/licensing/applications', { query: q });
 export const getCase = (id: string) => api<CaseDetail>(`/licensing/applications/${encodeURIComponent(id)}`);
 export const caseStep = (id: string, step: string, body: unknown) => api<CaseDetail>(`/licensing/applications/${encodeURIComponent(id)}/${step}`, { method: 'POST', body });
+export type CaseScreening = ResponseOf<'/api/v1/licensing/applications/{id}/screening', 'get'>;
+export type CaseScreeningParty = CaseScreening['parties'][number];
+export type CaseScreeningHit = CaseScreeningParty['hits'][number];
+export const getCaseScreening = (id: string) => api<CaseScreening>(`/licensing/applications/${encodeURIComponent(id)}/screening`);
+export const decideCaseHit = (id: string, hitId: string, body: { decision: 'true_match' | 'false_positive'; reason: string }) =>
+  api<CaseScreening>(`/licensing/applications/${encodeURIComponent(id)}/screening/hits/${encodeURIComponent(hitId)}/decision`, { method: 'POST', body });
 export const getLicence = (number: string) => api<Licence>(`/licensing/licences/${encodeURIComponent(number)}`);
 
 /** Reads a file the user picked and attaches it to the case (the server keeps it with its SHA-256). */

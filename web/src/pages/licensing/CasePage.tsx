@@ -4,12 +4,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError, download } from '../../api/client.ts';
-import { caseStep, getCase, REFUSAL_CODES, uploadDocument, type CaseDetail } from '../../api/licensing.ts';
+import { caseStep, getCase, getCaseScreening, REFUSAL_CODES, uploadDocument, type CaseDetail, type CaseScreening } from '../../api/licensing.ts';
 import { useSession } from '../../auth/session.tsx';
 import { AnchorLink } from '../../components/links.tsx';
 import { ErrorAlert, PageHeader, StatusBadge, TONE, actorText } from '../../components/ui.tsx';
 import { useCountryOptions, useFormat } from '../../format.ts';
 import { gateLineText } from '../../server-text.ts';
+import { ScreeningPanel } from './CaseScreening.tsx';
 
 const FINAL = new Set(['issued', 'refused', 'withdrawn']);
 
@@ -129,7 +130,7 @@ function TransitForm({ c }: { c: CaseDetail }) {
   );
 }
 
-function DecisionPanel({ c }: { c: CaseDetail }) {
+function DecisionPanel({ c, screening }: { c: CaseDetail; screening: CaseScreening | undefined }) {
   const { t } = useTranslation();
   const { can, user } = useSession();
   const s = useStep(c.id);
@@ -160,6 +161,8 @@ function DecisionPanel({ c }: { c: CaseDetail }) {
   const recommendedByMe = Boolean(user?.id && lastRecommendation && lastRecommendation.data.actorId === user.id);
   const canIssue = can('licensing.application.decide') && (c.status === 'countersigned' || (c.status === 'recommended' && !c.countersignatureRequired));
   const canRefuse = can('licensing.application.decide') && ['recommended', 'countersigned'].includes(c.status);
+  // Issue can only fail while a screening hit awaits a decision or is a true match: the button says why instead.
+  const screeningBlock = screening ? (screening.openHits > 0 ? t('caseScreening.issueBlockedOpen', { count: screening.openHits }) : screening.trueMatches > 0 ? t('caseScreening.issueBlockedMatch') : null) : null;
   return (
     <Section title={t('case.decisions')} testId="decision-panel">
       <Stack>
@@ -209,10 +212,21 @@ function DecisionPanel({ c }: { c: CaseDetail }) {
         {canIssue ? (
           <Group>
             <Checkbox label={t('case.acknowledgeDenials')} checked={ackDenials} onChange={(e) => setAckDenials(e.currentTarget.checked)} />
-            <Button color={TONE.green} loading={s.busy} onClick={() => s.run(() => caseStep(c.id, 'licence', { reason: reason || null, acknowledgeDenials: ackDenials })).then((ok) => ok && done())}>
+            <Button
+              color={TONE.green}
+              loading={s.busy}
+              disabled={Boolean(screeningBlock)}
+              aria-describedby={screeningBlock ? 'issue-blocked' : undefined}
+              onClick={() => s.run(() => caseStep(c.id, 'licence', { reason: reason || null, acknowledgeDenials: ackDenials })).then((ok) => ok && done())}
+            >
               {t('case.issue')}
             </Button>
           </Group>
+        ) : null}
+        {canIssue && screeningBlock ? (
+          <Text size="sm" c="dimmed" id="issue-blocked" data-testid="issue-blocked">
+            {screeningBlock}
+          </Text>
         ) : null}
         {canRefuse ? (
           <Group align="flex-end">
@@ -234,6 +248,8 @@ export default function CasePage() {
   const { can } = useSession();
   const { id } = useParams({ strict: false }) as { id: string };
   const q = useQuery({ queryKey: ['licensing', 'case', id], queryFn: () => getCase(id) });
+  // Hits and listed entries are the authority's: industry and roles without screening results never ask.
+  const screeningQ = useQuery({ queryKey: ['licensing', 'case', id, 'screening'], queryFn: () => getCaseScreening(id), enabled: can('screening.results.read') });
   if (q.isPending) return <Skeleton height={300} />;
   if (q.error) return <ErrorAlert error={q.error} />;
   const c = q.data;
@@ -255,6 +271,13 @@ export default function CasePage() {
           </>
         }
       />
+      {screeningQ.data ? (
+        <Stack mb="md">
+          <ScreeningPanel caseId={c.id} screening={screeningQ.data} />
+        </Stack>
+      ) : screeningQ.error ? (
+        <ErrorAlert error={screeningQ.error} />
+      ) : null}
       <Grid>
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack>
@@ -286,7 +309,7 @@ export default function CasePage() {
                 <TransitForm c={c} />
               </Section>
             ) : null}
-            {c.status !== 'issued' && c.status !== 'refused' && c.status !== 'withdrawn' ? <DecisionPanel c={c} /> : null}
+            {c.status !== 'issued' && c.status !== 'refused' && c.status !== 'withdrawn' ? <DecisionPanel c={c} screening={screeningQ.data} /> : null}
             <Section title={t('case.history')}>
               <Timeline bulletSize={12} active={c.decisions.length - 1}>
                 {c.decisions.map((d) => (
