@@ -211,7 +211,7 @@ async function benchEngine(engine: Engine, args: Args, csvFile: string): Promise
     const sqlStart = performance.now();
     for (let i = 0; i < 3000; i++) {
       const t = performance.now();
-      const rows = await searchItems(db, { serialExact: normaliseSerial(serialAt(i + 100)), limit: 50 });
+      const { rows } = await searchItems(db, { serialExact: normaliseSerial(serialAt(i + 100)) }, { key: 'registeredAt', desc: false, limit: 50 });
       sqlTimes.push(performance.now() - t);
       if (rows.length !== 1) throw new Error('SQL exact lookup did not find its item');
     }

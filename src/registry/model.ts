@@ -76,6 +76,15 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 export const ITEM_STATUSES = ['registered', 'active', 'loaned', 'in_transit', 'lost', 'stolen', 'seized', 'confiscated', 'deactivated', 'exported', 'destroyed'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
+/**
+ * What item search can be sorted by (`?sort=…&order=asc|desc`), each with the item id as tie-break so
+ * pages are stable. Codes sort by their code (status, kind, ISO country), text without regard to case.
+ */
+export const ITEM_SORT_KEYS = ['registeredAt', 'lastEventAt', 'serial', 'make', 'model', 'calibre', 'kind', 'status', 'countryOfManufacture', 'yearOfManufacture', 'holderCountry'] as const;
+export type ItemSortKey = (typeof ITEM_SORT_KEYS)[number];
+export const SORT_ORDERS = ['asc', 'desc'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
 export interface MarkingInput {
   kind: MarkingKind;
   location: MarkingLocation;

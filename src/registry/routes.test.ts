@@ -111,8 +111,24 @@ describeEngines('registry HTTP', (engine) => {
     expect(other.statusCode).toBe(201);
     const asMaker = await call('GET', '/items', 'industry', undefined, maker);
     expect(asMaker.json().items.map((i: { id: string }) => i.id)).toEqual([itemId]);
+    // The count obeys the same scope: the officer counts both rifles, the maker only its own.
+    expect(asMaker.json().total).toBe(1);
+    expect((await call('GET', '/items?make=kalashnikov', 'registry_clerk')).json().total).toBeGreaterThanOrEqual(2);
     expect((await call('GET', `/items/${other.json().id}`, 'industry', undefined, maker)).statusCode).toBe(404);
     expect((await call('GET', `/items/${itemId}`, 'industry', undefined, dealer)).statusCode).toBe(200);
+  });
+
+  it('sorts on the server and refuses a cursor of another order with 400 and a code', async () => {
+    const first = await call('GET', '/items?make=Kalashnikov&sort=serial&order=desc&limit=1', 'registry_clerk');
+    expect(first.statusCode).toBe(200);
+    const page = first.json();
+    expect(page.total).toBeGreaterThanOrEqual(2);
+    const next = await call('GET', `/items?make=Kalashnikov&sort=serial&order=desc&limit=1&cursor=${page.nextCursor}`, 'registry_clerk');
+    expect(next.json().items[0].serialNumber < page.items[0].serialNumber).toBe(true);
+    const other = await call('GET', `/items?make=Kalashnikov&sort=serial&order=asc&limit=1&cursor=${page.nextCursor}`, 'registry_clerk');
+    expect(other.statusCode).toBe(400);
+    expect(other.headers['content-type']).toContain('application/problem+json');
+    expect(other.json().errors).toEqual([expect.objectContaining({ field: 'cursor', code: 'cursor.sort_mismatch' })]);
   });
 
   it('appends markings', async () => {

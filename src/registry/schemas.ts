@@ -1,16 +1,18 @@
 import { z } from 'zod';
-import { pageQuerySchema, pageSchema } from '../platform/http/pagination.ts';
+import { countedPageSchema, pageQuerySchema, pageSchema } from '../platform/http/pagination.ts';
 import {
   AMMUNITION_COMPONENTS,
   EVENT_KINDS,
   FIREARM_TYPES,
   ITEM_KINDS,
+  ITEM_SORT_KEYS,
   ITEM_STATUSES,
   MARKING_KINDS,
   MARKING_LOCATIONS,
   PART_TYPES,
   PARTY_KINDS,
   PARTY_ROLES,
+  SORT_ORDERS,
 } from './model.ts';
 
 /** Shapes of the registry API (validation, types and the OpenAPI document come from these). */
@@ -128,6 +130,11 @@ export const itemSearchQuerySchema = pageQuerySchema.extend({
   countryOfManufacture: country.optional(),
   status: z.enum(ITEM_STATUSES).optional(),
   holderPartyId: uuid.optional(),
+  sort: z
+    .enum(ITEM_SORT_KEYS)
+    .default('registeredAt')
+    .describe('Order of the whole result, on the server (ties broken by item id). `registeredAt` is the order of registration; `lastEventAt` the last custody event; `serial` the normalised serial; `holderCountry` the current holder\'s country. Text sorts without regard to case; codes (kind, status, country) by their code. Items without a value come last ascending, first descending.'),
+  order: z.enum(SORT_ORDERS).default('asc'),
 });
 
 export const partyListQuerySchema = pageQuerySchema.extend({
@@ -279,7 +286,7 @@ export const itemDetailSchema = itemSummarySchema.extend({
   events: z.array(eventSchema),
 });
 
-export const itemPageSchema = pageSchema(itemSummarySchema);
+export const itemPageSchema = countedPageSchema(itemSummarySchema);
 export const itemStatsSchema = z.object({
   total: z.number().int(),
   byStatus: z.record(z.string(), z.number().int()),

@@ -377,6 +377,105 @@ describeEngines('registry service', (engine) => {
     it('gives the public nothing', async () => {
       expect((await failure(svc.searchItems(actor('public'), {}))).status).toBe(403);
     });
+    it('counts every match on every page, within the organisation scope', async () => {
+      const first = await svc.searchItems(clerk, { make: 'Searchco', limit: 2 });
+      expect(first.total).toBe(5);
+      expect((await svc.searchItems(clerk, { make: 'Searchco', limit: 2, cursor: first.nextCursor! })).total).toBe(5);
+      expect((await svc.searchItems(clerk, { make: 'Searchco', status: 'lost' })).total).toBe(1);
+      expect((await svc.searchItems(clerk, { serial: 'sr ab.1-23' })).total).toBe(2);
+      expect((await svc.searchItems(clerk, { serialPattern: 'SRAB?23' })).total).toBe(3);
+      // Industry: the count of its own items only, with or without filters (org A = the dealer, one item).
+      expect((await svc.searchItems(actor('industry', dealer), { make: 'Searchco' })).total).toBe(1);
+      const everything = (await svc.searchItems(clerk, { limit: 1 })).total;
+      const dealersAll = await svc.searchItems(actor('industry', dealer), { limit: 1 });
+      const dealersIds: string[] = [];
+      for (let c: string | undefined; ; ) {
+        const page = await svc.searchItems(actor('industry', dealer), { limit: 100, cursor: c });
+        dealersIds.push(...page.items.map((i) => i.id));
+        if (!page.nextCursor) break;
+        c = page.nextCursor;
+      }
+      expect(dealersAll.total).toBe(dealersIds.length);
+      expect(dealersAll.total).toBeLessThan(everything);
+      expect((await svc.searchItems(actor('industry', null), {})).total).toBe(0);
+    });
+  });
+
+  describe('search sorted on the server', () => {
+    type Row = { id: string; model: string | null; year: number | null; serial: string; holderCountry: string };
+    const rows: Row[] = [];
+    // Registered in an order that is none of the sort orders; duplicates and missing values on purpose.
+    const specs: [string, string | null, number | null, 'maker' | 'foreign'][] = [
+      ['SO-0007', 'delta', 2019, 'foreign'],
+      ['SO-0002', 'alpha', null, 'maker'],
+      ['SO-0009', null, 2001, 'maker'],
+      ['SO-0001', 'charlie', 2019, 'foreign'],
+      ['SO-0005', 'alpha', 1998, 'maker'],
+      ['SO-0003', null, null, 'foreign'],
+      ['SO-0008', 'bravo', 2020, 'maker'],
+      ['SO-0004', 'Charlie', 2005, 'maker'],
+    ];
+    beforeAll(async () => {
+      for (const [serial, model, year, holder] of specs) {
+        const item = await svc.registerItem(clerk, {
+          item: { kind: 'firearm', firearmType: 'pistol', make: 'Sortco', ...(model ? { model } : {}), ...(year ? { yearOfManufacture: year } : {}) },
+          markings: [manufactureMarking(serial)],
+          event: { kind: 'manufactured', occurredAt: '2024-01-10T09:00:00Z', toPartyId: holder === 'maker' ? maker : foreign },
+        });
+        rows.push({ id: item.id, model: model?.toLowerCase() ?? null, year, serial: serial.replace('-', ''), holderCountry: holder === 'maker' ? 'NL' : 'FR' });
+      }
+    });
+
+    /** The whole order as PostgreSQL gives it: NULL after every value ascending, ties by id in the same direction. */
+    function expected(key: (r: Row) => string | number | null, desc: boolean): string[] {
+      const cmp = (a: Row, b: Row) => {
+        const x = key(a);
+        const y = key(b);
+        const byKey = x === y ? 0 : x === null ? 1 : y === null ? -1 : x < y ? -1 : 1;
+        return byKey || (a.id < b.id ? -1 : 1);
+      };
+      const sorted = [...rows].sort(cmp).map((r) => r.id);
+      return desc ? sorted.reverse() : sorted;
+    }
+    async function allPages(sort: string, order: 'asc' | 'desc', limit = 2) {
+      const ids: string[] = [];
+      const totals = new Set<number>();
+      let cursor: string | undefined;
+      do {
+        const page = await svc.searchItems(clerk, { make: 'Sortco', sort, order, limit, cursor });
+        ids.push(...page.items.map((i) => i.id));
+        totals.add(page.total);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return { ids, totals: [...totals] };
+    }
+
+    const keys: [string, (r: Row) => string | number | null][] = [
+      ['model', (r) => r.model],
+      ['yearOfManufacture', (r) => r.year],
+      ['serial', (r) => r.serial],
+      ['holderCountry', (r) => r.holderCountry],
+      ['registeredAt', () => 0],
+    ];
+    for (const [sort, key] of keys) {
+      for (const order of ['asc', 'desc'] as const) {
+        it(`orders every page by ${sort} ${order}, each page continuing the last`, async () => {
+          const { ids, totals } = await allPages(sort, order);
+          expect(ids).toEqual(expected(key, order === 'desc'));
+          expect(totals).toEqual([specs.length]);
+        });
+      }
+    }
+
+    it('refuses a cursor issued for another order, naming the code', async () => {
+      const page = await svc.searchItems(clerk, { make: 'Sortco', sort: 'model', order: 'asc', limit: 2 });
+      for (const other of [{ sort: 'model', order: 'desc' }, { sort: 'serial', order: 'asc' }, {}]) {
+        const err = await failure(svc.searchItems(clerk, { make: 'Sortco', limit: 2, cursor: page.nextCursor, ...other }));
+        expect(err.status).toBe(400);
+        expect(err.errors).toEqual([expect.objectContaining({ field: 'cursor', code: 'cursor.sort_mismatch' })]);
+      }
+      expect(codesOf(await failure(svc.searchItems(clerk, { sort: 'id' })))).toEqual(['registry.invalid_value']);
+    });
   });
 
   describe('parties', () => {

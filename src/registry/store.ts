@@ -2,7 +2,7 @@ import { defineAuditedEntity } from '../platform/audit/entities.ts';
 import { SqlFilter } from '../platform/db/filter.ts';
 import type { Queryable } from '../platform/db/types.ts';
 import { uuidv7 } from '../platform/ids.ts';
-import { PARTIAL_RANK_WEIGHTS, normaliseSerialOrNull, type CustodyEventInput, type CustodyState, type EventKind, type ItemStatus, type MarkingInput, type MarkingKind, type MarkingLocation } from './model.ts';
+import { PARTIAL_RANK_WEIGHTS, normaliseSerialOrNull, type CustodyEventInput, type CustodyState, type EventKind, type ItemSortKey, type ItemStatus, type MarkingInput, type MarkingKind, type MarkingLocation } from './model.ts';
 
 /**
  * SQL for the registry's tables only. Every function takes a Queryable (the Db or a transaction).
@@ -539,12 +539,76 @@ export interface ItemFilter {
   holderPartyId?: string;
   /** Industry isolation: only items this party holds, keeps or made. */
   visibleTo?: string;
-  after?: string;
+}
+
+/**
+ * The SQL of each sort key. `time` keys travel in the cursor as text (microseconds kept: a JS Date
+ * would round them and repeat or skip rows). Text is compared lower-cased, as the make index is built.
+ */
+const ITEM_SORT_SQL: Record<ItemSortKey, { expr: string; type: 'text' | 'int' | 'time' }> = {
+  registeredAt: { expr: 'created_at', type: 'time' },
+  lastEventAt: { expr: 'last_event_at', type: 'time' },
+  serial: { expr: 'serial_norm', type: 'text' },
+  make: { expr: 'lower(make)', type: 'text' },
+  model: { expr: 'lower(model)', type: 'text' },
+  calibre: { expr: 'lower(calibre)', type: 'text' },
+  kind: { expr: 'kind', type: 'text' },
+  status: { expr: 'status', type: 'text' },
+  countryOfManufacture: { expr: 'country_of_manufacture', type: 'text' },
+  yearOfManufacture: { expr: 'year_of_manufacture', type: 'int' },
+  holderCountry: { expr: '(SELECT hp.country FROM registry_parties hp WHERE hp.id = registry_items.holder_party_id)', type: 'text' },
+};
+
+export interface ItemSort {
+  key: ItemSortKey;
+  desc: boolean;
+  /** The last row of the previous page: its sort value (null: the row had none) and id. */
+  after?: { key: string | number | null; id: string };
   limit: number;
 }
 
-/** One query for every search; keyset pagination on the UUIDv7 id (time order of registration). */
-export async function searchItems(q: Queryable, f: ItemFilter): Promise<ItemRow[]> {
+export interface SortedItemRow extends ItemRow {
+  /** The row's sort value, as the next page's cursor carries it. */
+  sort_key: string | number | null;
+}
+
+/**
+ * One statement for every search: the count of every match (same filters, same indexes, the
+ * organisation scope included) and one keyset page ordered by (sort key, id). NULL sorts as
+ * PostgreSQL sorts it (after every value ascending, before descending), so one btree on
+ * (key, id) serves both directions. Returns the page's rows (limit + 1 to tell whether more follow).
+ */
+export async function searchItems(q: Queryable, f: ItemFilter, sort: ItemSort): Promise<{ rows: SortedItemRow[]; total: number }> {
+  const w = itemFilterWhere(f);
+  const p = w.p;
+  const { expr, type } = ITEM_SORT_SQL[sort.key];
+  const dir = sort.desc ? 'DESC' : 'ASC';
+  let keyset = '';
+  if (sort.after) {
+    const id = p(sort.after.id);
+    if (sort.after.key === null) {
+      // Inside the NULL block, by id; descending, every non-NULL value still follows it.
+      keyset = sort.desc ? `((${expr} IS NULL AND id < ${id}) OR ${expr} IS NOT NULL)` : `(${expr} IS NULL AND id > ${id})`;
+    } else {
+      const v = `${p(sort.after.key)}::${type === 'time' ? 'timestamptz' : type === 'int' ? 'int' : 'text'}`;
+      keyset = sort.desc ? `(${expr}, id) < (${v}, ${id})` : `((${expr}, id) > (${v}, ${id}) OR ${expr} IS NULL)`;
+    }
+  }
+  const where = w.clause;
+  const pageWhere = keyset ? `${where ? `${where} AND` : 'WHERE'} ${keyset}` : where;
+  const sortValue = type === 'time' ? `(${expr})::text` : expr;
+  const rows = await q.query<SortedItemRow & { total: number; sort_order: unknown }>(
+    `SELECT c.total, m.* FROM (SELECT count(*)::int8 AS total FROM registry_items ${where}) c ` +
+      `LEFT JOIN LATERAL (SELECT ${ITEM_COLS}, ${sortValue} AS sort_key, ${expr} AS sort_order FROM registry_items ${pageWhere} ` +
+      `ORDER BY ${expr} ${dir}, id ${dir} LIMIT ${p(sort.limit + 1)}) m ON true ORDER BY m.sort_order ${dir}, m.id ${dir}`,
+    w.params,
+  );
+  const total = rows[0]?.total ?? 0;
+  // No match: the count's one row with an empty page beside it.
+  return { total, rows: rows.filter((r) => r.id !== null).map(({ total: _total, sort_order: _order, ...row }) => row) };
+}
+
+function itemFilterWhere(f: ItemFilter): SqlFilter {
   const w = new SqlFilter();
   const p = w.p;
   if (f.serialExact !== undefined) {
@@ -570,8 +634,7 @@ export async function searchItems(q: Queryable, f: ItemFilter): Promise<ItemRow[
     const v = p(f.visibleTo);
     w.and(`(holder_party_id = ${v} OR keeper_party_id = ${v} OR manufacturer_party_id = ${v})`);
   }
-  if (f.after) w.and(`id > ${p(f.after)}`);
-  return q.query<ItemRow>(`SELECT ${ITEM_COLS} FROM registry_items ${w.clause} ORDER BY id LIMIT ${p(f.limit + 1)}`, w.params);
+  return w;
 }
 
 /** Items counted by kind and status (cached status, which tests keep equal to the derived one). */

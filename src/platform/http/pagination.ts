@@ -18,6 +18,36 @@ export function decodeCursor<T>(cursor: string | undefined, schema: z.ZodType<T>
   }
 }
 
+/**
+ * Keyset cursor over (sort key, id) for lists the caller may sort: the cursor names its sort order
+ * (`make:asc`), so a cursor issued for one order is refused in another (`cursor.sort_mismatch`) instead
+ * of silently skipping or repeating rows. `key` is the last row's sort value (null sorts after every value).
+ */
+export interface KeysetPosition<K> {
+  key: K;
+  id: string;
+}
+
+/** What a keyset cursor carries; give it to `splitPage`/`toPage` as the row's cursor value. */
+export function keysetCursorValue(order: string, key: string | number | null, id: string): { order: string; key: string | number | null; id: string } {
+  return { order, key, id };
+}
+
+export function decodeKeysetCursor<K>(cursor: string | undefined, order: string, key: z.ZodType<K>): KeysetPosition<K> | undefined {
+  const decoded = decodeCursor(cursor, z.object({ order: z.string(), key: key.nullable(), id: z.string().uuid() }));
+  if (!decoded) return undefined;
+  if (decoded.order !== order) {
+    throw new ValidationError([
+      {
+        field: 'cursor',
+        code: 'cursor.sort_mismatch',
+        message: `The cursor continues the order "${decoded.order}", not "${order}": start again from the first page (no cursor) after changing the sort.`,
+      },
+    ]);
+  }
+  return { key: decoded.key as K, id: decoded.id };
+}
+
 export const pageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(2000).optional(),
@@ -28,8 +58,17 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** A page of a list that also counts every row matching its filters (not only the page). */
+export interface CountedPage<T> extends Page<T> {
+  total: number;
+}
+
 export function pageSchema<T extends z.ZodTypeAny>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
+export function countedPageSchema<T extends z.ZodTypeAny>(item: T) {
+  return pageSchema(item).extend({ total: z.number().int().min(0).describe('Every row matching the filters (all pages), counted with the same filters and scope.') });
 }
 
 /** Fetch `limit + 1` rows, then call this: it trims the extra row and builds the next cursor. */

@@ -1,6 +1,6 @@
-import { api, type Page } from './client.ts';
+import { api } from './client.ts';
 
-import type { BodyOf, ResponseOf } from './types.ts';
+import type { BodyOf, QueryOf, ResponseOf } from './types.ts';
 import { enumValues } from './types.ts';
 
 type ItemsPost = NonNullable<BodyOf<'/api/v1/registry/items', 'post'>>;
@@ -48,7 +48,19 @@ export function isPartialSerial(serial: string): boolean {
   return /[?*]/.test(serial);
 }
 
-export function searchItems(filters: SearchFilters, cursor?: string, limit = 50): Promise<Page<ItemSummary>> {
+type SearchQuery = NonNullable<QueryOf<'/api/v1/registry/items', 'get'>>;
+/** What the server can order a search by; every page continues the same order. */
+export type ItemSortKey = NonNullable<SearchQuery['sort']>;
+export const ITEM_SORT_KEYS = enumValues<ItemSortKey>()(
+  'registeredAt', 'lastEventAt', 'serial', 'make', 'model', 'calibre', 'kind', 'status', 'countryOfManufacture', 'yearOfManufacture', 'holderCountry',
+);
+export interface ItemSort {
+  sort: ItemSortKey;
+  order: 'asc' | 'desc';
+}
+export type ItemPage = ResponseOf<'/api/v1/registry/items', 'get'>;
+
+export function searchItems(filters: SearchFilters, cursor?: string, limit = 50, sort?: ItemSort): Promise<ItemPage> {
   const { serial, country, holder, ...rest } = filters;
   const query = {
     ...rest,
@@ -56,10 +68,12 @@ export function searchItems(filters: SearchFilters, cursor?: string, limit = 50)
     serialPattern: serial && isPartialSerial(serial) ? serial : undefined,
     countryOfManufacture: country,
     holderPartyId: holder,
+    sort: sort?.sort,
+    order: sort?.order,
     cursor,
     limit,
   };
-  return api<Page<ItemSummary>>('/registry/items', { query });
+  return api<ItemPage>('/registry/items', { query });
 }
 
 export interface RegisterItemBody {

@@ -7047,8 +7047,11 @@ export interface paths {
                     limit?: number;
                     make?: string;
                     model?: string;
+                    order?: "asc" | "desc";
                     serial?: string;
                     serialPattern?: string;
+                    /** @description Order of the whole result, on the server (ties broken by item id). `registeredAt` is the order of registration; `lastEventAt` the last custody event; `serial` the normalised serial; `holderCountry` the current holder's country. Text sorts without regard to case; codes (kind, status, country) by their code. Items without a value come last ascending, first descending. */
+                    sort?: "registeredAt" | "lastEventAt" | "serial" | "make" | "model" | "calibre" | "kind" | "status" | "countryOfManufacture" | "yearOfManufacture" | "holderCountry";
                     status?: "registered" | "active" | "loaned" | "in_transit" | "lost" | "stolen" | "seized" | "confiscated" | "deactivated" | "exported" | "destroyed";
                     type?: string;
                 };
@@ -7086,6 +7089,8 @@ export interface paths {
                                 yearOfManufacture: number | null;
                             }[];
                             nextCursor: string | null;
+                            /** @description Every row matching the filters (all pages), counted with the same filters and scope. */
+                            total: number;
                         };
                     };
                 };

@@ -3,9 +3,17 @@ import { Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 
+/** The server's order of a list: which column, which way. Clicking a header asks the server for it. */
+export interface ServerSort {
+  id: string;
+  desc: boolean;
+}
+
 /**
- * A dense sortable table. Sorting is of the page on screen; the server's cursor pages stay stable
- * while records are added, which offset pages would not.
+ * A dense sortable table. With `serverSort`, headers of the columns the server can order by ask it to
+ * (`onSort`), so every page continues the same order and the other headers do not sort; without it,
+ * sorting is of the page on screen. The server's cursor pages stay stable while records are added,
+ * which offset pages would not.
  */
 export function DataTable<T>({
   data,
@@ -15,6 +23,10 @@ export function DataTable<T>({
   onNext,
   onPrevious,
   page,
+  totalText,
+  serverSort,
+  onSort,
+  sortable,
 }: {
   data: T[];
   columns: ColumnDef<T, unknown>[];
@@ -23,10 +35,34 @@ export function DataTable<T>({
   onNext?: () => void;
   onPrevious?: () => void;
   page?: number;
+  /** How many rows match the query on every page, as the server counted it (e.g. "1,204 items"). */
+  totalText?: string;
+  serverSort?: ServerSort;
+  onSort?: (sort: ServerSort) => void;
+  /** Column ids the server can order by (with `onSort`). */
+  sortable?: readonly string[];
 }) {
   const { t } = useTranslation();
-  const [sorting, setSorting] = useState<SortingState>([]);
-  const table = useReactTable({ data, columns, state: { sorting }, onSortingChange: setSorting, getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel() });
+  const [localSorting, setLocalSorting] = useState<SortingState>([]);
+  const manual = onSort !== undefined;
+  const sorting: SortingState = manual ? (serverSort ? [serverSort] : []) : localSorting;
+  const table = useReactTable({
+    data,
+    columns: manual ? columns.map((c) => ({ ...c, enableSorting: c.id !== undefined && (sortable ?? []).includes(c.id) })) : columns,
+    state: { sorting },
+    manualSorting: manual,
+    enableMultiSort: false,
+    sortDescFirst: false,
+    onSortingChange: (updater) => {
+      const next = typeof updater === 'function' ? updater(sorting) : updater;
+      if (!manual) return setLocalSorting(next);
+      const [col] = next;
+      // Toggling a sorted column past "descending" would clear it: the server always has an order, so go back to ascending.
+      onSort(col ? { id: col.id, desc: col.desc } : { id: sorting[0]?.id ?? '', desc: false });
+    },
+    getCoreRowModel: getCoreRowModel(),
+    ...(manual ? {} : { getSortedRowModel: getSortedRowModel() }),
+  });
   return (
     <>
       <Table.ScrollContainer minWidth={640}>
@@ -70,15 +106,24 @@ export function DataTable<T>({
           {t('table.empty')}
         </Text>
       ) : null}
-      {onNext || onPrevious ? (
+      {onNext || onPrevious || totalText !== undefined ? (
         <Group justify="flex-end" mt="sm" gap="xs">
-          {page !== undefined ? <Text size="sm">{t('table.page', { page })}</Text> : null}
-          <Button variant="default" size="xs" disabled={!onPrevious} onClick={onPrevious}>
-            {t('table.previous')}
-          </Button>
-          <Button variant="default" size="xs" disabled={!onNext} onClick={onNext}>
-            {t('table.next')}
-          </Button>
+          {totalText !== undefined ? (
+            <Text size="sm" data-testid={testId ? `${testId}-total` : undefined} mr="auto">
+              {totalText}
+            </Text>
+          ) : null}
+          {page !== undefined && (onNext || onPrevious) ? <Text size="sm">{t('table.page', { page })}</Text> : null}
+          {onNext || onPrevious ? (
+            <>
+              <Button variant="default" size="xs" disabled={!onPrevious} onClick={onPrevious}>
+                {t('table.previous')}
+              </Button>
+              <Button variant="default" size="xs" disabled={!onNext} onClick={onNext}>
+                {t('table.next')}
+              </Button>
+            </>
+          ) : null}
         </Group>
       ) : null}
     </>

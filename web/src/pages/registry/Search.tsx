@@ -4,15 +4,18 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
-import { FIREARM_TYPES, ITEM_KINDS, ITEM_STATUSES, isPartialSerial, itemTypeLabel, searchItems, type ItemSummary, type SearchFilters } from '../../api/registry.ts';
+import { FIREARM_TYPES, ITEM_KINDS, ITEM_SORT_KEYS, ITEM_STATUSES, isPartialSerial, itemTypeLabel, searchItems, type ItemSort, type ItemSortKey, type ItemSummary, type SearchFilters } from '../../api/registry.ts';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { useSession } from '../../auth/session.tsx';
 import { PartyPicker } from '../../components/PartyPicker.tsx';
-import { DataTable } from '../../components/DataTable.tsx';
+import { DataTable, type ServerSort } from '../../components/DataTable.tsx';
 import { ErrorAlert, PageHeader, StatusBadge } from '../../components/ui.tsx';
 import { useCountryOptions, useFormat } from '../../format.ts';
 
 const FILTER_KEYS: (keyof SearchFilters)[] = ['serial', 'kind', 'type', 'status', 'make', 'model', 'calibre', 'country', 'holder'];
+/** Columns the server can order by: their ids are the API's sort keys (the type column's labels are translated, so it is not one). */
+const SORTABLE: readonly ItemSortKey[] = ['serial', 'make', 'model', 'calibre', 'countryOfManufacture', 'yearOfManufacture', 'status', 'registeredAt'];
+const isSortKey = (v: string | undefined): v is ItemSortKey => (ITEM_SORT_KEYS as readonly string[]).includes(v ?? '');
 
 export default function RegistrySearch() {
   const { t } = useTranslation();
@@ -23,13 +26,15 @@ export default function RegistrySearch() {
   const countries = useCountryOptions();
   const filters: SearchFilters = useMemo(() => Object.fromEntries(FILTER_KEYS.filter((k) => search[k]).map((k) => [k, search[k]])), [search]);
   const [draft, setDraft] = useState<SearchFilters>(filters);
+  // The order lives in the page URL beside the filters; the server sorts every page (a cursor names its order).
+  const sort: ItemSort = useMemo(() => ({ sort: isSortKey(search.sort) ? search.sort : 'registeredAt', order: search.order === 'desc' ? 'desc' : 'asc' }), [search.sort, search.order]);
   const [cursors, setCursors] = useState<string[]>([]);
   const cursor = cursors[cursors.length - 1];
   const hasQuery = Object.keys(filters).length > 0;
 
   const result = useQuery({
-    queryKey: ['registry', 'search', filters, cursor],
-    queryFn: () => searchItems(filters, cursor),
+    queryKey: ['registry', 'search', filters, sort, cursor],
+    queryFn: () => searchItems(filters, cursor, 50, sort),
     enabled: hasQuery,
     placeholderData: keepPreviousData,
   });
@@ -38,7 +43,16 @@ export default function RegistrySearch() {
     e.preventDefault();
     setCursors([]);
     const clean = Object.fromEntries(Object.entries(draft).filter(([, v]) => v)) as Record<string, string>;
-    void navigate({ to: '/registry', search: clean });
+    void navigate({ to: '/registry', search: { ...clean, ...sortSearch(sort) } });
+  }
+
+  const sortSearch = (s: ItemSort): Record<string, string> => (s.sort === 'registeredAt' && s.order === 'asc' ? {} : { sort: s.sort, order: s.order });
+  function changeSort(next: ServerSort) {
+    if (!isSortKey(next.id)) return;
+    // A new order starts again from page 1: the cursors in hand continue the old one.
+    setCursors([]);
+    const clean = Object.fromEntries(FILTER_KEYS.filter((k) => search[k]).map((k) => [k, search[k] as string]));
+    void navigate({ to: '/registry', search: { ...clean, ...sortSearch({ sort: next.id, order: next.desc ? 'desc' : 'asc' }) } });
   }
 
   const columns = useMemo<ColumnDef<ItemSummary, unknown>[]>(
@@ -57,9 +71,10 @@ export default function RegistrySearch() {
       { id: 'make', header: t('registry.make'), accessorFn: (r) => r.make ?? '' },
       { id: 'model', header: t('registry.model'), accessorFn: (r) => r.model ?? '' },
       { id: 'calibre', header: t('registry.calibre'), accessorFn: (r) => r.calibre ?? '' },
-      { id: 'country', header: t('registry.countryOfManufacture'), accessorFn: (r) => f.country(r.countryOfManufacture) },
-      { id: 'year', header: t('registry.yearOfManufacture'), accessorFn: (r) => r.yearOfManufacture ?? '' },
+      { id: 'countryOfManufacture', header: t('registry.countryOfManufacture'), accessorFn: (r) => f.country(r.countryOfManufacture) },
+      { id: 'yearOfManufacture', header: t('registry.yearOfManufacture'), accessorFn: (r) => r.yearOfManufacture ?? '' },
       { id: 'status', header: t('registry.status'), accessorFn: (r) => r.status, cell: (c) => <StatusBadge status={c.getValue() as string} /> },
+      { id: 'registeredAt', header: t('registry.registeredAt'), accessorFn: (r) => f.date(r.createdAt) },
     ],
     [t, f],
   );
@@ -126,6 +141,10 @@ export default function RegistrySearch() {
           data={result.data.items}
           columns={columns}
           page={cursors.length + 1}
+          totalText={t('registry.itemCount', { count: result.data.total, formatted: f.number(result.data.total) })}
+          serverSort={{ id: sort.sort, desc: sort.order === 'desc' }}
+          onSort={changeSort}
+          sortable={SORTABLE}
           onPrevious={cursors.length ? () => setCursors((c) => c.slice(0, -1)) : undefined}
           onNext={result.data.nextCursor ? () => setCursors((c) => [...c, result.data!.nextCursor!]) : undefined}
         />
