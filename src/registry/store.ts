@@ -542,11 +542,13 @@ export interface ItemFilter {
 }
 
 /**
- * The SQL of each sort key. `time` keys travel in the cursor as text (microseconds kept: a JS Date
- * would round them and repeat or skip rows). Text is compared lower-cased, as the make index is built.
+ * The SQL of each sort key. Registration order is the id's (a UUIDv7 made when the item is registered),
+ * so it pages on the primary key alone. `time` keys travel in the cursor as text (microseconds kept: a
+ * JS Date would round them and repeat or skip rows). Text is compared lower-cased, as the make index is
+ * built. The holder's country comes from a join made only for that order.
  */
-const ITEM_SORT_SQL: Record<ItemSortKey, { expr: string; type: 'text' | 'int' | 'time' }> = {
-  registeredAt: { expr: 'created_at', type: 'time' },
+const ITEM_SORT_SQL: Record<ItemSortKey, { expr: string; type: 'id' | 'text' | 'int' | 'time' }> = {
+  registeredAt: { expr: 'id', type: 'id' },
   lastEventAt: { expr: 'last_event_at', type: 'time' },
   serial: { expr: 'serial_norm', type: 'text' },
   make: { expr: 'lower(make)', type: 'text' },
@@ -556,13 +558,15 @@ const ITEM_SORT_SQL: Record<ItemSortKey, { expr: string; type: 'text' | 'int' | 
   status: { expr: 'status', type: 'text' },
   countryOfManufacture: { expr: 'country_of_manufacture', type: 'text' },
   yearOfManufacture: { expr: 'year_of_manufacture', type: 'int' },
-  holderCountry: { expr: '(SELECT hp.country FROM registry_parties hp WHERE hp.id = registry_items.holder_party_id)', type: 'text' },
+  holderCountry: { expr: 'holder_country', type: 'text' },
 };
+const WITH_HOLDER_COUNTRY =
+  '(SELECT registry_items.*, hp.country AS holder_country FROM registry_items LEFT JOIN registry_parties hp ON hp.id = registry_items.holder_party_id) registry_items';
 
 export interface ItemSort {
   key: ItemSortKey;
   desc: boolean;
-  /** The last row of the previous page: its sort value (null: the row had none) and id. */
+  /** The last row of the previous page: its sort value (null: the row had none, or the order is the id's) and id. */
   after?: { key: string | number | null; id: string };
   limit: number;
 }
@@ -586,7 +590,9 @@ export async function searchItems(q: Queryable, f: ItemFilter, sort: ItemSort): 
   let keyset = '';
   if (sort.after) {
     const id = p(sort.after.id);
-    if (sort.after.key === null) {
+    if (type === 'id') {
+      keyset = `id ${sort.desc ? '<' : '>'} ${id}`;
+    } else if (sort.after.key === null) {
       // Inside the NULL block, by id; descending, every non-NULL value still follows it.
       keyset = sort.desc ? `((${expr} IS NULL AND id < ${id}) OR ${expr} IS NOT NULL)` : `(${expr} IS NULL AND id > ${id})`;
     } else {
@@ -596,11 +602,13 @@ export async function searchItems(q: Queryable, f: ItemFilter, sort: ItemSort): 
   }
   const where = w.clause;
   const pageWhere = keyset ? `${where ? `${where} AND` : 'WHERE'} ${keyset}` : where;
-  const sortValue = type === 'time' ? `(${expr})::text` : expr;
+  const sortValue = type === 'id' ? 'NULL::text' : type === 'time' ? `(${expr})::text` : expr;
+  const order = type === 'id' ? `id ${dir}` : `${expr} ${dir}, id ${dir}`;
+  const from = sort.key === 'holderCountry' ? WITH_HOLDER_COUNTRY : 'registry_items';
   const rows = await q.query<SortedItemRow & { total: number; sort_order: unknown }>(
     `SELECT c.total, m.* FROM (SELECT count(*)::int8 AS total FROM registry_items ${where}) c ` +
-      `LEFT JOIN LATERAL (SELECT ${ITEM_COLS}, ${sortValue} AS sort_key, ${expr} AS sort_order FROM registry_items ${pageWhere} ` +
-      `ORDER BY ${expr} ${dir}, id ${dir} LIMIT ${p(sort.limit + 1)}) m ON true ORDER BY m.sort_order ${dir}, m.id ${dir}`,
+      `LEFT JOIN LATERAL (SELECT ${ITEM_COLS}, ${sortValue} AS sort_key, ${expr} AS sort_order FROM ${from} ${pageWhere} ` +
+      `ORDER BY ${order} LIMIT ${p(sort.limit + 1)}) m ON true ORDER BY m.sort_order ${dir}, m.id ${dir}`,
     w.params,
   );
   const total = rows[0]?.total ?? 0;
