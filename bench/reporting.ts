@@ -24,6 +24,7 @@ import { openScratchPostgres } from '../src/platform/db/scratch.ts';
 import type { Db } from '../src/platform/db/types.ts';
 import type { Deps } from '../src/platform/deps.ts';
 import { createReportingService } from '../src/reporting/service.ts';
+import { createServices } from '../src/modules.ts';
 import * as store from '../src/reporting/store.ts';
 
 function arg(name: string, fallback: string): string {
@@ -112,7 +113,7 @@ async function bench(engine: string): Promise<void> {
     await load(db, licences);
     process.stdout.write(`  ${licences} licences, ${licences * LINES} licence lines and ${licences * LINES} shipment lines written in ${((performance.now() - t0) / 1000).toFixed(1)} s (untimed set-up)\n`);
     const deps: Deps = { db, clock: systemClock, config: testConfig({}), log: { info() {}, warn() {}, error() {}, debug() {} } };
-    const svc = createReportingService(deps);
+    const svc = createReportingService(deps, createServices(deps));
     await svc.listMappings(cliActor()); // seeds the mapping once, outside the timings
     // Once per new licence or shipment: the typed projection the aggregates read (timed on its own).
     const p0 = performance.now();

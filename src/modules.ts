@@ -28,9 +28,9 @@ export const MODULES = [
   licensingModule,
   exchangeModule,
   licensingExchangeModule,
-  reportingModule,
   operationsModule,
   tracingModule,
+  reportingModule,
 ] as const;
 
 export type Services = ServicesOf<typeof MODULES>;

@@ -9,7 +9,7 @@ import { unrocaCategory, UNROCA_CATEGORIES } from '../reference/unroca.ts';
  * groups and the category mapping, so each rule is unit-tested without a database.
  */
 
-export const REPORT_KINDS = ['unroca', 'att', 'wassenaar'] as const;
+export const REPORT_KINDS = ['unroca', 'att', 'wassenaar', 'iafq', 'protocol'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 /** ATT Art. 13(3): the State reports authorised or actual transfers, and says which. */
@@ -34,7 +34,7 @@ export interface Period {
   label: string;
 }
 
-/** UNROCA and the ATT report the preceding calendar year (by 31 May); Wassenaar a half-year. */
+/** UNROCA, the ATT, the IAFQ and the self-assessment report a calendar year; Wassenaar a half-year. */
 export function parsePeriod(kind: ReportKind, label: string): Period | null {
   if (kind === 'wassenaar') {
     const m = /^(\d{4})-H([12])$/.exec(label);
@@ -565,4 +565,391 @@ export function transferCharts(lines: readonly ChartLine[], mappings: readonly (
   }
   const sortByCategory = (a: ChartPoint, b: ChartPoint) => a.bucket.localeCompare(b.bucket) || categoryOrder(a.key) - categoryOrder(b.key);
   return { byCategory: topKeys(byCategory, top).sort(sortByCategory), byDestination: topKeys(byDestination, top) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// UNODC Illicit Arms Flows Questionnaire and SDG indicator 16.4.2 (STANDARDS.md §§6.1, 6.2).
+
+/** The tracing module's figures of a period (GET /tracing/figures), as reporting reads them. */
+export interface TracingFigures {
+  period: { from: string; to: string };
+  firearmsRecovered: number;
+  firearmsOriginEstablished: number;
+  rows: { recoveryType: string; kind: string; type: string | null; legalJustification: string; criminalContext: string; items: number; quantity: number; originEstablished: number }[];
+  requests: { direction: string; status: string; count: number }[];
+}
+
+/** The records behind those figures (the tracing service's figureRecords). */
+export interface TracingRecords {
+  items: {
+    reference: string;
+    caseReference: string;
+    recoveredOn: string;
+    place: string | null;
+    recoveryType: string;
+    legalJustification: string;
+    criminalContext: string;
+    kind: string;
+    type: string | null;
+    nature: string | null;
+    countryOfManufacture: string | null;
+    quantity: number;
+    markingDefaced: boolean;
+    originEstablished: boolean;
+  }[];
+  requests: { reference: string; direction: string; status: string; counterpartState: string; createdOn: string; respondedOn: string | null }[];
+  disposals: { certificateNumber: string; kind: string; disposedOn: string; witnesses: number; verified: boolean; marked: boolean; fromRecovery: boolean }[];
+}
+
+export const RECOVERY_TYPES = ['seized', 'found', 'surrendered'] as const;
+
+/**
+ * A seizure is "significant" when one case holds at least this many firearms or rounds. The IAFQ asks for
+ * significant seizures case by case (STANDARDS.md §6.2) but the sources at hand give no number
+ * (§10: the IAFQ code lists are unverified), so the threshold is the State's choice, printed on the
+ * report; these defaults are Custodia's.
+ */
+export const SIGNIFICANT_DEFAULTS = { firearms: 10, rounds: 1000 } as const;
+
+/** Where a tracing request stands, as the IAFQ counts outcomes: answered, partly, refused, still awaited. */
+export type RequestOutcome = 'answered' | 'partly_answered' | 'refused' | 'pending' | 'closed' | 'not_sent';
+
+export function requestOutcome(status: string): RequestOutcome {
+  switch (status) {
+    case 'responded':
+      return 'answered';
+    case 'partial':
+      return 'partly_answered';
+    case 'refused':
+      return 'refused';
+    case 'closed':
+      return 'closed';
+    case 'draft':
+      return 'not_sent';
+    default:
+      return 'pending';
+  }
+}
+
+export const REQUEST_OUTCOMES: RequestOutcome[] = ['answered', 'partly_answered', 'refused', 'pending', 'closed', 'not_sent'];
+
+export interface IafqCount {
+  key: string;
+  seized: number;
+  found: number;
+  surrendered: number;
+  total: number;
+}
+
+export interface SignificantSeizure {
+  caseReference: string;
+  recoveredOn: string;
+  place: string | null;
+  legalJustification: string;
+  criminalContext: string;
+  firearms: number;
+  parts: number;
+  rounds: number;
+  /** Countries of manufacture of the firearms (ISO 3166-1), as read off them. */
+  countriesOfManufacture: string[];
+  items: string[];
+}
+
+export type IafqReport = {
+  kind: 'iafq';
+  state: string;
+  period: Period;
+  /** SDG 16.4.2: firearms seized, found or surrendered (denominator); those whose illicit origin was established (numerator). */
+  sdg: {
+    denominator: number;
+    numerator: number;
+    /** numerator / denominator, four decimals; null when nothing was recovered. */
+    proportion: number | null;
+    denominatorRecords: string[];
+    numeratorRecords: string[];
+    /** False when the records listed do not add up to the tracing module's counts (a record changed between reads). */
+    recordsAgree: boolean;
+  };
+  firearmsByType: IafqCount[];
+  firearmsByLegalJustification: IafqCount[];
+  firearmsByCriminalContext: IafqCount[];
+  partsByType: IafqCount[];
+  /** Ammunition: lots recovered and rounds, by recovery type (rounds) per calibre/component. */
+  ammunitionByType: (IafqCount & { lots: number })[];
+  tracingRequests: { direction: string; outcome: RequestOutcome; count: number }[];
+  /** Firearms traced in the State whose illicit origin was or was not established. */
+  domesticTracing: { originEstablished: number; notEstablished: number };
+  significantSeizures: { threshold: { firearms: number; rounds: number }; cases: SignificantSeizure[] };
+};
+
+function countBy(rows: readonly TracingFigures['rows'][number][], key: (r: TracingFigures['rows'][number]) => string, value: (r: TracingFigures['rows'][number]) => number): IafqCount[] {
+  const out = new Map<string, IafqCount>();
+  for (const r of rows) {
+    const k = key(r);
+    const c = out.get(k) ?? { key: k, seized: 0, found: 0, surrendered: 0, total: 0 };
+    const v = value(r);
+    if (r.recoveryType === 'seized' || r.recoveryType === 'found' || r.recoveryType === 'surrendered') c[r.recoveryType] += v;
+    c.total += v;
+    out.set(k, c);
+  }
+  return [...out.values()].sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));
+}
+
+/**
+ * The IAFQ statistical tables and the SDG 16.4.2 proportion of a year, from the tracing module's figures,
+ * with the records behind numerator and denominator, and the significant seizures of the period (cases
+ * of type `seized` at or above the threshold).
+ */
+export function buildIafqReport(input: { state: string; period: Period; figures: TracingFigures; records: TracingRecords; threshold: { firearms: number; rounds: number } }): IafqReport {
+  const { figures, records } = input;
+  const firearms = figures.rows.filter((r) => r.kind === 'firearm');
+  const firearmRecords = records.items.filter((i) => i.kind === 'firearm');
+  const established = firearmRecords.filter((i) => i.originEstablished);
+  const denominator = figures.firearmsRecovered;
+  const numerator = figures.firearmsOriginEstablished;
+
+  const requests = new Map<string, { direction: string; outcome: RequestOutcome; count: number }>();
+  for (const r of figures.requests) {
+    const outcome = requestOutcome(r.status);
+    const k = `${r.direction}\u0000${outcome}`;
+    const e = requests.get(k) ?? { direction: r.direction, outcome, count: 0 };
+    e.count += r.count;
+    requests.set(k, e);
+  }
+
+  const cases = new Map<string, SignificantSeizure>();
+  for (const i of records.items) {
+    if (i.recoveryType !== 'seized') continue;
+    const c = cases.get(i.caseReference) ?? { caseReference: i.caseReference, recoveredOn: i.recoveredOn, place: i.place, legalJustification: i.legalJustification, criminalContext: i.criminalContext, firearms: 0, parts: 0, rounds: 0, countriesOfManufacture: [], items: [] };
+    if (i.kind === 'firearm') {
+      c.firearms += 1;
+      if (i.countryOfManufacture && !c.countriesOfManufacture.includes(i.countryOfManufacture)) c.countriesOfManufacture.push(i.countryOfManufacture);
+    } else if (i.kind === 'part') c.parts += 1;
+    else if (i.kind === 'ammunition') c.rounds += i.quantity;
+    c.items.push(i.reference);
+    cases.set(i.caseReference, c);
+  }
+  const significant = [...cases.values()]
+    .filter((c) => c.firearms >= input.threshold.firearms || c.rounds >= input.threshold.rounds)
+    .map((c) => ({ ...c, countriesOfManufacture: [...c.countriesOfManufacture].sort() }))
+    .sort((a, b) => a.recoveredOn.localeCompare(b.recoveredOn) || a.caseReference.localeCompare(b.caseReference));
+
+  return {
+    kind: 'iafq',
+    state: input.state,
+    period: input.period,
+    sdg: {
+      denominator,
+      numerator,
+      proportion: denominator > 0 ? Math.round((numerator / denominator) * 10_000) / 10_000 : null,
+      denominatorRecords: firearmRecords.map((i) => i.reference),
+      numeratorRecords: established.map((i) => i.reference),
+      recordsAgree: firearmRecords.length === denominator && established.length === numerator,
+    },
+    firearmsByType: countBy(firearms, (r) => r.type ?? 'unknown', (r) => r.items),
+    firearmsByLegalJustification: countBy(firearms, (r) => r.legalJustification, (r) => r.items),
+    firearmsByCriminalContext: countBy(firearms, (r) => r.criminalContext, (r) => r.items),
+    partsByType: countBy(figures.rows.filter((r) => r.kind === 'part'), (r) => r.type ?? 'unknown', (r) => r.items),
+    ammunitionByType: (() => {
+      const ammo = figures.rows.filter((r) => r.kind === 'ammunition');
+      const lots = new Map(countBy(ammo, (r) => r.type ?? 'unknown', (r) => r.items).map((c) => [c.key, c.total]));
+      return countBy(ammo, (r) => r.type ?? 'unknown', (r) => r.quantity).map((c) => ({ ...c, lots: lots.get(c.key) ?? 0 }));
+    })(),
+    tracingRequests: [...requests.values()].sort((a, b) => a.direction.localeCompare(b.direction) || REQUEST_OUTCOMES.indexOf(a.outcome) - REQUEST_OUTCOMES.indexOf(b.outcome)),
+    domesticTracing: { originEstablished: numerator, notEstablished: denominator - numerator },
+    significantSeizures: { threshold: { ...input.threshold }, cases: significant },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Firearms Protocol self-assessment (STANDARDS.md §§1, 6.3): what the node can show for each provision.
+
+export interface LicenceEvidence {
+  kind: string;
+  issued: number;
+  /** Carry place and dates of issue and expiry, export and import countries, final recipient, goods (Arts 7(b), 10(3)). */
+  complete: number;
+  withImportAuthorisation: number;
+  withTransit: number;
+  /** Of those with transit, how many hold a no-objection from every transit State (Art. 10(2)(b)). */
+  transitAllNoObjection: number;
+  withBrokers: number;
+  shipments: number;
+  shipmentsVerified: number;
+}
+
+export interface ItemEvidence {
+  registered: number;
+  firearms: number;
+  firearmsWithManufactureMarking: number;
+  imported: number;
+  importedWithImportMarking: number;
+  importedTemporary: number;
+  /** Items with a loss or theft report, whenever made. */
+  lostOrStolen: number;
+}
+
+export interface BrokerEvidence {
+  registered: number;
+  active: number;
+  registeredInPeriod: number;
+}
+
+export interface ProvisionEvidence {
+  /** What the node counted, in a sentence an officer can check. */
+  text: string;
+  /** The figure(s) the sentence gives, for the spreadsheet. */
+  value: number | null;
+  /** References of the records behind the figure, where the node can list them. */
+  records?: string[];
+}
+
+export interface Provision {
+  /** `5`, `10(2)`: the article and paragraph. */
+  article: string;
+  title: string;
+  /** What the provision asks of a State, in our words. */
+  requirement: string;
+  evidence: ProvisionEvidence[];
+  /** For the officer: the State's own assessment, left empty by the node. */
+  stateAssessment: string;
+}
+
+export type ProtocolAssessment = {
+  kind: 'protocol';
+  state: string;
+  period: Period;
+  provisions: Provision[];
+};
+
+const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+/**
+ * The Protocol's Arts 5–15, each with what the node's records show for the year: counts from the
+ * registry, licensing and tracing, and the record-keeping settings. The node does not judge compliance;
+ * each provision has an empty "State's assessment" for the officer.
+ */
+export function buildProtocolAssessment(input: {
+  state: string;
+  period: Period;
+  licences: readonly LicenceEvidence[];
+  items: ItemEvidence;
+  brokers: BrokerEvidence;
+  tracing: TracingRecords | null;
+  retention: { protocolYears: number; manufactureYears: number; otherYears: number; afterDestructionYears: number };
+  auditSize: number;
+}): ProtocolAssessment {
+  const lic = (kind: string): LicenceEvidence => input.licences.find((l) => l.kind === kind) ?? { kind, issued: 0, complete: 0, withImportAuthorisation: 0, withTransit: 0, transitAllNoObjection: 0, withBrokers: 0, shipments: 0, shipmentsVerified: 0 };
+  const all = input.licences.reduce(
+    (a, l) => ({ issued: a.issued + l.issued, complete: a.complete + l.complete, withBrokers: a.withBrokers + l.withBrokers, shipments: a.shipments + l.shipments, shipmentsVerified: a.shipmentsVerified + l.shipmentsVerified }),
+    { issued: 0, complete: 0, withBrokers: 0, shipments: 0, shipmentsVerified: 0 },
+  );
+  const exp = lic('export');
+  const t = input.tracing;
+  const noTracing: ProvisionEvidence = { text: 'Not shown: the officer who generated this report may not read recoveries (tracing).', value: null };
+  const items = t?.items ?? [];
+  const byJustification = (j: string) => items.filter((i) => i.legalJustification === j);
+  const disposals = t?.disposals ?? [];
+  const dispositionOf = (k: string) => disposals.filter((d) => d.kind === k);
+  const requests = t?.requests ?? [];
+  const answered = (dir: string) => requests.filter((r) => r.direction === dir && ['answered', 'partly_answered'].includes(requestOutcome(r.status)));
+  const provision = (article: string, title: string, requirement: string, evidence: ProvisionEvidence[]): Provision => ({ article, title, requirement, evidence, stateAssessment: '' });
+
+  const destroyed = dispositionOf('destruction');
+  const deactivated = dispositionOf('deactivation');
+  const other = dispositionOf('other');
+  const defaced = items.filter((i) => i.markingDefaced);
+  const seized = items.filter((i) => i.recoveryType === 'seized');
+  const incoming = requests.filter((r) => r.direction === 'incoming');
+  const outgoing = requests.filter((r) => r.direction === 'outgoing' && r.status !== 'draft');
+  const counterparts = new Set(requests.filter((r) => r.status !== 'draft').map((r) => r.counterpartState));
+
+  return {
+    kind: 'protocol',
+    state: input.state,
+    period: input.period,
+    provisions: [
+      provision('5', 'Criminalization', 'Illicit manufacturing, illicit trafficking, and falsifying or illicitly obliterating, removing or altering markings are criminal offences.', t ? [
+        { text: `${n(byJustification('illicit_manufacturing').length, 'item')} recovered in ${input.period.label} on the ground of illicit manufacturing`, value: byJustification('illicit_manufacturing').length, records: byJustification('illicit_manufacturing').map((i) => i.reference) },
+        { text: `${n(byJustification('illicit_trafficking').length, 'item')} recovered on the ground of illicit trafficking`, value: byJustification('illicit_trafficking').length, records: byJustification('illicit_trafficking').map((i) => i.reference) },
+        { text: `${n(byJustification('marking_offence').length, 'item')} recovered for a marking offence; ${n(defaced.length, 'item')} recovered with a marking obliterated, altered, removed or falsified`, value: defaced.length, records: defaced.map((i) => i.reference) },
+      ] : [noTracing]),
+      provision('6', 'Confiscation, seizure and disposal', 'Illicitly manufactured or trafficked arms can be confiscated; seized arms are destroyed unless another disposal is officially authorised, the arm is marked and the method recorded.', t ? [
+        { text: `${n(seized.length, 'item')} seized in ${input.period.label} (${n(items.length, 'item')} seized, found or surrendered)`, value: seized.length },
+        { text: `${n(destroyed.length, 'destruction')} recorded, each with a certificate; ${destroyed.filter((d) => d.witnesses > 0).length} with at least one witness`, value: destroyed.length, records: destroyed.map((d) => d.certificateNumber) },
+        { text: `${n(other.length, 'other authorised disposal')}, ${other.filter((d) => d.marked).length} with the item's identifying marking recorded`, value: other.length, records: other.map((d) => d.certificateNumber) },
+      ] : [noTracing]),
+      provision('7', 'Record-keeping', 'Records needed to trace and identify arms, and of international transactions, are kept for at least ten years.', [
+        { text: `Retention configured: ${input.retention.protocolYears} years (Protocol records), ${input.retention.manufactureYears} years (manufacture), ${input.retention.otherYears} years (other records), ${input.retention.afterDestructionYears} years after destruction; records are never deleted`, value: input.retention.protocolYears },
+        { text: `${n(all.issued, 'licence')} issued in ${input.period.label}; ${all.complete} carry issue and expiry dates, export and import countries, the final recipient and the description and quantity of the goods`, value: all.complete },
+        { text: `${n(input.auditSize, 'entry', 'entries')} in the tamper-evident audit log when this report was computed`, value: input.auditSize },
+      ]),
+      provision('8', 'Marking', 'Arms are marked at manufacture (manufacturer, country or place, serial number, or an alternative code), at import (country and, where possible, year), and on transfer from State stocks to civilian use.', [
+        { text: `${n(input.items.firearms, 'firearm')} registered in ${input.period.label}; ${input.items.firearmsWithManufactureMarking} with a manufacture marking giving a serial number or alternative code`, value: input.items.firearmsWithManufactureMarking },
+        { text: `${n(input.items.imported, 'item')} registered in the period with an import recorded; ${input.items.importedWithImportMarking} carry an import marking, ${input.items.importedTemporary} are temporary imports (exempt)`, value: input.items.importedWithImportMarking },
+      ]),
+      provision('9', 'Deactivation', 'Deactivated arms are made permanently inoperable, the deactivation verified by a competent authority and attested by a certificate or a visible mark.', t ? [
+        { text: `${n(deactivated.length, 'deactivation')} recorded in ${input.period.label}, each with a certificate; ${deactivated.filter((d) => d.verified).length} verified by a named authority; ${deactivated.filter((d) => d.marked).length} with a deactivation mark`, value: deactivated.length, records: deactivated.map((d) => d.certificateNumber) },
+      ] : [noTracing]),
+      provision('10', 'Export, import and transit licensing', 'Exports, imports and transits are licensed; before an export licence is issued the importing State has authorised the import and transit States have given written notice of no objection; licences carry the minimum content and can be authenticated; receipt of shipments is confirmed on request.', [
+        { text: `${n(exp.issued, 'export licence')} issued in ${input.period.label}; ${exp.withImportAuthorisation} with the importing State's authorisation recorded`, value: exp.withImportAuthorisation },
+        { text: `${n(exp.withTransit, 'export licence')} with transit; ${exp.transitAllNoObjection} with a no-objection recorded from every transit State`, value: exp.transitAllNoObjection },
+        { text: `${n(lic('import').issued, 'import licence')}, ${n(lic('transit').issued, 'transit licence')} and ${n(lic('temporary').issued, 'simplified temporary licence')} issued; every licence the node issues carries a signed token anyone can verify`, value: lic('import').issued + lic('transit').issued + lic('temporary').issued },
+        { text: `${n(all.shipments, 'shipment')} recorded under licences of the period; delivery confirmed by the importing State for ${all.shipmentsVerified}`, value: all.shipmentsVerified },
+      ]),
+      provision('11', 'Security and preventive measures', 'The security of arms at manufacture, import, export and transit is required, and border and cross-border police and customs cooperation made effective, to prevent theft, loss and diversion.', [
+        { text: `${n(input.items.lostOrStolen, 'registered item')} with a loss or theft report on record (all years); each recovered item is checked against them automatically`, value: input.items.lostOrStolen },
+      ]),
+      provision('12', 'Information exchange and tracing', 'States exchange information on authorised actors and on illicit trafficking, cooperate in tracing and answer tracing requests promptly, respecting confidentiality.', t ? [
+        { text: `${n(incoming.length, 'tracing request')} received in ${input.period.label}; ${answered('incoming').length} answered`, value: answered('incoming').length, records: incoming.map((r) => r.reference) },
+        { text: `${n(outgoing.length, 'tracing request')} sent; ${answered('outgoing').length} answered by the other State`, value: answered('outgoing').length, records: outgoing.map((r) => r.reference) },
+      ] : [noTracing]),
+      provision('13', 'Cooperation', 'States cooperate bilaterally, regionally and internationally, designate a national point of contact, and seek the cooperation of industry.', [
+        t ? { text: `Tracing requests exchanged with ${n(counterparts.size, 'State')} in ${input.period.label}`, value: counterparts.size } : noTracing,
+        { text: 'The designation of the national point of contact is not recorded by the node: the officer states it.', value: null },
+      ]),
+      provision('14', 'Training and technical assistance', 'States cooperate on training and technical assistance.', [{ text: 'The node records no data on training or technical assistance: the officer states it.', value: null }]),
+      provision('15', 'Brokers and brokering', 'States consider registering brokers, licensing brokering, and naming brokers on licences, and keep brokering records as for Art. 7.', [
+        { text: `${n(input.brokers.registered, 'broker')} registered (${input.brokers.active} active; ${input.brokers.registeredInPeriod} registered in ${input.period.label})`, value: input.brokers.registered },
+        { text: `${n(lic('brokering').issued, 'brokering licence')} issued; ${n(all.withBrokers, 'licence')} of the period name the brokers involved`, value: lic('brokering').issued },
+      ]),
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recovery charts.
+
+/** Firearms recovered per bucket and recovery type (seized, found, surrendered). */
+export function recoveryChart(items: readonly { recoveredOn: string; recoveryType: string; kind: string }[], granularity: 'year' | 'month'): ChartPoint[] {
+  const out = new Map<string, ChartPoint>();
+  for (const i of items) {
+    if (i.kind !== 'firearm') continue;
+    const bucket = granularity === 'year' ? i.recoveredOn.slice(0, 4) : i.recoveredOn.slice(0, 7);
+    const id = `${bucket}\u0000${i.recoveryType}`;
+    const p = out.get(id) ?? { bucket, key: i.recoveryType, value: 0 };
+    p.value += 1;
+    out.set(id, p);
+  }
+  return [...out.values()].sort((a, b) => a.bucket.localeCompare(b.bucket) || RECOVERY_TYPES.indexOf(a.key as never) - RECOVERY_TYPES.indexOf(b.key as never));
+}
+
+/**
+ * Tracing outcomes: firearms whose illicit origin was established or not (bucket `domestic`), and
+ * tracing requests by outcome (buckets `outgoing`, `incoming`).
+ */
+export function tracingOutcomeChart(records: TracingRecords): ChartPoint[] {
+  const firearms = records.items.filter((i) => i.kind === 'firearm');
+  const points: ChartPoint[] = [
+    { bucket: 'domestic', key: 'origin_established', value: firearms.filter((i) => i.originEstablished).length },
+    { bucket: 'domestic', key: 'origin_not_established', value: firearms.filter((i) => !i.originEstablished).length },
+  ];
+  for (const direction of ['outgoing', 'incoming']) {
+    for (const outcome of REQUEST_OUTCOMES) {
+      if (outcome === 'not_sent') continue;
+      const value = records.requests.filter((r) => r.direction === direction && requestOutcome(r.status) === outcome).length;
+      if (value) points.push({ bucket: direction, key: outcome, value });
+    }
+  }
+  return points;
 }

@@ -4,17 +4,20 @@ import { REPORTING_AUDITED_ENTITIES } from './entities.ts';
 import { reportingPolicy } from './policy.ts';
 import { reportingRoutes } from './routes.ts';
 import { createReportingService } from './service.ts';
+import type { TracingService } from '../tracing/service.ts';
 
 /**
- * International returns computed from the records (UNROCA, ATT annual report, Wassenaar six-monthly):
- * the category mapping, ATT Art. 13(3) withholding, stored reports and charts. Reads licensing's
- * records through the views of its own migration, so it needs no other module's service.
+ * International returns computed from the records (UNROCA, ATT annual report, Wassenaar six-monthly,
+ * UNODC IAFQ / SDG 16.4.2, Firearms Protocol self-assessment): the category mapping, ATT Art. 13(3)
+ * withholding, stored reports and charts. Reads licensing's and the registry's records through the
+ * views of its own migrations; asks the tracing service for recovery figures and the records behind them.
  */
 export const reportingModule = defineModule({
   name: 'reporting',
   policy: reportingPolicy,
   auditedEntities: REPORTING_AUDITED_ENTITIES,
-  createService: (deps) => createReportingService(deps),
+  needs: ['tracing'],
+  createService: (deps, needs: { tracing: TracingService }) => createReportingService(deps, needs),
   routes: [reportingRoutes],
   commands: registerReportingCommands,
 });

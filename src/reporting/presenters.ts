@@ -1,6 +1,6 @@
 import { countryName } from '../reference/countries.ts';
 import { minorUnits } from '../reference/currencies.ts';
-import type { ArmsReport, ArmsRow, WassenaarReport } from './model.ts';
+import type { ArmsReport, ArmsRow, IafqCount, IafqReport, ProtocolAssessment, WassenaarReport } from './model.ts';
 import type { StoredReport } from './service.ts';
 
 /**
@@ -153,6 +153,106 @@ function wassenaarDocument(r: StoredReport, c: WassenaarReport): ReportDocument 
   };
 }
 
+const label = (code: string) => code.replace(/_/g, ' ');
+
+function countSection(name: string, title: string, first: string, rows: readonly IafqCount[]): ReportSection {
+  return { name, title, columns: [first, 'Seized', 'Found', 'Surrendered', 'Total'], rows: rows.map((c) => [label(c.key), c.seized, c.found, c.surrendered, c.total]), empty: 'None recovered in the period.' };
+}
+
+function iafqDocument(r: StoredReport, c: IafqReport): ReportDocument {
+  const s = c.sdg;
+  return {
+    title: `UNODC Illicit Arms Flows Questionnaire and SDG indicator 16.4.2, ${c.period.label}`,
+    cover: [
+      ['Reporting State', country(c.state)],
+      ['Calendar year', c.period.label],
+      ['Period', `${c.period.start} to ${c.period.end} (by date of recovery)`],
+      ['SDG 16.4.2 denominator', `${s.denominator} firearm(s) seized, found or surrendered`],
+      ['SDG 16.4.2 numerator', `${s.numerator} firearm(s) whose illicit origin was established by tracing`],
+      ['SDG 16.4.2 proportion', s.proportion === null ? 'Not defined: no firearm recovered in the period' : `${(s.proportion * 100).toFixed(2)} %`],
+      ['Records check', s.recordsAgree ? 'The records listed add up to both figures' : 'The records listed do NOT add up to the figures: generate the report again'],
+      ['Significant seizure', `A seizure of at least ${c.significantSeizures.threshold.firearms} firearm(s) or ${c.significantSeizures.threshold.rounds} round(s) in one case (the State's threshold)`],
+      ...provenance(r),
+    ],
+    sections: [
+      countSection('Firearms by type', 'Firearms seized, found and surrendered, by weapon type', 'Weapon type', c.firearmsByType),
+      countSection('Legal justification', 'Firearms by legal justification of the seizure', 'Legal justification', c.firearmsByLegalJustification),
+      countSection('Criminal context', 'Firearms by criminal context', 'Criminal context', c.firearmsByCriminalContext),
+      countSection('Parts and components', 'Parts and components, by type (items)', 'Part type', c.partsByType),
+      {
+        name: 'Ammunition',
+        title: 'Ammunition, by calibre or component (rounds)',
+        columns: ['Calibre / component', 'Lots', 'Rounds seized', 'Rounds found', 'Rounds surrendered', 'Rounds, total'],
+        rows: c.ammunitionByType.map((a) => [label(a.key), a.lots, a.seized, a.found, a.surrendered, a.total]),
+        empty: 'None recovered in the period.',
+      },
+      {
+        name: 'Tracing',
+        title: 'Tracing: international requests made in the period by outcome; domestic traces of the firearms recovered',
+        columns: ['Direction', 'Outcome', 'Count'],
+        rows: [
+          ...c.tracingRequests.map((t): Cell[] => [t.direction, label(t.outcome), t.count]),
+          ['domestic', 'illicit origin established', c.domesticTracing.originEstablished],
+          ['domestic', 'not established', c.domesticTracing.notEstablished],
+        ],
+        empty: 'None.',
+      },
+      {
+        name: 'Significant seizures',
+        title: `Significant seizures (at least ${c.significantSeizures.threshold.firearms} firearms or ${c.significantSeizures.threshold.rounds} rounds in one case)`,
+        columns: ['Case', 'Date', 'Place', 'Legal justification', 'Criminal context', 'Firearms', 'Parts', 'Rounds', 'Countries of manufacture', 'Items'],
+        rows: c.significantSeizures.cases.map((x) => [x.caseReference, x.recoveredOn, x.place, label(x.legalJustification), label(x.criminalContext), x.firearms, x.parts, x.rounds, x.countriesOfManufacture.join(', '), x.items.length]),
+        empty: 'None at this threshold.',
+      },
+      {
+        name: 'SDG 16.4.2 records',
+        title: 'The records behind SDG 16.4.2: every firearm recovered (denominator), and whether its illicit origin was established (numerator)',
+        columns: ['Recovered item', 'In numerator'],
+        rows: s.denominatorRecords.map((ref) => [ref, s.numeratorRecords.includes(ref) ? 'yes' : 'no']),
+        empty: 'No firearm recovered in the period.',
+      },
+    ],
+  };
+}
+
+/** A long list is cut in the printed cell; the stored report (JSON) keeps every reference. */
+function recordList(refs: readonly string[], max = 100): string {
+  return refs.length <= max ? refs.join(', ') : `${refs.slice(0, max).join(', ')} … and ${refs.length - max} more (all in the stored report)`;
+}
+
+function protocolDocument(r: StoredReport, c: ProtocolAssessment): ReportDocument {
+  return {
+    title: `Firearms Protocol self-assessment: evidence from the records, ${c.period.label}`,
+    cover: [
+      ['Reporting State', country(c.state)],
+      ['Calendar year', c.period.label],
+      ['How to read it', "For each provision the node lists what its records show; the State's assessment is for the officer to complete."],
+      ...provenance(r),
+    ],
+    sections: [
+      {
+        name: 'Self-assessment',
+        title: 'Protocol against the Illicit Manufacturing of and Trafficking in Firearms, Arts 5-15',
+        columns: ['Article', 'Provision', 'What it asks', 'Evidence from the records', 'Records', "State's assessment"],
+        rows: c.provisions.flatMap((p) =>
+          p.evidence.map((e, i): Cell[] => [i === 0 ? `Art. ${p.article}` : '', i === 0 ? p.title : '', i === 0 ? p.requirement : '', e.text, e.records?.length ? recordList(e.records) : null, i === 0 ? p.stateAssessment : '']),
+        ),
+        empty: 'None.',
+      },
+    ],
+  };
+}
+
 export function reportDocument(r: StoredReport): ReportDocument {
-  return r.content.kind === 'wassenaar' ? wassenaarDocument(r, r.content) : armsDocument(r, r.content);
+  const c = r.content;
+  switch (c.kind) {
+    case 'wassenaar':
+      return wassenaarDocument(r, c);
+    case 'iafq':
+      return iafqDocument(r, c);
+    case 'protocol':
+      return protocolDocument(r, c);
+    default:
+      return armsDocument(r, c);
+  }
 }

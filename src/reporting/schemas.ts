@@ -3,7 +3,21 @@ import { FIREARM_TYPE_CROSSWALK } from '../reference/crosswalk.ts';
 import { parseDualUseCode } from '../reference/dual-use.ts';
 import { parseMlCode } from '../reference/munitions.ts';
 import { ITEM_TYPES } from '../licensing/model.ts';
-import { ANY, BASES, type ArmsReport, type WassenaarReport, DUAL_USE_TIERS, isCategoryCode, REPORT_KINDS, WITHHOLD_REASONS } from './model.ts';
+import {
+  ANY,
+  BASES,
+  type ArmsReport,
+  type IafqReport,
+  type ProtocolAssessment,
+  type WassenaarReport,
+  DUAL_USE_TIERS,
+  isCategoryCode,
+  REPORT_KINDS,
+  REQUEST_OUTCOMES,
+  SIGNIFICANT_DEFAULTS,
+  WITHHOLD_REASONS,
+  type RequestOutcome,
+} from './model.ts';
 
 /** zod shapes shared by the service (which validates every call) and the routes (which document them). */
 
@@ -79,12 +93,16 @@ export const withheldOut = z.object({
   markedBy: z.string(),
 });
 
-/** Which report, for which period (`2026` for UNROCA and ATT, `2026-H1` / `2026-H2` for Wassenaar). */
+/** Which report, for which period (`2026` for UNROCA, ATT, IAFQ and the Protocol self-assessment, `2026-H1` / `2026-H2` for Wassenaar). */
 export const reportRequestSchema = z.object({
   kind: z.enum(REPORT_KINDS),
   period: z.string().trim().max(10),
   /** ATT: authorised or actual transfers (the State's choice, printed on the report). UNROCA too. */
   basis: z.enum(BASES).default('actual'),
+  /** IAFQ: a seizure of at least this many firearms in one case is significant (printed on the report). */
+  significantFirearms: z.coerce.number().int().min(1).max(1_000_000).default(SIGNIFICANT_DEFAULTS.firearms),
+  /** IAFQ: …or of at least this many rounds of ammunition. */
+  significantRounds: z.coerce.number().int().min(1).max(1_000_000_000).default(SIGNIFICANT_DEFAULTS.rounds),
 });
 export type ReportRequest = z.input<typeof reportRequestSchema>;
 
@@ -192,13 +210,76 @@ export const wassenaarReportOut = z.object({
   unmappedEntries: z.array(z.object({ controlEntry: z.string(), references: z.array(z.string()) })),
 });
 
+// ---------------------------------------------------------------------------------------------
+// UNODC IAFQ / SDG 16.4.2 and the Protocol self-assessment (docs/reporting.md).
+
+const iafqCountOut = z.object({ key: z.string(), seized: z.number(), found: z.number(), surrendered: z.number(), total: z.number() });
+
+/** UNODC Illicit Arms Flows Questionnaire and SDG indicator 16.4.2 (docs/reporting.md). */
+export const iafqReportOut = z.object({
+  kind: z.literal('iafq'),
+  state: z.string(),
+  period: z.object({ start: z.string(), end: z.string(), label: z.string() }),
+  /** Denominator: firearms seized, found or surrendered; numerator: those whose illicit origin was established; the recovered-item references behind each. */
+  sdg: z.object({
+    denominator: z.number(),
+    numerator: z.number(),
+    proportion: z.number().nullable(),
+    denominatorRecords: z.array(z.string()),
+    numeratorRecords: z.array(z.string()),
+    recordsAgree: z.boolean(),
+  }),
+  firearmsByType: z.array(iafqCountOut),
+  firearmsByLegalJustification: z.array(iafqCountOut),
+  firearmsByCriminalContext: z.array(iafqCountOut),
+  partsByType: z.array(iafqCountOut),
+  /** Rounds by recovery type, and lots, per calibre or component. */
+  ammunitionByType: z.array(iafqCountOut.extend({ lots: z.number() })),
+  tracingRequests: z.array(z.object({ direction: z.string(), outcome: z.enum(REQUEST_OUTCOMES as [RequestOutcome, ...RequestOutcome[]]), count: z.number() })),
+  domesticTracing: z.object({ originEstablished: z.number(), notEstablished: z.number() }),
+  significantSeizures: z.object({
+    threshold: z.object({ firearms: z.number(), rounds: z.number() }),
+    cases: z.array(
+      z.object({
+        caseReference: z.string(),
+        recoveredOn: z.string(),
+        place: z.string().nullable(),
+        legalJustification: z.string(),
+        criminalContext: z.string(),
+        firearms: z.number(),
+        parts: z.number(),
+        rounds: z.number(),
+        countriesOfManufacture: z.array(z.string()),
+        items: z.array(z.string()),
+      }),
+    ),
+  }),
+});
+
+/** Firearms Protocol self-assessment: Arts 5–15 with the evidence the node computes (docs/reporting.md). */
+export const protocolAssessmentOut = z.object({
+  kind: z.literal('protocol'),
+  state: z.string(),
+  period: z.object({ start: z.string(), end: z.string(), label: z.string() }),
+  provisions: z.array(
+    z.object({
+      article: z.string(),
+      title: z.string(),
+      requirement: z.string(),
+      evidence: z.array(z.object({ text: z.string(), value: z.number().nullable(), records: z.array(z.string()).optional() })),
+      /** Left empty by the node: the officer's own assessment. */
+      stateAssessment: z.string(),
+    }),
+  ),
+});
+
 /** The computed tables; `kind` says which report. */
-export const reportContentOut = z.discriminatedUnion('kind', [armsReportOut, wassenaarReportOut]);
+export const reportContentOut = z.discriminatedUnion('kind', [armsReportOut, wassenaarReportOut, iafqReportOut, protocolAssessmentOut]);
 
 /** The model's report types and the documented shape must not drift apart: the compiler fails here if they do. */
 type Content = z.output<typeof reportContentOut>;
 type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-export const REPORT_SHAPE_DOCUMENTED: SameShape<ArmsReport | WassenaarReport, Content> = true;
+export const REPORT_SHAPE_DOCUMENTED: SameShape<ArmsReport | WassenaarReport | IafqReport | ProtocolAssessment, Content> = true;
 
 export const reportOut = reportSummaryOut.extend({ content: reportContentOut });
 
@@ -228,4 +309,8 @@ export const chartsOut = z.object({
   transfersByDestination: z.array(chartPoint),
   /** Export and import licences issued, and refusals, per month. */
   licencesByMonth: z.array(z.object({ month: z.string(), issued: z.number(), refused: z.number() })),
+  /** Firearms recovered per bucket and recovery type (seized, found, surrendered); null for a role that may not read recoveries. */
+  recoveriesByType: z.array(chartPoint).nullable(),
+  /** Firearms whose illicit origin was established or not (bucket `domestic`), tracing requests by outcome (`outgoing`, `incoming`); null as above. */
+  tracingOutcomes: z.array(chartPoint).nullable(),
 });

@@ -54,7 +54,7 @@ describeEngines('reporting service', (engine) => {
     deps = await createTestDeps(engine);
     keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodia-reporting-keys-'));
     licensing = createLicensingService(deps, createServices(deps), { keys: () => loadNodeKeys({ keysDir }) });
-    svc = createReportingService(deps);
+    svc = createReportingService(deps, createServices(deps));
     rifleLicence = await issue([RIFLES, AMMO]);
     unclassifiedLicence = await issue([{ ...RIFLES, lineNo: 1, firearmType: undefined, description: 'Firearm, type not given', quantity: 5 }]);
     deps.clock.advance(7 * 86_400_000);

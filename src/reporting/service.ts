@@ -3,13 +3,32 @@ import { recordAuditBatch, type AuditInput } from '../platform/audit/record.ts';
 import { stateHash } from '../platform/crypto/canonical.ts';
 import type { Queryable, Tx } from '../platform/db/types.ts';
 import type { Deps } from '../platform/deps.ts';
-import { NotFoundError, ValidationError } from '../platform/http/errors.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../platform/http/errors.ts';
+import type { TracingService } from '../tracing/service.ts';
 import { parseInput as parseWith } from '../platform/validation.ts';
 import { uuidv7 } from '../platform/ids.ts';
 import { inTransaction } from '../platform/tx.ts';
 import { decodeCursor, toPage, type Page } from '../platform/http/pagination.ts';
 import { z } from 'zod';
-import { buildArmsReport, buildWassenaarReport, mappingProblems, parsePeriod, seedMappings, transferCharts, type ArmsReport, type CategoryMapping, type ReportKind, type WassenaarReport } from './model.ts';
+import {
+  buildArmsReport,
+  buildIafqReport,
+  buildProtocolAssessment,
+  buildWassenaarReport,
+  mappingProblems,
+  parsePeriod,
+  recoveryChart,
+  seedMappings,
+  tracingOutcomeChart,
+  transferCharts,
+  type ArmsReport,
+  type CategoryMapping,
+  type IafqReport,
+  type ProtocolAssessment,
+  type ReportKind,
+  type TracingRecords,
+  type WassenaarReport,
+} from './model.ts';
 import { reportingPolicy } from './policy.ts';
 import { chartQuerySchema, mappingInputSchema, mappingKeySchema, releaseInputSchema, reportRequestSchema, withholdInputSchema, type ChartQuery, type MappingInput, type ReleaseInput, type ReportRequest, type WithholdInput } from './schemas.ts';
 import * as store from './store.ts';
@@ -17,7 +36,7 @@ import { toCsv, toPdf, toXlsx } from './documents.ts';
 import { reportDocument } from './presenters.ts';
 import type { ReportFormat } from './schemas.ts';
 
-export type ReportContent = ArmsReport | WassenaarReport;
+export type ReportContent = ArmsReport | WassenaarReport | IafqReport | ProtocolAssessment;
 
 export interface StoredReport {
   reference: string;
@@ -42,15 +61,16 @@ function presentReport(r: store.ReportRow): StoredReport {
 
 const reportCursor = z.object({ at: z.string(), id: z.string() });
 
-const KIND_CODES: Record<ReportKind, string> = { unroca: 'UNROCA', att: 'ATT', wassenaar: 'WA' };
+const KIND_CODES: Record<ReportKind, string> = { unroca: 'UNROCA', att: 'ATT', wassenaar: 'WA', iafq: 'IAFQ', protocol: 'FP' };
 
 /**
  * The international returns (issue 15): category mapping with history, ATT Art. 13(3) withholding,
  * and reports computed from licensing's records, stored with their period, the audit-log size when
  * computed and their own hash, and audited.
  */
-export function createReportingService(deps: Deps) {
+export function createReportingService(deps: Deps, needs: { tracing: TracingService }) {
   const { db } = deps;
+  const { tracing } = needs;
 
   async function audit(tx: Tx, actor: Actor, inputs: AuditInput[]) {
     await recordAuditBatch(tx, actor, deps.clock, inputs);
@@ -77,10 +97,41 @@ export function createReportingService(deps: Deps) {
     return (await store.listCurrentMappings(tx)).map(store.mappingFromRow);
   }
 
-  async function compute(q: Tx, kind: ReportKind, periodLabel: string, basis: 'authorised' | 'actual'): Promise<ReportContent> {
-    const period = parsePeriod(kind, periodLabel);
+  /** The tracing module's records of a window, or null when the actor may not read recoveries. */
+  async function tracingRecords(actor: Actor, q: Tx, from: string, to: string): Promise<TracingRecords | null> {
+    try {
+      return await tracing.figureRecords(actor, { from, to }, q);
+    } catch (e) {
+      if (e instanceof ForbiddenError) return null;
+      throw e;
+    }
+  }
+
+  async function compute(actor: Actor, q: Tx, r: z.output<typeof reportRequestSchema>): Promise<ReportContent> {
+    const { kind, basis } = r;
+    const period = parsePeriod(kind, r.period);
     if (!period) {
       throw new ValidationError([{ field: 'period', code: 'reporting.bad_period', message: kind === 'wassenaar' ? 'must be a half-year such as 2026-H1' : 'must be a calendar year such as 2026' }]);
+    }
+    if (kind === 'iafq') {
+      // Both reads in the caller's transaction, so the records are those the figures counted; an actor
+      // who may not read recoveries is refused by the tracing service (403), as on GET /tracing/figures.
+      const window = { from: period.start, to: period.end };
+      const figures = await tracing.tracingFigures(actor, window, q);
+      const records = await tracing.figureRecords(actor, window, q);
+      return buildIafqReport({ state: deps.config.state, period, figures, records, threshold: { firearms: r.significantFirearms, rounds: r.significantRounds } });
+    }
+    if (kind === 'protocol') {
+      return buildProtocolAssessment({
+        state: deps.config.state,
+        period,
+        licences: await store.licenceEvidence(q, period.start, period.end),
+        items: await store.itemEvidence(q, period.start, period.end),
+        brokers: await store.brokerEvidence(q, period.start, period.end),
+        tracing: await tracingRecords(actor, q, period.start, period.end),
+        retention: deps.config.retention,
+        auditSize: await store.auditLogSize(q),
+      });
     }
     const mappings = await currentMappings(q);
     await store.refreshTransferLines(q);
@@ -195,7 +246,7 @@ export function createReportingService(deps: Deps) {
     async previewReport(actor: Actor, request: ReportRequest): Promise<ReportContent> {
       reportingPolicy.require(actor, 'reporting.report.read');
       const r = parseInput(reportRequestSchema, request);
-      return db.transaction((tx) => compute(tx, r.kind, r.period, r.basis));
+      return db.transaction((tx) => compute(actor, tx, r));
     },
 
     /**
@@ -206,12 +257,17 @@ export function createReportingService(deps: Deps) {
       reportingPolicy.require(actor, 'reporting.report.generate');
       const r = parseInput(reportRequestSchema, request);
       return inTransaction(db, tx, async (t) => {
-        const content = await compute(t, r.kind, r.period, r.basis);
+        const content = await compute(actor, t, r);
         const auditSize = await store.auditLogSize(t);
         await t.exec('LOCK TABLE reporting_reports IN SHARE ROW EXCLUSIVE MODE');
         const prefix = `${deps.config.state}-${KIND_CODES[r.kind]}-${r.period}-`;
         const reference = `${prefix}${await store.nextReportNumber(t, prefix)}`;
-        const options = r.kind === 'wassenaar' ? { period: r.period } : { period: r.period, basis: r.basis };
+        const options =
+          r.kind === 'wassenaar' || r.kind === 'protocol'
+            ? { period: r.period }
+            : r.kind === 'iafq'
+              ? { period: r.period, significantFirearms: r.significantFirearms, significantRounds: r.significantRounds }
+              : { period: r.period, basis: r.basis };
         const row = await store.insertReport(t, {
           id: uuidv7(),
           reference,
@@ -237,7 +293,7 @@ export function createReportingService(deps: Deps) {
       return presentReport(row);
     },
 
-    /** What the charts screen draws: exports by category and by destination over time, licences issued and refused by month. */
+    /** What the charts screen draws: exports by category and by destination over time, licences issued and refused by month, firearms recovered by type and tracing outcomes. */
     async charts(actor: Actor, query: ChartQuery) {
       reportingPolicy.require(actor, 'reporting.report.read');
       const q = parseInput(chartQuerySchema, query);
@@ -246,7 +302,15 @@ export function createReportingService(deps: Deps) {
         await store.refreshTransferLines(tx);
         const transfers = transferCharts(await store.chartLines(tx, q.basis, q.from, q.to, q.granularity), mappings);
         const licencesByMonth = await store.licenceDecisionsByMonth(tx, q.from, q.to);
-        return { ...q, transfersByCategory: transfers.byCategory, transfersByDestination: transfers.byDestination, licencesByMonth };
+        const records = await tracingRecords(actor, tx, q.from, q.to);
+        return {
+          ...q,
+          transfersByCategory: transfers.byCategory,
+          transfersByDestination: transfers.byDestination,
+          licencesByMonth,
+          recoveriesByType: records ? recoveryChart(records.items, q.granularity) : null,
+          tracingOutcomes: records ? tracingOutcomeChart(records) : null,
+        };
       });
     },
 

@@ -1,5 +1,5 @@
 import type { Queryable } from '../platform/db/types.ts';
-import type { Basis, CategoryMapping, ChartLine, DualUseTier, MappingKey, MappingValue, OverrideFact, RefusalFact, ReportKind, TransferGroup, WithholdReason } from './model.ts';
+import type { Basis, BrokerEvidence, CategoryMapping, ItemEvidence, LicenceEvidence, ChartLine, DualUseTier, MappingKey, MappingValue, OverrideFact, RefusalFact, ReportKind, TransferGroup, WithholdReason } from './model.ts';
 
 /**
  * SQL for the reporting tables. Licensing's records are read only through the views of migration
@@ -291,6 +291,70 @@ export async function denialOverrides(q: Queryable, start: string, end: string):
     [start, end],
   );
   return rows.map((r) => ({ licenceNumber: r.licence_number, approvedOn: String(r.approved_on), destination: r.destination, endUserName: r.end_user_name ?? '', denialReference: r.denial_reference, denialSource: r.denial_source }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Protocol self-assessment evidence (licensing's and the registry's read contracts, migration 0019).
+
+/** Licences issued in [start, end] by kind, with what Arts 7, 10 and 15 ask them to carry. */
+export async function licenceEvidence(q: Queryable, start: string, end: string): Promise<LicenceEvidence[]> {
+  const rows = await q.query<Record<string, string | number>>(
+    `SELECT licence_kind AS kind, count(*) AS issued,
+            count(*) FILTER (WHERE has_place_of_issue AND has_countries AND has_final_recipient AND goods_lines > 0 AND expires_on IS NOT NULL) AS complete,
+            count(*) FILTER (WHERE import_authorizations > 0) AS with_import_authorisation,
+            count(*) FILTER (WHERE transit_states > 0) AS with_transit,
+            count(*) FILTER (WHERE transit_states > 0 AND transit_states_no_objection >= transit_states) AS transit_all_no_objection,
+            count(*) FILTER (WHERE brokers_named > 0) AS with_brokers,
+            COALESCE(sum(shipments), 0) AS shipments, COALESCE(sum(shipments_verified), 0) AS shipments_verified
+     FROM reporting_licence_evidence WHERE on_date BETWEEN $1::date AND $2::date GROUP BY licence_kind ORDER BY licence_kind`,
+    [start, end],
+  );
+  return rows.map((r) => ({
+    kind: String(r.kind),
+    issued: Number(r.issued),
+    complete: Number(r.complete),
+    withImportAuthorisation: Number(r.with_import_authorisation),
+    withTransit: Number(r.with_transit),
+    transitAllNoObjection: Number(r.transit_all_no_objection),
+    withBrokers: Number(r.with_brokers),
+    shipments: Number(r.shipments),
+    shipmentsVerified: Number(r.shipments_verified),
+  }));
+}
+
+/** Registry items registered in [start, end] with their markings (Art. 8), and loss or theft reports. */
+export async function itemEvidence(q: Queryable, start: string, end: string): Promise<ItemEvidence> {
+  const [r] = await q.query<Record<string, string | number>>(
+    `SELECT count(*) FILTER (WHERE registered_on BETWEEN $1::date AND $2::date) AS registered,
+            count(*) FILTER (WHERE registered_on BETWEEN $1::date AND $2::date AND kind = 'firearm') AS firearms,
+            count(*) FILTER (WHERE registered_on BETWEEN $1::date AND $2::date AND kind = 'firearm' AND has_manufacture_marking) AS firearms_marked,
+            count(*) FILTER (WHERE registered_on BETWEEN $1::date AND $2::date AND imported) AS imported,
+            count(*) FILTER (WHERE registered_on BETWEEN $1::date AND $2::date AND imported AND has_import_marking) AS imported_marked,
+            count(*) FILTER (WHERE registered_on BETWEEN $1::date AND $2::date AND imported AND temporary_import) AS imported_temporary,
+            count(*) FILTER (WHERE reported_lost_stolen) AS lost_or_stolen
+     FROM reporting_item_evidence`,
+    [start, end],
+  );
+  return {
+    registered: Number(r.registered),
+    firearms: Number(r.firearms),
+    firearmsWithManufactureMarking: Number(r.firearms_marked),
+    imported: Number(r.imported),
+    importedWithImportMarking: Number(r.imported_marked),
+    importedTemporary: Number(r.imported_temporary),
+    lostOrStolen: Number(r.lost_or_stolen),
+  };
+}
+
+/** Registered brokers (Art. 15(1)(a)): all, active, and registered in [start, end]. */
+export async function brokerEvidence(q: Queryable, start: string, end: string): Promise<BrokerEvidence> {
+  const [r] = await q.query<Record<string, string | number>>(
+    `SELECT count(*) AS registered, count(*) FILTER (WHERE status = 'active') AS active,
+            count(*) FILTER (WHERE registered_on BETWEEN $1::date AND $2::date) AS registered_in_period
+     FROM reporting_broker_evidence`,
+    [start, end],
+  );
+  return { registered: Number(r.registered), active: Number(r.active), registeredInPeriod: Number(r.registered_in_period) };
 }
 
 /** The audit log's size (platform table): a report records it, so its figures can be re-derived later. */

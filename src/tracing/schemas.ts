@@ -387,3 +387,30 @@ export const figuresSchema = z.object({
   requests: z.array(z.object({ direction: z.string(), status: z.string(), count: z.number().int() })),
 });
 export type Figures = z.infer<typeof figuresSchema>;
+
+/** The records behind the figures of a period (what a report lists so an officer can check each number). */
+export const figureRecordsSchema = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  /** One per recovered item; `reference` is REC-YYYY-NNNNNN/seq. */
+  items: z.array(
+    z.object({
+      reference: z.string(),
+      caseReference: z.string(),
+      recoveredOn: z.string(),
+      place: nstr,
+      recoveryType: z.string(),
+      legalJustification: z.string(),
+      criminalContext: z.string(),
+      kind: z.string(),
+      type: nstr,
+      nature: nstr,
+      countryOfManufacture: nstr,
+      quantity: z.number().int(),
+      markingDefaced: z.boolean(),
+      originEstablished: z.boolean(),
+    }),
+  ),
+  requests: z.array(z.object({ reference: z.string(), direction: z.string(), status: z.string(), counterpartState: z.string(), createdOn: z.string(), respondedOn: nstr })),
+  disposals: z.array(z.object({ certificateNumber: z.string(), kind: z.string(), disposedOn: z.string(), witnesses: z.number().int(), verified: z.boolean(), marked: z.boolean(), fromRecovery: z.boolean() })),
+});
+export type FigureRecords = z.infer<typeof figureRecordsSchema>;

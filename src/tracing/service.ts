@@ -30,6 +30,7 @@ import { disposalCertificate } from './use-cases/disposal-certificate.ts';
 import { recordDisposal } from './use-cases/record-disposal.ts';
 import { verifyDisposal } from './use-cases/verify-disposal.ts';
 import { tracingFigures } from './use-cases/tracing-figures.ts';
+import { figureRecords } from './use-cases/figure-records.ts';
 
 /**
  * The tracing module's use cases, bound to the platform and the registry (one file per use case in
@@ -60,6 +61,7 @@ export function createTracingService(deps: Deps, needs: { registry: RegistryServ
     disposalCertificate: (actor: Actor, id: string, tx?: Tx) => disposalCertificate(ctx, actor, id, tx),
     verifyDisposal: (number: string) => verifyDisposal(ctx, number),
     tracingFigures: (actor: Actor, query: unknown, tx?: Tx) => tracingFigures(ctx, actor, query, tx),
+    figureRecords: (actor: Actor, query: unknown, tx?: Tx) => figureRecords(ctx, actor, query, tx),
     listHits: (actor: Actor, query: unknown, tx?: Tx) => listHits(ctx, actor, query, tx),
     hitSummary: (actor: Actor, tx?: Tx) => hitSummary(ctx, actor, tx),
     acknowledgeHit: (actor: Actor, matchId: string, tx?: Tx) => acknowledgeHit(ctx, actor, matchId, tx),

@@ -892,3 +892,61 @@ export async function countRequests(q: Queryable, from: string, to: string): Pro
     [from, to],
   );
 }
+
+// ---------------------------------------------------------------- records behind the figures (reporting)
+
+export interface RecordRow {
+  case_reference: string;
+  seq: number;
+  recovered_on: string;
+  place_locode: string | null;
+  place_text: string | null;
+  recovery_type: string;
+  legal_justification: string;
+  criminal_context: string;
+  kind: string;
+  item_type: string | null;
+  nature: string | null;
+  country_of_manufacture: string | null;
+  quantity: number;
+  marking_defaced: boolean;
+  established: boolean;
+}
+
+/**
+ * Every item recovered in a period with the facts the figures count (the same period, the same latest-trace
+ * rule as countRecovered), so a report lists the records behind each number.
+ */
+export async function listRecoveredForFigures(q: Queryable, from: string, to: string): Promise<RecordRow[]> {
+  return q.query<RecordRow>(
+    `SELECT c.reference AS case_reference, i.seq, c.recovered_on, c.place_locode, c.place_text, c.recovery_type, c.legal_justification, c.criminal_context,
+            i.kind, i.item_type, i.nature, i.country_of_manufacture, i.quantity::int8 AS quantity,
+            EXISTS (SELECT 1 FROM recovered_item_markings m WHERE m.recovered_item_id = i.id AND m.state IN ('obliterated', 'altered', 'removed', 'falsified')) AS marking_defaced,
+            COALESCE((SELECT t.illicit_origin_established FROM domestic_traces t WHERE t.recovered_item_id = i.id ORDER BY t.id DESC LIMIT 1), false) AS established
+     FROM recovered_items i JOIN recovery_cases c ON c.id = i.case_id
+     WHERE c.recovered_on BETWEEN $1::date AND $2::date
+     ORDER BY c.recovered_on, c.reference, i.seq`,
+    [from, to],
+  );
+}
+
+/** Tracing requests made in a period (as countRequests counts them), with when they were answered. */
+export async function listRequestsForFigures(q: Queryable, from: string, to: string): Promise<{ reference: string; direction: string; status: string; counterpart_state: string; created_at: Date; responded_at: Date | null }[]> {
+  return q.query(
+    `SELECT reference, direction, status, counterpart_state, created_at, responded_at FROM tracing_requests
+     WHERE created_at >= $1::date AND created_at < ($2::date + 1) ORDER BY created_at, reference`,
+    [from, to],
+  );
+}
+
+/** Disposals made in a period, with the facts Protocol Arts 6 and 9 ask of them. */
+export async function listDisposalsForFigures(q: Queryable, from: string, to: string): Promise<{ certificate_number: string; kind: string; disposed_on: string; witnesses: number; verified: boolean; marked: boolean; from_recovery: boolean }[]> {
+  return q.query(
+    `SELECT certificate_number, kind, disposed_on, cardinality(witnesses) AS witnesses,
+            (verifying_authority IS NOT NULL AND verifying_authority <> '') AS verified,
+            (COALESCE(deactivation_mark, '') <> '' OR COALESCE(identifying_marking, '') <> '') AS marked,
+            recovered_item_id IS NOT NULL AS from_recovery
+     FROM disposals WHERE disposed_on BETWEEN $1::date AND $2::date ORDER BY disposed_on, certificate_number`,
+    [from, to],
+  );
+}
