@@ -7,7 +7,9 @@ import { adminClient, ApiClient, axeSerious, createUser, ensureWebBuilt, isoDay,
  * Issue 15's journey: licences issued and a shipment recorded (over the API, as the licensing journey
  * already drives those screens), then the national point of contact generates the ATT report on the
  * actual basis and the Wassenaar return for the half-year in the browser, downloads the XLSX and finds
- * the shipment's numbers in it (read back by LibreOffice), and reads the charts, in three languages.
+ * the shipment's numbers in it (read back by LibreOffice), generates the UNODC questionnaire / SDG 16.4.2
+ * return from a seizure the police recorded and the Protocol self-assessment, and reads the charts
+ * (transfers, licences, recoveries by type, tracing outcomes), in three languages.
  */
 // Real server + real Chromium on a shared 2-core machine: generous per-step time, no timing assertions.
 describe('browser: international reports from a recorded shipment, downloaded as XLSX', { timeout: 240_000 }, () => {
@@ -47,6 +49,20 @@ describe('browser: international reports from a recorded shipment, downloaded as
     await admin.call('POST', `/licensing/applications/${app.id}/countersignature`, { agree: true, reason: 'Agree' });
     const licence = await admin.call<{ number: string }>('POST', `/licensing/applications/${app.id}/licence`, {});
     await admin.call('POST', '/licensing/shipments', { licenceNumber: licence.number, shippedOn: isoDay(), exitPoint: 'UYMVD', carrier: { name: 'Maersk Line', country: 'DK' }, lines: [{ lineNo: 1, quantity: 37 }] });
+    // A seizure of two unmarked firearms at the port (tracing), for the UNODC return and the recovery charts.
+    const police = await admin.call<{ id: string }>('POST', '/registry/parties', { kind: 'organisation', roles: ['state_agency'], name: 'Prefectura Nacional Naval', country: 'UY' });
+    await admin.call('POST', '/tracing/recoveries', {
+      recoveredOn: isoDay(),
+      place: { locode: 'UY MVD', text: 'Port of Montevideo, container terminal' },
+      agencyPartyId: police.id,
+      recoveryType: 'seized',
+      legalJustification: 'illicit_trafficking',
+      criminalContext: 'organised_crime',
+      items: [
+        { kind: 'firearm', type: 'pistol', nature: 'industrial', markings: [{ location: 'slide', state: 'unmarked' }] },
+        { kind: 'firearm', type: 'rifle', nature: 'craft', markings: [{ location: 'receiver', state: 'unmarked' }] },
+      ],
+    });
     browser = await launchBrowser();
   }, 600_000);
   afterAll(async () => {
@@ -111,6 +127,25 @@ describe('browser: international reports from a recorded shipment, downloaded as
     }
   });
 
+  it('generates the UNODC questionnaire with the records behind SDG 16.4.2, and the Protocol self-assessment', async () => {
+    const { page } = browser;
+    const reference = await generate(/^UNODC questionnaire/, year);
+    expect(reference).toBe(`UY-IAFQ-${year}-1`);
+    expect(await page.getByTestId('preview-sdg').textContent()).toContain('0 of 2 firearms');
+    expect(await page.getByTestId('preview-firearms-type').textContent()).toContain('Rifle');
+    expect(await page.getByTestId('preview-sdg-records').textContent()).toMatch(/REC-\d{4}-\d{6}\/1/);
+    expect(await axeSerious(page)).toEqual([]);
+    await screenshot(page, 'reporting-iafq');
+
+    const assessment = await generate(/^Firearms Protocol self-assessment$/, year);
+    expect(assessment).toBe(`UY-FP-${year}-1`);
+    const protocol = (await page.getByTestId('preview-protocol').textContent()) ?? '';
+    expect(protocol).toContain("1 export licence issued in " + year + "; 1 with the importing State's authorisation recorded");
+    expect(protocol).toContain('to be completed by the officer');
+    expect(await axeSerious(page)).toEqual([]);
+    await screenshot(page, 'reporting-protocol');
+  });
+
   it('shows the charts, accessible, in English, Spanish and French', async () => {
     const { page } = browser;
     await page.getByRole('navigation').getByRole('link', { name: 'Charts', exact: true }).click();
@@ -118,6 +153,10 @@ describe('browser: international reports from a recorded shipment, downloaded as
     await expect.poll(async () => (await page.getByTestId('chart-category-table').textContent()) ?? '', { timeout: 15_000 }).toContain('37');
     expect(await page.getByTestId('chart-destination-table').textContent()).toContain('Kenya');
     expect(await page.getByTestId('chart-licences-table').textContent()).toContain(isoDay().slice(0, 7));
+    // Two firearms seized this year; neither traced to an illicit origin yet.
+    expect(await page.getByTestId('chart-recoveries-table').locator('thead').textContent()).toContain('Seized');
+    expect(await page.getByTestId('chart-recoveries-table').locator('tbody tr').first().textContent()).toBe(`${year}2`);
+    expect(await page.getByTestId('chart-tracing-table').locator('tbody tr').first().textContent()).toBe('Domestic traces02');
     expect(await axeSerious(page)).toEqual([]);
     await screenshot(page, 'reporting-charts');
     for (const [lang, heading] of [['es', 'Gráficos'], ['fr', 'Graphiques']] as const) {

@@ -14,6 +14,7 @@ export function useFormat() {
     const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
     const dateTimeFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     const numberFmt = new Intl.NumberFormat(locale);
+    const percentFmt = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
     let regions: Intl.DisplayNames | null = null;
     try {
       regions = new Intl.DisplayNames([lng], { type: 'region' });
@@ -35,6 +36,10 @@ export function useFormat() {
       },
       number(v: number | null | undefined): string {
         return v === null || v === undefined ? '—' : numberFmt.format(v);
+      },
+      /** A proportion (0.3333) as a percentage in the reader's locale. */
+      percent(v: number | null | undefined): string {
+        return v === null || v === undefined ? '—' : percentFmt.format(v);
       },
       country(code: string | null | undefined): string {
         if (!code) return '—';

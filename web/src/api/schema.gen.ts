@@ -8506,7 +8506,17 @@ export interface paths {
                                 month: string;
                                 refused: number;
                             }[];
+                            recoveriesByType: {
+                                bucket: string;
+                                key: string;
+                                value: number;
+                            }[] | null;
                             to: string;
+                            tracingOutcomes: {
+                                bucket: string;
+                                key: string;
+                                value: number;
+                            }[] | null;
                             transfersByCategory: {
                                 bucket: string;
                                 key: string;
@@ -8717,8 +8727,10 @@ export interface paths {
             parameters: {
                 query: {
                     basis?: "authorised" | "actual";
-                    kind: "unroca" | "att" | "wassenaar";
+                    kind: "unroca" | "att" | "wassenaar" | "iafq" | "protocol";
                     period: string;
+                    significantFirearms?: number;
+                    significantRounds?: number;
                 };
                 header?: never;
                 path?: never;
@@ -8876,6 +8888,107 @@ export interface paths {
                                 controlEntry: string;
                                 references: string[];
                             }[];
+                        } | {
+                            ammunitionByType: {
+                                found: number;
+                                key: string;
+                                lots: number;
+                                seized: number;
+                                surrendered: number;
+                                total: number;
+                            }[];
+                            domesticTracing: {
+                                notEstablished: number;
+                                originEstablished: number;
+                            };
+                            firearmsByCriminalContext: {
+                                found: number;
+                                key: string;
+                                seized: number;
+                                surrendered: number;
+                                total: number;
+                            }[];
+                            firearmsByLegalJustification: {
+                                found: number;
+                                key: string;
+                                seized: number;
+                                surrendered: number;
+                                total: number;
+                            }[];
+                            firearmsByType: {
+                                found: number;
+                                key: string;
+                                seized: number;
+                                surrendered: number;
+                                total: number;
+                            }[];
+                            /** @enum {string} */
+                            kind: "iafq";
+                            partsByType: {
+                                found: number;
+                                key: string;
+                                seized: number;
+                                surrendered: number;
+                                total: number;
+                            }[];
+                            period: {
+                                end: string;
+                                label: string;
+                                start: string;
+                            };
+                            sdg: {
+                                denominator: number;
+                                denominatorRecords: string[];
+                                numerator: number;
+                                numeratorRecords: string[];
+                                proportion: number | null;
+                                recordsAgree: boolean;
+                            };
+                            significantSeizures: {
+                                cases: {
+                                    caseReference: string;
+                                    countriesOfManufacture: string[];
+                                    criminalContext: string;
+                                    firearms: number;
+                                    items: string[];
+                                    legalJustification: string;
+                                    parts: number;
+                                    place: string | null;
+                                    recoveredOn: string;
+                                    rounds: number;
+                                }[];
+                                threshold: {
+                                    firearms: number;
+                                    rounds: number;
+                                };
+                            };
+                            state: string;
+                            tracingRequests: {
+                                count: number;
+                                direction: string;
+                                /** @enum {string} */
+                                outcome: "answered" | "partly_answered" | "refused" | "pending" | "closed" | "not_sent";
+                            }[];
+                        } | {
+                            /** @enum {string} */
+                            kind: "protocol";
+                            period: {
+                                end: string;
+                                label: string;
+                                start: string;
+                            };
+                            provisions: {
+                                article: string;
+                                evidence: {
+                                    records?: string[];
+                                    text: string;
+                                    value: number | null;
+                                }[];
+                                requirement: string;
+                                stateAssessment: string;
+                                title: string;
+                            }[];
+                            state: string;
                         };
                     };
                 };
@@ -8901,7 +9014,7 @@ export interface paths {
             parameters: {
                 query?: {
                     cursor?: string;
-                    kind?: "unroca" | "att" | "wassenaar";
+                    kind?: "unroca" | "att" | "wassenaar" | "iafq" | "protocol";
                     limit?: number;
                 };
                 header?: never;
@@ -8923,7 +9036,7 @@ export interface paths {
                                 generatedAt: string;
                                 generatedBy: string;
                                 /** @enum {string} */
-                                kind: "unroca" | "att" | "wassenaar";
+                                kind: "unroca" | "att" | "wassenaar" | "iafq" | "protocol";
                                 options: {
                                     [key: string]: unknown;
                                 };
@@ -8955,8 +9068,12 @@ export interface paths {
                          */
                         basis?: "authorised" | "actual";
                         /** @enum {string} */
-                        kind: "unroca" | "att" | "wassenaar";
+                        kind: "unroca" | "att" | "wassenaar" | "iafq" | "protocol";
                         period: string;
+                        /** @default 10 */
+                        significantFirearms?: number;
+                        /** @default 1000 */
+                        significantRounds?: number;
                     };
                 };
             };
@@ -9113,12 +9230,113 @@ export interface paths {
                                     controlEntry: string;
                                     references: string[];
                                 }[];
+                            } | {
+                                ammunitionByType: {
+                                    found: number;
+                                    key: string;
+                                    lots: number;
+                                    seized: number;
+                                    surrendered: number;
+                                    total: number;
+                                }[];
+                                domesticTracing: {
+                                    notEstablished: number;
+                                    originEstablished: number;
+                                };
+                                firearmsByCriminalContext: {
+                                    found: number;
+                                    key: string;
+                                    seized: number;
+                                    surrendered: number;
+                                    total: number;
+                                }[];
+                                firearmsByLegalJustification: {
+                                    found: number;
+                                    key: string;
+                                    seized: number;
+                                    surrendered: number;
+                                    total: number;
+                                }[];
+                                firearmsByType: {
+                                    found: number;
+                                    key: string;
+                                    seized: number;
+                                    surrendered: number;
+                                    total: number;
+                                }[];
+                                /** @enum {string} */
+                                kind: "iafq";
+                                partsByType: {
+                                    found: number;
+                                    key: string;
+                                    seized: number;
+                                    surrendered: number;
+                                    total: number;
+                                }[];
+                                period: {
+                                    end: string;
+                                    label: string;
+                                    start: string;
+                                };
+                                sdg: {
+                                    denominator: number;
+                                    denominatorRecords: string[];
+                                    numerator: number;
+                                    numeratorRecords: string[];
+                                    proportion: number | null;
+                                    recordsAgree: boolean;
+                                };
+                                significantSeizures: {
+                                    cases: {
+                                        caseReference: string;
+                                        countriesOfManufacture: string[];
+                                        criminalContext: string;
+                                        firearms: number;
+                                        items: string[];
+                                        legalJustification: string;
+                                        parts: number;
+                                        place: string | null;
+                                        recoveredOn: string;
+                                        rounds: number;
+                                    }[];
+                                    threshold: {
+                                        firearms: number;
+                                        rounds: number;
+                                    };
+                                };
+                                state: string;
+                                tracingRequests: {
+                                    count: number;
+                                    direction: string;
+                                    /** @enum {string} */
+                                    outcome: "answered" | "partly_answered" | "refused" | "pending" | "closed" | "not_sent";
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                kind: "protocol";
+                                period: {
+                                    end: string;
+                                    label: string;
+                                    start: string;
+                                };
+                                provisions: {
+                                    article: string;
+                                    evidence: {
+                                        records?: string[];
+                                        text: string;
+                                        value: number | null;
+                                    }[];
+                                    requirement: string;
+                                    stateAssessment: string;
+                                    title: string;
+                                }[];
+                                state: string;
                             };
                             contentHash: string;
                             generatedAt: string;
                             generatedBy: string;
                             /** @enum {string} */
-                            kind: "unroca" | "att" | "wassenaar";
+                            kind: "unroca" | "att" | "wassenaar" | "iafq" | "protocol";
                             options: {
                                 [key: string]: unknown;
                             };
@@ -9307,12 +9525,113 @@ export interface paths {
                                     controlEntry: string;
                                     references: string[];
                                 }[];
+                            } | {
+                                ammunitionByType: {
+                                    found: number;
+                                    key: string;
+                                    lots: number;
+                                    seized: number;
+                                    surrendered: number;
+                                    total: number;
+                                }[];
+                                domesticTracing: {
+                                    notEstablished: number;
+                                    originEstablished: number;
+                                };
+                                firearmsByCriminalContext: {
+                                    found: number;
+                                    key: string;
+                                    seized: number;
+                                    surrendered: number;
+                                    total: number;
+                                }[];
+                                firearmsByLegalJustification: {
+                                    found: number;
+                                    key: string;
+                                    seized: number;
+                                    surrendered: number;
+                                    total: number;
+                                }[];
+                                firearmsByType: {
+                                    found: number;
+                                    key: string;
+                                    seized: number;
+                                    surrendered: number;
+                                    total: number;
+                                }[];
+                                /** @enum {string} */
+                                kind: "iafq";
+                                partsByType: {
+                                    found: number;
+                                    key: string;
+                                    seized: number;
+                                    surrendered: number;
+                                    total: number;
+                                }[];
+                                period: {
+                                    end: string;
+                                    label: string;
+                                    start: string;
+                                };
+                                sdg: {
+                                    denominator: number;
+                                    denominatorRecords: string[];
+                                    numerator: number;
+                                    numeratorRecords: string[];
+                                    proportion: number | null;
+                                    recordsAgree: boolean;
+                                };
+                                significantSeizures: {
+                                    cases: {
+                                        caseReference: string;
+                                        countriesOfManufacture: string[];
+                                        criminalContext: string;
+                                        firearms: number;
+                                        items: string[];
+                                        legalJustification: string;
+                                        parts: number;
+                                        place: string | null;
+                                        recoveredOn: string;
+                                        rounds: number;
+                                    }[];
+                                    threshold: {
+                                        firearms: number;
+                                        rounds: number;
+                                    };
+                                };
+                                state: string;
+                                tracingRequests: {
+                                    count: number;
+                                    direction: string;
+                                    /** @enum {string} */
+                                    outcome: "answered" | "partly_answered" | "refused" | "pending" | "closed" | "not_sent";
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                kind: "protocol";
+                                period: {
+                                    end: string;
+                                    label: string;
+                                    start: string;
+                                };
+                                provisions: {
+                                    article: string;
+                                    evidence: {
+                                        records?: string[];
+                                        text: string;
+                                        value: number | null;
+                                    }[];
+                                    requirement: string;
+                                    stateAssessment: string;
+                                    title: string;
+                                }[];
+                                state: string;
                             };
                             contentHash: string;
                             generatedAt: string;
                             generatedBy: string;
                             /** @enum {string} */
-                            kind: "unroca" | "att" | "wassenaar";
+                            kind: "unroca" | "att" | "wassenaar" | "iafq" | "protocol";
                             options: {
                                 [key: string]: unknown;
                             };

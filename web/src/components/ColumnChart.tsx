@@ -21,6 +21,7 @@ export function ColumnChart({
   format,
   testId,
   bucketLabel,
+  bucketFormat = (b) => b,
 }: {
   title: string;
   /** Header of the table's first column ("Year", "Month"). */
@@ -30,6 +31,8 @@ export function ColumnChart({
   value: (bucket: string, key: string) => number;
   format: (n: number) => string;
   testId?: string;
+  /** How a bucket is shown (a year or month as is; a code through its label). */
+  bucketFormat?: (bucket: string) => string;
 }) {
   const width = 720;
   const height = 240;
@@ -64,13 +67,13 @@ export function ColumnChart({
                 acc += h;
                 return (
                   <rect key={s.key} x={x} y={height - bottom - acc} width={barW} height={h} fill={color(si)}>
-                    <title>{`${b} · ${s.label}: ${format(v)}`}</title>
+                    <title>{`${bucketFormat(b)} · ${s.label}: ${format(v)}`}</title>
                   </rect>
                 );
               })}
               {buckets.length <= 24 || bi % Math.ceil(buckets.length / 24) === 0 ? (
                 <text x={x + barW / 2} y={height - bottom + 16} textAnchor="middle" fontSize="11" fill="#212529">
-                  {b}
+                  {bucketFormat(b)}
                 </text>
               ) : null}
             </g>
@@ -102,7 +105,7 @@ export function ColumnChart({
           <Table.Tbody>
             {buckets.map((b) => (
               <Table.Tr key={b}>
-                <Table.Th scope="row">{b}</Table.Th>
+                <Table.Th scope="row">{bucketFormat(b)}</Table.Th>
                 {series.map((s) => (
                   <Table.Td key={s.key}>{format(value(b, s.key))}</Table.Td>
                 ))}

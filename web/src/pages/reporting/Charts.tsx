@@ -43,6 +43,9 @@ export default function Charts() {
   const decisions = new Map(months.map((m) => [m.month, m]));
   const bucketLabel = granularity === 'year' ? t('reporting.charts.year') : t('reporting.charts.month');
   const series = (kind: 'category' | 'destination', keys: string[]): Series[] => keys.map((k) => ({ key: k, label: label(kind, k) }));
+  const recoveries = pivot(q.data?.recoveriesByType ?? []);
+  const outcomes = pivot(q.data?.tracingOutcomes ?? []);
+  const outcomeBuckets = ['domestic', 'outgoing', 'incoming'].filter((b) => outcomes.buckets.includes(b));
 
   return (
     <>
@@ -91,6 +94,39 @@ export default function Charts() {
             format={f.number}
           />
         </Card>
+        {q.data?.recoveriesByType ? (
+          <Card withBorder>
+            <Title order={2} size="h5" mb="xs">
+              {t('reporting.charts.recoveries')}
+            </Title>
+            <ColumnChart
+              testId="chart-recoveries"
+              title={t('reporting.charts.recoveries')}
+              bucketLabel={bucketLabel}
+              buckets={recoveries.buckets}
+              series={['seized', 'found', 'surrendered'].filter((k) => recoveries.keys.includes(k)).map((k) => ({ key: k, label: t(`reporting.iafq.${k}`) }))}
+              value={recoveries.value}
+              format={f.number}
+            />
+          </Card>
+        ) : null}
+        {q.data?.tracingOutcomes ? (
+          <Card withBorder>
+            <Title order={2} size="h5" mb="xs">
+              {t('reporting.charts.tracingOutcomes')}
+            </Title>
+            <ColumnChart
+              testId="chart-tracing"
+              title={t('reporting.charts.tracingOutcomes')}
+              bucketLabel={t('reporting.iafq.directionCol')}
+              buckets={outcomeBuckets}
+              bucketFormat={(b) => t(`reporting.iafq.direction.${b}`)}
+              series={outcomes.keys.map((k) => ({ key: k, label: t(`reporting.iafq.outcome.${k}`) }))}
+              value={outcomes.value}
+              format={f.number}
+            />
+          </Card>
+        ) : null}
       </SimpleGrid>
     </>
   );

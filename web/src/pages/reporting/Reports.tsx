@@ -1,9 +1,23 @@
 import { useMemo, useState } from 'react';
-import { Badge, Box, Button, Card, Group, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Box, Button, Card, Group, List, NumberInput, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { download } from '../../api/client.ts';
-import { BASES, REPORT_KINDS, reportingApi, type ArmsReport, type ArmsRow, type Basis, type ReportContent, type ReportKind, type UnmappedRow, type WassenaarReport } from '../../api/reporting.ts';
+import {
+  BASES,
+  REPORT_KINDS,
+  reportingApi,
+  type ArmsReport,
+  type ArmsRow,
+  type Basis,
+  type IafqCount,
+  type IafqReport,
+  type ProtocolAssessment,
+  type ReportContent,
+  type ReportKind,
+  type UnmappedRow,
+  type WassenaarReport,
+} from '../../api/reporting.ts';
 import { Can } from '../../auth/session.tsx';
 import { ErrorAlert, PageHeader } from '../../components/ui.tsx';
 import { useFormat } from '../../format.ts';
@@ -107,6 +121,112 @@ function WassenaarPreview({ report }: { report: WassenaarReport }) {
   );
 }
 
+/** Codes of the tracing module (weapon, part and ammunition types; justification, context) in the reader's language. */
+function useCodeLabel() {
+  const { t } = useTranslation();
+  return (group: 'itemType' | 'justification' | 'context' | 'outcome' | 'direction', code: string) =>
+    group === 'itemType' ? t(`itemType.${code}`, { defaultValue: code.replace(/_/g, ' ') }) : t(`reporting.iafq.${group}.${code}`, { defaultValue: code.replace(/_/g, ' ') });
+}
+
+function IafqPreview({ report }: { report: IafqReport }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const label = useCodeLabel();
+  const s = report.sdg;
+  const byType = [t('reporting.iafq.seized'), t('reporting.iafq.found'), t('reporting.iafq.surrendered'), t('reporting.iafq.total')];
+  const counts = (group: 'itemType' | 'justification' | 'context', rows: IafqCount[]): Cell[][] => rows.map((c) => [label(group, c.key), c.seized, c.found, c.surrendered, c.total]);
+  return (
+    <Stack>
+      <Card withBorder data-testid="preview-sdg">
+        <Title order={3} size="h5">
+          {t('reporting.iafq.sdg')}
+        </Title>
+        <Text size="xl" fw={700}>
+          {s.proportion === null ? t('reporting.iafq.noProportion') : f.percent(s.proportion)}
+        </Text>
+        <Text size="sm">{t('reporting.iafq.fraction', { numerator: f.number(s.numerator), denominator: f.number(s.denominator) })}</Text>
+        {!s.recordsAgree ? (
+          <Badge color="red" variant="outline">
+            {t('reporting.iafq.recordsDisagree')}
+          </Badge>
+        ) : null}
+      </Card>
+      <SimpleTable testId="preview-firearms-type" caption={t('reporting.iafq.byType')} columns={[t('reporting.iafq.weaponType'), ...byType]} rows={counts('itemType', report.firearmsByType)} empty={t('reporting.none')} />
+      <SimpleTable testId="preview-justification" caption={t('reporting.iafq.byJustification')} columns={[t('reporting.iafq.justificationCol'), ...byType]} rows={counts('justification', report.firearmsByLegalJustification)} empty={t('reporting.none')} />
+      <SimpleTable testId="preview-context" caption={t('reporting.iafq.byContext')} columns={[t('reporting.iafq.contextCol'), ...byType]} rows={counts('context', report.firearmsByCriminalContext)} empty={t('reporting.none')} />
+      <SimpleTable testId="preview-parts" caption={t('reporting.iafq.parts')} columns={[t('reporting.iafq.partType'), ...byType]} rows={counts('itemType', report.partsByType)} empty={t('reporting.none')} />
+      <SimpleTable
+        testId="preview-ammunition"
+        caption={t('reporting.iafq.ammunition')}
+        columns={[t('reporting.iafq.component'), t('reporting.iafq.lots'), ...byType]}
+        rows={report.ammunitionByType.map((a) => [label('itemType', a.key), a.lots, a.seized, a.found, a.surrendered, a.total])}
+        empty={t('reporting.none')}
+      />
+      <SimpleTable
+        testId="preview-tracing"
+        caption={t('reporting.iafq.tracing')}
+        columns={[t('reporting.iafq.directionCol'), t('reporting.iafq.outcomeCol'), t('reporting.iafq.count')]}
+        rows={[
+          ...report.tracingRequests.map((r): Cell[] => [label('direction', r.direction), label('outcome', r.outcome), r.count]),
+          [label('direction', 'domestic'), label('outcome', 'origin_established'), report.domesticTracing.originEstablished],
+          [label('direction', 'domestic'), label('outcome', 'origin_not_established'), report.domesticTracing.notEstablished],
+        ]}
+        empty={t('reporting.none')}
+      />
+      <SimpleTable
+        testId="preview-significant"
+        caption={t('reporting.iafq.significant', { firearms: f.number(report.significantSeizures.threshold.firearms), rounds: f.number(report.significantSeizures.threshold.rounds) })}
+        columns={[t('reporting.col.reference'), t('reporting.col.date'), t('reporting.iafq.place'), t('reporting.iafq.justificationCol'), t('reporting.iafq.contextCol'), t('reporting.iafq.firearms'), t('reporting.iafq.partsCol'), t('reporting.iafq.rounds')]}
+        rows={report.significantSeizures.cases.map((c) => [c.caseReference, f.date(c.recoveredOn), c.place, label('justification', c.legalJustification), label('context', c.criminalContext), c.firearms, c.parts, c.rounds])}
+        empty={t('reporting.none')}
+      />
+      <SimpleTable
+        testId="preview-sdg-records"
+        caption={t('reporting.iafq.records')}
+        columns={[t('reporting.iafq.recoveredItem'), t('reporting.iafq.inNumerator')]}
+        rows={s.denominatorRecords.map((ref) => [ref, s.numeratorRecords.includes(ref) ? t('reporting.iafq.yes') : t('reporting.iafq.no')])}
+        empty={t('reporting.none')}
+      />
+    </Stack>
+  );
+}
+
+function ProtocolPreview({ report }: { report: ProtocolAssessment }) {
+  const { t } = useTranslation();
+  return (
+    <Stack data-testid="preview-protocol">
+      <Text size="sm">{t('reporting.protocol.intro')}</Text>
+      {report.provisions.map((p) => (
+        <Card withBorder key={p.article} data-article={p.article}>
+          <Title order={3} size="h5">
+            {t('reporting.protocol.article', { article: p.article })} · {t(`reporting.protocol.title.${p.article}`, { defaultValue: p.title })}
+          </Title>
+          <Text size="sm" c="dimmed" mb={4}>
+            {p.requirement}
+          </Text>
+          <List size="sm" spacing={2}>
+            {p.evidence.map((e, i) => (
+              <List.Item key={i}>
+                {e.text}
+                {e.records?.length ? (
+                  <Text size="xs" c="dimmed" component="span">
+                    {' '}
+                    ({t('reporting.protocol.records', { count: e.records.length })}: {e.records.slice(0, 10).join(', ')}
+                    {e.records.length > 10 ? ' …' : ''})
+                  </Text>
+                ) : null}
+              </List.Item>
+            ))}
+          </List>
+          <Text size="sm" mt={4}>
+            <strong>{t('reporting.protocol.assessment')}:</strong> {p.stateAssessment || t('reporting.protocol.assessmentEmpty')}
+          </Text>
+        </Card>
+      ))}
+    </Stack>
+  );
+}
+
 function periodsFor(kind: ReportKind): string[] {
   const year = new Date().getUTCFullYear();
   const years = Array.from({ length: 8 }, (_, i) => String(year - i));
@@ -120,9 +240,11 @@ export default function Reports() {
   const [kind, setKind] = useState<ReportKind>('att');
   const [period, setPeriod] = useState<string>(String(new Date().getUTCFullYear() - 1));
   const [basis, setBasis] = useState<Basis>('actual');
+  const [significantFirearms, setSignificantFirearms] = useState<number>(10);
+  const [significantRounds, setSignificantRounds] = useState<number>(1000);
   const [preview, setPreview] = useState<ReportContent | null>(null);
   const periods = useMemo(() => periodsFor(kind), [kind]);
-  const request = { kind, period, basis };
+  const request = { kind, period, basis, significantFirearms, significantRounds };
   const previewM = useMutation({ mutationFn: () => reportingApi.preview(request), onSuccess: setPreview });
   const generateM = useMutation({
     mutationFn: () => reportingApi.generate(request),
@@ -152,7 +274,13 @@ export default function Reports() {
             w={320}
           />
           <Select label={t('reporting.period')} value={period} allowDeselect={false} onChange={(v) => { setPeriod(v ?? period); setPreview(null); }} data={periods} w={140} />
-          {kind !== 'wassenaar' ? (
+          {kind === 'iafq' ? (
+            <>
+              <NumberInput label={t('reporting.iafq.thresholdFirearms')} value={significantFirearms} min={1} allowDecimal={false} onChange={(v) => { setSignificantFirearms(typeof v === 'number' && v >= 1 ? v : 10); setPreview(null); }} w={200} />
+              <NumberInput label={t('reporting.iafq.thresholdRounds')} value={significantRounds} min={1} allowDecimal={false} thousandSeparator=" " onChange={(v) => { setSignificantRounds(typeof v === 'number' && v >= 1 ? v : 1000); setPreview(null); }} w={200} />
+            </>
+          ) : null}
+          {kind === 'att' || kind === 'unroca' ? (
             <Select label={t('reporting.basisLabel')} value={basis} allowDeselect={false} onChange={(v) => { setBasis((v ?? 'actual') as Basis); setPreview(null); }} data={BASES.map((b) => ({ value: b, label: t(`reporting.basis.${b}`) }))} w={300} />
           ) : null}
           <Button variant="default" onClick={() => previewM.mutate()} loading={previewM.isPending}>
@@ -176,7 +304,15 @@ export default function Reports() {
           <Title order={2} size="h4" mb="sm">
             {t(`reporting.kind.${preview.kind}`)} · {preview.period.label}
           </Title>
-          {preview.kind === 'wassenaar' ? <WassenaarPreview report={preview} /> : <ArmsPreview report={preview} />}
+          {preview.kind === 'wassenaar' ? (
+            <WassenaarPreview report={preview} />
+          ) : preview.kind === 'iafq' ? (
+            <IafqPreview report={preview} />
+          ) : preview.kind === 'protocol' ? (
+            <ProtocolPreview report={preview} />
+          ) : (
+            <ArmsPreview report={preview} />
+          )}
         </Card>
       ) : null}
 
