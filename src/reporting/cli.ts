@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { cliActor } from '../platform/auth/actor.ts';
 import type { CommandContext } from '../platform/module.ts';
-import { BASES, REPORT_KINDS, type Basis, type ReportKind } from './model.ts';
+import { BASES, REPORT_KINDS, SIGNIFICANT_DEFAULTS, type Basis, type ReportKind } from './model.ts';
 import type { ReportingService } from './service.ts';
 
 type FileFormat = 'csv' | 'xlsx' | 'pdf';
@@ -25,18 +25,20 @@ async function emit(svc: ReportingService, reference: string, format: FileFormat
 export function registerReportingCommands(program: Command, cli: CommandContext<ReportingService>): void {
   // Opens the node like every writing command (the data directory's lock), with this module's service.
   const withService = <T>(command: string, fn: (svc: ReportingService) => Promise<T>) => cli.run(command, ({ service }) => fn(service));
-  const reports = program.command('reports').description('international reports computed from the records: UNROCA, ATT annual report, Wassenaar six-monthly');
+  const reports = program.command('reports').description('international reports computed from the records: UNROCA, ATT annual report, Wassenaar six-monthly, UNODC questionnaire / SDG 16.4.2, Firearms Protocol self-assessment');
   reports
     .command('generate')
     .argument('<kind>', `one of ${REPORT_KINDS.join(', ')}`)
-    .argument('<period>', 'a calendar year (2026) for unroca and att, a half-year (2026-H1) for wassenaar')
+    .argument('<period>', 'a calendar year (2026) for unroca, att, iafq and protocol, a half-year (2026-H1) for wassenaar')
     .addOption(new Option('--basis <basis>', 'authorised (licences issued) or actual (shipments) transfers').choices(BASES).default('actual'))
+    .option('--significant-firearms <n>', 'iafq: a seizure of at least this many firearms in one case is significant', String(SIGNIFICANT_DEFAULTS.firearms))
+    .option('--significant-rounds <n>', 'iafq: …or of at least this many rounds', String(SIGNIFICANT_DEFAULTS.rounds))
     .addOption(new Option('--format <format>', 'also write the report as a file').choices(['json', 'csv', 'xlsx', 'pdf']))
     .option('--out <file>', 'file to write (default: the report reference with the format extension)')
     .description('compute a report, store it (period, audit-log size, content hash; audited) and print its reference')
-    .action(async (kind: string, period: string, opts: { basis: Basis; format?: FileFormat | 'json'; out?: string }) => {
+    .action(async (kind: string, period: string, opts: { basis: Basis; significantFirearms: string; significantRounds: string; format?: FileFormat | 'json'; out?: string }) => {
       await withService('custodia reports generate', async (svc) => {
-        const r = await svc.generateReport(cliActor(), { kind: kind as ReportKind, period, basis: opts.basis });
+        const r = await svc.generateReport(cliActor(), { kind: kind as ReportKind, period, basis: opts.basis, significantFirearms: Number(opts.significantFirearms), significantRounds: Number(opts.significantRounds) });
         process.stdout.write(`${r.reference}  ${r.periodStart}..${r.periodEnd}  audit size ${r.auditSize}  sha256 ${r.contentHash}\n`);
         const unmapped = 'unmapped' in r.content ? r.content.unmapped.length : 0;
         if (unmapped) process.stderr.write(`${unmapped} line(s) have no category mapping: see the Unmapped table\n`);
