@@ -163,6 +163,14 @@ describeEngines('reporting: UNODC questionnaire and Protocol self-assessment', (
     expect(officer.json().provisions[0].evidence[0].text).toContain('may not read recoveries');
   }, 240_000);
 
+  it('documents every member of both reports (the response serializer drops nothing the report computes)', async () => {
+    const reporting = createServices(t.deps).reporting;
+    for (const kind of ['iafq', 'protocol'] as const) {
+      const http = await call('GET', `/reporting/preview?kind=${kind}&period=2026`, 'point_of_contact');
+      expect(http.json()).toEqual(JSON.parse(JSON.stringify(await reporting.previewReport(actor('point_of_contact'), { kind, period: '2026' }))));
+    }
+  });
+
   it('draws recoveries by type and tracing outcomes on the charts, and leaves them out for a role that may not read recoveries', async () => {
     const charts = (await call('GET', '/reporting/charts?from=2026-01-01&to=2026-12-31&granularity=month', 'point_of_contact')).json();
     expect(charts.recoveriesByType).toEqual([

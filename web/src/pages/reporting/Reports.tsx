@@ -277,7 +277,7 @@ export default function Reports() {
           {kind === 'iafq' ? (
             <>
               <NumberInput label={t('reporting.iafq.thresholdFirearms')} value={significantFirearms} min={1} allowDecimal={false} onChange={(v) => { setSignificantFirearms(typeof v === 'number' && v >= 1 ? v : 10); setPreview(null); }} w={200} />
-              <NumberInput label={t('reporting.iafq.thresholdRounds')} value={significantRounds} min={1} allowDecimal={false} thousandSeparator=" " onChange={(v) => { setSignificantRounds(typeof v === 'number' && v >= 1 ? v : 1000); setPreview(null); }} w={200} />
+              <NumberInput label={t('reporting.iafq.thresholdRounds')} value={significantRounds} min={1} allowDecimal={false} onChange={(v) => { setSignificantRounds(typeof v === 'number' && v >= 1 ? v : 1000); setPreview(null); }} w={200} />
             </>
           ) : null}
           {kind === 'att' || kind === 'unroca' ? (
