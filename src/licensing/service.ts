@@ -1,6 +1,7 @@
 import type { Actor } from '../platform/auth/actor.ts';
 import type { Tx } from '../platform/db/types.ts';
 import type { Deps } from '../platform/deps.ts';
+import { bindUseCases } from '../platform/module.ts';
 import { createContext, type LicensingCollaborators, type LicensingContext, type LicensingOptions } from './context.ts';
 import type { ShipmentInput } from './schemas.ts';
 import { assignOfficer } from './use-cases/assign-officer.ts';
@@ -37,13 +38,6 @@ import { verifyLicenceNumber } from './use-cases/verify-licence-number.ts';
 import { verifyLicenceToken } from './use-cases/verify-licence-token.ts';
 import { withdrawApplication } from './use-cases/withdraw-application.ts';
 
-/** Each use case with the context bound: `(ctx, ...args) => r` becomes `(...args) => r`. */
-type Bound<T> = { [K in keyof T]: T[K] extends (ctx: LicensingContext, ...args: infer A) => infer R ? (...args: A) => R : never };
-
-function bind<T extends Record<string, (ctx: LicensingContext, ...args: never[]) => unknown>>(ctx: LicensingContext, useCases: T): Bound<T> {
-  return Object.fromEntries(Object.entries(useCases).map(([name, fn]) => [name, (...args: never[]) => fn(ctx, ...args)])) as Bound<T>;
-}
-
 /**
  * Licensing (Protocol Arts 10 and 15): one use case per file in use-cases/ (its input schema, access
  * check, transaction and audit entry), assembled here with their context. Every use case takes the acting
@@ -54,7 +48,7 @@ export function createLicensingService(deps: Deps, collaborators: LicensingColla
   const ctx = createContext(deps, collaborators, options);
   return {
     settings: ctx.settings,
-    ...bind(ctx, {
+    ...bindUseCases(ctx, {
     assignOfficer,
     changeBrokerStatus,
     changeLicenceStatus,

@@ -123,3 +123,14 @@ export function buildServices<L extends readonly AnyModule[]>(
   }
   return built as ServicesOf<L>;
 }
+
+/** Use cases with their module's context bound: `(ctx, ...args) => r` becomes `(...args) => r`. */
+export type BoundUseCases<C, T> = { [K in keyof T]: T[K] extends (ctx: C, ...args: infer A) => infer R ? (...args: A) => R : never };
+
+/**
+ * How a module's service.ts assembles its `use-cases/` files (docs/ARCHITECTURE.md): each exported
+ * function takes the module's context first; the service hands out the same functions without it.
+ */
+export function bindUseCases<C, T extends Record<string, (ctx: C, ...args: never[]) => unknown>>(ctx: C, useCases: T): BoundUseCases<C, T> {
+  return Object.fromEntries(Object.entries(useCases).map(([name, fn]) => [name, (...args: never[]) => fn(ctx, ...args)])) as BoundUseCases<C, T>;
+}

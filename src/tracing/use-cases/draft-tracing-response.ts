@@ -13,7 +13,7 @@ import * as store from '../store.ts';
  * The answer to an incoming request: drafted from the registry's chain (no body), or the officer's
  * edited version (`{ response }`, the exchange's tracing_response body). Nothing is sent until approved.
  */
-export async function draftTracingResponse(ctx: TracingContext, actor: Actor, id: string, input: unknown, tx?: Tx): Promise<TracingRequest> {
+export async function draftTracingResponse(ctx: TracingContext, actor: Actor, id: string, input?: unknown, tx?: Tx): Promise<TracingRequest> {
   tracingPolicy.require(actor, 'tracing.requests.write');
   const edit = input === undefined || input === null ? null : parseInput('tracing', responseEditSchema, input);
   const edited = edit ? parseResponseBody(edit.response) : null;
