@@ -221,10 +221,20 @@ export async function choose(scope: Page | import('playwright-core').Locator, la
   // Required fields' accessible names end with Mantine's " *": match the label's start.
   const byLabel = typeof label === 'string' ? new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) : label;
   const input = scope.getByLabel(byLabel).first();
-  await input.click();
-  await input.fill(type);
   const page = 'page' in scope ? scope.page() : scope;
-  await page.getByRole('option', { name: option }).first().click();
+  // Only a visible option: a closed dropdown can keep its options in the page. On a loaded machine the
+  // list may re-filter or close between finding the option and clicking it, so open it again and retry.
+  const visibleOption = page.getByRole('option', { name: option }).filter({ visible: true }).first();
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    await input.fill(type);
+    try {
+      await visibleOption.click({ timeout: 10_000 });
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
+  }
 }
 
 export function isoDay(offsetDays = 0): string {
