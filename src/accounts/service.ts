@@ -1,5 +1,6 @@
 import type { Deps } from '../platform/deps.ts';
-import { createContext, type AccountsCollaborators, type AccountsContext } from './context.ts';
+import { bindUseCases } from '../platform/module.ts';
+import { createContext, type AccountsCollaborators } from './context.ts';
 import { authenticateSession } from './use-cases/authenticate-session.ts';
 import { authenticateToken } from './use-cases/authenticate-token.ts';
 import { changePassword } from './use-cases/change-password.ts';
@@ -26,13 +27,6 @@ export { sessionEntity, tokenEntity, userEntity } from './entities.ts';
 export { actorForToken, actorForUser, presentToken, presentUser, type SessionView, type TokenView, type UserView } from './presenters.ts';
 export type { CreateTokenInput, CreateUserInput, LoginInput, UpdateUserInput } from './schemas.ts';
 
-/** Each use case with the context bound: `(ctx, ...args) => r` becomes `(...args) => r`. */
-type Bound<T> = { [K in keyof T]: T[K] extends (ctx: AccountsContext, ...args: infer A) => infer R ? (...args: A) => R : never };
-
-function bind<T extends Record<string, (ctx: AccountsContext, ...args: never[]) => unknown>>(ctx: AccountsContext, useCases: T): Bound<T> {
-  return Object.fromEntries(Object.entries(useCases).map(([name, fn]) => [name, (...args: never[]) => fn(ctx, ...args)])) as Bound<T>;
-}
-
 /**
  * Users, roles, sessions, API tokens and lockout: one use case per file in use-cases/ (its input schema,
  * access check, transaction and audit entry), assembled here with their context. `registry`: an industry
@@ -40,7 +34,7 @@ function bind<T extends Record<string, (ctx: AccountsContext, ...args: never[]) 
  */
 export function createAccountsService(deps: Deps, collaborators: AccountsCollaborators) {
   const ctx = createContext(deps, collaborators);
-  return bind(ctx, {
+  return bindUseCases(ctx, {
     createUser,
     ensureInitialAdministrator,
     createAdministrator,
