@@ -21,7 +21,8 @@ import { createScreeningService } from '../src/screening/service.ts';
 import type { ScreeningQuery } from '../src/screening/model.ts';
 import { createServices } from '../src/modules.ts';
 
-const DATA = resolve(import.meta.dirname, '../../shared/data');
+/** The full public files (../shared/data beside the checkout; CUSTODIA_BENCH_DATA when the checkout lives elsewhere, e.g. a git worktree). */
+const DATA = resolve(process.env.CUSTODIA_BENCH_DATA ?? resolve(import.meta.dirname, '../../shared/data'));
 const FILES = ['un_consolidated_list_2026-02-27.xml', 'ofac_sdn_2024-05-03.csv', 'ofac_consolidated_non_sdn.xml'];
 const silent = { info() {}, warn() {}, error() {}, debug() {} };
 
@@ -144,4 +145,40 @@ export async function speedBench(): Promise<void> {
       await scratch.close();
     }
   }
+}
+
+/**
+ * False alarms on ordinary names: every given × family name of the demonstration registry (fictional,
+ * Spanish, English, French and other common names) screened against the three lists without a kind and
+ * as persons; how many names get a hit, and how many only through the consonant skeleton of an alias
+ * written in an abjad (Arabic script: a Latin "Sofía Moreau" against سيفي عماري). Then the UN list's own
+ * entity names and aliases screened as written without a kind (each must find its entity).
+ */
+export async function ordinaryNamesBench(): Promise<string[]> {
+  const { GIVEN_NAMES, FAMILY_NAMES } = await import('../src/registry/demo/catalogue.ts');
+  const { parseList } = await import('../src/screening/parse/index.ts');
+  const db = await openPglite(undefined);
+  await migrate(db);
+  const deps = { db, clock: systemClock, config: testConfig(), log: silent };
+  const svc = createServices(deps).screening;
+  for (const f of FILES) await svc.importList(SYSTEM_ACTOR, { content: readFileSync(resolve(DATA, 'sanctions', f)), fileName: f });
+  const names = GIVEN_NAMES.flatMap((g) => FAMILY_NAMES.map((f) => `${g} ${f}`));
+  const lines: string[] = [];
+  for (const kind of [undefined, 'person'] as const) {
+    const { results } = await matchMany(db, db, names.map((name) => ({ name, kind })));
+    const withHits = results.filter((hs) => hs.length > 0).length;
+    const skeletonOnly = results.filter((hs) => hs.length > 0 && hs.every((h) => prepareName(h.matchedName).abjad && h.pairs.some((p) => p.how === 'skeleton'))).length;
+    const oneTokenAlias = results.filter((hs) => hs.length > 0 && hs.every((h) => prepareName(h.matchedName, 'person').tokens.length === 1)).length;
+    lines.push(
+      `ordinary names (${names.length} demo given × family names) ${kind ? 'as persons' : 'without a kind'}: ${withHits} with a hit; ` +
+        `${skeletonOnly} only through an abjad alias's consonant skeleton, ${oneTokenAlias} only through a one-word alias`,
+    );
+  }
+  const un = await parseList(readFileSync(resolve(DATA, 'sanctions', FILES[0])));
+  const entityNames = un.entries.filter((e) => e.kind === 'entity').flatMap((e) => e.names.map((n) => ({ id: e.externalId, name: n.name })));
+  const { results } = await matchMany(db, db, entityNames.map((x) => ({ name: x.name })));
+  const found = entityNames.filter((x, i) => results[i].some((h) => h.externalId === x.id)).length;
+  lines.push(`UN entity names and aliases screened as written without a kind: ${found} / ${entityNames.length} find their entity`);
+  await db.close();
+  return lines;
 }

@@ -8,7 +8,7 @@ import { describeEngines } from '../../test/support/engines.ts';
 import { createTestDeps, type TestDeps } from '../../test/support/deps.ts';
 import { prepareName } from './match/normalize.ts';
 import { MAX_CANDIDATES, matchMany, matcherIndex, type KeySelection, type MatcherIndex } from './matcher.ts';
-import { MATCH_THRESHOLD, entryKeys, nameKindOf, queryKeys, scoreEntry, type ScreeningQuery } from './model.ts';
+import { MATCH_THRESHOLD, entryKeys, nameKindOf, queryFormKeys, queryForms, scoreQuery, type ScreeningQuery } from './model.ts';
 import type { ListEntry } from './parse/types.ts';
 import { createScreeningService } from './service.ts';
 import { createServices } from '../modules.ts';
@@ -98,8 +98,8 @@ describeEngines('matcher: in-memory candidates and batch screening', (engine) =>
   }
 
   const selectionOf = (q: ScreeningQuery) => {
-    const p = prepareName(q.name, q.kind ?? 'unknown');
-    return index.selectKeys(queryKeys(q, p), p);
+    const forms = queryForms(q);
+    return index.selectKeys(queryFormKeys(q, forms), forms[0].prepared);
   };
 
   it('finds the same candidates, in the same order, as a scan of every entry', async () => {
@@ -116,7 +116,7 @@ describeEngines('matcher: in-memory candidates and batch screening', (engine) =>
       scanned[i]
         .map((key) => {
           const [versionId, externalId] = [key.slice(0, 36), key.slice(37)];
-          const s = scoreEntry(q, prepareName(q.name, q.kind ?? 'unknown'), index.entry(versionId, externalId)!);
+          const s = scoreQuery(q, queryForms(q), index.entry(versionId, externalId)!);
           return { key, score: s.score, matchedName: s.matchedName };
         })
         .filter((h) => h.score >= MATCH_THRESHOLD),
@@ -129,9 +129,8 @@ describeEngines('matcher: in-memory candidates and batch screening', (engine) =>
   it('screens a batch with the same hits, scores and explanations as one name at a time', async () => {
     const batch = (await matchMany(deps.db, deps.db, queries)).results;
     for (let i = 0; i < queries.length; i++) {
-      const p = prepareName(queries[i].name, queries[i].kind ?? 'unknown');
       // A single name that no key finds falls back to trigram similarity; a batch does not.
-      if (index.candidates(index.selectKeys(queryKeys(queries[i], p), p)).length === 0) continue;
+      if (index.candidates(selectionOf(queries[i])).length === 0) continue;
       const single = (await matchMany(deps.db, deps.db, [queries[i]])).results[0];
       expect(single, queries[i].name).toEqual(batch[i]);
     }

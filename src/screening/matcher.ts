@@ -1,8 +1,8 @@
 import type { Db, Queryable } from '../platform/db/types.ts';
 import { prepareName, type PreparedName } from './match/normalize.ts';
 import {
-  MATCH_THRESHOLD, birthYearsOf, distinctNames, entryKeys, nameKindOf, normaliseIdentifier, queryKeys, scoreEntryReaching,
-  type EntryScore, type IndexedEntry, type ScreeningQuery,
+  MATCH_THRESHOLD, birthYearsOf, distinctNames, entryKeys, nameKindOf, normaliseIdentifier, queryFormKeys, queryForms, scoreEntryReaching,
+  type EntryScore, type IndexedEntry, type QueryForm, type ScreeningQuery,
 } from './model.ts';
 import { KeyIndex } from './key-index.ts';
 import * as store from './store.ts';
@@ -159,24 +159,25 @@ export async function matchMany(db: Db, q: Queryable, queries: ScreeningQuery[],
   const index = await matcherIndex(db, q);
   const results: ScoredHit[][] = [];
   for (const query of queries) {
-    const prepared = prepareName(query.name, query.kind ?? 'unknown');
-    let cands = index.candidates(index.selectKeys(queryKeys(query, prepared), prepared));
+    const forms = queryForms(query);
+    let cands = index.candidates(index.selectKeys(queryFormKeys(query, forms), forms[0].prepared));
     // A single name none of whose keys is known (every token misspelt) falls back to trigram similarity.
     if (cands.length === 0 && queries.length === 1) {
-      const fallback = (tx: Queryable) => store.trigramCandidates(tx, prepared.tokens.join(' '), index.versionIds, MAX_CANDIDATES);
+      const normalized = prepareName(query.name, query.kind ?? 'unknown').tokens.join(' ');
+      const fallback = (tx: Queryable) => store.trigramCandidates(tx, normalized, index.versionIds, MAX_CANDIDATES);
       // The fallback sets a planner option local to a transaction: open one when called outside any.
       const tri = q === db ? await db.transaction(fallback) : await fallback(q);
       cands = tri.map((t) => index.entry(t.version_id, t.external_id)).filter((e): e is IndexedEntry => e !== undefined);
     }
-    results.push(scoreCandidates(query, prepared, cands, threshold));
+    results.push(scoreCandidates(query, forms, cands, threshold));
   }
   return { versions: index.versions, results };
 }
 
-function scoreCandidates(query: ScreeningQuery, prepared: PreparedName, cands: IndexedEntry[], threshold: number): ScoredHit[] {
+function scoreCandidates(query: ScreeningQuery, forms: QueryForm[], cands: IndexedEntry[], threshold: number): ScoredHit[] {
   const hits: ScoredHit[] = [];
   for (const e of cands) {
-    const s = scoreEntryReaching(query, prepared, e, threshold);
+    const s = scoreEntryReaching(query, forms, e, threshold);
     if (!s || s.score < threshold) continue;
     hits.push({
       ...s,

@@ -156,6 +156,31 @@ const QUALITY_FACTOR: Record<NameQuality, number> = { primary: 1, good: 1, low: 
 const BOUND_SLACK = 1e-9;
 
 /**
+ * A query's name prepared as each kind it is screened as. A query without a kind (or `unknown`) is
+ * screened both as a person and as an organisation, each prepared its own way ("THE HOUTHIS" as an
+ * organisation drops "the", as a listed organisation's name does), and the better score counts.
+ */
+export interface QueryForm {
+  kind: Exclude<NameKind, 'unknown'>;
+  prepared: PreparedName;
+}
+
+export const KINDS_WHEN_UNKNOWN = ['person', 'organisation'] as const;
+
+export function queryForms(q: ScreeningQuery): QueryForm[] {
+  const kind = q.kind ?? 'unknown';
+  if (kind !== 'unknown') return [{ kind, prepared: prepareName(q.name, kind) }];
+  return KINDS_WHEN_UNKNOWN.map((k) => ({ kind: k, prepared: prepareName(q.name, k) }));
+}
+
+/** Keys of every form of a query (see queryForms), without repeats. */
+export function queryFormKeys(q: ScreeningQuery, forms: QueryForm[]): string[] {
+  const keys = new Set<string>();
+  for (const f of forms) for (const k of queryKeys(q, f.prepared)) keys.add(k);
+  return [...keys];
+}
+
+/**
  * Scores one entry against a query. The name decides; a matching identity document raises the score
  * to 0.98 on its own (passport, national ID and IMO numbers are unique), a date of birth or country
  * adds or subtracts a little, and a person matched against an organisation (or the reverse) loses.
@@ -194,20 +219,56 @@ export function scoreEntry(q: ScreeningQuery, prepared: PreparedName, e: Indexed
 }
 
 /**
- * `scoreEntry`, or null when the entry cannot reach `threshold`: each name's score is bounded first
- * (match/bound.ts), and the entry is skipped when the best bound plus the other evidence falls short.
+ * `scoreEntry` for every form of the query (queryForms): the better one, and when the query had no
+ * kind, a feature saying which kind it was scored as and what the other gave. On equal scores the
+ * kind the entry is listed as wins.
  */
-export function scoreEntryReaching(q: ScreeningQuery, prepared: PreparedName, e: IndexedEntry, threshold: number): EntryScore | null {
-  const kind = q.kind ?? 'unknown';
-  const nameKind = kind === 'unknown' ? nameKindOf(e.kind) : kind;
-  const bounds = e.names.map((n) => nameScoreBound(prepared, n.prepared, nameKind) * QUALITY_FACTOR[n.quality]);
-  if (!identifierHit(q, e)) {
-    let bound = Math.max(0, ...bounds);
-    for (const f of evidenceOf(q, e)) bound += f.effect;
-    if (Math.min(1, bound) + BOUND_SLACK < threshold) return null;
-  }
-  return scoreEntry(q, prepared, e, bounds);
+export function scoreQuery(q: ScreeningQuery, forms: QueryForm[], e: IndexedEntry): EntryScore {
+  return bestOfForms(forms, e, forms.map((f) => scoreEntry({ ...q, kind: f.kind }, f.prepared, e)));
 }
+
+/**
+ * `scoreQuery`, or null when the entry cannot reach `threshold`: each name's score is bounded first
+ * (match/bound.ts), and a form is skipped when its best bound plus the other evidence falls short.
+ */
+export function scoreEntryReaching(q: ScreeningQuery, forms: QueryForm[], e: IndexedEntry, threshold: number): EntryScore | null {
+  const idHit = identifierHit(q, e) !== undefined;
+  const scores = forms.map((f) => {
+    const fq = { ...q, kind: f.kind };
+    const bounds = e.names.map((n) => nameScoreBound(f.prepared, n.prepared, f.kind) * QUALITY_FACTOR[n.quality]);
+    if (!idHit) {
+      let bound = Math.max(0, ...bounds);
+      for (const x of evidenceOf(fq, e)) bound += x.effect;
+      if (Math.min(1, bound) + BOUND_SLACK < threshold) return null;
+    }
+    return scoreEntry(fq, f.prepared, e, bounds);
+  });
+  if (scores.every((s) => s === null)) return null;
+  // A form skipped by its bound cannot reach the threshold, so it cannot be the better one above it.
+  return bestOfForms(forms, e, scores);
+}
+
+function bestOfForms(forms: QueryForm[], e: IndexedEntry, scores: Array<EntryScore | null>): EntryScore {
+  if (forms.length === 1) return scores[0]!;
+  const listedAs = e.kind === 'individual' ? 'person' : 'organisation';
+  let best = -1;
+  scores.forEach((s, i) => {
+    if (!s) return;
+    const b = best >= 0 ? scores[best]! : null;
+    if (!b || s.score > b.score || (s.score === b.score && forms[i].kind === listedAs)) best = i;
+  });
+  const chosen = scores[best]!;
+  const others = forms
+    .map((f, i) => (i === best ? null : `as ${article(f.kind)} ${scores[i] ? scores[i]!.score.toFixed(3) : `under ${MATCH_THRESHOLD}`}`))
+    .filter(Boolean);
+  const kind = forms[best].kind;
+  const detail = `no kind given: scored as ${article(kind)}, the better (${others.join(', ')})`;
+  const feature: Feature = kind === 'person' ? { feature: 'screened_as_person', effect: 0, detail } : { feature: 'screened_as_organisation', effect: 0, detail };
+  chosen.features = [feature, ...chosen.features];
+  return chosen;
+}
+
+const article = (k: NameKind) => (k === 'organisation' ? 'an organisation' : k === 'unknown' ? 'an unknown kind' : `a ${k}`);
 
 function identifierHit(q: ScreeningQuery, e: IndexedEntry): string | undefined {
   const ids = (q.identifiers ?? []).map((i) => normaliseIdentifier(i.number)).filter((n) => n.length >= 5);
