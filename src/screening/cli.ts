@@ -1,11 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { Option, type Command } from 'commander';
+import { Argument, Option, type Command } from 'commander';
 import { SYSTEM_ACTOR } from '../platform/auth/actor.ts';
 import { TEXT_ENCODINGS, type TextEncoding } from '../platform/encoding.ts';
 import type { CommandContext } from '../platform/module.ts';
+import { ConflictError } from '../platform/http/errors.ts';
 import type { Hit } from './schemas.ts';
 import type { ScreeningService } from './service.ts';
+import { LIST_NAMES, LIST_SOURCES, downloadListFile, listSourceUrl, type ListName } from './sources.ts';
+
+/**
+ * `custodia screen`'s exit code says what it found, so a script can act on it: 0 screened against the
+ * active lists with no possible match, 4 possible matches, 5 no list is active (nothing was screened
+ * against: a warning, never "no match"). 1, 2 and 3 keep their meaning for every command (failure,
+ * refused input, data directory held by another process).
+ */
+export const SCREEN_EXIT = { clear: 0, hits: 4, noList: 5 } as const;
 
 export function formatHit(h: Hit): string {
   const lines = [
@@ -18,9 +28,9 @@ export function formatHit(h: Hit): string {
   return lines.join('\n');
 }
 
-/** `custodia lists import|versions|diff` and `custodia screen NAME`. */
+/** `custodia lists fetch|import|versions|diff` and `custodia screen NAME`. */
 export function registerScreeningCommands(program: Command, cli: CommandContext<ScreeningService>): void {
-  const lists = program.command('lists').description('sanctions lists: import a file as a new version, list versions, diff two versions');
+  const lists = program.command('lists').description('sanctions lists: fetch from the publishers or import a file as a new version, list versions, diff two versions');
   lists
     .command('import')
     .argument('<file>', 'UN Consolidated List XML, OFAC sdnList XML or OFAC SDN.CSV (format detected from the content)')
@@ -40,6 +50,31 @@ export function registerScreeningCommands(program: Command, cli: CommandContext<
       process.stdout.write(`imported ${v.source} list published ${v.publishedOn}: ${v.entryCount} entries, ${v.nameCount} names (version ${v.id})\n`);
       if (result.superseded.length) process.stdout.write(`superseded: ${result.superseded.join(', ')}\n`);
       process.stdout.write(`re-screened ${result.rescreen.subjects} known parties: ${result.rescreen.newAlerts} new alert(s)\n`);
+    });
+  lists
+    .command('fetch')
+    .addArgument(new Argument('[lists...]', 'which lists (default: all)').choices(LIST_NAMES))
+    .description(
+      'download each list from its publisher and import it as a new version (addresses in docs/screening.md; ' +
+        `${LIST_NAMES.map((l) => LIST_SOURCES[l].env).join(', ')} replace them); a file already active is left as it is`,
+    )
+    .action(async (names: string[]) => {
+      const chosen = (names.length ? [...new Set(names)] : LIST_NAMES) as ListName[];
+      for (const list of chosen) {
+        const url = listSourceUrl(list);
+        process.stderr.write(`downloading ${list} from ${url}\n`);
+        const { content, fileName } = await downloadListFile(url);
+        process.stderr.write(`  ${(content.length / 1e6).toFixed(1)} MB\n`);
+        try {
+          const result = await cli.run('custodia lists fetch', ({ service }) => service.importList(SYSTEM_ACTOR, { content, fileName }));
+          const v = result.version;
+          process.stdout.write(`${list}: imported ${v.source} list published ${v.publishedOn}: ${v.entryCount} entries, ${v.nameCount} names (version ${v.id})\n`);
+          process.stdout.write(`${list}: re-screened ${result.rescreen.subjects} known parties: ${result.rescreen.newAlerts} new alert(s)\n`);
+        } catch (err) {
+          if (!(err instanceof ConflictError)) throw err;
+          process.stdout.write(`${list}: the file published at ${url} is already the active version; nothing imported\n`);
+        }
+      }
     });
   lists
     .command('versions')
@@ -71,7 +106,10 @@ export function registerScreeningCommands(program: Command, cli: CommandContext<
     .option('--kind <kind>', 'person | organisation | vessel')
     .option('--id <number...>', 'identity document numbers (passport, national ID, IMO)')
     .option('--json', 'print the result as JSON')
-    .description('screen a name against the active sanctions lists, with an explanation of every hit')
+    .description(
+      'screen a name against the active sanctions lists, with an explanation of every hit; without --kind, as a person and as an organisation. ' +
+        `Exit code: ${SCREEN_EXIT.clear} no possible match, ${SCREEN_EXIT.hits} possible matches, ${SCREEN_EXIT.noList} no list is active (nothing screened)`,
+    )
     .action(async (name: string, opts: { country?: string; dob?: string; kind?: string; id?: string[]; json?: boolean }) => {
       const r = await cli.run('custodia screen', ({ service }) =>
         service.screenName(SYSTEM_ACTOR, {
@@ -82,9 +120,14 @@ export function registerScreeningCommands(program: Command, cli: CommandContext<
           identifiers: opts.id?.map((number) => ({ number })),
         }),
       );
+      const noList = r.warnings.some((w) => w.code === 'screening.no_active_list');
+      process.exitCode = noList ? SCREEN_EXIT.noList : r.hits.length > 0 ? SCREEN_EXIT.hits : SCREEN_EXIT.clear;
+      for (const w of r.warnings) process.stderr.write(`warning: ${w.message}\n`);
       if (opts.json) return void process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
-      process.stdout.write(`lists: ${r.listVersions.map((v) => `${v.source} ${v.publishedOn}`).join(', ') || 'none imported'}; threshold ${r.threshold}\n`);
-      if (r.hits.length === 0) process.stdout.write('no hit\n');
+      process.stdout.write(`lists: ${r.listVersions.map((v) => `${v.source} ${v.publishedOn}`).join(', ') || 'none active'}; threshold ${r.threshold}\n`);
+      if (noList) process.stdout.write('not screened: no list is active\n');
+      else if (r.hits.length === 0) process.stdout.write('no possible match\n');
+      else process.stdout.write(`${r.hits.length} possible match${r.hits.length === 1 ? '' : 'es'}\n`);
       for (const h of r.hits) process.stdout.write(`${formatHit(h)}\n`);
       process.stdout.write(`run ${r.runId}\n`);
     });

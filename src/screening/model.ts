@@ -4,7 +4,7 @@ import { MATCH_THRESHOLD } from './match/model.ts';
 import { foldKorean, phoneticKey, prepareName, skeleton, type NameKind, type PreparedName } from './match/normalize.ts';
 import { nameScoreBound } from './match/bound.ts';
 import { compareTokens, type TokenPair } from './match/score.ts';
-import type { EntryKind, ListEntry, NameQuality } from './parse/types.ts';
+import type { EntryKind, ListEntry, ListSource, NameQuality, ParsedList } from './parse/types.ts';
 
 /**
  * Pure screening rules: what a query is, how a list entry is scored against it (name, then
@@ -59,6 +59,16 @@ export interface EntryScore {
   pairs: TokenPair[];
   notes: string[];
   features: Feature[];
+}
+
+/**
+ * The list a parsed file is a version of. OFAC publishes the SDN list and the consolidated non-SDN lists
+ * in the same sdnList XML schema, which does not say which one a file is: a file named as OFAC names the
+ * SDN one (SDN.XML, what `custodia lists fetch ofac` downloads) is the SDN list, any other the non-SDN.
+ */
+export function listSourceOf(parsed: Pick<ParsedList, 'format' | 'source'>, fileName: string | null | undefined): ListSource {
+  if (parsed.format === 'ofac_sdn_xml' && fileName && /^sdn\.xml$/i.test(fileName.split(/[\\/]/).pop() ?? '')) return 'ofac_sdn';
+  return parsed.source;
 }
 
 export function nameKindOf(kind: EntryKind): NameKind {
@@ -297,6 +307,20 @@ function evidenceOf(q: ScreeningQuery, e: IndexedEntry): Feature[] {
     else features.push({ feature: 'country_mismatch', effect: -0.05, detail: `${q.country} is not among ${e.countries.join(', ')}` });
   }
   return features;
+}
+
+export interface ScreeningWarning {
+  code: string;
+  message: string;
+}
+
+/**
+ * What a screening result must say besides its hits. With no list active a name is screened against
+ * nothing: that is said as a warning, never as "no match".
+ */
+export function screeningWarnings(activeVersions: readonly unknown[]): ScreeningWarning[] {
+  if (activeVersions.length > 0) return [];
+  return [{ code: 'screening.no_active_list', message: 'No sanctions list is active: nothing was screened against. Load the lists (custodia lists fetch, or lists import FILE) and screen again.' }];
 }
 
 /** Identity of a party's screened data: a remembered decision lapses when it changes. */

@@ -1,12 +1,21 @@
 import { z } from 'zod';
 import { isCountryCode } from '../reference/countries.ts';
 
+function isCalendarDay(d: string): boolean {
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+}
+
 const countryCode = z
   .string()
   .trim()
   .toUpperCase()
   .refine((c) => isCountryCode(c), 'an ISO 3166-1 alpha-2 code');
-const dob = z.string().regex(/^\d{4}(-\d{2}-\d{2})?$/, 'YYYY or YYYY-MM-DD');
+const dob = z
+  .string()
+  .regex(/^\d{4}(-\d{2}-\d{2})?$/, 'YYYY or YYYY-MM-DD')
+  // A day that does not exist (1965-13-45) would be compared as its year alone: refused, named.
+  .refine((d) => d.length === 4 || isCalendarDay(d), { message: 'not a date that exists (YYYY-MM-DD)', params: { code: 'date_invalid' } });
 const nameKind = z.enum(['person', 'organisation', 'vessel', 'unknown']);
 
 export const identifierSchema = z.object({ type: z.string().max(60).optional(), number: z.string().trim().min(3).max(60) });
@@ -76,6 +85,7 @@ export const hitSchema = z.object({
   }),
 });
 export const listVersionRefSchema = z.object({ id: z.string(), source: z.string(), publishedOn: z.string().nullable() });
+export const screeningWarningSchema = z.object({ code: z.string(), message: z.string() });
 export const screeningResultSchema = z.object({
   runId: z.string(),
   partyRef: z.string().nullable(),
@@ -83,6 +93,8 @@ export const screeningResultSchema = z.object({
   listVersions: z.array(listVersionRefSchema),
   hits: z.array(hitSchema),
   openHits: z.number(),
+  /** `screening.no_active_list`: no list was active, so no hit means nothing, not "no match". */
+  warnings: z.array(screeningWarningSchema),
 });
 export const embargoFlagsSchema = z.object({
   countryCode: z.string(),

@@ -14,7 +14,7 @@ import { parseInput } from '../platform/validation.ts';
 import { prepareName } from './match/normalize.ts';
 import { invalidateMatcher, matchMany, type ScoredHit, type VersionRef } from './matcher.ts';
 import {
-  MATCH_THRESHOLD, changedFields, entryHash, essentiallyIdentical, nameKindOf,
+  MATCH_THRESHOLD, changedFields, entryHash, essentiallyIdentical, listSourceOf, nameKindOf, screeningWarnings,
   subjectFingerprint, suppressingDecision, type DenialLike, type ScreeningQuery,
 } from './model.ts';
 import { MalformedListError, parseList, type ProgressFn } from './parse/index.ts';
@@ -213,7 +213,7 @@ export function createScreeningService(deps: Deps, { reference, registry }: { re
         screened_at: now,
         screened_by: actor.name,
       });
-      out.push({ runId, partyRef: p.partyRef, threshold: MATCH_THRESHOLD, listVersions, hits: presented, openHits: open });
+      out.push({ runId, partyRef: p.partyRef, threshold: MATCH_THRESHOLD, listVersions, hits: presented, openHits: open, warnings: screeningWarnings(versions) });
     });
     await store.insertRuns(t, runs);
     await store.insertHits(t, hitRows);
@@ -273,6 +273,7 @@ export function createScreeningService(deps: Deps, { reference, registry }: { re
       const fromName = input.fileName ? /(\d{4}-\d{2}-\d{2})/.exec(input.fileName)?.[1] : undefined;
       const publishedOn = parsed.publishedOn ?? input.publishedOn ?? fromName ?? clock.now().toISOString().slice(0, 10);
       const sha = createHash('sha256').update(input.content).digest('hex');
+      const source = listSourceOf(parsed, input.fileName);
       const rows: store.EntryInsert[] = parsed.entries.map((entry) => {
         const kind = nameKindOf(entry.kind);
         const prepared = entry.names.map((n) => ({ n, p: prepareName(n.name, kind) }));
@@ -283,14 +284,14 @@ export function createScreeningService(deps: Deps, { reference, registry }: { re
         };
       });
       const result = await db.transaction(async (t) => {
-        if (await store.findActiveBySha(t, parsed.source, sha)) {
+        if (await store.findActiveBySha(t, source, sha)) {
           throw new ConflictError('This exact file is already the active version of its list.');
         }
         const now = clock.now();
         const id = uuidv7();
         await store.insertVersion(t, {
           id,
-          source: parsed.source,
+          source,
           format: parsed.format,
           published_on: publishedOn,
           file_name: input.fileName ?? null,
@@ -303,7 +304,7 @@ export function createScreeningService(deps: Deps, { reference, registry }: { re
         });
         await store.insertEntries(t, id, rows);
         await store.analyzeEntries(t);
-        const superseded = await store.activate(t, id, parsed.source, now);
+        const superseded = await store.activate(t, id, source, now);
         const version = store.versionState((await store.getVersion(t, id))!);
         await recordAuditBatch(t, actor, clock, [
           { action: 'screening.list_version.import', entity: 'screening_list_version', entityId: id, state: version },
@@ -370,7 +371,10 @@ export function createScreeningService(deps: Deps, { reference, registry }: { re
           { action: 'screening.run.record', entity: 'screening_run', entityId: runId, state: store.runState(run) },
           ...hitRows.map((h) => ({ action: 'screening.hit.record', entity: 'screening_hit', entityId: h.id, state: store.hitState(h) })),
         ]);
-        return { runId, partyRef: null, threshold: MATCH_THRESHOLD, listVersions, hits: results[0].map((h, i) => presentHit(h, hitRows[i])), openHits: hitRows.length };
+        return {
+          runId, partyRef: null, threshold: MATCH_THRESHOLD, listVersions, hits: results[0].map((h, i) => presentHit(h, hitRows[i])), openHits: hitRows.length,
+          warnings: screeningWarnings(versions),
+        };
       });
     },
 
