@@ -31,6 +31,7 @@ import { addMonths, isoDay, type ApplicationContent } from '../src/licensing/mod
 import { applicationInputSchema, type ShipmentInput } from '../src/licensing/schemas.ts';
 import { createLicensingService } from '../src/licensing/service.ts';
 import { createServices } from '../src/modules.ts';
+import { loadScreeningList } from '../test/support/screening-list.ts';
 
 /** autocannon ships no types; this is the part used here. */
 interface CannonResult {
@@ -113,6 +114,8 @@ async function main(): Promise<void> {
   const log = { info() {}, warn() {}, error() {}, debug() {} };
   const deps: Deps = { db, clock: systemClock, config: testConfig({ keysDir, dataDir: '/tmp/custodia-licensing', publicUrl: `http://127.0.0.1:${PORT}` }), log };
   const svc = createLicensingService(deps, createServices(deps), { keys: () => loadNodeKeys({ keysDir }) });
+  // Licences are issued only while a sanctions list is active.
+  await loadScreeningList(createServices(deps).screening);
   const now = new Date();
   process.stdout.write(`licensing bench on ${engine} (${db.description}), ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}\n`);
 

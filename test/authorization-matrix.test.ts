@@ -14,6 +14,7 @@ import { createLicensingService } from '../src/licensing/service.ts';
 import { loadNodeKeys } from '../src/platform/crypto/keys.ts';
 import { actor as fixtureActor, exportApplication } from '../src/licensing/fixtures.ts';
 import { CATALOG, createServices } from '../src/modules.ts';
+import { loadScreeningList } from './support/screening-list.ts';
 
 /**
  * Every API route × every role, generated from the route table: a request with real credentials (an
@@ -164,6 +165,7 @@ describeEngines('authorization matrix: organisation isolation', (engine) => {
     const deps = t.deps;
     const registry = createRegistryService(deps);
     const licensing = createLicensingService(deps, createServices(deps), { keys: () => loadNodeKeys({ keysDir }) });
+    await loadScreeningList(createServices(deps).screening);
     const clerk = fixtureActor('registry_clerk');
     const officer = fixtureActor('licensing_officer');
     const supervisor = fixtureActor('licensing_supervisor');

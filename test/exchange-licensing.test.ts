@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadScreeningList } from './support/screening-list.ts';
 import { actor, doc, exportApplication } from '../src/licensing/fixtures.ts';
 import { describeEngines } from './support/engines.ts';
 import { enrol, startExchangeNode, type ExchangeNode } from './support/exchange-nodes.ts';
@@ -26,6 +27,7 @@ describeEngines('export ES → KE through FR over the exchange, no typed-in evid
     } finally {
       delete process.env.CUSTODIA_EXCHANGE_AUTO_ANSWER;
     }
+    for (const n of [a, b, c]) await loadScreeningList(n.t.app.services.screening);
     await enrol(a, b, ['transit_answer']);
     await enrol(a, c, ['import_authorisation_answer', 'delivery_confirmation']);
     await enrol(b, a, ['transit_notification']);

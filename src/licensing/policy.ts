@@ -14,6 +14,8 @@ export const licensingPolicy = definePolicy('licensing', {
   'licensing.application.review': OFFICERS,
   'licensing.application.countersign': ['licensing_supervisor', 'administrator'],
   'licensing.application.decide': OFFICERS,
+  /** Issuing with no sanctions list active: an administrator's documented exception, one application at a time. */
+  'licensing.application.screening_exception': ['administrator'],
   'licensing.licence.read': [...READERS, 'customs_officer'],
   'licensing.licence.suspend': OFFICERS,
   'licensing.licence.revoke': ['licensing_supervisor', 'administrator'],

@@ -142,6 +142,13 @@ export async function licensingRoutes(api: Api, opts: RouteContext<LicensingServ
   caseStep('/licensing/applications/:id/countersignature', 'licensing.application.countersign', 'Supervisor countersignature: agree, or send back to review', countersignSchema, (a, id, b) =>
     svc.countersign(a, id, b),
   );
+  caseStep(
+    '/licensing/applications/:id/screening-exception',
+    'licensing.application.screening_exception',
+    "An administrator's documented exception: the licence may be issued although no sanctions list is active (reason required, audited)",
+    reasonSchema,
+    (a, id, b) => svc.recordScreeningException(a, id, b),
+  );
   caseStep('/licensing/applications/:id/refusal', 'licensing.application.decide', 'Refuse with coded criteria (creates a denial record)', refuseSchema, (a, id, b) => svc.refuseApplication(a, id, b));
 
   api.post(

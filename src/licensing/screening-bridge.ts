@@ -33,9 +33,19 @@ export function partiesOf(applicationId: string, c: ApplicationContent): { party
 
 export async function screenApplication(ctx: LicensingContext, t: Tx, applicationId: string, content: ApplicationContent, purpose: 'submission' | 'issue'): Promise<ApplicationScreening> {
   const parties = partiesOf(applicationId, content);
+  // A party known to the registry is screened as what it is there (person or organisation); any other
+  // party without a kind, which screening scores both ways.
+  const ids = parties.map((p) => p.party.partyId).filter((id): id is string => Boolean(id));
+  const kinds = new Map((await ctx.registry.partySummaries(SYSTEM_ACTOR, ids, t)).map((s) => [s.id, s.kind]));
   const r = await ctx.screening.screenParties(
     SYSTEM_ACTOR,
-    { parties: parties.map((p) => ({ partyRef: p.partyRef, name: p.party.name, country: p.party.country, origin: 'licensing' })), purpose: `licensing_${purpose}` },
+    {
+      parties: parties.map((p) => {
+        const kind = p.party.partyId ? kinds.get(p.party.partyId) : undefined;
+        return { partyRef: p.partyRef, name: p.party.name, country: p.party.country, origin: 'licensing', ...(kind ? { kind } : {}) };
+      }),
+      purpose: `licensing_${purpose}`,
+    },
     t,
   );
   const byRef = new Map(r.results.map((x) => [x.partyRef, x]));

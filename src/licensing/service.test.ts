@@ -7,6 +7,7 @@ import { loadNodeKeys } from '../platform/crypto/keys.ts';
 import { stateHash } from '../platform/crypto/canonical.ts';
 import { createTestDeps, type TestDeps } from '../../test/support/deps.ts';
 import { describeEngines } from '../../test/support/engines.ts';
+import { loadScreeningList } from '../../test/support/screening-list.ts';
 import { actor, doc, EXPORTER_ORG, exportApplication, IMPORT_AUTHORIZATION, OTHER_ORG } from './fixtures.ts';
 import { createLicensingService, type LicensingService } from './service.ts';
 import { verifyLicenceTokenOffline } from './licence-token.ts';
@@ -37,6 +38,7 @@ describeEngines('licensing service', (engine) => {
     deps = await createTestDeps(engine);
     keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodia-licensing-keys-'));
     svc = createLicensingService(deps, createServices(deps), { keys: () => loadNodeKeys({ keysDir }), settings: { exemptSeaAirTransitWithoutTranshipment: false } });
+    await loadScreeningList(createServices(deps).screening);
   });
   afterAll(async () => {
     await deps.close();
@@ -604,6 +606,76 @@ describeEngines('licensing service', (engine) => {
     expect(err.errors.map((e) => e.field).sort()).toEqual(['goods.0.controlEntry', 'goods.0.currency', 'goods.0.hsCode', 'goods.0.quantity', 'importCountry']);
     const after = await deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM licensing_applications');
     expect(after[0].n).toBe(before[0].n);
+  });
+});
+
+describeEngines('licensing with no sanctions list active (issue 17)', (engine) => {
+  let deps: TestDeps;
+  let svc: LicensingService;
+  let keysDir: string;
+  const admin = actor('administrator');
+
+  beforeAll(async () => {
+    deps = await createTestDeps(engine);
+    keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodia-licensing-nolist-'));
+    svc = createLicensingService(deps, createServices(deps), { keys: () => loadNodeKeys({ keysDir }) });
+  });
+  afterAll(async () => {
+    await deps.close();
+    fs.rmSync(keysDir, { recursive: true, force: true });
+  });
+
+  async function readyCase(over: Parameters<typeof exportApplication>[0] = {}) {
+    const c = await svc.submitApplication(industry, exportApplication(over));
+    await svc.assignOfficer(officer, c.id, { officer: 'Officer Ana' });
+    const d = await svc.uploadDocument(officer, c.id, doc('import_authorization', 'KE import licence scan'));
+    await svc.recordImportAuthorization(officer, c.id, { ...IMPORT_AUTHORIZATION, documentId: d.id });
+    const t = await svc.uploadDocument(officer, c.id, doc('transit_no_objection', 'TZ no objection'));
+    await svc.recordTransitNoObjection(officer, c.id, { state: 'TZ', reference: 'TZ-MFA-77', noticeDate: '2026-05-25', documentId: t.id });
+    await svc.recommend(officer, c.id, { outcome: 'issue', reason: 'End use verified' });
+    await svc.countersign(supervisor, c.id, { agree: true, reason: 'ok' });
+    return c;
+  }
+
+  it('refuses to issue a licence whose parties were screened against nothing', async () => {
+    const c = await readyCase();
+    const err = await rejects(svc.issueLicence(officer, c.id));
+    expect(err.status).toBe(422);
+    expect(err.errors).toEqual([expect.objectContaining({ field: 'screening.lists', code: 'screening.no_active_list' })]);
+    expect((await svc.getCase(officer, c.id)).status).toBe('countersigned');
+  });
+
+  it('issues after an administrator records a documented exception for that application only, audited with its reason', async () => {
+    const c = await readyCase();
+    const other = await readyCase();
+    await expect(svc.recordScreeningException(officer, c.id, { reason: 'No internet yet' })).rejects.toMatchObject({ status: 403 });
+    await expect(svc.recordScreeningException(admin, c.id, { reason: '' })).rejects.toMatchObject({ status: 400, errors: [expect.objectContaining({ field: 'reason' })] });
+    const reason = 'Node installed offline on 2026-06-01; lists arrive by courier on 2026-06-03. Parties checked by hand on the UN website.';
+    const view = await svc.recordScreeningException(admin, c.id, { reason });
+    expect(view.decisions.at(-1)).toMatchObject({ kind: 'screening_exception', reason, actorRole: 'administrator' });
+    const audited = await deps.db.query<{ reason: string }>(`SELECT reason FROM audit_log WHERE action = 'licensing.decision.screening_exception'`);
+    expect(audited).toEqual([{ reason }]);
+    const licence = await svc.issueLicence(officer, c.id);
+    const issued = (await svc.getCase(officer, c.id)).decisions.find((d) => d.kind === 'issued')!;
+    expect(licence.number).toMatch(/^XC-EXP-2026-/);
+    expect(issued.data.screeningException).toMatchObject({ reason, by: admin.name });
+    // The exception is for its application only.
+    expect((await rejects(svc.issueLicence(officer, other.id))).errors.map((e) => e.code)).toEqual(['screening.no_active_list']);
+  });
+
+  it('refuses an exception while a list is active, and then screens parties as what the registry knows them to be', async () => {
+    await loadScreeningList(createServices(deps).screening);
+    const registry = createServices(deps).registry;
+    const clerk = actor('registry_clerk');
+    const person = await registry.createParty(clerk, { kind: 'person', roles: ['end_user'], country: 'KE', personal: { givenNames: 'Juana', familyName: 'Pérez García' } });
+    const c = await readyCase({ endUser: { partyId: person.id, name: 'Juana Pérez García', address: 'Moi Avenue 1, Nairobi', country: 'KE' } });
+    const err = await rejects(svc.recordScreeningException(admin, c.id, { reason: 'not needed' }));
+    expect(err.errors.map((e) => e.code)).toEqual(['screening.lists_active']);
+    const kinds = await deps.db.query<{ party_ref: string; kind: string }>(`SELECT party_ref, kind FROM screening_subject WHERE party_ref LIKE $1 ORDER BY party_ref`, [`licensing:${c.id}:%`]);
+    expect(kinds.find((k) => k.party_ref.endsWith(':end_user'))?.kind).toBe('person');
+    // Parties the registry does not know are screened without a kind (as both).
+    expect(kinds.find((k) => k.party_ref.endsWith(':consignee'))?.kind).toBe('unknown');
+    await svc.issueLicence(officer, c.id);
   });
 });
 

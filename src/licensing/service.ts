@@ -26,6 +26,7 @@ import { listShipments } from './use-cases/list-shipments.ts';
 import { provideInformation } from './use-cases/provide-information.ts';
 import { recommend } from './use-cases/recommend.ts';
 import { recordImportAuthorization } from './use-cases/record-import-authorization.ts';
+import { recordScreeningException } from './use-cases/record-screening-exception.ts';
 import { recordShipments } from './use-cases/record-shipments.ts';
 import { recordTransitNoObjection } from './use-cases/record-transit-no-objection.ts';
 import { refuseApplication } from './use-cases/refuse-application.ts';
@@ -71,6 +72,7 @@ export function createLicensingService(deps: Deps, collaborators: LicensingColla
     provideInformation,
     recommend,
     recordImportAuthorization,
+    recordScreeningException,
     recordShipments,
     recordTransitNoObjection,
     refuseApplication,

@@ -10,6 +10,7 @@ import { hasSoffice, xlsxSheetsAsCsv } from '../../test/support/xlsx.ts';
 import { actor, doc, EXPORTER_ORG, exportApplication, IMPORT_AUTHORIZATION } from '../licensing/fixtures.ts';
 import { createLicensingService } from '../licensing/service.ts';
 import { createServices } from '../modules.ts';
+import { loadScreeningList } from '../../test/support/screening-list.ts';
 
 // CI installs LibreOffice (.ci/run); elsewhere the XLSX check runs when it is there.
 const SOFFICE = hasSoffice();
@@ -23,6 +24,7 @@ describeEngines('reporting HTTP API', (engine) => {
     t = await createTestApp(engine);
     keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodia-reporting-keys-'));
     const lic = createLicensingService(t.deps, createServices(t.deps), { keys: () => loadNodeKeys({ keysDir }) });
+    await loadScreeningList(createServices(t.deps).screening);
     const officer = actor('licensing_officer');
     const c = await lic.submitApplication(actor('industry', EXPORTER_ORG), exportApplication({
       transit: [],

@@ -9,6 +9,7 @@ import { describeEngines } from '../../test/support/engines.ts';
 import { actor, doc, EXPORTER_ORG, exportApplication, IMPORT_AUTHORIZATION } from '../licensing/fixtures.ts';
 import { createLicensingService, type LicensingService } from '../licensing/service.ts';
 import { createServices } from '../modules.ts';
+import { loadScreeningList } from '../../test/support/screening-list.ts';
 import { MAPPING, REPORT } from './entities.ts';
 import type { ArmsReport, WassenaarReport } from './model.ts';
 import { createReportingService, type ReportingService } from './service.ts';
@@ -54,6 +55,7 @@ describeEngines('reporting service', (engine) => {
     deps = await createTestDeps(engine);
     keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodia-reporting-keys-'));
     licensing = createLicensingService(deps, createServices(deps), { keys: () => loadNodeKeys({ keysDir }) });
+    await loadScreeningList(createServices(deps).screening);
     svc = createReportingService(deps, createServices(deps));
     rifleLicence = await issue([RIFLES, AMMO]);
     unclassifiedLicence = await issue([{ ...RIFLES, lineNo: 1, firearmType: undefined, description: 'Firearm, type not given', quantity: 5 }]);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminClient, axeSerious, choose, createUser, ensureWebBuilt, isoDay, launchBrowser, screenshot, signIn, startServer, type Browser, type Server } from './support.ts';
+import { ONE_ENTRY_UN_LIST } from '../support/screening-list.ts';
 
 /**
  * An export licence from application to revocation, each step by the role that does it in life:
@@ -20,6 +21,8 @@ describe('browser: export licence from application to revocation, checked on the
     await ensureWebBuilt();
     server = await startServer();
     const admin = await adminClient(server);
+    // Licences are issued only while a sanctions list is active (issue 17).
+    await admin.upload('/screening/lists?fileName=un-one-entry.xml', ONE_ENTRY_UN_LIST, 'application/xml');
     const org = await admin.call<{ id: string }>('POST', '/registry/parties', { kind: 'organisation', roles: ['exporter', 'manufacturer'], name: 'Exportadora del Sur SA', country: 'UY' });
     password = await createUser(admin, server, 'industry.sur', 'industry', org.id);
     await createUser(admin, server, 'officer.luis', 'licensing_officer');

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasSoffice, xlsxSheetsAsCsv } from '../support/xlsx.ts';
 import { adminClient, ApiClient, axeSerious, createUser, ensureWebBuilt, isoDay, launchBrowser, screenshot, signIn, startServer, STRONG, type Browser, type Server } from './support.ts';
+import { ONE_ENTRY_UN_LIST } from '../support/screening-list.ts';
 
 /**
  * Issue 15's journey: licences issued and a shipment recorded (over the API, as the licensing journey
@@ -22,6 +23,8 @@ describe('browser: international reports from a recorded shipment, downloaded as
     await ensureWebBuilt();
     server = await startServer();
     const admin = await adminClient(server);
+    // Licences are issued only while a sanctions list is active (issue 17).
+    await admin.upload('/screening/lists?fileName=un-one-entry.xml', ONE_ENTRY_UN_LIST, 'application/xml');
     await createUser(admin, server, 'officer.rosa', 'licensing_officer');
     await createUser(admin, server, 'poc.jorge', 'point_of_contact');
     const officer = new ApiClient(server.url);

@@ -120,7 +120,7 @@ export class ApiClient {
   }
 
   /** Posts a file as it is (a sanctions list import: XML or CSV, not JSON). */
-  async upload<T = unknown>(p: string, content: Buffer, contentType: string): Promise<T> {
+  async upload<T = unknown>(p: string, content: string | Buffer, contentType: string): Promise<T> {
     const r = await fetch(`${this.base}/api/v1${p}`, { method: 'POST', headers: { cookie: this.cookie, 'x-csrf-token': this.csrf, 'content-type': contentType }, body: content });
     const text = await r.text();
     if (!r.ok) throw new Error(`POST ${p}: ${r.status} ${text}`);

@@ -56,6 +56,17 @@ export async function issueLicence(
     const screened = await screenApplication(ctx, t, app.id, app.content, 'issue');
     const denials = await essentiallyIdenticalDenials(ctx, t, app.id, app.content);
     const screeningProblems = await screeningIssues(ctx, t, screened);
+    const decisions = await caseStore.listDecisions(t, app.id);
+    // With no list active the parties were screened against nothing: no issue without an administrator's
+    // documented exception for this application (record-screening-exception.ts).
+    const exception = screened.listVersions.length === 0 ? [...decisions].reverse().find((d) => d.kind === 'screening_exception') : undefined;
+    if (screened.listVersions.length === 0 && !exception) {
+      screeningProblems.push({
+        field: 'screening.lists',
+        code: 'screening.no_active_list',
+        message: 'No sanctions list is active: the parties were screened against nothing. Load the lists, or an administrator records an exception for this application.',
+      });
+    }
     if (denials.length > 0 && !req.acknowledgeDenials) {
       screeningProblems.push({
         field: 'acknowledgeDenials',
@@ -67,7 +78,6 @@ export async function issueLicence(
       // Rolled back with everything else: the officer sees the hits on the case's screening panel and decides them there.
       throw new RuleViolationError('The licence cannot be issued: screening needs an officer’s attention.', screeningProblems, { screening: screened, denials });
     }
-    const decisions = await caseStore.listDecisions(t, app.id);
     const lastRec = [...decisions].reverse().find((d) => d.kind === 'recommendation');
     const conditions = req.conditions ?? ((lastRec?.data.conditions as string[] | undefined) ?? []);
     const year = Number(day.slice(0, 4));
@@ -112,7 +122,10 @@ export async function issueLicence(
     );
     await licenceStore.insertLicenceEvents(t, [{ id: uuidv7(), licenceId: licence.id, from: null, to: 'issued', at: now, actorName: actor.name, actorRole: actor.role, reason: req.reason ?? null }]);
     const appRow = await caseStore.updateApplication(t, app.id, { status: 'issued', updatedAt: now });
-    const decision = await appendDecision(ctx, t, actor, app.id, 'issued', req.reason ?? null, { licenceNumber: number, snapshotHash: hash, gate, screening: screened, denialsAcknowledged: denials }, ctx.settings.countersign.version);
+    const decision = await appendDecision(ctx, t, actor, app.id, 'issued', req.reason ?? null, {
+      licenceNumber: number, snapshotHash: hash, gate, screening: screened, denialsAcknowledged: denials,
+      ...(exception ? { screeningException: { decisionId: exception.id, reason: exception.reason, by: exception.actor_name } } : {}),
+    }, ctx.settings.countersign.version);
     await audit(ctx, t, actor, [
       decision,
       { action: 'licensing.application.issue', entity: 'licensing_application', entityId: app.id, state: caseStore.applicationState(appRow) },

@@ -4364,6 +4364,188 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/licensing/applications/{id}/screening-exception": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An administrator's documented exception: the licence may be issued although no sanctions list is active (reason required, audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicantName: string;
+                            assignedOfficer: string | null;
+                            clock: {
+                                elapsedDays: number;
+                                paused: boolean;
+                                pausedDays: number;
+                            };
+                            content: {
+                                applicant: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                };
+                                brokers: {
+                                    address?: string | null;
+                                    brokerId?: string | null;
+                                    country: string;
+                                    location: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                carriers: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                consignee?: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                } | null;
+                                endUse: string;
+                                endUser: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                };
+                                exportCountry: string;
+                                goods: {
+                                    calibre?: string | null;
+                                    controlEntry: string;
+                                    currency: string;
+                                    description: string;
+                                    firearmType?: string | null;
+                                    hsCode: string;
+                                    itemType: string;
+                                    lineNo: number;
+                                    quantity: number;
+                                    registryItemIds?: string[];
+                                    serials?: string[];
+                                    unit: string;
+                                    valueMinor: number;
+                                }[];
+                                importCountry: string;
+                                intermediateConsignees: {
+                                    address?: string | null;
+                                    country: string;
+                                    name: string;
+                                    partyId?: string | null;
+                                }[];
+                                /** @enum {string} */
+                                kind: "export" | "import" | "transit" | "brokering" | "temporary";
+                                plannedShipmentDate?: string | null;
+                                temporaryPurpose?: string | null;
+                                transit: {
+                                    country: string;
+                                    mode: string;
+                                    transhipment: boolean;
+                                }[];
+                            };
+                            countersignatureReason: string | null;
+                            countersignatureRequired: boolean;
+                            decisions: {
+                                actorName: string;
+                                actorRole: string;
+                                at: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                kind: string;
+                                reason: string | null;
+                                rulesVersion: string | null;
+                            }[];
+                            documents: {
+                                filename: string;
+                                id: string;
+                                kind: string;
+                                mediaType: string;
+                                sha256: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            }[];
+                            exportCountry: string;
+                            gate: {
+                                applicable: boolean;
+                                conditions: {
+                                    code: string;
+                                    detail: string;
+                                    exempt?: boolean;
+                                    met: boolean;
+                                }[];
+                                ok: boolean;
+                            };
+                            id: string;
+                            importAuthorizations: {
+                                documentSha256: string | null;
+                                expiryDate: string;
+                                id: string;
+                                issueDate: string;
+                                issuingAuthority: string;
+                                issuingState: string;
+                                reference: string;
+                                source: string;
+                            }[];
+                            importCountry: string;
+                            /** @enum {string} */
+                            kind: "export" | "import" | "transit" | "brokering" | "temporary";
+                            licenceNumber: string | null;
+                            recommendation: string | null;
+                            reference: string;
+                            /** @enum {string} */
+                            status: "submitted" | "under_review" | "information_requested" | "recommended" | "countersigned" | "issued" | "refused" | "withdrawn";
+                            submittedAt: string;
+                            transitNoObjections: {
+                                documentSha256: string | null;
+                                id: string;
+                                noticeDate: string;
+                                reference: string;
+                                source: string;
+                                state: string;
+                            }[];
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/licensing/applications/{id}/screening/hits/{hitId}/decision": {
         parameters: {
             query?: never;
@@ -10491,6 +10673,10 @@ export interface paths {
                                 partyRef: string | null;
                                 runId: string;
                                 threshold: number;
+                                warnings: {
+                                    code: string;
+                                    message: string;
+                                }[];
                             }[];
                         };
                     };
@@ -10701,6 +10887,10 @@ export interface paths {
                             partyRef: string | null;
                             runId: string;
                             threshold: number;
+                            warnings: {
+                                code: string;
+                                message: string;
+                            }[];
                         };
                     };
                 };

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Badge, Button, Card, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.ts';
 import { useSession } from '../../auth/session.tsx';
@@ -34,6 +34,7 @@ interface Result {
   listVersions: { id: string; source: string; publishedOn: string | null }[];
   hits: Hit[];
   openHits: number;
+  warnings: { code: string; message: string }[];
 }
 
 function Decision({ hit }: { hit: Hit }) {
@@ -113,6 +114,12 @@ export default function Screen() {
       </Paper>
       {result ? (
         <Stack data-testid="screening-result">
+          {result.listVersions.length === 0 ? (
+            // Screened against nothing: a warning, never "no possible match".
+            <Alert color={TONE.orange} variant="light" title={t('screening.noListTitle')} role="alert" data-testid="no-list-warning">
+              {t('screening.noListWarning')}
+            </Alert>
+          ) : null}
           <Text size="sm">
             {t('screening.summary', { count: result.hits.length, hits: f.number(result.hits.length), threshold: f.number(result.threshold) })}{' '}
             {result.listVersions.map((v) => `${v.source}${v.publishedOn ? ` (${f.date(v.publishedOn)})` : ''}`).join(', ') || t('screening.noLists')}
@@ -144,7 +151,7 @@ export default function Screen() {
               {h.id && h.status === 'open' && can('screening.decision.record') ? <Decision hit={h} /> : h.status ? <Text size="sm" mt="xs">{t(`screening.hitStatus.${h.status}`)}{h.suppressedBy ? ` · ${h.suppressedBy}` : ''}</Text> : null}
             </Card>
           ))}
-          {result.hits.length === 0 ? <Text c="dimmed">{t('screening.noHits')}</Text> : null}
+          {result.hits.length === 0 && result.listVersions.length > 0 ? <Text c="dimmed">{t('screening.noHits')}</Text> : null}
         </Stack>
       ) : null}
     </>
