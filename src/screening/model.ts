@@ -274,7 +274,7 @@ function bestOfForms(forms: QueryForm[], e: IndexedEntry, scores: Array<EntrySco
   const kind = forms[best].kind;
   const detail = `no kind given: scored as ${article(kind)}, the better (${others.join(', ')})`;
   const feature: Feature = kind === 'person' ? { feature: 'screened_as_person', effect: 0, detail } : { feature: 'screened_as_organisation', effect: 0, detail };
-  chosen.features = [feature, ...chosen.features];
+  chosen.features = [...chosen.features, feature];
   return chosen;
 }
 
