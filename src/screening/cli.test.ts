@@ -105,7 +105,7 @@ describeEngines('custodia screen and custodia lists fetch', (engine) => {
     expect(again.thrown).toBeNull();
     expect(again.stdout).toContain('already the active version; nothing imported');
     expect(await createServices(deps).screening.listVersions(SYSTEM)).toHaveLength(1);
-  });
+  }, 120_000);
 
   it('refuses a list it does not know', async () => {
     const r = await custodia(['lists', 'fetch', 'eu']);
@@ -121,7 +121,7 @@ describeEngines('custodia screen and custodia lists fetch', (engine) => {
     expect(hit.code).toBe(SCREEN_EXIT.hits);
     expect(hit.stdout).toMatch(/\n1 possible match\n/);
     expect(hit.stdout).toContain('KATANGA');
-  });
+  }, 60_000);
 });
 
 const SYSTEM = { kind: 'system', userId: null, name: 'test', role: 'administrator', organisationId: null } as const;
