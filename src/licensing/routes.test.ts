@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
 import { describeEngines } from '../../test/support/engines.ts';
+import { loadScreeningList } from '../../test/support/screening-list.ts';
 import { doc, EXPORTER_ORG, exportApplication, IMPORT_AUTHORIZATION, OTHER_ORG } from './fixtures.ts';
 
 describeEngines('licensing HTTP API', (engine) => {
@@ -14,6 +15,7 @@ describeEngines('licensing HTTP API', (engine) => {
   beforeAll(async () => {
     keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodia-licensing-http-'));
     t = await createTestApp(engine, { keysDir, publicUrl: 'https://custodia.example' });
+    await loadScreeningList(t.app.services.screening);
     h.industry = await t.headersFor('industry', EXPORTER_ORG);
     h.other = await t.headersFor('industry', OTHER_ORG);
     h.officer = await t.headersFor('licensing_officer');
