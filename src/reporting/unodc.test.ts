@@ -7,6 +7,7 @@ import { loadNodeKeys } from '../platform/crypto/keys.ts';
 import type { Role } from '../platform/auth/actor.ts';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
 import { describeEngines } from '../../test/support/engines.ts';
+import { loadScreeningList } from '../../test/support/screening-list.ts';
 import { hasSoffice, xlsxSheetsAsCsv } from '../../test/support/xlsx.ts';
 import { actor, doc, EXPORTER_ORG, exportApplication, IMPORT_AUTHORIZATION } from '../licensing/fixtures.ts';
 import { createLicensingService } from '../licensing/service.ts';
@@ -72,6 +73,7 @@ describeEngines('reporting: UNODC questionnaire and Protocol self-assessment', (
 
     // One export licence, with the importing State's authorisation recorded (Art. 10(2)(a)).
     const lic = createLicensingService(t.deps, createServices(t.deps), { keys: () => loadNodeKeys({ keysDir }) });
+    await loadScreeningList(createServices(t.deps).screening);
     const officer = actor('licensing_officer');
     const c = await lic.submitApplication(actor('industry', EXPORTER_ORG), exportApplication({ transit: [] }));
     await lic.assignOfficer(officer, c.id, { officer: 'Officer Ana' });
