@@ -44,4 +44,10 @@ describe('serving the web application', () => {
     expect(permissions['registry.items.write']).toContain('registry_clerk');
     expect(permissions['registry.items.write']).not.toContain('industry');
   });
+
+  it('names the State this node serves with the permission table, so country pickers offer its own code', async () => {
+    const r = await t.app.inject({ method: 'GET', url: '/api/v1/web/permissions' });
+    expect(r.json().state).toBe(t.deps.config.state);
+    expect(r.json().state).toMatch(/^[A-Z]{2}$/);
+  });
 });

@@ -10,7 +10,11 @@ import { AppError, PROBLEM_BASE, problemBody } from './errors.ts';
 
 const DEFAULT_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
-const permissionsResponse = z.object({ permissions: z.record(z.string(), z.array(z.string())) });
+const permissionsResponse = z.object({
+  permissions: z.record(z.string(), z.array(z.string())),
+  /** The State this node serves (CUSTODIA_STATE, ISO 3166-1 alpha-2): country pickers offer it too. */
+  state: z.string().regex(/^[A-Z]{2}$/),
+});
 
 /**
  * Serves the officer web application (web/dist, built by `custodia start`) at `/`, with every
@@ -35,14 +39,14 @@ export async function webAppRoutes(app: FastifyInstance, opts: { deps: Deps; cat
       config: { public: true },
       schema: {
         tags: ['web'],
-        summary: 'Permission table: which roles may use each permission (the same table the server enforces)',
+        summary: 'Permission table: which roles may use each permission (the same table the server enforces), and the State this node serves',
         response: { 200: permissionsResponse },
       },
     },
     async () => {
       const permissions: Record<string, string[]> = {};
       for (const table of opts.catalog.policies.values()) for (const [p, roles] of Object.entries(table)) permissions[p] = [...roles];
-      return { permissions };
+      return { permissions, state: opts.deps.config.state };
     },
   );
 

@@ -13098,7 +13098,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Permission table: which roles may use each permission (the same table the server enforces) */
+        /** Permission table: which roles may use each permission (the same table the server enforces), and the State this node serves */
         get: {
             parameters: {
                 query?: never;
@@ -13118,6 +13118,7 @@ export interface paths {
                             permissions: {
                                 [key: string]: string[];
                             };
+                            state: string;
                         };
                     };
                 };
