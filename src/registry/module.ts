@@ -1,5 +1,6 @@
 import { defineModule } from '../platform/module.ts';
 import { registerRegistryCommands } from './cli.ts';
+import { AUDITED_DEMO_LOAD } from './demo/load.ts';
 import { registryPolicy } from './policy.ts';
 import { registryRoutes } from './routes.ts';
 import { createRegistryService } from './service.ts';
@@ -9,7 +10,7 @@ import { AUDITED_EVENT, AUDITED_ITEM, AUDITED_MARKING, AUDITED_PARTY, AUDITED_RE
 export const registryModule = defineModule({
   name: 'registry',
   policy: registryPolicy,
-  auditedEntities: [AUDITED_ITEM, AUDITED_MARKING, AUDITED_EVENT, AUDITED_PARTY, AUDITED_REGISTRATION],
+  auditedEntities: [AUDITED_ITEM, AUDITED_MARKING, AUDITED_EVENT, AUDITED_PARTY, AUDITED_REGISTRATION, AUDITED_DEMO_LOAD],
   createService: (deps) => createRegistryService(deps),
   routes: [registryRoutes],
   commands: registerRegistryCommands,

@@ -14,9 +14,19 @@ export interface AuditedEntity {
   entity: string;
   /** Current states by id for the given ids (missing ids are absent from the map). */
   load(db: Queryable, ids: readonly string[]): Promise<Map<string, unknown>>;
+  /**
+   * The entries record an event that has no row of its own (a demonstration load): the entry is the
+   * record, and the Merkle tree already proves it unaltered, so verification has nothing to re-read.
+   */
+  eventOnly?: boolean;
 }
 
 /** Declares an audited entity; its module's descriptor lists it (`auditedEntities`), nothing else registers it. */
 export function defineAuditedEntity(def: AuditedEntity): AuditedEntity {
   return def;
+}
+
+/** Declares an audited event with no record of its own to re-read (see `eventOnly`). */
+export function defineAuditedEvent(entity: string): AuditedEntity {
+  return { entity, eventOnly: true, load: async () => new Map() };
 }

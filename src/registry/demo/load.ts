@@ -1,4 +1,5 @@
 import { SYSTEM_ACTOR, type Actor } from '../../platform/auth/actor.ts';
+import { defineAuditedEvent } from '../../platform/audit/entities.ts';
 import { recordAudit, recordAuditBatch, type AuditInput } from '../../platform/audit/record.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { insertMarkings, itemState, partyState, registrationState } from '../store.ts';
@@ -26,6 +27,9 @@ export interface DemoLoadResult {
   calibreSource: string;
   ms: number;
 }
+
+/** The load itself (seed, sizes, counts) is an event with no row of its own: `audit verify` checks its entry with the tree. */
+export const AUDITED_DEMO_LOAD = defineAuditedEvent('demo_load');
 
 const DEMO_ACTOR: Actor = { ...SYSTEM_ACTOR, name: 'custodia demo' };
 const REASON = 'demonstration State (fictional)';
