@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../platform/config.ts';
 import { KEY_FILES, type Jwks } from '../platform/crypto/keys.ts';
-import { verifyLicenceTokenOffline } from './licence-token.ts';
 
 /** Accepts the bare token or the whole URL from the QR code (`…/verify/NUMBER?t=TOKEN`). */
 export function tokenFromArgument(arg: string): string {
@@ -42,6 +41,7 @@ export function registerLicensingCommands(program: Command): void {
     .action(async (arg: string, opts: { jwks?: string; json?: boolean }) => {
       const { jwks, from } = await readJwks(opts.jwks);
       try {
+        const { verifyLicenceTokenOffline } = await import('./licence-token.ts');
         const { kid, claims } = await verifyLicenceTokenOffline(tokenFromArgument(arg), jwks);
         const result = { valid: true, keys: from, kid, licence: claims.sub, issuingState: claims.iss, contentsSha256: claims.lh, validFrom: claims.vf, expiresOn: claims.vt, signedAt: new Date(claims.iat * 1000).toISOString() };
         if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -13,9 +13,7 @@ import { AppError, ValidationError } from '../platform/http/errors.ts';
 import type { CommandContext } from '../platform/module.ts';
 import { formatDuration } from '../platform/progress.ts';
 import type { BackupService } from './backup.ts';
-import { migrateTo } from './migrate-to.ts';
 import type { Manifest } from './model.ts';
-import { checkBackupFile, restoreBackup } from './restore.ts';
 
 /**
  * `custodia backup FILE`, `custodia restore FILE` and `custodia migrate-to DATABASE_URL`. Restores and
@@ -23,6 +21,8 @@ import { checkBackupFile, restoreBackup } from './restore.ts';
  * (`--server`), because only the process holding the data directory can take a consistent snapshot.
  */
 const log = () => cliLogger(loadConfig());
+// Loaded when a command runs, so declaring the commands (`custodia --help`) does not load them.
+const restoring = () => import('./restore.ts');
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
 function describeManifest(m: Manifest): string {
@@ -80,6 +80,7 @@ async function backupCommand(cli: CommandContext<BackupService>, fileArg: string
       }
     }
     // Read back what was written before calling it a backup.
+    const { checkBackupFile } = await restoring();
     const manifest = await checkBackupFile(partial);
     fs.renameSync(partial, file);
     process.stdout.write(`${describeManifest(manifest)}\nwritten to ${file} (${fs.statSync(file).size} bytes), every part re-read and its SHA-256 checked.\n`);
@@ -91,6 +92,7 @@ async function backupCommand(cli: CommandContext<BackupService>, fileArg: string
 
 async function restoreCommand(cli: CommandContext<BackupService>, fileArg: string, opts: { force?: boolean; check?: boolean }): Promise<void> {
   const file = path.resolve(fileArg);
+  const { checkBackupFile, restoreBackup } = await restoring();
   if (opts.check) {
     const manifest = await checkBackupFile(file);
     process.stdout.write(`${describeManifest(manifest)}\nOK: every part matches the manifest.\n`);
@@ -109,6 +111,7 @@ async function restoreCommand(cli: CommandContext<BackupService>, fileArg: strin
 async function migrateToCommand(cli: CommandContext<BackupService>, url: string, opts: { batchSize: string }): Promise<void> {
   let lastTable = '';
   let lastShown = 0;
+  const { migrateTo } = await import('./migrate-to.ts');
   const report = await migrateTo(loadConfig(), url, {
     actor: cliActor(),
     clock: systemClock,

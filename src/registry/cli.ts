@@ -9,7 +9,6 @@ import { createProgressBar, formatDuration } from '../platform/progress.ts';
 import type { ImportOutcome, ImportService } from './import/service.ts';
 import type { RegistryService } from './service.ts';
 import { DEFAULT_DEMO } from './demo/generate.ts';
-import { loadDemo } from './demo/load.ts';
 
 /**
  * `custodia import items FILE [--partial]` and `custodia demo`. Both write, so both open the embedded
@@ -75,6 +74,7 @@ export async function demoCommand(cli: CommandContext<RegistryService>, opts: { 
   return cli.run('custodia demo', async ({ deps }) => {
     const bar = createProgressBar();
     const started = Date.now();
+    const { loadDemo } = await import('./demo/load.ts');
     const result = await loadDemo(deps, {
       firearms: opts.firearms ? Number(opts.firearms) : undefined,
       seed: opts.seed ? Number(opts.seed) : undefined,

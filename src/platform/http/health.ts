@@ -30,7 +30,8 @@ function within<T>(p: Promise<T>, ms: number): Promise<T> {
  */
 export async function healthRoutes(app: FastifyInstance, opts: { deps: Deps }): Promise<void> {
   const { deps } = opts;
-  app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async (_request, reply) => {
+  // A load balancer or monitor asks every few seconds: only its failures are worth a log line.
+  app.get('/healthz', { config: { public: true }, schema: { hide: true }, logLevel: 'warn' }, async (_request, reply) => {
     const started = process.hrtime.bigint();
     try {
       await deps.db.query('SELECT 1');
