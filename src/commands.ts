@@ -25,6 +25,6 @@ export const MODULE_COMMANDS: readonly { module: string; commands: (program: Com
   { module: 'audit', commands: registerAuditCommands },
   { module: 'licensing', commands: registerLicensingCommands },
   { module: 'exchange', commands: registerExchangeCommands },
-  { module: 'reporting', commands: registerReportingCommands },
   { module: 'operations', commands: registerOperationsCommands },
+  { module: 'reporting', commands: registerReportingCommands },
 ];
