@@ -4,7 +4,7 @@ import { ITEM_COLS, type EventRow, type ItemRow } from '../store.ts';
 
 /**
  * SQL of the bulk import: its own job and error tables, and the set-based writes into the registry's
- * tables (one statement per batch, never one per row). Markings go through registry/store.ts's
+ * tables (one statement per batch, never one per row). Markings go through registry/store-events.ts's
  * insertMarkings, which is already set-based.
  */
 
