@@ -3,7 +3,7 @@ import type { PartyRow, PersonalRow, RegistrationRow } from '../store.ts';
 
 /**
  * Set-based writes of the demonstration State's parties (tens of thousands of owners): the same
- * tables and the same version records registry/service.ts writes one party at a time.
+ * tables and the same version records the registry's createParty use case writes one party at a time.
  */
 export async function insertPartiesBatch(q: Queryable, rows: readonly PartyRow[]): Promise<void> {
   if (rows.length === 0) return;
