@@ -18,6 +18,7 @@ import { createMetrics, instrumentDb, startMetricsListener } from './platform/me
 import { createProgressBar, formatDuration } from './platform/progress.ts';
 import { loadDemo } from './registry/demo/load.ts';
 import { isServerWorker, serveWorker, serverProcesses, startWorkers } from './workers.ts';
+import { publicUrlWarning } from './licensing/settings.ts';
 
 /** `custodia start`: the server (loaded only when it is started, so the other commands and --help stay quick). */
 
@@ -45,6 +46,9 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
   // once from the module list; the app builds its own over the instrumented database (and workers theirs).
   const services = createServices(deps);
   const createdAdministrator = await announceInitialAdministrator(services.accounts, deps);
+  // Licences printed now carry this address in their QR code: say so while it is still localhost.
+  const urlWarning = publicUrlWarning(process.env, config.publicUrl);
+  if (urlWarning) log.warn({ publicUrl: config.publicUrl }, urlWarning);
   /** A listen that fails after all (another program took the port since the check) says how to go on. */
   const listenError = (err: unknown) => {
     const e = portError(err, config.host, config.port);

@@ -114,6 +114,8 @@ describeEngines('licensing: screening hits on the case', (engine) => {
 
     const issued = await post(`/licensing/applications/${id}/licence`, h.officer, {});
     expect(issued.statusCode).toBe(201);
+    // The licence's history credits the officer who issued it, not the automatic screening (issue 17).
+    expect(issued.json().events).toEqual([expect.objectContaining({ toStatus: 'issued', actorName: expect.stringMatching(/^test-licensing_officer-\d+\b/) })]);
   });
 
   it('counts a decision made on the screening pages, and a true match keeps the case from issue with its own code', async () => {

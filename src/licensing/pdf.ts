@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
 import { bilingual, countryLabel, secondLanguage, startPdf } from '../platform/pdf.ts';
+import { countryName } from '../reference/countries.ts';
 import type { LicenceSnapshot } from './model.ts';
 
 /**
@@ -47,6 +48,29 @@ const LABELS = {
 
 const country = countryLabel;
 
+/**
+ * English unit names, as the goods lines are written: "1 piece", "40 pieces", "20000 rounds". Digits are
+ * not grouped: the document is read in the State's language too, where "20,000" can mean twenty.
+ */
+const UNIT_NAMES: Record<string, [string, string]> = { piece: ['piece', 'pieces'], round: ['round', 'rounds'], set: ['set', 'sets'], kg: ['kg', 'kg'] };
+
+export function quantityText(quantity: number, unit: string): string {
+  const [one, many] = UNIT_NAMES[unit] ?? [unit, unit];
+  return `${quantity} ${quantity === 1 ? one : many}`;
+}
+
+/** The issuing authority with its State's name, once (older snapshots carry "… Authority (XC)"). */
+export function authorityText(s: Pick<LicenceSnapshot, 'issuingAuthority' | 'issuingState'>): string {
+  const name = countryName(s.issuingState, 'en');
+  if (s.issuingAuthority.includes(`(${s.issuingState})`) || s.issuingAuthority.includes(name)) return s.issuingAuthority;
+  return `${s.issuingAuthority}, ${name}`;
+}
+
+/** The place of issue as a place: older snapshots hold the State's code there. */
+export function placeText(s: Pick<LicenceSnapshot, 'placeOfIssue'>): string {
+  return /^[A-Z]{2}$/.test(s.placeOfIssue) ? countryName(s.placeOfIssue, 'en') : s.placeOfIssue;
+}
+
 export async function renderLicencePdf(s: LicenceSnapshot, opts: { verificationUrl: string; snapshotHash: string; stateLanguage: string }): Promise<Buffer> {
   const second = secondLanguage(opts.stateLanguage);
   const label = bilingual(second);
@@ -57,7 +81,7 @@ export async function renderLicencePdf(s: LicenceSnapshot, opts: { verificationU
   // Keep the heading clear of the QR code in the top right corner.
   const textWidth = doc.page.width - 48 * 2 - 125;
   doc.font('Helvetica-Bold').fontSize(16).text(label(LABELS.kind[s.kind]), { width: textWidth });
-  doc.font('Helvetica').fontSize(10).text(s.issuingAuthority, { width: textWidth });
+  doc.font('Helvetica').fontSize(10).text(authorityText(s), { width: textWidth });
   doc.image(qr, doc.page.width - 48 - 110, 40, { width: 110 });
   doc.moveDown(0.5);
 
@@ -71,7 +95,7 @@ export async function renderLicencePdf(s: LicenceSnapshot, opts: { verificationU
 
   field(LABELS.number, s.number);
   if (s.temporaryPurpose) field(LABELS.purpose, s.temporaryPurpose.replace('_', ' '));
-  field(LABELS.place, s.placeOfIssue);
+  field(LABELS.place, placeText(s));
   field(LABELS.date, s.dateOfIssue);
   field(LABELS.validFrom, s.validFrom);
   field(LABELS.expires, s.expiresOn);
@@ -88,7 +112,7 @@ export async function renderLicencePdf(s: LicenceSnapshot, opts: { verificationU
     s.goods
       .map(
         (g) =>
-          `${g.lineNo}. ${g.description} - ${g.controlEntry}, HS ${g.hsCode} - quantity ${g.quantity} ${g.unit}` +
+          `${g.lineNo}. ${g.description} - ${g.controlEntry}, HS ${g.hsCode} - quantity ${quantityText(g.quantity, g.unit)}` +
           (g.serials && g.serials.length ? ` - serials ${g.serials.join(', ')}` : ''),
       )
       .join('\n'),

@@ -391,8 +391,8 @@ describeEngines('licensing service', (engine) => {
     expect(text).toContain('Spain');
     expect(text).toContain('Kenya');
     expect(text).toContain('Tanzania');
-    expect(text).toContain('quantity 40 piece');
-    expect(text).toContain('quantity 20000 round');
+    expect(text).toContain('quantity 40 pieces');
+    expect(text).toContain('quantity 20000 rounds');
     expect(text).toContain('País de importación'); // the State's language (es by default)
     expect(text).toContain(l.snapshotHash);
     // The printed URL carries the token, like the QR code: typing it in proves holding the document.

@@ -1,3 +1,4 @@
+import { countryName } from '../reference/countries.ts';
 import { DEFAULT_COUNTERSIGN_RULE, type CountersignRule, type GateSettings } from './model.ts';
 
 /**
@@ -45,9 +46,21 @@ export function loadLicensingSettings(env: NodeJS.ProcessEnv = process.env, stat
     brokerRegistrationRequired: bool(env.CUSTODIA_BROKER_REGISTRATION_REQUIRED, true),
     deliveryOverdueDays: int(env.CUSTODIA_DELIVERY_OVERDUE_DAYS, 90, 'CUSTODIA_DELIVERY_OVERDUE_DAYS'),
     defaultValidityMonths: int(env.CUSTODIA_LICENCE_VALIDITY_MONTHS, 12, 'CUSTODIA_LICENCE_VALIDITY_MONTHS'),
-    issuingAuthority: env.CUSTODIA_LICENSING_AUTHORITY ?? `National Firearms Control Authority (${state})`,
-    placeOfIssue: env.CUSTODIA_LICENSING_PLACE_OF_ISSUE ?? state,
+    // Printed on the licence: a name and a place a reader understands, not the State's code (issue 17);
+    // the document names the issuing State separately.
+    issuingAuthority: env.CUSTODIA_LICENSING_AUTHORITY ?? 'National Firearms Control Authority',
+    placeOfIssue: env.CUSTODIA_LICENSING_PLACE_OF_ISSUE ?? countryName(state, 'en'),
     publicVerificationPerMinute: int(env.CUSTODIA_VERIFY_RATE_LIMIT, 30, 'CUSTODIA_VERIFY_RATE_LIMIT'),
   };
 }
 
+
+/**
+ * Licences carry a QR code and a link to this node's public verification page, built from
+ * CUSTODIA_PUBLIC_URL. Left unset it is http://localhost:<port>, which no one holding the paper can
+ * open: `custodia serve` warns at start with this text (null when the address is configured).
+ */
+export function publicUrlWarning(env: NodeJS.ProcessEnv, publicUrl: string): string | null {
+  if (env.CUSTODIA_PUBLIC_URL && env.CUSTODIA_PUBLIC_URL.trim() !== '') return null;
+  return `CUSTODIA_PUBLIC_URL is not set: the QR code and verification link on every licence issued now point to ${publicUrl}, which only this machine can open. Set CUSTODIA_PUBLIC_URL to the address the public reaches this node at.`;
+}

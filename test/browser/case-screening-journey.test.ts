@@ -141,5 +141,15 @@ describe('browser: a screening hit decided on the licence case, then the licence
     await page.getByTestId('licence-link').waitFor();
     expect(await page.getByTestId('licence-link').textContent()).toMatch(/UY-EXP-\d{4}-\d+/);
     expect(await axeSerious(page)).toEqual([]);
+
+    // The licence reads as a document: the authority and place by name, quantities in the plural (issue 17).
+    await page.getByTestId('licence-link').click();
+    const particulars = page.getByTestId('particulars');
+    await particulars.waitFor();
+    const text = (await particulars.textContent()) ?? '';
+    expect(text).toContain('National Firearms Control Authority, Uruguay');
+    expect(text).toContain('Uruguay, ');
+    expect(text).not.toContain('(UY)');
+    expect(await page.getByTestId('goods').textContent()).toContain('4 pieces');
   });
 });

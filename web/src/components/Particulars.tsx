@@ -10,9 +10,10 @@ export function Particulars({ licence }: { licence: Art10Particulars }) {
   const rows: [string, React.ReactNode][] = [
     [t('licence.number'), licence.number],
     [t('licence.kind'), t(`licensing.type.${licence.kind}`, { defaultValue: licence.kind })],
-    // The authority's name often carries the State's code already ("… Authority (XC)"): not twice.
-    [t('licence.issuedBy'), licence.issuingAuthority.includes(`(${licence.issuingState})`) ? licence.issuingAuthority : `${licence.issuingAuthority} (${f.country(licence.issuingState)})`],
-    [t('licence.placeDate'), `${licence.placeOfIssue}, ${f.date(licence.dateOfIssue)}`],
+    // Older licences' authority names carry the State's code already ("… Authority (XC)"): not twice.
+    [t('licence.issuedBy'), licence.issuingAuthority.includes(`(${licence.issuingState})`) ? licence.issuingAuthority : `${licence.issuingAuthority}, ${f.country(licence.issuingState)}`],
+    // Older licences hold the State's code as the place of issue: shown as the State's name.
+    [t('licence.placeDate'), `${/^[A-Z]{2}$/.test(licence.placeOfIssue) ? f.country(licence.placeOfIssue) : licence.placeOfIssue}, ${f.date(licence.dateOfIssue)}`],
     [t('licence.validity'), `${f.date(licence.validFrom)} – ${f.date(licence.expiresOn)}`],
     [t('licence.exportCountry'), f.country(licence.exportCountry)],
     [t('licence.importCountry'), f.country(licence.importCountry)],
@@ -55,7 +56,7 @@ export function Particulars({ licence }: { licence: Art10Particulars }) {
               <Table.Td>{g.controlEntry}</Table.Td>
               <Table.Td>{g.hsCode}</Table.Td>
               <Table.Td>
-                {f.number(g.quantity)} {t(`unit.${g.unit}`, { defaultValue: g.unit })}
+                {f.number(g.quantity)} {t(`unit.${g.unit}`, { count: g.quantity, defaultValue: g.unit })}
               </Table.Td>
             </Table.Tr>
           ))}

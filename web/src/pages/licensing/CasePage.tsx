@@ -163,6 +163,8 @@ function DecisionPanel({ c, screening }: { c: CaseDetail; screening: CaseScreeni
   const canRefuse = can('licensing.application.decide') && ['recommended', 'countersigned'].includes(c.status);
   // Issue can only fail while a screening hit awaits a decision or is a true match: the button says why instead.
   const screeningBlock = screening ? (screening.openHits > 0 ? t('caseScreening.issueBlockedOpen', { count: screening.openHits }) : screening.trueMatches > 0 ? t('caseScreening.issueBlockedMatch') : null) : null;
+  // Likewise while an Art. 10 condition above is missing: issue would be refused for it.
+  const issueBlock = !c.gate.ok ? t('case.issueBlockedGate') : screeningBlock;
   return (
     <Section title={t('case.decisions')} testId="decision-panel">
       <Stack>
@@ -215,17 +217,17 @@ function DecisionPanel({ c, screening }: { c: CaseDetail; screening: CaseScreeni
             <Button
               color={TONE.green}
               loading={s.busy}
-              disabled={Boolean(screeningBlock)}
-              aria-describedby={screeningBlock ? 'issue-blocked' : undefined}
+              disabled={Boolean(issueBlock)}
+              aria-describedby={issueBlock ? 'issue-blocked' : undefined}
               onClick={() => s.run(() => caseStep(c.id, 'licence', { reason: reason || null, acknowledgeDenials: ackDenials })).then((ok) => ok && done())}
             >
               {t('case.issue')}
             </Button>
           </Group>
         ) : null}
-        {canIssue && screeningBlock ? (
+        {canIssue && issueBlock ? (
           <Text size="sm" c="dimmed" id="issue-blocked" data-testid="issue-blocked">
-            {screeningBlock}
+            {issueBlock}
           </Text>
         ) : null}
         {canRefuse ? (
@@ -355,7 +357,7 @@ export default function CasePage() {
                       <Table.Td>{g.lineNo}</Table.Td>
                       <Table.Td style={{ whiteSpace: 'normal' }}>{g.description}</Table.Td>
                       <Table.Td>{g.controlEntry} · {g.hsCode}</Table.Td>
-                      <Table.Td>{f.number(g.quantity)} {t(`unit.${g.unit}`)}</Table.Td>
+                      <Table.Td>{f.number(g.quantity)} {t(`unit.${g.unit}`, { count: g.quantity })}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

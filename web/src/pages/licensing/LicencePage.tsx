@@ -100,7 +100,7 @@ export default function LicencePage() {
                   {l.lines.map((x) => (
                     <Table.Tr key={x.lineNo}>
                       <Table.Td>{x.lineNo}</Table.Td>
-                      <Table.Td>{f.number(x.quantity)} {t(`unit.${x.unit}`, { defaultValue: x.unit })}</Table.Td>
+                      <Table.Td>{f.number(x.quantity)} {t(`unit.${x.unit}`, { count: x.quantity, defaultValue: x.unit })}</Table.Td>
                       <Table.Td>{f.number(x.used)}</Table.Td>
                     </Table.Tr>
                   ))}
