@@ -9,8 +9,7 @@ function byId<R extends { id: string }>(rows: R[], state: (r: R) => unknown): Ma
 export const LIST_VERSION = defineAuditedEntity({
   entity: 'screening_list_version',
   async load(db, ids) {
-    const rows = await db.query<store.VersionRow>('SELECT * FROM screening_list_version WHERE id = ANY($1::uuid[])', [ids]);
-    return byId(rows, store.versionState);
+    return byId(await store.versionsByIds(db, ids), store.versionState);
   },
 });
 
@@ -24,16 +23,14 @@ export const SUBJECT = defineAuditedEntity({
 export const RUN = defineAuditedEntity({
   entity: 'screening_run',
   async load(db, ids) {
-    const rows = await db.query<store.RunRow>('SELECT * FROM screening_run WHERE id = ANY($1::uuid[])', [ids]);
-    return byId(rows, store.runState);
+    return byId(await store.runsByIds(db, ids), store.runState);
   },
 });
 
 export const HIT = defineAuditedEntity({
   entity: 'screening_hit',
   async load(db, ids) {
-    const rows = await db.query<store.HitRow>('SELECT * FROM screening_hit WHERE id = ANY($1::uuid[])', [ids]);
-    return byId(rows, store.hitState);
+    return byId(await store.hitsByIds(db, ids), store.hitState);
   },
 });
 

@@ -223,6 +223,21 @@ export async function subjectsByRef(q: Queryable, refs: string[]): Promise<Subje
   return q.query<SubjectRow>('SELECT * FROM screening_subject WHERE party_ref = ANY($1::text[])', [refs]);
 }
 
+export async function versionsByIds(q: Queryable, ids: readonly string[]): Promise<VersionRow[]> {
+  if (ids.length === 0) return [];
+  return q.query<VersionRow>('SELECT * FROM screening_list_version WHERE id = ANY($1::uuid[])', [ids]);
+}
+
+export async function runsByIds(q: Queryable, ids: readonly string[]): Promise<RunRow[]> {
+  if (ids.length === 0) return [];
+  return q.query<RunRow>('SELECT * FROM screening_run WHERE id = ANY($1::uuid[])', [ids]);
+}
+
+export async function hitsByIds(q: Queryable, ids: readonly string[]): Promise<HitRow[]> {
+  if (ids.length === 0) return [];
+  return q.query<HitRow>('SELECT * FROM screening_hit WHERE id = ANY($1::uuid[])', [ids]);
+}
+
 export async function subjectsByIds(q: Queryable, ids: readonly string[]): Promise<SubjectRow[]> {
   if (ids.length === 0) return [];
   return q.query<SubjectRow>('SELECT * FROM screening_subject WHERE id = ANY($1::uuid[])', [ids]);

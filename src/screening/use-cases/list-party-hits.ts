@@ -1,6 +1,6 @@
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/types.ts';
-import type { Deps } from '../../platform/deps.ts';
+import type { ScreeningContext } from '../context.ts';
 import { screeningPolicy } from '../policy.ts';
 import * as store from '../store.ts';
 
@@ -12,9 +12,9 @@ import * as store from '../store.ts';
  * are the ones it was made on (the same rule that suppresses remembered false positives); a hit without
  * one needs a decision. Read-only; results are the authority's (screening.results.read), never industry's.
  */
-export async function listPartyHits(deps: Deps, actor: Actor, partyRefs: string[], tx?: Tx) {
+export async function listPartyHits(ctx: ScreeningContext, actor: Actor, partyRefs: string[], tx?: Tx) {
   screeningPolicy.require(actor, 'screening.results.read');
-  const q = tx ?? deps.db;
+  const q = tx ?? ctx.deps.db;
   const subjects = await store.subjectsByRef(q, partyRefs);
   const subjectIds = subjects.map((s) => s.id);
   const runs = await store.latestRunsOfSubjects(q, subjectIds);
