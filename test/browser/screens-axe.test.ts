@@ -44,4 +44,17 @@ describe('browser: axe-core finds no serious or critical violation on the remain
     }
     expect(found).toEqual({});
   });
+
+  it('warns that nothing was screened when no sanctions list is active, instead of "No possible match" (issue 17)', async () => {
+    const { page } = browser;
+    await page.getByRole('navigation').getByRole('link', { name: 'Screening', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Screening', exact: true }).waitFor();
+    await page.getByLabel('Name').fill('Germain Katanga');
+    await page.getByRole('button', { name: 'Screen', exact: true }).click();
+    const warning = page.getByTestId('no-list-warning');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('No sanctions list is active');
+    expect(await page.getByText('No possible match.').count()).toBe(0);
+    expect(await axeSerious(page)).toEqual([]);
+  });
 });
