@@ -18,6 +18,7 @@ export function presentPartySummary(row: PartyRow): PartySummary {
     name: row.kind === 'organisation' ? row.name : null,
     roles: [...row.roles],
     country: row.country,
+    registrationNumber: row.kind === 'organisation' ? row.registration_number : null,
     retired: row.retired_at !== null,
   };
 }

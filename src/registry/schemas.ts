@@ -159,6 +159,8 @@ export const partySummarySchema = z.object({
   name: nstr,
   roles: z.array(z.string()),
   country: nstr,
+  /** An organisation's number in its company or trade register (tells apart namesakes); null for persons. */
+  registrationNumber: nstr,
   retired: z.boolean(),
 });
 

@@ -495,6 +495,17 @@ describeEngines('registry service', (engine) => {
       expect(JSON.stringify(versions.items)).not.toContain('Pérez');
     });
 
+    it('tells namesake organisations apart in lists by their register number, and never gives a person\'s', async () => {
+      const a = await svc.createParty(clerk, { kind: 'organisation', roles: ['dealer'], name: 'Twin Guns Ltd', country: 'NL', registrationNumber: 'KVK-111' });
+      const b = await svc.createParty(clerk, { kind: 'organisation', roles: ['dealer'], name: 'Twin Guns Ltd', country: 'NL', registrationNumber: 'KVK-222' });
+      const listed = (await svc.listParties(clerk, { name: 'Twin Guns' })).items;
+      expect(listed.map((p) => [p.id, p.registrationNumber]).sort()).toEqual([[a.id, 'KVK-111'], [b.id, 'KVK-222']].sort());
+      const person = await svc.createParty(clerk, { kind: 'person', roles: ['owner'], registrationNumber: 'PERMIT-77', personal: { givenNames: 'Twin', familyName: 'Guns' } });
+      const persons = (await svc.listParties(clerk, { kind: 'person' })).items;
+      expect(persons.map((p) => p.id)).toContain(person.id);
+      expect(persons.every((p) => p.registrationNumber === null)).toBe(true);
+    });
+
     it('updates as new versions, keeps old versions, and refuses changes after retirement', async () => {
       const p = await svc.createParty(clerk, { kind: 'organisation', roles: ['broker'], name: 'Brokers Inc', country: 'NL' });
       const v2 = await svc.updateParty(clerk, p.id, { roles: ['broker', 'carrier'], name: 'Brokers & Carriers Inc', country: 'NL', reason: 'merger' });

@@ -7380,6 +7380,7 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "person" | "organisation";
                                     name: string | null;
+                                    registrationNumber: string | null;
                                     retired: boolean;
                                     roles: string[];
                                 } | null;
@@ -7400,6 +7401,7 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "person" | "organisation";
                                     name: string | null;
+                                    registrationNumber: string | null;
                                     retired: boolean;
                                     roles: string[];
                                 } | null;
@@ -7412,6 +7414,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "person" | "organisation";
                                 name: string | null;
+                                registrationNumber: string | null;
                                 retired: boolean;
                                 roles: string[];
                             } | null;
@@ -7425,6 +7428,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "person" | "organisation";
                                 name: string | null;
+                                registrationNumber: string | null;
                                 retired: boolean;
                                 roles: string[];
                             } | null;
@@ -7439,6 +7443,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "person" | "organisation";
                                 name: string | null;
+                                registrationNumber: string | null;
                                 retired: boolean;
                                 roles: string[];
                             } | null;
@@ -7534,6 +7539,7 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "person" | "organisation";
                                     name: string | null;
+                                    registrationNumber: string | null;
                                     retired: boolean;
                                     roles: string[];
                                 } | null;
@@ -7554,6 +7560,7 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "person" | "organisation";
                                     name: string | null;
+                                    registrationNumber: string | null;
                                     retired: boolean;
                                     roles: string[];
                                 } | null;
@@ -7566,6 +7573,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "person" | "organisation";
                                 name: string | null;
+                                registrationNumber: string | null;
                                 retired: boolean;
                                 roles: string[];
                             } | null;
@@ -7579,6 +7587,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "person" | "organisation";
                                 name: string | null;
+                                registrationNumber: string | null;
                                 retired: boolean;
                                 roles: string[];
                             } | null;
@@ -7593,6 +7602,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "person" | "organisation";
                                 name: string | null;
+                                registrationNumber: string | null;
                                 retired: boolean;
                                 roles: string[];
                             } | null;
@@ -7713,6 +7723,7 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "person" | "organisation";
                                     name: string | null;
+                                    registrationNumber: string | null;
                                     retired: boolean;
                                     roles: string[];
                                 } | null;
@@ -7733,6 +7744,7 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "person" | "organisation";
                                     name: string | null;
+                                    registrationNumber: string | null;
                                     retired: boolean;
                                     roles: string[];
                                 } | null;
@@ -7745,6 +7757,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "person" | "organisation";
                                 name: string | null;
+                                registrationNumber: string | null;
                                 retired: boolean;
                                 roles: string[];
                             } | null;
@@ -7758,6 +7771,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "person" | "organisation";
                                 name: string | null;
+                                registrationNumber: string | null;
                                 retired: boolean;
                                 roles: string[];
                             } | null;
@@ -7772,6 +7786,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "person" | "organisation";
                                 name: string | null;
+                                registrationNumber: string | null;
                                 retired: boolean;
                                 roles: string[];
                             } | null;
@@ -7895,6 +7910,7 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "person" | "organisation";
                                     name: string | null;
+                                    registrationNumber: string | null;
                                     retired: boolean;
                                     roles: string[];
                                 } | null;
@@ -7915,6 +7931,7 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "person" | "organisation";
                                     name: string | null;
+                                    registrationNumber: string | null;
                                     retired: boolean;
                                     roles: string[];
                                 } | null;
@@ -7927,6 +7944,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "person" | "organisation";
                                 name: string | null;
+                                registrationNumber: string | null;
                                 retired: boolean;
                                 roles: string[];
                             } | null;
@@ -7940,6 +7958,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "person" | "organisation";
                                 name: string | null;
+                                registrationNumber: string | null;
                                 retired: boolean;
                                 roles: string[];
                             } | null;
@@ -7954,6 +7973,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "person" | "organisation";
                                 name: string | null;
+                                registrationNumber: string | null;
                                 retired: boolean;
                                 roles: string[];
                             } | null;
@@ -8111,6 +8131,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "person" | "organisation";
                                 name: string | null;
+                                registrationNumber: string | null;
                                 retired: boolean;
                                 roles: string[];
                             }[];
@@ -11301,6 +11322,7 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "person" | "organisation";
                                     name: string | null;
+                                    registrationNumber: string | null;
                                     retired: boolean;
                                     roles: string[];
                                 } | null;
@@ -11367,6 +11389,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "person" | "organisation";
                                 name: string | null;
+                                registrationNumber: string | null;
                                 retired: boolean;
                                 roles: string[];
                             } | null;
@@ -11415,6 +11438,7 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "person" | "organisation";
                                     name: string | null;
+                                    registrationNumber: string | null;
                                     retired: boolean;
                                     roles: string[];
                                 } | null;
@@ -11472,6 +11496,7 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "person" | "organisation";
                                     name: string | null;
+                                    registrationNumber: string | null;
                                     retired: boolean;
                                     roles: string[];
                                 } | null;
@@ -11575,6 +11600,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "person" | "organisation";
                                 name: string | null;
+                                registrationNumber: string | null;
                                 retired: boolean;
                                 roles: string[];
                             } | null;
@@ -11637,6 +11663,7 @@ export interface paths {
                                         /** @enum {string} */
                                         kind: "person" | "organisation";
                                         name: string | null;
+                                        registrationNumber: string | null;
                                         retired: boolean;
                                         roles: string[];
                                     } | null;
@@ -11666,6 +11693,7 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "person" | "organisation";
                                     name: string | null;
+                                    registrationNumber: string | null;
                                     retired: boolean;
                                     roles: string[];
                                 };
@@ -11723,6 +11751,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "person" | "organisation";
                                 name: string | null;
+                                registrationNumber: string | null;
                                 retired: boolean;
                                 roles: string[];
                             } | null;
@@ -11785,6 +11814,7 @@ export interface paths {
                                         /** @enum {string} */
                                         kind: "person" | "organisation";
                                         name: string | null;
+                                        registrationNumber: string | null;
                                         retired: boolean;
                                         roles: string[];
                                     } | null;
@@ -11814,6 +11844,7 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "person" | "organisation";
                                     name: string | null;
+                                    registrationNumber: string | null;
                                     retired: boolean;
                                     roles: string[];
                                 };
@@ -11883,6 +11914,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "person" | "organisation";
                                 name: string | null;
+                                registrationNumber: string | null;
                                 retired: boolean;
                                 roles: string[];
                             } | null;
@@ -11945,6 +11977,7 @@ export interface paths {
                                         /** @enum {string} */
                                         kind: "person" | "organisation";
                                         name: string | null;
+                                        registrationNumber: string | null;
                                         retired: boolean;
                                         roles: string[];
                                     } | null;
@@ -11974,6 +12007,7 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "person" | "organisation";
                                     name: string | null;
+                                    registrationNumber: string | null;
                                     retired: boolean;
                                     roles: string[];
                                 };
@@ -12034,6 +12068,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "person" | "organisation";
                                 name: string | null;
+                                registrationNumber: string | null;
                                 retired: boolean;
                                 roles: string[];
                             } | null;
@@ -12096,6 +12131,7 @@ export interface paths {
                                         /** @enum {string} */
                                         kind: "person" | "organisation";
                                         name: string | null;
+                                        registrationNumber: string | null;
                                         retired: boolean;
                                         roles: string[];
                                     } | null;
@@ -12125,6 +12161,7 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "person" | "organisation";
                                     name: string | null;
+                                    registrationNumber: string | null;
                                     retired: boolean;
                                     roles: string[];
                                 };
@@ -12196,6 +12233,7 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "person" | "organisation";
                                     name: string | null;
+                                    registrationNumber: string | null;
                                     retired: boolean;
                                     roles: string[];
                                 } | null;
@@ -12216,6 +12254,7 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "person" | "organisation";
                                     name: string | null;
+                                    registrationNumber: string | null;
                                     retired: boolean;
                                     roles: string[];
                                 } | null;
@@ -12241,6 +12280,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "person" | "organisation";
                                 name: string | null;
+                                registrationNumber: string | null;
                                 retired: boolean;
                                 roles: string[];
                             } | null;
@@ -12255,6 +12295,7 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "person" | "organisation";
                                     name: string | null;
+                                    registrationNumber: string | null;
                                     retired: boolean;
                                     roles: string[];
                                 } | null;
@@ -12310,6 +12351,7 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "person" | "organisation";
                                     name: string | null;
+                                    registrationNumber: string | null;
                                     retired: boolean;
                                     roles: string[];
                                 } | null;
@@ -12974,6 +13016,7 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "person" | "organisation";
                                     name: string | null;
+                                    registrationNumber: string | null;
                                     retired: boolean;
                                     roles: string[];
                                 } | null;
@@ -12994,6 +13037,7 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "person" | "organisation";
                                     name: string | null;
+                                    registrationNumber: string | null;
                                     retired: boolean;
                                     roles: string[];
                                 } | null;
@@ -13019,6 +13063,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "person" | "organisation";
                                 name: string | null;
+                                registrationNumber: string | null;
                                 retired: boolean;
                                 roles: string[];
                             } | null;
@@ -13033,6 +13078,7 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "person" | "organisation";
                                     name: string | null;
+                                    registrationNumber: string | null;
                                     retired: boolean;
                                     roles: string[];
                                 } | null;

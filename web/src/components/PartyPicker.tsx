@@ -33,10 +33,11 @@ export function PartyPicker({
     queryFn: () => api<Page<PartySummary>>('/registry/parties', { query: { name: debounced || undefined, role, limit: 20 } }),
   });
   const items = parties.data?.items ?? [];
-  const options = items.map((p) => ({ value: p.id, label: `${p.name ?? t('party.unnamed')}${p.country ? ` (${p.country})` : ''}` }));
+  // Namesakes are told apart by their register number and country ("Gun Shop Ltd · 12345 (XC)").
+  const labelOf = (p: PartySummary) => `${p.name ?? t('party.unnamed')}${p.registrationNumber ? ` · ${p.registrationNumber}` : ''}${p.country ? ` (${p.country})` : ''}`;
+  const options = items.map((p) => ({ value: p.id, label: labelOf(p) }));
   if (value && !options.some((o) => o.value === value) && known[value]) {
-    const p = known[value];
-    options.unshift({ value: p.id, label: `${p.name ?? t('party.unnamed')}${p.country ? ` (${p.country})` : ''}` });
+    options.unshift({ value, label: labelOf(known[value]) });
   }
   return (
     <Select
