@@ -1,7 +1,32 @@
 import { countryName } from '../reference/countries.ts';
 import { minorUnits } from '../reference/currencies.ts';
-import type { ArmsReport, ArmsRow, IafqCount, IafqReport, ProtocolAssessment, WassenaarReport } from './model.ts';
-import type { StoredReport } from './service.ts';
+import type { ArmsReport, ArmsRow, IafqCount, IafqReport, ProtocolAssessment, ReportKind, WassenaarReport } from './model.ts';
+import { reportState, withheldState, type ReportRow, type WithheldRow } from './store.ts';
+
+export type ReportContent = ArmsReport | WassenaarReport | IafqReport | ProtocolAssessment;
+
+export interface StoredReport {
+  reference: string;
+  kind: ReportKind;
+  periodStart: string;
+  periodEnd: string;
+  options: Record<string, unknown>;
+  auditSize: number;
+  contentHash: string;
+  generatedAt: string;
+  generatedBy: string;
+  content: ReportContent;
+}
+
+/** A stored report row as answered: its recorded state and its content. */
+export function presentReport(r: ReportRow): StoredReport {
+  return { ...reportState(r), content: r.content as ReportContent };
+}
+
+/** A withheld licence line as answered: its recorded state and the licence's number. */
+export function presentWithheld(r: WithheldRow, licenceNumber: string) {
+  return { ...withheldState(r), licenceNumber };
+}
 
 /**
  * A stored report as the tables of its official form: a cover (who, which period, which basis, the

@@ -1,4 +1,4 @@
-import type { Queryable } from '../platform/db/types.ts';
+import type { Queryable, Tx } from '../platform/db/types.ts';
 import type { Basis, BrokerEvidence, CategoryMapping, ItemEvidence, LicenceEvidence, ChartLine, DualUseTier, MappingKey, MappingValue, OverrideFact, RefusalFact, ReportKind, TransferGroup, WithholdReason } from './model.ts';
 
 /**
@@ -61,6 +61,11 @@ export function mappingState(r: MappingRow) {
 export async function countMappings(q: Queryable): Promise<number> {
   const [row] = await q.query<{ n: number | string }>('SELECT count(*) AS n FROM reporting_category_mappings');
   return Number(row.n);
+}
+
+/** Held to the end of the transaction: two first transactions seed the reference mappings once. */
+export async function lockMappings(tx: Tx): Promise<void> {
+  await tx.exec('LOCK TABLE reporting_category_mappings IN SHARE ROW EXCLUSIVE MODE');
 }
 
 export async function listCurrentMappings(q: Queryable): Promise<MappingRow[]> {
@@ -407,6 +412,11 @@ export async function insertReport(
     [r.id, r.reference, r.kind, r.periodStart, r.periodEnd, JSON.stringify(r.options), r.auditSize, JSON.stringify(r.content), r.contentHash, r.generatedAt.toISOString(), r.generatedBy],
   );
   return row;
+}
+
+/** Held to the end of the transaction: two reports of the same kind and period get consecutive numbers. */
+export async function lockReports(tx: Tx): Promise<void> {
+  await tx.exec('LOCK TABLE reporting_reports IN SHARE ROW EXCLUSIVE MODE');
 }
 
 export async function nextReportNumber(q: Queryable, prefix: string): Promise<number> {
