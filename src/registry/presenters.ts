@@ -1,6 +1,7 @@
 import type { Retention } from './model.ts';
 import type { CustodyEvent, ItemDetail, ItemSummary, Marking, PartyDetail, PartySummary, PartyVersion, Registration } from './schemas.ts';
 import type { EventRow, ItemRow, MarkingRow, PartyRow, PartyVersionRow, PersonalRow, RegistrationRow } from './store.ts';
+import { markingFields } from './store-events.ts';
 
 /**
  * Presenters whitelist what leaves the registry: every output field is named here, so a new column
@@ -106,31 +107,9 @@ export function presentItemSummary(row: ItemRow): ItemSummary {
   };
 }
 
+/** A stored marking as the API shows it: what was recorded (the same mapping the registry re-applies), where and when. */
 export function presentMarking(row: MarkingRow): Marking {
-  return {
-    id: row.id,
-    seq: row.seq,
-    kind: row.kind,
-    location: row.location,
-    manufacturerName: row.manufacturer_name,
-    countryOfManufacture: row.country_of_manufacture,
-    placeOfManufacture: row.place_of_manufacture,
-    serialNumber: row.serial_number,
-    alternativeSymbol: row.alternative_symbol,
-    alternativeCode: row.alternative_code,
-    importCountry: row.import_country,
-    importYear: row.import_year,
-    transferringCountry: row.transferring_country,
-    markingCountry: row.marking_country,
-    markingYear: row.marking_year,
-    certificateRef: row.certificate_ref,
-    yearOfManufacture: row.year_of_manufacture,
-    model: row.model,
-    calibre: row.calibre,
-    text: row.text,
-    method: row.method,
-    recordedAt: row.recorded_at.toISOString(),
-  };
+  return { id: row.id, seq: row.seq, ...markingFields(row), recordedAt: row.recorded_at.toISOString() };
 }
 
 type PartyLookup = (id: string | null) => PartySummary | null;

@@ -135,7 +135,8 @@ export function eventInput(row: EventRow): CustodyEventInput {
   };
 }
 
-export function markingInput(row: MarkingRow): MarkingInput {
+/** A marking row's recorded fields, camel-cased (the API's marking and the re-applied input share them). */
+export function markingFields(row: MarkingRow) {
   return {
     kind: row.kind,
     location: row.location,
@@ -157,6 +158,10 @@ export function markingInput(row: MarkingRow): MarkingInput {
     text: row.text,
     method: row.method,
   };
+}
+
+export function markingInput(row: MarkingRow): MarkingInput {
+  return markingFields(row);
 }
 
 // ---------------------------------------------------------------- markings and events
