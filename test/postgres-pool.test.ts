@@ -30,4 +30,29 @@ describe.runIf(url)('PostgreSQL pool', () => {
       await scratch.close();
     }
   });
+
+  it('runs reads started together inside a transaction one after another, without pg\'s deprecated queue', async () => {
+    const scratch = await openScratchPostgres(url!, 'custodia_t', 2);
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on('warning', onWarning);
+    try {
+      const answers = await scratch.db.transaction((tx) =>
+        Promise.all([
+          tx.query<{ n: number }>('SELECT 1 AS n FROM pg_sleep(0.05)'),
+          tx.query<{ n: number }>('SELECT 2 AS n'),
+          tx.query<{ n: number }>('SELECT 3 AS n FROM pg_sleep(0.01)'),
+        ]),
+      );
+      expect(answers.map((rows) => rows[0]!.n)).toEqual([1, 2, 3]);
+      await new Promise((r) => setImmediate(r));
+      expect(warnings.filter((m) => m.includes('already executing'))).toEqual([]);
+      // A failed statement still fails its caller, and the chain goes on for the next transaction.
+      await expect(scratch.db.transaction((tx) => Promise.all([tx.query('SELECT 1/0'), tx.query('SELECT 1')]))).rejects.toThrow(/division by zero/);
+      expect(await scratch.db.query<{ ok: number }>('SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
+    } finally {
+      process.off('warning', onWarning);
+      await scratch.close();
+    }
+  });
 });

@@ -13,14 +13,26 @@ const typeParsers = {
 };
 
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {
+  // A transaction is one connection: callers may still start several reads at once (Promise.all over a tx,
+  // as PGlite allows), so they are chained here, in call order. pg's own queue for that is deprecated
+  // ("client.query() while already executing") and goes in pg 9. The pool needs no chain: each query
+  // takes its own connection.
+  let tail: Promise<unknown> = Promise.resolve();
+  const inOrder = client instanceof pg.Pool
+    ? <R>(run: () => Promise<R>) => run()
+    : <R>(run: () => Promise<R>) => {
+        const next = tail.then(run, run);
+        tail = next.catch(() => undefined);
+        return next;
+      };
   return {
     engine: 'postgres',
     async query<T = Row>(text: string, params: readonly unknown[] = []): Promise<T[]> {
-      const result = await client.query({ text, values: params as unknown[], types: typeParsers });
+      const result = await inOrder(() => client.query({ text, values: params as unknown[], types: typeParsers }));
       return result.rows as T[];
     },
     async exec(script: string): Promise<void> {
-      await client.query(script);
+      await inOrder(() => client.query(script));
     },
   };
 }
