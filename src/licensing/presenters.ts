@@ -1,6 +1,6 @@
 import { stateHash } from '../platform/crypto/canonical.ts';
 import { effectiveLicenceStatus, publicStatus, publicStatusSince, type caseClock, type GateResult, type LicenceSnapshot, type PartyRef, type PublicVerificationStatus, type PublicWording } from './model.ts';
-import type * as brokerStore from './store-brokers.ts';
+import * as brokerStore from './store-brokers.ts';
 import type * as caseStore from './store-cases.ts';
 import * as licenceStore from './store-licences.ts';
 import type { ScreeningService } from '../screening/service.ts';
@@ -153,20 +153,10 @@ export function presentShipment(r: licenceStore.ShipmentRow, number?: string) {
 }
 export type ShipmentView = ReturnType<typeof presentShipment>;
 
+/** The broker as the API shows it: its audited state without the bookkeeping times. */
 export function presentBroker(r: brokerStore.BrokerRow) {
-  return {
-    id: r.id,
-    partyId: r.party_id,
-    name: r.name,
-    legalForm: r.legal_form,
-    registrationNo: r.registration_no,
-    country: r.country,
-    location: r.location,
-    validFrom: r.valid_from,
-    validTo: r.valid_to,
-    status: r.status,
-    statusReason: r.status_reason,
-  };
+  const { registeredAt: _registered, updatedAt: _updated, ...view } = brokerStore.brokerState(r);
+  return view;
 }
 
 export function presentDenial(d: brokerStore.DenialRow) {
