@@ -2,6 +2,7 @@ import { accountsModule } from './accounts/module.ts';
 import { auditModule } from './audit/module.ts';
 import { licensingModule } from './licensing/module.ts';
 import { exchangeModule } from './exchange/module.ts';
+import { exchangeBridgeModule } from './exchange/bridge-module.ts';
 import { licensingExchangeModule } from './licensing/exchange-module.ts';
 import { operationsModule } from './operations/module.ts';
 import { buildCatalog, buildServices, type Catalog, type ServicesOf } from './platform/module.ts';
@@ -30,6 +31,7 @@ export const MODULES = [
   licensingExchangeModule,
   operationsModule,
   tracingModule,
+  exchangeBridgeModule,
   reportingModule,
 ] as const;
 

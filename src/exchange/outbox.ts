@@ -15,9 +15,10 @@ import { decodeCursor, encodeCursor } from '../platform/http/pagination.ts';
 import { inTransaction } from '../platform/tx.ts';
 import { z } from 'zod';
 import { parseInput, type ExchangeContext } from './context.ts';
-import { EnvelopeError, newEnvelope, signEnvelope, verifyEnvelope } from './envelope.ts';
+import { JwsVerificationError, verifyCompactJws } from '../platform/crypto/keys.ts';
+import { EnvelopeError, newEnvelope, parseEnvelopeToken, signEnvelope, verifyEnvelope } from './envelope.ts';
 import { ackSchema, MESSAGE_CATALOGUE } from './messages.ts';
-import { deadLetterReason, isRetryableRefusal, retryDelayMs, type Caveat, type MessageType } from './model.ts';
+import { deadLetterReason, isRetryableRefusal, retryDelayMs, type Caveat, type Envelope, type MessageType } from './model.ts';
 import { exchangePolicy } from './policy.ts';
 import { outboxQuery, sendInput } from './schemas.ts';
 import * as store from './store.ts';
@@ -114,6 +115,26 @@ export function outboxUseCases(ctx: ExchangeContext) {
     return 'failed';
   }
 
+  /** Stores signed bytes in the outbox for the sender loop (the peer must be enrolled), audited. */
+  async function queue(t: Tx, actor: Actor, envelope: Envelope, token: string): Promise<SentRecord> {
+    const peer = await store.peerByState(t, envelope.to);
+    if (!peer) throw new RuleViolationError(`${envelope.to} is not an enrolled peer.`, [{ field: 'to', message: 'not an enrolled peer', code: 'exchange.unknown_peer' }]);
+    const row = await store.insertOutbox(t, {
+      id: envelope.id,
+      peer_state: envelope.to,
+      type: envelope.type,
+      in_reply_to: envelope.inReplyTo,
+      ordered: MESSAGE_CATALOGUE[envelope.type as MessageType].ordered,
+      token,
+      sha256: sha256Hex(token),
+      created_at: new Date(envelope.createdAt),
+      expires_at: new Date(envelope.expiresAt),
+      next_attempt_at: clock.now(),
+    });
+    await recordAudit(t, actor, clock, { action: 'exchange.envelope.send', entity: 'exchange_outbox', entityId: row.id, state: store.outboxState(row) });
+    return { id: row.id, to: row.peer_state, type: row.type, sha256: row.sha256, createdAt: envelope.createdAt, expiresAt: envelope.expiresAt };
+  }
+
   return {
     /**
      * Signs an envelope to a peer and stores it in the outbox, in the caller's transaction (so the message
@@ -140,24 +161,33 @@ export function outboxUseCases(ctx: ExchangeContext) {
         if (err instanceof EnvelopeError) throw new RuleViolationError(err.message, err.fields, { code: 'exchange.envelope_invalid' });
         throw err;
       }
-      return inTransaction(db, tx, async (t) => {
-        const peer = await store.peerByState(t, body.to);
-        if (!peer) throw new RuleViolationError(`${body.to} is not an enrolled peer.`, [{ field: 'to', message: 'not an enrolled peer', code: 'exchange.unknown_peer' }]);
-        const row = await store.insertOutbox(t, {
-          id: envelope.id,
-          peer_state: body.to,
-          type: envelope.type,
-          in_reply_to: envelope.inReplyTo,
-          ordered: MESSAGE_CATALOGUE[envelope.type as MessageType].ordered,
-          token,
-          sha256: sha256Hex(token),
-          created_at: now,
-          expires_at: new Date(envelope.expiresAt),
-          next_attempt_at: now,
-        });
-        await recordAudit(t, actor, clock, { action: 'exchange.envelope.send', entity: 'exchange_outbox', entityId: row.id, state: store.outboxState(row) });
-        return { id: row.id, to: row.peer_state, type: row.type, sha256: row.sha256, createdAt: envelope.createdAt, expiresAt: envelope.expiresAt };
-      });
+      return inTransaction(db, tx, (t) => queue(t, actor, envelope, token));
+    },
+
+    /** Whether this node delivers to `state`: an enrolled peer that is active here. */
+    async reaches(state: string, tx?: Tx): Promise<boolean> {
+      const peer = await store.peerByState(tx ?? db, state);
+      return peer?.status === 'active';
+    },
+
+    /**
+     * Puts an envelope this node has already signed (a tracing document, whose file and whose delivery must
+     * be the same bytes) into the outbox, in the caller's transaction. It must be a valid envelope from this
+     * State, signed by this node's key, to an enrolled peer.
+     */
+    async carry(actor: Actor, token: string, tx?: Tx): Promise<SentRecord> {
+      const parsed = parseEnvelopeToken(token, ctx.settings.maxBytes);
+      const invalid = (message: string, fields: { field: string; message: string; code: string }[] = []) => new RuleViolationError(message, fields, { code: 'exchange.envelope_invalid' });
+      if (!parsed.ok) throw invalid(`Not a signed envelope (${parsed.code}).`, (parsed.fields ?? []).map((f) => ({ ...f, code: f.code ?? parsed.code })));
+      const envelope = parsed.envelope;
+      if (envelope.from !== ctx.deps.config.state) throw invalid(`The envelope is from ${envelope.from}, not from this node's State.`, [{ field: 'from', message: 'not this State', code: 'exchange.not_ours' }]);
+      try {
+        await verifyCompactJws(token, (await ctx.keys()).publicJwks());
+      } catch (err) {
+        if (err instanceof JwsVerificationError) throw invalid('The envelope is not signed by this node.', [{ field: 'signature', message: err.message, code: 'exchange.not_ours' }]);
+        throw err;
+      }
+      return inTransaction(db, tx, (t) => queue(t, actor, envelope, token));
     },
 
     /**

@@ -53,6 +53,18 @@ export const denialInput = z.object({
   reason: z.string().trim().max(2000).optional(),
 });
 
+/** A later notification about a received denial, by the notifying State and the denial's reference. */
+export const denialChangeInput = z.object({
+  notifyingState: countryCode,
+  reference: z.string().trim().min(1).max(100),
+  action: z.enum(['annulment', 'suspension', 'modification', 'revocation', 'withdrawal', 'end_of_suspension']),
+  deniedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').optional(),
+  destination: countryCode.optional(),
+  endUserName: z.string().trim().min(1).max(300).optional(),
+  controlCategories: z.array(z.string().trim().min(1).max(40)).min(1).max(50).optional(),
+  reason: z.string().trim().max(2000).optional(),
+});
+
 export const denialCheckInput = z.object({
   destination: countryCode,
   endUserName: z.string().trim().min(1).max(300),

@@ -15,6 +15,7 @@ import { listDenials } from './use-cases/list-denials.ts';
 import { listPartyHits } from './use-cases/list-party-hits.ts';
 import { listVersions } from './use-cases/list-versions.ts';
 import { recordReceivedDenial } from './use-cases/record-received-denial.ts';
+import { changeReceivedDenial } from './use-cases/change-received-denial.ts';
 import { rescreenAll } from './use-cases/rescreen-all.ts';
 import { runCounts } from './use-cases/run-counts.ts';
 import { screenName } from './use-cases/screen-name.ts';
@@ -49,6 +50,7 @@ export function createScreeningService(deps: Deps, { reference, registry }: { re
     listAlerts,
     acknowledgeAlert,
     recordReceivedDenial,
+    changeReceivedDenial,
     runCounts,
     listDenials,
     checkDenials,

@@ -582,6 +582,21 @@ export async function insertDenial(q: Queryable, r: DenialRow): Promise<DenialRo
   return row;
 }
 
+export async function denialByReference(q: Queryable, notifyingState: string, reference: string): Promise<DenialRow | undefined> {
+  const [row] = await q.query<DenialRow>('SELECT * FROM screening_denial WHERE notifying_state = $1 AND reference = $2 FOR UPDATE', [notifyingState, reference]);
+  return row;
+}
+
+/** A later notification about a received denial: what it covers now, and whether it is in force (revoked_at null). */
+export async function updateDenial(q: Queryable, r: DenialRow): Promise<DenialRow> {
+  const [row] = await q.query<DenialRow>(
+    `UPDATE screening_denial SET denied_on = $2, destination = $3, end_user_name = $4, end_user_normalized = $5, control_categories = $6, reason = $7, revoked_at = $8, revoked_reason = $9
+     WHERE id = $1 RETURNING *`,
+    [r.id, r.denied_on, r.destination, r.end_user_name, r.end_user_normalized, r.control_categories, r.reason, r.revoked_at ? r.revoked_at.toISOString() : null, r.revoked_reason],
+  );
+  return row;
+}
+
 export async function denialsByIds(q: Queryable, ids: readonly string[]): Promise<DenialRow[]> {
   if (ids.length === 0) return [];
   return q.query<DenialRow>('SELECT * FROM screening_denial WHERE id = ANY($1::uuid[])', [ids]);

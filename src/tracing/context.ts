@@ -1,4 +1,6 @@
+import type { Actor } from '../platform/auth/actor.ts';
 import type { NodeKeys } from '../platform/crypto/keys.ts';
+import type { Tx } from '../platform/db/types.ts';
 import type { Deps } from '../platform/deps.ts';
 import type { RegistryService } from '../registry/service.ts';
 
@@ -8,6 +10,19 @@ export interface TracingContext {
   registry: RegistryService;
   /** The node's signing keys (tracing documents are signed with them). */
   keys(): Promise<NodeKeys>;
+  /** The State-to-State exchange, when the node runs one (the exchange module's service satisfies it). */
+  exchange?: TracingExchange;
+}
+
+/**
+ * What tracing asks of the exchange: whether another State's node is enrolled and active here, to carry a
+ * document this node signed through the outbox (the same bytes as the file), and to sign and send a
+ * message (a hit notification). All in the caller's transaction.
+ */
+export interface TracingExchange {
+  reaches(state: string, tx: Tx): Promise<boolean>;
+  carry(actor: Actor, token: string, tx: Tx): Promise<{ id: string }>;
+  send(actor: Actor, input: { to: string; type: 'hit_notification'; body: Record<string, unknown>; inReplyTo?: string | null }, tx: Tx): Promise<{ id: string }>;
 }
 
 export const todayOf = (ctx: TracingContext) => ctx.deps.clock.now().toISOString().slice(0, 10);

@@ -1,4 +1,5 @@
 import { defineModule } from '../platform/module.ts';
+import type { ExchangeService } from '../exchange/service.ts';
 import type { RegistryService } from '../registry/service.ts';
 import { tracingPolicy } from './policy.ts';
 import { tracingRoutes } from './routes.ts';
@@ -11,6 +12,7 @@ import {
   AUDITED_RECOVERY_MATCH,
   AUDITED_TRACING_REQUEST,
 } from './store.ts';
+import { AUDITED_FOREIGN_HIT, AUDITED_FOREIGN_REPORT, AUDITED_HIT_ABROAD } from './store-foreign.ts';
 
 /**
  * Recovered firearms (Protocol Arts 6, 9, 11, 12; ITI; ISACS 05.31): recoveries and the registry check,
@@ -20,8 +22,9 @@ import {
 export const tracingModule = defineModule({
   name: 'tracing',
   policy: tracingPolicy,
-  auditedEntities: [AUDITED_RECOVERY_CASE, AUDITED_RECOVERED_ITEM, AUDITED_RECOVERY_MATCH, AUDITED_DOMESTIC_TRACE, AUDITED_TRACING_REQUEST, AUDITED_DISPOSAL],
-  needs: ['registry'],
-  createService: (deps, needs: { registry: RegistryService }) => createTracingService(deps, needs),
+  auditedEntities: [AUDITED_RECOVERY_CASE, AUDITED_RECOVERED_ITEM, AUDITED_RECOVERY_MATCH, AUDITED_DOMESTIC_TRACE, AUDITED_TRACING_REQUEST, AUDITED_DISPOSAL, AUDITED_FOREIGN_REPORT, AUDITED_FOREIGN_HIT, AUDITED_HIT_ABROAD],
+  // The exchange carries signed tracing documents and hit notifications to States whose nodes are enrolled.
+  needs: ['registry', 'exchange'],
+  createService: (deps, needs: { registry: RegistryService; exchange: ExchangeService }) => createTracingService(deps, needs),
   routes: [tracingRoutes],
 });

@@ -9,6 +9,7 @@ import { checkRecoveredItem } from './matching.ts';
 import { recoveryReference, type CheckOutcome } from './model.ts';
 import type { RecoveryInput } from './schemas.ts';
 import * as store from './store.ts';
+import { checkForeignReports } from './foreign-checks.ts';
 
 /**
  * Writes validated recoveries (from the form or a CSV seizure list) in the caller's transaction: the
@@ -116,5 +117,6 @@ export async function writeRecoveries(ctx: TracingContext, actor: Actor, t: Tx, 
   for (const item of items) {
     outcomes.set(item.id, await checkRecoveredItem(ctx, t, actor, caseById.get(item.case_id)!, item, markingsByItem.get(item.id) ?? []));
   }
+  await checkForeignReports(ctx, t, actor, items.map((item) => ({ item, case: caseById.get(item.case_id)!, markings: markingsByItem.get(item.id) ?? [] })));
   return { cases, items, outcomes };
 }

@@ -2,7 +2,7 @@ import { loadNodeKeys, type NodeKeys } from '../platform/crypto/keys.ts';
 import type { Deps } from '../platform/deps.ts';
 import { bindUseCases } from '../platform/module.ts';
 import type { RegistryService } from '../registry/service.ts';
-import type { TracingContext } from './context.ts';
+import type { TracingContext, TracingExchange } from './context.ts';
 import { acknowledgeHit } from './use-cases/acknowledge-hit.ts';
 import { confirmCandidate } from './use-cases/confirm-candidate.ts';
 import { getRecovery } from './use-cases/get-recovery.ts';
@@ -29,13 +29,16 @@ import { recordDisposal } from './use-cases/record-disposal.ts';
 import { verifyDisposal } from './use-cases/verify-disposal.ts';
 import { tracingFigures } from './use-cases/tracing-figures.ts';
 import { figureRecords } from './use-cases/figure-records.ts';
+import { recordForeignReport } from './use-cases/record-foreign-report.ts';
+import { recordHitAbroad } from './use-cases/record-hit-abroad.ts';
+import { listHitsAbroad } from './use-cases/list-hits-abroad.ts';
 
 /**
  * The tracing module's use cases, bound to the platform and the registry (one file per use case in
  * use-cases/: input schema, permission check, transaction, audit entry).
  */
-export function createTracingService(deps: Deps, needs: { registry: RegistryService }, options: { keys?: () => Promise<NodeKeys> } = {}) {
-  const ctx: TracingContext = { deps, registry: needs.registry, keys: options.keys ?? (() => loadNodeKeys(deps.config)) };
+export function createTracingService(deps: Deps, needs: { registry: RegistryService; exchange?: TracingExchange }, options: { keys?: () => Promise<NodeKeys> } = {}) {
+  const ctx: TracingContext = { deps, registry: needs.registry, exchange: needs.exchange, keys: options.keys ?? (() => loadNodeKeys(deps.config)) };
   return bindUseCases(ctx, {
     recordRecovery,
     importSeizureList,
@@ -63,6 +66,9 @@ export function createTracingService(deps: Deps, needs: { registry: RegistryServ
     listHits,
     hitSummary,
     acknowledgeHit,
+    recordForeignReport,
+    recordHitAbroad,
+    listHitsAbroad,
   });
 }
 

@@ -5,6 +5,7 @@ import { inTransaction } from '../../platform/tx.ts';
 import type { Caveat } from '../../exchange/model.ts';
 import { todayOf, type TracingContext } from '../context.ts';
 import { tracingPolicy } from '../policy.ts';
+import { carryIfReachable } from '../exchange-carriage.ts';
 import { presentRequest, saveAudited, signDocument } from '../request-documents.ts';
 import { dueDate, responseDays } from '../request-model.ts';
 import type { TracingRequest } from '../schemas.ts';
@@ -12,7 +13,8 @@ import * as store from '../store.ts';
 
 /**
  * Sends a drafted request: the response deadline is set (CUSTODIA_TRACING_RESPONSE_DAYS) and the
- * request is signed with the node's key as an exchange envelope, the document the other State imports.
+ * request is signed with the node's key as an exchange envelope, the document the other State imports;
+ * when that State's node is enrolled here, the exchange delivers the same envelope.
  */
 export async function sendTracingRequest(ctx: TracingContext, actor: Actor, id: string, tx?: Tx): Promise<TracingRequest> {
   tracingPolicy.require(actor, 'tracing.requests.write');
@@ -27,6 +29,8 @@ export async function sendTracingRequest(ctx: TracingContext, actor: Actor, id: 
     const body = { ...row.request_body, responseRequestedBy: due };
     const { token, envelopeId } = await signDocument(ctx, { type: 'tracing_request', to: row.counterpart_state, body, caveats: row.caveats as Caveat[] });
     const sent: store.RequestRow = { ...row, request_body: body, status: 'sent', response_due_on: due, request_document: token, request_envelope_id: envelopeId, sent_at: now, updated_at: now };
-    return presentRequest(await saveAudited(ctx, t, actor, sent, 'tracing.request.send'), todayOf(ctx));
+    const saved = await saveAudited(ctx, t, actor, sent, 'tracing.request.send');
+    await carryIfReachable(ctx, t, actor, row.counterpart_state, token);
+    return presentRequest(saved, todayOf(ctx));
   });
 }

@@ -11342,6 +11342,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tracing/hits-abroad": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Items this State reported lost or stolen that another State's node notified as recovered there (open alerts first to act on), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    alertStatus?: "open" | "acknowledged";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                alertStatus: "open" | "acknowledged";
+                                caseReference: string | null;
+                                envelopeId: string;
+                                holdingAuthority: {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                matchedOn: string[];
+                                notifyingState: string;
+                                place: {
+                                    [key: string]: unknown;
+                                };
+                                receivedAt: string | null;
+                                recoveredOn: string;
+                                recoveryType: string;
+                                reportReference: string;
+                                weapon: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tracing/hits/{id}/acknowledge": {
         parameters: {
             query?: never;

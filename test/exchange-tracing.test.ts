@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEngines } from './support/engines.ts';
+import { enrol, startExchangeNode, type ExchangeNode } from './support/exchange-nodes.ts';
+import { testActor as actor } from './support/failure.ts';
+
+/**
+ * Three States' nodes on loopback (own databases, keys and ports): tracing requests and answers, lost/stolen
+ * notices and a hit, and denial notifications travel as signed envelopes, and each has its effect on the
+ * receiving node's records through the owning module, audited, shown with the envelope that caused it.
+ * ES and FR exchange everything; KE has a node too; PT has none (the signed file stays its way).
+ */
+describeEngines('tracing, lost/stolen and denials over the exchange', (engine) => {
+  let es: ExchangeNode;
+  let fr: ExchangeNode;
+  let ke: ExchangeNode;
+  const clerk = actor('registry_clerk');
+  const officer = actor('tracing_officer');
+  const poc = actor('point_of_contact');
+  const licensing = actor('licensing_officer');
+  const TRACING = ['tracing_request', 'tracing_acknowledgement', 'tracing_response'];
+  const LOST = ['lost_stolen_notice', 'hit_notification', 'denial_notification'];
+
+  beforeAll(async () => {
+    es = await startExchangeNode(engine, 'ES', 'xa-keys');
+    fr = await startExchangeNode(engine, 'FR', 'xb-keys');
+    ke = await startExchangeNode(engine, 'KE', null);
+    for (const [node, peer] of [[es, fr], [fr, es], [es, ke], [ke, es], [fr, ke], [ke, fr]] as const) await enrol(node, peer, [...TRACING, ...LOST]);
+  }, 180_000);
+  afterAll(async () => {
+    for (const n of [es, fr, ke]) await n?.close();
+  });
+
+  const tracing = (n: ExchangeNode) => n.t.app.services.tracing;
+  const registry = (n: ExchangeNode) => n.t.app.services.registry;
+  const agency = async (n: ExchangeNode) => (await registry(n).createParty(clerk, { kind: 'organisation', roles: ['state_agency'], name: `Police ${n.state}`, country: n.state })).id;
+  const inbox = async (n: ExchangeNode, type: string) =>
+    (await n.t.app.inject({ method: 'GET', url: `/api/v1/exchange/inbox?type=${type}`, headers: await n.headers('auditor') })).json().items as { id: string; envelope: { id: string }; token: string; effect: string; effectDetail: Record<string, unknown> }[];
+  const auditOf = async (n: ExchangeNode, entityId: string) =>
+    n.t.deps.db.query<{ action: string; actor: string }>('SELECT action, actor_name AS actor FROM audit_log WHERE entity_id = $1 ORDER BY seq', [entityId]);
+  const recover = async (n: ExchangeNode, serial: string, make = 'Acme') =>
+    tracing(n).recordRecovery(officer, {
+      recoveredOn: '2026-05-20',
+      place: { locode: `${n.state}ABC`, text: 'Border checkpoint' },
+      agencyPartyId: await agency(n),
+      recoveryType: 'seized',
+      legalJustification: 'illicit_trafficking',
+      criminalContext: 'trafficking',
+      items: [{ kind: 'firearm', type: 'rifle', make, model: 'R1', calibre: '.308 Win', countryOfManufacture: 'FR', nature: 'industrial', markings: [{ location: 'receiver', state: 'intact', serialAsRead: serial }] }],
+    });
+
+  it('a tracing request lands in the other State\'s register with its answer drafted from the registry; the approved answer comes back through the outbox', async () => {
+    // FR's registry knows the rifle: made in FR, sold to a dealer, reported stolen.
+    const police = await agency(fr);
+    const dealer = (await registry(fr).createParty(clerk, { kind: 'organisation', roles: ['dealer'], name: 'Armurerie Lyon SARL', country: 'FR' })).id;
+    const gun = await registry(fr).registerItem(clerk, {
+      item: { kind: 'firearm', firearmType: 'rifle', make: 'Acme', model: 'R1', calibre: '.308 Win' },
+      markings: [{ kind: 'manufacture', location: 'receiver', manufacturerName: 'Acme', countryOfManufacture: 'FR', serialNumber: 'FR-R1-777' }],
+      event: { kind: 'manufactured', occurredAt: '2023-01-01T00:00:00Z', toPartyId: police },
+    });
+    await registry(fr).recordEvent(clerk, gun.id, { kind: 'transferred', occurredAt: '2023-06-01T00:00:00Z', fromPartyId: police, toPartyId: dealer });
+
+    // ES seizes it and asks FR.
+    const rec = await recover(es, 'FR-R1-777');
+    const draft = await tracing(es).draftTracingRequest(officer, {
+      recoveredItemId: rec.items[0].id,
+      counterpartState: 'FR',
+      priority: 'urgent',
+      illicitGrounds: ['illicit_under_national_law'],
+      legalJustification: 'Seized in a trafficking investigation.',
+      intendedUseOfInformation: 'Criminal investigation only.',
+      circumstances: 'Found in a lorry at the border.',
+      caveats: [{ code: 'purpose_limited', text: 'Criminal investigation only.' }],
+    });
+    const sent = await tracing(es).sendTracingRequest(officer, draft.id);
+    const file = await tracing(es).tracingDocument(poc, sent.id, 'request');
+    expect(await es.svc.deliverDue()).toMatchObject({ delivered: 1 });
+
+    // FR: the request is in tracing's register, the answer drafted from FR's registry; the inbox keeps the envelope.
+    const [received] = await inbox(fr, 'tracing_request');
+    expect(received.token).toBe(file.document);
+    expect(received).toMatchObject({ effect: 'applied', effectDetail: { entity: 'tracing_request', draftedOutcome: 'traced' } });
+    const incoming = await tracing(fr).getTracingRequest(poc, received.effectDetail.id as string);
+    expect(incoming).toMatchObject({ direction: 'incoming', status: 'in_progress', counterpartState: 'ES', counterpartReference: sent.reference, caveats: [{ code: 'purpose_limited' }] });
+    expect(incoming.response).toMatchObject({ outcome: 'traced', findings: [{ weaponIndex: 0, recordFound: true, lastLegalHolder: { name: 'Armurerie Lyon SARL' } }] });
+    expect((await auditOf(fr, incoming.id)).map((a) => a.action)).toEqual(['tracing.request.receive', 'tracing.response.draft']);
+    expect((await auditOf(fr, incoming.id))[0].actor).toBe(`exchange:tracing_request:ES:${received.envelope.id}`);
+
+    // FR's point of contact approves; the exchange carries the signed response to ES.
+    await tracing(fr).approveTracingResponse(poc, incoming.id);
+    expect(await fr.svc.deliverDue()).toMatchObject({ delivered: 1 });
+    const answered = await tracing(es).getTracingRequest(officer, sent.id);
+    expect(answered).toMatchObject({ status: 'responded', responseSigned: true, response: { outcome: 'traced', responderReference: incoming.reference } });
+    const [response] = await inbox(es, 'tracing_response');
+    expect(response).toMatchObject({ effect: 'applied', effectDetail: { entity: 'tracing_request', id: sent.id, status: 'responded' } });
+    expect((await tracing(es).tracingDocument(officer, sent.id, 'response')).document).toBe(response.token);
+
+    // A redelivery of the same bytes changes nothing a second time.
+    const again = await fr.t.app.inject({ method: 'POST', url: '/api/v1/exchange/inbox', payload: { message: file.document } });
+    expect(again.json()).toMatchObject({ status: 'duplicate' });
+    expect((await tracing(fr).listTracingRequests(poc, { direction: 'incoming' })).items).toHaveLength(1);
+  });
+
+  it('a request to a State without a node stays a signed file', async () => {
+    const rec = await recover(es, 'PT-000-1');
+    const draft = await tracing(es).draftTracingRequest(officer, {
+      recoveredItemId: rec.items[0].id,
+      counterpartState: 'PT',
+      priority: 'routine',
+      illicitGrounds: ['illicit_under_national_law'],
+      legalJustification: 'Seized.',
+      intendedUseOfInformation: 'Investigation.',
+      circumstances: 'Found.',
+    });
+    const before = (await es.svc.outboxCounts(actor('auditor'))).pending;
+    const sent = await tracing(es).sendTracingRequest(officer, draft.id);
+    expect(sent).toMatchObject({ status: 'sent', requestSigned: true });
+    expect((await es.svc.outboxCounts(actor('auditor'))).pending).toBe(before);
+  });
+
+  it('a stolen item reported by ES and recovered in KE is a hit notified to ES, where the alert opens; FR, which recovered it first, is checked when the notice arrives', async () => {
+    // FR recovered the rifle before ES's notice reached it.
+    const early = await recover(fr, 'ES 4242-X', 'Llama');
+    const notice = {
+      reportReference: 'ES-LS-2026-000050',
+      action: 'report',
+      kind: 'stolen',
+      occurredOn: '2026-01-12',
+      place: { country: 'ES', description: 'Dealer premises, Valencia' },
+      weapons: [{ kind: 'firearm', make: 'Llama', model: 'R1', calibre: '.308 Win', serialNumber: 'ES-4242-X', countryOfManufacture: 'FR' }],
+      reportingAuthority: { name: 'Guardia Civil' },
+    };
+    for (const to of ['FR', 'KE']) {
+      const res = await es.t.app.inject({ method: 'POST', url: '/api/v1/exchange/envelopes', headers: await es.headers('point_of_contact'), payload: { to, type: 'lost_stolen_notice', body: notice } });
+      expect(res.statusCode).toBe(201);
+    }
+    expect(await es.svc.deliverDue()).toMatchObject({ delivered: 2 });
+    const [atFr] = await inbox(fr, 'lost_stolen_notice');
+    expect(atFr).toMatchObject({ effect: 'applied', effectDetail: { entity: 'tracing_foreign_report', outcome: 'recorded' } });
+    expect(atFr.effectDetail.hits).toHaveLength(1);
+
+    // KE seizes it later: its recovery check finds ES's report. A rifle with another make is no hit.
+    await recover(ke, 'es4242x', 'Other Make');
+    const rec = await recover(ke, 'es4242x', 'Llama');
+    expect(await ke.svc.deliverDue()).toMatchObject({ delivered: 1 });
+    expect(await fr.svc.deliverDue()).toMatchObject({ delivered: 1 });
+
+    const alerts = (await es.t.app.inject({ method: 'GET', url: '/api/v1/tracing/hits-abroad?alertStatus=open', headers: await es.headers('tracing_officer') })).json().items;
+    expect(alerts.map((a: { notifyingState: string }) => a.notifyingState).sort()).toEqual(['FR', 'KE']);
+    const fromKe = alerts.find((a: { notifyingState: string }) => a.notifyingState === 'KE');
+    expect(fromKe).toMatchObject({ reportReference: 'ES-LS-2026-000050', caseReference: rec.reference, matchedOn: ['serialNumber', 'make', 'model', 'calibre', 'countryOfManufacture'], recoveryType: 'seized', alertStatus: 'open' });
+    const hitEnvelopes = await inbox(es, 'hit_notification');
+    expect(hitEnvelopes.map((h) => h.envelope.id)).toContain(fromKe.envelopeId);
+    expect((await auditOf(es, fromKe.id)).map((a) => a.action)).toEqual(['tracing.hit_abroad.receive']);
+    expect(early.items[0].id).toBeTruthy();
+
+    // Withdrawn at home: later recoveries are no hit.
+    await es.t.app.inject({ method: 'POST', url: '/api/v1/exchange/envelopes', headers: await es.headers('point_of_contact'), payload: { to: 'KE', type: 'lost_stolen_notice', body: { ...notice, action: 'withdraw', withdrawalReason: 'Reported in error' } } });
+    expect(await es.svc.deliverDue()).toMatchObject({ delivered: 1 });
+    await recover(ke, 'ES-4242-X', 'Llama');
+    expect(await ke.svc.deliverDue()).toMatchObject({ attempted: 0 });
+  });
+
+  it('a denial notified by ES feeds FR\'s "essentially identical" check with the issuing State; its revocation takes it out', async () => {
+    const denial = {
+      reference: 'ES-DEN-2026-000004',
+      action: 'denial',
+      deniedOn: '2026-02-01',
+      licenceKind: 'export',
+      destination: 'KE',
+      endUser: { name: 'Example Security Services Ltd', country: 'KE' },
+      controlCategories: ['ML1.a'],
+      goodsDescription: '200 self-loading pistols 9 mm',
+      criterion: 'CP 2008/944/CFSP criterion 7',
+      reason: 'Risk of diversion to an unauthorised end user.',
+      regime: 'eu',
+    };
+    const post = async (body: object) =>
+      (await es.t.app.inject({ method: 'POST', url: '/api/v1/exchange/envelopes', headers: await es.headers('point_of_contact'), payload: { to: 'FR', type: 'denial_notification', body } })).statusCode;
+    expect(await post(denial)).toBe(201);
+    expect(await es.svc.deliverDue()).toMatchObject({ delivered: 1 });
+    const application = { destination: 'KE', endUserName: 'Example Security Services Limited', controlCategories: ['ML1.a'] };
+    const check = await fr.t.app.services.screening.checkDenials(licensing, application);
+    expect(check).toMatchObject({ flagged: true, matches: [{ denial: { source: 'received:ES', reference: 'ES-DEN-2026-000004' } }] });
+    const [entry] = await inbox(fr, 'denial_notification');
+    expect(entry).toMatchObject({ effect: 'applied', effectDetail: { entity: 'screening_denial', action: 'denial', inForce: true } });
+    expect((await auditOf(fr, entry.effectDetail.id as string))[0]).toMatchObject({ action: 'screening.denial.receive', actor: `exchange:denial_notification:ES:${entry.envelope.id}` });
+
+    expect(await post({ ...denial, action: 'revocation' })).toBe(201);
+    expect(await es.svc.deliverDue()).toMatchObject({ delivered: 1 });
+    expect(await fr.t.app.services.screening.checkDenials(licensing, application)).toMatchObject({ flagged: false });
+
+    for (const n of [es, fr, ke]) {
+      const v = await n.t.app.inject({ method: 'POST', url: '/api/v1/audit/verify', headers: await n.headers('auditor') });
+      expect(v.json()).toMatchObject({ ok: true });
+    }
+  });
+});
