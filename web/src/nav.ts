@@ -19,5 +19,10 @@ export const NAV: NavItem[] = [
   { to: '/screening/lists', label: 'nav.lists', anyOf: ['screening.lists.read'], indent: true },
   { to: '/reporting', label: 'reporting.nav.reports', anyOf: ['reporting.report.read'] },
   { to: '/reporting/charts', label: 'reporting.nav.charts', anyOf: ['reporting.report.read'], indent: true },
+  // Tracing (issue 13): recoveries, hits and traces; international requests, disposal and figures follow as indented entries.
+  { to: '/tracing/recoveries', label: 'recoveries.nav.tracing', anyOf: ['tracing.recoveries.read'] },
+  { to: '/tracing/recoveries/new', label: 'recoveries.nav.record', anyOf: ['tracing.recoveries.write'], indent: true },
+  { to: '/tracing/recoveries/import', label: 'recoveries.nav.import', anyOf: ['tracing.recoveries.write'], indent: true },
+  { to: '/tracing/hits', label: 'recoveries.nav.hits', anyOf: ['tracing.hits.read'], indent: true },
   { to: '/admin', label: 'nav.admin', anyOf: ['accounts.users.read', 'accounts.tokens.manage'] },
 ];

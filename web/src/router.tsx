@@ -50,6 +50,13 @@ const routeTree = rootRoute.addChildren([
     page('/screening/lists', () => import('./pages/screening/Lists.tsx')),
     page('/reporting', () => import('./pages/reporting/Reports.tsx')),
     page('/reporting/charts', () => import('./pages/reporting/Charts.tsx')),
+    // Tracing: recoveries, hits and domestic traces (issue 13).
+    page('/tracing/recoveries', () => import('./pages/tracing/Recoveries.tsx')),
+    page('/tracing/recoveries/new', () => import('./pages/tracing/RecordRecovery.tsx')),
+    page('/tracing/recoveries/import', () => import('./pages/tracing/ImportSeizures.tsx')),
+    page('/tracing/recoveries/$id', () => import('./pages/tracing/RecoveryPage.tsx')),
+    page('/tracing/hits', () => import('./pages/tracing/Hits.tsx')),
+    page('/tracing/traces/$id', () => import('./pages/tracing/TracePage.tsx')),
     page('/admin', () => import('./pages/admin/Admin.tsx')),
     page('/account/password', () => import('./pages/PasswordChange.tsx')),
   ]),

@@ -9,6 +9,7 @@ import { BarChart } from '../components/BarChart.tsx';
 import { actorText, PageHeader, StatusBadge } from '../components/ui.tsx';
 import { useFormat } from '../format.ts';
 import { dashboardSources, type DashboardData } from './dashboard-sources.ts';
+import { AcknowledgeButton, partyText } from './tracing/shared.tsx';
 
 const STATUS_BAR_COLORS: Record<string, string> = {
   active: '#2b8a3e',
@@ -22,9 +23,10 @@ const STATUS_BAR_COLORS: Record<string, string> = {
   confiscated: '#862e9c',
 };
 
-function Panel({ title, testId, children, action }: { title: string; testId: string; children: ReactNode; action?: ReactNode }) {
+function Panel({ title, testId, children, action, wide }: { title: string; testId: string; children: ReactNode; action?: ReactNode; wide?: boolean }) {
   return (
-    <Card withBorder padding="md" data-testid={testId} component="section" aria-label={title}>
+    // A wide panel spans the grid's full width: its table has more columns than half the page holds.
+    <Card withBorder padding="md" data-testid={testId} component="section" aria-label={title} style={wide ? { gridColumn: '1 / -1' } : undefined}>
       <Group justify="space-between" mb="xs">
         <Title order={2} size="h4">
           {title}
@@ -85,6 +87,7 @@ export default function Dashboard() {
   const shipments = useSource('awaitingVerification', can('licensing.shipment.read'));
   const alerts = useSource('screeningAlerts', can('screening.alerts.read'));
   const activity = useSource('recentActivity', can('audit.log.read'));
+  const hits = useSource('tracingHits', can('tracing.hits.read'));
   if (!user || user.mustChangePassword) return null;
 
   const total = stats.data?.reduce((s, r) => s + r.count, 0) ?? 0;
@@ -148,6 +151,64 @@ export default function Dashboard() {
               </Table>
             ) : (
               <Empty>{t('dashboard.noneLost')}</Empty>
+            )}
+          </Panel>
+        ) : null}
+        {can('tracing.hits.read') && hits.data !== null ? (
+          <Panel
+            title={t('dashboard.tracingHits')}
+            testId="panel-hits"
+            wide
+            action={
+              <Group gap="sm">
+                <Text size="sm" data-testid="hits-open">{t('dashboard.hitsOpen', { count: hits.data?.open ?? 0, formatted: f.number(hits.data?.open ?? 0) })}</Text>
+                <AnchorLink to="/tracing/hits" search={{ alertStatus: 'open' }} size="sm">
+                  {t('dashboard.seeAll')}
+                </AnchorLink>
+              </Group>
+            }
+          >
+            {hits.isPending ? (
+              <Loading />
+            ) : hits.data?.items.length ? (
+              <Table.ScrollContainer minWidth={640}>
+                <Table striped className="dense" aria-label={t('dashboard.tracingHits')}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('hits.recovery')}</Table.Th>
+                      <Table.Th>{t('hits.item')}</Table.Th>
+                      <Table.Th>{t('hits.reportingAgency')}</Table.Th>
+                      <Table.Th>{t('hits.report')}</Table.Th>
+                      {can('tracing.hits.acknowledge') ? <Table.Th>{t('hits.action')}</Table.Th> : null}
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {hits.data.items.map((h) => (
+                      <Table.Tr key={h.id} data-hit={h.recoveryReference}>
+                        <Table.Td>
+                          {can('tracing.recoveries.read') ? (
+                            <AnchorLink to="/tracing/recoveries/$id" params={{ id: h.caseId }}>
+                              {h.recoveryReference}
+                            </AnchorLink>
+                          ) : (
+                            h.recoveryReference
+                          )}
+                        </Table.Td>
+                        <Table.Td>{[h.item.make, h.item.model, h.item.calibre].filter(Boolean).join(' ') || t(`kind.${h.item.kind}`)}</Table.Td>
+                        <Table.Td>{partyText(t, h.reportingAgency)}</Table.Td>
+                        <Table.Td>{h.reportReference ?? '—'}</Table.Td>
+                        {can('tracing.hits.acknowledge') ? (
+                          <Table.Td>
+                            <AcknowledgeButton hit={h} />
+                          </Table.Td>
+                        ) : null}
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            ) : (
+              <Empty>{t('dashboard.noHits')}</Empty>
             )}
           </Panel>
         ) : null}

@@ -1,4 +1,5 @@
 import { api } from '../api/client.ts';
+import type { Hit, HitSummary } from '../api/tracing.ts';
 
 /** What each dashboard panel needs, read from the modules' APIs and reduced to the panel's shape. */
 export interface DashboardData {
@@ -8,6 +9,8 @@ export interface DashboardData {
   awaitingVerification: { id: string; licenceNumber?: string; importCountry: string; shippedOn: string }[];
   screeningAlerts: { id: string; reason: string; raisedAt: string }[];
   recentActivity: { id: string; at: string; actorName: string; action: string; entity: string }[];
+  /** Open lost/stolen hits (alerts to the agency that took the report) and how many are open in all. */
+  tracingHits: { open: number; items: Hit[] };
 }
 
 type Sources = { [K in keyof DashboardData]: () => Promise<DashboardData[K]> };
@@ -42,5 +45,9 @@ export const dashboardSources: Sources = {
   async recentActivity() {
     const r = await api<{ items: DashboardData['recentActivity'] }>('/audit/entries', { query: { limit: 8 } });
     return r.items.map((e) => ({ ...e, id: String((e as { seq?: number }).seq ?? e.id) }));
+  },
+  async tracingHits() {
+    const [summary, open] = await Promise.all([api<HitSummary>('/tracing/hits/summary'), api<{ items: Hit[] }>('/tracing/hits', { query: { alertStatus: 'open', limit: 8 } })]);
+    return { open: summary.open, items: open.items };
   },
 };
