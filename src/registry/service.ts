@@ -5,6 +5,7 @@ import { statusesAllowing } from './model.ts';
 import { addMarking } from './use-cases/add-marking.ts';
 import { addRegistration } from './use-cases/add-registration.ts';
 import { createParty } from './use-cases/create-party.ts';
+import { findItemsBySerials } from './use-cases/find-items-by-serials.ts';
 import { getItem } from './use-cases/get-item.ts';
 import { getParty } from './use-cases/get-party.ts';
 import { itemStats } from './use-cases/item-stats.ts';
@@ -14,8 +15,10 @@ import { listPartyVersions } from './use-cases/list-party-versions.ts';
 import { partySummaries } from './use-cases/party-summaries.ts';
 import { rankPartialSerial } from './use-cases/rank-partial-serial.ts';
 import { recordEvent } from './use-cases/record-event.ts';
+import { recordEvents } from './use-cases/record-events.ts';
 import { recordShipmentCustody } from './use-cases/record-shipment-custody.ts';
 import { registerItem } from './use-cases/register-item.ts';
+import { registerItems } from './use-cases/register-items.ts';
 import { retireParty } from './use-cases/retire-party.ts';
 import { revokeRegistration } from './use-cases/revoke-registration.ts';
 import { searchItems } from './use-cases/search-items.ts';
@@ -34,12 +37,15 @@ export function createRegistryService(deps: Deps) {
   return {
     ...bindUseCases(ctx, {
       registerItem,
+      registerItems,
       addMarking,
       recordEvent,
+      recordEvents,
       getItem,
       itemsForShipment,
       recordShipmentCustody,
       searchItems,
+      findItemsBySerials,
       rankPartialSerial,
       itemStats,
       createParty,

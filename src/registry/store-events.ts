@@ -301,6 +301,17 @@ export async function listEvents(q: Queryable, itemId: string): Promise<EventRow
   return q.query<EventRow>(`SELECT ${EVENT_COLS} FROM registry_custody_events WHERE item_id = $1 ORDER BY seq`, [itemId]);
 }
 
+/** The chains of several items, each in order (one statement for a batch of events). */
+export async function listEventsForItems(q: Queryable, itemIds: readonly string[]): Promise<EventRow[]> {
+  if (itemIds.length === 0) return [];
+  return q.query<EventRow>(`SELECT ${EVENT_COLS} FROM registry_custody_events WHERE item_id = ANY($1::uuid[]) ORDER BY item_id, seq`, [itemIds]);
+}
+
+export async function listMarkingsForItems(q: Queryable, itemIds: readonly string[]): Promise<MarkingRow[]> {
+  if (itemIds.length === 0) return [];
+  return q.query<MarkingRow>(`SELECT ${MARKING_COLS} FROM registry_markings WHERE item_id = ANY($1::uuid[]) ORDER BY item_id, seq`, [itemIds]);
+}
+
 export async function getEventsByIds(q: Queryable, ids: readonly string[]): Promise<EventRow[]> {
   return q.query<EventRow>(`SELECT ${EVENT_COLS} FROM registry_custody_events WHERE id = ANY($1::uuid[])`, [ids]);
 }

@@ -163,6 +163,88 @@ export async function updateItemCustody(q: Queryable, id: string, s: CustodyStat
   );
 }
 
+/** Many items' custody caches in one statement (a batch of events, e.g. a seizure list's seizures). */
+export async function updateItemsCustody(q: Queryable, rows: readonly { id: string; state: CustodyState; manufacturerPartyId: string | null }[]): Promise<void> {
+  if (rows.length === 0) return;
+  const s = (f: (r: (typeof rows)[number]) => unknown) => rows.map(f);
+  await q.query(
+    `UPDATE registry_items i SET status = u.status, holder_party_id = u.holder, keeper_party_id = u.keeper, event_count = u.n, last_event_at = u.last_at,
+       manufactured_at = u.made_at, destroyed_at = u.destroyed_at, manufacturer_party_id = COALESCE(i.manufacturer_party_id, u.maker)
+       FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::int[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[], $9::uuid[])
+         AS u(id, status, holder, keeper, n, last_at, made_at, destroyed_at, maker)
+      WHERE i.id = u.id`,
+    [
+      s((r) => r.id),
+      s((r) => r.state.status),
+      s((r) => r.state.holderPartyId),
+      s((r) => r.state.keeperPartyId),
+      s((r) => r.state.eventCount),
+      s((r) => r.state.lastEventAt),
+      s((r) => r.state.manufacturedAt),
+      s((r) => r.state.destroyedAt),
+      s((r) => r.manufacturerPartyId),
+    ],
+  );
+}
+
+/** The row once updateItemsCustody has written `s` (the same assignments, in memory). */
+export function withCustody(row: ItemRow, s: CustodyState, manufacturerPartyId: string | null): ItemRow {
+  return {
+    ...row,
+    status: s.status,
+    holder_party_id: s.holderPartyId,
+    keeper_party_id: s.keeperPartyId,
+    event_count: s.eventCount,
+    last_event_at: s.lastEventAt,
+    manufactured_at: s.manufacturedAt,
+    destroyed_at: s.destroyedAt,
+    manufacturer_party_id: row.manufacturer_party_id ?? manufacturerPartyId,
+  };
+}
+
+export async function getItems(q: Queryable, ids: readonly string[]): Promise<ItemRow[]> {
+  if (ids.length === 0) return [];
+  return q.query<ItemRow>(`SELECT ${ITEM_COLS} FROM registry_items WHERE id = ANY($1::uuid[])`, [ids]);
+}
+
+export interface SerialMatchRow extends ItemRow {
+  /** The normalised serial asked for that found the item (on the item or one of its markings). */
+  serial: string;
+  /** The latest loss or theft report of a lost or stolen item (null otherwise). */
+  report_id: string | null;
+  report_kind: string | null;
+  report_authorization_ref: string | null;
+  report_to_party_id: string | null;
+}
+
+const I_COLS = ITEM_COLS.split(', ').map((c) => `i.${c}`).join(', ');
+
+/**
+ * Every item any of `serialNorms` names exactly (on the item or any of its markings), one statement for
+ * a whole batch: two index lookups by serial, the items by primary key, and for a lost or stolen item its
+ * latest report (the event that made it so). An item found by several serials comes once per serial.
+ */
+export async function findItemsBySerials(q: Queryable, serialNorms: readonly string[], visibleTo?: string): Promise<SerialMatchRow[]> {
+  if (serialNorms.length === 0) return [];
+  const params: unknown[] = [serialNorms];
+  let scope = '';
+  if (visibleTo) {
+    params.push(visibleTo);
+    scope = 'WHERE i.holder_party_id = $2 OR i.keeper_party_id = $2 OR i.manufacturer_party_id = $2';
+  }
+  return q.query<SerialMatchRow>(
+    `SELECT h.serial, ${I_COLS}, r.id AS report_id, r.kind AS report_kind, r.authorization_ref AS report_authorization_ref, r.to_party_id AS report_to_party_id
+       FROM (SELECT serial_norm AS serial, item_id FROM registry_markings WHERE serial_norm = ANY($1::text[])
+             UNION SELECT serial_norm, id FROM registry_items WHERE serial_norm = ANY($1::text[])) h
+       JOIN registry_items i ON i.id = h.item_id
+       LEFT JOIN LATERAL (SELECT e.id, e.kind, e.authorization_ref, e.to_party_id FROM registry_custody_events e
+                           WHERE e.item_id = i.id AND e.kind IN ('reported_lost', 'reported_stolen') ORDER BY e.seq DESC LIMIT 1) r
+         ON i.status IN ('lost', 'stolen')
+      ${scope}`,
+    params,
+  );
+}
+
 export async function setItemSerialIfMissing(q: Queryable, id: string, serial: string, serialNorm: string): Promise<void> {
   await q.query('UPDATE registry_items SET serial_number = $2, serial_norm = $3 WHERE id = $1 AND serial_norm IS NULL', [id, serial, serialNorm]);
 }

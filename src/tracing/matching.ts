@@ -1,107 +1,160 @@
-import { recordAuditBatch } from '../platform/audit/record.ts';
+import { recordAuditBatch, type AuditInput } from '../platform/audit/record.ts';
 import type { Actor } from '../platform/auth/actor.ts';
 import type { Tx } from '../platform/db/types.ts';
 import { uuidv7 } from '../platform/ids.ts';
-import type { MarkingInput } from '../registry/model.ts';
+import type { ItemStatus, MarkingInput } from '../registry/model.ts';
 import type { ItemDetail, ItemSummary } from '../registry/schemas.ts';
 import type { TracingContext } from './context.ts';
 import { confiscationMark, matchKindFor, outcomeFor, planCheck, registersWhenUnmatched, seizureTime, type CheckOutcome } from './model.ts';
 import * as store from './store.ts';
 
 /**
- * The steps a recovered item goes through against the registry (Art. 11, ITI para 9): the automatic
- * check when it is recorded, an officer's confirmation of a partial candidate, or its registration when
- * nothing matched. Callers have checked the permission; everything runs in the caller's transaction and
- * is audited there. The registry is reached through its service only.
+ * The steps recovered items go through against the registry (Art. 11, ITI para 9): the automatic check
+ * when they are recorded, an officer's confirmation of a partial candidate, or their registration when
+ * nothing matched. Every step takes a batch (a seizure list is thousands of items; a form or an officer's
+ * decision is a batch of one) and works set-based: one exact-serial lookup for the batch, bulk writes,
+ * one audit batch per step. Callers have checked the permission; everything runs in the caller's
+ * transaction. The registry is reached through its service only.
  */
 
 /** How many ranked candidates are kept per recovered item (the count of all of them is kept too). */
 export const CANDIDATES_KEPT = 10;
 
+/** A recovered item with its recovery and its marks as read. */
+export interface RecoveredEntry {
+  c: store.CaseRow;
+  item: store.RecoveredItemRow;
+  markings: readonly store.RecoveredMarkingRow[];
+}
+
+/** The registry item a recovered one turned out to be, as matching needs it. */
+export interface MatchTarget {
+  id: string;
+  status: ItemStatus;
+  lastEventAt: Date | null;
+  /** The loss or theft report of a lost or stolen item (its recipient is the agency that took it). */
+  lossReport: { eventId: string; authorizationRef: string | null; reportedToPartyId: string | null } | null;
+}
+
 const REPORT_KINDS = new Set(['reported_stolen', 'reported_lost']);
 
-async function auditItem(ctx: TracingContext, t: Tx, actor: Actor, id: string, action: string, extra: Parameters<typeof recordAuditBatch>[3] = []) {
-  const [row] = await store.getItems(t, [id]);
-  const markings = await store.listMarkings(t, [id]);
-  await recordAuditBatch(t, actor, ctx.deps.clock, [...extra, { action, entity: 'recovered_item', entityId: id, state: store.recoveredItemState(row, markings) }]);
-}
-
-/**
- * The recovered item is this registry item. A lost or stolen one is a hit: an open alert to the agency
- * that took the report, with both references. Either way the registry records the State's seizure
- * (when its state machine allows it), so the item's chain of custody shows where it is now.
- */
-export async function matchToRegistryItem(
-  ctx: TracingContext,
-  t: Tx,
-  actor: Actor,
-  c: store.CaseRow,
-  item: store.RecoveredItemRow,
-  registryItem: ItemDetail,
-  foundBy: store.MatchRow['found_by'],
-): Promise<CheckOutcome> {
-  const now = ctx.deps.clock.now();
-  const kind = matchKindFor(registryItem.status);
-  const report = kind === 'lost_stolen_hit' ? [...registryItem.events].reverse().find((e) => REPORT_KINDS.has(e.kind)) : undefined;
-  const match: store.MatchRow = {
-    id: uuidv7(),
-    recovered_item_id: item.id,
-    registry_item_id: registryItem.id,
-    kind,
-    found_by: foundBy,
-    registry_status: registryItem.status,
-    recovery_reference: `${c.reference}/${item.seq}`,
-    report_event_id: report?.id ?? null,
-    // The police report number the registry's event cites, else the event itself is the reference.
-    report_reference: report ? (report.authorizationRef ?? report.id) : null,
-    // The registry's lost/stolen event names the agency that took the report as its recipient.
-    reporting_agency_party_id: report?.to?.id ?? null,
-    alert_status: kind === 'lost_stolen_hit' ? 'open' : null,
-    acknowledged_at: null,
-    acknowledged_by: null,
-    created_at: now,
-    created_by: actor.name,
+/** An item page (an officer's confirmed candidate) → what matching needs. */
+export function matchTargetOf(d: ItemDetail): MatchTarget {
+  const report = [...d.events].reverse().find((e) => REPORT_KINDS.has(e.kind));
+  return {
+    id: d.id,
+    status: d.status,
+    lastEventAt: d.lastEventAt ? new Date(d.lastEventAt) : null,
+    lossReport: report ? { eventId: report.id, authorizationRef: report.authorizationRef ?? null, reportedToPartyId: report.to?.id ?? null } : null,
   };
-  await store.insertMatch(t, match);
-  const outcome = outcomeFor(kind);
-  await store.setCheckResult(t, item.id, { outcome, checkedAt: now, candidateCount: item.candidate_count, registryItemId: registryItem.id });
-  if (ctx.registry.statusesAllowing('seized').includes(registryItem.status)) {
-    const lastEventAt = registryItem.lastEventAt ? new Date(registryItem.lastEventAt) : null;
-    await ctx.registry.recordEvent(
-      actor,
-      registryItem.id,
-      {
-        kind: 'seized',
-        occurredAt: seizureTime(c.recovered_on, lastEventAt).toISOString(),
-        toPartyId: c.agency_party_id,
-        authorizationRef: c.legal_reference ?? c.reference,
-        note: `Recovery ${match.recovery_reference} (${c.recovery_type})`,
-      },
-      t,
-    );
-  }
-  await auditItem(ctx, t, actor, item.id, `tracing.recovered_item.${outcome}`, [
-    { action: `tracing.match.${kind}`, entity: 'recovery_match', entityId: match.id, state: store.matchState(match) },
-  ]);
-  return outcome;
 }
 
 /**
- * Nothing in the registry is this item: it is registered as seized by the recovering agency with the
- * State's confiscation mark (Art. 8(1)(c), ISACS 05.30 "on permanent confiscation"), the marks that could
- * be read in full kept as its markings. The registry write is made for the officer by the tracing module
- * (a tracing officer holds no registry write permission of their own); the audit entry names them.
+ * The recovered items' audit entries after a step, each after its `extra` entries, in one batch. The state
+ * hashed is the row as the step left it (built in memory: the step has just written it, so re-reading
+ * thousands of rows would only cost time).
  */
-export async function registerRecoveredItem(
+async function auditItems(
   ctx: TracingContext,
   t: Tx,
   actor: Actor,
-  c: store.CaseRow,
-  item: store.RecoveredItemRow,
-  markings: readonly store.RecoveredMarkingRow[],
-): Promise<CheckOutcome> {
+  entries: readonly { item: store.RecoveredItemRow; markings: readonly store.RecoveredMarkingRow[]; result: store.CheckResult; action: string; extra?: AuditInput[] }[],
+) {
+  if (entries.length === 0) return;
+  await recordAuditBatch(
+    t,
+    actor,
+    ctx.deps.clock,
+    entries.flatMap((e) => [
+      ...(e.extra ?? []),
+      { action: e.action, entity: 'recovered_item', entityId: e.item.id, state: store.recoveredItemState(checked(e.item, e.result), e.markings) },
+    ]),
+  );
+}
+
+/** The row after its check result is written (store.setCheckResults). */
+function checked(item: store.RecoveredItemRow, r: store.CheckResult): store.RecoveredItemRow {
+  return { ...item, check_outcome: r.outcome, checked_at: r.checkedAt, candidate_count: r.candidateCount, registry_item_id: r.registryItemId };
+}
+
+/**
+ * The recovered items are these registry items. A lost or stolen one is a hit: an open alert to the
+ * agency that took the report, with both references. Either way the registry records the State's seizure
+ * (when its state machine allows it), so the item's chain of custody shows where it is now: one batch of
+ * events through the registry's service. Two recovered items naming the same registry item (the same
+ * serial twice on a list) are both matched; the registry records one seizure.
+ */
+export async function matchToRegistryItems(
+  ctx: TracingContext,
+  t: Tx,
+  actor: Actor,
+  list: readonly { c: store.CaseRow; item: store.RecoveredItemRow; markings: readonly store.RecoveredMarkingRow[]; target: MatchTarget; foundBy: store.MatchRow['found_by'] }[],
+): Promise<CheckOutcome[]> {
+  if (list.length === 0) return [];
   const now = ctx.deps.clock.now();
-  const state = ctx.deps.config.state;
+  const matches = list.map(({ c, item, target, foundBy }): store.MatchRow => {
+    const kind = matchKindFor(target.status);
+    const report = kind === 'lost_stolen_hit' ? target.lossReport : null;
+    return {
+      id: uuidv7(),
+      recovered_item_id: item.id,
+      registry_item_id: target.id,
+      kind,
+      found_by: foundBy,
+      registry_status: target.status,
+      recovery_reference: `${c.reference}/${item.seq}`,
+      report_event_id: report?.eventId ?? null,
+      // The police report number the registry's event cites, else the event itself is the reference.
+      report_reference: report ? (report.authorizationRef ?? report.eventId) : null,
+      // The registry's lost/stolen event names the agency that took the report as its recipient.
+      reporting_agency_party_id: report?.reportedToPartyId ?? null,
+      alert_status: kind === 'lost_stolen_hit' ? 'open' : null,
+      acknowledged_at: null,
+      acknowledged_by: null,
+      created_at: now,
+      created_by: actor.name,
+    };
+  });
+  await store.insertMatches(t, matches);
+  const outcomes = matches.map((m) => outcomeFor(m.kind));
+  const results = list.map(({ item, target }, i): store.CheckResult => ({ id: item.id, outcome: outcomes[i], checkedAt: now, candidateCount: item.candidate_count, registryItemId: target.id }));
+  await store.setCheckResults(t, results);
+  const seizable = new Set(ctx.registry.statusesAllowing('seized'));
+  const seized = new Set<string>();
+  const seizures = list.flatMap(({ c, item, target }) => {
+    if (!seizable.has(target.status) || seized.has(target.id)) return [];
+    seized.add(target.id);
+    return [
+      {
+        itemId: target.id,
+        event: {
+          kind: 'seized',
+          occurredAt: seizureTime(c.recovered_on, target.lastEventAt).toISOString(),
+          toPartyId: c.agency_party_id,
+          authorizationRef: c.legal_reference ?? c.reference,
+          note: `Recovery ${c.reference}/${item.seq} (${c.recovery_type})`,
+        },
+      },
+    ];
+  });
+  await ctx.registry.recordEvents(actor, seizures, t);
+  await auditItems(
+    ctx,
+    t,
+    actor,
+    list.map(({ item, markings }, i) => ({
+      item,
+      markings,
+      result: results[i],
+      action: `tracing.recovered_item.${outcomes[i]}`,
+      extra: [{ action: `tracing.match.${matches[i].kind}`, entity: 'recovery_match', entityId: matches[i].id, state: store.matchState(matches[i]) }],
+    })),
+  );
+  return outcomes;
+}
+
+/** The registry registration of a recovered item nothing matched (its body for registerItems). */
+function registrationOf(state: string, now: Date, { c, item, markings }: RecoveredEntry) {
   const mark = confiscationMark(state, c.reference, item.seq);
   const intact = markings.filter((m) => m.state === 'intact' && (m.serial_as_read || m.text_as_read));
   const registryMarkings: MarkingInput[] = intact.map((m) => {
@@ -117,89 +170,133 @@ export async function registerRecoveredItem(
   });
   const location = (markings[0]?.location ?? (item.item_type && ['revolver', 'pistol', 'self_loading_pistol'].includes(item.item_type) ? 'frame' : 'receiver')) as MarkingInput['location'];
   registryMarkings.push({ kind: 'confiscation', location, markingCountry: state, markingYear: now.getUTCFullYear(), serialNumber: mark, text: mark });
-  const onBehalf: Actor = { kind: 'system', userId: actor.userId, name: `${actor.name} (tracing ${c.reference})`, role: 'administrator', organisationId: null };
-  const registered = await ctx.registry.registerItem(
-    onBehalf,
-    {
-      item: {
-        kind: item.kind,
-        firearmType: item.kind === 'firearm' ? item.item_type : null,
-        partType: item.kind === 'part' ? item.item_type : null,
-        make: item.make,
-        model: item.model,
-        calibre: item.calibre,
-        countryOfManufacture: item.country_of_manufacture,
-        serialNumber: intact.find((m) => m.serial_as_read)?.serial_as_read ?? null,
-        description: item.description ?? `Recovered (${c.recovery_type}) ${c.reference}/${item.seq}, ${item.nature}`,
-      },
-      markings: registryMarkings,
-      event: {
-        kind: 'seized',
-        occurredAt: new Date(`${c.recovered_on}T00:00:00Z`).toISOString(),
-        toPartyId: c.agency_party_id,
-        authorizationRef: c.legal_reference ?? c.reference,
-        note: `Recovery ${c.reference}/${item.seq}: no registry match`,
-      },
+  return {
+    item: {
+      kind: item.kind,
+      firearmType: item.kind === 'firearm' ? item.item_type : null,
+      partType: item.kind === 'part' ? item.item_type : null,
+      make: item.make,
+      model: item.model,
+      calibre: item.calibre,
+      countryOfManufacture: item.country_of_manufacture,
+      serialNumber: intact.find((m) => m.serial_as_read)?.serial_as_read ?? null,
+      description: item.description ?? `Recovered (${c.recovery_type}) ${c.reference}/${item.seq}, ${item.nature}`,
     },
-    t,
-  );
-  await store.setCheckResult(t, item.id, { outcome: 'registered', checkedAt: now, candidateCount: item.candidate_count, registryItemId: registered.id });
-  await auditItem(ctx, t, actor, item.id, 'tracing.recovered_item.registered');
-  return 'registered';
+    markings: registryMarkings,
+    event: {
+      kind: 'seized',
+      occurredAt: new Date(`${c.recovered_on}T00:00:00Z`).toISOString(),
+      toPartyId: c.agency_party_id,
+      authorizationRef: c.legal_reference ?? c.reference,
+      note: `Recovery ${c.reference}/${item.seq}: no registry match`,
+    },
+  };
 }
 
 /**
- * The automatic check of a newly recorded item: exact serials of its intact marks; else ranked partial
- * candidates for its obliterated, altered or falsified marks (an officer decides); else registration.
- * A serial that names several registry items never decides alone: they become candidates.
+ * Nothing in the registry is these items: each is registered as seized by the recovering agency with the
+ * State's confiscation mark (Art. 8(1)(c), ISACS 05.30 "on permanent confiscation"), the marks that could
+ * be read in full kept as its markings; one batch through the registry's service. The registry write is
+ * made for the officer by the tracing module (a tracing officer holds no registry write permission of
+ * their own): its audit entries name the officer and, as their reason, the recovery.
  */
-export async function checkRecoveredItem(
-  ctx: TracingContext,
-  t: Tx,
-  actor: Actor,
-  c: store.CaseRow,
-  item: store.RecoveredItemRow,
-  markings: readonly store.RecoveredMarkingRow[],
-): Promise<CheckOutcome> {
-  const plan = planCheck(markings.map((m) => ({ location: m.location, state: m.state, serialAsRead: m.serial_as_read })));
-  const exact = new Map<string, ItemSummary>();
-  for (const serial of plan.exact) {
-    const page = await ctx.registry.searchItems(actor, { serial, kind: item.kind, limit: 10 }, t);
-    for (const r of page.items) exact.set(r.id, r);
-  }
-  if (exact.size === 1) {
-    const registryItem = await ctx.registry.getItem(actor, [...exact.keys()][0], t);
-    return matchToRegistryItem(ctx, t, actor, c, item, registryItem, 'exact_serial');
-  }
-
-  const candidates = new Map<string, store.CandidateRow>();
-  let total = 0;
-  const keep = (r: { id: string; serialNumber: string | null; make: string | null; model: string | null; calibre: string | null; status: store.CandidateRow['registry_status'] }, score: number) => {
-    const prev = candidates.get(r.id);
-    if (prev && prev.score >= score) return;
-    candidates.set(r.id, { recovered_item_id: item.id, registry_item_id: r.id, rank: 0, score, serial_number: r.serialNumber, make: r.make, model: r.model, calibre: r.calibre, registry_status: r.status });
+export async function registerRecoveredItems(ctx: TracingContext, t: Tx, actor: Actor, list: readonly RecoveredEntry[]): Promise<CheckOutcome[]> {
+  if (list.length === 0) return [];
+  const now = ctx.deps.clock.now();
+  const state = ctx.deps.config.state;
+  const refs = [...new Set(list.map((e) => e.c.reference))];
+  const onBehalf: Actor = {
+    kind: 'system',
+    userId: actor.userId,
+    name: `${actor.name} (tracing ${refs.length === 1 ? refs[0] : `${refs.length} recoveries`})`,
+    role: 'administrator',
+    organisationId: null,
   };
-  for (const r of exact.values()) keep(r, 1);
-  total += exact.size;
-  for (const pattern of plan.partial) {
-    const ranked = await ctx.registry.rankPartialSerial(
-      actor,
-      { serialPattern: pattern, kind: item.kind, make: item.make ?? undefined, model: item.model ?? undefined, calibre: item.calibre ?? undefined, limit: CANDIDATES_KEPT },
-      t,
-    );
-    total = Math.max(total, ranked.total);
-    for (const r of ranked.items) keep(r, r.score);
+  const registered = await ctx.registry.registerItems(
+    onBehalf,
+    list.map((e) => ({ input: registrationOf(state, now, e), reason: `Recovery ${e.c.reference}/${e.item.seq}` })),
+    t,
+  );
+  const results = list.map(({ item }, i): store.CheckResult => ({ id: item.id, outcome: 'registered', checkedAt: now, candidateCount: item.candidate_count, registryItemId: registered[i].id }));
+  await store.setCheckResults(t, results);
+  await auditItems(ctx, t, actor, list.map(({ item, markings }, i) => ({ item, markings, result: results[i], action: 'tracing.recovered_item.registered' })));
+  return list.map(() => 'registered');
+}
+
+type Ranked = Pick<ItemSummary, 'id' | 'serialNumber' | 'make' | 'model' | 'calibre' | 'status'>;
+
+/**
+ * The automatic check of newly recorded items: exact serials of their intact marks (one registry lookup
+ * for the whole batch); else ranked partial candidates for their obliterated, altered or falsified marks
+ * (an officer decides; one ranked search per pattern, as a partial mark is rare on a list); else
+ * registration. A serial that names several registry items never decides alone: they become candidates.
+ */
+export async function checkRecoveredItems(ctx: TracingContext, t: Tx, actor: Actor, list: readonly RecoveredEntry[]): Promise<Map<string, CheckOutcome>> {
+  const outcomes = new Map<string, CheckOutcome>();
+  if (list.length === 0) return outcomes;
+  const plans = list.map((e) => planCheck(e.markings.map((m) => ({ location: m.location, state: m.state, serialAsRead: m.serial_as_read }))));
+  const bySerial = new Map<string, Awaited<ReturnType<TracingContext['registry']['findItemsBySerials']>>>();
+  const serials = [...new Set(plans.flatMap((p) => p.exact))];
+  for (const m of await ctx.registry.findItemsBySerials(actor, serials, t)) bySerial.set(m.serial, [...(bySerial.get(m.serial) ?? []), m]);
+
+  const toMatch: Parameters<typeof matchToRegistryItems>[3][number][] = [];
+  const toRegister: RecoveredEntry[] = [];
+  const candidateRows: store.CandidateRow[] = [];
+  const results: store.CheckResult[] = [];
+  const decided: Parameters<typeof auditItems>[3][number][] = [];
+  for (const [n, entry] of list.entries()) {
+    const { item } = entry;
+    const exact = new Map<string, (typeof bySerial extends Map<string, infer V> ? V : never)[number]>();
+    for (const serial of plans[n].exact) for (const m of bySerial.get(serial) ?? []) if (m.item.kind === item.kind) exact.set(m.item.id, m);
+    if (exact.size === 1) {
+      const [m] = exact.values();
+      toMatch.push({
+        c: entry.c,
+        item,
+        markings: entry.markings,
+        foundBy: 'exact_serial',
+        target: { id: m.item.id, status: m.item.status, lastEventAt: m.lastEventAt ? new Date(m.lastEventAt) : null, lossReport: m.lossReport },
+      });
+      continue;
+    }
+    const candidates = new Map<string, store.CandidateRow>();
+    const keep = (r: Ranked, score: number) => {
+      const prev = candidates.get(r.id);
+      if (prev && prev.score >= score) return;
+      candidates.set(r.id, { recovered_item_id: item.id, registry_item_id: r.id, rank: 0, score, serial_number: r.serialNumber, make: r.make, model: r.model, calibre: r.calibre, registry_status: r.status });
+    };
+    for (const m of exact.values()) keep(m.item, 1);
+    let total = exact.size;
+    for (const pattern of plans[n].partial) {
+      const ranked = await ctx.registry.rankPartialSerial(
+        actor,
+        { serialPattern: pattern, kind: item.kind, make: item.make ?? undefined, model: item.model ?? undefined, calibre: item.calibre ?? undefined, limit: CANDIDATES_KEPT },
+        t,
+      );
+      total = Math.max(total, ranked.total);
+      for (const r of ranked.items) keep(r, r.score);
+    }
+    if (candidates.size > 0) {
+      const ranked = [...candidates.values()].sort((a, b) => b.score - a.score || a.registry_item_id.localeCompare(b.registry_item_id)).slice(0, CANDIDATES_KEPT);
+      ranked.forEach((r, i) => (r.rank = i + 1));
+      candidateRows.push(...ranked);
+      const result: store.CheckResult = { id: item.id, outcome: 'candidates', checkedAt: ctx.deps.clock.now(), candidateCount: total, registryItemId: null };
+      results.push(result);
+      decided.push({ item, markings: entry.markings, result, action: 'tracing.recovered_item.candidates' });
+      outcomes.set(item.id, 'candidates');
+    } else if (registersWhenUnmatched(item.kind)) {
+      toRegister.push(entry);
+    } else {
+      const result: store.CheckResult = { id: item.id, outcome: 'no_match', checkedAt: ctx.deps.clock.now(), candidateCount: 0, registryItemId: null };
+      results.push(result);
+      decided.push({ item, markings: entry.markings, result, action: 'tracing.recovered_item.no_match' });
+      outcomes.set(item.id, 'no_match');
+    }
   }
-  if (candidates.size > 0) {
-    const ranked = [...candidates.values()].sort((a, b) => b.score - a.score || a.registry_item_id.localeCompare(b.registry_item_id)).slice(0, CANDIDATES_KEPT);
-    ranked.forEach((r, i) => (r.rank = i + 1));
-    await store.insertCandidates(t, ranked);
-    await store.setCheckResult(t, item.id, { outcome: 'candidates', checkedAt: ctx.deps.clock.now(), candidateCount: total, registryItemId: null });
-    await auditItem(ctx, t, actor, item.id, 'tracing.recovered_item.candidates');
-    return 'candidates';
-  }
-  if (registersWhenUnmatched(item.kind)) return registerRecoveredItem(ctx, t, actor, c, item, markings);
-  await store.setCheckResult(t, item.id, { outcome: 'no_match', checkedAt: ctx.deps.clock.now(), candidateCount: 0, registryItemId: null });
-  await auditItem(ctx, t, actor, item.id, 'tracing.recovered_item.no_match');
-  return 'no_match';
+  await store.insertCandidates(t, candidateRows);
+  await store.setCheckResults(t, results);
+  await auditItems(ctx, t, actor, decided);
+  (await matchToRegistryItems(ctx, t, actor, toMatch)).forEach((o, i) => outcomes.set(toMatch[i].item.id, o));
+  (await registerRecoveredItems(ctx, t, actor, toRegister)).forEach((o, i) => outcomes.set(toRegister[i].item.id, o));
+  return outcomes;
 }

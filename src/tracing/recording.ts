@@ -5,7 +5,7 @@ import type { FieldError } from '../platform/http/errors.ts';
 import { uuidv7 } from '../platform/ids.ts';
 import { normaliseSerialOrNull } from '../registry/model.ts';
 import type { TracingContext } from './context.ts';
-import { checkRecoveredItem } from './matching.ts';
+import { checkRecoveredItems } from './matching.ts';
 import { recoveryReference, type CheckOutcome } from './model.ts';
 import type { RecoveryInput } from './schemas.ts';
 import * as store from './store.ts';
@@ -24,6 +24,9 @@ export async function unknownParties(ctx: TracingContext, actor: Actor, t: Tx, r
     .filter((r) => !found.has(r.id))
     .map((r) => ({ field: r.field, code: 'party.not_found', message: `Party ${r.id} does not exist in the registry.` }));
 }
+
+/** Recovered items checked against the registry per batch (the registry's bulk import writes 5,000 rows per batch too). */
+export const CHECK_BATCH = 5_000;
 
 export interface Written {
   cases: store.CaseRow[];
@@ -103,9 +106,17 @@ export async function writeRecoveries(ctx: TracingContext, actor: Actor, t: Tx, 
   await store.insertMarkings(t, markings);
 
   const markingsByItem = new Map<string, store.RecoveredMarkingRow[]>();
-  for (const m of markings) markingsByItem.set(m.recovered_item_id, [...(markingsByItem.get(m.recovered_item_id) ?? []), m]);
+  for (const m of markings) {
+    const list = markingsByItem.get(m.recovered_item_id);
+    if (list) list.push(m);
+    else markingsByItem.set(m.recovered_item_id, [m]);
+  }
   const personsByCase = new Map<string, store.PersonRow[]>();
-  for (const p of persons) personsByCase.set(p.case_id, [...(personsByCase.get(p.case_id) ?? []), p]);
+  for (const p of persons) {
+    const list = personsByCase.get(p.case_id);
+    if (list) list.push(p);
+    else personsByCase.set(p.case_id, [p]);
+  }
   const audits: AuditInput[] = [
     ...cases.map((c) => ({ action: 'tracing.recovery.create', entity: 'recovery_case', entityId: c.id, state: store.caseState(c, personsByCase.get(c.id) ?? []) })),
     ...items.map((i) => ({ action: 'tracing.recovered_item.create', entity: 'recovered_item', entityId: i.id, state: store.recoveredItemState(i, markingsByItem.get(i.id) ?? []) })),
@@ -114,8 +125,10 @@ export async function writeRecoveries(ctx: TracingContext, actor: Actor, t: Tx, 
 
   const caseById = new Map(cases.map((c) => [c.id, c]));
   const outcomes = new Map<string, CheckOutcome>();
-  for (const item of items) {
-    outcomes.set(item.id, await checkRecoveredItem(ctx, t, actor, caseById.get(item.case_id)!, item, markingsByItem.get(item.id) ?? []));
+  // In batches: each is a handful of set-based statements whatever its size, and the arrays they bind stay bounded.
+  for (let start = 0; start < items.length; start += CHECK_BATCH) {
+    const batch = items.slice(start, start + CHECK_BATCH).map((item) => ({ c: caseById.get(item.case_id)!, item, markings: markingsByItem.get(item.id) ?? [] }));
+    for (const [id, o] of await checkRecoveredItems(ctx, t, actor, batch)) outcomes.set(id, o);
   }
   await checkForeignReports(ctx, t, actor, items.map((item) => ({ item, case: caseById.get(item.case_id)!, markings: markingsByItem.get(item.id) ?? [] })));
   return { cases, items, outcomes };

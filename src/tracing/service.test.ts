@@ -189,6 +189,89 @@ describeEngines('tracing: recoveries, checks and hits', (engine) => {
     ]);
   });
 
+  it('a seizure list is checked set-based with every behaviour of the form: hits, links, candidates, registrations, one seizure per registry item, all audited', async () => {
+    const stolen = await registerPistol('SET-100001');
+    await registry.recordEvent(officer, stolen, { kind: 'reported_stolen', occurredAt: '2026-02-01T08:00:00Z', toPartyId: police, authorizationRef: 'PR-SET-1' });
+    const held = await registerPistol('SET-100002');
+    const partial = await registerPistol('SETQ-887766', 'Borealis', '.45 ACP');
+    const auditBefore = (await deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log'))[0].n;
+    const row = (c: string, kind: string, type: string, make: string, calibre: string, serial: string, state: string) =>
+      `${c},2026-05-22,NLRTM,${customs},seized,illicit_trafficking,organised_crime,SEIZ-SET,${kind},${type},${make},${calibre},industrial,${serial},${state}`;
+    const csv = [
+      'case,recovered_on,place_locode,agency_party_id,recovery_type,legal_justification,criminal_context,legal_reference,kind,type,make,calibre,nature,serial,marking_state',
+      row('S1', 'firearm', 'self_loading_pistol', 'Acme', '9x19mm', 'set100001', 'intact'),
+      row('S1', 'firearm', 'self_loading_pistol', 'Acme', '9x19mm', 'SET 100002', 'intact'),
+      // The same weapon twice on the list (two officers' entries): both rows are matched, the registry records one seizure.
+      row('S2', 'firearm', 'self_loading_pistol', 'Acme', '9x19mm', 'SET-100002', 'intact'),
+      row('S2', 'firearm', 'self_loading_pistol', 'Borealis', '.45 ACP', 'SETQ-8877??', 'obliterated'),
+      row('S3', 'firearm', 'revolver', 'Unknown', '.38 Special', '', 'removed'),
+      row('S3', 'firearm', 'revolver', 'Unknown', '.38 Special', 'NEW-424242', 'intact'),
+      row('S3', 'ammunition', 'complete_round', '', '9x19mm', '', ''),
+    ].join('\n');
+    const result = await tracing.importSeizureList(officer, Buffer.from(csv));
+    expect(result.itemCount).toBe(7);
+    expect(result.cases.map((c) => c.outcomes)).toEqual([{ hit: 1, linked: 1 }, { linked: 1, candidates: 1 }, { registered: 2, no_match: 1 }]);
+
+    const [s1, s2, s3] = await Promise.all(result.cases.map((c) => tracing.getRecovery(officer, c.id)));
+    expect(s1.items[0].match).toMatchObject({ kind: 'lost_stolen_hit', reportReference: 'PR-SET-1', alertStatus: 'open', recoveryReference: `${s1.reference}/1` });
+    expect(s1.items[0].match!.reportingAgency!.id).toBe(police);
+    expect([s1.items[1].registryItemId, s2.items[0].registryItemId]).toEqual([held, held]);
+    expect(s2.items[1].candidates[0].registryItemId).toBe(partial);
+    for (const id of [stolen, held]) {
+      const item = await registry.getItem(clerk, id);
+      expect(item.status).toBe('seized');
+      expect(item.events.filter((e) => e.kind === 'seized')).toHaveLength(1);
+      expect(item.events.at(-1)).toMatchObject({ authorizationRef: 'SEIZ-SET' });
+    }
+    const [removed, read] = s3.items;
+    const again = await registry.getItem(clerk, read.registryItemId!);
+    expect(again).toMatchObject({ status: 'seized', serialNumber: 'NEW-424242' });
+    expect(again.markings.map((m) => m.kind)).toEqual(['other', 'confiscation']);
+    expect((await registry.searchItems(officer, { serial: `XC-${s3.reference}-1` })).items.map((i) => i.id)).toEqual([removed.registryItemId]);
+
+    // Audited: three cases, seven items created and checked, three matches, two seizures (event + item),
+    // two registrations (item, marks, seizure event) whose entries name the recovery as their reason.
+    const actions = await deps.db.query<{ action: string; n: number }>(
+      'SELECT action, count(*)::int AS n FROM audit_log WHERE seq >= $1 GROUP BY action ORDER BY action',
+      [auditBefore],
+    );
+    expect(Object.fromEntries(actions.map((a) => [a.action, a.n]))).toEqual({
+      'registry.custody_event.seized': 4,
+      'registry.item.create': 2,
+      'registry.item.custody': 2,
+      'registry.marking.create': 3,
+      'tracing.match.legal_holding': 2,
+      'tracing.match.lost_stolen_hit': 1,
+      'tracing.recovered_item.candidates': 1,
+      'tracing.recovered_item.create': 7,
+      'tracing.recovered_item.hit': 1,
+      'tracing.recovered_item.linked': 2,
+      'tracing.recovered_item.no_match': 1,
+      'tracing.recovered_item.registered': 2,
+      'tracing.recovery.create': 3,
+    });
+    const reasons = await deps.db.query<{ reason: string }>("SELECT DISTINCT reason FROM audit_log WHERE seq >= $1 AND action = 'registry.item.create' ORDER BY reason", [auditBefore]);
+    expect(reasons.map((r) => r.reason)).toEqual([`Recovery ${s3.reference}/1`, `Recovery ${s3.reference}/2`]);
+  });
+
+  it('the registry applies its rules to a batch of events as to one: one refused event writes none, naming its place in the batch', async () => {
+    const a = await registerPistol('BATCH-0001');
+    const b = await registerPistol('BATCH-0002');
+    const eventsBefore = await count('registry_custody_events');
+    const seize = { kind: 'seized', occurredAt: '2026-05-01T00:00:00Z', toPartyId: customs, authorizationRef: 'SEIZ-B' };
+    const refused = await failure(registry.recordEvents(officer, [{ itemId: a, event: seize }, { itemId: b, event: { ...seize, occurredAt: '2099-01-01T00:00:00Z' } }]));
+    expect(refused.errors.map((e) => `${e.field}:${e.code}`)).toEqual(['1.occurredAt:event.in_future']);
+    const twice = await failure(registry.recordEvents(officer, [{ itemId: a, event: seize }, { itemId: a, event: seize }]));
+    expect(twice.errors[0]).toMatchObject({ field: '1.itemId', code: 'event.item_repeated' });
+    expect(await count('registry_custody_events')).toBe(eventsBefore);
+    const done = await registry.recordEvents(officer, [{ itemId: b, event: seize }, { itemId: a, event: seize }]);
+    expect(done.map((i) => [i.id, i.status])).toEqual([[b, 'seized'], [a, 'seized']]);
+    expect(await count('registry_custody_events')).toBe(eventsBefore + 2);
+    const unfit = await failure(registry.recordEvents(officer, [{ itemId: a, event: { ...seize, occurredAt: '2026-05-02T00:00:00Z' } }]));
+    expect(unfit.status).toBe(422);
+    expect(await count('registry_custody_events')).toBe(eventsBefore + 2);
+  });
+
   it('a bad seizure list is refused whole, each error naming its line and column', async () => {
     const before = await count('recovered_items');
     const csv = [

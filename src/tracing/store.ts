@@ -338,19 +338,23 @@ export async function listMarkings(q: Queryable, itemIds: readonly string[]): Pr
   return q.query<RecoveredMarkingRow>(`SELECT ${MARKING_COLS} FROM recovered_item_markings WHERE recovered_item_id = ANY($1::uuid[]) ORDER BY recovered_item_id, seq`, [itemIds]);
 }
 
-/** Records what the automatic check (or an officer's decision) concluded for one item. */
-export async function setCheckResult(
-  q: Queryable,
-  id: string,
-  r: { outcome: CheckOutcome; checkedAt: Date; candidateCount: number; registryItemId: string | null },
-): Promise<void> {
-  await q.query(`UPDATE recovered_items SET check_outcome = $2, checked_at = $3, candidate_count = $4, registry_item_id = $5 WHERE id = $1`, [
-    id,
-    r.outcome,
-    r.checkedAt,
-    r.candidateCount,
-    r.registryItemId,
-  ]);
+export interface CheckResult {
+  id: string;
+  outcome: CheckOutcome;
+  checkedAt: Date;
+  candidateCount: number;
+  registryItemId: string | null;
+}
+
+/** Records what the automatic check (or an officer's decision) concluded, for a batch of items in one statement. */
+export async function setCheckResults(q: Queryable, rows: readonly CheckResult[]): Promise<void> {
+  if (rows.length === 0) return;
+  await q.query(
+    `UPDATE recovered_items r SET check_outcome = u.outcome, checked_at = u.checked_at, candidate_count = u.candidates, registry_item_id = u.registry_item_id
+       FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::int[], $5::uuid[]) AS u(id, outcome, checked_at, candidates, registry_item_id)
+      WHERE r.id = u.id`,
+    [rows.map((r) => r.id), rows.map((r) => r.outcome), rows.map((r) => r.checkedAt), rows.map((r) => r.candidateCount), rows.map((r) => r.registryItemId)],
+  );
 }
 
 // ---------------------------------------------------------------- candidates and matches
@@ -378,24 +382,31 @@ const MATCH_COLS =
   'id, recovered_item_id, registry_item_id, kind, found_by, registry_status, recovery_reference, report_event_id, report_reference, ' +
   'reporting_agency_party_id, alert_status, acknowledged_at, acknowledged_by, created_at, created_by';
 
-export async function insertMatch(q: Queryable, r: MatchRow): Promise<void> {
-  await q.query(`INSERT INTO recovery_matches (${MATCH_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`, [
-    r.id,
-    r.recovered_item_id,
-    r.registry_item_id,
-    r.kind,
-    r.found_by,
-    r.registry_status,
-    r.recovery_reference,
-    r.report_event_id,
-    r.report_reference,
-    r.reporting_agency_party_id,
-    r.alert_status,
-    r.acknowledged_at,
-    r.acknowledged_by,
-    r.created_at,
-    r.created_by,
-  ]);
+export async function insertMatches(q: Queryable, rows: readonly MatchRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const col = <K extends keyof MatchRow>(k: K) => rows.map((r) => r[k]);
+  await q.query(
+    `INSERT INTO recovery_matches (${MATCH_COLS})
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::text[], $10::uuid[],
+                          $11::text[], $12::timestamptz[], $13::text[], $14::timestamptz[], $15::text[])`,
+    [
+      col('id'),
+      col('recovered_item_id'),
+      col('registry_item_id'),
+      col('kind'),
+      col('found_by'),
+      col('registry_status'),
+      col('recovery_reference'),
+      col('report_event_id'),
+      col('report_reference'),
+      col('reporting_agency_party_id'),
+      col('alert_status'),
+      col('acknowledged_at'),
+      col('acknowledged_by'),
+      col('created_at'),
+      col('created_by'),
+    ],
+  );
 }
 
 export async function getMatch(q: Queryable, id: string, forUpdate = false): Promise<MatchRow | undefined> {

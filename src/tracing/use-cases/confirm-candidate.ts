@@ -6,7 +6,7 @@ import { parseInput } from '../../platform/validation.ts';
 import { loadCaseDetail } from '../case-view.ts';
 import type { TracingContext } from '../context.ts';
 import { itemAwaitingDecision } from '../decided-item.ts';
-import { matchToRegistryItem } from '../matching.ts';
+import { matchTargetOf, matchToRegistryItems } from '../matching.ts';
 import { tracingPolicy } from '../policy.ts';
 import { confirmCandidateSchema, type RecoveryDetail } from '../schemas.ts';
 import * as store from '../store.ts';
@@ -26,7 +26,7 @@ export async function confirmCandidate(ctx: TracingContext, actor: Actor, caseId
       throw new ValidationError([{ field: 'registryItemId', code: 'candidate.not_listed', message: 'That registry item is not among this item\'s candidates.' }]);
     }
     const registryItem = await ctx.registry.getItem(actor, registryItemId, t);
-    await matchToRegistryItem(ctx, t, actor, c, item, registryItem, 'confirmed_candidate');
+    await matchToRegistryItems(ctx, t, actor, [{ c, item, markings: await store.listMarkings(t, [item.id]), target: matchTargetOf(registryItem), foundBy: 'confirmed_candidate' }]);
     return loadCaseDetail(ctx, actor, t, caseId);
   });
 }

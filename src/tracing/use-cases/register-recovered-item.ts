@@ -4,7 +4,7 @@ import { inTransaction } from '../../platform/tx.ts';
 import { loadCaseDetail } from '../case-view.ts';
 import type { TracingContext } from '../context.ts';
 import { itemAwaitingDecision } from '../decided-item.ts';
-import { registerRecoveredItem as register } from '../matching.ts';
+import { registerRecoveredItems } from '../matching.ts';
 import { tracingPolicy } from '../policy.ts';
 import type { RecoveryDetail } from '../schemas.ts';
 import * as store from '../store.ts';
@@ -17,7 +17,7 @@ export async function registerRecoveredItem(ctx: TracingContext, actor: Actor, c
   tracingPolicy.require(actor, 'tracing.candidates.decide');
   return inTransaction(ctx.deps.db, tx, async (t) => {
     const { c, item } = await itemAwaitingDecision(t, caseId, itemId);
-    await register(ctx, t, actor, c, item, await store.listMarkings(t, [item.id]));
+    await registerRecoveredItems(ctx, t, actor, [{ c, item, markings: await store.listMarkings(t, [item.id]) }]);
     return loadCaseDetail(ctx, actor, t, caseId);
   });
 }
