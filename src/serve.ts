@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR } from './platform/auth/actor.ts';
 import pino from 'pino';
 import { announceInitialAdministrator } from './accounts/cli.ts';
 import { buildApp } from './app.ts';
@@ -61,6 +62,12 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
     const demo = await loadDemo(deps, { onProgress: (done, total) => bar.update({ done, total, count: done, unit: 'items' }) });
     if (demo.loaded) bar.done({ done: demo.items, total: demo.items, count: demo.items, unit: 'items' }, `Demonstration State loaded in ${formatDuration(demo.ms / 1000)}.`);
     log.info(demo.loaded ? { items: demo.items, parties: demo.parties, ms: demo.ms } : { skipped: demo.reason }, 'demonstration State (fictional)');
+    if (demo.loaded) {
+      // Its past transfers for the reports and charts: it stands for Spain in the SIPRI and EU registers.
+      const { loadDemoHistory } = await import('./reporting/demo-history.ts');
+      const history = await loadDemoHistory(services.reporting, SYSTEM_ACTOR);
+      log.info({ files: history.files.map((f) => ({ file: f.fileName, status: f.status, ...f.counts })) }, 'demonstration State: historical transfers (SIPRI, EU annual reports)');
+    }
   }
   if (workers > 1) {
     // The workers answer HTTP on the shared port; this process keeps the timers and the metrics listener.

@@ -8,6 +8,7 @@ import type { CommandContext } from '../platform/module.ts';
 import { createProgressBar, formatDuration } from '../platform/progress.ts';
 import type { ImportOutcome, ImportService } from './import/service.ts';
 import type { RegistryService } from './service.ts';
+import type { ReportingService } from '../reporting/service.ts';
 import { DEFAULT_DEMO } from './demo/generate.ts';
 
 /**
@@ -71,7 +72,7 @@ export async function importItemsCommand(cli: CommandContext<ImportService>, fil
 }
 
 export async function demoCommand(cli: CommandContext<RegistryService>, opts: { firearms?: string; seed?: string }): Promise<number> {
-  return cli.run('custodia demo', async ({ deps }) => {
+  return cli.run('custodia demo', async ({ deps, services }) => {
     const bar = createProgressBar();
     const started = Date.now();
     const { loadDemo } = await import('./demo/load.ts');
@@ -89,6 +90,14 @@ export async function demoCommand(cli: CommandContext<RegistryService>, opts: { 
       `  ${result.parties} parties, ${result.items} items, ${result.markings} markings, ${result.events} custody events (calibres from ${result.calibreSource}).\n` +
         '  Every party, name and record of it is fictional.\n',
     );
+    // Years of past transfers for the reports and charts (reporting/demo-data: Spain in SIPRI and the EU reports).
+    const reporting = services.reporting as ReportingService | undefined;
+    if (reporting) {
+      const { loadDemoHistory, DEMO_HISTORY } = await import('../reporting/demo-history.ts');
+      const { printHistoryImport } = await import('../reporting/cli.ts');
+      process.stderr.write(`  Historical transfers: the demonstration State stands for ${DEMO_HISTORY.name} in the SIPRI and EU registers.\n`);
+      printHistoryImport(await loadDemoHistory(reporting, cliActor()), (s) => process.stderr.write(`  ${s}`));
+    }
     return 0;
   });
 }

@@ -1,9 +1,12 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
 import { cliActor } from '../platform/auth/actor.ts';
 import type { CommandContext } from '../platform/module.ts';
 import { BASES, REPORT_KINDS, SIGNIFICANT_DEFAULTS, type Basis, type ReportKind } from './model.ts';
 import type { ReportingService } from './service.ts';
+import type { HistoryImportResult } from './use-cases/import-history.ts';
+import { TEXT_ENCODINGS, type TextEncoding } from '../platform/encoding.ts';
 
 type FileFormat = 'csv' | 'xlsx' | 'pdf';
 
@@ -19,6 +22,18 @@ async function emit(svc: ReportingService, reference: string, format: FileFormat
   const path = out ?? file.filename;
   writeFileSync(path, file.body);
   process.stdout.write(`wrote ${path} (${file.body.length} bytes)\n`);
+}
+
+/** What an import of historical transfers did, for the terminal. */
+export function printHistoryImport(r: HistoryImportResult, out: (s: string) => void = (s) => process.stdout.write(s)): void {
+  for (const f of r.files) {
+    const c = f.counts;
+    out(
+      `${f.fileName} (${f.source}, sha256 ${f.fileSha256.slice(0, 16)}…): ${f.status === 'unchanged' ? 'already imported, nothing written' : 'imported'}; ` +
+        `${c.read} rows read, ${c.imported} of ${r.sourceName} as ${r.state} (${c.exports} exports, ${c.imports} imports): ${c.mapped} mapped, ${c.notReportable} not reportable, ${c.unmapped} unmapped, ${c.aggregate} totals; ${c.otherStates} rows of other States left out\n`,
+    );
+    if (f.unmapped.length) out(`  unmapped (listed in the reports of their year): ${f.unmapped.map((u) => `${u.what} (${u.rows})`).join(', ')}\n`);
+  }
 }
 
 /** `custodia reports generate|list|show|mappings`: the international returns from the command line. */
@@ -61,6 +76,23 @@ export function registerReportingCommands(program: Command, cli: CommandContext<
     .description('print or write a stored report')
     .action(async (reference: string, opts: { format: FileFormat | 'json'; out?: string }) => {
       await withService('custodia reports show', (svc) => emit(svc, reference, opts.format, opts.out));
+    });
+  reports
+    .command('import-history')
+    .description("import a State's past transfers from the SIPRI trade register and/or the EU annual-report exports (docs/reporting.md); the whole files or nothing, audited")
+    .option('--sipri <file>', 'SIPRI Arms Transfers Database trade register (CSV as exported, 11 lines of notes)')
+    .option('--eu <file>', "EU COARM arms exports compiled by Open Knowledge Austria (';'-separated)")
+    .requiredOption('--state <code>', 'ISO 3166-1 alpha-2 of the State whose rows are taken (the demonstration State XC stands for ES)')
+    .option('--name <name>', "the State's name as the files write it (default: its English name)")
+    .addOption(new Option('--sipri-encoding <name>', 'encoding of the SIPRI file').choices(TEXT_ENCODINGS).default('windows-1252'))
+    .addOption(new Option('--eu-encoding <name>', 'encoding of the EU file').choices(TEXT_ENCODINGS).default('utf-8'))
+    .action(async (opts: { sipri?: string; eu?: string; state: string; name?: string; sipriEncoding: TextEncoding; euEncoding: TextEncoding }) => {
+      const files = [
+        ...(opts.sipri ? [{ source: 'sipri' as const, fileName: basename(opts.sipri), content: readFileSync(opts.sipri), encoding: opts.sipriEncoding }] : []),
+        ...(opts.eu ? [{ source: 'eu_coarm' as const, fileName: basename(opts.eu), content: readFileSync(opts.eu), encoding: opts.euEncoding }] : []),
+      ];
+      const r = await withService('custodia reports import-history', (svc) => svc.importHistory(cliActor(), { state: opts.state, name: opts.name, files }));
+      printHistoryImport(r);
     });
   reports
     .command('mappings')

@@ -8,12 +8,16 @@ import type { TracingService } from '../tracing/service.ts';
 import type { z } from 'zod';
 import {
   buildArmsReport,
+  buildHistoricalSection,
+  isParticipant,
+  type HistoricalFact,
   buildIafqReport,
   buildProtocolAssessment,
   buildWassenaarReport,
   parsePeriod,
   seedMappings,
   type CategoryMapping,
+  type HistoricalSource,
   type TracingRecords,
 } from './model.ts';
 import type { ReportContent } from './presenters.ts';
@@ -74,6 +78,11 @@ export async function tracingRecords(ctx: ReportingContext, actor: Actor, q: Tx,
   }
 }
 
+/** An import as a report names it among its sources. */
+export function historicalSource(r: store.HistoryImportRow): HistoricalSource {
+  return { source: r.source, sourceName: r.source_name, fileName: r.file_name, fileSha256: r.file_sha256, importedAt: r.imported_at.toISOString(), attribution: r.attribution };
+}
+
 /** A stored report by its reference, or 404. */
 export async function mustFindReport(q: Queryable, reference: string): Promise<store.ReportRow> {
   const row = await store.getReport(q, reference);
@@ -111,15 +120,23 @@ export async function compute(ctx: ReportingContext, actor: Actor, q: Tx, r: z.o
   }
   const mappings = await currentMappings(ctx, q);
   await store.refreshTransferLines(q);
+  const year = (d: string) => Number(d.slice(0, 4));
+  const history = async (b: 'actual' | 'authorised', keep?: (f: HistoricalFact) => boolean) => {
+    const sources = await store.historicalSources(q, deps.config.state, b, year(period.start), year(period.end));
+    if (!sources.length) return null;
+    const facts = await store.historicalFacts(q, deps.config.state, b, year(period.start), year(period.end));
+    return buildHistoricalSection(facts, sources.map(historicalSource), keep);
+  };
   if (kind === 'wassenaar') {
+    const historical = await history('actual', (f) => f.direction === 'export' && (f.partnerCode === null || (!isParticipant(f.partnerCode) && f.partnerCode !== deps.config.state)));
     const [deliveries, issued, refusals, overrides] = [
       await store.transferGroups(q, 'actual', period.start, period.end),
       await store.dualUseLicenceGroups(q, period.start, period.end),
       await store.refusals(q, period.start, period.end),
       await store.denialOverrides(q, period.start, period.end),
     ];
-    return buildWassenaarReport({ state: deps.config.state, period, today: deps.clock.now().toISOString().slice(0, 10), deliveries, issued, refusals, overrides, mappings });
+    return buildWassenaarReport({ state: deps.config.state, period, today: deps.clock.now().toISOString().slice(0, 10), deliveries, issued, refusals, overrides, mappings, historical });
   }
   const groups = await store.transferGroups(q, basis, period.start, period.end);
-  return buildArmsReport({ kind, state: deps.config.state, period, basis, groups, mappings });
+  return buildArmsReport({ kind, state: deps.config.state, period, basis, groups, mappings, historical: await history(basis) });
 }

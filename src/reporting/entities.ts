@@ -25,4 +25,11 @@ export const REPORT = defineAuditedEntity({
   },
 });
 
-export const REPORTING_AUDITED_ENTITIES = [MAPPING, WITHHELD_LINE, REPORT];
+export const HISTORY_IMPORT = defineAuditedEntity({
+  entity: 'reporting_history_import',
+  async load(db, ids) {
+    return new Map((await store.loadHistoryImportsByIds(db, ids)).map((r) => [r.id, store.historyImportState(r)]));
+  },
+});
+
+export const REPORTING_AUDITED_ENTITIES = [MAPPING, WITHHELD_LINE, REPORT, HISTORY_IMPORT];

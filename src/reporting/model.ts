@@ -2,6 +2,7 @@ import { FIREARM_TYPE_CROSSWALK } from '../reference/crosswalk.ts';
 import { SOURCES } from '../reference/sources.ts';
 import { WASSENAAR_PARTICIPANTS } from '../reference/country-groups.ts';
 import { unrocaCategory, UNROCA_CATEGORIES } from '../reference/unroca.ts';
+import type { HistoryMapping, HistorySource } from './history.ts';
 
 /**
  * Reporting: types and pure rules for the international returns (STANDARDS.md §§4.3, 5). The store
@@ -234,6 +235,8 @@ export type ArmsReport = {
   notReportable: number;
   /** Art. 13(3): the declaration that data was withheld, with how many rows. */
   withholding: { declared: boolean; commerciallySensitive: number; nationalSecurity: number };
+  /** Imported historical transfers of the period (null: none imported for it). */
+  historical: HistoricalSection | null;
 };
 
 function withheldComment(reason: WithholdReason): string {
@@ -246,7 +249,7 @@ function withheldComment(reason: WithholdReason): string {
  * their category and partner but not their numbers; national-security rows are left out; both set the
  * declaration. UNROCA reports the number of items only; the ATT number and value.
  */
-export function buildArmsReport(input: { kind: 'unroca' | 'att'; state: string; period: Period; basis: Basis; groups: readonly TransferGroup[]; mappings: readonly (MappingKey & MappingValue)[] }): ArmsReport {
+export function buildArmsReport(input: { kind: 'unroca' | 'att'; state: string; period: Period; basis: Basis; groups: readonly TransferGroup[]; mappings: readonly (MappingKey & MappingValue)[]; historical?: HistoricalSection | null }): ArmsReport {
   const unmapped: UnmappedRow[] = [];
   let notReportable = 0;
   let commerciallySensitive = 0;
@@ -321,6 +324,7 @@ export function buildArmsReport(input: { kind: 'unroca' | 'att'; state: string; 
     unmapped: unmapped.sort((a, b) => a.direction.localeCompare(b.direction) || a.partner.localeCompare(b.partner) || a.controlEntry.localeCompare(b.controlEntry)),
     notReportable,
     withholding: { declared: commerciallySensitive + nationalSecurity > 0, commerciallySensitive, nationalSecurity },
+    historical: input.historical ?? null,
   };
 }
 
@@ -399,6 +403,8 @@ export type WassenaarReport = {
   unmapped: UnmappedRow[];
   /** Dual-use entries of denials or licences that have no tier mapping. */
   unmappedEntries: { controlEntry: string; references: string[] }[];
+  /** Imported historical exports to non-participating States in the half-year's calendar year (the registers give years only). */
+  historical: HistoricalSection | null;
 };
 
 const TIER_RANK: Record<DualUseTier, number> = { basic: 1, sensitive: 2, very_sensitive: 3 };
@@ -423,6 +429,7 @@ export function buildWassenaarReport(input: {
   refusals: readonly RefusalFact[];
   overrides: readonly OverrideFact[];
   mappings: readonly (MappingKey & MappingValue)[];
+  historical?: HistoricalSection | null;
 }): WassenaarReport {
   const outside = (iso2: string) => !isParticipant(iso2) && iso2.toUpperCase() !== input.state.toUpperCase();
   const unmapped: UnmappedRow[] = [];
@@ -508,6 +515,7 @@ export function buildWassenaarReport(input: {
     identicalApprovals,
     unmapped,
     unmappedEntries: [...unmappedEntries.entries()].map(([controlEntry, refs]) => ({ controlEntry, references: [...refs].sort() })).sort((a, b) => a.controlEntry.localeCompare(b.controlEntry)),
+    historical: input.historical ?? null,
   };
 }
 
@@ -952,4 +960,131 @@ export function tracingOutcomeChart(records: TracingRecords): ChartPoint[] {
     }
   }
   return points;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Historical transfers imported from published registers (history.ts): printed in their own tables,
+// never added to the figures computed from the node's own records.
+
+/** A historical row as the store reads it for a report (year and numbers on the report's basis). */
+export interface HistoricalFact {
+  source: HistorySource;
+  fileName: string;
+  sourceLine: number;
+  direction: 'export' | 'import';
+  partnerCode: string | null;
+  partnerName: string;
+  year: number;
+  mapping: HistoryMapping;
+  category: string | null;
+  rule: string;
+  controlEntry: string | null;
+  designation: string;
+  description: string;
+  quantity: number | null;
+  valueMinor: number | null;
+  licences: number | null;
+  currency: string | null;
+  comments: string;
+}
+
+export interface HistoricalReportRow {
+  source: HistorySource;
+  /** The line of the imported file, so every figure can be found in its source. */
+  sourceLine: number;
+  year: number;
+  direction: 'export' | 'import';
+  category: string | null;
+  categoryTitle: string | null;
+  /** ISO alpha-2 when the register's name is a current State, else null (partnerName is printed). */
+  partnerCode: string | null;
+  partnerName: string;
+  description: string;
+  quantity: number | null;
+  valueMinor: number | null;
+  currency: string | null;
+  licences: number | null;
+  comments: string;
+  rule: string;
+}
+
+export interface HistoricalSource {
+  source: HistorySource;
+  sourceName: string;
+  fileName: string;
+  fileSha256: string;
+  importedAt: string;
+  attribution: string;
+}
+
+export type HistoricalSection = {
+  /** Which figures are imported, said on the report itself. */
+  note: string;
+  sources: HistoricalSource[];
+  exports: HistoricalReportRow[];
+  imports: HistoricalReportRow[];
+  /** Rows the documented mapping does not place in a category: listed, never dropped. */
+  unmapped: HistoricalReportRow[];
+  /** Rows mapped as not reportable (engines, sensors, ammunition…) and EU 'Total' rows: counted only. */
+  notReportable: number;
+  aggregates: number;
+};
+
+export const HISTORICAL_NOTE =
+  'Historical transfers imported from published registers (SIPRI, EU annual reports), not computed from this node’s records: shown apart and never added to the tables above.';
+
+function historicalRow(f: HistoricalFact): HistoricalReportRow {
+  return {
+    source: f.source,
+    sourceLine: f.sourceLine,
+    year: f.year,
+    direction: f.direction,
+    category: f.category,
+    categoryTitle: f.category ? categoryTitle(f.category) : null,
+    partnerCode: f.partnerCode,
+    partnerName: f.partnerName,
+    description: f.designation ? `${f.designation} (${f.description})` : f.description,
+    quantity: f.quantity,
+    valueMinor: f.valueMinor,
+    currency: f.valueMinor === null ? null : f.currency,
+    licences: f.licences,
+    comments: f.comments,
+    rule: f.rule,
+  };
+}
+
+/**
+ * The historical section of a report: the period's imported rows, mapped ones by direction (sorted as the
+ * form prints them), unmapped ones listed; `keep` narrows them (Wassenaar: exports to non-participants).
+ * Null when no import has rows in the period, so a node without history prints nothing extra.
+ */
+export function buildHistoricalSection(facts: readonly HistoricalFact[], sources: readonly HistoricalSource[], keep: (f: HistoricalFact) => boolean = () => true): HistoricalSection | null {
+  if (!sources.length) return null;
+  const rows = facts.filter(keep);
+  const order = (a: HistoricalReportRow, b: HistoricalReportRow) =>
+    categoryOrder(a.category) - categoryOrder(b.category) || (a.partnerCode ?? a.partnerName).localeCompare(b.partnerCode ?? b.partnerName) || a.source.localeCompare(b.source) || a.sourceLine - b.sourceLine;
+  const mapped = rows.filter((f) => f.mapping === 'mapped').map(historicalRow).sort(order);
+  return {
+    note: HISTORICAL_NOTE,
+    sources: [...sources],
+    exports: mapped.filter((x) => x.direction === 'export'),
+    imports: mapped.filter((x) => x.direction === 'import'),
+    unmapped: rows.filter((f) => f.mapping === 'unmapped').map(historicalRow).sort((a, b) => a.direction.localeCompare(b.direction) || order(a, b)),
+    notReportable: rows.filter((f) => f.mapping === 'not_reportable').length,
+    aggregates: rows.filter((f) => f.mapping === 'aggregate').length,
+  };
+}
+
+/** Historical exports in items per year, by category and by destination (the charts' imported series). */
+export function historicalCharts(lines: readonly { year: number; mapping: HistoryMapping; category: string | null; partner: string; quantity: number }[], top = 8): { byCategory: ChartPoint[]; byDestination: ChartPoint[] } {
+  const byCategory: ChartPoint[] = [];
+  const byDestination: ChartPoint[] = [];
+  for (const l of lines) {
+    if (l.mapping === 'not_reportable' || l.mapping === 'aggregate') continue;
+    const bucket = String(l.year);
+    byCategory.push({ bucket, key: l.mapping === 'mapped' && l.category ? l.category : 'unmapped', value: l.quantity });
+    byDestination.push({ bucket, key: l.partner, value: l.quantity });
+  }
+  const sortByCategory = (a: ChartPoint, b: ChartPoint) => a.bucket.localeCompare(b.bucket) || categoryOrder(a.key) - categoryOrder(b.key);
+  return { byCategory: topKeys(byCategory, top).sort(sortByCategory), byDestination: topKeys(byDestination, top) };
 }

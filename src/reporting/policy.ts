@@ -14,6 +14,8 @@ export const reportingPolicy = definePolicy('reporting', {
   'reporting.mapping.edit': ['licensing_supervisor', 'administrator', 'point_of_contact'],
   'reporting.withholding.read': [...AUTHORITY, 'auditor'],
   'reporting.withholding.edit': ['licensing_supervisor', 'administrator', 'point_of_contact'],
+  // Past transfers from published registers: whoever decides how lines are counted may load them.
+  'reporting.history.import': ['licensing_supervisor', 'administrator', 'point_of_contact'],
 });
 
 export type ReportingPermission = keyof typeof reportingPolicy.table;

@@ -1,6 +1,6 @@
 import { countryName } from '../reference/countries.ts';
 import { minorUnits } from '../reference/currencies.ts';
-import type { ArmsReport, ArmsRow, IafqCount, IafqReport, ProtocolAssessment, ReportKind, WassenaarReport } from './model.ts';
+import type { ArmsReport, ArmsRow, HistoricalReportRow, HistoricalSection, IafqCount, IafqReport, ProtocolAssessment, ReportKind, WassenaarReport } from './model.ts';
 import { reportState, withheldState, type ReportRow, type WithheldRow } from './store.ts';
 
 export type ReportContent = ArmsReport | WassenaarReport | IafqReport | ProtocolAssessment;
@@ -83,6 +83,37 @@ function armsRow(kind: 'unroca' | 'att', r: ArmsRow): Cell[] {
     : [r.category, r.categoryTitle, country(r.partner), r.quantity, r.stateOfOrigin, r.intermediate, r.description, r.comments];
 }
 
+const SOURCE_LABEL: Record<HistoricalReportRow['source'], string> = { sipri: 'SIPRI', eu_coarm: 'EU COARM' };
+
+function historicalPartner(r: HistoricalReportRow): string {
+  return r.partnerCode ? country(r.partnerCode) : r.partnerName;
+}
+
+/** The cover lines and tables of imported history: apart from the computed tables, and said to be imported. */
+function historicalParts(h: HistoricalSection | null, what: string, withImports: boolean): { cover: [string, string][]; sections: ReportSection[] } {
+  if (!h) return { cover: [['Historical transfers', 'None imported for the period']], sections: [] };
+  const columns = ['Source', 'Source line', 'Year', 'Category', 'Category title', 'Partner State', 'Description', 'Number of items', 'Value', 'Currency', 'Licences', 'Comments'];
+  const row = (x: HistoricalReportRow): Cell[] => [SOURCE_LABEL[x.source], x.sourceLine, x.year, x.category, x.categoryTitle, historicalPartner(x), x.description, x.quantity, money(x.valueMinor, x.currency), x.currency, x.licences, x.comments];
+  return {
+    cover: [
+      ['Historical transfers', h.note],
+      ...h.sources.map((s): [string, string] => [`Imported from ${SOURCE_LABEL[s.source]}`, `${s.fileName} (SHA-256 ${s.fileSha256}), rows of ${s.sourceName}, imported ${s.importedAt}. ${s.attribution}`]),
+      ['Historical rows not reportable / totals (counted only)', `${h.notReportable} / ${h.aggregates}`],
+    ],
+    sections: [
+      { name: 'Historical exports', title: `Historical exports${what} (imported, not computed from the node's records)`, columns, rows: h.exports.map(row), empty: 'None imported for the period.' },
+      ...(withImports ? [{ name: 'Historical imports', title: "Historical imports (imported, not computed from the node's records)", columns, rows: h.imports.map(row), empty: 'None imported for the period.' }] : []),
+      {
+        name: 'Historical unmapped',
+        title: 'Historical rows the documented mapping places in no category (listed, never dropped)',
+        columns: ['Direction', ...columns, 'Mapping rule'],
+        rows: h.unmapped.map((x) => [x.direction, ...row(x), x.rule]),
+        empty: 'None.',
+      },
+    ],
+  };
+}
+
 function armsDocument(r: StoredReport, c: ArmsReport): ReportDocument {
   const name = c.kind === 'att' ? 'Arms Trade Treaty annual report (Art. 13(3))' : 'United Nations Register of Conventional Arms';
   const cover: [string, string][] = [
@@ -101,7 +132,9 @@ function armsDocument(r: StoredReport, c: ArmsReport): ReportDocument {
         : 'No data withheld',
     ]);
   }
-  cover.push(['Lines without a category mapping', String(c.unmapped.length)], ['Lines mapped as not reportable (parts, ammunition)', String(c.notReportable)], ...provenance(r));
+  cover.push(['Lines without a category mapping', String(c.unmapped.length)], ['Lines mapped as not reportable (parts, ammunition)', String(c.notReportable)]);
+  const history = historicalParts(c.historical, '', true);
+  cover.push(...history.cover, ...provenance(r));
   return {
     title: `${name}, ${c.period.label}`,
     cover,
@@ -115,17 +148,20 @@ function armsDocument(r: StoredReport, c: ArmsReport): ReportDocument {
         rows: c.unmapped.map((u) => [u.direction, country(u.partner), u.controlEntry, u.itemType, u.firearmType, u.description, u.quantity, u.unit, u.lines]),
         empty: 'None: every line is mapped.',
       },
+      ...history.sections,
     ],
   };
 }
 
 function wassenaarDocument(r: StoredReport, c: WassenaarReport): ReportDocument {
+  const history = historicalParts(c.historical, ` to non-participating States in ${c.period.label.slice(0, 4)} (the whole year: the registers give no half-year)`, false);
   return {
     title: `Wassenaar Arrangement six-monthly information exchange, ${c.period.label}`,
     cover: [
       ['Reporting State', country(c.state)],
       ['Period', `${c.period.label} (${c.period.start} to ${c.period.end})`],
       ['Participating States', `${c.participants.count}, as listed on ${c.participants.asOf} (${c.participants.source}); transfers to all other States are reported`],
+      ...history.cover,
       ...provenance(r),
     ],
     sections: [
@@ -174,6 +210,7 @@ function wassenaarDocument(r: StoredReport, c: WassenaarReport): ReportDocument 
         ],
         empty: 'None: every line and entry is mapped.',
       },
+      ...history.sections,
     ],
   };
 }

@@ -3,6 +3,7 @@ import { FIREARM_TYPE_CROSSWALK } from '../reference/crosswalk.ts';
 import { parseDualUseCode } from '../reference/dual-use.ts';
 import { parseMlCode } from '../reference/munitions.ts';
 import { ITEM_TYPES } from '../licensing/model.ts';
+import { HISTORY_SOURCES } from './history.ts';
 import {
   ANY,
   BASES,
@@ -151,6 +152,39 @@ const armsRowOut = z.object({
   withheld: z.enum(WITHHOLD_REASONS).nullable(),
 });
 
+const historicalRowOut = z.object({
+  source: z.enum(HISTORY_SOURCES),
+  /** The line of the imported file the row was read from. */
+  sourceLine: z.number(),
+  year: z.number(),
+  direction: z.enum(['export', 'import']),
+  category: z.string().nullable(),
+  categoryTitle: z.string().nullable(),
+  partnerCode: z.string().nullable(),
+  partnerName: z.string(),
+  description: z.string(),
+  quantity: z.number().nullable(),
+  valueMinor: z.number().nullable(),
+  currency: z.string().nullable(),
+  licences: z.number().nullable(),
+  comments: z.string(),
+  /** The mapping rule that placed (or did not place) the row in a category. */
+  rule: z.string(),
+});
+
+/** Imported historical transfers of the period (SIPRI, EU annual reports): apart from the computed tables. */
+const historicalSectionOut = z
+  .object({
+    note: z.string(),
+    sources: z.array(z.object({ source: z.enum(HISTORY_SOURCES), sourceName: z.string(), fileName: z.string(), fileSha256: z.string(), importedAt: z.string(), attribution: z.string() })),
+    exports: z.array(historicalRowOut),
+    imports: z.array(historicalRowOut),
+    unmapped: z.array(historicalRowOut),
+    notReportable: z.number(),
+    aggregates: z.number(),
+  })
+  .nullable();
+
 /** UNROCA or ATT annual return (docs/reporting.md). */
 export const armsReportOut = z.object({
   kind: z.enum(['unroca', 'att']),
@@ -166,6 +200,7 @@ export const armsReportOut = z.object({
   notReportable: z.number(),
   /** ATT Art. 13(3): the declaration that data was withheld, with how many rows. */
   withholding: z.object({ declared: z.boolean(), commerciallySensitive: z.number(), nationalSecurity: z.number() }),
+  historical: historicalSectionOut,
 });
 
 /** The 30/60-day clock of an individual Wassenaar notification. */
@@ -208,6 +243,8 @@ export const wassenaarReportOut = z.object({
   unmapped: z.array(unmappedRowOut),
   /** Dual-use entries of denials or licences that have no tier mapping. */
   unmappedEntries: z.array(z.object({ controlEntry: z.string(), references: z.array(z.string()) })),
+  /** Imported historical exports to non-participating States in the half-year's calendar year. */
+  historical: historicalSectionOut,
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -307,6 +344,10 @@ export const chartsOut = z.object({
   transfersByCategory: z.array(chartPoint),
   /** Exports in items per bucket and destination State. */
   transfersByDestination: z.array(chartPoint),
+  /** Imported historical exports (SIPRI, in items) per year and category, apart from the node's own: never added to the series above. */
+  historicalByCategory: z.array(chartPoint),
+  /** Imported historical exports per year and destination (ISO code, or the register's name). */
+  historicalByDestination: z.array(chartPoint),
   /** Export and import licences issued, and refusals, per month. */
   licencesByMonth: z.array(z.object({ month: z.string(), issued: z.number(), refused: z.number() })),
   /** Firearms recovered per bucket and recovery type (seized, found, surrendered); null for a role that may not read recoveries. */

@@ -4,6 +4,7 @@ import { createContext, type ReportingCollaborators } from './context.ts';
 import { charts } from './use-cases/charts.ts';
 import { generateReport } from './use-cases/generate-report.ts';
 import { getReport } from './use-cases/get-report.ts';
+import { importHistory } from './use-cases/import-history.ts';
 import { listMappings } from './use-cases/list-mappings.ts';
 import { listReports } from './use-cases/list-reports.ts';
 import { listWithheld } from './use-cases/list-withheld.ts';
@@ -39,6 +40,7 @@ export function createReportingService(deps: Deps, collaborators: ReportingColla
     charts,
     listReports,
     renderReport,
+    importHistory,
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Queryable, Tx } from '../platform/db/types.ts';
-import type { Basis, BrokerEvidence, CategoryMapping, ItemEvidence, LicenceEvidence, ChartLine, DualUseTier, MappingKey, MappingValue, OverrideFact, RefusalFact, ReportKind, TransferGroup, WithholdReason } from './model.ts';
+import type { HistoricalRow, HistoryMapping, HistorySource } from './history.ts';
+import type { Basis, BrokerEvidence, HistoricalFact, CategoryMapping, ItemEvidence, LicenceEvidence, ChartLine, DualUseTier, MappingKey, MappingValue, OverrideFact, RefusalFact, ReportKind, TransferGroup, WithholdReason } from './model.ts';
 
 /**
  * SQL for the reporting tables. Licensing's records are read only through the views of migration
@@ -518,4 +519,187 @@ export async function refreshTransferLines(q: Queryable): Promise<{ authorised: 
   // Fresh statistics after a large append, so the planner hashes rather than sorts the groups.
   if (added.authorised + added.actual >= 10_000) await q.exec('ANALYZE reporting_transfer_lines');
   return added;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Historical transfers (migration 0021): imports of published registers, and their rows.
+
+export interface HistoryImportRow {
+  id: string;
+  state: string;
+  source_name: string;
+  source: HistorySource;
+  file_name: string;
+  file_sha256: string;
+  counts: Record<string, number>;
+  attribution: string;
+  imported_at: Date;
+  imported_by: string;
+  superseded_at: Date | null;
+  superseded_by: string | null;
+}
+
+const HISTORY_IMPORT_COLUMNS = 'id, state, source_name, source, file_name, file_sha256, counts, attribution, imported_at, imported_by, superseded_at, superseded_by';
+
+export function historyImportState(r: HistoryImportRow) {
+  return {
+    id: r.id,
+    state: r.state,
+    sourceName: r.source_name,
+    source: r.source,
+    fileName: r.file_name,
+    fileSha256: r.file_sha256,
+    counts: r.counts,
+    attribution: r.attribution,
+    importedAt: r.imported_at.toISOString(),
+    importedBy: r.imported_by,
+    supersededAt: r.superseded_at?.toISOString() ?? null,
+    supersededBy: r.superseded_by,
+  };
+}
+
+/** Held to the end of the transaction: two imports of the same source supersede in turn. */
+export async function lockHistoryImports(tx: Tx): Promise<void> {
+  await tx.exec('LOCK TABLE reporting_history_imports IN SHARE ROW EXCLUSIVE MODE');
+}
+
+export async function currentHistoryImport(q: Queryable, state: string, source: HistorySource): Promise<HistoryImportRow | undefined> {
+  const [row] = await q.query<HistoryImportRow>(
+    `SELECT ${HISTORY_IMPORT_COLUMNS} FROM reporting_history_imports WHERE state = $1 AND source = $2 AND superseded_at IS NULL`,
+    [state, source],
+  );
+  return row;
+}
+
+export async function listHistoryImports(q: Queryable, state: string): Promise<HistoryImportRow[]> {
+  return q.query<HistoryImportRow>(`SELECT ${HISTORY_IMPORT_COLUMNS} FROM reporting_history_imports WHERE state = $1 ORDER BY imported_at DESC, id DESC`, [state]);
+}
+
+export async function supersedeHistoryImport(q: Queryable, id: string, at: Date, by: string): Promise<HistoryImportRow> {
+  const [row] = await q.query<HistoryImportRow>(
+    `UPDATE reporting_history_imports SET superseded_at = $2, superseded_by = $3 WHERE id = $1 RETURNING ${HISTORY_IMPORT_COLUMNS}`,
+    [id, at.toISOString(), by],
+  );
+  return row;
+}
+
+export async function insertHistoryImport(
+  q: Queryable,
+  r: { id: string; state: string; sourceName: string; source: HistorySource; fileName: string; fileSha256: string; counts: Record<string, number>; attribution: string; importedAt: Date; importedBy: string },
+): Promise<HistoryImportRow> {
+  const [row] = await q.query<HistoryImportRow>(
+    `INSERT INTO reporting_history_imports (id, state, source_name, source, file_name, file_sha256, counts, attribution, imported_at, imported_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10) RETURNING ${HISTORY_IMPORT_COLUMNS}`,
+    [r.id, r.state, r.sourceName, r.source, r.fileName, r.fileSha256, JSON.stringify(r.counts), r.attribution, r.importedAt.toISOString(), r.importedBy],
+  );
+  return row;
+}
+
+export async function loadHistoryImportsByIds(q: Queryable, ids: readonly string[]): Promise<HistoryImportRow[]> {
+  return q.query<HistoryImportRow>(`SELECT ${HISTORY_IMPORT_COLUMNS} FROM reporting_history_imports WHERE id = ANY($1::uuid[])`, [ids]);
+}
+
+/** Set-based insert of an import's rows (unnest of one array per column). */
+export async function insertHistoricalTransfers(q: Queryable, importId: string, state: string, rows: readonly HistoricalRow[]): Promise<void> {
+  const col = <K extends keyof HistoricalRow>(k: K) => rows.map((x) => x[k]);
+  await q.query(
+    `INSERT INTO reporting_historical_transfers
+       (import_id, state, source_line, direction, supplier, recipient, partner_code, partner_name, year_actual, year_authorised, mapping, category, rule,
+        control_entry, designation, description, quantity_actual, quantity_authorised, licences, value_authorised_minor, value_actual_minor, currency,
+        delivery_years, tiv, comments)
+     SELECT $1::uuid, $2::text, * FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::int[], $11::text[],
+       $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::bigint[], $18::bigint[], $19::int[], $20::bigint[], $21::bigint[], $22::text[],
+       $23::text[], $24::text[], $25::text[])`,
+    [
+      importId, state,
+      col('sourceLine'), col('direction'), col('supplier'), col('recipient'), col('partnerCode'), col('partnerName'), col('yearActual'), col('yearAuthorised'),
+      col('mapping'), col('category'), col('rule'), col('controlEntry'), col('designation'), col('description'), col('quantityActual'), col('quantityAuthorised'),
+      col('licences'), col('valueAuthorisedMinor'), col('valueActualMinor'), col('currency'), col('deliveryYears'), col('tiv'), col('comments'),
+    ],
+  );
+}
+
+export interface HistoricalFactRow {
+  source: HistorySource;
+  file_name: string;
+  source_line: number;
+  direction: 'export' | 'import';
+  partner_code: string | null;
+  partner_name: string;
+  year: number;
+  mapping: HistoryMapping;
+  category: string | null;
+  rule: string;
+  control_entry: string | null;
+  designation: string;
+  description: string;
+  quantity: number | string | null;
+  value_minor: number | string | null;
+  licences: number | null;
+  currency: string | null;
+  comments: string;
+}
+
+/**
+ * The State's historical rows of the current imports whose year (on the basis: first delivery or the
+ * year of order / of the licences) falls in [fromYear, toYear], in file order.
+ */
+export async function historicalFacts(q: Queryable, state: string, basis: Basis, fromYear: number, toYear: number): Promise<HistoricalFact[]> {
+  const actual = basis === 'actual';
+  const rows = await q.query<HistoricalFactRow>(
+    `SELECT i.source, i.file_name, h.source_line, h.direction, h.partner_code, h.partner_name,
+            ${actual ? 'h.year_actual' : 'h.year_authorised'} AS year, h.mapping, h.category, h.rule, h.control_entry, h.designation, h.description,
+            ${actual ? 'h.quantity_actual' : 'h.quantity_authorised'} AS quantity, ${actual ? 'h.value_actual_minor' : 'h.value_authorised_minor'} AS value_minor,
+            h.licences, h.currency, h.comments
+     FROM reporting_historical_transfers h JOIN reporting_history_imports i ON i.id = h.import_id AND i.superseded_at IS NULL
+     WHERE h.state = $1 AND ${actual ? 'h.year_actual' : 'h.year_authorised'} BETWEEN $2 AND $3
+     ORDER BY i.source, h.source_line`,
+    [state, fromYear, toYear],
+  );
+  return rows.map((r) => ({
+    source: r.source,
+    fileName: r.file_name,
+    sourceLine: Number(r.source_line),
+    direction: r.direction,
+    partnerCode: r.partner_code,
+    partnerName: r.partner_name,
+    year: Number(r.year),
+    mapping: r.mapping,
+    category: r.category,
+    rule: r.rule,
+    controlEntry: r.control_entry,
+    designation: r.designation,
+    description: r.description,
+    quantity: r.quantity === null ? null : Number(r.quantity),
+    valueMinor: r.value_minor === null ? null : Number(r.value_minor),
+    licences: r.licences === null ? null : Number(r.licences),
+    currency: r.currency,
+    comments: r.comments,
+  }));
+}
+
+/** The current imports of the State that have rows in [fromYear, toYear] on the basis (a report's sources). */
+export async function historicalSources(q: Queryable, state: string, basis: Basis, fromYear: number, toYear: number): Promise<HistoryImportRow[]> {
+  const year = basis === 'actual' ? 'h.year_actual' : 'h.year_authorised';
+  return q.query<HistoryImportRow>(
+    `SELECT ${HISTORY_IMPORT_COLUMNS.split(', ').map((c) => `i.${c}`).join(', ')} FROM reporting_history_imports i
+     WHERE i.state = $1 AND i.superseded_at IS NULL
+       AND EXISTS (SELECT 1 FROM reporting_historical_transfers h WHERE h.import_id = i.id AND ${year} BETWEEN $2 AND $3)
+     ORDER BY i.source`,
+    [state, fromYear, toYear],
+  );
+}
+
+/** Historical exports in items per year, category and partner (the charts; SIPRI's rows carry numbers). */
+export async function historicalChartLines(q: Queryable, state: string, basis: Basis, fromYear: number, toYear: number): Promise<{ year: number; mapping: HistoryMapping; category: string | null; partner: string; quantity: number }[]> {
+  const year = basis === 'actual' ? 'h.year_actual' : 'h.year_authorised';
+  const quantity = basis === 'actual' ? 'h.quantity_actual' : 'h.quantity_authorised';
+  const rows = await q.query<{ year: number; mapping: HistoryMapping; category: string | null; partner: string; quantity: number | string }>(
+    `SELECT ${year} AS year, h.mapping, h.category, COALESCE(h.partner_code, h.partner_name) AS partner, sum(${quantity}) AS quantity
+     FROM reporting_historical_transfers h JOIN reporting_history_imports i ON i.id = h.import_id AND i.superseded_at IS NULL
+     WHERE h.state = $1 AND h.direction = 'export' AND ${year} BETWEEN $2 AND $3 AND ${quantity} IS NOT NULL
+     GROUP BY 1, 2, 3, 4`,
+    [state, fromYear, toYear],
+  );
+  return rows.map((r) => ({ year: Number(r.year), mapping: r.mapping, category: r.category, partner: r.partner, quantity: Number(r.quantity) }));
 }

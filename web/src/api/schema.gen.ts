@@ -8704,6 +8704,16 @@ export interface paths {
                             from: string;
                             /** @enum {string} */
                             granularity: "year" | "month";
+                            historicalByCategory: {
+                                bucket: string;
+                                key: string;
+                                value: number;
+                            }[];
+                            historicalByDestination: {
+                                bucket: string;
+                                key: string;
+                                value: number;
+                            }[];
                             licencesByMonth: {
                                 issued: number;
                                 month: string;
@@ -8964,6 +8974,77 @@ export interface paths {
                                 valueMinor: number | null;
                                 withheld: ("commercially_sensitive" | "national_security") | null;
                             }[];
+                            historical: {
+                                aggregates: number;
+                                exports: {
+                                    category: string | null;
+                                    categoryTitle: string | null;
+                                    comments: string;
+                                    currency: string | null;
+                                    description: string;
+                                    /** @enum {string} */
+                                    direction: "export" | "import";
+                                    licences: number | null;
+                                    partnerCode: string | null;
+                                    partnerName: string;
+                                    quantity: number | null;
+                                    rule: string;
+                                    /** @enum {string} */
+                                    source: "sipri" | "eu_coarm";
+                                    sourceLine: number;
+                                    valueMinor: number | null;
+                                    year: number;
+                                }[];
+                                imports: {
+                                    category: string | null;
+                                    categoryTitle: string | null;
+                                    comments: string;
+                                    currency: string | null;
+                                    description: string;
+                                    /** @enum {string} */
+                                    direction: "export" | "import";
+                                    licences: number | null;
+                                    partnerCode: string | null;
+                                    partnerName: string;
+                                    quantity: number | null;
+                                    rule: string;
+                                    /** @enum {string} */
+                                    source: "sipri" | "eu_coarm";
+                                    sourceLine: number;
+                                    valueMinor: number | null;
+                                    year: number;
+                                }[];
+                                note: string;
+                                notReportable: number;
+                                sources: {
+                                    attribution: string;
+                                    fileName: string;
+                                    fileSha256: string;
+                                    importedAt: string;
+                                    /** @enum {string} */
+                                    source: "sipri" | "eu_coarm";
+                                    sourceName: string;
+                                }[];
+                                unmapped: {
+                                    category: string | null;
+                                    categoryTitle: string | null;
+                                    comments: string;
+                                    currency: string | null;
+                                    description: string;
+                                    /** @enum {string} */
+                                    direction: "export" | "import";
+                                    licences: number | null;
+                                    partnerCode: string | null;
+                                    partnerName: string;
+                                    quantity: number | null;
+                                    rule: string;
+                                    /** @enum {string} */
+                                    source: "sipri" | "eu_coarm";
+                                    sourceLine: number;
+                                    valueMinor: number | null;
+                                    year: number;
+                                }[];
+                            } | null;
                             imports: {
                                 category: string;
                                 categoryTitle: string;
@@ -9021,6 +9102,77 @@ export interface paths {
                                 denials: number;
                                 destination: string;
                             }[];
+                            historical: {
+                                aggregates: number;
+                                exports: {
+                                    category: string | null;
+                                    categoryTitle: string | null;
+                                    comments: string;
+                                    currency: string | null;
+                                    description: string;
+                                    /** @enum {string} */
+                                    direction: "export" | "import";
+                                    licences: number | null;
+                                    partnerCode: string | null;
+                                    partnerName: string;
+                                    quantity: number | null;
+                                    rule: string;
+                                    /** @enum {string} */
+                                    source: "sipri" | "eu_coarm";
+                                    sourceLine: number;
+                                    valueMinor: number | null;
+                                    year: number;
+                                }[];
+                                imports: {
+                                    category: string | null;
+                                    categoryTitle: string | null;
+                                    comments: string;
+                                    currency: string | null;
+                                    description: string;
+                                    /** @enum {string} */
+                                    direction: "export" | "import";
+                                    licences: number | null;
+                                    partnerCode: string | null;
+                                    partnerName: string;
+                                    quantity: number | null;
+                                    rule: string;
+                                    /** @enum {string} */
+                                    source: "sipri" | "eu_coarm";
+                                    sourceLine: number;
+                                    valueMinor: number | null;
+                                    year: number;
+                                }[];
+                                note: string;
+                                notReportable: number;
+                                sources: {
+                                    attribution: string;
+                                    fileName: string;
+                                    fileSha256: string;
+                                    importedAt: string;
+                                    /** @enum {string} */
+                                    source: "sipri" | "eu_coarm";
+                                    sourceName: string;
+                                }[];
+                                unmapped: {
+                                    category: string | null;
+                                    categoryTitle: string | null;
+                                    comments: string;
+                                    currency: string | null;
+                                    description: string;
+                                    /** @enum {string} */
+                                    direction: "export" | "import";
+                                    licences: number | null;
+                                    partnerCode: string | null;
+                                    partnerName: string;
+                                    quantity: number | null;
+                                    rule: string;
+                                    /** @enum {string} */
+                                    source: "sipri" | "eu_coarm";
+                                    sourceLine: number;
+                                    valueMinor: number | null;
+                                    year: number;
+                                }[];
+                            } | null;
                             identicalApprovals: {
                                 approvedOn: string;
                                 denialReference: string;
@@ -9306,6 +9458,77 @@ export interface paths {
                                     valueMinor: number | null;
                                     withheld: ("commercially_sensitive" | "national_security") | null;
                                 }[];
+                                historical: {
+                                    aggregates: number;
+                                    exports: {
+                                        category: string | null;
+                                        categoryTitle: string | null;
+                                        comments: string;
+                                        currency: string | null;
+                                        description: string;
+                                        /** @enum {string} */
+                                        direction: "export" | "import";
+                                        licences: number | null;
+                                        partnerCode: string | null;
+                                        partnerName: string;
+                                        quantity: number | null;
+                                        rule: string;
+                                        /** @enum {string} */
+                                        source: "sipri" | "eu_coarm";
+                                        sourceLine: number;
+                                        valueMinor: number | null;
+                                        year: number;
+                                    }[];
+                                    imports: {
+                                        category: string | null;
+                                        categoryTitle: string | null;
+                                        comments: string;
+                                        currency: string | null;
+                                        description: string;
+                                        /** @enum {string} */
+                                        direction: "export" | "import";
+                                        licences: number | null;
+                                        partnerCode: string | null;
+                                        partnerName: string;
+                                        quantity: number | null;
+                                        rule: string;
+                                        /** @enum {string} */
+                                        source: "sipri" | "eu_coarm";
+                                        sourceLine: number;
+                                        valueMinor: number | null;
+                                        year: number;
+                                    }[];
+                                    note: string;
+                                    notReportable: number;
+                                    sources: {
+                                        attribution: string;
+                                        fileName: string;
+                                        fileSha256: string;
+                                        importedAt: string;
+                                        /** @enum {string} */
+                                        source: "sipri" | "eu_coarm";
+                                        sourceName: string;
+                                    }[];
+                                    unmapped: {
+                                        category: string | null;
+                                        categoryTitle: string | null;
+                                        comments: string;
+                                        currency: string | null;
+                                        description: string;
+                                        /** @enum {string} */
+                                        direction: "export" | "import";
+                                        licences: number | null;
+                                        partnerCode: string | null;
+                                        partnerName: string;
+                                        quantity: number | null;
+                                        rule: string;
+                                        /** @enum {string} */
+                                        source: "sipri" | "eu_coarm";
+                                        sourceLine: number;
+                                        valueMinor: number | null;
+                                        year: number;
+                                    }[];
+                                } | null;
                                 imports: {
                                     category: string;
                                     categoryTitle: string;
@@ -9363,6 +9586,77 @@ export interface paths {
                                     denials: number;
                                     destination: string;
                                 }[];
+                                historical: {
+                                    aggregates: number;
+                                    exports: {
+                                        category: string | null;
+                                        categoryTitle: string | null;
+                                        comments: string;
+                                        currency: string | null;
+                                        description: string;
+                                        /** @enum {string} */
+                                        direction: "export" | "import";
+                                        licences: number | null;
+                                        partnerCode: string | null;
+                                        partnerName: string;
+                                        quantity: number | null;
+                                        rule: string;
+                                        /** @enum {string} */
+                                        source: "sipri" | "eu_coarm";
+                                        sourceLine: number;
+                                        valueMinor: number | null;
+                                        year: number;
+                                    }[];
+                                    imports: {
+                                        category: string | null;
+                                        categoryTitle: string | null;
+                                        comments: string;
+                                        currency: string | null;
+                                        description: string;
+                                        /** @enum {string} */
+                                        direction: "export" | "import";
+                                        licences: number | null;
+                                        partnerCode: string | null;
+                                        partnerName: string;
+                                        quantity: number | null;
+                                        rule: string;
+                                        /** @enum {string} */
+                                        source: "sipri" | "eu_coarm";
+                                        sourceLine: number;
+                                        valueMinor: number | null;
+                                        year: number;
+                                    }[];
+                                    note: string;
+                                    notReportable: number;
+                                    sources: {
+                                        attribution: string;
+                                        fileName: string;
+                                        fileSha256: string;
+                                        importedAt: string;
+                                        /** @enum {string} */
+                                        source: "sipri" | "eu_coarm";
+                                        sourceName: string;
+                                    }[];
+                                    unmapped: {
+                                        category: string | null;
+                                        categoryTitle: string | null;
+                                        comments: string;
+                                        currency: string | null;
+                                        description: string;
+                                        /** @enum {string} */
+                                        direction: "export" | "import";
+                                        licences: number | null;
+                                        partnerCode: string | null;
+                                        partnerName: string;
+                                        quantity: number | null;
+                                        rule: string;
+                                        /** @enum {string} */
+                                        source: "sipri" | "eu_coarm";
+                                        sourceLine: number;
+                                        valueMinor: number | null;
+                                        year: number;
+                                    }[];
+                                } | null;
                                 identicalApprovals: {
                                     approvedOn: string;
                                     denialReference: string;
@@ -9601,6 +9895,77 @@ export interface paths {
                                     valueMinor: number | null;
                                     withheld: ("commercially_sensitive" | "national_security") | null;
                                 }[];
+                                historical: {
+                                    aggregates: number;
+                                    exports: {
+                                        category: string | null;
+                                        categoryTitle: string | null;
+                                        comments: string;
+                                        currency: string | null;
+                                        description: string;
+                                        /** @enum {string} */
+                                        direction: "export" | "import";
+                                        licences: number | null;
+                                        partnerCode: string | null;
+                                        partnerName: string;
+                                        quantity: number | null;
+                                        rule: string;
+                                        /** @enum {string} */
+                                        source: "sipri" | "eu_coarm";
+                                        sourceLine: number;
+                                        valueMinor: number | null;
+                                        year: number;
+                                    }[];
+                                    imports: {
+                                        category: string | null;
+                                        categoryTitle: string | null;
+                                        comments: string;
+                                        currency: string | null;
+                                        description: string;
+                                        /** @enum {string} */
+                                        direction: "export" | "import";
+                                        licences: number | null;
+                                        partnerCode: string | null;
+                                        partnerName: string;
+                                        quantity: number | null;
+                                        rule: string;
+                                        /** @enum {string} */
+                                        source: "sipri" | "eu_coarm";
+                                        sourceLine: number;
+                                        valueMinor: number | null;
+                                        year: number;
+                                    }[];
+                                    note: string;
+                                    notReportable: number;
+                                    sources: {
+                                        attribution: string;
+                                        fileName: string;
+                                        fileSha256: string;
+                                        importedAt: string;
+                                        /** @enum {string} */
+                                        source: "sipri" | "eu_coarm";
+                                        sourceName: string;
+                                    }[];
+                                    unmapped: {
+                                        category: string | null;
+                                        categoryTitle: string | null;
+                                        comments: string;
+                                        currency: string | null;
+                                        description: string;
+                                        /** @enum {string} */
+                                        direction: "export" | "import";
+                                        licences: number | null;
+                                        partnerCode: string | null;
+                                        partnerName: string;
+                                        quantity: number | null;
+                                        rule: string;
+                                        /** @enum {string} */
+                                        source: "sipri" | "eu_coarm";
+                                        sourceLine: number;
+                                        valueMinor: number | null;
+                                        year: number;
+                                    }[];
+                                } | null;
                                 imports: {
                                     category: string;
                                     categoryTitle: string;
@@ -9658,6 +10023,77 @@ export interface paths {
                                     denials: number;
                                     destination: string;
                                 }[];
+                                historical: {
+                                    aggregates: number;
+                                    exports: {
+                                        category: string | null;
+                                        categoryTitle: string | null;
+                                        comments: string;
+                                        currency: string | null;
+                                        description: string;
+                                        /** @enum {string} */
+                                        direction: "export" | "import";
+                                        licences: number | null;
+                                        partnerCode: string | null;
+                                        partnerName: string;
+                                        quantity: number | null;
+                                        rule: string;
+                                        /** @enum {string} */
+                                        source: "sipri" | "eu_coarm";
+                                        sourceLine: number;
+                                        valueMinor: number | null;
+                                        year: number;
+                                    }[];
+                                    imports: {
+                                        category: string | null;
+                                        categoryTitle: string | null;
+                                        comments: string;
+                                        currency: string | null;
+                                        description: string;
+                                        /** @enum {string} */
+                                        direction: "export" | "import";
+                                        licences: number | null;
+                                        partnerCode: string | null;
+                                        partnerName: string;
+                                        quantity: number | null;
+                                        rule: string;
+                                        /** @enum {string} */
+                                        source: "sipri" | "eu_coarm";
+                                        sourceLine: number;
+                                        valueMinor: number | null;
+                                        year: number;
+                                    }[];
+                                    note: string;
+                                    notReportable: number;
+                                    sources: {
+                                        attribution: string;
+                                        fileName: string;
+                                        fileSha256: string;
+                                        importedAt: string;
+                                        /** @enum {string} */
+                                        source: "sipri" | "eu_coarm";
+                                        sourceName: string;
+                                    }[];
+                                    unmapped: {
+                                        category: string | null;
+                                        categoryTitle: string | null;
+                                        comments: string;
+                                        currency: string | null;
+                                        description: string;
+                                        /** @enum {string} */
+                                        direction: "export" | "import";
+                                        licences: number | null;
+                                        partnerCode: string | null;
+                                        partnerName: string;
+                                        quantity: number | null;
+                                        rule: string;
+                                        /** @enum {string} */
+                                        source: "sipri" | "eu_coarm";
+                                        sourceLine: number;
+                                        valueMinor: number | null;
+                                        year: number;
+                                    }[];
+                                } | null;
                                 identicalApprovals: {
                                     approvedOn: string;
                                     denialReference: string;

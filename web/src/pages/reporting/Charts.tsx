@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Card, Group, Select, SimpleGrid, Title } from '@mantine/core';
+import { Card, Group, Select, SimpleGrid, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -19,7 +19,8 @@ export default function Charts() {
   const { t, i18n } = useTranslation();
   const f = useFormat();
   const thisYear = new Date().getUTCFullYear();
-  const years = Array.from({ length: 30 }, (_, i) => String(thisYear - i));
+  // Back to 1950: imported historical transfers (SIPRI) reach that far.
+  const years = Array.from({ length: thisYear - 1949 }, (_, i) => String(thisYear - i));
   const [from, setFrom] = useState(String(thisYear - 4));
   const [to, setTo] = useState(String(thisYear));
   const [granularity, setGranularity] = useState<'year' | 'month'>('year');
@@ -39,6 +40,10 @@ export default function Charts() {
     key === 'other' ? t('reporting.charts.other') : key === 'unmapped' ? t('reporting.charts.unmapped') : kind === 'category' ? (categoryLabel.get(key) ?? key) : f.country(key);
   const byCategory = pivot(q.data?.transfersByCategory ?? []);
   const byDestination = pivot(q.data?.transfersByDestination ?? []);
+  const histCategory = pivot(q.data?.historicalByCategory ?? []);
+  const histDestination = pivot(q.data?.historicalByDestination ?? []);
+  // A historical destination is an ISO code, or the register's own name for a former State or a group.
+  const histSeries = (kind: 'category' | 'destination', keys: string[]): Series[] => keys.map((k) => ({ key: k, label: kind === 'destination' && !/^[A-Z]{2}$/.test(k) && k !== 'other' ? k : label(kind, k) }));
   const months = q.data?.licencesByMonth ?? [];
   const decisions = new Map(months.map((m) => [m.month, m]));
   const bucketLabel = granularity === 'year' ? t('reporting.charts.year') : t('reporting.charts.month');
@@ -128,6 +133,30 @@ export default function Charts() {
           </Card>
         ) : null}
       </SimpleGrid>
+      {histCategory.buckets.length ? (
+        <>
+          <Title order={2} size="h4" mt="lg" mb="xs">
+            {t('reporting.charts.historical')}
+          </Title>
+          <Text size="sm" c="dimmed" mb="sm">
+            {t('reporting.charts.historicalNote')}
+          </Text>
+          <SimpleGrid cols={{ base: 1, lg: 2 }}>
+            <Card withBorder>
+              <Title order={3} size="h5" mb="xs">
+                {t('reporting.charts.historicalByCategory')}
+              </Title>
+              <ColumnChart testId="chart-historical-category" title={t('reporting.charts.historicalByCategory')} bucketLabel={t('reporting.charts.year')} buckets={histCategory.buckets} series={histSeries('category', histCategory.keys)} value={histCategory.value} format={f.number} />
+            </Card>
+            <Card withBorder>
+              <Title order={3} size="h5" mb="xs">
+                {t('reporting.charts.historicalByDestination')}
+              </Title>
+              <ColumnChart testId="chart-historical-destination" title={t('reporting.charts.historicalByDestination')} bucketLabel={t('reporting.charts.year')} buckets={histDestination.buckets} series={histSeries('destination', histDestination.keys)} value={histDestination.value} format={f.number} />
+            </Card>
+          </SimpleGrid>
+        </>
+      ) : null}
     </>
   );
 }

@@ -16,6 +16,8 @@ import {
   type ReportContent,
   type ReportKind,
   type UnmappedRow,
+  type HistoricalRow,
+  type HistoricalSection,
   type WassenaarReport,
 } from '../../api/reporting.ts';
 import { Can } from '../../auth/session.tsx';
@@ -86,6 +88,39 @@ function ArmsPreview({ report }: { report: ArmsReport }) {
       <SimpleTable testId="preview-exports" caption={t('reporting.exports')} columns={columns(t('reporting.col.importer'))} rows={report.exports.map(row)} empty={t('reporting.nilExports')} />
       <SimpleTable testId="preview-imports" caption={t('reporting.imports')} columns={columns(t('reporting.col.exporter'))} rows={report.imports.map(row)} empty={t('reporting.nilImports')} />
       <UnmappedTable rows={report.unmapped} />
+      <HistoricalPreview section={report.historical} />
+    </Stack>
+  );
+}
+
+/** Imported historical transfers (SIPRI, EU annual reports): apart from the computed tables, said to be imported, with their sources. */
+function HistoricalPreview({ section, exportsOnly = false }: { section: HistoricalSection | null; exportsOnly?: boolean }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  if (!section) return null;
+  const partner = (r: HistoricalRow) => (r.partnerCode ? f.country(r.partnerCode) : r.partnerName);
+  const value = (r: HistoricalRow) => (r.valueMinor === null || r.currency === null ? null : new Intl.NumberFormat(f.language, { style: 'currency', currency: r.currency }).format(r.valueMinor / 100));
+  const columns = [t('reporting.history.source'), t('reporting.history.line'), t('reporting.history.year'), t('reporting.col.category'), t('reporting.col.partner'), t('reporting.col.description'), t('reporting.col.number'), t('reporting.col.value'), t('reporting.col.comments')];
+  const row = (r: HistoricalRow): Cell[] => [t(`reporting.history.sources.${r.source}`), r.sourceLine, r.year, r.category ? `${r.category} ${r.categoryTitle ?? ''}`.trim() : null, partner(r), r.description, r.quantity, value(r), r.comments];
+  return (
+    <Stack gap="xs" data-testid="preview-historical">
+      <Title order={3} size="h5">
+        {t('reporting.history.title')}
+      </Title>
+      <Text size="sm">{t('reporting.history.note')}</Text>
+      <List size="xs">
+        {section.sources.map((s) => (
+          <List.Item key={s.source}>
+            {t('reporting.history.from', { source: t(`reporting.history.sources.${s.source}`), file: s.fileName, name: s.sourceName, date: f.date(s.importedAt.slice(0, 10)) })} {s.attribution}
+          </List.Item>
+        ))}
+      </List>
+      <SimpleTable testId="preview-historical-exports" caption={t('reporting.history.exports')} columns={columns} rows={section.exports.map(row)} empty={t('reporting.none')} />
+      {exportsOnly ? null : <SimpleTable testId="preview-historical-imports" caption={t('reporting.history.imports')} columns={columns} rows={section.imports.map(row)} empty={t('reporting.none')} />}
+      <SimpleTable testId="preview-historical-unmapped" caption={t('reporting.history.unmapped')} columns={columns} rows={section.unmapped.map(row)} empty={t('reporting.none')} />
+      <Text size="xs" c="dimmed">
+        {t('reporting.history.counted', { notReportable: section.notReportable, totals: section.aggregates })}
+      </Text>
     </Stack>
   );
 }
@@ -117,6 +152,7 @@ function WassenaarPreview({ report }: { report: WassenaarReport }) {
       <SimpleTable testId="preview-sl-licences" caption={t('reporting.wa.slLicences')} columns={[t('reporting.col.destination'), t('reporting.col.tier'), t('reporting.col.licences'), t('reporting.col.number')]} rows={report.sensitiveLicences.map((l) => [f.country(l.destination), t(`reporting.tier.${l.tier}`), l.licences, l.quantity])} empty={t('reporting.none')} />
       <SimpleTable testId="preview-identical" caption={t('reporting.wa.identical')} columns={[t('reporting.col.licence'), t('reporting.col.date'), t('reporting.col.destination'), t('reporting.col.denial'), t('reporting.col.notify')]} rows={report.identicalApprovals.map((a) => [a.licenceNumber, f.date(a.approvedOn), f.country(a.destination), `${a.denialReference} (${a.denialSource.replace(/^received:/, '')})`, clock(a.notify)])} empty={t('reporting.none')} />
       <UnmappedTable rows={report.unmapped} extra={report.unmappedEntries.map((e): Cell[] => [e.controlEntry, null, null, e.references.join(', '), null])} />
+      <HistoricalPreview section={report.historical} exportsOnly />
     </Stack>
   );
 }
