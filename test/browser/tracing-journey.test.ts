@@ -16,6 +16,8 @@ const HOLDER = 'Club de Tiro Montevideo';
 const POLICE = 'Policía Nacional, Seccional 3';
 const CUSTOMS = 'Dirección Nacional de Aduanas';
 const THEFT_REPORT = 'DEN-2026-0412';
+// A revolver seized with the pistol, unknown to the registry: registered with the State's confiscation mark.
+const UNKNOWN_SERIAL = 'ZK-90417';
 
 // Real server + real Chromium on a shared 2-core machine: generous per-step time, no timing assertions.
 describe('browser: a seizure with an obliterated serial is identified, hits a stolen pistol, alerts the reporting agency and is traced', { timeout: 180_000 }, () => {
@@ -92,6 +94,13 @@ describe('browser: a seizure with an obliterated serial is identified, hits a st
     const mark = page.getByTestId('item-0-mark-0');
     // Read with two characters unreadable but left as "intact": the server refuses it, on that field.
     await mark.getByLabel('Serial as read').fill(AS_READ);
+    // A second item of the same seizure, whose intact serial the registry does not know.
+    await page.getByRole('button', { name: 'Add an item' }).click();
+    const second = page.getByTestId('item-1');
+    await choose(second, 'Type', 'Revolver', /^Revolver$/);
+    await second.getByLabel('Make').fill('Taurus');
+    await second.getByLabel('Calibre').fill('.38 Special');
+    await page.getByTestId('item-1-mark-0').getByLabel('Serial as read').fill(UNKNOWN_SERIAL);
     await page.getByRole('button', { name: 'Record and check' }).click();
     const serialField = mark.getByLabel('Serial as read');
     await expect.poll(() => serialField.getAttribute('aria-invalid'), { timeout: 20_000 }).toBe('true');
@@ -124,6 +133,13 @@ describe('browser: a seizure with an obliterated serial is identified, hits a st
     expect(await page.getByTestId('marks-1').textContent()).toContain('Obliterated');
     expect(await axeSerious(page)).toEqual([]);
     await screenshot(page, 'tracing-candidates');
+
+    // The revolver nobody registered is now in the registry, bearing the State's confiscation mark.
+    const registered = page.getByTestId('recovered-item-2');
+    expect(await registered.locator('[data-outcome]').getAttribute('data-outcome')).toBe('registered');
+    const confiscationMark = registered.getByTestId('registered-as').locator('strong');
+    await confiscationMark.waitFor();
+    expect(await confiscationMark.textContent()).toBe(`UY-${recoveryReference}-2`);
 
     await page.getByRole('button', { name: `Confirm ${SERIAL} as this item` }).click();
     const hit = page.getByTestId('check-hit');
@@ -170,7 +186,7 @@ describe('browser: a seizure with an obliterated serial is identified, hits a st
     await page.goto(recoveryUrl);
     await page.getByTestId('check-hit').waitFor();
     expect(await page.getByTestId('check-hit').locator('[data-alert]').getAttribute('data-alert')).toBe('acknowledged');
-    await page.getByRole('button', { name: 'Run the domestic trace' }).click();
+    await page.getByTestId('recovered-item-1').getByRole('button', { name: 'Run the domestic trace' }).click();
     await page.waitForURL(/\/tracing\/traces\/[0-9a-f-]{36}$/);
     const holder = page.getByTestId('last-legal-holder');
     await holder.waitFor();
