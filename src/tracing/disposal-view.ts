@@ -4,9 +4,13 @@ import type { CertificateContent } from './disposal-model.ts';
 import type { Disposal } from './schemas.ts';
 import { disposalState, type DisposalRow } from './store.ts';
 
-/** The public address of a certificate: what its QR code carries. */
+/**
+ * The public address of a certificate: what its QR code carries. A person scanning it gets the web page
+ * (/certificates/{number}), which reads the public check (GET /api/v1/public/disposals/{number}/verification)
+ * and shows only what that answers, in the reader's language; the raw JSON is no page to hand a citizen.
+ */
 export function certificateUrl(ctx: TracingContext, number: string): string {
-  return `${ctx.deps.config.publicUrl}/api/v1/public/disposals/${encodeURIComponent(number)}/verification`;
+  return `${ctx.deps.config.publicUrl}/certificates/${encodeURIComponent(number)}`;
 }
 
 /** The certificate's signed content, rebuilt from the stored row (what the hash covers). */

@@ -14,7 +14,8 @@ export function partyLookup(parties: readonly PartySummary[]): PartyLookup {
   return (id) => (id ? (byId.get(id) ?? null) : null);
 }
 
-export function presentCaseSummary(row: CaseRow, itemCount: number, party: PartyLookup): RecoverySummary {
+/** `matchingItems`: how many of its items a filtered list selected (all of them when the list has no item filter). */
+export function presentCaseSummary(row: CaseRow, itemCount: number, party: PartyLookup, matchingItems = itemCount): RecoverySummary {
   return {
     id: row.id,
     reference: row.reference,
@@ -29,6 +30,7 @@ export function presentCaseSummary(row: CaseRow, itemCount: number, party: Party
     criminalContext: row.criminal_context,
     legalReference: row.legal_reference,
     itemCount,
+    matchingItems,
     createdAt: row.created_at.toISOString(),
   };
 }

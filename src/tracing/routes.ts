@@ -32,6 +32,8 @@ import {
   publicDisposalSchema,
   figuresQuerySchema,
   figuresSchema,
+  disposalListQuerySchema,
+  disposalPageSchema,
 } from './schemas.ts';
 import type { TracingService } from './service.ts';
 
@@ -254,6 +256,18 @@ export async function tracingRoutes(api: Api, opts: RouteContext<TracingService>
     async (request) => tracing.tracingDocument(request.actor, request.params.id, request.query.part),
   );
 
+  api.get(
+    '/tracing/requests/:id/pdf',
+    {
+      config: { permission: 'tracing.requests.read' },
+      schema: { tags: requests, summary: 'The signed request or response rendered as a PDF (the JSON document stays authoritative)', params: idParamSchema, querystring: documentQuerySchema, produces: ['application/pdf'] },
+    },
+    async (request, reply) => {
+      const { filename, pdf } = await tracing.tracingDocumentPdf(request.actor, request.params.id, request.query.part);
+      return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="${filename}"`).send(pdf);
+    },
+  );
+
   api.post(
     '/tracing/documents',
     {
@@ -300,6 +314,15 @@ export async function tracingRoutes(api: Api, opts: RouteContext<TracingService>
       },
     },
     async (request, reply) => reply.status(201).send(await tracing.recordDisposal(request.actor, request.body)),
+  );
+
+  api.get(
+    '/tracing/disposals',
+    {
+      config: { permission: 'tracing.disposals.read' },
+      schema: { tags: disposals, summary: 'Disposal certificates issued, newest first, by kind and day of disposal', querystring: disposalListQuerySchema, response: { 200: disposalPageSchema } },
+    },
+    async (request) => tracing.listDisposals(request.actor, request.query),
   );
 
   api.get(

@@ -71,6 +71,14 @@ export const recoveryListQuerySchema = pageQuerySchema.extend({
   agencyPartyId: uuid.optional(),
   from: date.optional(),
   to: date.optional(),
+  // The figures' breakdowns (GET /tracing/figures), so each number opens the records behind it.
+  legalJustification: z.enum(LEGAL_JUSTIFICATIONS).optional(),
+  criminalContext: z.enum(CRIMINAL_CONTEXTS).optional(),
+  /** Only recoveries with an item of this kind (and `itemType`); `matchingItems` counts those items. */
+  kind: z.enum(ITEM_KINDS).optional(),
+  itemType: text(60).optional(),
+  /** true: only items whose latest domestic trace established the illicit origin (SDG 16.4.2 numerator). */
+  originEstablished: z.enum(['true', 'false']).optional(),
 });
 
 export const hitListQuerySchema = pageQuerySchema.extend({
@@ -162,6 +170,8 @@ export const recoverySummarySchema = z.object({
   criminalContext: z.enum(CRIMINAL_CONTEXTS),
   legalReference: nstr,
   itemCount: z.number().int(),
+  /** Items of the recovery that the list's item filters (kind, itemType, originEstablished) select; itemCount without them. */
+  matchingItems: z.number().int(),
   createdAt: z.string(),
 });
 
@@ -256,6 +266,9 @@ export const requestListQuerySchema = pageQuerySchema.extend({
   direction: z.enum(['outgoing', 'incoming']).optional(),
   status: z.enum(REQUEST_STATUSES).optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  /** Made in this period (the figures count requests by the day they were made). */
+  from: date.optional(),
+  to: date.optional(),
 });
 
 export const tracingRequestSchema = z.object({
@@ -340,7 +353,7 @@ export const disposalSchema = z.object({
   identifyingMarking: nstr,
   item: certificateItemSchema,
   contentHash: z.string(),
-  /** Where anyone checks the certificate by its number (the address in its QR code). */
+  /** The public web page where anyone checks the certificate by its number (the address in its QR code). */
   verificationUrl: z.string(),
   createdAt: z.string(),
   createdBy: z.string(),
@@ -359,6 +372,8 @@ export const publicDisposalSchema = z.object({
   checkedAt: z.string(),
 });
 export const certificateParamSchema = z.object({ number: z.string().regex(/^(DST|DEA|DSP)-\d{4}-\d{6}$/, 'a certificate number, e.g. DST-2026-000001') });
+export const disposalListQuerySchema = pageQuerySchema.extend({ kind: z.enum(DISPOSAL_KINDS).optional(), from: date.optional(), to: date.optional() });
+export const disposalPageSchema = pageSchema(disposalSchema);
 export type Disposal = z.infer<typeof disposalSchema>;
 export type PublicDisposal = z.infer<typeof publicDisposalSchema>;
 

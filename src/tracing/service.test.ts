@@ -345,7 +345,8 @@ describeEngines('tracing: recoveries, checks and hits', (engine) => {
       witnesses: ['Inspector A. Ruiz', 'Prosecutor B. Lee'],
     });
     expect(d.certificateNumber).toMatch(/^DST-2026-\d{6}$/);
-    expect(d.verificationUrl).toContain(`/api/v1/public/disposals/${d.certificateNumber}/verification`);
+    // The QR code and the printed address open the public web page, which reads the public check.
+    expect(d.verificationUrl).toMatch(new RegExp(`^https?://[^/]+/certificates/${d.certificateNumber}$`));
     const after = await registry.getItem(clerk, id);
     expect(after.status).toBe('destroyed');
     expect(after.events.at(-1)).toMatchObject({ kind: 'destroyed', certificateRef: d.certificateNumber, destructionMethod: 'smelting' });
@@ -360,6 +361,7 @@ describeEngines('tracing: recoveries, checks and hits', (engine) => {
     expect(text).toContain(d.certificateNumber);
     expect(text).toContain('Inspector A. Ruiz; Prosecutor B. Lee');
     expect(text).toContain(d.contentHash);
+    expect(text).toContain(d.verificationUrl);
 
     // Nothing follows destruction in the registry: a second certificate for the same item is refused, nothing written.
     const again = await failure(tracing.recordDisposal(officer, { kind: 'destruction', registryItemId: id, disposedOn: '2026-06-01', place: 'x', method: 'cutting', witnesses: ['W'] }));

@@ -32,6 +32,8 @@ import { figureRecords } from './use-cases/figure-records.ts';
 import { recordForeignReport } from './use-cases/record-foreign-report.ts';
 import { recordHitAbroad } from './use-cases/record-hit-abroad.ts';
 import { listHitsAbroad } from './use-cases/list-hits-abroad.ts';
+import { listDisposals } from './use-cases/list-disposals.ts';
+import { tracingDocumentPdf } from './use-cases/tracing-document-pdf.ts';
 
 /**
  * The tracing module's use cases, bound to the platform and the registry (one file per use case in
@@ -58,8 +60,10 @@ export function createTracingService(deps: Deps, needs: { registry: RegistryServ
     getTracingRequest,
     listTracingRequests,
     tracingDocument,
+    tracingDocumentPdf,
     recordDisposal,
     disposalCertificate,
+    listDisposals,
     verifyDisposal,
     tracingFigures,
     figureRecords,

@@ -244,21 +244,40 @@ export interface CaseFilter {
   agencyPartyId?: string;
   from?: string;
   to?: string;
+  legalJustification?: string;
+  criminalContext?: string;
+  /** Item filters: a case is listed when one of its items matches; `matching_items` counts them. */
+  kind?: string;
+  itemType?: string;
+  /** The item's latest domestic trace established (true) or did not establish (false: none, or not established) the illicit origin. */
+  originEstablished?: boolean;
   after?: string;
   limit: number;
 }
 
 /** Newest first (UUIDv7 ids are time-ordered); keyset pages on the id. */
-export async function listCases(q: Queryable, f: CaseFilter): Promise<(CaseRow & { item_count: number })[]> {
+export async function listCases(q: Queryable, f: CaseFilter): Promise<(CaseRow & { item_count: number; matching_items: number })[]> {
   const w = new SqlFilter();
   const p = w.p;
   if (f.recoveryType) w.and(`recovery_type = ${p(f.recoveryType)}`);
   if (f.agencyPartyId) w.and(`agency_party_id = ${p(f.agencyPartyId)}`);
   if (f.from) w.and(`recovered_on >= ${p(f.from)}::date`);
   if (f.to) w.and(`recovered_on <= ${p(f.to)}::date`);
+  if (f.legalJustification) w.and(`legal_justification = ${p(f.legalJustification)}`);
+  if (f.criminalContext) w.and(`criminal_context = ${p(f.criminalContext)}`);
+  // The same item rule as countRecovered (figures), so a figure and the list behind it agree.
+  const item: string[] = [];
+  if (f.kind) item.push(`i.kind = ${p(f.kind)}`);
+  if (f.itemType) item.push(`i.item_type = ${p(f.itemType)}`);
+  if (f.originEstablished !== undefined) {
+    item.push(`COALESCE((SELECT t.illicit_origin_established FROM domestic_traces t WHERE t.recovered_item_id = i.id ORDER BY t.id DESC LIMIT 1), false) = ${p(f.originEstablished)}`);
+  }
+  const itemWhere = item.length ? ` AND ${item.join(' AND ')}` : '';
+  if (item.length) w.and(`EXISTS (SELECT 1 FROM recovered_items i WHERE i.case_id = c.id${itemWhere})`);
   if (f.after) w.and(`id < ${p(f.after)}`);
   return q.query(
-    `SELECT ${CASE_COLS}, (SELECT count(*) FROM recovered_items i WHERE i.case_id = c.id)::int8 AS item_count
+    `SELECT ${CASE_COLS}, (SELECT count(*) FROM recovered_items i WHERE i.case_id = c.id)::int8 AS item_count,
+       (SELECT count(*) FROM recovered_items i WHERE i.case_id = c.id${itemWhere})::int8 AS matching_items
      FROM recovery_cases c ${w.clause} ORDER BY id DESC LIMIT ${p(f.limit + 1)}`,
     w.params,
   );
@@ -731,6 +750,9 @@ export interface RequestFilter {
   status?: string;
   /** Only requests still awaiting an answer whose due date is before this day. */
   overdueOn?: string;
+  /** Made on or after / on or before these days (as countRequests counts them). */
+  from?: string;
+  to?: string;
   after?: string;
   limit: number;
 }
@@ -741,6 +763,8 @@ export async function listRequests(q: Queryable, f: RequestFilter): Promise<Requ
   if (f.direction) w.and(`direction = ${p(f.direction)}`);
   if (f.status) w.and(`status = ${p(f.status)}`);
   if (f.overdueOn) w.and(`status IN ('received', 'sent', 'acknowledged', 'in_progress', 'delayed') AND response_due_on < ${p(f.overdueOn)}::date`);
+  if (f.from) w.and(`created_at >= ${p(f.from)}::date`);
+  if (f.to) w.and(`created_at < (${p(f.to)}::date + 1)`);
   if (f.after) w.and(`id < ${p(f.after)}`);
   return q.query<RequestRow>(`SELECT ${REQUEST_COLS} FROM tracing_requests ${w.clause} ORDER BY id DESC LIMIT ${p(f.limit + 1)}`, w.params);
 }
@@ -853,6 +877,25 @@ export async function getDisposals(q: Queryable, ids: readonly string[]): Promis
 
 export async function getDisposalByNumber(q: Queryable, number: string): Promise<DisposalRow | undefined> {
   return (await q.query<DisposalRow>(`SELECT ${DISPOSAL_COLS} FROM disposals WHERE certificate_number = $1`, [number]))[0];
+}
+
+export interface DisposalFilter {
+  kind?: string;
+  from?: string;
+  to?: string;
+  after?: string;
+  limit: number;
+}
+
+/** Newest first (UUIDv7 ids are time-ordered); keyset pages on the id. */
+export async function listDisposals(q: Queryable, f: DisposalFilter): Promise<DisposalRow[]> {
+  const w = new SqlFilter();
+  const p = w.p;
+  if (f.kind) w.and(`kind = ${p(f.kind)}`);
+  if (f.from) w.and(`disposed_on >= ${p(f.from)}::date`);
+  if (f.to) w.and(`disposed_on <= ${p(f.to)}::date`);
+  if (f.after) w.and(`id < ${p(f.after)}`);
+  return q.query<DisposalRow>(`SELECT ${DISPOSAL_COLS} FROM disposals ${w.clause} ORDER BY id DESC LIMIT ${p(f.limit + 1)}`, w.params);
 }
 
 export async function listDisposalsForItem(q: Queryable, registryItemId: string): Promise<DisposalRow[]> {

@@ -10,7 +10,7 @@ import { presentRequest } from '../request-documents.ts';
 import { requestListQuerySchema, type TracingRequest } from '../schemas.ts';
 import * as store from '../store.ts';
 
-/** Tracing requests, newest first; `overdue=true` lists those whose answer is late (the reminder list). */
+/** Tracing requests, newest first; `overdue=true` lists those whose answer is late (the reminder list); from/to the days they were made. */
 export async function listTracingRequests(ctx: TracingContext, actor: Actor, query: unknown, tx?: Tx): Promise<Page<TracingRequest>> {
   tracingPolicy.require(actor, 'tracing.requests.read');
   const q = parseInput('tracing', requestListQuerySchema, query);
@@ -19,6 +19,8 @@ export async function listTracingRequests(ctx: TracingContext, actor: Actor, que
     direction: q.direction,
     status: q.status,
     overdueOn: q.overdue === 'true' ? today : undefined,
+    from: q.from,
+    to: q.to,
     after: decodeCursor(q.cursor, z.string().uuid()),
     limit: q.limit,
   });

@@ -11366,7 +11366,67 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Disposal certificates issued, newest first, by kind and day of disposal */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    from?: string;
+                    kind?: "destruction" | "deactivation" | "other";
+                    limit?: number;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                authorizationRef: string | null;
+                                authorizingBody: string | null;
+                                certificateNumber: string;
+                                contentHash: string;
+                                createdAt: string;
+                                createdBy: string;
+                                deactivationMark: string | null;
+                                disposedOn: string;
+                                essentialParts: string[] | null;
+                                id: string;
+                                identifyingMarking: string | null;
+                                item: {
+                                    calibre: string | null;
+                                    kind: string;
+                                    make: string | null;
+                                    model: string | null;
+                                    serialNumber: string | null;
+                                    type: string | null;
+                                };
+                                /** @enum {string} */
+                                kind: "destruction" | "deactivation" | "other";
+                                method: string;
+                                place: string;
+                                recipientPartyId: string | null;
+                                recoveredItemId: string | null;
+                                registryItemId: string;
+                                standardApplied: string | null;
+                                verificationUrl: string;
+                                verifyingAuthority: string | null;
+                                witnesses: string[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** Destroy, deactivate or otherwise dispose of (with its authorisation) a registry item; a signed certificate is issued */
         post: {
@@ -11968,9 +12028,14 @@ export interface paths {
             parameters: {
                 query?: {
                     agencyPartyId?: string;
+                    criminalContext?: "trafficking" | "violent_crime" | "drugs" | "organised_crime" | "terrorism" | "other" | "none";
                     cursor?: string;
                     from?: string;
+                    itemType?: string;
+                    kind?: "firearm" | "part" | "ammunition";
+                    legalJustification?: "illicit_possession" | "illicit_trafficking" | "illicit_manufacturing" | "marking_offence" | "other";
                     limit?: number;
+                    originEstablished?: "true" | "false";
                     recoveryType?: "seized" | "found" | "surrendered";
                     to?: string;
                 };
@@ -12006,6 +12071,7 @@ export interface paths {
                                 /** @enum {string} */
                                 legalJustification: "illicit_possession" | "illicit_trafficking" | "illicit_manufacturing" | "marking_offence" | "other";
                                 legalReference: string | null;
+                                matchingItems: number;
                                 placeLatitude: number | null;
                                 placeLocode: string | null;
                                 placeLongitude: number | null;
@@ -12183,6 +12249,7 @@ export interface paths {
                             /** @enum {string} */
                             legalJustification: "illicit_possession" | "illicit_trafficking" | "illicit_manufacturing" | "marking_offence" | "other";
                             legalReference: string | null;
+                            matchingItems: number;
                             notes: string | null;
                             persons: {
                                 party: {
@@ -12334,6 +12401,7 @@ export interface paths {
                             /** @enum {string} */
                             legalJustification: "illicit_possession" | "illicit_trafficking" | "illicit_manufacturing" | "marking_offence" | "other";
                             legalReference: string | null;
+                            matchingItems: number;
                             notes: string | null;
                             persons: {
                                 party: {
@@ -12497,6 +12565,7 @@ export interface paths {
                             /** @enum {string} */
                             legalJustification: "illicit_possession" | "illicit_trafficking" | "illicit_manufacturing" | "marking_offence" | "other";
                             legalReference: string | null;
+                            matchingItems: number;
                             notes: string | null;
                             persons: {
                                 party: {
@@ -12651,6 +12720,7 @@ export interface paths {
                             /** @enum {string} */
                             legalJustification: "illicit_possession" | "illicit_trafficking" | "illicit_manufacturing" | "marking_offence" | "other";
                             legalReference: string | null;
+                            matchingItems: number;
                             notes: string | null;
                             persons: {
                                 party: {
@@ -12861,6 +12931,7 @@ export interface paths {
                                 /** @enum {string} */
                                 legalJustification: "illicit_possession" | "illicit_trafficking" | "illicit_manufacturing" | "marking_offence" | "other";
                                 legalReference: string | null;
+                                matchingItems: number;
                                 outcomes: {
                                     [key: string]: number;
                                 };
@@ -12898,9 +12969,11 @@ export interface paths {
                 query?: {
                     cursor?: string;
                     direction?: "outgoing" | "incoming";
+                    from?: string;
                     limit?: number;
                     overdue?: "true" | "false";
                     status?: "draft" | "received" | "sent" | "acknowledged" | "in_progress" | "responded" | "partial" | "delayed" | "refused" | "closed";
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -13151,6 +13224,44 @@ export interface paths {
                             format: "custodia-envelope+jws";
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracing/requests/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed request or response rendered as a PDF (the JSON document stays authoritative) */
+        get: {
+            parameters: {
+                query?: {
+                    part?: "request" | "response";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
