@@ -17,6 +17,10 @@ export const NAV: NavItem[] = [
   { to: '/licensing/shipments', label: 'nav.shipments', anyOf: ['licensing.shipment.read'], indent: true },
   { to: '/screening', label: 'nav.screening', anyOf: ['screening.screen.run'] },
   { to: '/screening/lists', label: 'nav.lists', anyOf: ['screening.lists.read'], indent: true },
+  // Tracing: international requests, disposal and figures (issue 13 part 2).
+  { to: '/tracing/requests', label: 'tracingRequest.nav', anyOf: ['tracing.requests.read'] },
+  { to: '/tracing/disposals', label: 'disposal.nav', anyOf: ['tracing.disposals.read'], indent: true },
+  { to: '/tracing/figures', label: 'figures.nav', anyOf: ['tracing.recoveries.read'], indent: true },
   { to: '/reporting', label: 'reporting.nav.reports', anyOf: ['reporting.report.read'] },
   { to: '/reporting/charts', label: 'reporting.nav.charts', anyOf: ['reporting.report.read'], indent: true },
   // Tracing (issue 13): recoveries, hits and traces; international requests, disposal and figures follow as indented entries.

@@ -27,6 +27,13 @@ const verifyRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/Verify.tsx')),
 });
 
+// Reached from the QR code printed on a destruction, deactivation or disposal certificate: no sign-in.
+const certificateRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/certificates/$number',
+  component: lazyRouteComponent(() => import('./pages/CertificateCheck.tsx')),
+});
+
 const appRoute = createRoute({ getParentRoute: () => rootRoute, id: 'app', component: Shell });
 const page = <P extends string>(path: P, load: () => Promise<{ default: React.ComponentType }>) =>
   createRoute({ getParentRoute: () => appRoute, path, validateSearch: stringSearch, component: lazyRouteComponent(load) });
@@ -34,6 +41,7 @@ const page = <P extends string>(path: P, load: () => Promise<{ default: React.Co
 const routeTree = rootRoute.addChildren([
   loginRoute,
   verifyRoute,
+  certificateRoute,
   appRoute.addChildren([
     page('/', () => import('./pages/Dashboard.tsx')),
     page('/registry', () => import('./pages/registry/Search.tsx')),
@@ -57,6 +65,14 @@ const routeTree = rootRoute.addChildren([
     page('/tracing/recoveries/$id', () => import('./pages/tracing/RecoveryPage.tsx')),
     page('/tracing/hits', () => import('./pages/tracing/Hits.tsx')),
     page('/tracing/traces/$id', () => import('./pages/tracing/TracePage.tsx')),
+    // Tracing: international requests, disposal and figures (issue 13 part 2).
+    page('/tracing/requests', () => import('./pages/tracing/Requests.tsx')),
+    page('/tracing/requests/new', () => import('./pages/tracing/RequestDraft.tsx')),
+    page('/tracing/requests/import', () => import('./pages/tracing/RequestImport.tsx')),
+    page('/tracing/requests/$id', () => import('./pages/tracing/RequestPage.tsx')),
+    page('/tracing/disposals', () => import('./pages/tracing/Disposals.tsx')),
+    page('/tracing/disposals/$id', () => import('./pages/tracing/DisposalPage.tsx')),
+    page('/tracing/figures', () => import('./pages/tracing/Figures.tsx')),
     page('/admin', () => import('./pages/admin/Admin.tsx')),
     page('/account/password', () => import('./pages/PasswordChange.tsx')),
   ]),
