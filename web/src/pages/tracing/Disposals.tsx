@@ -33,7 +33,8 @@ export default function Disposals() {
       <Grid>
         {can('tracing.disposals.write') ? (
           <Grid.Col span={{ base: 12, lg: 7 }}>
-            <DisposalForm initialItem={search.item ?? null} recoveredItemId={search.recoveredItem ?? null} initialKind={(DISPOSAL_KINDS as readonly string[]).includes(search.kind ?? '') ? (search.kind as DisposalKind) : 'destruction'} />
+            {/* Keyed by the chosen item: "Dispose of it" on a listed item starts the form again with it. */}
+            <DisposalForm key={search.item ?? ''} initialItem={search.item ?? null} recoveredItemId={search.recoveredItem ?? null} initialKind={(DISPOSAL_KINDS as readonly string[]).includes(search.kind ?? '') ? (search.kind as DisposalKind) : 'destruction'} />
           </Grid.Col>
         ) : null}
         <Grid.Col span={{ base: 12, lg: can('tracing.disposals.write') ? 5 : 12 }}>

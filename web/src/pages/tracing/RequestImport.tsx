@@ -71,7 +71,7 @@ export default function RequestImport() {
               {t('tracingRequest.import.documentHeading')}
             </Title>
             <Stack gap="xs">
-              <FileInput label={t('tracingRequest.import.documentFile')} description={t('tracingRequest.import.documentFileHelp')} accept=".json,.jws,.txt,application/json,text/plain" value={documentFile} onChange={(file) => void readInto(file, setDocumentFile, setDocumentText)} clearable />
+              <FileInput label={t('tracingRequest.import.documentFile')} description={t('tracingRequest.import.documentFileHelp')} accept=".json,.jws,.txt,application/json,text/plain" value={documentFile} onChange={(file) => void readInto(file, setDocumentFile, setDocumentText)} clearable clearButtonProps={{ 'aria-label': t('registry.clear') }} />
               <Textarea label={t('tracingRequest.import.documentText')} required autosize minRows={3} maxRows={8} value={documentText} onChange={(e) => setDocumentText(e.currentTarget.value)} error={local.document ?? fields.document} styles={{ input: { fontFamily: 'monospace', fontSize: 12 } }} />
             </Stack>
           </Card>
@@ -80,7 +80,7 @@ export default function RequestImport() {
               {t('tracingRequest.import.keysHeading')}
             </Title>
             <Stack gap="xs">
-              <FileInput label={t('tracingRequest.import.keysFile')} description={t('tracingRequest.import.keysFileHelp')} accept=".json,application/json" value={keysFile} onChange={(file) => void readInto(file, setKeysFile, setKeysText)} clearable />
+              <FileInput label={t('tracingRequest.import.keysFile')} description={t('tracingRequest.import.keysFileHelp')} accept=".json,application/json" value={keysFile} onChange={(file) => void readInto(file, setKeysFile, setKeysText)} clearable clearButtonProps={{ 'aria-label': t('registry.clear') }} />
               <Textarea label={t('tracingRequest.import.keysText')} required autosize minRows={2} maxRows={6} value={keysText} onChange={(e) => setKeysText(e.currentTarget.value)} error={local.senderKeys ?? fields.senderKeys} styles={{ input: { fontFamily: 'monospace', fontSize: 12 } }} />
               {keys ? (
                 <Text size="sm" data-testid="key-ids">
