@@ -240,7 +240,11 @@ describe('browser: an international tracing request for a recovered foreign pist
       const incomingUrl = page.url();
       await page.locator('[data-status="received"]').first().waitFor();
       expect(await page.getByTestId('caveats').textContent()).toContain('No onward transfer without consent');
-      await page.getByTestId('draft-response').click();
+      const [drafted] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && /\/tracing\/requests\/[^/]+\/response$/.test(r.url()), { timeout: 60_000 }),
+        page.getByTestId('draft-response').click(),
+      ]);
+      expect(drafted.status(), await drafted.text()).toBe(200);
       await page.getByTestId('response-view').waitFor();
       expect(await page.getByTestId('response-outcome').getAttribute('data-outcome')).toBe('partially_traced');
       expect(await page.getByTestId('finding-0').textContent()).toContain('Record found');
