@@ -13,5 +13,7 @@ export const exchangePolicy = definePolicy('exchange', {
   'exchange.outbox.manage': ['administrator', 'point_of_contact'],
   'exchange.requests.read': ['administrator', 'point_of_contact', 'licensing_officer', 'licensing_supervisor', 'customs_officer', 'tracing_officer'],
   'exchange.requests.answer': ['point_of_contact', 'licensing_officer', 'licensing_supervisor', 'customs_officer'],
+  // Screens (issue 14, web): one signed message, or a case's messages, for whoever reads the queue or the traffic.
+  'exchange.messages.read': ['administrator', 'point_of_contact', 'auditor', 'licensing_officer', 'licensing_supervisor', 'customs_officer', 'tracing_officer'],
 });
 export type ExchangePermission = keyof typeof exchangePolicy.table;

@@ -3,7 +3,7 @@ import type { RouteContext } from '../platform/module.ts';
 import { TooManyRequestsError } from '../platform/http/errors.ts';
 import type { Api } from '../platform/http/types.ts';
 import {
-  answerInput, enrolmentCandidateSchema, inboxAnswer, inboxEntrySchema, inboxInput, inboxQuery, outboxEntrySchema, outboxQuery, peerAddInput, peerPreviewInput,
+  answerInput, caseMessagesSchema, enrolmentCandidateSchema, outboxCountsSchema, sentEntrySchema, inboxAnswer, inboxEntrySchema, inboxInput, inboxQuery, outboxEntrySchema, outboxQuery, peerAddInput, peerPreviewInput,
   peerReactivateInput, peerRepinInput, peerSchema, peerSuspendInput, peerUpdateInput, sendInput,
 } from './schemas.ts';
 import type { ExchangeService } from './service.ts';
@@ -134,4 +134,32 @@ export async function exchangeRoutes(api: Api, opts: RouteContext<ExchangeServic
       response: { 200: z.object({ inboxId: z.string(), answerId: z.string(), effect: z.string() }) },
     },
   }, async (request) => svc.answerRequest(request.actor, request.params.id, request.body));
+
+  // ---------------------------------------------------------------------------------------------
+  // Screens (issue 14, web): reads the queue, the traffic and the case page show.
+
+  api.get('/exchange/inbox/:id', {
+    config: { permission: 'exchange.messages.read' },
+    schema: { tags, summary: 'One received envelope, as signed, with its effect (what the queue and the case page link to)', params: idParams, response: { 200: inboxEntrySchema } },
+  }, async (request) => svc.getReceived(request.actor, request.params.id));
+
+  api.get('/exchange/outbox/counts', {
+    config: { permission: 'exchange.traffic.read' },
+    schema: { tags, summary: 'How many envelopes are pending, delivered and dead-lettered (the dead-letter alert)', response: { 200: outboxCountsSchema } },
+  }, async (request) => svc.outboxCounts(request.actor));
+
+  api.get('/exchange/outbox/:id', {
+    config: { permission: 'exchange.messages.read' },
+    schema: { tags, summary: 'One sent envelope, as signed, with its delivery attempts', params: idParams, response: { 200: sentEntrySchema } },
+  }, async (request) => svc.getSent(request.actor, request.params.id));
+
+  api.get('/exchange/cases/:reference/messages', {
+    config: { permission: 'exchange.messages.read' },
+    schema: {
+      tags,
+      summary: "A licensing case's import authorisation checks and transit notifications, and the signed answers received to them (Art. 10(2) evidence as it arrives)",
+      params: z.object({ reference: z.string() }),
+      response: { 200: caseMessagesSchema },
+    },
+  }, async (request) => svc.caseMessages(request.actor, request.params.reference));
 }

@@ -143,3 +143,22 @@ export const answerInput = z.object({
   caveats: z.array(caveatSchema).max(20).default([]),
 });
 
+
+// ---------------------------------------------------------------------------------------------
+// Screens (issue 14, web)
+
+/** A sent envelope with its signed bytes and the envelope they carry (caveats included). */
+export const sentEntrySchema = outboxEntrySchema.extend({
+  envelope: z.record(z.string(), z.unknown()),
+  /** The compact JWS as this node signed it and sends it. */
+  token: z.string(),
+});
+
+export const caseMessagesSchema = z.object({
+  /** Import authorisation checks and transit notifications sent for the case. */
+  sent: z.array(sentEntrySchema),
+  /** The answers received to them, as signed by the answering State. */
+  received: z.array(inboxEntrySchema),
+});
+
+export const outboxCountsSchema = z.object({ pending: z.number(), delivered: z.number(), dead: z.number() });

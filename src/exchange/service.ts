@@ -9,6 +9,7 @@ import { inboxUseCases, type EnvelopeEffect } from './inbox.ts';
 import type { MessageType } from './model.ts';
 import { outboxUseCases } from './outbox.ts';
 import { peerUseCases } from './peers.ts';
+import { viewUseCases } from './views.ts';
 
 export interface ExchangeServiceOptions extends ExchangeOptions {
   effects?: Partial<Record<MessageType, EnvelopeEffect>>;
@@ -23,6 +24,7 @@ export function createExchangeService(deps: Deps, options: ExchangeServiceOption
     ...peerUseCases(ctx),
     ...outbox,
     ...inboxUseCases(ctx, effects, outbox.send),
+    ...viewUseCases(ctx),
     /**
      * A module that owns the records a message type changes gives its effect here when the module list is
      * built (licensing's exchange-bridge module does, for the Art. 10 answers); one owner per type.

@@ -303,3 +303,28 @@ export async function listInbox(q: Queryable, filter: { effect?: InboxEffect; ty
 export async function answersTo(q: Queryable, sentId: string): Promise<InboxRow[]> {
   return q.query<InboxRow>('SELECT * FROM exchange_inbox WHERE in_reply_to = $1 ORDER BY id', [sentId]);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Screens (issue 14, web): the messages a licensing case sent and the answers they got
+
+/**
+ * What this node sent naming a case (`body.caseReference` of an import check or transit notification).
+ * The outbox keeps only the signed bytes, so the payload is decoded here (base64url → JSON); only the
+ * two request types are scanned.
+ */
+export async function outboxForCase(q: Queryable, caseReference: string, types: readonly string[]): Promise<OutboxRow[]> {
+  return q.query<OutboxRow>(
+    `SELECT * FROM (
+       SELECT o.*, split_part(o.token, '.', 2) AS payload FROM exchange_outbox o WHERE o.type = ANY($2::text[])
+     ) s
+     WHERE convert_from(decode(rpad(translate(s.payload, '-_', '+/'), ((length(s.payload) + 3) / 4) * 4, '='), 'base64'), 'UTF8')::jsonb #>> '{body,caseReference}' = $1
+     ORDER BY s.id`,
+    [caseReference, types],
+  );
+}
+
+/** Envelopes received in answer to any of `sentIds`, oldest first. */
+export async function inboxAnswering(q: Queryable, sentIds: readonly string[]): Promise<InboxRow[]> {
+  if (sentIds.length === 0) return [];
+  return q.query<InboxRow>('SELECT * FROM exchange_inbox WHERE in_reply_to = ANY($1::uuid[]) ORDER BY id', [sentIds]);
+}

@@ -1422,6 +1422,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exchange/cases/{reference}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A licensing case's import authorisation checks and transit notifications, and the signed answers received to them (Art. 10(2) evidence as it arrives) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            received: {
+                                answerId: string | null;
+                                /** @enum {string} */
+                                effect: "none" | "applied" | "queued" | "answered";
+                                effectDetail: {
+                                    [key: string]: unknown;
+                                } | null;
+                                envelope: {
+                                    [key: string]: unknown;
+                                };
+                                envelopeId: string;
+                                from: string;
+                                id: string;
+                                inReplyTo: string | null;
+                                kid: string;
+                                receivedAt: string | null;
+                                relayed: boolean;
+                                sha256: string;
+                                token: string;
+                                type: string;
+                            }[];
+                            sent: {
+                                attempts: number;
+                                createdAt: string | null;
+                                deadAt: string | null;
+                                deadReason: string | null;
+                                deliveredAt: string | null;
+                                envelope: {
+                                    [key: string]: unknown;
+                                };
+                                expiresAt: string | null;
+                                id: string;
+                                inReplyTo: string | null;
+                                lastAttemptAt: string | null;
+                                lastError: string | null;
+                                nextAttemptAt: string | null;
+                                ordered: boolean;
+                                sha256: string;
+                                /** @enum {string} */
+                                status: "pending" | "delivered" | "dead";
+                                to: string;
+                                token: string;
+                                type: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exchange/envelopes": {
         parameters: {
             query?: never;
@@ -1581,6 +1664,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exchange/inbox/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One received envelope, as signed, with its effect (what the queue and the case page link to) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answerId: string | null;
+                            /** @enum {string} */
+                            effect: "none" | "applied" | "queued" | "answered";
+                            effectDetail: {
+                                [key: string]: unknown;
+                            } | null;
+                            envelope: {
+                                [key: string]: unknown;
+                            };
+                            envelopeId: string;
+                            from: string;
+                            id: string;
+                            inReplyTo: string | null;
+                            kid: string;
+                            receivedAt: string | null;
+                            relayed: boolean;
+                            sha256: string;
+                            token: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exchange/outbox": {
         parameters: {
             query?: never;
@@ -1629,6 +1770,106 @@ export interface paths {
                                 type: string;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/outbox/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One sent envelope, as signed, with its delivery attempts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            createdAt: string | null;
+                            deadAt: string | null;
+                            deadReason: string | null;
+                            deliveredAt: string | null;
+                            envelope: {
+                                [key: string]: unknown;
+                            };
+                            expiresAt: string | null;
+                            id: string;
+                            inReplyTo: string | null;
+                            lastAttemptAt: string | null;
+                            lastError: string | null;
+                            nextAttemptAt: string | null;
+                            ordered: boolean;
+                            sha256: string;
+                            /** @enum {string} */
+                            status: "pending" | "delivered" | "dead";
+                            to: string;
+                            token: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/outbox/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many envelopes are pending, delivered and dead-lettered (the dead-letter alert) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dead: number;
+                            delivered: number;
+                            pending: number;
                         };
                     };
                 };
