@@ -29,4 +29,8 @@ export const NAV: NavItem[] = [
   { to: '/tracing/recoveries/import', label: 'recoveries.nav.import', anyOf: ['tracing.recoveries.write'], indent: true },
   { to: '/tracing/hits', label: 'recoveries.nav.hits', anyOf: ['tracing.hits.read'], indent: true },
   { to: '/admin', label: 'nav.admin', anyOf: ['accounts.users.read', 'accounts.tokens.manage'] },
+  // State-to-State exchange (issue 14).
+  { to: '/admin/peers', label: 'exchange.nav.peers', anyOf: ['exchange.peers.read'], indent: true },
+  { to: '/exchange', label: 'exchange.nav.queue', anyOf: ['exchange.requests.read'] },
+  { to: '/exchange/traffic', label: 'exchange.nav.traffic', anyOf: ['exchange.traffic.read'], indent: true },
 ];

@@ -75,6 +75,12 @@ const routeTree = rootRoute.addChildren([
     page('/tracing/figures', () => import('./pages/tracing/Figures.tsx')),
     page('/admin', () => import('./pages/admin/Admin.tsx')),
     page('/account/password', () => import('./pages/PasswordChange.tsx')),
+    // State-to-State exchange (issue 14): peers, the officers' queue, one message, the traffic.
+    page('/admin/peers', () => import('./pages/exchange/Peers.tsx')),
+    page('/exchange', () => import('./pages/exchange/Queue.tsx')),
+    page('/exchange/messages/$id', () => import('./pages/exchange/MessagePage.tsx')),
+    page('/exchange/sent/$id', () => import('./pages/exchange/SentPage.tsx')),
+    page('/exchange/traffic', () => import('./pages/exchange/Traffic.tsx')),
   ]),
 ]);
 

@@ -10,6 +10,7 @@ import { actorText, PageHeader, StatusBadge } from '../components/ui.tsx';
 import { useFormat } from '../format.ts';
 import { dashboardSources, type DashboardData } from './dashboard-sources.ts';
 import { AcknowledgeButton, partyText } from './tracing/shared.tsx';
+import { ExchangeAlerts } from './exchange/DashboardAlerts.tsx';
 
 const STATUS_BAR_COLORS: Record<string, string> = {
   active: '#2b8a3e',
@@ -94,6 +95,7 @@ export default function Dashboard() {
   return (
     <>
       <PageHeader title={t('dashboard.title')} subtitle={t('dashboard.welcome', { name: user?.displayName ?? '' })} />
+      <ExchangeAlerts can={can} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         {can('registry.items.read') && stats.data !== null ? (
           <Panel title={t('dashboard.itemsByStatus')} testId="panel-status" action={<Text size="sm">{t('dashboard.total', { count: total, formatted: f.number(total) })}</Text>}>

@@ -11,6 +11,7 @@ import { ErrorAlert, PageHeader, StatusBadge, TONE, actorText } from '../../comp
 import { useCountryOptions, useFormat } from '../../format.ts';
 import { gateLineText } from '../../server-text.ts';
 import { ScreeningPanel } from './CaseScreening.tsx';
+import { CaseExchange } from './CaseExchange.tsx';
 
 const FINAL = new Set(['issued', 'refused', 'withdrawn']);
 
@@ -311,6 +312,8 @@ export default function CasePage() {
                 <TransitForm c={c} />
               </Section>
             ) : null}
+            {/* Art. 10(2) evidence from other States' nodes (issue 14): asked and answered over the exchange. */}
+            {can('exchange.messages.read') && (c.kind === 'export' || c.kind === 'temporary' || c.kind === 'brokering' || c.content.transit.length > 0) ? <CaseExchange c={c} /> : null}
             {c.status !== 'issued' && c.status !== 'refused' && c.status !== 'withdrawn' ? <DecisionPanel c={c} screening={screeningQ.data} /> : null}
             <Section title={t('case.history')}>
               <Timeline bulletSize={12} active={c.decisions.length - 1}>
@@ -368,11 +371,13 @@ export default function CasePage() {
                 {c.importAuthorizations.map((a) => (
                   <Text size="sm" key={a.id}>
                     {t('case.importAuthorization')}: {a.reference} · {a.issuingAuthority} ({f.country(a.issuingState)}) · {f.date(a.issueDate)} – {f.date(a.expiryDate)}
+                    {'source' in a && a.source === 'exchange' ? ` · ${t('exchange.case.viaExchange')}` : ''}
                   </Text>
                 ))}
                 {c.transitNoObjections.map((n) => (
                   <Text size="sm" key={n.id}>
                     {t('case.noObjection')}: {f.country(n.state)} · {n.reference} · {f.date(n.noticeDate)}
+                    {'source' in n && n.source === 'exchange' ? ` · ${t('exchange.case.viaExchange')}` : ''}
                   </Text>
                 ))}
                 {c.documents.map((d) => (
