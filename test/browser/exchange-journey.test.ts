@@ -178,4 +178,29 @@ describe('browser: a transit no-objection asked and answered across two nodes\' 
     expect(await page.getByTestId('envelope').locator('[data-field="decision"]').textContent()).toContain('No objection');
     expect(await axeSerious(page)).toEqual([]);
   });
+
+  it("Spain's administrator finds the notification delivered in the outbox, with its attempts and signed bytes", async () => {
+    const { page } = browserEs;
+    await signOut(browserEs);
+    await signIn(page, es.url, 'admin', STRONG);
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    // Nothing was dead-lettered: no alert.
+    expect(await page.getByTestId('dead-letters').count()).toBe(0);
+    await page.getByRole('link', { name: 'Exchange traffic' }).click();
+    await page.getByRole('heading', { name: 'Exchange traffic' }).waitFor();
+    await page.getByRole('radio', { name: 'Delivered' }).check({ force: true });
+    const row = page.locator('[data-testid="outbox"] tr[data-status="delivered"]');
+    await row.first().waitFor();
+    expect(await row.count()).toBe(1);
+    expect(await row.textContent()).toContain('France');
+    expect(await axeSerious(page)).toEqual([]);
+    await row.getByRole('link', { name: 'Transit notification' }).click();
+    await page.getByTestId('envelope').waitFor();
+    expect(await page.getByTestId('jws').textContent()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(await axeSerious(page)).toEqual([]);
+    await page.goto(`${es.url}/exchange/traffic?tab=inbox`);
+    await page.locator('[data-testid="inbox"]').getByText('Transit answer').waitFor();
+    expect(await axeSerious(page)).toEqual([]);
+  });
 });
