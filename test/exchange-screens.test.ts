@@ -59,6 +59,14 @@ describeEngines('exchange reads for the screens', (engine) => {
     expect(after.received[0].envelope.caveats).toEqual([{ code: 'purpose_limited', text: 'Export licensing of this case only' }]);
     expect(after.received[0].token.split('.')).toHaveLength(3);
 
+    // An envelope kept encrypted (a JWE for a relay: no readable payload) is passed over, not an error.
+    await a.t.deps.db.query(
+      `INSERT INTO exchange_outbox (id, peer_state, type, in_reply_to, ordered, token, sha256, created_at, expires_at, status, next_attempt_at)
+       VALUES ('01900000-0000-7000-8000-0000000000e1', 'FR', 'transit_notification', NULL, false, 'eyJhbGciOiJFQ0RILUVTIn0..aXY.Y3Q.dGFn', $1, now(), now() + interval '1 day', 'delivered', now())`,
+      ['0'.repeat(64)],
+    );
+    expect((await get(a, `/exchange/cases/${encodeURIComponent(reference)}/messages`)).json().sent).toHaveLength(1);
+
     // Another case's reference finds nothing of this one.
     expect((await get(a, '/exchange/cases/ES-NOT-A-CASE/messages')).json()).toEqual({ sent: [], received: [] });
 
@@ -81,6 +89,6 @@ describeEngines('exchange reads for the screens', (engine) => {
   it('counts the outbox by status for the dead-letter alert', async () => {
     const counts = await get(a, '/exchange/outbox/counts', 'administrator');
     expect(counts.statusCode).toBe(200);
-    expect(counts.json()).toEqual({ pending: 0, delivered: 1, dead: 0 });
+    expect(counts.json()).toEqual({ pending: 0, delivered: 2, dead: 0 });
   });
 });

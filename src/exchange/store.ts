@@ -310,12 +310,13 @@ export async function answersTo(q: Queryable, sentId: string): Promise<InboxRow[
 /**
  * What this node sent naming a case (`body.caseReference` of an import check or transit notification).
  * The outbox keeps only the signed bytes, so the payload is decoded here (base64url → JSON); only the
- * two request types are scanned.
+ * two request types are scanned, and only compact JWS (three segments: an encrypted JWE has no readable payload).
  */
 export async function outboxForCase(q: Queryable, caseReference: string, types: readonly string[]): Promise<OutboxRow[]> {
   return q.query<OutboxRow>(
     `SELECT * FROM (
-       SELECT o.*, split_part(o.token, '.', 2) AS payload FROM exchange_outbox o WHERE o.type = ANY($2::text[])
+       SELECT o.*, split_part(o.token, '.', 2) AS payload FROM exchange_outbox o
+       WHERE o.type = ANY($2::text[]) AND o.token ~ '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$'
      ) s
      WHERE convert_from(decode(rpad(translate(s.payload, '-_', '+/'), ((length(s.payload) + 3) / 4) * 4, '='), 'base64'), 'UTF8')::jsonb #>> '{body,caseReference}' = $1
      ORDER BY s.id`,

@@ -189,7 +189,7 @@ describe('browser: a transit no-objection asked and answered across two nodes\' 
     expect(await page.getByTestId('dead-letters').count()).toBe(0);
     await page.getByRole('link', { name: 'Exchange traffic' }).click();
     await page.getByRole('heading', { name: 'Exchange traffic' }).waitFor();
-    await page.getByRole('radio', { name: 'Delivered' }).check({ force: true });
+    await page.locator('.mantine-SegmentedControl-label', { hasText: /^Delivered$/ }).click();
     const row = page.locator('[data-testid="outbox"] tr[data-status="delivered"]');
     await row.first().waitFor();
     expect(await row.count()).toBe(1);
