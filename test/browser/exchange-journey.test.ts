@@ -34,6 +34,8 @@ describe('browser: a transit no-objection asked and answered across two nodes\' 
     const esKeys = (await frAdmin.call<{ candidates: { fingerprint: string }[] }>('POST', '/exchange/peers/preview', { baseUrl: es.url })).candidates;
     await frAdmin.call('POST', '/exchange/peers', { state: 'ES', baseUrl: es.url, fingerprint: esKeys[0].fingerprint, allowedTypes: ['transit_notification', 'import_authorisation_check'] });
     [browserEs, browserFr] = await Promise.all([launchBrowser(), launchBrowser()]);
+    // Two servers and two browsers on two shared cores: each step may wait longer than the default 15 s.
+    for (const b of [browserEs, browserFr]) b.page.setDefaultTimeout(45_000);
   }, 900_000);
   afterAll(async () => {
     await browserEs?.close();

@@ -59,3 +59,4 @@ export function errorCode(text: string | null | undefined): string | null {
   const m = /^([a-z_]+\.[a-z_.]+):/.exec(text ?? '');
   return m ? m[1] : null;
 }
+export const askDeliveryConfirmation = (shipmentId: string) => api<{ id: string }>(`/licensing/shipments/${enc(shipmentId)}/exchange/delivery-request`, { method: 'POST' });

@@ -8,6 +8,7 @@ import type { Shipment } from '../../api/licensing.ts';
 import { useSession } from '../../auth/session.tsx';
 import { ErrorAlert, PageHeader } from '../../components/ui.tsx';
 import { useCountryOptions, useFormat } from '../../format.ts';
+import { AskDelivery } from '../exchange/AskDelivery.tsx';
 
 function RecordShipment({ initialLicence }: { initialLicence: string }) {
   const { t } = useTranslation();
@@ -154,6 +155,8 @@ export default function Shipments() {
                   {can('licensing.shipment.verify') ? (
                     <Table.Td>
                       <VerifyDelivery s={s} />
+                      {/* Or ask the importing State's node (issue 14): its signed confirmation closes the shipment. */}
+                      {can('exchange.messages.read') ? <AskDelivery shipmentId={s.id} importCountry={s.importCountry} /> : null}
                     </Table.Td>
                   ) : null}
                 </Table.Tr>
