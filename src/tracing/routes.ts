@@ -286,7 +286,8 @@ export async function tracingRoutes(api: Api, opts: RouteContext<TracingService>
     '/tracing/requests/:id/response',
     {
       config: { permission: 'tracing.requests.write' },
-      schema: { tags: requests, summary: 'Draft the response to an incoming request from the registry (no body), or save the edited response', params: idParamSchema, body: responseEditSchema.optional(), response: { 200: tracingRequestSchema } },
+      // An empty POST reaches the handler with a null body (a browser's fetch without one): that is "draft it".
+      schema: { tags: requests, summary: 'Draft the response to an incoming request from the registry (no body), or save the edited response', params: idParamSchema, body: responseEditSchema.nullish(), response: { 200: tracingRequestSchema } },
     },
     async (request) => tracing.draftTracingResponse(request.actor, request.params.id, request.body),
   );

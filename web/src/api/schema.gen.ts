@@ -13539,7 +13539,7 @@ export interface paths {
                         response: {
                             [key: string]: unknown;
                         };
-                    };
+                    } | null;
                 };
             };
             responses: {
