@@ -43,7 +43,8 @@ export function buildProgram(): Command {
 
   // Every module's commands; each gets the one way to open the node (platform/cli.ts).
   for (const m of MODULE_COMMANDS) m.commands(program, lazyCommandContext(() => moduleList, m.module));
-  registerKeysCommands(program);
+  // `keys rotate` announces the new keys through the exchange's outbox (which opens the database).
+  registerKeysCommands(program, lazyCommandContext(() => moduleList, 'exchange'));
 
   return program;
 }

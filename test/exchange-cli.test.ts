@@ -49,8 +49,12 @@ describe('custodia peers (command line, embedded database)', () => {
     const suspended = await custodia(['peers', 'suspend', 'XB', '--reason', 'audit of the link']);
     expect(suspended.stdout).toContain('XB  suspended (audit of the link)');
 
+    const carrying = await custodia(['peers', 'carry-for', 'XB']);
+    expect(carrying.code, carrying.stderr).toBe(0);
+    expect(carrying.stdout).toContain('may hand this node envelopes for other peers to carry');
+
     const listed = await custodia(['peers', 'list', '--json']);
     const [peer] = JSON.parse(listed.stdout);
-    expect(peer).toMatchObject({ state: 'XB', status: 'suspended', allowedTypes: ['import_authorisation_answer'], pins: [{ kid: b.keys.kid, source: 'enrolment', acceptUntil: null }] });
+    expect(peer).toMatchObject({ state: 'XB', status: 'suspended', relayAllowed: true, allowedTypes: ['import_authorisation_answer'], pins: [{ kid: b.keys.kid, source: 'enrolment', acceptUntil: null }] });
   }, 300_000);
 });

@@ -9,6 +9,8 @@ function printPeer(p: PeerState): void {
   process.stdout.write(`${p.state}  ${p.status}${p.statusReason ? ` (${p.statusReason})` : ''}  ${p.baseUrl}\n`);
   process.stdout.write(`  current key ${current?.kid ?? '(none)'}; ${p.pins.length} key(s) pinned; encryption key ${p.encryptionKey?.kid ?? '(none)'}\n`);
   process.stdout.write(`  may send: ${p.allowedTypes.length ? p.allowedTypes.join(', ') : '(control messages only)'}\n`);
+  if (p.relayVia) process.stdout.write(`  delivered through ${p.relayVia}'s node (encrypted to ${p.state})\n`);
+  if (p.relayAllowed) process.stdout.write(`  may hand this node envelopes for other peers to carry\n`);
 }
 
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter((s) => s !== '');
@@ -78,6 +80,26 @@ export function registerExchangeCommands(program: Command, cli: CommandContext<E
     .argument('<types>', 'comma-separated message types, or "" for none')
     .action(async (state: string, types: string) => {
       await withService('custodia peers allow', async (svc) => printPeer(await svc.updatePeer(cliActor(), state.toUpperCase(), { allowedTypes: list(types) })));
+    });
+
+  peers
+    .command('relay')
+    .description("deliver to a peer through another peer's node (encrypted to the recipient, the relay reads only the routing), or --direct again")
+    .argument('<state>', 'the peer this node cannot reach directly')
+    .option('--via <relay>', 'the enrolled peer whose node carries the envelopes')
+    .option('--direct', 'deliver directly again')
+    .action(async (state: string, opts: { via?: string; direct?: boolean }) => {
+      if (!opts.via === !opts.direct) throw new Error('give either --via <relay> or --direct');
+      await withService('custodia peers relay', async (svc) => printPeer(await svc.updatePeer(cliActor(), state.toUpperCase(), { relayVia: opts.via ? opts.via.toUpperCase() : null })));
+    });
+
+  peers
+    .command('carry-for')
+    .description('let a peer hand this node envelopes for other enrolled peers, which this node forwards unread (--off to stop)')
+    .argument('<state>')
+    .option('--off', 'stop carrying for it')
+    .action(async (state: string, opts: { off?: boolean }) => {
+      await withService('custodia peers carry-for', async (svc) => printPeer(await svc.updatePeer(cliActor(), state.toUpperCase(), { relayAllowed: !opts.off })));
     });
 
   peers

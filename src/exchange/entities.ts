@@ -22,3 +22,11 @@ export const INBOX = defineAuditedEntity({
     return new Map((await store.inboxByIds(db, ids)).map((r) => [r.id, store.inboxState(r)]));
   },
 });
+
+/** What this node carried for other States (relaying), keyed `<from>/<envelope id>`. */
+export const RELAYED = defineAuditedEntity({
+  entity: 'exchange_relayed',
+  async load(db, ids) {
+    return new Map((await store.relayedByIds(db, ids)).map((r) => [`${r.from_state}/${r.envelope_id}`, store.relayedState(r)]));
+  },
+});

@@ -279,11 +279,17 @@ export function readRouting(jwe: string, maxBytes: number): { ok: true; routing:
  * X25519 key, and decrypts (the GCM tag fails on any change to header, IV or ciphertext). Returns the
  * signed envelope inside, still to be verified.
  */
-export async function openEncryptedEnvelope(jwe: string, decrypter: EnvelopeDecrypter, ctx: Pick<LocalContext, 'state' | 'maxBytes'>): Promise<{ ok: true; token: string; routing: Routing } | Refusal> {
+export async function openEncryptedEnvelope(
+  jwe: string,
+  decrypters: EnvelopeDecrypter | readonly EnvelopeDecrypter[],
+  ctx: Pick<LocalContext, 'state' | 'maxBytes'>,
+): Promise<{ ok: true; token: string; routing: Routing } | Refusal> {
   const read = readRouting(jwe, ctx.maxBytes);
   if (!read.ok) return read;
   if (read.routing.to !== ctx.state) return refusal('envelope.not_for_us', `The envelope is addressed to ${read.routing.to}, this node serves ${ctx.state}.`, { to: read.routing.to, state: ctx.state });
-  if (read.kid !== decrypter.kid) return refusal('envelope.decryption_failed', `The envelope was encrypted to key ${read.kid}, not to this node's key.`, { kid: read.kid });
+  // The current X25519 key, or one replaced by rotation (envelopes encrypted before the sender learnt the new one).
+  const decrypter = (Array.isArray(decrypters) ? decrypters : [decrypters]).find((d: EnvelopeDecrypter) => d.kid === read.kid);
+  if (!decrypter) return refusal('envelope.decryption_failed', `The envelope was encrypted to key ${read.kid}, not to this node's key.`, { kid: read.kid });
   let plaintext: Uint8Array;
   try {
     ({ plaintext } = await decrypter.decryptCompactJwe(jwe));
@@ -309,7 +315,7 @@ export function routingRefusal(routing: Routing, envelope: Envelope): Refusal | 
 export async function verifyIncoming(
   message: string,
   findPeer: (state: string) => PeerRecord | undefined,
-  decrypter: EnvelopeDecrypter,
+  decrypter: EnvelopeDecrypter | readonly EnvelopeDecrypter[],
   ctx: LocalContext,
 ): Promise<VerifiedEnvelope | Refusal> {
   const segments = message.split('.').length;

@@ -13,7 +13,8 @@ import { uuidv7, UUID_RE } from '../platform/ids.ts';
 import { inTransaction } from '../platform/tx.ts';
 import { z } from 'zod';
 import { parseInput, type ExchangeContext } from './context.ts';
-import { newEnvelope, signEnvelope, verifyIncoming, type VerifiedEnvelope } from './envelope.ts';
+import { newEnvelope, readRouting, signEnvelope, verifyIncoming, type VerifiedEnvelope } from './envelope.ts';
+import { relayEnvelope, type Relayed } from './relay.ts';
 import { MESSAGE_CATALOGUE } from './messages.ts';
 import { deliveryDecision, isRetryableRefusal, replyRefusal, type Envelope, type MessageType, type Refusal } from './model.ts';
 import { acceptKeyRotation } from './pins.ts';
@@ -112,15 +113,20 @@ export function inboxUseCases(ctx: ExchangeContext, effects: Partial<Record<Mess
 
   return {
     /** Receives one message from a peer (unauthenticated: the signature is the credential). Throws EnvelopeRefusedError. */
-    async receive(input: unknown): Promise<ReceiveResult> {
+    async receive(input: unknown): Promise<ReceiveResult | Relayed> {
       const { message } = parseInput(inboxInput, input);
+      // An encrypted envelope for another State: carried for it when this node relays between the two.
+      if (message.split('.').length === 5) {
+        const read = readRouting(message, ctx.settings.maxBytes);
+        if (read.ok && read.routing.to !== ctx.deps.config.state) return relayEnvelope(ctx, message, read.routing);
+      }
       const peers = await store.listPeers(db);
       const local = ctx.local();
       const keys = await ctx.keys();
       const verified = await verifyIncoming(message, (s) => {
         const p = peers.find((r) => r.state === s);
         return p ? store.peerRecord(p) : undefined;
-      }, keys.encryption, local);
+      }, [keys.encryption, ...(keys.retiredEncryption ?? [])], local);
       if (!verified.ok) throw new EnvelopeRefusedError(verified);
       const e = verified.envelope;
       const result = await db.transaction(async (t): Promise<{ status: 'accepted' | 'duplicate'; inboxId: string }> => {
@@ -139,9 +145,9 @@ export function inboxUseCases(ctx: ExchangeContext, effects: Partial<Record<Mess
           const peer = await store.peerByState(t, e.from, true);
           const rotated = await acceptKeyRotation(store.peerRecord(peer!), verified, local.now, ctx.settings.rotationGraceMs);
           if (!rotated.ok) throw new EnvelopeRefusedError(rotated);
-          const row = await store.updatePeer(t, { ...peer!, pins: rotated.pins, updated_at: local.now });
+          const row = await store.updatePeer(t, { ...peer!, pins: rotated.pins, encryption_key: rotated.encryptionKey ?? peer!.encryption_key, updated_at: local.now });
           await recordAudit(t, SYSTEM_ACTOR, clock, { action: 'exchange.peer.rotate', entity: 'exchange_peer', entityId: row.state, reason: `key_rotation envelope ${e.id}`, state: store.peerState(row) });
-          outcome = { effect: 'applied', detail: { pinned: rotated.pins[0].kid } };
+          outcome = { effect: 'applied', detail: { pinned: rotated.pins[0].kid, encryptionKey: rotated.encryptionKey?.kid ?? null } };
         }
         const row = await store.insertInbox(t, {
           id: inboxId,

@@ -397,6 +397,21 @@ export const keyRotationSchema = z.strictObject({
   proof: z.string().min(1).max(2000),
   /** Instant from which the sender signs with the new key. */
   effectiveAt: instant,
+  /**
+   * The sender's new X25519 key, when it is replaced at the same time: its key-set entry (§2.2) with a binding
+   * signed by the new signing key. Envelopes encrypted to the old X25519 key still open while in flight.
+   */
+  newEncryptionKey: z
+    .strictObject({
+      kty: z.literal('OKP'),
+      crv: z.literal('X25519'),
+      x: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be 32 bytes in base64url'),
+      kid: ed25519PublicJwk.shape.kid,
+      alg: z.literal('ECDH-ES'),
+      use: z.literal('enc'),
+      binding: z.string().min(1).max(2000),
+    })
+    .nullish(),
 });
 
 export const ackSchema = z.strictObject({

@@ -1,6 +1,6 @@
 import { defineModule } from '../platform/module.ts';
 import { registerExchangeCommands } from './cli.ts';
-import { INBOX, OUTBOX, PEER } from './entities.ts';
+import { INBOX, OUTBOX, PEER, RELAYED } from './entities.ts';
 import { exchangePolicy } from './policy.ts';
 import { exchangeRoutes } from './routes.ts';
 import { createExchangeService } from './service.ts';
@@ -13,7 +13,7 @@ import { createExchangeService } from './service.ts';
 export const exchangeModule = defineModule({
   name: 'exchange',
   policy: exchangePolicy,
-  auditedEntities: [PEER, OUTBOX, INBOX],
+  auditedEntities: [PEER, OUTBOX, INBOX, RELAYED],
   createService: (deps) => createExchangeService(deps),
   routes: [exchangeRoutes],
   commands: registerExchangeCommands,

@@ -16,7 +16,7 @@ import { inTransaction } from '../platform/tx.ts';
 import { z } from 'zod';
 import { parseInput, type ExchangeContext } from './context.ts';
 import { JwsVerificationError, verifyCompactJws } from '../platform/crypto/keys.ts';
-import { EnvelopeError, newEnvelope, parseEnvelopeToken, signEnvelope, verifyEnvelope } from './envelope.ts';
+import { encryptEnvelope, EnvelopeError, newEnvelope, parseEnvelopeToken, signEnvelope, verifyEnvelope } from './envelope.ts';
 import { ackSchema, MESSAGE_CATALOGUE } from './messages.ts';
 import { deadLetterReason, isRetryableRefusal, retryDelayMs, type Caveat, type Envelope, type MessageType } from './model.ts';
 import { exchangePolicy } from './policy.ts';
@@ -81,11 +81,18 @@ export function outboxUseCases(ctx: ExchangeContext) {
     const expired = deadLetterReason({ createdAt: new Date(row.created_at), expiresAt: new Date(row.expires_at) }, now, ctx.settings.deadLetterAfterMs);
     if (expired) return (await deadLetter(row, expired)) ? 'dead' : 'failed';
     let failure: string;
+    const relay = peer?.relay_via ? await store.peerByState(db, peer.relay_via) : undefined;
     if (!peer) failure = `peer ${row.peer_state} is not enrolled`;
     else if (peer.status !== 'active') failure = `peer ${row.peer_state} is suspended here`;
+    else if (peer.relay_via && relay?.status !== 'active') failure = `relay ${peer.relay_via} is not an active peer here`;
+    else if (peer.relay_via && !peer.encryption_key) failure = `peer ${row.peer_state} has no encryption key for relayed envelopes`;
     else {
       try {
-        const res = await ctx.transport.postMessage(peer.base_url, row.token);
+        // Through a relay: the stored JWS encrypted to the recipient (a fresh JWE each time; the recipient
+        // compares the JWS inside, so a retry is still a redelivery), posted to the relay's node.
+        const res = relay
+          ? await ctx.transport.postMessage(relay.base_url, await encryptEnvelope(row.token, peer.encryption_key!))
+          : await ctx.transport.postMessage(peer.base_url, row.token);
         if (res.status === 200) {
           const problem = await ackProblem(row, (res.body as { ack?: unknown } | null)?.ack);
           if (!problem) {

@@ -81,6 +81,8 @@ export function peerUseCases(ctx: ExchangeContext) {
           enrolled_fingerprint: enrolled.fingerprint,
           enrolled_at: now,
           updated_at: now,
+          relay_via: null,
+          relay_allowed: false,
         });
         if (!row) throw new ConflictError(`${body.state} is already enrolled; use rotate-pin to change its key.`, [{ field: 'state', message: 'already enrolled', code: 'exchange.peer_exists' }]);
         await recordAudit(t, actor, clock, { action: 'exchange.peer.enrol', entity: 'exchange_peer', entityId: row.state, state: store.peerState(row) });
@@ -105,7 +107,19 @@ export function peerUseCases(ctx: ExchangeContext) {
       const body = parseInput(peerUpdateInput, input);
       return inTransaction(db, tx, async (t) => {
         const before = await requirePeer(t, state);
-        const after = { ...before, base_url: body.baseUrl ?? before.base_url, allowed_types: body.allowedTypes ? [...new Set(body.allowedTypes)] : before.allowed_types, updated_at: clock.now() };
+        if (body.relayVia) {
+          const relay = body.relayVia === state || body.relayVia === ctx.deps.config.state ? undefined : await store.peerByState(t, body.relayVia);
+          if (!relay) throw new RuleViolationError(`${body.relayVia} is not another enrolled peer.`, [{ field: 'relayVia', message: 'not another enrolled peer', code: 'exchange.relay_unknown' }]);
+          if (!before.encryption_key) throw new RuleViolationError(`${state} published no X25519 key bound to its signing key: envelopes a relay carries are encrypted to it.`, [{ field: 'relayVia', message: 'the peer has no encryption key', code: 'enc_key.missing' }]);
+        }
+        const after = {
+          ...before,
+          base_url: body.baseUrl ?? before.base_url,
+          allowed_types: body.allowedTypes ? [...new Set(body.allowedTypes)] : before.allowed_types,
+          relay_via: body.relayVia === undefined ? before.relay_via : body.relayVia,
+          relay_allowed: body.relayAllowed ?? before.relay_allowed,
+          updated_at: clock.now(),
+        };
         return save(ctx, t, actor, before, after, 'exchange.peer.update', null);
       });
     },

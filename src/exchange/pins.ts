@@ -152,13 +152,21 @@ function proofPayload(state: string, retiringKid: string, newKid: string): strin
  * The body of a key_rotation envelope. `newKeys` signs the proof (so the announcer shows it holds the new
  * key); the envelope itself must then be signed with the key being retired, before it is replaced.
  */
-export async function keyRotationBody(input: { state: string; retiringKid: string; newKeys: EnvelopeSigner & { publicJwk: { kty: 'OKP'; crv: 'Ed25519'; x: string; kid: string } }; effectiveAt: Date }) {
+export async function keyRotationBody(input: {
+  state: string;
+  retiringKid: string;
+  newKeys: EnvelopeSigner & { publicJwk: { kty: 'OKP'; crv: 'Ed25519'; x: string; kid: string } };
+  effectiveAt: Date;
+  /** The new X25519 key, when it is replaced too: announced with its binding by the new signing key. */
+  newEncryption?: { publicJwk: NodeEncryptionJwk };
+}) {
   const { kty, crv, x, kid } = input.newKeys.publicJwk;
   return {
     newKey: { kty, crv, x, kid },
     retiringKid: input.retiringKid,
     proof: await input.newKeys.signCompactJws(proofPayload(input.state, input.retiringKid, kid), { typ: KEY_ROTATION_PROOF_TYP }),
     effectiveAt: input.effectiveAt.toISOString(),
+    ...(input.newEncryption ? { newEncryptionKey: await publishedEncryptionKey({ kid, signCompactJws: (p, h) => input.newKeys.signCompactJws(p, h), encryption: input.newEncryption }, input.state) } : {}),
   };
 }
 
@@ -167,7 +175,7 @@ export async function keyRotationBody(input: { state: string; retiringKid: strin
  * Ed25519 JWK named by its thumbprint and must have signed the proof; then model.rotatePins decides
  * (signed by the current key, retiring that key, not a key seen before).
  */
-export async function acceptKeyRotation(peer: PeerRecord, verified: VerifiedEnvelope, now: Date, graceMs: number): Promise<{ ok: true; pins: PinnedKey[] } | Refusal> {
+export async function acceptKeyRotation(peer: PeerRecord, verified: VerifiedEnvelope, now: Date, graceMs: number): Promise<{ ok: true; pins: PinnedKey[]; encryptionKey: RecipientKey | null } | Refusal> {
   const body = keyRotationSchema.parse(verified.envelope.body);
   if (verified.envelope.from !== peer.state) throw new Error(`key rotation from ${verified.envelope.from} applied to peer ${peer.state}`);
   if (body.newKey.kid !== (await thumbprint(body.newKey))) {
@@ -177,5 +185,11 @@ export async function acceptKeyRotation(peer: PeerRecord, verified: VerifiedEnve
   if (!proof || canonicalJson(proof) !== proofPayload(peer.state, body.retiringKid, body.newKey.kid)) {
     return refusal('rotation.bad_proof', `The proof was not signed by the announced key ${body.newKey.kid} for ${peer.state}.`, { kid: body.newKey.kid });
   }
-  return rotatePins(peer, { signedByKid: verified.kid, retiringKid: body.retiringKid, newKey: { kid: body.newKey.kid, x: body.newKey.x } }, now, graceMs);
+  const rotated = rotatePins(peer, { signedByKid: verified.kid, retiringKid: body.retiringKid, newKey: { kid: body.newKey.kid, x: body.newKey.x } }, now, graceMs);
+  if (!rotated.ok) return rotated;
+  if (!body.newEncryptionKey) return { ...rotated, encryptionKey: null };
+  // The new X25519 key counts only if the new signing key (now pinned) bound it to this State.
+  const enc = await verifiedEncryptionKey({ ...peer, pins: rotated.pins }, { keys: [body.newEncryptionKey] }, now);
+  if (!enc.ok) return enc;
+  return { ...rotated, encryptionKey: enc.key };
 }

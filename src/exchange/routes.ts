@@ -37,10 +37,27 @@ export async function exchangeRoutes(api: Api, opts: RouteContext<ExchangeServic
       body: inboxInput,
       response: { 200: inboxAnswer },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const r = await svc.receive(request.body);
+    if ('relayed' in r) {
+      // Carried for another State: its node's answer goes back to the sender as it came.
+      // (The status is the recipient's; the route's schema names only 200, the shape of its ack.)
+      reply.code(r.status as 200);
+      if (r.status !== 200) reply.type('application/problem+json');
+      return r.body as never;
+    }
     return { status: r.status, ack: r.ack };
   });
+
+  api.post('/exchange/keys/rotate', {
+    config: { permission: 'exchange.peers.manage' },
+    schema: {
+      tags,
+      summary: "Replace this node's signing and X25519 keys, announcing the new ones to every active peer in a key_rotation envelope signed by the old key",
+      description: 'What `custodia keys rotate` does, for a node whose embedded database the running server holds. The announcements go through the outbox ahead of anything signed with the new key.',
+      response: { 200: z.object({ retiredKid: z.string(), kid: z.string(), fingerprint: z.string(), encryptionKid: z.string(), announcedTo: z.array(z.string()) }) },
+    },
+  }, async (request) => svc.rotateKeys(request.actor));
 
   api.get('/exchange/peers', {
     config: { permission: 'exchange.peers.read' },

@@ -29,6 +29,10 @@ export type PeerAddInput = z.input<typeof peerAddInput>;
 export const peerUpdateInput = z.object({
   baseUrl: baseUrl.optional(),
   allowedTypes: z.array(businessType).max(MESSAGE_TYPES.length).optional(),
+  /** Deliver to this peer through another enrolled peer's node (relaying); null: directly again. */
+  relayVia: stateCode.nullable().optional(),
+  /** Whether this peer may hand this node envelopes for other peers to carry. */
+  relayAllowed: z.boolean().optional(),
 });
 
 export const peerSuspendInput = z.object({ reason: z.string().min(1).max(2000) });
@@ -62,6 +66,8 @@ export const peerSchema = z.object({
   enrolledFingerprint: z.string(),
   enrolledAt: z.string(),
   updatedAt: z.string(),
+  relayVia: z.string().optional(),
+  relayAllowed: z.boolean().optional(),
 });
 
 export const enrolmentCandidateSchema = z.object({ kid: z.string(), x: z.string(), fingerprint: z.string() });

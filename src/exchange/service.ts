@@ -10,6 +10,7 @@ import type { MessageType } from './model.ts';
 import { outboxUseCases } from './outbox.ts';
 import { peerUseCases } from './peers.ts';
 import { viewUseCases } from './views.ts';
+import { rotationUseCases } from './rotation.ts';
 
 export interface ExchangeServiceOptions extends ExchangeOptions {
   effects?: Partial<Record<MessageType, EnvelopeEffect>>;
@@ -25,6 +26,7 @@ export function createExchangeService(deps: Deps, options: ExchangeServiceOption
     ...outbox,
     ...inboxUseCases(ctx, effects, outbox.send),
     ...viewUseCases(ctx),
+    ...rotationUseCases(ctx, outbox),
     /**
      * A module that owns the records a message type changes gives its effect here when the module list is
      * built (licensing's exchange-bridge module does, for the Art. 10 answers); one owner per type.

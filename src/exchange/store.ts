@@ -19,6 +19,10 @@ export interface PeerRow {
   enrolled_fingerprint: string;
   enrolled_at: Date;
   updated_at: Date;
+  /** Deliver through this peer's node (relaying), or null: directly. */
+  relay_via: string | null;
+  /** This peer may hand this node envelopes for other peers to carry. */
+  relay_allowed: boolean;
 }
 
 /** The peer as the audit log records it and `audit verify` re-reads it. */
@@ -34,6 +38,9 @@ export function peerState(r: PeerRow) {
     enrolledFingerprint: r.enrolled_fingerprint,
     enrolledAt: new Date(r.enrolled_at).toISOString(),
     updatedAt: new Date(r.updated_at).toISOString(),
+    // Present only when set, so a peer audited before relaying existed re-reads with the hash it was audited with.
+    ...(r.relay_via ? { relayVia: r.relay_via } : {}),
+    ...(r.relay_allowed ? { relayAllowed: true } : {}),
   };
 }
 export type PeerState = ReturnType<typeof peerState>;
@@ -58,18 +65,21 @@ export async function listPeers(q: Queryable): Promise<PeerRow[]> {
 
 export async function insertPeer(q: Queryable, r: PeerRow): Promise<PeerRow | undefined> {
   const [row] = await q.query<PeerRow>(
-    `INSERT INTO exchange_peer (state, base_url, status, status_reason, pins, allowed_types, encryption_key, enrolled_fingerprint, enrolled_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6::text[], $7::jsonb, $8, $9, $10) ON CONFLICT (state) DO NOTHING RETURNING *`,
-    [r.state, r.base_url, r.status, r.status_reason, JSON.stringify(r.pins), r.allowed_types, r.encryption_key ? JSON.stringify(r.encryption_key) : null, r.enrolled_fingerprint, r.enrolled_at.toISOString(), r.updated_at.toISOString()],
+    `INSERT INTO exchange_peer (state, base_url, status, status_reason, pins, allowed_types, encryption_key, enrolled_fingerprint, enrolled_at, updated_at, relay_via, relay_allowed)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6::text[], $7::jsonb, $8, $9, $10, $11, $12) ON CONFLICT (state) DO NOTHING RETURNING *`,
+    [
+      r.state, r.base_url, r.status, r.status_reason, JSON.stringify(r.pins), r.allowed_types, r.encryption_key ? JSON.stringify(r.encryption_key) : null, r.enrolled_fingerprint, r.enrolled_at.toISOString(),
+      r.updated_at.toISOString(), r.relay_via, r.relay_allowed,
+    ],
   );
   return row;
 }
 
 export async function updatePeer(q: Queryable, r: PeerRow): Promise<PeerRow> {
   const [row] = await q.query<PeerRow>(
-    `UPDATE exchange_peer SET base_url = $2, status = $3, status_reason = $4, pins = $5::jsonb, allowed_types = $6::text[], encryption_key = $7::jsonb, updated_at = $8
+    `UPDATE exchange_peer SET base_url = $2, status = $3, status_reason = $4, pins = $5::jsonb, allowed_types = $6::text[], encryption_key = $7::jsonb, updated_at = $8, relay_via = $9, relay_allowed = $10
      WHERE state = $1 RETURNING *`,
-    [r.state, r.base_url, r.status, r.status_reason, JSON.stringify(r.pins), r.allowed_types, r.encryption_key ? JSON.stringify(r.encryption_key) : null, new Date(r.updated_at).toISOString()],
+    [r.state, r.base_url, r.status, r.status_reason, JSON.stringify(r.pins), r.allowed_types, r.encryption_key ? JSON.stringify(r.encryption_key) : null, new Date(r.updated_at).toISOString(), r.relay_via, r.relay_allowed],
   );
   return row;
 }
@@ -213,6 +223,12 @@ export async function outboxCounts(q: Queryable): Promise<Record<OutboxStatus, n
   return out;
 }
 
+/** Whether a key_rotation announcing `newKid` to `peer` is already in the outbox (a rotation run again after a crash). */
+export async function pendingRotationTo(q: Queryable, peer: string, newKid: string): Promise<boolean> {
+  const rows = await q.query<{ token: string }>("SELECT token FROM exchange_outbox WHERE peer_state = $1 AND type = 'key_rotation' AND status <> 'dead'", [peer]);
+  return rows.some((r) => (JSON.parse(Buffer.from(r.token.split('.')[1], 'base64url').toString('utf8')) as { body: { newKey: { kid: string } } }).body.newKey.kid === newKid);
+}
+
 /** What this node sent, for the reply rule (an incoming answer must answer one of ours). */
 export async function sentEnvelope(q: Queryable, id: string): Promise<{ id: string; to: string; type: string } | undefined> {
   const [row] = await q.query<{ id: string; to: string; type: string }>('SELECT id, peer_state AS "to", type FROM exchange_outbox WHERE id = $1', [id]);
@@ -328,4 +344,45 @@ export async function outboxForCase(q: Queryable, caseReference: string, types: 
 export async function inboxAnswering(q: Queryable, sentIds: readonly string[]): Promise<InboxRow[]> {
   if (sentIds.length === 0) return [];
   return q.query<InboxRow>('SELECT * FROM exchange_inbox WHERE in_reply_to = ANY($1::uuid[]) ORDER BY id', [sentIds]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Relayed: what this node carried for other States
+
+export interface RelayedRow {
+  from_state: string;
+  envelope_id: string;
+  to_state: string;
+  expires_at: Date;
+  first_sha256: string;
+  first_forwarded_at: Date;
+  forwards: number;
+  last_forwarded_at: Date;
+  last_status: number;
+}
+
+/** What a relay's audit entry records: the routing it read and the bytes' hash, never content. */
+export function relayedState(r: RelayedRow) {
+  return { from: r.from_state, id: r.envelope_id, to: r.to_state, expiresAt: iso(r.expires_at), sha256: r.first_sha256, firstForwardedAt: iso(r.first_forwarded_at) };
+}
+
+/** Records a forward; returns the row only when it is the first for (from, id). */
+export async function recordRelayed(q: Queryable, r: Omit<RelayedRow, 'forwards' | 'last_forwarded_at' | 'first_forwarded_at'> & { at: Date }): Promise<RelayedRow | undefined> {
+  const [row] = await q.query<RelayedRow>(
+    `INSERT INTO exchange_relayed (from_state, envelope_id, to_state, expires_at, first_sha256, first_forwarded_at, forwards, last_forwarded_at, last_status)
+     VALUES ($1, $2, $3, $4, $5, $6, 1, $6, $7) ON CONFLICT (from_state, envelope_id) DO NOTHING RETURNING *`,
+    [r.from_state, r.envelope_id, r.to_state, r.expires_at.toISOString(), r.first_sha256, r.at.toISOString(), r.last_status],
+  );
+  if (row) return row;
+  await q.query('UPDATE exchange_relayed SET forwards = forwards + 1, last_forwarded_at = $3, last_status = $4 WHERE from_state = $1 AND envelope_id = $2', [r.from_state, r.envelope_id, r.at.toISOString(), r.last_status]);
+  return undefined;
+}
+
+export async function relayedByIds(q: Queryable, ids: readonly string[]): Promise<RelayedRow[]> {
+  const keys = ids.map((k) => k.split('/'));
+  return q.query<RelayedRow>('SELECT * FROM exchange_relayed WHERE (from_state, envelope_id::text) IN (SELECT * FROM unnest($1::text[], $2::text[]))', [keys.map((k) => k[0]), keys.map((k) => k[1] ?? '')]);
+}
+
+export async function listRelayed(q: Queryable, limit: number): Promise<RelayedRow[]> {
+  return q.query<RelayedRow>('SELECT * FROM exchange_relayed ORDER BY first_forwarded_at DESC, envelope_id DESC LIMIT $1', [limit]);
 }

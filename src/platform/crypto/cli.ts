@@ -1,9 +1,20 @@
 import type { Command } from 'commander';
+import { cliActor, type Actor } from '../auth/actor.ts';
 import { loadConfig } from '../config.ts';
+import type { CommandContext } from '../module.ts';
 import { enrolmentFingerprint, loadNodeKeys, rotateNodeKeys } from './keys.ts';
 
-/** `custodia keys show` and `custodia keys rotate`: the node's signing keys live in files, not the database. */
-export function registerKeysCommands(program: Command): void {
+/** What rotates the keys and announces them to the peers (the exchange module's service). */
+export interface KeyRotator {
+  rotateKeys(actor: Actor): Promise<{ retiredKid: string; kid: string; fingerprint: string; encryptionKid: string; announcedTo: string[] }>;
+}
+
+/**
+ * `custodia keys show` and `custodia keys rotate`: the node's keys live in files, not the database; a rotation
+ * is announced to the State-to-State peers through the outbox (`rotator`, which opens the database), unless
+ * --no-announce.
+ */
+export function registerKeysCommands(program: Command, rotator?: CommandContext<KeyRotator>): void {
   const keys = program.command('keys').description("the node's Ed25519 signing keys (licences, envelopes, audit checkpoints)");
   keys
     .command('show')
@@ -30,12 +41,20 @@ export function registerKeysCommands(program: Command): void {
     });
   keys
     .command('rotate')
-    .description('make a new signing key; the old public key stays published for verification')
-    .action(async () => {
+    .description('make new signing and X25519 keys and announce them to every active peer (key_rotation signed by the old key); the old public key stays published for verification')
+    .option('--no-announce', 'rotate the signing key only, without the database (peers must then re-pin by hand)')
+    .action(async (opts: { announce: boolean }) => {
       const config = loadConfig();
-      const { retired, current } = await rotateNodeKeys(config);
-      process.stdout.write(`retired key: ${retired}\ncurrent key: ${current.kid}\nfingerprint: ${current.fingerprint}\n`);
-      process.stdout.write(`enrolment fingerprint: ${await enrolmentFingerprint(current.publicJwk)}\n`);
-      process.stdout.write('A running server picks the new key up at its next signature.\n');
+      if (opts.announce && rotator) {
+        const r = await rotator.run('custodia keys rotate', ({ service }) => service.rotateKeys(cliActor()));
+        process.stdout.write(`retired key: ${r.retiredKid}\ncurrent key: ${r.kid}\nfingerprint: ${r.fingerprint}\nencryption key: ${r.encryptionKid}\n`);
+        process.stdout.write(`announced to: ${r.announcedTo.length ? r.announcedTo.join(', ') : '(no active peer)'} (key_rotation envelopes in the outbox)\n`);
+      } else {
+        const { retired, current } = await rotateNodeKeys(config);
+        process.stdout.write(`retired key: ${retired}\ncurrent key: ${current.kid}\nfingerprint: ${current.fingerprint}\n`);
+      }
+      const k = await loadNodeKeys(config);
+      process.stdout.write(`enrolment fingerprint: ${await enrolmentFingerprint(k.publicJwk)}\n`);
+      process.stdout.write('A running server picks the new keys up at its next signature.\n');
     });
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { calculateJwkThumbprint, CompactEncrypt, importJWK } from 'jose';
-import { enrolmentFingerprint, KEY_FILES, JwsVerificationError, loadNodeKeys, rotateNodeKeys, verifyCompactJws } from './keys.ts';
+import { enrolmentFingerprint, KEY_FILES, JwsVerificationError, loadNodeKeys, prepareNodeKeyRotation, rotateNodeKeys, verifyCompactJws } from './keys.ts';
 import { createTestApp } from '../../../test/support/app.ts';
 import { ENGINES } from '../../../test/support/engines.ts';
 
@@ -120,6 +120,20 @@ describe('node encryption key (X25519)', () => {
     await expect(keys.encryption.decryptCompactJwe(await to('ECDH-ES+A128KW', 'A128GCM'))).rejects.toThrow();
     const { current } = await rotateNodeKeys({ keysDir });
     expect(current.encryption.kid).toBe(keys.encryption.kid);
+  });
+
+  it('rotates the X25519 key when asked, to the key prepared beforehand, and keeps the old one to open what was made to it', async () => {
+    const keysDir = tempKeysDir();
+    const keys = await loadNodeKeys({ keysDir });
+    const toOld = await new CompactEncrypt(new TextEncoder().encode('in flight')).setProtectedHeader({ alg: 'ECDH-ES', enc: 'A256GCM' }).encrypt(await importJWK({ kty: 'OKP', crv: 'X25519', x: keys.encryption.publicJwk.x }, 'ECDH-ES'));
+    const next = await prepareNodeKeyRotation({ keysDir });
+    expect((await prepareNodeKeyRotation({ keysDir })).kid).toBe(next.kid);
+    const { current } = await rotateNodeKeys({ keysDir }, new Date('2026-06-01T00:00:00Z'), { encryption: true });
+    expect([current.kid, current.encryption.kid]).toEqual([next.kid, next.encryption.kid]);
+    expect(current.retiredEncryption.map((k) => k.kid)).toEqual([keys.encryption.kid]);
+    await expect(current.encryption.decryptCompactJwe(toOld)).rejects.toThrow();
+    expect(new TextDecoder().decode((await current.retiredEncryption[0].decryptCompactJwe(toOld)).plaintext)).toBe('in flight');
+    expect(current.publicJwks().keys.map((k) => [k.kid, k.retired ?? null])).toEqual([[next.kid, null], [keys.kid, '2026-06-01T00:00:00.000Z']]);
   });
 });
 

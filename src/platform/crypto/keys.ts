@@ -76,13 +76,27 @@ export interface NodeKeys {
   signBytes(data: Uint8Array): Buffer;
   /** Verifies a raw Ed25519 signature with the current or a retired key named by kid. */
   verifyBytes(kid: string, data: Uint8Array, signature: Uint8Array): boolean;
-  /** The X25519 key envelopes are encrypted to (not rotated by `rotateNodeKeys`). */
+  /** The X25519 key envelopes are encrypted to (rotated by `rotateNodeKeys` only when asked). */
   readonly encryption: NodeEncryptionKey;
+  /** X25519 keys replaced by rotation, kept so envelopes encrypted to them before peers learnt the new one still open. */
+  readonly retiredEncryption: readonly NodeEncryptionKey[];
+}
+
+/** The keys a rotation will switch to, made (and kept on disk) before anything is announced with the old key. */
+export interface NextNodeKeys {
+  readonly kid: string;
+  readonly publicJwk: NodeJwk;
+  signCompactJws(payload: object | string, header?: Record<string, unknown>): Promise<string>;
+  readonly encryption: { readonly kid: string; readonly publicJwk: NodeEncryptionJwk };
 }
 
 const PRIVATE_FILE = 'node-ed25519.pem';
 const ENCRYPTION_FILE = 'node-x25519.pem';
 const JWKS_FILE = 'jwks.json';
+/** The next keys of a rotation under way (prepareNodeKeyRotation), consumed by rotateNodeKeys. */
+const NEXT_PRIVATE_FILE = 'node-ed25519.next.pem';
+const NEXT_ENCRYPTION_FILE = 'node-x25519.next.pem';
+const RETIRED_ENCRYPTION_RE = /^node-x25519\.retired\.[A-Za-z0-9_-]{43}\.pem$/;
 
 export const KEY_FILES = { private: PRIVATE_FILE, encryption: ENCRYPTION_FILE, jwks: JWKS_FILE } as const;
 
@@ -191,6 +205,11 @@ export async function loadNodeKeys(config: Pick<Config, 'keysDir'>): Promise<Nod
   if ((fs.statSync(encFile).mode & 0o077) !== 0) fs.chmodSync(encFile, 0o600);
   const encryptionPrivate = createPrivateKey(fs.readFileSync(encFile, 'utf8'));
   const encryption = makeEncryptionKey(encryptionPrivate, await encryptionJwkOf(createPublicKey(encryptionPrivate)));
+  const retiredEncryption: NodeEncryptionKey[] = [];
+  for (const name of fs.readdirSync(dir).filter((n) => RETIRED_ENCRYPTION_RE.test(n)).sort()) {
+    const priv = createPrivateKey(fs.readFileSync(path.join(dir, name), 'utf8'));
+    retiredEncryption.push(makeEncryptionKey(priv, await encryptionJwkOf(createPublicKey(priv))));
+  }
   const privateKey = createPrivateKey(fs.readFileSync(file, 'utf8'));
   const publicKey = createPublicKey(privateKey);
   const current = await jwkOf(publicKey);
@@ -199,7 +218,7 @@ export async function loadNodeKeys(config: Pick<Config, 'keysDir'>): Promise<Nod
     published.unshift({ ...current, created: new Date().toISOString() });
     writeAtomic(path.join(dir, JWKS_FILE), `${JSON.stringify({ keys: published }, null, 2)}\n`, 0o644);
   }
-  const keys = makeNodeKeys(privateKey, current, published, encryption);
+  const keys = makeNodeKeys(privateKey, current, published, encryption, retiredEncryption);
   cache.set(dir, { mtimeMs: stat.mtimeMs, keys });
   return keys;
 }
@@ -218,7 +237,7 @@ function makeEncryptionKey(privateKey: KeyObject, publicJwk: NodeEncryptionJwk):
   };
 }
 
-function makeNodeKeys(privateKey: KeyObject, current: NodeJwk, published: PublishedKey[], encryption: NodeEncryptionKey): NodeKeys {
+function makeNodeKeys(privateKey: KeyObject, current: NodeJwk, published: PublishedKey[], encryption: NodeEncryptionKey, retiredEncryption: readonly NodeEncryptionKey[]): NodeKeys {
   const ordered = [published.find((k) => k.kid === current.kid)!, ...published.filter((k) => k.kid !== current.kid)];
   const publicByKid = new Map<string, KeyObject>();
   for (const k of ordered) publicByKid.set(k.kid, createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: k.x }, format: 'jwk' }));
@@ -228,6 +247,7 @@ function makeNodeKeys(privateKey: KeyObject, current: NodeJwk, published: Publis
     fingerprint: fingerprintOf(current),
     publicJwks: () => ({ keys: ordered.map((k) => ({ ...k })) }),
     encryption,
+    retiredEncryption,
     async signCompactJws(payload, header = {}) {
       return new CompactSign(new TextEncoder().encode(typeof payload === 'string' ? payload : JSON.stringify(payload)))
         .setProtectedHeader({ ...header, alg: 'EdDSA', kid: current.kid })
@@ -290,20 +310,57 @@ export async function verifyCompactJws(token: string, jwks: Jwks | { keys: JWK[]
 }
 
 /**
- * Replaces the current key with a new one; the old public key stays in jwks.json marked retired so
- * everything it signed still verifies. Returns the new keys.
+ * Makes the keys a rotation will switch to, on disk beside the current ones (so an announcement signed with
+ * the old key never names a key that a crash could lose), or returns those made by an interrupted rotation.
  */
-export async function rotateNodeKeys(config: Pick<Config, 'keysDir'>, now: Date = new Date()): Promise<{ retired: string; current: NodeKeys }> {
+export async function prepareNodeKeyRotation(config: Pick<Config, 'keysDir'>): Promise<NextNodeKeys> {
+  await loadNodeKeys(config);
+  const dir = config.keysDir;
+  createPrivateKeyFileIfAbsent(dir, NEXT_PRIVATE_FILE, 'ed25519');
+  createPrivateKeyFileIfAbsent(dir, NEXT_ENCRYPTION_FILE, 'x25519');
+  const privateKey = createPrivateKey(fs.readFileSync(path.join(dir, NEXT_PRIVATE_FILE), 'utf8'));
+  const publicJwk = await jwkOf(createPublicKey(privateKey));
+  const encPrivate = createPrivateKey(fs.readFileSync(path.join(dir, NEXT_ENCRYPTION_FILE), 'utf8'));
+  const encJwk = await encryptionJwkOf(createPublicKey(encPrivate));
+  return {
+    kid: publicJwk.kid,
+    publicJwk,
+    encryption: { kid: encJwk.kid, publicJwk: encJwk },
+    async signCompactJws(payload, header = {}) {
+      return new CompactSign(new TextEncoder().encode(typeof payload === 'string' ? payload : JSON.stringify(payload)))
+        .setProtectedHeader({ ...header, alg: 'EdDSA', kid: publicJwk.kid })
+        .sign(privateKey);
+    },
+  };
+}
+
+/**
+ * Replaces the current key with a new one (the one prepareNodeKeyRotation made, if any); the old public key
+ * stays in jwks.json marked retired so everything it signed still verifies. With `encryption`, the X25519 key
+ * is replaced too and the old one kept (node-x25519.retired.<kid>.pem) to open envelopes still in flight to it.
+ * Returns the new keys.
+ */
+export async function rotateNodeKeys(config: Pick<Config, 'keysDir'>, now: Date = new Date(), options: { encryption?: boolean } = {}): Promise<{ retired: string; current: NodeKeys }> {
   const before = await loadNodeKeys(config);
   const dir = config.keysDir;
-  const { privateKey } = generateKeyPairSync('ed25519');
+  const nextFile = path.join(dir, NEXT_PRIVATE_FILE);
+  const privateKey = fs.existsSync(nextFile) ? createPrivateKey(fs.readFileSync(nextFile, 'utf8')) : generateKeyPairSync('ed25519').privateKey;
   const next = await jwkOf(createPublicKey(privateKey));
   const published = readJwksFile(dir).map((k) => (k.kid === before.kid && !k.retired ? { ...k, retired: now.toISOString() } : k));
   if (!published.some((k) => k.kid === before.kid)) published.push({ ...before.publicJwk, retired: now.toISOString() });
-  published.unshift({ ...next, created: now.toISOString() });
-  // Public keys first: if we crash between the two writes, the new key is already published.
+  if (!published.some((k) => k.kid === next.kid)) published.unshift({ ...next, created: now.toISOString() });
+  if (options.encryption) {
+    // The old X25519 key is kept under its kid before the new one takes its name.
+    const encFile = path.join(dir, ENCRYPTION_FILE);
+    fs.copyFileSync(encFile, path.join(dir, `node-x25519.retired.${before.encryption.kid}.pem`));
+    const nextEnc = path.join(dir, NEXT_ENCRYPTION_FILE);
+    const encPem = fs.existsSync(nextEnc) ? fs.readFileSync(nextEnc, 'utf8') : (generateKeyPairSync('x25519').privateKey.export({ format: 'pem', type: 'pkcs8' }) as string);
+    writeAtomic(encFile, encPem, 0o600);
+  }
+  // Public keys first: if we crash between the writes, the new key is already published.
   writeAtomic(path.join(dir, JWKS_FILE), `${JSON.stringify({ keys: published }, null, 2)}\n`, 0o644);
   writeAtomic(path.join(dir, PRIVATE_FILE), privateKey.export({ format: 'pem', type: 'pkcs8' }) as string, 0o600);
+  for (const f of [NEXT_PRIVATE_FILE, ...(options.encryption ? [NEXT_ENCRYPTION_FILE] : [])]) fs.rmSync(path.join(dir, f), { force: true });
   cache.delete(dir);
   return { retired: before.kid, current: await loadNodeKeys(config) };
 }

@@ -1422,89 +1422,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/exchange/cases/{reference}/messages": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A licensing case's import authorisation checks and transit notifications, and the signed answers received to them (Art. 10(2) evidence as it arrives) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    reference: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            received: {
-                                answerId: string | null;
-                                /** @enum {string} */
-                                effect: "none" | "applied" | "queued" | "answered";
-                                effectDetail: {
-                                    [key: string]: unknown;
-                                } | null;
-                                envelope: {
-                                    [key: string]: unknown;
-                                };
-                                envelopeId: string;
-                                from: string;
-                                id: string;
-                                inReplyTo: string | null;
-                                kid: string;
-                                receivedAt: string | null;
-                                relayed: boolean;
-                                sha256: string;
-                                token: string;
-                                type: string;
-                            }[];
-                            sent: {
-                                attempts: number;
-                                createdAt: string | null;
-                                deadAt: string | null;
-                                deadReason: string | null;
-                                deliveredAt: string | null;
-                                envelope: {
-                                    [key: string]: unknown;
-                                };
-                                expiresAt: string | null;
-                                id: string;
-                                inReplyTo: string | null;
-                                lastAttemptAt: string | null;
-                                lastError: string | null;
-                                nextAttemptAt: string | null;
-                                ordered: boolean;
-                                sha256: string;
-                                /** @enum {string} */
-                                status: "pending" | "delivered" | "dead";
-                                to: string;
-                                token: string;
-                                type: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/exchange/envelopes": {
         parameters: {
             query?: never;
@@ -1664,21 +1581,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/exchange/inbox/{id}": {
+    "/api/v1/exchange/keys/rotate": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** One received envelope, as signed, with its effect (what the queue and the case page link to) */
-        get: {
+        get?: never;
+        put?: never;
+        /**
+         * Replace this node's signing and X25519 keys, announcing the new ones to every active peer in a key_rotation envelope signed by the old key
+         * @description What `custodia keys rotate` does, for a node whose embedded database the running server holds. The announcements go through the outbox ahead of anything signed with the new key.
+         */
+        post: {
             parameters: {
                 query?: never;
                 header?: never;
-                path: {
-                    id: string;
-                };
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
@@ -1690,32 +1610,16 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            answerId: string | null;
-                            /** @enum {string} */
-                            effect: "none" | "applied" | "queued" | "answered";
-                            effectDetail: {
-                                [key: string]: unknown;
-                            } | null;
-                            envelope: {
-                                [key: string]: unknown;
-                            };
-                            envelopeId: string;
-                            from: string;
-                            id: string;
-                            inReplyTo: string | null;
+                            announcedTo: string[];
+                            encryptionKid: string;
+                            fingerprint: string;
                             kid: string;
-                            receivedAt: string | null;
-                            relayed: boolean;
-                            sha256: string;
-                            token: string;
-                            type: string;
+                            retiredKid: string;
                         };
                     };
                 };
             };
         };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1783,106 +1687,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/exchange/outbox/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One sent envelope, as signed, with its delivery attempts */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            attempts: number;
-                            createdAt: string | null;
-                            deadAt: string | null;
-                            deadReason: string | null;
-                            deliveredAt: string | null;
-                            envelope: {
-                                [key: string]: unknown;
-                            };
-                            expiresAt: string | null;
-                            id: string;
-                            inReplyTo: string | null;
-                            lastAttemptAt: string | null;
-                            lastError: string | null;
-                            nextAttemptAt: string | null;
-                            ordered: boolean;
-                            sha256: string;
-                            /** @enum {string} */
-                            status: "pending" | "delivered" | "dead";
-                            to: string;
-                            token: string;
-                            type: string;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/exchange/outbox/counts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** How many envelopes are pending, delivered and dead-lettered (the dead-letter alert) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            dead: number;
-                            delivered: number;
-                            pending: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/exchange/peers": {
         parameters: {
             query?: never;
@@ -1924,6 +1728,8 @@ export interface paths {
                                     source: "enrolment" | "rotation" | "manual";
                                     x: string;
                                 }[];
+                                relayAllowed?: boolean;
+                                relayVia?: string;
                                 state: string;
                                 /** @enum {string} */
                                 status: "active" | "suspended";
@@ -1980,6 +1786,8 @@ export interface paths {
                                 source: "enrolment" | "rotation" | "manual";
                                 x: string;
                             }[];
+                            relayAllowed?: boolean;
+                            relayVia?: string;
                             state: string;
                             /** @enum {string} */
                             status: "active" | "suspended";
@@ -2038,6 +1846,8 @@ export interface paths {
                                 source: "enrolment" | "rotation" | "manual";
                                 x: string;
                             }[];
+                            relayAllowed?: boolean;
+                            relayVia?: string;
                             state: string;
                             /** @enum {string} */
                             status: "active" | "suspended";
@@ -2069,6 +1879,8 @@ export interface paths {
                         allowedTypes?: ("import_authorisation_check" | "import_authorisation_answer" | "transit_notification" | "transit_answer" | "delivery_confirmation_request" | "delivery_confirmation" | "tracing_request" | "tracing_acknowledgement" | "tracing_response" | "lost_stolen_notice" | "hit_notification" | "denial_notification")[];
                         /** Format: uri */
                         baseUrl?: string;
+                        relayAllowed?: boolean;
+                        relayVia?: string | null;
                     };
                 };
             };
@@ -2096,6 +1908,8 @@ export interface paths {
                                 source: "enrolment" | "rotation" | "manual";
                                 x: string;
                             }[];
+                            relayAllowed?: boolean;
+                            relayVia?: string;
                             state: string;
                             /** @enum {string} */
                             status: "active" | "suspended";
@@ -2158,6 +1972,8 @@ export interface paths {
                                 source: "enrolment" | "rotation" | "manual";
                                 x: string;
                             }[];
+                            relayAllowed?: boolean;
+                            relayVia?: string;
                             state: string;
                             /** @enum {string} */
                             status: "active" | "suspended";
@@ -2227,6 +2043,8 @@ export interface paths {
                                 source: "enrolment" | "rotation" | "manual";
                                 x: string;
                             }[];
+                            relayAllowed?: boolean;
+                            relayVia?: string;
                             state: string;
                             /** @enum {string} */
                             status: "active" | "suspended";
@@ -2293,6 +2111,8 @@ export interface paths {
                                 source: "enrolment" | "rotation" | "manual";
                                 x: string;
                             }[];
+                            relayAllowed?: boolean;
+                            relayVia?: string;
                             state: string;
                             /** @enum {string} */
                             status: "active" | "suspended";
@@ -8945,16 +8765,6 @@ export interface paths {
                             from: string;
                             /** @enum {string} */
                             granularity: "year" | "month";
-                            historicalByCategory: {
-                                bucket: string;
-                                key: string;
-                                value: number;
-                            }[];
-                            historicalByDestination: {
-                                bucket: string;
-                                key: string;
-                                value: number;
-                            }[];
                             licencesByMonth: {
                                 issued: number;
                                 month: string;
@@ -9215,77 +9025,6 @@ export interface paths {
                                 valueMinor: number | null;
                                 withheld: ("commercially_sensitive" | "national_security") | null;
                             }[];
-                            historical: {
-                                aggregates: number;
-                                exports: {
-                                    category: string | null;
-                                    categoryTitle: string | null;
-                                    comments: string;
-                                    currency: string | null;
-                                    description: string;
-                                    /** @enum {string} */
-                                    direction: "export" | "import";
-                                    licences: number | null;
-                                    partnerCode: string | null;
-                                    partnerName: string;
-                                    quantity: number | null;
-                                    rule: string;
-                                    /** @enum {string} */
-                                    source: "sipri" | "eu_coarm";
-                                    sourceLine: number;
-                                    valueMinor: number | null;
-                                    year: number;
-                                }[];
-                                imports: {
-                                    category: string | null;
-                                    categoryTitle: string | null;
-                                    comments: string;
-                                    currency: string | null;
-                                    description: string;
-                                    /** @enum {string} */
-                                    direction: "export" | "import";
-                                    licences: number | null;
-                                    partnerCode: string | null;
-                                    partnerName: string;
-                                    quantity: number | null;
-                                    rule: string;
-                                    /** @enum {string} */
-                                    source: "sipri" | "eu_coarm";
-                                    sourceLine: number;
-                                    valueMinor: number | null;
-                                    year: number;
-                                }[];
-                                note: string;
-                                notReportable: number;
-                                sources: {
-                                    attribution: string;
-                                    fileName: string;
-                                    fileSha256: string;
-                                    importedAt: string;
-                                    /** @enum {string} */
-                                    source: "sipri" | "eu_coarm";
-                                    sourceName: string;
-                                }[];
-                                unmapped: {
-                                    category: string | null;
-                                    categoryTitle: string | null;
-                                    comments: string;
-                                    currency: string | null;
-                                    description: string;
-                                    /** @enum {string} */
-                                    direction: "export" | "import";
-                                    licences: number | null;
-                                    partnerCode: string | null;
-                                    partnerName: string;
-                                    quantity: number | null;
-                                    rule: string;
-                                    /** @enum {string} */
-                                    source: "sipri" | "eu_coarm";
-                                    sourceLine: number;
-                                    valueMinor: number | null;
-                                    year: number;
-                                }[];
-                            } | null;
                             imports: {
                                 category: string;
                                 categoryTitle: string;
@@ -9343,77 +9082,6 @@ export interface paths {
                                 denials: number;
                                 destination: string;
                             }[];
-                            historical: {
-                                aggregates: number;
-                                exports: {
-                                    category: string | null;
-                                    categoryTitle: string | null;
-                                    comments: string;
-                                    currency: string | null;
-                                    description: string;
-                                    /** @enum {string} */
-                                    direction: "export" | "import";
-                                    licences: number | null;
-                                    partnerCode: string | null;
-                                    partnerName: string;
-                                    quantity: number | null;
-                                    rule: string;
-                                    /** @enum {string} */
-                                    source: "sipri" | "eu_coarm";
-                                    sourceLine: number;
-                                    valueMinor: number | null;
-                                    year: number;
-                                }[];
-                                imports: {
-                                    category: string | null;
-                                    categoryTitle: string | null;
-                                    comments: string;
-                                    currency: string | null;
-                                    description: string;
-                                    /** @enum {string} */
-                                    direction: "export" | "import";
-                                    licences: number | null;
-                                    partnerCode: string | null;
-                                    partnerName: string;
-                                    quantity: number | null;
-                                    rule: string;
-                                    /** @enum {string} */
-                                    source: "sipri" | "eu_coarm";
-                                    sourceLine: number;
-                                    valueMinor: number | null;
-                                    year: number;
-                                }[];
-                                note: string;
-                                notReportable: number;
-                                sources: {
-                                    attribution: string;
-                                    fileName: string;
-                                    fileSha256: string;
-                                    importedAt: string;
-                                    /** @enum {string} */
-                                    source: "sipri" | "eu_coarm";
-                                    sourceName: string;
-                                }[];
-                                unmapped: {
-                                    category: string | null;
-                                    categoryTitle: string | null;
-                                    comments: string;
-                                    currency: string | null;
-                                    description: string;
-                                    /** @enum {string} */
-                                    direction: "export" | "import";
-                                    licences: number | null;
-                                    partnerCode: string | null;
-                                    partnerName: string;
-                                    quantity: number | null;
-                                    rule: string;
-                                    /** @enum {string} */
-                                    source: "sipri" | "eu_coarm";
-                                    sourceLine: number;
-                                    valueMinor: number | null;
-                                    year: number;
-                                }[];
-                            } | null;
                             identicalApprovals: {
                                 approvedOn: string;
                                 denialReference: string;
@@ -9699,77 +9367,6 @@ export interface paths {
                                     valueMinor: number | null;
                                     withheld: ("commercially_sensitive" | "national_security") | null;
                                 }[];
-                                historical: {
-                                    aggregates: number;
-                                    exports: {
-                                        category: string | null;
-                                        categoryTitle: string | null;
-                                        comments: string;
-                                        currency: string | null;
-                                        description: string;
-                                        /** @enum {string} */
-                                        direction: "export" | "import";
-                                        licences: number | null;
-                                        partnerCode: string | null;
-                                        partnerName: string;
-                                        quantity: number | null;
-                                        rule: string;
-                                        /** @enum {string} */
-                                        source: "sipri" | "eu_coarm";
-                                        sourceLine: number;
-                                        valueMinor: number | null;
-                                        year: number;
-                                    }[];
-                                    imports: {
-                                        category: string | null;
-                                        categoryTitle: string | null;
-                                        comments: string;
-                                        currency: string | null;
-                                        description: string;
-                                        /** @enum {string} */
-                                        direction: "export" | "import";
-                                        licences: number | null;
-                                        partnerCode: string | null;
-                                        partnerName: string;
-                                        quantity: number | null;
-                                        rule: string;
-                                        /** @enum {string} */
-                                        source: "sipri" | "eu_coarm";
-                                        sourceLine: number;
-                                        valueMinor: number | null;
-                                        year: number;
-                                    }[];
-                                    note: string;
-                                    notReportable: number;
-                                    sources: {
-                                        attribution: string;
-                                        fileName: string;
-                                        fileSha256: string;
-                                        importedAt: string;
-                                        /** @enum {string} */
-                                        source: "sipri" | "eu_coarm";
-                                        sourceName: string;
-                                    }[];
-                                    unmapped: {
-                                        category: string | null;
-                                        categoryTitle: string | null;
-                                        comments: string;
-                                        currency: string | null;
-                                        description: string;
-                                        /** @enum {string} */
-                                        direction: "export" | "import";
-                                        licences: number | null;
-                                        partnerCode: string | null;
-                                        partnerName: string;
-                                        quantity: number | null;
-                                        rule: string;
-                                        /** @enum {string} */
-                                        source: "sipri" | "eu_coarm";
-                                        sourceLine: number;
-                                        valueMinor: number | null;
-                                        year: number;
-                                    }[];
-                                } | null;
                                 imports: {
                                     category: string;
                                     categoryTitle: string;
@@ -9827,77 +9424,6 @@ export interface paths {
                                     denials: number;
                                     destination: string;
                                 }[];
-                                historical: {
-                                    aggregates: number;
-                                    exports: {
-                                        category: string | null;
-                                        categoryTitle: string | null;
-                                        comments: string;
-                                        currency: string | null;
-                                        description: string;
-                                        /** @enum {string} */
-                                        direction: "export" | "import";
-                                        licences: number | null;
-                                        partnerCode: string | null;
-                                        partnerName: string;
-                                        quantity: number | null;
-                                        rule: string;
-                                        /** @enum {string} */
-                                        source: "sipri" | "eu_coarm";
-                                        sourceLine: number;
-                                        valueMinor: number | null;
-                                        year: number;
-                                    }[];
-                                    imports: {
-                                        category: string | null;
-                                        categoryTitle: string | null;
-                                        comments: string;
-                                        currency: string | null;
-                                        description: string;
-                                        /** @enum {string} */
-                                        direction: "export" | "import";
-                                        licences: number | null;
-                                        partnerCode: string | null;
-                                        partnerName: string;
-                                        quantity: number | null;
-                                        rule: string;
-                                        /** @enum {string} */
-                                        source: "sipri" | "eu_coarm";
-                                        sourceLine: number;
-                                        valueMinor: number | null;
-                                        year: number;
-                                    }[];
-                                    note: string;
-                                    notReportable: number;
-                                    sources: {
-                                        attribution: string;
-                                        fileName: string;
-                                        fileSha256: string;
-                                        importedAt: string;
-                                        /** @enum {string} */
-                                        source: "sipri" | "eu_coarm";
-                                        sourceName: string;
-                                    }[];
-                                    unmapped: {
-                                        category: string | null;
-                                        categoryTitle: string | null;
-                                        comments: string;
-                                        currency: string | null;
-                                        description: string;
-                                        /** @enum {string} */
-                                        direction: "export" | "import";
-                                        licences: number | null;
-                                        partnerCode: string | null;
-                                        partnerName: string;
-                                        quantity: number | null;
-                                        rule: string;
-                                        /** @enum {string} */
-                                        source: "sipri" | "eu_coarm";
-                                        sourceLine: number;
-                                        valueMinor: number | null;
-                                        year: number;
-                                    }[];
-                                } | null;
                                 identicalApprovals: {
                                     approvedOn: string;
                                     denialReference: string;
@@ -10136,77 +9662,6 @@ export interface paths {
                                     valueMinor: number | null;
                                     withheld: ("commercially_sensitive" | "national_security") | null;
                                 }[];
-                                historical: {
-                                    aggregates: number;
-                                    exports: {
-                                        category: string | null;
-                                        categoryTitle: string | null;
-                                        comments: string;
-                                        currency: string | null;
-                                        description: string;
-                                        /** @enum {string} */
-                                        direction: "export" | "import";
-                                        licences: number | null;
-                                        partnerCode: string | null;
-                                        partnerName: string;
-                                        quantity: number | null;
-                                        rule: string;
-                                        /** @enum {string} */
-                                        source: "sipri" | "eu_coarm";
-                                        sourceLine: number;
-                                        valueMinor: number | null;
-                                        year: number;
-                                    }[];
-                                    imports: {
-                                        category: string | null;
-                                        categoryTitle: string | null;
-                                        comments: string;
-                                        currency: string | null;
-                                        description: string;
-                                        /** @enum {string} */
-                                        direction: "export" | "import";
-                                        licences: number | null;
-                                        partnerCode: string | null;
-                                        partnerName: string;
-                                        quantity: number | null;
-                                        rule: string;
-                                        /** @enum {string} */
-                                        source: "sipri" | "eu_coarm";
-                                        sourceLine: number;
-                                        valueMinor: number | null;
-                                        year: number;
-                                    }[];
-                                    note: string;
-                                    notReportable: number;
-                                    sources: {
-                                        attribution: string;
-                                        fileName: string;
-                                        fileSha256: string;
-                                        importedAt: string;
-                                        /** @enum {string} */
-                                        source: "sipri" | "eu_coarm";
-                                        sourceName: string;
-                                    }[];
-                                    unmapped: {
-                                        category: string | null;
-                                        categoryTitle: string | null;
-                                        comments: string;
-                                        currency: string | null;
-                                        description: string;
-                                        /** @enum {string} */
-                                        direction: "export" | "import";
-                                        licences: number | null;
-                                        partnerCode: string | null;
-                                        partnerName: string;
-                                        quantity: number | null;
-                                        rule: string;
-                                        /** @enum {string} */
-                                        source: "sipri" | "eu_coarm";
-                                        sourceLine: number;
-                                        valueMinor: number | null;
-                                        year: number;
-                                    }[];
-                                } | null;
                                 imports: {
                                     category: string;
                                     categoryTitle: string;
@@ -10264,77 +9719,6 @@ export interface paths {
                                     denials: number;
                                     destination: string;
                                 }[];
-                                historical: {
-                                    aggregates: number;
-                                    exports: {
-                                        category: string | null;
-                                        categoryTitle: string | null;
-                                        comments: string;
-                                        currency: string | null;
-                                        description: string;
-                                        /** @enum {string} */
-                                        direction: "export" | "import";
-                                        licences: number | null;
-                                        partnerCode: string | null;
-                                        partnerName: string;
-                                        quantity: number | null;
-                                        rule: string;
-                                        /** @enum {string} */
-                                        source: "sipri" | "eu_coarm";
-                                        sourceLine: number;
-                                        valueMinor: number | null;
-                                        year: number;
-                                    }[];
-                                    imports: {
-                                        category: string | null;
-                                        categoryTitle: string | null;
-                                        comments: string;
-                                        currency: string | null;
-                                        description: string;
-                                        /** @enum {string} */
-                                        direction: "export" | "import";
-                                        licences: number | null;
-                                        partnerCode: string | null;
-                                        partnerName: string;
-                                        quantity: number | null;
-                                        rule: string;
-                                        /** @enum {string} */
-                                        source: "sipri" | "eu_coarm";
-                                        sourceLine: number;
-                                        valueMinor: number | null;
-                                        year: number;
-                                    }[];
-                                    note: string;
-                                    notReportable: number;
-                                    sources: {
-                                        attribution: string;
-                                        fileName: string;
-                                        fileSha256: string;
-                                        importedAt: string;
-                                        /** @enum {string} */
-                                        source: "sipri" | "eu_coarm";
-                                        sourceName: string;
-                                    }[];
-                                    unmapped: {
-                                        category: string | null;
-                                        categoryTitle: string | null;
-                                        comments: string;
-                                        currency: string | null;
-                                        description: string;
-                                        /** @enum {string} */
-                                        direction: "export" | "import";
-                                        licences: number | null;
-                                        partnerCode: string | null;
-                                        partnerName: string;
-                                        quantity: number | null;
-                                        rule: string;
-                                        /** @enum {string} */
-                                        source: "sipri" | "eu_coarm";
-                                        sourceLine: number;
-                                        valueMinor: number | null;
-                                        year: number;
-                                    }[];
-                                } | null;
                                 identicalApprovals: {
                                     approvedOn: string;
                                     denialReference: string;
@@ -11607,67 +10991,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Disposal certificates issued, newest first, by kind and day of disposal */
-        get: {
-            parameters: {
-                query?: {
-                    cursor?: string;
-                    from?: string;
-                    kind?: "destruction" | "deactivation" | "other";
-                    limit?: number;
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                authorizationRef: string | null;
-                                authorizingBody: string | null;
-                                certificateNumber: string;
-                                contentHash: string;
-                                createdAt: string;
-                                createdBy: string;
-                                deactivationMark: string | null;
-                                disposedOn: string;
-                                essentialParts: string[] | null;
-                                id: string;
-                                identifyingMarking: string | null;
-                                item: {
-                                    calibre: string | null;
-                                    kind: string;
-                                    make: string | null;
-                                    model: string | null;
-                                    serialNumber: string | null;
-                                    type: string | null;
-                                };
-                                /** @enum {string} */
-                                kind: "destruction" | "deactivation" | "other";
-                                method: string;
-                                place: string;
-                                recipientPartyId: string | null;
-                                recoveredItemId: string | null;
-                                registryItemId: string;
-                                standardApplied: string | null;
-                                verificationUrl: string;
-                                verifyingAuthority: string | null;
-                                witnesses: string[];
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        get?: never;
         put?: never;
         /** Destroy, deactivate or otherwise dispose of (with its authorisation) a registry item; a signed certificate is issued */
         post: {
@@ -12269,14 +11593,9 @@ export interface paths {
             parameters: {
                 query?: {
                     agencyPartyId?: string;
-                    criminalContext?: "trafficking" | "violent_crime" | "drugs" | "organised_crime" | "terrorism" | "other" | "none";
                     cursor?: string;
                     from?: string;
-                    itemType?: string;
-                    kind?: "firearm" | "part" | "ammunition";
-                    legalJustification?: "illicit_possession" | "illicit_trafficking" | "illicit_manufacturing" | "marking_offence" | "other";
                     limit?: number;
-                    originEstablished?: "true" | "false";
                     recoveryType?: "seized" | "found" | "surrendered";
                     to?: string;
                 };
@@ -12312,7 +11631,6 @@ export interface paths {
                                 /** @enum {string} */
                                 legalJustification: "illicit_possession" | "illicit_trafficking" | "illicit_manufacturing" | "marking_offence" | "other";
                                 legalReference: string | null;
-                                matchingItems: number;
                                 placeLatitude: number | null;
                                 placeLocode: string | null;
                                 placeLongitude: number | null;
@@ -12490,7 +11808,6 @@ export interface paths {
                             /** @enum {string} */
                             legalJustification: "illicit_possession" | "illicit_trafficking" | "illicit_manufacturing" | "marking_offence" | "other";
                             legalReference: string | null;
-                            matchingItems: number;
                             notes: string | null;
                             persons: {
                                 party: {
@@ -12642,7 +11959,6 @@ export interface paths {
                             /** @enum {string} */
                             legalJustification: "illicit_possession" | "illicit_trafficking" | "illicit_manufacturing" | "marking_offence" | "other";
                             legalReference: string | null;
-                            matchingItems: number;
                             notes: string | null;
                             persons: {
                                 party: {
@@ -12806,7 +12122,6 @@ export interface paths {
                             /** @enum {string} */
                             legalJustification: "illicit_possession" | "illicit_trafficking" | "illicit_manufacturing" | "marking_offence" | "other";
                             legalReference: string | null;
-                            matchingItems: number;
                             notes: string | null;
                             persons: {
                                 party: {
@@ -12961,7 +12276,6 @@ export interface paths {
                             /** @enum {string} */
                             legalJustification: "illicit_possession" | "illicit_trafficking" | "illicit_manufacturing" | "marking_offence" | "other";
                             legalReference: string | null;
-                            matchingItems: number;
                             notes: string | null;
                             persons: {
                                 party: {
@@ -13172,7 +12486,6 @@ export interface paths {
                                 /** @enum {string} */
                                 legalJustification: "illicit_possession" | "illicit_trafficking" | "illicit_manufacturing" | "marking_offence" | "other";
                                 legalReference: string | null;
-                                matchingItems: number;
                                 outcomes: {
                                     [key: string]: number;
                                 };
@@ -13210,11 +12523,9 @@ export interface paths {
                 query?: {
                     cursor?: string;
                     direction?: "outgoing" | "incoming";
-                    from?: string;
                     limit?: number;
                     overdue?: "true" | "false";
                     status?: "draft" | "received" | "sent" | "acknowledged" | "in_progress" | "responded" | "partial" | "delayed" | "refused" | "closed";
-                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -13476,44 +12787,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/tracing/requests/{id}/pdf": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The signed request or response rendered as a PDF (the JSON document stays authoritative) */
-        get: {
-            parameters: {
-                query?: {
-                    part?: "request" | "response";
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/tracing/requests/{id}/response": {
         parameters: {
             query?: never;
@@ -13539,7 +12812,7 @@ export interface paths {
                         response: {
                             [key: string]: unknown;
                         };
-                    } | null;
+                    };
                 };
             };
             responses: {
