@@ -8,6 +8,7 @@ import type { CommandContext } from './platform/module.ts';
 import { registerImportCommands, registerRegistryCommands } from './registry/cli.ts';
 import { registerReportingCommands } from './reporting/cli.ts';
 import { registerScreeningCommands } from './screening/cli.ts';
+import { registerTracingCommands } from './tracing/cli.ts';
 
 /**
  * Each module's commands (its descriptor's `commands`), by module name and in the order of MODULES, for
@@ -26,5 +27,6 @@ export const MODULE_COMMANDS: readonly { module: string; commands: (program: Com
   { module: 'licensing', commands: registerLicensingCommands },
   { module: 'exchange', commands: registerExchangeCommands },
   { module: 'operations', commands: registerOperationsCommands },
+  { module: 'tracing', commands: registerTracingCommands },
   { module: 'reporting', commands: registerReportingCommands },
 ];

@@ -1,6 +1,7 @@
 import { defineModule } from '../platform/module.ts';
 import type { ExchangeService } from '../exchange/service.ts';
 import type { RegistryService } from '../registry/service.ts';
+import { registerTracingCommands } from './cli.ts';
 import { tracingPolicy } from './policy.ts';
 import { tracingRoutes } from './routes.ts';
 import { createTracingService } from './service.ts';
@@ -27,4 +28,5 @@ export const tracingModule = defineModule({
   needs: ['registry', 'exchange'],
   createService: (deps, needs: { registry: RegistryService; exchange: ExchangeService }) => createTracingService(deps, needs),
   routes: [tracingRoutes],
+  commands: registerTracingCommands,
 });

@@ -34,6 +34,7 @@ import { recordHitAbroad } from './use-cases/record-hit-abroad.ts';
 import { listHitsAbroad } from './use-cases/list-hits-abroad.ts';
 import { listDisposals } from './use-cases/list-disposals.ts';
 import { tracingDocumentPdf } from './use-cases/tracing-document-pdf.ts';
+import { findRecoveredItem } from './use-cases/find-recovered-item.ts';
 
 /**
  * The tracing module's use cases, bound to the platform and the registry (one file per use case in
@@ -45,6 +46,7 @@ export function createTracingService(deps: Deps, needs: { registry: RegistryServ
     recordRecovery,
     importSeizureList,
     getRecovery,
+    findRecoveredItem,
     listRecoveries,
     confirmCandidate,
     registerRecoveredItem,

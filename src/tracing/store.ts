@@ -231,6 +231,10 @@ export async function getCase(q: Queryable, id: string): Promise<CaseRow | undef
   return (await q.query<CaseRow>(`SELECT ${CASE_COLS} FROM recovery_cases WHERE id = $1`, [id]))[0];
 }
 
+export async function getCaseByReference(q: Queryable, reference: string): Promise<CaseRow | undefined> {
+  return (await q.query<CaseRow>(`SELECT ${CASE_COLS} FROM recovery_cases WHERE reference = $1`, [reference]))[0];
+}
+
 export async function getCases(q: Queryable, ids: readonly string[]): Promise<CaseRow[]> {
   return q.query<CaseRow>(`SELECT ${CASE_COLS} FROM recovery_cases WHERE id = ANY($1::uuid[])`, [ids]);
 }
