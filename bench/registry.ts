@@ -2,9 +2,12 @@
  * Registry benchmark (`npm run bench -- --only registry [--items N] [--engine pglite|postgres|both]`).
  *
  * Per engine, on a fresh database:
- *  1. raw baseline: the same N item rows written with INSERT … SELECT unnest(…) in batches of 5,000, one transaction;
+ *  1. raw baselines: the same N item rows written in batches of 5,000, one transaction, with
+ *     INSERT … SELECT unnest(…) and with COPY (what the import now uses for its rows);
  *  2. import: the same rows as a CSV file through the real import service (parse, validate, natural-key
- *     check, items + markings + audit, one transaction) — rows/s and the ratio to (1);
+ *     check, items + markings + audit, one transaction) — rows/s and the ratio to each baseline (1).
+ *     Also the CPU seconds each took: this process's (on PGlite the database's too) plus, on PostgreSQL,
+ *     the server backends' of the bench database (/proc), so the ratio can be read on a loaded machine;
  *  3. exact serial lookup over HTTP (GET /api/v1/registry/items?serial=…) with a registry clerk's API token,
  *     autocannon in a worker thread: req/s, p50, p99;
  *     and the same lookup done directly in SQL (registry store's search), sequentially: p50, p99, lookups/s;
@@ -22,12 +25,12 @@ import { testConfig } from '../src/platform/config.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { openPglite } from '../src/platform/db/pglite.ts';
 import { openScratchPostgres } from '../src/platform/db/scratch.ts';
-import type { Db, Engine } from '../src/platform/db/types.ts';
+import type { Db, Engine, Tx } from '../src/platform/db/types.ts';
 import type { Deps } from '../src/platform/deps.ts';
 import { normaliseSerial, partialSerialPattern } from '../src/registry/model.ts';
 import { searchItems, type ItemRow } from '../src/registry/store.ts';
 import { createImportService } from '../src/registry/import/service.ts';
-import { insertItemsRaw } from '../src/registry/import/store.ts';
+import { copyItems, insertItemsRaw } from '../src/registry/import/store.ts';
 import { insertMachineToken } from '../test/support/tokens.ts';
 import { httpLoad, itemRow, percentile, row } from './support/registry-data.ts';
 
@@ -116,13 +119,78 @@ function rssSampler(): { phase(): number } {
   };
 }
 
+/** CPU seconds of this process (on PGlite: the database's too). */
+const ownCpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
+/**
+ * CPU seconds used by the PostgreSQL backends serving the bench database since `start()` (read from
+ * /proc on this machine; a backend that exits within the phase loses its share, which the bench's
+ * transactions never do: each phase is one long transaction on one connection).
+ */
+function serverCpu(db: Db): { start(): Promise<void>; stop(): Promise<number> } {
+  const ticks = (pid: number) => {
+    try {
+      const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(f[11]) + Number(f[12])) / 100;
+    } catch {
+      return 0;
+    }
+  };
+  let base = new Map<number, number>();
+  const sample = async () => {
+    if (db.engine !== 'postgres') return new Map<number, number>();
+    const rows = await db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+    return new Map(rows.map((r) => [Number(r.pid), ticks(Number(r.pid))]));
+  };
+  return {
+    async start() {
+      base = await sample();
+    },
+    async stop() {
+      let sum = 0;
+      for (const [pid, t] of await sample()) sum += t - (base.get(pid) ?? 0);
+      return sum;
+    },
+  };
+}
+
+/** Runs one raw baseline: N rows in batches, one transaction; returns rows/s and CPU seconds. */
+async function rawBaseline(db: Db, n: number, write: (tx: Tx, rows: ItemRow[]) => Promise<void>) {
+  let ms = 0;
+  const server = serverCpu(db);
+  let cpu = 0;
+  await db.transaction(async (tx) => {
+    await server.start();
+    const now = new Date();
+    for (let i = 0; i < n; i += BATCH) {
+      const rows: ItemRow[] = [];
+      for (let j = i; j < Math.min(n, i + BATCH); j++) rows.push(itemRow(j, now));
+      const c = ownCpu();
+      const t = performance.now();
+      await write(tx, rows);
+      ms += performance.now() - t;
+      cpu += ownCpu() - c;
+    }
+    cpu += await server.stop();
+  });
+  await db.exec('TRUNCATE registry_items CASCADE');
+  return { rowsPerSec: n / (ms / 1000), cpu };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
 const log = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
 
 interface Figures {
   engine: Engine;
   items: number;
   rawRowsPerSec: number;
+  rawCopyRowsPerSec: number;
   importRowsPerSec: number;
+  /** CPU seconds (this process + PostgreSQL backends): raw unnest, raw COPY, import. */
+  cpu: { rawInsert: number; rawCopy: number; importing: number };
   httpReqPerSec: number;
   httpP50: number;
   httpP99: number;
@@ -144,22 +212,12 @@ async function benchEngine(engine: Engine, args: Args, csvFile: string): Promise
   log(`[${engine}] fresh database: ${where}`);
   const deps: Deps = { db, clock: systemClock, config: testConfig({ dataDir: dir }), log: { info() {}, warn() {}, error: console.error, debug() {} } };
   try {
-    // 1. raw baseline (row generation outside the timed statements).
-    let rawMs = 0;
-    await db.transaction(async (tx) => {
-      const now = new Date();
-      for (let i = 0; i < args.items; i += BATCH) {
-        const rows: ItemRow[] = [];
-        for (let j = i; j < Math.min(args.items, i + BATCH); j++) rows.push(itemRow(j, now));
-        const t = performance.now();
-        await insertItemsRaw(tx, rows);
-        rawMs += performance.now() - t;
-      }
-    });
-    const rawRowsPerSec = args.items / (rawMs / 1000);
-    log(`[${engine}] raw INSERT … SELECT unnest: ${Math.round(rawRowsPerSec)} rows/s`);
-    // Same rows again through the import: start from an empty table with the same indexes.
-    await db.exec('TRUNCATE registry_items CASCADE');
+    // 1. raw baselines (row generation outside the timed statements), each from an empty table with the same indexes.
+    const rawInsert = await rawBaseline(db, args.items, insertItemsRaw);
+    log(`[${engine}] raw INSERT … SELECT unnest: ${Math.round(rawInsert.rowsPerSec)} rows/s, ${rawInsert.cpu.toFixed(1)} CPU-s`);
+    const rawCopy = await rawBaseline(db, args.items, copyItems);
+    log(`[${engine}] raw COPY: ${Math.round(rawCopy.rowsPerSec)} rows/s, ${rawCopy.cpu.toFixed(1)} CPU-s`);
+    const rawRowsPerSec = rawInsert.rowsPerSec;
 
     // 2. import of the same rows from CSV.
     const service = createImportService(deps);
@@ -171,9 +229,13 @@ async function benchEngine(engine: Engine, args: Args, csvFile: string): Promise
       await session.post('Profiler.start');
     }
     const rss = rssSampler();
+    const server = serverCpu(db);
+    await server.start();
+    const c0 = ownCpu();
     const t0 = performance.now();
     const out = await service.importItems(SYSTEM_ACTOR, { fileName: path.basename(csvFile), bytes: stat.size, open: () => fs.createReadStream(csvFile) });
     const importMs = performance.now() - t0;
+    const importCpu = ownCpu() - c0 + (await server.stop());
     const rssImportMiB = rss.phase() / 2 ** 20;
     if (session && args.profile) {
       const { profile } = await session.post('Profiler.stop');
@@ -182,13 +244,17 @@ async function benchEngine(engine: Engine, args: Args, csvFile: string): Promise
     }
     if (out.job.status !== 'completed' || out.job.items_created !== args.items) throw new Error(`import did not complete: ${JSON.stringify(out.job)}`);
     const importRowsPerSec = args.items / (importMs / 1000);
-    log(`[${engine}] import: ${Math.round(importRowsPerSec)} rows/s (${(importRowsPerSec / rawRowsPerSec * 100).toFixed(0)}% of raw), peak RSS ${Math.round(rssImportMiB)} MiB`);
+    log(
+      `[${engine}] import: ${Math.round(importRowsPerSec)} rows/s (${pct(importRowsPerSec / rawInsert.rowsPerSec)} of raw unnest, ${pct(importRowsPerSec / rawCopy.rowsPerSec)} of raw COPY), ` +
+        `${importCpu.toFixed(1)} CPU-s (raw/import CPU: unnest ${pct(rawInsert.cpu / importCpu)}, COPY ${pct(rawCopy.cpu / importCpu)}), peak RSS ${Math.round(rssImportMiB)} MiB`,
+    );
     if (engine === 'postgres') await db.exec('ANALYZE');
     const [size] = await db.query<{ bytes: string }>('SELECT pg_database_size(current_database())::text AS bytes');
     const dbMiB = Number(size.bytes) / 2 ** 20;
     log(`[${engine}] database size after the import: ${Math.round(dbMiB)} MiB`);
     const skipped = { httpReqPerSec: NaN, httpP50: NaN, httpP99: NaN, sqlPerSec: NaN, sqlP50: NaN, sqlP99: NaN, partialP50: NaN, partialP95: NaN, partialN: 0, rssLookupMiB: NaN };
-    if (args.importOnly) return { engine, items: args.items, rawRowsPerSec, importRowsPerSec, rssImportMiB, dbMiB, ...skipped };
+    const common = { engine, items: args.items, rawRowsPerSec, rawCopyRowsPerSec: rawCopy.rowsPerSec, importRowsPerSec, cpu: { rawInsert: rawInsert.cpu, rawCopy: rawCopy.cpu, importing: importCpu }, rssImportMiB, dbMiB };
+    if (args.importOnly) return { ...common, ...skipped };
 
     // 3a. exact lookup over HTTP, as a machine client makes it: a registry clerk's real API token checked
     //     on every request by the production resolver (from its per-process cache after the first);
@@ -237,13 +303,8 @@ async function benchEngine(engine: Engine, args: Args, csvFile: string): Promise
     await app.close();
     const rssLookupMiB = rss.phase() / 2 ** 20;
     return {
-      engine,
-      rssImportMiB,
+      ...common,
       rssLookupMiB,
-      dbMiB,
-      items: args.items,
-      rawRowsPerSec,
-      importRowsPerSec,
       httpReqPerSec: result.requests,
       httpP50: result.p50,
       httpP99: result.p99,
@@ -276,12 +337,22 @@ async function main(): Promise<void> {
   const f0 = (n: number) => Math.round(n).toLocaleString('en');
   const f1 = (n: number) => n.toFixed(1);
   console.log(`\nRegistry benchmark, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${load}\n`);
-  console.log('| engine | items | raw unnest rows/s | import rows/s | import/raw | HTTP exact req/s | p50 ms | p99 ms | SQL exact lookups/s | SQL p50 ms | SQL p99 ms | partial p50 ms | partial p95 ms | peak RSS import / lookups MiB | database MiB |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('| engine | items | raw unnest rows/s | raw COPY rows/s | import rows/s | import/raw unnest | import/raw COPY | CPU-s raw unnest / raw COPY / import | CPU ratio vs unnest / COPY | peak RSS import / lookups MiB | database MiB |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const f of all) {
     console.log(
-      `| ${f.engine} | ${f0(f.items)} | ${f0(f.rawRowsPerSec)} | ${f0(f.importRowsPerSec)} | ${((f.importRowsPerSec / f.rawRowsPerSec) * 100).toFixed(0)}% | ${f0(f.httpReqPerSec)} | ${f.httpP50} | ${f.httpP99} | ${f0(f.sqlPerSec)} | ${f.sqlP50.toFixed(2)} | ${f.sqlP99.toFixed(2)} | ${f1(f.partialP50)} | ${f1(f.partialP95)} | ${f0(f.rssImportMiB)} / ${f0(f.rssLookupMiB)} | ${f0(f.dbMiB)} |`,
+      `| ${f.engine} | ${f0(f.items)} | ${f0(f.rawRowsPerSec)} | ${f0(f.rawCopyRowsPerSec)} | ${f0(f.importRowsPerSec)} | ${pct(f.importRowsPerSec / f.rawRowsPerSec)} | ${pct(f.importRowsPerSec / f.rawCopyRowsPerSec)} | ` +
+        `${f1(f.cpu.rawInsert)} / ${f1(f.cpu.rawCopy)} / ${f1(f.cpu.importing)} | ${pct(f.cpu.rawInsert / f.cpu.importing)} / ${pct(f.cpu.rawCopy / f.cpu.importing)} | ${f0(f.rssImportMiB)} / ${f0(f.rssLookupMiB)} | ${f0(f.dbMiB)} |`,
     );
+  }
+  if (!args.importOnly) {
+    console.log('\n| engine | items | HTTP exact req/s | p50 ms | p99 ms | SQL exact lookups/s | SQL p50 ms | SQL p99 ms | HTTP / SQL | partial p50 ms | partial p95 ms |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+    for (const f of all) {
+      console.log(
+        `| ${f.engine} | ${f0(f.items)} | ${f0(f.httpReqPerSec)} | ${f.httpP50} | ${f.httpP99} | ${f0(f.sqlPerSec)} | ${f.sqlP50.toFixed(2)} | ${f.sqlP99.toFixed(2)} | ${(f.httpReqPerSec / f.sqlPerSec).toFixed(2)}× | ${f1(f.partialP50)} | ${f1(f.partialP95)} |`,
+      );
+    }
   }
 }
 

@@ -75,6 +75,17 @@ function timed(q: Queryable, metrics: Metrics, pool: string): Queryable {
         end();
       }
     },
+    // Forwarded so that bulk writes through an instrumented database still use COPY.
+    copyFrom: q.copyFrom
+      ? async (table, columns, rows) => {
+          const end = metrics.dbQueryDuration.startTimer({ pool, kind: 'query' });
+          try {
+            return await q.copyFrom!(table, columns, rows);
+          } finally {
+            end();
+          }
+        }
+      : undefined,
   } as Queryable;
 }
 
@@ -85,6 +96,7 @@ export function instrumentDb(db: Db, metrics: Metrics, pool = 'primary'): Db {
     ...db,
     query: base.query,
     exec: base.exec,
+    copyFrom: base.copyFrom,
     async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
       const end = metrics.dbQueryDuration.startTimer({ pool, kind: 'transaction' });
       try {

@@ -170,6 +170,8 @@ const MARKING_COLS =
   'id, item_id, seq, kind, manufacturer_name, country_of_manufacture, place_of_manufacture, serial_number, serial_norm, alternative_symbol, alternative_code, ' +
   'import_country, import_year, transferring_country, marking_country, marking_year, certificate_ref, year_of_manufacture, model, calibre, text, location, method, recorded_at';
 
+const MARKING_COLUMN_NAMES = MARKING_COLS.split(', ') as (keyof MarkingRow)[];
+
 /** The stored row of a new marking: the one mapping used by the service, the bulk import and the demo. */
 export function markingRowFrom(m: MarkingInput, itemId: string, seq: number, at: Date): MarkingRow {
   return {
@@ -260,6 +262,16 @@ export async function insertMarkings(q: Queryable, rows: readonly MarkingRow[]):
       col('recorded_at'),
     ],
   );
+}
+
+/**
+ * Many markings with COPY (the bulk import): the same rows as `insertMarkings`, without the array
+ * parameters; falls back to `insertMarkings` on a connection that cannot COPY.
+ */
+export async function copyMarkings(q: Queryable, rows: readonly MarkingRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  if (!q.copyFrom) return insertMarkings(q, rows);
+  await q.copyFrom('registry_markings', MARKING_COLUMN_NAMES, rows.map((r) => MARKING_COLUMN_NAMES.map((c) => r[c])));
 }
 
 export async function listMarkings(q: Queryable, itemId: string): Promise<MarkingRow[]> {

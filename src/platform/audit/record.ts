@@ -121,7 +121,34 @@ export async function recordAudit(tx: Tx, actor: Actor, clock: Clock, input: Aud
   return entry;
 }
 
+/**
+ * Takes the audit log's head row lock now rather than at the first append (every audited write takes it
+ * and holds it to the end of its transaction). A bulk writer that must first look at what other writers
+ * have committed (the import's natural-key check) takes it before looking: whoever could add a
+ * conflicting row has then either committed, and is seen, or waits for this transaction.
+ */
+export async function lockAuditHead(tx: Tx): Promise<void> {
+  await tx.query('SELECT size FROM audit_head WHERE id = 1 FOR UPDATE');
+}
+
 export async function recordAuditBatch(tx: Tx, actor: Actor, clock: Clock, inputs: readonly AuditInput[]): Promise<AuditEntry[]> {
+  return recordAuditBatchHashed(
+    tx,
+    actor,
+    clock,
+    inputs.map((input) => ({ action: input.action, entity: input.entity, entityId: input.entityId, reason: input.reason, stateHash: stateHash(input.state) })),
+  );
+}
+
+/** An audit input whose state the caller has already hashed with `stateHash` (the bulk import does it ahead of the write). */
+export type HashedAuditInput = Omit<AuditInput, 'state'> & { stateHash: string };
+
+/** From this many entries on, a batch is written with COPY where the connection can. */
+const COPY_FROM_ENTRIES = 1000;
+
+const AUDIT_LOG_COPY_COLUMNS = ['seq', 'id', 'at', 'actor_kind', 'actor_id', 'actor_name', 'actor_role', 'action', 'entity', 'entity_id', 'reason', 'state_hash', 'leaf_hash'];
+
+export async function recordAuditBatchHashed(tx: Tx, actor: Actor, clock: Clock, inputs: readonly HashedAuditInput[]): Promise<AuditEntry[]> {
   if (inputs.length === 0) return [];
   const [head] = await tx.query<{ size: number }>('UPDATE audit_head SET size = size + $1 WHERE id = 1 RETURNING size', [inputs.length]);
   const first = Number(head.size) - inputs.length;
@@ -138,7 +165,7 @@ export async function recordAuditBatch(tx: Tx, actor: Actor, clock: Clock, input
     entity: input.entity,
     entityId: input.entityId,
     reason: input.reason ?? null,
-    stateHash: stateHash(input.state),
+    stateHash: input.stateHash,
   }));
   const leaves = entries.map((e) => leafHash(entryBytes(e)));
   // The tree's complete subtrees are stored with the entries that complete them, in this same
@@ -147,6 +174,16 @@ export async function recordAuditBatch(tx: Tx, actor: Actor, clock: Clock, input
   const frontier = await frontierForAppend(tx, first);
   const nodes: NewNode[] = [];
   for (const leaf of leaves) frontier.append(leaf, (level, index, hash) => nodes.push({ level, index, hash }));
+  if (tx.copyFrom && entries.length >= COPY_FROM_ENTRIES) {
+    // Bulk appends (imports): the same rows by COPY, without the array parameters.
+    await tx.copyFrom(
+      'audit_log',
+      AUDIT_LOG_COPY_COLUMNS,
+      entries.map((e, i) => [e.seq, e.id, e.at, e.actorKind, e.actorId, e.actorName, e.actorRole, e.action, e.entity, e.entityId, e.reason, e.stateHash, leaves[i]]),
+    );
+    await tx.copyFrom('audit_node', ['level', 'idx', 'hash'], nodes.map((n) => [n.level, n.index, n.hash]));
+    return entries;
+  }
   await tx.query(
     `WITH entries AS (
        INSERT INTO audit_log (seq, id, at, actor_kind, actor_id, actor_name, actor_role, action, entity, entity_id, reason, state_hash, leaf_hash)

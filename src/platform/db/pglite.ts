@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { copyStatement, copyText, type CopyValue } from './copy.ts';
 import { assertChannelName } from './listen.ts';
 import type { Db, Queryable, Row, Tx } from './types.ts';
 import { OID_DATE, OID_INT8, parseDate, parseInt8 } from './parsers.ts';
@@ -10,6 +11,9 @@ import { OID_DATE, OID_INT8, parseDate, parseInt8 } from './parsers.ts';
 const extensions = { pg_trgm, fuzzystrmatch, unaccent };
 
 type PGliteLike = Pick<PGlite, 'query' | 'exec'>;
+
+/** COPY text as the Blob PGlite's /dev/blob device reads (one copy of the bytes, no per-row work). */
+const asBlob = (text: string) => new Blob([text]);
 
 function wrap(conn: PGliteLike): Queryable {
   return {
@@ -20,6 +24,10 @@ function wrap(conn: PGliteLike): Queryable {
     },
     async exec(script: string): Promise<void> {
       await conn.exec(script);
+    },
+    async copyFrom(table: string, columns: readonly string[], rows: readonly (readonly CopyValue[])[]): Promise<void> {
+      if (rows.length === 0) return;
+      await conn.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: asBlob(copyText(rows)) });
     },
   };
 }

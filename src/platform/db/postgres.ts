@@ -1,4 +1,8 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
+import { copyStatement, copyText, type CopyValue } from './copy.ts';
 import { assertChannelName } from './listen.ts';
 import type { Db, Queryable, Row, Tx } from './types.ts';
 import { OID_DATE, OID_INT8, parseDate, parseInt8 } from './parsers.ts';
@@ -33,6 +37,22 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
     },
     async exec(script: string): Promise<void> {
       await inOrder(() => client.query(script));
+    },
+    async copyFrom(table: string, columns: readonly string[], rows: readonly (readonly CopyValue[])[]): Promise<void> {
+      if (rows.length === 0) return;
+      const data = Buffer.from(copyText(rows), 'utf8');
+      // Outside a transaction the pool lends one connection for the COPY.
+      const conn = client instanceof pg.Pool ? await client.connect() : client;
+      let failed: Error | undefined;
+      try {
+        await pipeline(Readable.from([data]), conn.query(copyFromStdin(copyStatement(table, columns, 'STDIN'))));
+      } catch (err) {
+        failed = err as Error;
+        throw err;
+      } finally {
+        // A connection whose COPY failed half-way is not given back to the pool.
+        if (conn !== client) (conn as pg.PoolClient).release(failed);
+      }
     },
   };
 }

@@ -157,6 +157,12 @@ export function createReadRouting(primary: Db, replica: Db, options: ReadRouting
       await primary.exec(script);
       await noteWrite();
     },
+    copyFrom: primary.copyFrom
+      ? async (table, columns, rows) => {
+          await primary.copyFrom!(table, columns, rows);
+          await noteWrite();
+        }
+      : undefined,
     async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
       let wrote = false;
       const result = await primary.transaction(async (tx) => {
@@ -180,6 +186,8 @@ export function createReadRouting(primary: Db, replica: Db, options: ReadRouting
         ...replica,
         query: <T = Row>(text: string, params?: readonly unknown[]) => read(key, (db) => db.query<T>(text, params)),
         exec: (script) => read(key, (db) => db.exec(script)),
+        // A write: never on the replica.
+        copyFrom: undefined,
         transaction: (fn) => read(key, (db) => db.transaction(fn)),
       };
       return routed;

@@ -3,6 +3,8 @@
  * PostgreSQL (a pool). Stores take a `Queryable` so the same SQL runs inside or outside a transaction.
  * Parameterised SQL only: `query(text, params)` never interpolates values into `text`.
  */
+import type { CopyValue } from './copy.ts';
+
 export type Row = Record<string, unknown>;
 
 export interface Queryable {
@@ -11,6 +13,12 @@ export interface Queryable {
   query<T = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs a script of several statements without parameters (migrations, DDL). */
   exec(script: string): Promise<void>;
+  /**
+   * Bulk rows into `table` with COPY (text format, see copy.ts): one round trip, no statement per row and
+   * no array parameters. Optional so that a wrapper which does not forward it still works: callers then
+   * fall back to their set-based INSERT.
+   */
+  copyFrom?(table: string, columns: readonly string[], rows: readonly (readonly CopyValue[])[]): Promise<void>;
 }
 
 export type Engine = 'pglite' | 'postgres';

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { pipeline, Transform, type Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { recordAudit, recordAuditBatch, type AuditInput } from '../../platform/audit/record.ts';
+import { lockAuditHead, recordAudit, recordAuditBatchHashed } from '../../platform/audit/record.ts';
+import { stateHash } from '../../platform/crypto/canonical.ts';
 import type { Tx } from '../../platform/db/types.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { createLineDecoder, TextDecodeError, type TextEncoding } from '../../platform/encoding.ts';
@@ -10,15 +11,15 @@ import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { normaliseSerialOrNull, type ItemInput } from '../model.ts';
 import { registryPolicy } from '../policy.ts';
-import { insertMarkings, itemState, markingRowFrom, type ItemRow, type MarkingRow } from '../store.ts';
+import { copyMarkings, itemState, markingRowFrom, type ItemRow, type MarkingRow } from '../store.ts';
 import { checkHeader, IMPORT_LEASE_MS, IMPORT_LEASE_RENEW_MS, isInterrupted, naturalKey, normaliseHeader, parseItemRow, type ParsedItemRow, type RowError } from './model.ts';
 import {
+  copyItems,
   countJobsByStatus,
   existingImportKeys,
   findCompletedJobBySha,
   getJob,
   importJobState,
-  insertItemsSkippingExisting,
   insertJob,
   insertJobErrors,
   listJobErrors,
@@ -77,6 +78,9 @@ export const MAX_REPORTED_ERRORS = 100_000;
 export const DEFAULT_BATCH_SIZE = 5_000;
 
 class RejectImport extends Error {}
+
+/** A batch's rows as they will be written (see prepareBatch). */
+type PreparedBatch = { parsed: ParsedItemRow; item: ItemRow; markings: MarkingRow[]; stateHash: string }[];
 
 interface Running {
   job: ImportJobRow;
@@ -174,13 +178,30 @@ export function createImportService(deps: Deps) {
   }
 
 
-  /** Writes one batch of valid rows: skips items already registered, then items, markings, audit. */
-  async function writeBatch(tx: Tx, actor: Actor, jobId: string, batch: readonly ParsedItemRow[]): Promise<{ created: number; existing: number }> {
+  /**
+   * The rows a batch would write, built before the batch is written: on PostgreSQL this JavaScript work
+   * (ids, rows, each item's audited-state hash) runs while the database writes the batch before it.
+   */
+  function prepareBatch(batch: readonly ParsedItemRow[]): PreparedBatch {
+    const now = deps.clock.now();
+    return batch.map((r) => {
+      const item = itemRow(r, uuidv7(), now);
+      return { parsed: r, item, markings: markingRows(r, item.id, now), stateHash: stateHash(itemState(item)) };
+    });
+  }
+
+  /**
+   * Writes one batch of valid rows: skips items already registered, then items, markings, audit (COPY
+   * where the connection can). The audit log's head is locked first, so no other import can register
+   * one of these items between the check and the write.
+   */
+  async function writeBatch(tx: Tx, actor: Actor, jobId: string, batch: PreparedBatch): Promise<{ created: number; existing: number }> {
+    await lockAuditHead(tx);
     const existing = await existingImportKeys(
       tx,
-      batch.map((r) => r.importKey),
+      batch.map((r) => r.parsed.importKey),
     );
-    const serials = [...new Set(batch.map((r) => r.serialNorm).filter((s): s is string => s != null))];
+    const serials = [...new Set(batch.map((r) => r.parsed.serialNorm).filter((s): s is string => s != null))];
     for (const u of await unkeyedItemsBySerial(tx, serials)) {
       const item: ItemInput = {
         kind: u.kind,
@@ -193,23 +214,24 @@ export function createImportService(deps: Deps) {
       };
       existing.add(naturalKey(item, u.manufacturer_name, u.serial_norm));
     }
-    const now = deps.clock.now();
-    const fresh = batch.filter((r) => !existing.has(r.importKey));
-    const rows = fresh.map((r) => itemRow(r, uuidv7(), now));
-    const inserted = await insertItemsSkippingExisting(tx, rows);
-    const marks: MarkingRow[] = [];
-    const audits: AuditInput[] = [];
+    const fresh = batch.filter((r) => !existing.has(r.parsed.importKey));
+    await copyItems(
+      tx,
+      fresh.map((r) => r.item),
+    );
+    await copyMarkings(
+      tx,
+      fresh.flatMap((r) => r.markings),
+    );
+    // One entry per item (its markings come from the same file row; the job's entry records the file's hash).
     const reason = `bulk import ${jobId}`;
-    fresh.forEach((r, i) => {
-      const row = rows[i];
-      if (!inserted.has(row.id)) return;
-      // One entry per item (its markings come from the same file row; the job's entry records the file's hash).
-      audits.push({ action: 'registry.item.import', entity: 'item', entityId: row.id, reason, state: itemState(row) });
-      marks.push(...markingRows(r, row.id, now));
-    });
-    await insertMarkings(tx, marks);
-    await recordAuditBatch(tx, actor, deps.clock, audits);
-    return { created: inserted.size, existing: batch.length - inserted.size };
+    await recordAuditBatchHashed(
+      tx,
+      actor,
+      deps.clock,
+      fresh.map((r) => ({ action: 'registry.item.import', entity: 'item', entityId: r.item.id, reason, stateHash: r.stateHash })),
+    );
+    return { created: fresh.length, existing: batch.length - fresh.length };
   }
 
   async function finishJob(tx: Tx, actor: Actor, job: ImportJobRow, errors: readonly ImportErrorRow[]): Promise<void> {
@@ -296,7 +318,7 @@ export function createImportService(deps: Deps) {
     const emit = () => opts.onProgress?.({ ...progress });
 
     /** Streams the file, validating every row; valid rows go to `write` in batches. */
-    const consume = async (write: (batch: ParsedItemRow[]) => Promise<void>) => {
+    const consume = async (write: (batch: PreparedBatch) => Promise<void>) => {
       // pipeline, not pipe: an error in the source or the decoding reaches the loop below instead of stalling it.
       const parser = pipeline(
         source.open(),
@@ -323,8 +345,9 @@ export function createImportService(deps: Deps) {
       // its own process meanwhile. Batches still go to the database one at a time and in file order.
       let writing: Promise<void> = Promise.resolve();
       const startWrite = async (b: ParsedItemRow[]) => {
+        const prepared = prepareBatch(b); // while the previous batch is still being written
         await writing;
-        writing = write(b);
+        writing = write(prepared);
         writing.catch(() => undefined); // surfaced by the next await of `writing`, not as an unhandled rejection
       };
       try {
@@ -375,7 +398,7 @@ export function createImportService(deps: Deps) {
         }
         throw err;
       }
-      if (!(progress.rowsInvalid > 0 && job.mode === 'all_or_nothing') && batch.length) await write(batch);
+      if (!(progress.rowsInvalid > 0 && job.mode === 'all_or_nothing') && batch.length) await write(prepareBatch(batch));
       progress.bytesRead = progress.bytesTotal;
       emit();
     };
