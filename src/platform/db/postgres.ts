@@ -41,17 +41,23 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
     async copyFrom(table: string, columns: readonly string[], rows: readonly (readonly CopyValue[])[]): Promise<void> {
       if (rows.length === 0) return;
       const data = Buffer.from(copyText(rows), 'utf8');
-      // Outside a transaction the pool lends one connection for the COPY.
-      const conn = client instanceof pg.Pool ? await client.connect() : client;
+      const sql = copyStatement(table, columns, 'STDIN');
+      if (!(client instanceof pg.Pool)) {
+        // In the transaction's call order, like every other statement on its one connection.
+        await inOrder(() => pipeline(Readable.from([data]), client.query(copyFromStdin(sql))));
+        return;
+      }
+      // Outside a transaction the pool lends one connection for the COPY; one whose COPY failed half-way
+      // is not given back to the pool.
+      const conn = await client.connect();
       let failed: Error | undefined;
       try {
-        await pipeline(Readable.from([data]), conn.query(copyFromStdin(copyStatement(table, columns, 'STDIN'))));
+        await pipeline(Readable.from([data]), conn.query(copyFromStdin(sql)));
       } catch (err) {
         failed = err as Error;
         throw err;
       } finally {
-        // A connection whose COPY failed half-way is not given back to the pool.
-        if (conn !== client) (conn as pg.PoolClient).release(failed);
+        conn.release(failed);
       }
     },
   };
