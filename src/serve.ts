@@ -15,7 +15,7 @@ import type { Deps } from './platform/deps.ts';
 import { assertPortFree, portError, PortInUseError } from './platform/http/port.ts';
 import { contextLogger } from './platform/http/request-context.ts';
 import { terminalLogStream } from './platform/log-format.ts';
-import { createMetrics, instrumentDb, startMetricsListener } from './platform/metrics.ts';
+import { createMetrics, instrumentDb, startMetricsListener, type MetricsSource } from './platform/metrics.ts';
 import { createProgressBar, formatDuration } from './platform/progress.ts';
 import { loadDemo } from './registry/demo/load.ts';
 import { isServerWorker, serveWorker, serverProcesses, startWorkers } from './workers.ts';
@@ -69,31 +69,26 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
       log.info({ files: history.files.map((f) => ({ file: f.fileName, status: f.status, ...f.counts })) }, 'demonstration State: historical transfers (SIPRI, EU annual reports)');
     }
   }
-  if (workers > 1) {
-    // The workers answer HTTP on the shared port; this process keeps the timers and the metrics listener.
-    const checkpointTimer = startCheckpointTimer(services.audit, deps);
-    const exchangeSender = startExchangeSender(services.exchange, log);
-    const pool = await startWorkers(workers, base).catch((err: unknown) => {
-      throw listenError(err);
-    });
-    const metricsListener = config.metricsPort !== undefined ? await startMetricsListener(metrics, config, pool.metrics) : undefined;
-    const shutdown = async (signal: string) => {
-      log.info({ signal }, 'shutting down');
-      await pool.stop();
-      await checkpointTimer.stop();
-      await exchangeSender.stop();
-      await metricsListener?.close();
-      await replica?.close();
-      await opened.close();
-      process.exit(0);
-    };
-    process.once('SIGINT', () => void shutdown('SIGINT'));
-    process.once('SIGTERM', () => void shutdown('SIGTERM'));
-    log.info({ url: `http://${config.host}:${config.port}`, workers, database: opened.db.description, state: config.state }, 'Custodia is running');
-    return;
-  }
-  const app = await buildApp({ deps, loggerInstance: base, metrics });
-  const metricsListener = config.metricsPort !== undefined ? await startMetricsListener(metrics, config) : undefined;
+  // Who answers HTTP: N worker processes on the shared port (this process keeps the timers and the metrics
+  // listener, and reads the workers' metrics), or this process itself. Everything else is the same list,
+  // started and stopped in one order for both.
+  const http: { listen(): Promise<void>; close(): Promise<void>; metrics?: MetricsSource } =
+    workers > 1
+      ? await startWorkers(workers, base).then(
+          (pool) => ({ listen: async () => undefined, close: () => pool.stop(), metrics: pool.metrics }),
+          (err: unknown) => {
+            throw listenError(err);
+          },
+        )
+      : await buildApp({ deps, loggerInstance: base, metrics }).then((app) => ({
+          listen: async () => {
+            await app.listen({ port: config.port, host: config.host }).catch((err: unknown) => {
+              throw listenError(err);
+            });
+          },
+          close: () => app.close(),
+        }));
+  const metricsListener = config.metricsPort !== undefined ? await startMetricsListener(metrics, config, http.metrics) : undefined;
   // Signed audit checkpoints at least every minute when there were writes (issue 3).
   const checkpointTimer = startCheckpointTimer(services.audit, deps);
   const exchangeSender = startExchangeSender(services.exchange, log);
@@ -101,7 +96,7 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
     log.info({ signal }, 'shutting down');
     await checkpointTimer.stop();
     await exchangeSender.stop();
-    await app.close();
+    await http.close();
     await metricsListener?.close();
     await replica?.close();
     await opened.close();
@@ -109,11 +104,16 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  await app.listen({ port: config.port, host: config.host }).catch((err: unknown) => {
-    throw listenError(err);
-  });
+  await http.listen();
   log.info(
-    { url: `http://${config.host}:${config.port}`, database: opened.db.description, replica: replica?.description, metrics: metricsListener ? `http://${config.metricsHost}:${config.metricsPort}/metrics` : undefined, state: config.state },
+    {
+      url: `http://${config.host}:${config.port}`,
+      ...(workers > 1 ? { workers } : {}),
+      database: opened.db.description,
+      replica: replica?.description,
+      metrics: metricsListener ? `http://${config.metricsHost}:${config.metricsPort}/metrics` : undefined,
+      state: config.state,
+    },
     'Custodia is running',
   );
 }
