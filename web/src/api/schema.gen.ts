@@ -1422,6 +1422,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exchange/cases/{reference}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A licensing case's import authorisation checks and transit notifications, and the signed answers received to them (Art. 10(2) evidence as it arrives) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            received: {
+                                answerId: string | null;
+                                /** @enum {string} */
+                                effect: "none" | "applied" | "queued" | "answered";
+                                effectDetail: {
+                                    [key: string]: unknown;
+                                } | null;
+                                envelope: {
+                                    [key: string]: unknown;
+                                };
+                                envelopeId: string;
+                                from: string;
+                                id: string;
+                                inReplyTo: string | null;
+                                kid: string;
+                                receivedAt: string | null;
+                                relayed: boolean;
+                                sha256: string;
+                                token: string;
+                                type: string;
+                            }[];
+                            sent: {
+                                attempts: number;
+                                createdAt: string | null;
+                                deadAt: string | null;
+                                deadReason: string | null;
+                                deliveredAt: string | null;
+                                envelope: {
+                                    [key: string]: unknown;
+                                };
+                                expiresAt: string | null;
+                                id: string;
+                                inReplyTo: string | null;
+                                lastAttemptAt: string | null;
+                                lastError: string | null;
+                                nextAttemptAt: string | null;
+                                ordered: boolean;
+                                sha256: string;
+                                /** @enum {string} */
+                                status: "pending" | "delivered" | "dead";
+                                to: string;
+                                token: string;
+                                type: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exchange/envelopes": {
         parameters: {
             query?: never;
@@ -1581,6 +1664,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exchange/inbox/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One received envelope, as signed, with its effect (what the queue and the case page link to) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answerId: string | null;
+                            /** @enum {string} */
+                            effect: "none" | "applied" | "queued" | "answered";
+                            effectDetail: {
+                                [key: string]: unknown;
+                            } | null;
+                            envelope: {
+                                [key: string]: unknown;
+                            };
+                            envelopeId: string;
+                            from: string;
+                            id: string;
+                            inReplyTo: string | null;
+                            kid: string;
+                            receivedAt: string | null;
+                            relayed: boolean;
+                            sha256: string;
+                            token: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exchange/keys/rotate": {
         parameters: {
             query?: never;
@@ -1674,6 +1815,106 @@ export interface paths {
                                 type: string;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/outbox/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One sent envelope, as signed, with its delivery attempts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            createdAt: string | null;
+                            deadAt: string | null;
+                            deadReason: string | null;
+                            deliveredAt: string | null;
+                            envelope: {
+                                [key: string]: unknown;
+                            };
+                            expiresAt: string | null;
+                            id: string;
+                            inReplyTo: string | null;
+                            lastAttemptAt: string | null;
+                            lastError: string | null;
+                            nextAttemptAt: string | null;
+                            ordered: boolean;
+                            sha256: string;
+                            /** @enum {string} */
+                            status: "pending" | "delivered" | "dead";
+                            to: string;
+                            token: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/outbox/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many envelopes are pending, delivered and dead-lettered (the dead-letter alert) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dead: number;
+                            delivered: number;
+                            pending: number;
                         };
                     };
                 };
@@ -8765,6 +9006,16 @@ export interface paths {
                             from: string;
                             /** @enum {string} */
                             granularity: "year" | "month";
+                            historicalByCategory: {
+                                bucket: string;
+                                key: string;
+                                value: number;
+                            }[];
+                            historicalByDestination: {
+                                bucket: string;
+                                key: string;
+                                value: number;
+                            }[];
                             licencesByMonth: {
                                 issued: number;
                                 month: string;
@@ -9025,6 +9276,77 @@ export interface paths {
                                 valueMinor: number | null;
                                 withheld: ("commercially_sensitive" | "national_security") | null;
                             }[];
+                            historical: {
+                                aggregates: number;
+                                exports: {
+                                    category: string | null;
+                                    categoryTitle: string | null;
+                                    comments: string;
+                                    currency: string | null;
+                                    description: string;
+                                    /** @enum {string} */
+                                    direction: "export" | "import";
+                                    licences: number | null;
+                                    partnerCode: string | null;
+                                    partnerName: string;
+                                    quantity: number | null;
+                                    rule: string;
+                                    /** @enum {string} */
+                                    source: "sipri" | "eu_coarm";
+                                    sourceLine: number;
+                                    valueMinor: number | null;
+                                    year: number;
+                                }[];
+                                imports: {
+                                    category: string | null;
+                                    categoryTitle: string | null;
+                                    comments: string;
+                                    currency: string | null;
+                                    description: string;
+                                    /** @enum {string} */
+                                    direction: "export" | "import";
+                                    licences: number | null;
+                                    partnerCode: string | null;
+                                    partnerName: string;
+                                    quantity: number | null;
+                                    rule: string;
+                                    /** @enum {string} */
+                                    source: "sipri" | "eu_coarm";
+                                    sourceLine: number;
+                                    valueMinor: number | null;
+                                    year: number;
+                                }[];
+                                note: string;
+                                notReportable: number;
+                                sources: {
+                                    attribution: string;
+                                    fileName: string;
+                                    fileSha256: string;
+                                    importedAt: string;
+                                    /** @enum {string} */
+                                    source: "sipri" | "eu_coarm";
+                                    sourceName: string;
+                                }[];
+                                unmapped: {
+                                    category: string | null;
+                                    categoryTitle: string | null;
+                                    comments: string;
+                                    currency: string | null;
+                                    description: string;
+                                    /** @enum {string} */
+                                    direction: "export" | "import";
+                                    licences: number | null;
+                                    partnerCode: string | null;
+                                    partnerName: string;
+                                    quantity: number | null;
+                                    rule: string;
+                                    /** @enum {string} */
+                                    source: "sipri" | "eu_coarm";
+                                    sourceLine: number;
+                                    valueMinor: number | null;
+                                    year: number;
+                                }[];
+                            } | null;
                             imports: {
                                 category: string;
                                 categoryTitle: string;
@@ -9082,6 +9404,77 @@ export interface paths {
                                 denials: number;
                                 destination: string;
                             }[];
+                            historical: {
+                                aggregates: number;
+                                exports: {
+                                    category: string | null;
+                                    categoryTitle: string | null;
+                                    comments: string;
+                                    currency: string | null;
+                                    description: string;
+                                    /** @enum {string} */
+                                    direction: "export" | "import";
+                                    licences: number | null;
+                                    partnerCode: string | null;
+                                    partnerName: string;
+                                    quantity: number | null;
+                                    rule: string;
+                                    /** @enum {string} */
+                                    source: "sipri" | "eu_coarm";
+                                    sourceLine: number;
+                                    valueMinor: number | null;
+                                    year: number;
+                                }[];
+                                imports: {
+                                    category: string | null;
+                                    categoryTitle: string | null;
+                                    comments: string;
+                                    currency: string | null;
+                                    description: string;
+                                    /** @enum {string} */
+                                    direction: "export" | "import";
+                                    licences: number | null;
+                                    partnerCode: string | null;
+                                    partnerName: string;
+                                    quantity: number | null;
+                                    rule: string;
+                                    /** @enum {string} */
+                                    source: "sipri" | "eu_coarm";
+                                    sourceLine: number;
+                                    valueMinor: number | null;
+                                    year: number;
+                                }[];
+                                note: string;
+                                notReportable: number;
+                                sources: {
+                                    attribution: string;
+                                    fileName: string;
+                                    fileSha256: string;
+                                    importedAt: string;
+                                    /** @enum {string} */
+                                    source: "sipri" | "eu_coarm";
+                                    sourceName: string;
+                                }[];
+                                unmapped: {
+                                    category: string | null;
+                                    categoryTitle: string | null;
+                                    comments: string;
+                                    currency: string | null;
+                                    description: string;
+                                    /** @enum {string} */
+                                    direction: "export" | "import";
+                                    licences: number | null;
+                                    partnerCode: string | null;
+                                    partnerName: string;
+                                    quantity: number | null;
+                                    rule: string;
+                                    /** @enum {string} */
+                                    source: "sipri" | "eu_coarm";
+                                    sourceLine: number;
+                                    valueMinor: number | null;
+                                    year: number;
+                                }[];
+                            } | null;
                             identicalApprovals: {
                                 approvedOn: string;
                                 denialReference: string;
@@ -9367,6 +9760,77 @@ export interface paths {
                                     valueMinor: number | null;
                                     withheld: ("commercially_sensitive" | "national_security") | null;
                                 }[];
+                                historical: {
+                                    aggregates: number;
+                                    exports: {
+                                        category: string | null;
+                                        categoryTitle: string | null;
+                                        comments: string;
+                                        currency: string | null;
+                                        description: string;
+                                        /** @enum {string} */
+                                        direction: "export" | "import";
+                                        licences: number | null;
+                                        partnerCode: string | null;
+                                        partnerName: string;
+                                        quantity: number | null;
+                                        rule: string;
+                                        /** @enum {string} */
+                                        source: "sipri" | "eu_coarm";
+                                        sourceLine: number;
+                                        valueMinor: number | null;
+                                        year: number;
+                                    }[];
+                                    imports: {
+                                        category: string | null;
+                                        categoryTitle: string | null;
+                                        comments: string;
+                                        currency: string | null;
+                                        description: string;
+                                        /** @enum {string} */
+                                        direction: "export" | "import";
+                                        licences: number | null;
+                                        partnerCode: string | null;
+                                        partnerName: string;
+                                        quantity: number | null;
+                                        rule: string;
+                                        /** @enum {string} */
+                                        source: "sipri" | "eu_coarm";
+                                        sourceLine: number;
+                                        valueMinor: number | null;
+                                        year: number;
+                                    }[];
+                                    note: string;
+                                    notReportable: number;
+                                    sources: {
+                                        attribution: string;
+                                        fileName: string;
+                                        fileSha256: string;
+                                        importedAt: string;
+                                        /** @enum {string} */
+                                        source: "sipri" | "eu_coarm";
+                                        sourceName: string;
+                                    }[];
+                                    unmapped: {
+                                        category: string | null;
+                                        categoryTitle: string | null;
+                                        comments: string;
+                                        currency: string | null;
+                                        description: string;
+                                        /** @enum {string} */
+                                        direction: "export" | "import";
+                                        licences: number | null;
+                                        partnerCode: string | null;
+                                        partnerName: string;
+                                        quantity: number | null;
+                                        rule: string;
+                                        /** @enum {string} */
+                                        source: "sipri" | "eu_coarm";
+                                        sourceLine: number;
+                                        valueMinor: number | null;
+                                        year: number;
+                                    }[];
+                                } | null;
                                 imports: {
                                     category: string;
                                     categoryTitle: string;
@@ -9424,6 +9888,77 @@ export interface paths {
                                     denials: number;
                                     destination: string;
                                 }[];
+                                historical: {
+                                    aggregates: number;
+                                    exports: {
+                                        category: string | null;
+                                        categoryTitle: string | null;
+                                        comments: string;
+                                        currency: string | null;
+                                        description: string;
+                                        /** @enum {string} */
+                                        direction: "export" | "import";
+                                        licences: number | null;
+                                        partnerCode: string | null;
+                                        partnerName: string;
+                                        quantity: number | null;
+                                        rule: string;
+                                        /** @enum {string} */
+                                        source: "sipri" | "eu_coarm";
+                                        sourceLine: number;
+                                        valueMinor: number | null;
+                                        year: number;
+                                    }[];
+                                    imports: {
+                                        category: string | null;
+                                        categoryTitle: string | null;
+                                        comments: string;
+                                        currency: string | null;
+                                        description: string;
+                                        /** @enum {string} */
+                                        direction: "export" | "import";
+                                        licences: number | null;
+                                        partnerCode: string | null;
+                                        partnerName: string;
+                                        quantity: number | null;
+                                        rule: string;
+                                        /** @enum {string} */
+                                        source: "sipri" | "eu_coarm";
+                                        sourceLine: number;
+                                        valueMinor: number | null;
+                                        year: number;
+                                    }[];
+                                    note: string;
+                                    notReportable: number;
+                                    sources: {
+                                        attribution: string;
+                                        fileName: string;
+                                        fileSha256: string;
+                                        importedAt: string;
+                                        /** @enum {string} */
+                                        source: "sipri" | "eu_coarm";
+                                        sourceName: string;
+                                    }[];
+                                    unmapped: {
+                                        category: string | null;
+                                        categoryTitle: string | null;
+                                        comments: string;
+                                        currency: string | null;
+                                        description: string;
+                                        /** @enum {string} */
+                                        direction: "export" | "import";
+                                        licences: number | null;
+                                        partnerCode: string | null;
+                                        partnerName: string;
+                                        quantity: number | null;
+                                        rule: string;
+                                        /** @enum {string} */
+                                        source: "sipri" | "eu_coarm";
+                                        sourceLine: number;
+                                        valueMinor: number | null;
+                                        year: number;
+                                    }[];
+                                } | null;
                                 identicalApprovals: {
                                     approvedOn: string;
                                     denialReference: string;
@@ -9662,6 +10197,77 @@ export interface paths {
                                     valueMinor: number | null;
                                     withheld: ("commercially_sensitive" | "national_security") | null;
                                 }[];
+                                historical: {
+                                    aggregates: number;
+                                    exports: {
+                                        category: string | null;
+                                        categoryTitle: string | null;
+                                        comments: string;
+                                        currency: string | null;
+                                        description: string;
+                                        /** @enum {string} */
+                                        direction: "export" | "import";
+                                        licences: number | null;
+                                        partnerCode: string | null;
+                                        partnerName: string;
+                                        quantity: number | null;
+                                        rule: string;
+                                        /** @enum {string} */
+                                        source: "sipri" | "eu_coarm";
+                                        sourceLine: number;
+                                        valueMinor: number | null;
+                                        year: number;
+                                    }[];
+                                    imports: {
+                                        category: string | null;
+                                        categoryTitle: string | null;
+                                        comments: string;
+                                        currency: string | null;
+                                        description: string;
+                                        /** @enum {string} */
+                                        direction: "export" | "import";
+                                        licences: number | null;
+                                        partnerCode: string | null;
+                                        partnerName: string;
+                                        quantity: number | null;
+                                        rule: string;
+                                        /** @enum {string} */
+                                        source: "sipri" | "eu_coarm";
+                                        sourceLine: number;
+                                        valueMinor: number | null;
+                                        year: number;
+                                    }[];
+                                    note: string;
+                                    notReportable: number;
+                                    sources: {
+                                        attribution: string;
+                                        fileName: string;
+                                        fileSha256: string;
+                                        importedAt: string;
+                                        /** @enum {string} */
+                                        source: "sipri" | "eu_coarm";
+                                        sourceName: string;
+                                    }[];
+                                    unmapped: {
+                                        category: string | null;
+                                        categoryTitle: string | null;
+                                        comments: string;
+                                        currency: string | null;
+                                        description: string;
+                                        /** @enum {string} */
+                                        direction: "export" | "import";
+                                        licences: number | null;
+                                        partnerCode: string | null;
+                                        partnerName: string;
+                                        quantity: number | null;
+                                        rule: string;
+                                        /** @enum {string} */
+                                        source: "sipri" | "eu_coarm";
+                                        sourceLine: number;
+                                        valueMinor: number | null;
+                                        year: number;
+                                    }[];
+                                } | null;
                                 imports: {
                                     category: string;
                                     categoryTitle: string;
@@ -9719,6 +10325,77 @@ export interface paths {
                                     denials: number;
                                     destination: string;
                                 }[];
+                                historical: {
+                                    aggregates: number;
+                                    exports: {
+                                        category: string | null;
+                                        categoryTitle: string | null;
+                                        comments: string;
+                                        currency: string | null;
+                                        description: string;
+                                        /** @enum {string} */
+                                        direction: "export" | "import";
+                                        licences: number | null;
+                                        partnerCode: string | null;
+                                        partnerName: string;
+                                        quantity: number | null;
+                                        rule: string;
+                                        /** @enum {string} */
+                                        source: "sipri" | "eu_coarm";
+                                        sourceLine: number;
+                                        valueMinor: number | null;
+                                        year: number;
+                                    }[];
+                                    imports: {
+                                        category: string | null;
+                                        categoryTitle: string | null;
+                                        comments: string;
+                                        currency: string | null;
+                                        description: string;
+                                        /** @enum {string} */
+                                        direction: "export" | "import";
+                                        licences: number | null;
+                                        partnerCode: string | null;
+                                        partnerName: string;
+                                        quantity: number | null;
+                                        rule: string;
+                                        /** @enum {string} */
+                                        source: "sipri" | "eu_coarm";
+                                        sourceLine: number;
+                                        valueMinor: number | null;
+                                        year: number;
+                                    }[];
+                                    note: string;
+                                    notReportable: number;
+                                    sources: {
+                                        attribution: string;
+                                        fileName: string;
+                                        fileSha256: string;
+                                        importedAt: string;
+                                        /** @enum {string} */
+                                        source: "sipri" | "eu_coarm";
+                                        sourceName: string;
+                                    }[];
+                                    unmapped: {
+                                        category: string | null;
+                                        categoryTitle: string | null;
+                                        comments: string;
+                                        currency: string | null;
+                                        description: string;
+                                        /** @enum {string} */
+                                        direction: "export" | "import";
+                                        licences: number | null;
+                                        partnerCode: string | null;
+                                        partnerName: string;
+                                        quantity: number | null;
+                                        rule: string;
+                                        /** @enum {string} */
+                                        source: "sipri" | "eu_coarm";
+                                        sourceLine: number;
+                                        valueMinor: number | null;
+                                        year: number;
+                                    }[];
+                                } | null;
                                 identicalApprovals: {
                                     approvedOn: string;
                                     denialReference: string;
@@ -10991,7 +11668,67 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Disposal certificates issued, newest first, by kind and day of disposal */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    from?: string;
+                    kind?: "destruction" | "deactivation" | "other";
+                    limit?: number;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                authorizationRef: string | null;
+                                authorizingBody: string | null;
+                                certificateNumber: string;
+                                contentHash: string;
+                                createdAt: string;
+                                createdBy: string;
+                                deactivationMark: string | null;
+                                disposedOn: string;
+                                essentialParts: string[] | null;
+                                id: string;
+                                identifyingMarking: string | null;
+                                item: {
+                                    calibre: string | null;
+                                    kind: string;
+                                    make: string | null;
+                                    model: string | null;
+                                    serialNumber: string | null;
+                                    type: string | null;
+                                };
+                                /** @enum {string} */
+                                kind: "destruction" | "deactivation" | "other";
+                                method: string;
+                                place: string;
+                                recipientPartyId: string | null;
+                                recoveredItemId: string | null;
+                                registryItemId: string;
+                                standardApplied: string | null;
+                                verificationUrl: string;
+                                verifyingAuthority: string | null;
+                                witnesses: string[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** Destroy, deactivate or otherwise dispose of (with its authorisation) a registry item; a signed certificate is issued */
         post: {
@@ -11593,9 +12330,14 @@ export interface paths {
             parameters: {
                 query?: {
                     agencyPartyId?: string;
+                    criminalContext?: "trafficking" | "violent_crime" | "drugs" | "organised_crime" | "terrorism" | "other" | "none";
                     cursor?: string;
                     from?: string;
+                    itemType?: string;
+                    kind?: "firearm" | "part" | "ammunition";
+                    legalJustification?: "illicit_possession" | "illicit_trafficking" | "illicit_manufacturing" | "marking_offence" | "other";
                     limit?: number;
+                    originEstablished?: "true" | "false";
                     recoveryType?: "seized" | "found" | "surrendered";
                     to?: string;
                 };
@@ -11631,6 +12373,7 @@ export interface paths {
                                 /** @enum {string} */
                                 legalJustification: "illicit_possession" | "illicit_trafficking" | "illicit_manufacturing" | "marking_offence" | "other";
                                 legalReference: string | null;
+                                matchingItems: number;
                                 placeLatitude: number | null;
                                 placeLocode: string | null;
                                 placeLongitude: number | null;
@@ -11808,6 +12551,7 @@ export interface paths {
                             /** @enum {string} */
                             legalJustification: "illicit_possession" | "illicit_trafficking" | "illicit_manufacturing" | "marking_offence" | "other";
                             legalReference: string | null;
+                            matchingItems: number;
                             notes: string | null;
                             persons: {
                                 party: {
@@ -11959,6 +12703,7 @@ export interface paths {
                             /** @enum {string} */
                             legalJustification: "illicit_possession" | "illicit_trafficking" | "illicit_manufacturing" | "marking_offence" | "other";
                             legalReference: string | null;
+                            matchingItems: number;
                             notes: string | null;
                             persons: {
                                 party: {
@@ -12122,6 +12867,7 @@ export interface paths {
                             /** @enum {string} */
                             legalJustification: "illicit_possession" | "illicit_trafficking" | "illicit_manufacturing" | "marking_offence" | "other";
                             legalReference: string | null;
+                            matchingItems: number;
                             notes: string | null;
                             persons: {
                                 party: {
@@ -12276,6 +13022,7 @@ export interface paths {
                             /** @enum {string} */
                             legalJustification: "illicit_possession" | "illicit_trafficking" | "illicit_manufacturing" | "marking_offence" | "other";
                             legalReference: string | null;
+                            matchingItems: number;
                             notes: string | null;
                             persons: {
                                 party: {
@@ -12486,6 +13233,7 @@ export interface paths {
                                 /** @enum {string} */
                                 legalJustification: "illicit_possession" | "illicit_trafficking" | "illicit_manufacturing" | "marking_offence" | "other";
                                 legalReference: string | null;
+                                matchingItems: number;
                                 outcomes: {
                                     [key: string]: number;
                                 };
@@ -12523,9 +13271,11 @@ export interface paths {
                 query?: {
                     cursor?: string;
                     direction?: "outgoing" | "incoming";
+                    from?: string;
                     limit?: number;
                     overdue?: "true" | "false";
                     status?: "draft" | "received" | "sent" | "acknowledged" | "in_progress" | "responded" | "partial" | "delayed" | "refused" | "closed";
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -12787,6 +13537,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tracing/requests/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed request or response rendered as a PDF (the JSON document stays authoritative) */
+        get: {
+            parameters: {
+                query?: {
+                    part?: "request" | "response";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tracing/requests/{id}/response": {
         parameters: {
             query?: never;
@@ -12812,7 +13600,7 @@ export interface paths {
                         response: {
                             [key: string]: unknown;
                         };
-                    };
+                    } | null;
                 };
             };
             responses: {
