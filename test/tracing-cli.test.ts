@@ -58,13 +58,13 @@ describe('custodia tracing (command line, embedded database)', () => {
 
   beforeAll(async () => {
     police = await withNode('XA', async ({ registry }) => {
-      const maker = (await registry.createParty(SYSTEM_ACTOR, { kind: 'organisation', roles: ['manufacturer'], name: 'Acme Arms', country: 'XA' })).id;
+      const maker = (await registry.createParty(SYSTEM_ACTOR, { kind: 'organisation', roles: ['manufacturer'], name: 'Acme Arms', country: 'NL' })).id;
       await registry.registerItem(SYSTEM_ACTOR, {
         item: { kind: 'firearm', firearmType: 'self_loading_pistol', make: 'Acme', model: 'P9', calibre: '9x19mm', yearOfManufacture: 2019 },
-        markings: [{ kind: 'manufacture', location: 'frame', manufacturerName: 'Acme Arms', countryOfManufacture: 'XA', serialNumber: 'CLI-0001' }],
+        markings: [{ kind: 'manufacture', location: 'frame', manufacturerName: 'Acme Arms', countryOfManufacture: 'NL', serialNumber: 'CLI-0001' }],
         event: { kind: 'manufactured', occurredAt: '2024-01-10T09:00:00Z', toPartyId: maker },
       });
-      return (await registry.createParty(SYSTEM_ACTOR, { kind: 'organisation', roles: ['state_agency'], name: 'XA Police', country: 'XA' })).id;
+      return (await registry.createParty(SYSTEM_ACTOR, { kind: 'organisation', roles: ['state_agency'], name: 'XA Police', country: 'NL' })).id;
     });
   }, 600_000);
   afterAll(() => {
