@@ -11,7 +11,8 @@ import { createLicensingService, type LicensingService } from '../licensing/serv
 import { createServices } from '../modules.ts';
 import { loadScreeningList } from '../../test/support/screening-list.ts';
 import { MAPPING, REPORT } from './entities.ts';
-import type { ArmsReport, WassenaarReport } from './model.ts';
+import type { ArmsReport, TransferGroup, WassenaarReport } from './model.ts';
+import * as store from './store.ts';
 import { createReportingService, type ReportingService } from './service.ts';
 
 const officer = actor('licensing_officer');
@@ -124,6 +125,13 @@ describeEngines('reporting service', (engine) => {
     const att = (await svc.previewReport(officer, { kind: 'att', period: '2026', basis: 'actual' })) as ArmsReport;
     expect(att.exports[0]).toMatchObject({ category: 'SA2', partner: 'KE', quantity: null, valueMinor: null, withheld: 'commercially_sensitive' });
     expect(att.withholding).toEqual({ declared: true, commerciallySensitive: 1, nationalSecurity: 0 });
+    // The monthly sums less the withheld lines give exactly the groups of the lines themselves.
+    const sorted = (gs: TransferGroup[]) => gs.map((g) => JSON.stringify(g)).sort();
+    for (const basis of ['actual', 'authorised'] as const) {
+      const [fromSums, fromLines] = await deps.db.transaction(async (t) => [await store.transferGroups(t, basis, '2026-01-01', '2026-12-31'), await store.transferGroupsFromLines(t, basis, '2026-01-01', '2026-12-31')]);
+      expect(fromSums.some((g) => g.withheld === 'commercially_sensitive')).toBe(true);
+      expect(sorted(fromSums)).toEqual(sorted(fromLines));
+    }
     expect((await svc.listWithheld(officer)).map((w) => [w.licenceNumber, w.lineNo])).toEqual([[rifleLicence, 1]]);
     await svc.releaseLine(supervisor, { licenceNumber: rifleLicence, lineNo: 1, reason: 'Published by the company' });
     const after = (await svc.previewReport(officer, { kind: 'att', period: '2026', basis: 'actual' })) as ArmsReport;

@@ -227,12 +227,63 @@ interface GroupRow {
   withheld: WithholdReason | null;
 }
 
+const GROUP_KEYS = 'direction, partner, control_entry, item_type, firearm_type, description, transit, unit, currency';
+
+/** A period of whole months (every report's: a year or a half-year) can be read from the monthly sums. */
+function wholeMonths(start: string, end: string): boolean {
+  const next = new Date(`${end}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return start.endsWith('-01') && next.getUTCDate() === 1;
+}
+
+function groupKey(g: TransferGroup): string {
+  return [g.direction, g.partner, g.controlEntry, g.itemType, g.firearmType ?? '', g.description, JSON.stringify(g.transit), g.unit, g.currency].join('\u0000');
+}
+
 /**
  * Licence lines issued (authorised) or shipped (actual) in [start, end], grouped by direction, partner,
  * control entry, item and firearm type, description, route, unit, currency and withholding (from the
- * projection: call refreshTransferLines first in the same transaction).
+ * projection: call refreshTransferLines first in the same transaction). A period of whole months sums the
+ * monthly groups (reporting_transfer_groups) and takes the withheld lines out of them; any other period
+ * groups the lines themselves (transferGroupsFromLines). Both give the same groups.
  */
 export async function transferGroups(q: Queryable, basis: Basis, start: string, end: string): Promise<TransferGroup[]> {
+  if (!wholeMonths(start, end)) return transferGroupsFromLines(q, basis, start, end);
+  const totals = (
+    await q.query<GroupRow>(
+      `SELECT direction AS licence_kind, partner, control_entry, item_type, firearm_type, description, transit,
+              sum(quantity) AS quantity, unit, sum(value_minor) AS value_minor, currency, sum(lines) AS lines, NULL AS withheld
+       FROM reporting_transfer_groups
+       WHERE basis = $3 AND month BETWEEN $1::date AND $2::date
+       GROUP BY ${GROUP_KEYS}`,
+      [start, end, basis],
+    )
+  ).map(groupFromRow);
+  // Withheld lines are few: found from the withholding table, then moved out of their group.
+  const withheld = (
+    await q.query<GroupRow>(
+      `SELECT t.direction AS licence_kind, t.partner, t.control_entry, t.item_type, t.firearm_type, t.description, t.transit,
+              sum(t.quantity) AS quantity, t.unit, sum(t.value_minor) AS value_minor, t.currency, count(*) AS lines, w.reason AS withheld
+       FROM reporting_withheld_lines w
+       JOIN reporting_transfer_lines t ON t.licence_id = w.licence_id AND t.line_no = w.line_no
+       WHERE w.released_at IS NULL AND t.basis = $3 AND t.on_date BETWEEN $1::date AND $2::date
+       GROUP BY t.direction, t.partner, t.control_entry, t.item_type, t.firearm_type, t.description, t.transit, t.unit, t.currency, w.reason`,
+      [start, end, basis],
+    )
+  ).map(groupFromRow);
+  const byKey = new Map(totals.map((g) => [groupKey(g), g]));
+  for (const w of withheld) {
+    const g = byKey.get(groupKey(w));
+    if (!g) continue;
+    g.quantity -= w.quantity;
+    g.valueMinor -= w.valueMinor;
+    g.lines -= w.lines;
+  }
+  return [...totals.filter((g) => g.lines > 0), ...withheld];
+}
+
+/** The same groups from the projected lines themselves (any period; the benchmark's raw baseline). */
+export async function transferGroupsFromLines(q: Queryable, basis: Basis, start: string, end: string): Promise<TransferGroup[]> {
   // count(*), not count(DISTINCT licence_id): a DISTINCT aggregate forces a sort on eleven text keys,
   // which over 1,000,000 lines costs more than everything else (BENCHMARKS.md, reporting).
   const rows = await q.query<GroupRow>(
@@ -328,7 +379,7 @@ export async function licenceEvidence(q: Queryable, start: string, end: string):
   }));
 }
 
-/** Registry items registered in [start, end] with their markings (Art. 8), and loss or theft reports. */
+/** Registry items registered in [start, end] with their markings (Art. 8), and items reported lost or stolen in [start, end] (Art. 11). */
 export async function itemEvidence(q: Queryable, start: string, end: string): Promise<ItemEvidence> {
   const [r] = await q.query<Record<string, string | number>>(
     `SELECT count(*) FILTER (WHERE registered_on BETWEEN $1::date AND $2::date) AS registered,
@@ -337,7 +388,7 @@ export async function itemEvidence(q: Queryable, start: string, end: string): Pr
             count(*) FILTER (WHERE registered_on BETWEEN $1::date AND $2::date AND imported) AS imported,
             count(*) FILTER (WHERE registered_on BETWEEN $1::date AND $2::date AND imported AND has_import_marking) AS imported_marked,
             count(*) FILTER (WHERE registered_on BETWEEN $1::date AND $2::date AND imported AND temporary_import) AS imported_temporary,
-            count(*) FILTER (WHERE reported_lost_stolen) AS lost_or_stolen
+            (SELECT count(DISTINCT item_id) FROM reporting_loss_theft_reports WHERE reported_on BETWEEN $1::date AND $2::date) AS lost_or_stolen
      FROM reporting_item_evidence`,
     [start, end],
   );
@@ -448,11 +499,13 @@ export async function loadReportsByIds(q: Queryable, ids: readonly string[]): Pr
 
 /** Transfer lines summed per bucket (year or month), direction, partner and what the mapping reads. */
 export async function chartLines(q: Queryable, basis: Basis, start: string, end: string, granularity: 'year' | 'month'): Promise<ChartLine[]> {
+  // Whole months: the monthly sums (reporting_transfer_groups); otherwise the lines.
+  const [table, date] = wholeMonths(start, end) ? ['reporting_transfer_groups', 'month'] : ['reporting_transfer_lines', 'on_date'];
   const rows = await q.query<{ bucket: string; licence_kind: 'export' | 'import'; partner: string; control_entry: string; item_type: string; firearm_type: string; quantity: number | string }>(
-    `SELECT to_char(t.on_date, $3) AS bucket, t.direction AS licence_kind, t.partner,
+    `SELECT to_char(t.${date}, $3) AS bucket, t.direction AS licence_kind, t.partner,
             t.control_entry, t.item_type, t.firearm_type, sum(t.quantity) AS quantity
-     FROM reporting_transfer_lines t
-     WHERE t.basis = $4 AND t.on_date BETWEEN $1::date AND $2::date
+     FROM ${table} t
+     WHERE t.basis = $4 AND t.${date} BETWEEN $1::date AND $2::date
      GROUP BY 1, 2, 3, 4, 5, 6`,
     [start, end, granularity === 'year' ? 'YYYY' : 'YYYY-MM', basis],
   );
@@ -476,11 +529,20 @@ export async function licenceDecisionsByMonth(q: Queryable, start: string, end: 
 
 /**
  * Appends to reporting_transfer_lines the licence lines and shipment lines not yet there (set-based;
- * the anti-join reads only ids, so a refresh with nothing new costs one pass over the ids). Concurrent
- * refreshes insert a line once (primary key, ON CONFLICT DO NOTHING).
+ * the anti-join reads only ids, so a refresh with nothing new costs one pass over the ids), and adds the
+ * lines it inserted to their monthly groups in the same statement. Concurrent refreshes insert a line once
+ * (primary key, ON CONFLICT DO NOTHING), so each line is added to its group once.
  */
 export async function refreshTransferLines(q: Queryable): Promise<{ authorised: number; actual: number }> {
-  const authorised = await q.query<{ n: number | string }>(
+  // As many sources as projected: nothing new (licences and shipments are never deleted), no anti-join.
+  const [c] = await q.query<{ licences: number | string; shipments: number | string; authorised: number | string; actual: number | string }>(
+    `SELECT (SELECT count(*) FROM licensing_licences WHERE kind IN ('export', 'import')) AS licences,
+            (SELECT count(*) FROM licensing_shipments s JOIN licensing_licences l ON l.id = s.licence_id AND l.kind IN ('export', 'import')) AS shipments,
+            (SELECT sources FROM reporting_projection_counts WHERE basis = 'authorised') AS authorised,
+            (SELECT sources FROM reporting_projection_counts WHERE basis = 'actual') AS actual`,
+  );
+  const none = [{ n: 0 }];
+  const authorised = Number(c.licences) === Number(c.authorised) ? none : await q.query<{ n: number | string }>(
     `WITH pending AS MATERIALIZED (
        SELECT l.id FROM licensing_licences l
        WHERE l.kind IN ('export', 'import')
@@ -493,11 +555,21 @@ export async function refreshTransferLines(q: Queryable): Promise<{ authorised: 
        FROM reporting_authorised_lines a
        WHERE a.licence_id IN (SELECT id FROM pending)
        ON CONFLICT DO NOTHING
+       RETURNING basis, source_id, on_date, ${GROUP_KEYS}, quantity, value_minor
+     ), grp AS (
+       INSERT INTO reporting_transfer_groups AS g (basis, month, ${GROUP_KEYS}, quantity, value_minor, lines)
+       SELECT basis, date_trunc('month', on_date)::date, ${GROUP_KEYS}, sum(quantity), sum(value_minor), count(*)
+       FROM ins GROUP BY basis, date_trunc('month', on_date)::date, ${GROUP_KEYS}
+       ON CONFLICT (basis, month, ${GROUP_KEYS})
+       DO UPDATE SET quantity = g.quantity + EXCLUDED.quantity, value_minor = g.value_minor + EXCLUDED.value_minor, lines = g.lines + EXCLUDED.lines
+       RETURNING 1
+     ), cnt AS (
+       UPDATE reporting_projection_counts SET sources = sources + (SELECT count(DISTINCT source_id) FROM ins) WHERE basis = 'authorised'
        RETURNING 1
      )
      SELECT count(*) AS n FROM ins`,
   );
-  const actual = await q.query<{ n: number | string }>(
+  const actual = Number(c.shipments) === Number(c.actual) && Number(authorised[0].n) === 0 ? none : await q.query<{ n: number | string }>(
     `WITH pending AS MATERIALIZED (
        SELECT s.id FROM licensing_shipments s
        WHERE NOT EXISTS (SELECT 1 FROM reporting_transfer_lines p WHERE p.basis = 'actual' AND p.source_id = s.id)
@@ -511,13 +583,23 @@ export async function refreshTransferLines(q: Queryable): Promise<{ authorised: 
        JOIN reporting_transfer_lines a ON a.basis = 'authorised' AND a.source_id = s.licence_id AND a.line_no = (sl->>'lineNo')::int
        WHERE s.id IN (SELECT id FROM pending)
        ON CONFLICT DO NOTHING
+       RETURNING basis, source_id, on_date, ${GROUP_KEYS}, quantity, value_minor
+     ), grp AS (
+       INSERT INTO reporting_transfer_groups AS g (basis, month, ${GROUP_KEYS}, quantity, value_minor, lines)
+       SELECT basis, date_trunc('month', on_date)::date, ${GROUP_KEYS}, sum(quantity), sum(value_minor), count(*)
+       FROM ins GROUP BY basis, date_trunc('month', on_date)::date, ${GROUP_KEYS}
+       ON CONFLICT (basis, month, ${GROUP_KEYS})
+       DO UPDATE SET quantity = g.quantity + EXCLUDED.quantity, value_minor = g.value_minor + EXCLUDED.value_minor, lines = g.lines + EXCLUDED.lines
+       RETURNING 1
+     ), cnt AS (
+       UPDATE reporting_projection_counts SET sources = sources + (SELECT count(DISTINCT source_id) FROM ins) WHERE basis = 'actual'
        RETURNING 1
      )
      SELECT count(*) AS n FROM ins`,
   );
   const added = { authorised: Number(authorised[0].n), actual: Number(actual[0].n) };
   // Fresh statistics after a large append, so the planner hashes rather than sorts the groups.
-  if (added.authorised + added.actual >= 10_000) await q.exec('ANALYZE reporting_transfer_lines');
+  if (added.authorised + added.actual >= 10_000) await q.exec('ANALYZE reporting_transfer_lines; ANALYZE reporting_transfer_groups');
   return added;
 }
 
