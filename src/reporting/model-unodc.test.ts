@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   buildIafqReport,
@@ -153,8 +154,8 @@ describe('Protocol self-assessment', () => {
 
   it('states the Art. 10(2) evidence of the export licences', () => {
     const art10 = build(tracing).provisions.find((p) => p.article === '10')!;
-    expect(art10.evidence[0]).toEqual({ text: "4 export licences issued in 2026; 4 with the importing State's authorisation recorded", value: 4 });
-    expect(art10.evidence[1]).toEqual({ text: '2 export licences with transit; 1 with a no-objection recorded from every transit State', value: 1 });
+    expect(art10.evidence[0]).toEqual({ code: 'fp.art10.export_authorised', params: { count: 4, year: '2026', authorised: 4 }, text: "4 export licences issued in 2026; 4 with the importing State's authorisation recorded", value: 4 });
+    expect(art10.evidence[1]).toEqual({ code: 'fp.art10.export_transit', params: { count: 2, noObjection: 1 }, text: '2 export licences with transit; 1 with a no-objection recorded from every transit State', value: 1 });
     expect(art10.evidence[3].text).toBe('3 shipments recorded under licences of the period; delivery confirmed by the importing State for 2');
   });
 
@@ -173,11 +174,31 @@ describe('Protocol self-assessment', () => {
     expect(art('8').evidence[0].text).toBe('7 firearms registered in 2026; 6 with a manufacture marking giving a serial number or alternative code');
   });
 
+  it('gives every evidence sentence a code the web translates, with the figures it names', () => {
+    const a = build(tracing);
+    const art11 = a.provisions.find((p) => p.article === '11')!.evidence[0];
+    expect(art11).toMatchObject({ code: 'fp.art11.lost_stolen', params: { count: 3, year: '2026' }, value: 3 });
+    expect(art11.text).toContain('reported lost or stolen in 2026');
+    const codes = a.provisions.flatMap((p) => p.evidence.map((e) => e.code));
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(codes.every((c) => /^fp\.art\d+\.[a-z_]+$/.test(c))).toBe(true);
+    // Each code has its sentence in English, Spanish and French, naming every figure it is given.
+    for (const lng of ['en', 'es', 'fr']) {
+      const texts = JSON.parse(fs.readFileSync(new URL(`../../web/src/locales/${lng}.json`, import.meta.url), 'utf8')).reporting.protocol;
+      for (const e of [...a.provisions.flatMap((p) => p.evidence), ...build(null).provisions.flatMap((p) => p.evidence)]) {
+        const sentence = e.code.split('.').reduce((o: Record<string, unknown> | undefined, k) => o?.[k] as Record<string, unknown> | undefined, texts.evidence) as unknown as string;
+        expect(typeof sentence, `${lng} ${e.code}`).toBe('string');
+        for (const k of Object.keys(e.params)) expect(sentence, `${lng} ${e.code}`).toContain(`{{${k}}}`);
+      }
+      for (const p of a.provisions) expect(typeof texts.requirement[p.article], `${lng} Art. ${p.article}`).toBe('string');
+    }
+  });
+
   it('says why the tracing evidence is missing for a role that may not read recoveries', () => {
     const a = build(null);
     for (const n of ['5', '6', '9', '12']) {
       const p = a.provisions.find((x) => x.article === n)!;
-      expect(p.evidence).toEqual([{ text: expect.stringContaining('may not read recoveries'), value: null }]);
+      expect(p.evidence).toEqual([{ code: 'fp.tracing_not_shown', params: {}, text: expect.stringContaining('may not read recoveries'), value: null }]);
     }
     expect(a.provisions.find((p) => p.article === '10')!.evidence[0].value).toBe(4);
   });

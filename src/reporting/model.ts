@@ -804,7 +804,11 @@ export interface BrokerEvidence {
 }
 
 export interface ProvisionEvidence {
-  /** What the node counted, in a sentence an officer can check. */
+  /** The sentence's code (`fp.art10.export_authorised`): the web says it in the reader's language with `params`. */
+  code: string;
+  /** The figures and the year the sentence names. */
+  params: Record<string, string | number>;
+  /** What the node counted, in an English sentence an officer can check (the documents print it). */
   text: string;
   /** The figure(s) the sentence gives, for the spreadsheet. */
   value: number | null;
@@ -832,6 +836,10 @@ export type ProtocolAssessment = {
 
 const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
+function ev(code: string, params: Record<string, string | number>, text: string, value: number | null, records?: string[]): ProvisionEvidence {
+  return records ? { code, params, text, value, records } : { code, params, text, value };
+}
+
 /**
  * The Protocol's Arts 5–15, each with what the node's records show for the year: counts from the
  * registry, licensing and tracing, and the record-keeping settings. The node does not judge compliance;
@@ -854,7 +862,8 @@ export function buildProtocolAssessment(input: {
   );
   const exp = lic('export');
   const t = input.tracing;
-  const noTracing: ProvisionEvidence = { text: 'Not shown: the officer who generated this report may not read recoveries (tracing).', value: null };
+  const year = input.period.label;
+  const noTracing = ev('fp.tracing_not_shown', {}, 'Not shown: the officer who generated this report may not read recoveries (tracing).', null);
   const items = t?.items ?? [];
   const byJustification = (j: string) => items.filter((i) => i.legalJustification === j);
   const disposals = t?.disposals ?? [];
@@ -878,48 +887,48 @@ export function buildProtocolAssessment(input: {
     period: input.period,
     provisions: [
       provision('5', 'Criminalization', 'Illicit manufacturing, illicit trafficking, and falsifying or illicitly obliterating, removing or altering markings are criminal offences.', t ? [
-        { text: `${n(byJustification('illicit_manufacturing').length, 'item')} recovered in ${input.period.label} on the ground of illicit manufacturing`, value: byJustification('illicit_manufacturing').length, records: byJustification('illicit_manufacturing').map((i) => i.reference) },
-        { text: `${n(byJustification('illicit_trafficking').length, 'item')} recovered on the ground of illicit trafficking`, value: byJustification('illicit_trafficking').length, records: byJustification('illicit_trafficking').map((i) => i.reference) },
-        { text: `${n(byJustification('marking_offence').length, 'item')} recovered for a marking offence; ${n(defaced.length, 'item')} recovered with a marking obliterated, altered, removed or falsified`, value: defaced.length, records: defaced.map((i) => i.reference) },
+        ev('fp.art5.illicit_manufacturing', { count: byJustification('illicit_manufacturing').length, year }, `${n(byJustification('illicit_manufacturing').length, 'item')} recovered in ${year} on the ground of illicit manufacturing`, byJustification('illicit_manufacturing').length, byJustification('illicit_manufacturing').map((i) => i.reference)),
+        ev('fp.art5.illicit_trafficking', { count: byJustification('illicit_trafficking').length }, `${n(byJustification('illicit_trafficking').length, 'item')} recovered on the ground of illicit trafficking`, byJustification('illicit_trafficking').length, byJustification('illicit_trafficking').map((i) => i.reference)),
+        ev('fp.art5.marking_offence', { count: byJustification('marking_offence').length, defaced: defaced.length }, `${n(byJustification('marking_offence').length, 'item')} recovered for a marking offence; ${n(defaced.length, 'item')} recovered with a marking obliterated, altered, removed or falsified`, defaced.length, defaced.map((i) => i.reference)),
       ] : [noTracing]),
       provision('6', 'Confiscation, seizure and disposal', 'Illicitly manufactured or trafficked arms can be confiscated; seized arms are destroyed unless another disposal is officially authorised, the arm is marked and the method recorded.', t ? [
-        { text: `${n(seized.length, 'item')} seized in ${input.period.label} (${n(items.length, 'item')} seized, found or surrendered)`, value: seized.length },
-        { text: `${n(destroyed.length, 'destruction')} recorded, each with a certificate; ${destroyed.filter((d) => d.witnesses > 0).length} with at least one witness`, value: destroyed.length, records: destroyed.map((d) => d.certificateNumber) },
-        { text: `${n(other.length, 'other authorised disposal')}, ${other.filter((d) => d.marked).length} with the item's identifying marking recorded`, value: other.length, records: other.map((d) => d.certificateNumber) },
+        ev('fp.art6.seized', { count: seized.length, year, recovered: items.length }, `${n(seized.length, 'item')} seized in ${year} (${n(items.length, 'item')} seized, found or surrendered)`, seized.length),
+        ev('fp.art6.destructions', { count: destroyed.length, witnessed: destroyed.filter((d) => d.witnesses > 0).length }, `${n(destroyed.length, 'destruction')} recorded, each with a certificate; ${destroyed.filter((d) => d.witnesses > 0).length} with at least one witness`, destroyed.length, destroyed.map((d) => d.certificateNumber)),
+        ev('fp.art6.other_disposals', { count: other.length, marked: other.filter((d) => d.marked).length }, `${n(other.length, 'other authorised disposal')}, ${other.filter((d) => d.marked).length} with the item's identifying marking recorded`, other.length, other.map((d) => d.certificateNumber)),
       ] : [noTracing]),
       provision('7', 'Record-keeping', 'Records needed to trace and identify arms, and of international transactions, are kept for at least ten years.', [
-        { text: `Retention configured: ${input.retention.protocolYears} years (Protocol records), ${input.retention.manufactureYears} years (manufacture), ${input.retention.otherYears} years (other records), ${input.retention.afterDestructionYears} years after destruction; records are never deleted`, value: input.retention.protocolYears },
-        { text: `${n(all.issued, 'licence')} issued in ${input.period.label}; ${all.complete} carry issue and expiry dates, export and import countries, the final recipient and the description and quantity of the goods`, value: all.complete },
-        { text: `${n(input.auditSize, 'entry', 'entries')} in the tamper-evident audit log when this report was computed`, value: input.auditSize },
+        ev('fp.art7.retention', { protocol: input.retention.protocolYears, manufacture: input.retention.manufactureYears, other: input.retention.otherYears, afterDestruction: input.retention.afterDestructionYears }, `Retention configured: ${input.retention.protocolYears} years (Protocol records), ${input.retention.manufactureYears} years (manufacture), ${input.retention.otherYears} years (other records), ${input.retention.afterDestructionYears} years after destruction; records are never deleted`, input.retention.protocolYears),
+        ev('fp.art7.licences_complete', { count: all.issued, year, complete: all.complete }, `${n(all.issued, 'licence')} issued in ${year}; ${all.complete} carry issue and expiry dates, export and import countries, the final recipient and the description and quantity of the goods`, all.complete),
+        ev('fp.art7.audit_log', { count: input.auditSize }, `${n(input.auditSize, 'entry', 'entries')} in the tamper-evident audit log when this report was computed`, input.auditSize),
       ]),
       provision('8', 'Marking', 'Arms are marked at manufacture (manufacturer, country or place, serial number, or an alternative code), at import (country and, where possible, year), and on transfer from State stocks to civilian use.', [
-        { text: `${n(input.items.firearms, 'firearm')} registered in ${input.period.label}; ${input.items.firearmsWithManufactureMarking} with a manufacture marking giving a serial number or alternative code`, value: input.items.firearmsWithManufactureMarking },
-        { text: `${n(input.items.imported, 'item')} registered in the period with an import recorded; ${input.items.importedWithImportMarking} carry an import marking, ${input.items.importedTemporary} are temporary imports (exempt)`, value: input.items.importedWithImportMarking },
+        ev('fp.art8.firearms_marked', { count: input.items.firearms, year, marked: input.items.firearmsWithManufactureMarking }, `${n(input.items.firearms, 'firearm')} registered in ${year}; ${input.items.firearmsWithManufactureMarking} with a manufacture marking giving a serial number or alternative code`, input.items.firearmsWithManufactureMarking),
+        ev('fp.art8.imports_marked', { count: input.items.imported, marked: input.items.importedWithImportMarking, temporary: input.items.importedTemporary }, `${n(input.items.imported, 'item')} registered in the period with an import recorded; ${input.items.importedWithImportMarking} carry an import marking, ${input.items.importedTemporary} are temporary imports (exempt)`, input.items.importedWithImportMarking),
       ]),
       provision('9', 'Deactivation', 'Deactivated arms are made permanently inoperable, the deactivation verified by a competent authority and attested by a certificate or a visible mark.', t ? [
-        { text: `${n(deactivated.length, 'deactivation')} recorded in ${input.period.label}, each with a certificate; ${deactivated.filter((d) => d.verified).length} verified by a named authority; ${deactivated.filter((d) => d.marked).length} with a deactivation mark`, value: deactivated.length, records: deactivated.map((d) => d.certificateNumber) },
+        ev('fp.art9.deactivations', { count: deactivated.length, year, verified: deactivated.filter((d) => d.verified).length, marked: deactivated.filter((d) => d.marked).length }, `${n(deactivated.length, 'deactivation')} recorded in ${year}, each with a certificate; ${deactivated.filter((d) => d.verified).length} verified by a named authority; ${deactivated.filter((d) => d.marked).length} with a deactivation mark`, deactivated.length, deactivated.map((d) => d.certificateNumber)),
       ] : [noTracing]),
       provision('10', 'Export, import and transit licensing', 'Exports, imports and transits are licensed; before an export licence is issued the importing State has authorised the import and transit States have given written notice of no objection; licences carry the minimum content and can be authenticated; receipt of shipments is confirmed on request.', [
-        { text: `${n(exp.issued, 'export licence')} issued in ${input.period.label}; ${exp.withImportAuthorisation} with the importing State's authorisation recorded`, value: exp.withImportAuthorisation },
-        { text: `${n(exp.withTransit, 'export licence')} with transit; ${exp.transitAllNoObjection} with a no-objection recorded from every transit State`, value: exp.transitAllNoObjection },
-        { text: `${n(lic('import').issued, 'import licence')}, ${n(lic('transit').issued, 'transit licence')} and ${n(lic('temporary').issued, 'simplified temporary licence')} issued; every licence the node issues carries a signed token anyone can verify`, value: lic('import').issued + lic('transit').issued + lic('temporary').issued },
-        { text: `${n(all.shipments, 'shipment')} recorded under licences of the period; delivery confirmed by the importing State for ${all.shipmentsVerified}`, value: all.shipmentsVerified },
+        ev('fp.art10.export_authorised', { count: exp.issued, year, authorised: exp.withImportAuthorisation }, `${n(exp.issued, 'export licence')} issued in ${year}; ${exp.withImportAuthorisation} with the importing State's authorisation recorded`, exp.withImportAuthorisation),
+        ev('fp.art10.export_transit', { count: exp.withTransit, noObjection: exp.transitAllNoObjection }, `${n(exp.withTransit, 'export licence')} with transit; ${exp.transitAllNoObjection} with a no-objection recorded from every transit State`, exp.transitAllNoObjection),
+        ev('fp.art10.other_licences', { imports: lic('import').issued, transits: lic('transit').issued, temporary: lic('temporary').issued }, `${n(lic('import').issued, 'import licence')}, ${n(lic('transit').issued, 'transit licence')} and ${n(lic('temporary').issued, 'simplified temporary licence')} issued; every licence the node issues carries a signed token anyone can verify`, lic('import').issued + lic('transit').issued + lic('temporary').issued),
+        ev('fp.art10.shipments', { count: all.shipments, verified: all.shipmentsVerified }, `${n(all.shipments, 'shipment')} recorded under licences of the period; delivery confirmed by the importing State for ${all.shipmentsVerified}`, all.shipmentsVerified),
       ]),
       provision('11', 'Security and preventive measures', 'The security of arms at manufacture, import, export and transit is required, and border and cross-border police and customs cooperation made effective, to prevent theft, loss and diversion.', [
-        { text: `${n(input.items.lostOrStolen, 'registered item')} with a loss or theft report on record (all years); each recovered item is checked against them automatically`, value: input.items.lostOrStolen },
+        ev('fp.art11.lost_stolen', { count: input.items.lostOrStolen, year }, `${n(input.items.lostOrStolen, 'registered item')} reported lost or stolen in ${year}; each recovered item is checked against the registry's loss and theft reports automatically`, input.items.lostOrStolen),
       ]),
       provision('12', 'Information exchange and tracing', 'States exchange information on authorised actors and on illicit trafficking, cooperate in tracing and answer tracing requests promptly, respecting confidentiality.', t ? [
-        { text: `${n(incoming.length, 'tracing request')} received in ${input.period.label}; ${answered('incoming').length} answered`, value: answered('incoming').length, records: incoming.map((r) => r.reference) },
-        { text: `${n(outgoing.length, 'tracing request')} sent; ${answered('outgoing').length} answered by the other State`, value: answered('outgoing').length, records: outgoing.map((r) => r.reference) },
+        ev('fp.art12.requests_received', { count: incoming.length, year, answered: answered('incoming').length }, `${n(incoming.length, 'tracing request')} received in ${year}; ${answered('incoming').length} answered`, answered('incoming').length, incoming.map((r) => r.reference)),
+        ev('fp.art12.requests_sent', { count: outgoing.length, answered: answered('outgoing').length }, `${n(outgoing.length, 'tracing request')} sent; ${answered('outgoing').length} answered by the other State`, answered('outgoing').length, outgoing.map((r) => r.reference)),
       ] : [noTracing]),
       provision('13', 'Cooperation', 'States cooperate bilaterally, regionally and internationally, designate a national point of contact, and seek the cooperation of industry.', [
-        t ? { text: `Tracing requests exchanged with ${n(counterparts.size, 'State')} in ${input.period.label}`, value: counterparts.size } : noTracing,
-        { text: 'The designation of the national point of contact is not recorded by the node: the officer states it.', value: null },
+        t ? ev('fp.art13.counterparts', { count: counterparts.size, year }, `Tracing requests exchanged with ${n(counterparts.size, 'State')} in ${year}`, counterparts.size) : noTracing,
+        ev('fp.art13.point_of_contact', {}, 'The designation of the national point of contact is not recorded by the node: the officer states it.', null),
       ]),
-      provision('14', 'Training and technical assistance', 'States cooperate on training and technical assistance.', [{ text: 'The node records no data on training or technical assistance: the officer states it.', value: null }]),
+      provision('14', 'Training and technical assistance', 'States cooperate on training and technical assistance.', [ev('fp.art14.training', {}, 'The node records no data on training or technical assistance: the officer states it.', null)]),
       provision('15', 'Brokers and brokering', 'States consider registering brokers, licensing brokering, and naming brokers on licences, and keep brokering records as for Art. 7.', [
-        { text: `${n(input.brokers.registered, 'broker')} registered (${input.brokers.active} active; ${input.brokers.registeredInPeriod} registered in ${input.period.label})`, value: input.brokers.registered },
-        { text: `${n(lic('brokering').issued, 'brokering licence')} issued; ${n(all.withBrokers, 'licence')} of the period name the brokers involved`, value: lic('brokering').issued },
+        ev('fp.art15.brokers', { count: input.brokers.registered, active: input.brokers.active, inPeriod: input.brokers.registeredInPeriod, year }, `${n(input.brokers.registered, 'broker')} registered (${input.brokers.active} active; ${input.brokers.registeredInPeriod} registered in ${year})`, input.brokers.registered),
+        ev('fp.art15.brokering_licences', { count: lic('brokering').issued, naming: all.withBrokers }, `${n(lic('brokering').issued, 'brokering licence')} issued; ${n(all.withBrokers, 'licence')} of the period name the brokers involved`, lic('brokering').issued),
       ]),
     ],
   };

@@ -303,7 +303,7 @@ export const protocolAssessmentOut = z.object({
       article: z.string(),
       title: z.string(),
       requirement: z.string(),
-      evidence: z.array(z.object({ text: z.string(), value: z.number().nullable(), records: z.array(z.string()).optional() })),
+      evidence: z.array(z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])), text: z.string(), value: z.number().nullable(), records: z.array(z.string()).optional() })),
       /** Left empty by the node: the officer's own assessment. */
       stateAssessment: z.string(),
     }),

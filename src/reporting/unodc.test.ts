@@ -146,7 +146,10 @@ describeEngines('reporting: UNODC questionnaire and Protocol self-assessment', (
     expect(art('5').evidence[2]).toMatchObject({ value: 1, records: [`${seizure}/2`] });
     expect(art('10').evidence[0].text).toBe('1 export licence issued in 2026; 1 with the importing State\'s authorisation recorded');
     expect(art('8').evidence[0].text).toMatch(/^\d+ firearms? registered in 2026; \d+ with a manufacture marking/);
-    expect(art('11').evidence[0].value).toBe(1);
+    // Art. 11 counts the losses and thefts of the period: the revolver was reported stolen in 2025, not 2026.
+    expect(art('11').evidence[0]).toMatchObject({ value: 0, text: expect.stringContaining('0 registered items reported lost or stolen in 2026') });
+    const in2025 = (await call('GET', '/reporting/preview?kind=protocol&period=2025', 'point_of_contact')).json() as { provisions: { article: string; evidence: { value: number | null }[] }[] };
+    expect(in2025.provisions.find((p) => p.article === '11')!.evidence[0].value).toBe(1);
 
     const pdf = await call('GET', `/reporting/reports/${r.reference}/download?format=pdf`, 'point_of_contact');
     const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf.rawPayload }).toString();

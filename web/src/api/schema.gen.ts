@@ -9637,6 +9637,10 @@ export interface paths {
                             provisions: {
                                 article: string;
                                 evidence: {
+                                    code: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                     records?: string[];
                                     text: string;
                                     value: number | null;
@@ -10121,6 +10125,10 @@ export interface paths {
                                 provisions: {
                                     article: string;
                                     evidence: {
+                                        code: string;
+                                        params: {
+                                            [key: string]: string | number;
+                                        };
                                         records?: string[];
                                         text: string;
                                         value: number | null;
@@ -10558,6 +10566,10 @@ export interface paths {
                                 provisions: {
                                     article: string;
                                     evidence: {
+                                        code: string;
+                                        params: {
+                                            [key: string]: string | number;
+                                        };
                                         records?: string[];
                                         text: string;
                                         value: number | null;

@@ -229,6 +229,9 @@ function IafqPreview({ report }: { report: IafqReport }) {
 
 function ProtocolPreview({ report }: { report: ProtocolAssessment }) {
   const { t } = useTranslation();
+  const f = useFormat();
+  // Figures in the reader's number format; the year and other words as they are.
+  const formatParams = (params: Record<string, string | number>) => Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? f.number(v) : v]));
   return (
     <Stack data-testid="preview-protocol">
       <Text size="sm">{t('reporting.protocol.intro')}</Text>
@@ -238,12 +241,13 @@ function ProtocolPreview({ report }: { report: ProtocolAssessment }) {
             {t('reporting.protocol.article', { article: p.article })} · {t(`reporting.protocol.title.${p.article}`, { defaultValue: p.title })}
           </Title>
           <Text size="sm" c="dimmed" mb={4}>
-            {p.requirement}
+            {t(`reporting.protocol.requirement.${p.article}`, { defaultValue: p.requirement })}
           </Text>
           <List size="sm" spacing={2}>
             {p.evidence.map((e, i) => (
               <List.Item key={i}>
-                {e.text}
+                {/* The sentence in the reader's language from its code and figures; the stored English text if the code is unknown. */}
+                {t(`reporting.protocol.evidence.${e.code}`, { ...formatParams(e.params), defaultValue: e.text })}
                 {e.records?.length ? (
                   <Text size="xs" c="dimmed" component="span">
                     {' '}
@@ -265,7 +269,8 @@ function ProtocolPreview({ report }: { report: ProtocolAssessment }) {
 
 function periodsFor(kind: ReportKind): string[] {
   const year = new Date().getUTCFullYear();
-  const years = Array.from({ length: 8 }, (_, i) => String(year - i));
+  // Back to 1950: imported historical transfers (SIPRI) reach that far.
+  const years = Array.from({ length: year - 1949 }, (_, i) => String(year - i));
   return kind === 'wassenaar' ? years.flatMap((y) => [`${y}-H2`, `${y}-H1`]) : years;
 }
 
