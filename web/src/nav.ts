@@ -17,10 +17,6 @@ export const NAV: NavItem[] = [
   { to: '/licensing/shipments', label: 'nav.shipments', anyOf: ['licensing.shipment.read'], indent: true },
   { to: '/screening', label: 'nav.screening', anyOf: ['screening.screen.run'] },
   { to: '/screening/lists', label: 'nav.lists', anyOf: ['screening.lists.read'], indent: true },
-  // Tracing: international requests, disposal and figures (issue 13 part 2).
-  { to: '/tracing/requests', label: 'tracingRequest.nav', anyOf: ['tracing.requests.read'] },
-  { to: '/tracing/disposals', label: 'disposal.nav', anyOf: ['tracing.disposals.read'], indent: true },
-  { to: '/tracing/figures', label: 'figures.nav', anyOf: ['tracing.recoveries.read'], indent: true },
   { to: '/reporting', label: 'reporting.nav.reports', anyOf: ['reporting.report.read'] },
   { to: '/reporting/charts', label: 'reporting.nav.charts', anyOf: ['reporting.report.read'], indent: true },
   // Tracing (issue 13): recoveries, hits and traces; international requests, disposal and figures follow as indented entries.
@@ -28,6 +24,9 @@ export const NAV: NavItem[] = [
   { to: '/tracing/recoveries/new', label: 'recoveries.nav.record', anyOf: ['tracing.recoveries.write'], indent: true },
   { to: '/tracing/recoveries/import', label: 'recoveries.nav.import', anyOf: ['tracing.recoveries.write'], indent: true },
   { to: '/tracing/hits', label: 'recoveries.nav.hits', anyOf: ['tracing.hits.read'], indent: true },
+  { to: '/tracing/requests', label: 'tracingRequest.nav', anyOf: ['tracing.requests.read'], indent: true },
+  { to: '/tracing/disposals', label: 'disposal.nav', anyOf: ['tracing.disposals.read'], indent: true },
+  { to: '/tracing/figures', label: 'figures.nav', anyOf: ['tracing.recoveries.read'], indent: true },
   { to: '/admin', label: 'nav.admin', anyOf: ['accounts.users.read', 'accounts.tokens.manage'] },
   // State-to-State exchange (issue 14).
   { to: '/admin/peers', label: 'exchange.nav.peers', anyOf: ['exchange.peers.read'], indent: true },
