@@ -143,7 +143,8 @@ describe('browser: international reports from a recorded shipment, downloaded as
     const assessment = await generate(/^Firearms Protocol self-assessment$/, year);
     expect(assessment).toBe(`UY-FP-${year}-1`);
     const protocol = (await page.getByTestId('preview-protocol').textContent()) ?? '';
-    expect(protocol).toContain("1 export licence issued in " + year + "; 1 with the importing State's authorisation recorded");
+    // The evidence is a code with its figures, said in the reader's language (en here).
+    expect(protocol).toContain(`Export licences issued in ${year}: 1; with the importing State's authorisation recorded: 1`);
     expect(protocol).toContain('to be completed by the officer');
     expect(await axeSerious(page)).toEqual([]);
     await screenshot(page, 'reporting-protocol');
