@@ -1,10 +1,10 @@
-import { Alert, Container, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import { disposalsApi, type PublicDisposal } from '../api/disposals.ts';
-import { LanguagePicker } from '../components/LanguagePicker.tsx';
+import { FactRow as Row, NotFoundCheck, PublicCheckPage } from '../components/PublicCheck.tsx';
 import { ErrorAlert, StatusBadge, TONE } from '../components/ui.tsx';
 import { useFormat } from '../format.ts';
 
@@ -31,74 +31,46 @@ export default function CertificateCheck() {
   const i = c?.item;
   const type = i ? (i.type ? t(`itemType.${i.type}`, { defaultValue: i.type.replaceAll('_', ' ') }) : t(`kind.${i.kind}`, { defaultValue: i.kind })) : '';
   return (
-    <Container size="md" py="lg">
-      <Group justify="space-between" mb="md">
-        <Text fw={800} size="lg" c="blue.9">
-          Custodia
-        </Text>
-        <LanguagePicker />
-      </Group>
-      <main>
-        <Stack>
-          <Title order={1} size="h2">
-            {t('certificateCheck.title')}
-          </Title>
-          {q.isPending ? <Skeleton height={200} /> : null}
-          {notFound ? (
-            <Alert color={TONE.red} variant="outline" title={t('certificateCheck.notFound')} data-testid="certificate-status" data-status="not_found" role="status">
-              <Text size="sm">{number}</Text>
-              <Text size="sm">{t('certificateCheck.notFoundExplain')}</Text>
-            </Alert>
-          ) : (
-            <ErrorAlert error={q.error} />
-          )}
-          {c && i ? (
-            <>
-              <Alert color={STATUS_TONE[c.status]} variant="outline" title={t(`certificateCheck.status.${c.status}`)} data-testid="certificate-status" data-status={c.status} role="status">
-                <Stack gap={4}>
-                  <Group gap="xs">
-                    <Text size="sm">{c.number}</Text>
-                    <StatusBadge status={c.status === 'valid' ? 'valid' : 'refused'} label={t(`certificateCheck.short.${c.status}`)} />
-                  </Group>
-                  <Text size="sm">{t(`certificateCheck.explain.${c.status}`)}</Text>
-                  <Text size="xs" c="dimmed">
-                    {t('certificateCheck.checkedAt', { when: f.dateTime(c.checkedAt), state: f.country(c.issuingState) })}
-                  </Text>
-                </Stack>
-              </Alert>
-              <Paper withBorder p="md">
-                <Title order={2} size="h4" mb="sm">
-                  {t('certificateCheck.certifies')}
-                </Title>
-                <Table className="dense" withRowBorders={false} data-testid="certificate-content">
-                  <Table.Tbody>
-                    <Row label={t('certificateCheck.kind')}>{t(`disposal.kind.${c.kind}`)}</Row>
-                    <Row label={t('disposal.disposedOn')}>{f.date(c.disposedOn)}</Row>
-                    <Row label={t('disposal.method')}>{c.method}</Row>
-                    <Row label={t('certificateCheck.item')}>{[type, i.make, i.model, i.calibre].filter(Boolean).join(' · ')}</Row>
-                    <Row label={t('registry.serial')}>{i.serialNumber ?? '—'}</Row>
-                    <Row label={t('certificateCheck.issuingState')}>{f.country(c.issuingState)}</Row>
-                  </Table.Tbody>
-                </Table>
-                <Text size="sm" c="dimmed" mt="sm">
-                  {t('certificateCheck.compareHint')}
-                </Text>
-              </Paper>
-            </>
-          ) : null}
-        </Stack>
-      </main>
-    </Container>
-  );
-}
-
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <Table.Tr>
-      <Table.Th scope="row" w={220}>
-        {label}
-      </Table.Th>
-      <Table.Td style={{ whiteSpace: 'normal' }}>{children}</Table.Td>
-    </Table.Tr>
+    <PublicCheckPage title={t('certificateCheck.title')} pending={q.isPending}>
+      {notFound ? (
+        <NotFoundCheck title={t('certificateCheck.notFound')} number={number} explain={t('certificateCheck.notFoundExplain')} testId="certificate-status" />
+      ) : (
+        <ErrorAlert error={q.error} />
+      )}
+      {c && i ? (
+        <>
+          <Alert color={STATUS_TONE[c.status]} variant="outline" title={t(`certificateCheck.status.${c.status}`)} data-testid="certificate-status" data-status={c.status} role="status">
+            <Stack gap={4}>
+              <Group gap="xs">
+                <Text size="sm">{c.number}</Text>
+                <StatusBadge status={c.status === 'valid' ? 'valid' : 'refused'} label={t(`certificateCheck.short.${c.status}`)} />
+              </Group>
+              <Text size="sm">{t(`certificateCheck.explain.${c.status}`)}</Text>
+              <Text size="xs" c="dimmed">
+                {t('certificateCheck.checkedAt', { when: f.dateTime(c.checkedAt), state: f.country(c.issuingState) })}
+              </Text>
+            </Stack>
+          </Alert>
+          <Paper withBorder p="md">
+            <Title order={2} size="h4" mb="sm">
+              {t('certificateCheck.certifies')}
+            </Title>
+            <Table className="dense" withRowBorders={false} data-testid="certificate-content">
+              <Table.Tbody>
+                <Row label={t('certificateCheck.kind')}>{t(`disposal.kind.${c.kind}`)}</Row>
+                <Row label={t('disposal.disposedOn')}>{f.date(c.disposedOn)}</Row>
+                <Row label={t('disposal.method')}>{c.method}</Row>
+                <Row label={t('certificateCheck.item')}>{[type, i.make, i.model, i.calibre].filter(Boolean).join(' · ')}</Row>
+                <Row label={t('registry.serial')}>{i.serialNumber ?? '—'}</Row>
+                <Row label={t('certificateCheck.issuingState')}>{f.country(c.issuingState)}</Row>
+              </Table.Tbody>
+            </Table>
+            <Text size="sm" c="dimmed" mt="sm">
+              {t('certificateCheck.compareHint')}
+            </Text>
+          </Paper>
+        </>
+      ) : null}
+    </PublicCheckPage>
   );
 }

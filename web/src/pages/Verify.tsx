@@ -1,10 +1,10 @@
-import { Alert, Container, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.ts';
 import type { PrintedParty, PublicStatus, TokenVerification, Verification } from '../api/licensing-types.ts';
-import { LanguagePicker } from '../components/LanguagePicker.tsx';
+import { FactRow as Row, NotFoundCheck, PublicCheckPage } from '../components/PublicCheck.tsx';
 import { ErrorAlert, StatusBadge, TONE } from '../components/ui.tsx';
 import { useFormat } from '../format.ts';
 
@@ -52,83 +52,55 @@ export default function Verify() {
   const notFound = q.error instanceof ApiError && q.error.status === 404;
   const v = q.data;
   return (
-    <Container size="md" py="lg">
-      <Group justify="space-between" mb="md">
-        <Text fw={800} size="lg" c="blue.9">
-          Custodia
-        </Text>
-        <LanguagePicker />
-      </Group>
-      <main>
-        <Stack>
-          <Title order={1} size="h2">
-            {t('verify.title')}
-          </Title>
-          {q.isPending ? <Skeleton height={200} /> : null}
-          {notFound ? (
-            <Alert color={TONE.red} variant="outline" title={t('verify.notFound')} data-testid="verification-status" data-status="not_found" role="status">
-              <Text size="sm">{number}</Text>
-              <Text size="sm">{t('verify.notFoundExplain')}</Text>
-            </Alert>
-          ) : (
-            <ErrorAlert error={q.error} />
-          )}
-          {v ? (
-            <>
-              <Alert color={STATUS_TONE[v.status]} variant="outline" title={t(`verify.status.${v.status}`)} data-testid="verification-status" data-status={v.status} role="status">
-                <Stack gap={4}>
-                  <Group gap="xs">
-                    <Text size="sm">{v.number}</Text>
-                    <StatusBadge status={v.status} label={t(`verify.short.${v.status}`)} />
-                    {v.statusSince ? <Text size="sm">{t('verify.since', { date: f.date(v.statusSince) })}</Text> : null}
-                  </Group>
-                  <Text size="sm">{t(`verify.explain.${v.status}`)}</Text>
-                  {v.publicWording ? (
-                    <Text size="sm" data-testid="public-wording">
-                      {t(`verify.wording.${v.publicWording}`, { defaultValue: v.publicWording })}
-                    </Text>
-                  ) : null}
-                  <Text size="xs" c="dimmed">
-                    {t('verify.checkedAt', { when: f.dateTime(v.checkedAt), state: f.country(v.issuingState) })}
-                  </Text>
-                </Stack>
-              </Alert>
-              <Paper withBorder p="md">
-                <Title order={2} size="h4" mb="sm">
-                  {t('verify.covers')}
-                </Title>
-                <Table className="dense" withRowBorders={false} data-testid="coverage">
-                  <Table.Tbody>
-                    <Row label={t('licence.kind')}>{t(`licensing.type.${v.kind}`, { defaultValue: v.kind })}</Row>
-                    <Row label={t('licence.validity')}>{`${f.date(v.validFrom)} – ${f.date(v.expiresOn)}`}</Row>
-                    <Row label={t('licence.exportCountry')}>{v.exportCountry ? f.country(v.exportCountry) : '—'}</Row>
-                    <Row label={t('licence.importCountry')}>{v.importCountry ? f.country(v.importCountry) : '—'}</Row>
-                    <Row label={t('licence.transitCountries')}>{v.transitCountries.length ? v.transitCountries.map(f.country).join(', ') : t('common.none')}</Row>
-                  </Table.Tbody>
-                </Table>
-                {!token ? (
-                  <Text size="sm" c="dimmed" mt="sm">
-                    {t('verify.scanHint')}
-                  </Text>
-                ) : null}
-              </Paper>
-            </>
-          ) : null}
-          {token ? <DocumentCheck query={doc} /> : null}
-        </Stack>
-      </main>
-    </Container>
-  );
-}
-
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <Table.Tr>
-      <Table.Th scope="row" w={220}>
-        {label}
-      </Table.Th>
-      <Table.Td style={{ whiteSpace: 'normal' }}>{children}</Table.Td>
-    </Table.Tr>
+    <PublicCheckPage title={t('verify.title')} pending={q.isPending}>
+      {notFound ? (
+        <NotFoundCheck title={t('verify.notFound')} number={number} explain={t('verify.notFoundExplain')} testId="verification-status" />
+      ) : (
+        <ErrorAlert error={q.error} />
+      )}
+      {v ? (
+        <>
+          <Alert color={STATUS_TONE[v.status]} variant="outline" title={t(`verify.status.${v.status}`)} data-testid="verification-status" data-status={v.status} role="status">
+            <Stack gap={4}>
+              <Group gap="xs">
+                <Text size="sm">{v.number}</Text>
+                <StatusBadge status={v.status} label={t(`verify.short.${v.status}`)} />
+                {v.statusSince ? <Text size="sm">{t('verify.since', { date: f.date(v.statusSince) })}</Text> : null}
+              </Group>
+              <Text size="sm">{t(`verify.explain.${v.status}`)}</Text>
+              {v.publicWording ? (
+                <Text size="sm" data-testid="public-wording">
+                  {t(`verify.wording.${v.publicWording}`, { defaultValue: v.publicWording })}
+                </Text>
+              ) : null}
+              <Text size="xs" c="dimmed">
+                {t('verify.checkedAt', { when: f.dateTime(v.checkedAt), state: f.country(v.issuingState) })}
+              </Text>
+            </Stack>
+          </Alert>
+          <Paper withBorder p="md">
+            <Title order={2} size="h4" mb="sm">
+              {t('verify.covers')}
+            </Title>
+            <Table className="dense" withRowBorders={false} data-testid="coverage">
+              <Table.Tbody>
+                <Row label={t('licence.kind')}>{t(`licensing.type.${v.kind}`, { defaultValue: v.kind })}</Row>
+                <Row label={t('licence.validity')}>{`${f.date(v.validFrom)} – ${f.date(v.expiresOn)}`}</Row>
+                <Row label={t('licence.exportCountry')}>{v.exportCountry ? f.country(v.exportCountry) : '—'}</Row>
+                <Row label={t('licence.importCountry')}>{v.importCountry ? f.country(v.importCountry) : '—'}</Row>
+                <Row label={t('licence.transitCountries')}>{v.transitCountries.length ? v.transitCountries.map(f.country).join(', ') : t('common.none')}</Row>
+              </Table.Tbody>
+            </Table>
+            {!token ? (
+              <Text size="sm" c="dimmed" mt="sm">
+                {t('verify.scanHint')}
+              </Text>
+            ) : null}
+          </Paper>
+        </>
+      ) : null}
+      {token ? <DocumentCheck query={doc} /> : null}
+    </PublicCheckPage>
   );
 }
 
