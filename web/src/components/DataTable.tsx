@@ -129,3 +129,22 @@ export function DataTable<T>({
     </>
   );
 }
+
+/**
+ * Paging through a server's cursor pages: the cursors of the pages already passed are kept, so
+ * "previous" goes back to the exact page seen, and `reset()` starts again from page 1 (a new filter or
+ * order: the cursors in hand continue the old query). `paging(next)` gives DataTable its page number and
+ * previous/next handlers for a page whose answer carried `next` as its next cursor.
+ */
+export function useCursorPager() {
+  const [cursors, setCursors] = useState<string[]>([]);
+  return {
+    cursor: cursors[cursors.length - 1] as string | undefined,
+    reset: () => setCursors([]),
+    paging: (next: string | null | undefined) => ({
+      page: cursors.length + 1,
+      onPrevious: cursors.length ? () => setCursors((c) => c.slice(0, -1)) : undefined,
+      onNext: next ? () => setCursors((c) => [...c, next]) : undefined,
+    }),
+  };
+}

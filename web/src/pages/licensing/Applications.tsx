@@ -5,7 +5,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { APPLICATION_KINDS, APPLICATION_STATUSES, listApplications, type ApplicationSummary } from '../../api/licensing.ts';
 import { useSession } from '../../auth/session.tsx';
-import { DataTable } from '../../components/DataTable.tsx';
+import { DataTable, useCursorPager } from '../../components/DataTable.tsx';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { ErrorAlert, PageHeader, StatusBadge } from '../../components/ui.tsx';
 import { useFormat } from '../../format.ts';
@@ -16,8 +16,8 @@ export default function Applications() {
   const { can } = useSession();
   const [status, setStatus] = useState<string | null>(null);
   const [kind, setKind] = useState<string | null>(null);
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors[cursors.length - 1];
+  const pager = useCursorPager();
+  const cursor = pager.cursor;
   const q = useQuery({
     queryKey: ['licensing', 'applications', status, kind, cursor],
     queryFn: () => listApplications({ status: status ?? undefined, kind: kind ?? undefined, cursor, limit: 50 }),
@@ -51,8 +51,8 @@ export default function Applications() {
         actions={can('licensing.application.create') ? <ButtonLink to="/licensing/new">{t('nav.newApplication')}</ButtonLink> : null}
       />
       <Group mb="md">
-        <Select label={t('registry.status')} clearable value={status} onChange={(v) => { setStatus(v); setCursors([]); }} data={APPLICATION_STATUSES.map((s) => ({ value: s, label: t(`caseStatus.${s}`) }))} />
-        <Select label={t('licensing.kind')} clearable value={kind} onChange={(v) => { setKind(v); setCursors([]); }} data={APPLICATION_KINDS.map((s) => ({ value: s, label: t(`licensing.type.${s}`) }))} />
+        <Select label={t('registry.status')} clearable value={status} onChange={(v) => { setStatus(v); pager.reset(); }} data={APPLICATION_STATUSES.map((s) => ({ value: s, label: t(`caseStatus.${s}`) }))} />
+        <Select label={t('licensing.kind')} clearable value={kind} onChange={(v) => { setKind(v); pager.reset(); }} data={APPLICATION_KINDS.map((s) => ({ value: s, label: t(`licensing.type.${s}`) }))} />
       </Group>
       <ErrorAlert error={q.error} />
       {q.data ? (
@@ -61,9 +61,7 @@ export default function Applications() {
           caption={t('nav.applications')}
           data={q.data.items}
           columns={columns}
-          page={cursors.length + 1}
-          onPrevious={cursors.length ? () => setCursors((c) => c.slice(0, -1)) : undefined}
-          onNext={q.data.nextCursor ? () => setCursors((c) => [...c, q.data!.nextCursor!]) : undefined}
+          {...pager.paging(q.data.nextCursor)}
         />
       ) : null}
     </>

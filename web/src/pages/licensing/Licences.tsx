@@ -5,7 +5,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { api, type Page } from '../../api/client.ts';
 import { LICENCE_STATUSES, type Licence } from '../../api/licensing.ts';
-import { DataTable } from '../../components/DataTable.tsx';
+import { DataTable, useCursorPager } from '../../components/DataTable.tsx';
 import { AnchorLink } from '../../components/links.tsx';
 import { ErrorAlert, PageHeader, StatusBadge } from '../../components/ui.tsx';
 import { useFormat } from '../../format.ts';
@@ -14,8 +14,8 @@ export default function Licences() {
   const { t } = useTranslation();
   const f = useFormat();
   const [status, setStatus] = useState<string | null>(null);
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors[cursors.length - 1];
+  const pager = useCursorPager();
+  const cursor = pager.cursor;
   const q = useQuery({
     queryKey: ['licensing', 'licences', status, cursor],
     queryFn: () => api<Page<Licence>>('/licensing/licences', { query: { status: status ?? undefined, cursor, limit: 50 } }),
@@ -44,7 +44,7 @@ export default function Licences() {
     <>
       <PageHeader title={t('nav.licences')} />
       <Group mb="md">
-        <Select label={t('registry.status')} clearable value={status} onChange={(v) => { setStatus(v); setCursors([]); }} data={LICENCE_STATUSES.map((s) => ({ value: s, label: t(`licenceStatus.${s}`) }))} />
+        <Select label={t('registry.status')} clearable value={status} onChange={(v) => { setStatus(v); pager.reset(); }} data={LICENCE_STATUSES.map((s) => ({ value: s, label: t(`licenceStatus.${s}`) }))} />
       </Group>
       <ErrorAlert error={q.error} />
       {q.data ? (
@@ -53,9 +53,7 @@ export default function Licences() {
           caption={t('nav.licences')}
           data={q.data.items}
           columns={columns}
-          page={cursors.length + 1}
-          onPrevious={cursors.length ? () => setCursors((c) => c.slice(0, -1)) : undefined}
-          onNext={q.data.nextCursor ? () => setCursors((c) => [...c, q.data!.nextCursor!]) : undefined}
+          {...pager.paging(q.data.nextCursor)}
         />
       ) : null}
     </>

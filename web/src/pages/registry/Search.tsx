@@ -8,7 +8,7 @@ import { FIREARM_TYPES, ITEM_KINDS, ITEM_SORT_KEYS, ITEM_STATUSES, isPartialSeri
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { useSession } from '../../auth/session.tsx';
 import { PartyPicker } from '../../components/PartyPicker.tsx';
-import { DataTable, type ServerSort } from '../../components/DataTable.tsx';
+import { DataTable, useCursorPager, type ServerSort } from '../../components/DataTable.tsx';
 import { ErrorAlert, PageHeader, StatusBadge } from '../../components/ui.tsx';
 import { useCountryOptions, useFormat } from '../../format.ts';
 
@@ -28,8 +28,8 @@ export default function RegistrySearch() {
   const [draft, setDraft] = useState<SearchFilters>(filters);
   // The order lives in the page URL beside the filters; the server sorts every page (a cursor names its order).
   const sort: ItemSort = useMemo(() => ({ sort: isSortKey(search.sort) ? search.sort : 'registeredAt', order: search.order === 'desc' ? 'desc' : 'asc' }), [search.sort, search.order]);
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors[cursors.length - 1];
+  const pager = useCursorPager();
+  const cursor = pager.cursor;
   const hasQuery = Object.keys(filters).length > 0;
 
   const result = useQuery({
@@ -41,7 +41,7 @@ export default function RegistrySearch() {
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    setCursors([]);
+    pager.reset();
     const clean = Object.fromEntries(Object.entries(draft).filter(([, v]) => v)) as Record<string, string>;
     void navigate({ to: '/registry', search: { ...clean, ...sortSearch(sort) } });
   }
@@ -50,7 +50,7 @@ export default function RegistrySearch() {
   function changeSort(next: ServerSort) {
     if (!isSortKey(next.id)) return;
     // A new order starts again from page 1: the cursors in hand continue the old one.
-    setCursors([]);
+    pager.reset();
     const clean = Object.fromEntries(FILTER_KEYS.filter((k) => search[k]).map((k) => [k, search[k] as string]));
     void navigate({ to: '/registry', search: { ...clean, ...sortSearch({ sort: next.id, order: next.desc ? 'desc' : 'asc' }) } });
   }
@@ -123,7 +123,7 @@ export default function RegistrySearch() {
                 variant="default"
                 onClick={() => {
                   setDraft({});
-                  setCursors([]);
+                  pager.reset();
                   void navigate({ to: '/registry', search: {} });
                 }}
               >
@@ -140,13 +140,11 @@ export default function RegistrySearch() {
           caption={t('registry.results')}
           data={result.data.items}
           columns={columns}
-          page={cursors.length + 1}
+          {...pager.paging(result.data.nextCursor)}
           totalText={t('registry.itemCount', { count: result.data.total, formatted: f.number(result.data.total) })}
           serverSort={{ id: sort.sort, desc: sort.order === 'desc' }}
           onSort={changeSort}
           sortable={SORTABLE}
-          onPrevious={cursors.length ? () => setCursors((c) => c.slice(0, -1)) : undefined}
-          onNext={result.data.nextCursor ? () => setCursors((c) => [...c, result.data!.nextCursor!]) : undefined}
         />
       ) : !hasQuery ? (
         <Text c="dimmed">{t('registry.enterQuery')}</Text>

@@ -8,7 +8,7 @@ import { ApiError } from '../../api/client.ts';
 import { certificateItemText, DISPOSAL_KINDS, disposalsApi, type Disposal, type DisposalBody, type DisposalKind } from '../../api/disposals.ts';
 import { getItem, itemTypeLabel, searchItems, type ItemSummary } from '../../api/registry.ts';
 import { useSession } from '../../auth/session.tsx';
-import { DataTable } from '../../components/DataTable.tsx';
+import { DataTable, useCursorPager } from '../../components/DataTable.tsx';
 import { AnchorLink } from '../../components/links.tsx';
 import { PartyPicker } from '../../components/PartyPicker.tsx';
 import { ErrorAlert, PageHeader, StatusBadge } from '../../components/ui.tsx';
@@ -245,8 +245,8 @@ function DisposalForm({ initialItem, recoveredItemId, initialKind }: { initialIt
 function Recorded() {
   const { t } = useTranslation();
   const f = useFormat();
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors[cursors.length - 1];
+  const pager = useCursorPager();
+  const cursor = pager.cursor;
   const q = useQuery({ queryKey: ['tracing', 'disposals', cursor], queryFn: () => disposalsApi.list({ cursor, limit: 20 }), placeholderData: keepPreviousData });
   const columns = useMemo<ColumnDef<Disposal, unknown>[]>(
     () => [
@@ -279,9 +279,7 @@ function Recorded() {
           caption={t('disposal.recorded')}
           data={q.data.items}
           columns={columns}
-          page={cursors.length + 1}
-          onPrevious={cursors.length ? () => setCursors((c) => c.slice(0, -1)) : undefined}
-          onNext={q.data.nextCursor ? () => setCursors((c) => [...c, q.data!.nextCursor!]) : undefined}
+          {...pager.paging(q.data.nextCursor)}
         />
       ) : null}
     </Card>

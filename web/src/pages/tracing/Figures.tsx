@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, type Page } from '../../api/client.ts';
 import type { QueryOf, ResponseOf } from '../../api/types.ts';
 import { AnchorLink } from '../../components/links.tsx';
+import { useCursorPager } from '../../components/DataTable.tsx';
 import { ErrorAlert, PageHeader } from '../../components/ui.tsx';
 import { useFormat } from '../../format.ts';
 
@@ -321,8 +322,8 @@ function RequestsTable({ rows, from, to }: { rows: Figures['requests']; from: st
 function Records({ from, to, drill }: { from: string; to: string; drill: Drill }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors[cursors.length - 1];
+  const pager = useCursorPager();
+  const cursor = pager.cursor;
   const q = useQuery({
     queryKey: ['tracing', 'recoveries', 'figures', from, to, drill, cursor],
     queryFn: () => api<Page<RecoverySummary>>('/tracing/recoveries', { query: { from, to, ...drill, cursor, limit: 200 } }),
@@ -337,6 +338,7 @@ function Records({ from, to, drill }: { from: string; to: string; drill: Drill }
     drill.originEstablished === 'true' ? t('reporting.iafq.inNumerator') : null,
   ].filter(Boolean);
   const items = q.data?.items ?? [];
+  const paging = pager.paging(q.data?.nextCursor);
   const total = items.reduce((n, r) => n + r.matchingItems, 0);
   return (
     <Card withBorder component="section" aria-labelledby="records-heading" data-testid="figure-records">
@@ -383,12 +385,12 @@ function Records({ from, to, drill }: { from: string; to: string; drill: Drill }
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          {q.data.nextCursor || cursors.length ? (
+          {paging.onNext || paging.onPrevious ? (
             <Group justify="flex-end" mt="xs" gap="xs">
-              <Button size="xs" variant="default" disabled={!cursors.length} onClick={() => setCursors((c) => c.slice(0, -1))}>
+              <Button size="xs" variant="default" disabled={!paging.onPrevious} onClick={paging.onPrevious}>
                 {t('table.previous')}
               </Button>
-              <Button size="xs" variant="default" disabled={!q.data.nextCursor} onClick={() => setCursors((c) => [...c, q.data!.nextCursor!])}>
+              <Button size="xs" variant="default" disabled={!paging.onNext} onClick={paging.onNext}>
                 {t('table.next')}
               </Button>
             </Group>

@@ -6,7 +6,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { RECOVERY_TYPES, tracingApi, type RecoveryFilters, type RecoverySummary } from '../../api/tracing.ts';
 import { useSession } from '../../auth/session.tsx';
-import { DataTable } from '../../components/DataTable.tsx';
+import { DataTable, useCursorPager } from '../../components/DataTable.tsx';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { PartyPicker } from '../../components/PartyPicker.tsx';
 import { ErrorAlert, PageHeader } from '../../components/ui.tsx';
@@ -31,8 +31,8 @@ export default function Recoveries() {
     () => Object.fromEntries(FILTER_KEYS.filter((k) => search[k] && (k === 'from' || k === 'to' ? isCalendarDate(search[k]!) : true)).map((k) => [k, search[k]])),
     [search],
   );
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors[cursors.length - 1];
+  const pager = useCursorPager();
+  const cursor = pager.cursor;
   const q = useQuery({
     queryKey: ['tracing', 'recoveries', filters, cursor],
     queryFn: () => tracingApi.listRecoveries(filters, cursor),
@@ -40,7 +40,7 @@ export default function Recoveries() {
   });
 
   const setFilter = (key: keyof RecoveryFilters, value: string | null) => {
-    setCursors([]);
+    pager.reset();
     const next = { ...filters, [key]: value || undefined };
     void navigate({ to: '/tracing/recoveries', search: Object.fromEntries(Object.entries(next).filter(([, v]) => v)) });
   };
@@ -98,7 +98,7 @@ export default function Recoveries() {
         </SimpleGrid>
         {Object.keys(filters).length ? (
           <Group mt="sm">
-            <Button variant="default" size="xs" onClick={() => { setCursors([]); void navigate({ to: '/tracing/recoveries', search: {} }); }}>
+            <Button variant="default" size="xs" onClick={() => { pager.reset(); void navigate({ to: '/tracing/recoveries', search: {} }); }}>
               {t('recoveries.clearFilters')}
             </Button>
           </Group>
@@ -111,9 +111,7 @@ export default function Recoveries() {
           caption={t('recoveries.title')}
           data={q.data.items}
           columns={columns}
-          page={cursors.length + 1}
-          onPrevious={cursors.length ? () => setCursors((c) => c.slice(0, -1)) : undefined}
-          onNext={q.data.nextCursor ? () => setCursors((c) => [...c, q.data!.nextCursor!]) : undefined}
+          {...pager.paging(q.data.nextCursor)}
         />
       ) : null}
     </>
