@@ -8,6 +8,7 @@ import { systemClock } from '../src/platform/clock.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { enrolmentFingerprint, loadNodeKeys } from '../src/platform/crypto/keys.ts';
 import { openDatabase } from '../src/platform/db/open.ts';
+import type { Queryable } from '../src/platform/db/types.ts';
 import { createRegistryService, type RegistryService } from '../src/registry/service.ts';
 import { createTracingService, type TracingService } from '../src/tracing/service.ts';
 
@@ -39,13 +40,13 @@ function custodia(args: string[], state = 'XA'): Promise<{ code: number | null; 
 }
 
 /** The node's services in this process, between commands (the data-directory lock keeps the two apart). */
-async function withNode<T>(state: string, fn: (s: { registry: RegistryService; tracing: TracingService }) => Promise<T>): Promise<T> {
+async function withNode<T>(state: string, fn: (s: { registry: RegistryService; tracing: TracingService; db: Queryable }) => Promise<T>): Promise<T> {
   const config = loadConfig(envFor(state));
   const opened = await openDatabase(config, 'tracing-cli test');
   try {
     const deps = { db: opened.db, clock: systemClock, config, log: { info() {}, warn() {}, error() {}, debug() {} } } as never;
     const registry = createRegistryService(deps);
-    return await fn({ registry, tracing: createTracingService(deps, { registry }) });
+    return await fn({ registry, tracing: createTracingService(deps, { registry }), db: opened.db });
   } finally {
     await opened.close();
   }
@@ -149,6 +150,31 @@ describe('custodia tracing (command line, embedded database)', () => {
       const received = await custodia(['tracing', 'requests', 'import', out, '--keys', keysFile, '--fingerprint', fingerprint], 'XB');
       expect(received.code, received.stderr).toBe(0);
       expect(received.stdout).toMatch(/^TRQ-\d{4}-\d{6} {2}incoming {2}XA {2}received/);
+    },
+    600_000,
+  );
+
+  it(
+    'lists the reminders of requests near, due or past their deadline, and exits 4 when one is overdue (for cron)',
+    async () => {
+      const today = new Date().toISOString().slice(0, 10);
+      const id = await withNode('XB', async ({ tracing }) => {
+        const [received] = (await tracing.listTracingRequests(officer, { direction: 'incoming' })).items;
+        await tracing.setTracingDeadline(officer, received.id, { responseDueOn: today, reason: 'Agreed with XA.' });
+        return received.id;
+      });
+      const due = await custodia(['tracing', 'reminders'], 'XB');
+      expect(due.code, due.stderr).toBe(0);
+      expect(due.stdout).toContain('0 overdue, 1 due today, 0 approaching');
+      expect(due.stdout).toMatch(new RegExp(`^due +TRQ-\\d{4}-\\d{6} {2}routine {2}received {2}due ${today} {2}due today {2}our answer to XA {2}\\(id ${id}\\)$`, 'm'));
+
+      // Three days on (the deadline moved back in the database stands for the days passing).
+      await withNode('XB', ({ db }) => db.query(`UPDATE tracing_requests SET response_due_on = response_due_on - 3 WHERE id = $1`, [id]));
+      const late = await custodia(['tracing', 'reminders', '--json'], 'XB');
+      expect(late.code, late.stderr).toBe(4);
+      expect(JSON.parse(late.stdout)).toMatchObject({ counts: { overdue: 1, due: 0, approaching: 0 }, items: [{ id, reminder: 'overdue', daysLeft: -3 }] });
+      const outgoingOnly = await custodia(['tracing', 'reminders', '--direction', 'outgoing'], 'XB');
+      expect(outgoingOnly.code, outgoingOnly.stderr).toBe(0);
     },
     600_000,
   );

@@ -33,6 +33,17 @@ export interface Config {
   uploadLimitBytes: number;
   /** HTTP server processes (CUSTODIA_WORKERS, default 1): more than one only on PostgreSQL (docs/scaling.md). */
   workers: number;
+  /**
+   * International tracing requests (docs/tracing.md): days allowed for an answer by priority, when no date
+   * is agreed (the ITI fixes none), and how many days before the deadline a reminder falls due.
+   */
+  tracing: { routineResponseDays: number; urgentResponseDays: number; reminderDays: number };
+}
+
+function days(value: string | undefined, fallback: number, name: string, min: number): number {
+  const n = int(value, fallback, name);
+  if (n < min || n > 3650) throw new Error(`${name} must be a whole number of days (${min}–3650), got "${value}"`);
+  return n;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -78,6 +89,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: int(env.CUSTODIA_BODY_LIMIT_BYTES, 1024 * 1024, 'CUSTODIA_BODY_LIMIT_BYTES'),
     uploadLimitBytes: int(env.CUSTODIA_UPLOAD_LIMIT_BYTES, 512 * 1024 * 1024, 'CUSTODIA_UPLOAD_LIMIT_BYTES'),
     workers: Math.max(1, int(env.CUSTODIA_WORKERS, 1, 'CUSTODIA_WORKERS')),
+    tracing: {
+      routineResponseDays: days(env.CUSTODIA_TRACING_RESPONSE_DAYS, 30, 'CUSTODIA_TRACING_RESPONSE_DAYS', 1),
+      urgentResponseDays: days(env.CUSTODIA_TRACING_URGENT_RESPONSE_DAYS, 10, 'CUSTODIA_TRACING_URGENT_RESPONSE_DAYS', 1),
+      reminderDays: days(env.CUSTODIA_TRACING_REMINDER_DAYS, 7, 'CUSTODIA_TRACING_REMINDER_DAYS', 0),
+    },
   };
 }
 

@@ -8,7 +8,7 @@ import { ValidationError } from '../platform/http/errors.ts';
 import type { CommandContext } from '../platform/module.ts';
 import { formatDuration } from '../platform/progress.ts';
 import { errorFilePath } from '../registry/cli.ts';
-import type { Figures, RecoverySummary } from './schemas.ts';
+import type { Figures, RecoverySummary, Reminders } from './schemas.ts';
 import type { TracingService } from './service.ts';
 
 /**
@@ -76,6 +76,18 @@ function printFigures(f: Figures): void {
   }
   if (f.requests.length) process.stdout.write('  tracing requests (direction, status): count\n');
   for (const r of f.requests) process.stdout.write(`    ${r.direction}, ${r.status}: ${r.count}\n`);
+}
+
+/** `custodia tracing reminders` exit codes: a cron job alerts on 4 (an answer is late). */
+export const REMINDER_EXIT = { none: 0, overdue: 4 } as const;
+
+export function printReminders(r: Reminders): void {
+  process.stdout.write(`As of ${r.asOf} (reminders from ${r.reminderDays} day(s) before a deadline): ${r.counts.overdue} overdue, ${r.counts.due} due today, ${r.counts.approaching} approaching\n`);
+  for (const q of r.items) {
+    const when = q.daysLeft === null ? '' : q.daysLeft < 0 ? `${-q.daysLeft} day(s) late` : q.daysLeft === 0 ? 'due today' : `${q.daysLeft} day(s) left`;
+    const whose = q.direction === 'outgoing' ? `their answer (${q.counterpartState})` : `our answer to ${q.counterpartState}`;
+    process.stdout.write(`${(q.reminder ?? '').padEnd(11)} ${q.reference}  ${q.priority}  ${q.status}  due ${q.responseDueOn}  ${when}  ${whose}  (id ${q.id})\n`);
+  }
 }
 
 /** A key set from a file or an address (the other node's /.well-known/jwks.json). */
@@ -191,6 +203,19 @@ export function registerTracingCommands(program: Command, cli: CommandContext<Tr
         if (opts.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
         else process.stdout.write(`${r.reference}  ${r.direction}  ${r.counterpartState}  ${r.status}${r.responseDueOn ? `  due ${r.responseDueOn}` : ''}  (id ${r.id})\n`);
       });
+    });
+
+  tracing
+    .command('reminders')
+    .description('requests awaiting an answer whose deadline is near, due or passed (ours to chase or to give); exit 4 when one is overdue, for cron')
+    .addOption(new Option('--direction <direction>', 'only outgoing (their answer) or incoming (ours)').choices(['outgoing', 'incoming']))
+    .option('--limit <n>', 'how many to list', '100')
+    .option('--json', 'print as JSON')
+    .action(async (opts: { direction?: string; limit: string; json?: boolean }) => {
+      const reminders = await withService('custodia tracing reminders', (svc) => svc.tracingReminders(cliActor(), { direction: opts.direction, limit: opts.limit }));
+      if (opts.json) process.stdout.write(`${JSON.stringify(reminders, null, 2)}\n`);
+      else printReminders(reminders);
+      process.exitCode = reminders.counts.overdue > 0 ? REMINDER_EXIT.overdue : REMINDER_EXIT.none;
     });
 
   tracing

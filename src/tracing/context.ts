@@ -27,6 +27,13 @@ export interface TracingExchange {
 
 export const todayOf = (ctx: TracingContext) => ctx.deps.clock.now().toISOString().slice(0, 10);
 
+/** What a request's answer is measured against: today, and how many days before a deadline a reminder falls due. */
+export interface RequestDay {
+  today: string;
+  reminderDays: number;
+}
+export const requestDayOf = (ctx: TracingContext): RequestDay => ({ today: todayOf(ctx), reminderDays: ctx.deps.config.tracing.reminderDays });
+
 /** Who documents say they come from (the licensing module's variable, so every document agrees). */
 export function authorityName(ctx: TracingContext, env: NodeJS.ProcessEnv = process.env): string {
   return env.CUSTODIA_LICENSING_AUTHORITY ?? `National Firearms Control Authority (${ctx.deps.config.state})`;

@@ -6,8 +6,8 @@ import { tracingResponseSchema, type weaponSchema } from '../exchange/messages.t
 import type { Caveat, MessageType } from '../exchange/model.ts';
 import { ValidationError } from '../platform/http/errors.ts';
 import type { z } from 'zod';
-import { authorityName, todayOf, type TracingContext } from './context.ts';
-import { isOverdue } from './request-model.ts';
+import { authorityName, todayOf, type RequestDay, type TracingContext } from './context.ts';
+import { daysLeft, isAwaiting, isOverdue, reminderStage } from './request-model.ts';
 import type { TracingRequest } from './schemas.ts';
 import * as store from './store.ts';
 import { traceChain } from './trace-model.ts';
@@ -74,7 +74,7 @@ export async function saveAudited(ctx: TracingContext, t: Tx, actor: Actor, row:
   return saved;
 }
 
-export function presentRequest(r: store.RequestRow, today: string): TracingRequest {
+export function presentRequest(r: store.RequestRow, { today, reminderDays }: RequestDay): TracingRequest {
   return {
     id: r.id,
     direction: r.direction,
@@ -90,6 +90,8 @@ export function presentRequest(r: store.RequestRow, today: string): TracingReque
     caveats: r.caveats,
     responseDueOn: r.response_due_on,
     overdue: isOverdue(r.status, r.response_due_on, today),
+    reminder: reminderStage(r.status, r.response_due_on, today, reminderDays),
+    daysLeft: r.response_due_on !== null && isAwaiting(r.status) ? daysLeft(r.response_due_on, today) : null,
     response: r.response_body,
     requestSigned: r.request_document !== null,
     responseSigned: r.response_document !== null,

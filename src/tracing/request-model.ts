@@ -66,11 +66,53 @@ export function statusForOutcome(outcome: 'traced' | 'partially_traced' | 'no_re
   }
 }
 
-/** Days allowed for an answer, from CUSTODIA_TRACING_RESPONSE_DAYS (default 30; the ITI fixes none). */
-export function responseDays(env: NodeJS.ProcessEnv = process.env): number {
-  const v = env.CUSTODIA_TRACING_RESPONSE_DAYS;
-  if (v === undefined || v === '') return 30;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 3650) throw new Error(`CUSTODIA_TRACING_RESPONSE_DAYS must be a whole number of days (1–3650), got "${v}"`);
-  return n;
+/** The deadline settings (CUSTODIA_TRACING_RESPONSE_DAYS, …_URGENT_RESPONSE_DAYS, …_REMINDER_DAYS; platform config). */
+export interface DeadlineSettings {
+  routineResponseDays: number;
+  urgentResponseDays: number;
+  reminderDays: number;
+}
+
+/** Days allowed for an answer when no date is agreed: by priority (the ITI fixes none; an urgent request asks for less). */
+export function responseDaysFor(priority: 'routine' | 'urgent', s: DeadlineSettings): number {
+  return priority === 'urgent' ? s.urgentResponseDays : s.routineResponseDays;
+}
+
+/**
+ * Where a request awaiting an answer stands against its deadline, for the officers' reminders (ours to chase
+ * for an outgoing request, ours to answer for an incoming one): `approaching` from `reminderDays` before the
+ * deadline, `due` on the day, `overdue` after it; null when no answer is awaited or the deadline is far.
+ */
+export type ReminderStage = 'approaching' | 'due' | 'overdue';
+export const REMINDER_STAGES = ['approaching', 'due', 'overdue'] as const satisfies readonly ReminderStage[];
+
+export function isAwaiting(status: RequestStatus): boolean {
+  return AWAITING.includes(status);
+}
+
+/** Whole days from `today` to `dueOn` (negative once it has passed). */
+export function daysLeft(dueOn: string, today: string): number {
+  return Math.round((Date.parse(`${dueOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+}
+
+export function reminderStage(status: RequestStatus, dueOn: string | null, today: string, reminderDays: number): ReminderStage | null {
+  if (dueOn === null || !AWAITING.includes(status)) return null;
+  const left = daysLeft(dueOn, today);
+  if (left < 0) return 'overdue';
+  if (left === 0) return 'due';
+  return left <= reminderDays ? 'approaching' : null;
+}
+
+/** The last day before which a reminder is shown: requests awaiting an answer due on or before it are listed. */
+export function remindUntil(today: string, reminderDays: number): string {
+  return dueDate(new Date(`${today}T00:00:00Z`), reminderDays);
+}
+
+/** A deadline an officer sets (an agreed extension, an urgent case): a calendar day, not before today. */
+export function deadlineErrors(status: RequestStatus, dueOn: string, today: string): FieldError[] {
+  if (status !== 'draft' && !AWAITING.includes(status)) {
+    return [{ field: 'status', code: 'tracing_request.deadline_not_awaiting', message: `A request that is ${status} awaits no answer: its deadline no longer runs.` }];
+  }
+  if (dueOn < today) return [{ field: 'responseDueOn', code: 'tracing_request.deadline_past', message: `The deadline ${dueOn} is before today (${today}).` }];
+  return [];
 }

@@ -69,7 +69,7 @@ describeEngines('tracing: international requests as signed documents', (engine) 
     expect((await failure(tracing.updateTracingRequest(officer, draft.id, { status: 'acknowledged' }))).errors.map((e) => e.code)).toContain('tracing_request.transition');
 
     const sent = await tracing.sendTracingRequest(officer, draft.id);
-    expect(sent).toMatchObject({ status: 'sent', requestSigned: true, responseDueOn: '2026-07-01', overdue: false });
+    expect(sent).toMatchObject({ status: 'sent', requestSigned: true, responseDueOn: '2026-06-11', overdue: false });
     const doc = await tracing.tracingDocument(poc, sent.id, 'request');
     const { payload } = await verifyCompactJws(doc.document, ours.publicJwks());
     expect(payload).toMatchObject({ from: 'XC', to: 'XB', type: 'tracing_request', caveats: [{ code: 'purpose_limited' }] });

@@ -34,6 +34,9 @@ import {
   figuresSchema,
   disposalListQuerySchema,
   disposalPageSchema,
+  deadlineInputSchema,
+  remindersQuerySchema,
+  remindersSchema,
 } from './schemas.ts';
 import type { TracingService } from './service.ts';
 
@@ -215,9 +218,23 @@ export async function tracingRoutes(api: Api, opts: RouteContext<TracingService>
     '/tracing/requests',
     {
       config: { permission: 'tracing.requests.read' },
-      schema: { tags: requests, summary: 'Tracing requests, outgoing and incoming; overdue=true for late answers', querystring: requestListQuerySchema, response: { 200: tracingRequestPageSchema } },
+      schema: { tags: requests, summary: 'Tracing requests, outgoing and incoming; overdue=true for late answers, reminder=true for deadlines near or passed', querystring: requestListQuerySchema, response: { 200: tracingRequestPageSchema } },
     },
     async (request) => tracing.listTracingRequests(request.actor, request.query),
+  );
+
+  api.get(
+    '/tracing/requests/reminders',
+    {
+      config: { permission: 'tracing.requests.read' },
+      schema: {
+        tags: requests,
+        summary: 'Requests awaiting an answer whose deadline is near (the reminder days), due today or passed, earliest first, with counts (nothing is sent)',
+        querystring: remindersQuerySchema,
+        response: { 200: remindersSchema },
+      },
+    },
+    async (request) => tracing.tracingReminders(request.actor, request.query),
   );
 
   api.get(
@@ -236,6 +253,15 @@ export async function tracingRoutes(api: Api, opts: RouteContext<TracingService>
       schema: { tags: requests, summary: 'Sign a drafted request with the node key (the document to send) and start its response deadline', params: idParamSchema, response: { 200: tracingRequestSchema } },
     },
     async (request) => tracing.sendTracingRequest(request.actor, request.params.id),
+  );
+
+  api.post(
+    '/tracing/requests/:id/deadline',
+    {
+      config: { permission: 'tracing.requests.write' },
+      schema: { tags: requests, summary: "Set or move a request's response deadline, with the reason (audited)", params: idParamSchema, body: deadlineInputSchema, response: { 200: tracingRequestSchema } },
+    },
+    async (request) => tracing.setTracingDeadline(request.actor, request.params.id, request.body),
   );
 
   api.post(

@@ -4,7 +4,7 @@ import { ITEM_KINDS, ITEM_STATUSES, MARKING_LOCATIONS } from '../registry/model.
 import { eventSchema, partySummarySchema } from '../registry/schemas.ts';
 import { ILLICIT_GROUNDS } from '../exchange/messages.ts';
 import { CAVEAT_CODES } from '../exchange/model.ts';
-import { REQUEST_STATUSES } from './request-model.ts';
+import { REMINDER_STAGES, REQUEST_STATUSES } from './request-model.ts';
 import { DISPOSAL_KINDS } from './disposal-model.ts';
 import {
   CHECK_OUTCOMES,
@@ -266,6 +266,8 @@ export const requestListQuerySchema = pageQuerySchema.extend({
   direction: z.enum(['outgoing', 'incoming']).optional(),
   status: z.enum(REQUEST_STATUSES).optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  /** Only requests awaiting an answer whose deadline is passed or within the reminder days (CUSTODIA_TRACING_REMINDER_DAYS). */
+  reminder: z.enum(['true', 'false']).optional(),
   /** Made in this period (the figures count requests by the day they were made). */
   from: date.optional(),
   to: date.optional(),
@@ -288,6 +290,10 @@ export const tracingRequestSchema = z.object({
   caveats: z.array(z.object({ code: z.string(), text: z.string().nullish() })),
   responseDueOn: nstr,
   overdue: z.boolean(),
+  /** Where an awaited answer stands against its deadline: approaching (within the reminder days), due today, overdue; else null. */
+  reminder: z.enum(REMINDER_STAGES).nullable(),
+  /** Days to the deadline while an answer is awaited (negative once passed). */
+  daysLeft: z.number().int().nullable(),
   /** The exchange's tracing_response body (drafted, sent or received). */
   response: z.record(z.string(), z.unknown()).nullable(),
   requestSigned: z.boolean(),
@@ -301,6 +307,23 @@ export const tracingRequestSchema = z.object({
   createdBy: z.string(),
 });
 export const tracingRequestPageSchema = pageSchema(tracingRequestSchema);
+
+/** A deadline an officer sets or moves (an extension agreed with the other State, an urgent case): audited with its reason. */
+export const deadlineInputSchema = z.strictObject({ responseDueOn: date, reason: text(2000) });
+
+export const remindersQuerySchema = z.object({
+  direction: z.enum(['outgoing', 'incoming']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+/** The officers' reminders: requests awaiting an answer whose deadline is near or passed, earliest deadline first. */
+export const remindersSchema = z.object({
+  asOf: z.string(),
+  reminderDays: z.number().int(),
+  counts: z.object({ approaching: z.number().int(), due: z.number().int(), overdue: z.number().int() }),
+  items: z.array(tracingRequestSchema),
+});
+export type Reminders = z.infer<typeof remindersSchema>;
 export const documentQuerySchema = z.object({ part: z.enum(['request', 'response']).default('request') });
 export const signedDocumentSchema = z.object({
   format: z.literal('custodia-envelope+jws'),

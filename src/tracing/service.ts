@@ -35,6 +35,8 @@ import { listHitsAbroad } from './use-cases/list-hits-abroad.ts';
 import { listDisposals } from './use-cases/list-disposals.ts';
 import { tracingDocumentPdf } from './use-cases/tracing-document-pdf.ts';
 import { findRecoveredItem } from './use-cases/find-recovered-item.ts';
+import { tracingReminders } from './use-cases/tracing-reminders.ts';
+import { setTracingDeadline } from './use-cases/set-tracing-deadline.ts';
 
 /**
  * The tracing module's use cases, bound to the platform and the registry (one file per use case in
@@ -56,6 +58,8 @@ export function createTracingService(deps: Deps, needs: { registry: RegistryServ
     draftTracingRequest,
     sendTracingRequest,
     updateTracingRequest,
+    setTracingDeadline,
+    tracingReminders,
     receiveTracingDocument,
     draftTracingResponse,
     approveTracingResponse,

@@ -754,6 +754,8 @@ export interface RequestFilter {
   status?: string;
   /** Only requests still awaiting an answer whose due date is before this day. */
   overdueOn?: string;
+  /** Only requests still awaiting an answer due on or before this day (the reminder list). */
+  remindUntil?: string;
   /** Made on or after / on or before these days (as countRequests counts them). */
   from?: string;
   to?: string;
@@ -766,11 +768,35 @@ export async function listRequests(q: Queryable, f: RequestFilter): Promise<Requ
   const p = w.p;
   if (f.direction) w.and(`direction = ${p(f.direction)}`);
   if (f.status) w.and(`status = ${p(f.status)}`);
-  if (f.overdueOn) w.and(`status IN ('received', 'sent', 'acknowledged', 'in_progress', 'delayed') AND response_due_on < ${p(f.overdueOn)}::date`);
+  if (f.overdueOn) w.and(`status IN (${AWAITING_SQL}) AND response_due_on < ${p(f.overdueOn)}::date`);
+  if (f.remindUntil) w.and(`status IN (${AWAITING_SQL}) AND response_due_on <= ${p(f.remindUntil)}::date`);
   if (f.from) w.and(`created_at >= ${p(f.from)}::date`);
   if (f.to) w.and(`created_at < (${p(f.to)}::date + 1)`);
   if (f.after) w.and(`id < ${p(f.after)}`);
   return q.query<RequestRow>(`SELECT ${REQUEST_COLS} FROM tracing_requests ${w.clause} ORDER BY id DESC LIMIT ${p(f.limit + 1)}`, w.params);
+}
+
+/** Statuses an answer is still awaited in (request-model.ts AWAITING). */
+const AWAITING_SQL = "'received', 'sent', 'acknowledged', 'in_progress', 'delayed'";
+
+/** Requests awaiting an answer due on or before `until`, earliest deadline first (the reminders). */
+export async function listReminders(q: Queryable, f: { until: string; direction?: string; limit: number }): Promise<RequestRow[]> {
+  return q.query<RequestRow>(
+    `SELECT ${REQUEST_COLS} FROM tracing_requests WHERE status IN (${AWAITING_SQL}) AND response_due_on <= $1::date AND ($2::text IS NULL OR direction = $2)
+     ORDER BY response_due_on, id LIMIT $3`,
+    [f.until, f.direction ?? null, f.limit],
+  );
+}
+
+/** How many of the reminders are overdue (before `today`), due (on it) and approaching (after it, up to `until`). */
+export async function countReminders(q: Queryable, f: { today: string; until: string; direction?: string }): Promise<{ approaching: number; due: number; overdue: number }> {
+  const [r] = await q.query<{ approaching: number | string; due: number | string; overdue: number | string }>(
+    `SELECT count(*) FILTER (WHERE response_due_on < $1::date) AS overdue, count(*) FILTER (WHERE response_due_on = $1::date) AS due,
+            count(*) FILTER (WHERE response_due_on > $1::date) AS approaching
+       FROM tracing_requests WHERE status IN (${AWAITING_SQL}) AND response_due_on <= $2::date AND ($3::text IS NULL OR direction = $3)`,
+    [f.today, f.until, f.direction ?? null],
+  );
+  return { approaching: Number(r.approaching), due: Number(r.due), overdue: Number(r.overdue) };
 }
 
 export const AUDITED_TRACING_REQUEST = defineAuditedEntity({

@@ -3,7 +3,7 @@ import type { Tx } from '../../platform/db/types.ts';
 import { ConflictError, NotFoundError } from '../../platform/http/errors.ts';
 import { inTransaction } from '../../platform/tx.ts';
 import type { Caveat } from '../../exchange/model.ts';
-import { todayOf, type TracingContext } from '../context.ts';
+import { requestDayOf, type TracingContext } from '../context.ts';
 import { tracingPolicy } from '../policy.ts';
 import { carryIfReachable } from '../exchange-carriage.ts';
 import { parseResponseBody, presentRequest, saveAudited, signDocument } from '../request-documents.ts';
@@ -30,6 +30,6 @@ export async function approveTracingResponse(ctx: TracingContext, actor: Actor, 
     const next: store.RequestRow = { ...row, status: statusForOutcome(body.outcome as 'traced'), response_document: token, responded_at: now, updated_at: now };
     const saved = await saveAudited(ctx, t, actor, next, 'tracing.response.approve');
     await carryIfReachable(ctx, t, actor, row.counterpart_state, token);
-    return presentRequest(saved, todayOf(ctx));
+    return presentRequest(saved, requestDayOf(ctx));
   });
 }

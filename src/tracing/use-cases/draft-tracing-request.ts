@@ -5,7 +5,7 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { inTransaction } from '../../platform/tx.ts';
 import { tracingRequestSchema as requestBodySchema } from '../../exchange/messages.ts';
 import { parseInput } from '../../platform/validation.ts';
-import { authorityName, todayOf, type TracingContext } from '../context.ts';
+import { authorityName, requestDayOf, type TracingContext } from '../context.ts';
 import { tracingPolicy } from '../policy.ts';
 import { presentRequest, saveAudited, weaponFromRecovery } from '../request-documents.ts';
 import { requestReference } from '../request-model.ts';
@@ -84,6 +84,6 @@ export async function draftTracingRequest(ctx: TracingContext, actor: Actor, inp
       created_by: actor.name,
       updated_at: now,
     };
-    return presentRequest(await saveAudited(ctx, t, actor, row, 'tracing.request.draft'), todayOf(ctx));
+    return presentRequest(await saveAudited(ctx, t, actor, row, 'tracing.request.draft'), requestDayOf(ctx));
   });
 }

@@ -3,7 +3,7 @@ import type { Tx } from '../../platform/db/types.ts';
 import { ConflictError, NotFoundError } from '../../platform/http/errors.ts';
 import { inTransaction } from '../../platform/tx.ts';
 import { parseInput } from '../../platform/validation.ts';
-import { todayOf, type TracingContext } from '../context.ts';
+import { requestDayOf, type TracingContext } from '../context.ts';
 import { tracingPolicy } from '../policy.ts';
 import { draftResponseFromRegistry, parseResponseBody, presentRequest, saveAudited } from '../request-documents.ts';
 import { responseEditSchema, type TracingRequest } from '../schemas.ts';
@@ -26,6 +26,6 @@ export async function draftTracingResponse(ctx: TracingContext, actor: Actor, id
     const response = edited ?? (await draftResponseFromRegistry(ctx, actor, t, row));
     const now = ctx.deps.clock.now();
     const next: store.RequestRow = { ...row, response_body: response, status: row.status === 'received' || row.status === 'acknowledged' ? 'in_progress' : row.status, updated_at: now };
-    return presentRequest(await saveAudited(ctx, t, actor, next, edited ? 'tracing.response.edit' : 'tracing.response.draft'), todayOf(ctx));
+    return presentRequest(await saveAudited(ctx, t, actor, next, edited ? 'tracing.response.edit' : 'tracing.response.draft'), requestDayOf(ctx));
   });
 }

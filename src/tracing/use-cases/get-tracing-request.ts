@@ -2,7 +2,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/types.ts';
 import { readDb } from '../../platform/db/replica.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
-import { todayOf, type TracingContext } from '../context.ts';
+import { requestDayOf, type TracingContext } from '../context.ts';
 import { tracingPolicy } from '../policy.ts';
 import { presentRequest } from '../request-documents.ts';
 import type { TracingRequest } from '../schemas.ts';
@@ -13,5 +13,5 @@ export async function getTracingRequest(ctx: TracingContext, actor: Actor, id: s
   tracingPolicy.require(actor, 'tracing.requests.read');
   const row = await store.getRequest(tx ?? readDb(ctx.deps, actor), id);
   if (!row) throw new NotFoundError('Tracing request', id);
-  return presentRequest(row, todayOf(ctx));
+  return presentRequest(row, requestDayOf(ctx));
 }

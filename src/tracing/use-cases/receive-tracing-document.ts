@@ -7,10 +7,10 @@ import { inTransaction } from '../../platform/tx.ts';
 import { envelopeProblems } from '../../exchange/envelope.ts';
 import { normaliseFingerprint, type Envelope } from '../../exchange/model.ts';
 import { parseInput } from '../../platform/validation.ts';
-import { todayOf, type TracingContext } from '../context.ts';
+import { requestDayOf, type TracingContext } from '../context.ts';
 import { tracingPolicy } from '../policy.ts';
 import { parseResponseBody, presentRequest, saveAudited } from '../request-documents.ts';
-import { dueDate, requestReference, responseDays, statusForOutcome } from '../request-model.ts';
+import { dueDate, requestReference, responseDaysFor, statusForOutcome } from '../request-model.ts';
 import { receiveDocumentSchema, type TracingRequest } from '../schemas.ts';
 import * as store from '../store.ts';
 
@@ -41,7 +41,6 @@ export async function receiveTracingDocument(ctx: TracingContext, actor: Actor, 
   if (problems) throw new ValidationError(problems.fields.map((f) => ({ ...f, field: `document.${f.field}` })));
   const envelope = verified.payload as unknown as Envelope<Record<string, unknown>>;
   if (envelope.to !== ctx.deps.config.state) throw refuse('tracing_document.not_for_us', `The document is addressed to ${envelope.to}.`);
-  const today = todayOf(ctx);
 
   return inTransaction(ctx.deps.db, tx, async (t) => {
     const now = ctx.deps.clock.now();
@@ -62,7 +61,7 @@ export async function receiveTracingDocument(ctx: TracingContext, actor: Actor, 
         priority: b.priority as 'routine' | 'urgent',
         request_body: b,
         caveats: envelope.caveats,
-        response_due_on: (b.responseRequestedBy as string | null) ?? dueDate(now, responseDays()),
+        response_due_on: (b.responseRequestedBy as string | null) ?? dueDate(now, responseDaysFor(b.priority as 'routine' | 'urgent', ctx.deps.config.tracing)),
         request_document: body.document,
         request_envelope_id: envelope.id,
         sender_key_fingerprint: fingerprint,
@@ -76,7 +75,7 @@ export async function receiveTracingDocument(ctx: TracingContext, actor: Actor, 
         created_by: actor.name,
         updated_at: now,
       };
-      return presentRequest(await saveAudited(ctx, t, actor, row, 'tracing.request.receive'), today);
+      return presentRequest(await saveAudited(ctx, t, actor, row, 'tracing.request.receive'), requestDayOf(ctx));
     }
     if (envelope.type !== 'tracing_acknowledgement' && envelope.type !== 'tracing_response') {
       throw refuse('tracing_document.type', `A ${envelope.type} is not a tracing document.`);
@@ -97,6 +96,6 @@ export async function receiveTracingDocument(ctx: TracingContext, actor: Actor, 
             responded_at: now,
             updated_at: now,
           };
-    return presentRequest(await saveAudited(ctx, t, actor, next, `tracing.request.${envelope.type === 'tracing_acknowledgement' ? 'acknowledged' : 'response_received'}`), today);
+    return presentRequest(await saveAudited(ctx, t, actor, next, `tracing.request.${envelope.type === 'tracing_acknowledgement' ? 'acknowledged' : 'response_received'}`), requestDayOf(ctx));
   });
 }

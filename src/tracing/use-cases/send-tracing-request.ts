@@ -3,16 +3,17 @@ import type { Tx } from '../../platform/db/types.ts';
 import { ConflictError, NotFoundError } from '../../platform/http/errors.ts';
 import { inTransaction } from '../../platform/tx.ts';
 import type { Caveat } from '../../exchange/model.ts';
-import { todayOf, type TracingContext } from '../context.ts';
+import { requestDayOf, todayOf, type TracingContext } from '../context.ts';
 import { tracingPolicy } from '../policy.ts';
 import { carryIfReachable } from '../exchange-carriage.ts';
 import { presentRequest, saveAudited, signDocument } from '../request-documents.ts';
-import { dueDate, responseDays } from '../request-model.ts';
+import { dueDate, responseDaysFor } from '../request-model.ts';
 import type { TracingRequest } from '../schemas.ts';
 import * as store from '../store.ts';
 
 /**
- * Sends a drafted request: the response deadline is set (CUSTODIA_TRACING_RESPONSE_DAYS) and the
+ * Sends a drafted request: the response deadline is set (the date set on the draft, else the configured days
+ * for its priority) and the
  * request is signed with the node's key as an exchange envelope, the document the other State imports;
  * when that State's node is enrolled here, the exchange delivers the same envelope.
  */
@@ -25,12 +26,14 @@ export async function sendTracingRequest(ctx: TracingContext, actor: Actor, id: 
       throw new ConflictError('Only a draft is sent.', [{ field: 'status', code: 'tracing_request.not_draft', message: `The request is ${row.status}.` }]);
     }
     const now = ctx.deps.clock.now();
-    const due = dueDate(now, responseDays());
+    // A date the officer set on the draft (agreed with the other State) stands; else the default for its priority.
+    const today = todayOf(ctx);
+    const due = row.response_due_on !== null && row.response_due_on >= today ? row.response_due_on : dueDate(now, responseDaysFor(row.priority, ctx.deps.config.tracing));
     const body = { ...row.request_body, responseRequestedBy: due };
     const { token, envelopeId } = await signDocument(ctx, { type: 'tracing_request', to: row.counterpart_state, body, caveats: row.caveats as Caveat[] });
     const sent: store.RequestRow = { ...row, request_body: body, status: 'sent', response_due_on: due, request_document: token, request_envelope_id: envelopeId, sent_at: now, updated_at: now };
     const saved = await saveAudited(ctx, t, actor, sent, 'tracing.request.send');
     await carryIfReachable(ctx, t, actor, row.counterpart_state, token);
-    return presentRequest(saved, todayOf(ctx));
+    return presentRequest(saved, requestDayOf(ctx));
   });
 }

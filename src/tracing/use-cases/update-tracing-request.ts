@@ -3,7 +3,7 @@ import type { Tx } from '../../platform/db/types.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { inTransaction } from '../../platform/tx.ts';
 import { parseInput } from '../../platform/validation.ts';
-import { todayOf, type TracingContext } from '../context.ts';
+import { requestDayOf, type TracingContext } from '../context.ts';
 import { tracingPolicy } from '../policy.ts';
 import { presentRequest, saveAudited } from '../request-documents.ts';
 import { transitionErrors } from '../request-model.ts';
@@ -40,6 +40,6 @@ export async function updateTracingRequest(ctx: TracingContext, actor: Actor, id
       closed_at: body.status === 'closed' ? now : row.closed_at,
       updated_at: now,
     };
-    return presentRequest(await saveAudited(ctx, t, actor, next, `tracing.request.${body.status}`, body.reason), todayOf(ctx));
+    return presentRequest(await saveAudited(ctx, t, actor, next, `tracing.request.${body.status}`, body.reason), requestDayOf(ctx));
   });
 }

@@ -11976,6 +11976,7 @@ export interface paths {
                             counterpartState: string;
                             createdAt: string;
                             createdBy: string;
+                            daysLeft: number | null;
                             /** @enum {string} */
                             direction: "outgoing" | "incoming";
                             id: string;
@@ -11984,6 +11985,7 @@ export interface paths {
                             priority: "routine" | "urgent";
                             recoveredItemId: string | null;
                             reference: string;
+                            reminder: ("approaching" | "due" | "overdue") | null;
                             request: {
                                 [key: string]: unknown;
                             };
@@ -13277,7 +13279,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tracing requests, outgoing and incoming; overdue=true for late answers */
+        /** Tracing requests, outgoing and incoming; overdue=true for late answers, reminder=true for deadlines near or passed */
         get: {
             parameters: {
                 query?: {
@@ -13286,6 +13288,7 @@ export interface paths {
                     from?: string;
                     limit?: number;
                     overdue?: "true" | "false";
+                    reminder?: "true" | "false";
                     status?: "draft" | "received" | "sent" | "acknowledged" | "in_progress" | "responded" | "partial" | "delayed" | "refused" | "closed";
                     to?: string;
                 };
@@ -13313,6 +13316,7 @@ export interface paths {
                                 counterpartState: string;
                                 createdAt: string;
                                 createdBy: string;
+                                daysLeft: number | null;
                                 /** @enum {string} */
                                 direction: "outgoing" | "incoming";
                                 id: string;
@@ -13321,6 +13325,7 @@ export interface paths {
                                 priority: "routine" | "urgent";
                                 recoveredItemId: string | null;
                                 reference: string;
+                                reminder: ("approaching" | "due" | "overdue") | null;
                                 request: {
                                     [key: string]: unknown;
                                 };
@@ -13394,6 +13399,7 @@ export interface paths {
                             counterpartState: string;
                             createdAt: string;
                             createdBy: string;
+                            daysLeft: number | null;
                             /** @enum {string} */
                             direction: "outgoing" | "incoming";
                             id: string;
@@ -13402,6 +13408,7 @@ export interface paths {
                             priority: "routine" | "urgent";
                             recoveredItemId: string | null;
                             reference: string;
+                            reminder: ("approaching" | "due" | "overdue") | null;
                             request: {
                                 [key: string]: unknown;
                             };
@@ -13465,6 +13472,7 @@ export interface paths {
                             counterpartState: string;
                             createdAt: string;
                             createdBy: string;
+                            daysLeft: number | null;
                             /** @enum {string} */
                             direction: "outgoing" | "incoming";
                             id: string;
@@ -13473,6 +13481,7 @@ export interface paths {
                             priority: "routine" | "urgent";
                             recoveredItemId: string | null;
                             reference: string;
+                            reminder: ("approaching" | "due" | "overdue") | null;
                             request: {
                                 [key: string]: unknown;
                             };
@@ -13496,6 +13505,88 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracing/requests/{id}/deadline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set or move a request's response deadline, with the reason (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        responseDueOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledgedAt: string | null;
+                            caveats: {
+                                code: string;
+                                text?: string | null;
+                            }[];
+                            closedAt: string | null;
+                            counterpartReference: string | null;
+                            counterpartState: string;
+                            createdAt: string;
+                            createdBy: string;
+                            daysLeft: number | null;
+                            /** @enum {string} */
+                            direction: "outgoing" | "incoming";
+                            id: string;
+                            overdue: boolean;
+                            /** @enum {string} */
+                            priority: "routine" | "urgent";
+                            recoveredItemId: string | null;
+                            reference: string;
+                            reminder: ("approaching" | "due" | "overdue") | null;
+                            request: {
+                                [key: string]: unknown;
+                            };
+                            requestSigned: boolean;
+                            respondedAt: string | null;
+                            response: {
+                                [key: string]: unknown;
+                            } | null;
+                            responseDueOn: string | null;
+                            responseSigned: boolean;
+                            senderKeyFingerprint: string | null;
+                            sentAt: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "received" | "sent" | "acknowledged" | "in_progress" | "responded" | "partial" | "delayed" | "refused" | "closed";
+                            statusReason: string | null;
+                            traceId: string | null;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -13633,6 +13724,7 @@ export interface paths {
                             counterpartState: string;
                             createdAt: string;
                             createdBy: string;
+                            daysLeft: number | null;
                             /** @enum {string} */
                             direction: "outgoing" | "incoming";
                             id: string;
@@ -13641,6 +13733,7 @@ export interface paths {
                             priority: "routine" | "urgent";
                             recoveredItemId: string | null;
                             reference: string;
+                            reminder: ("approaching" | "due" | "overdue") | null;
                             request: {
                                 [key: string]: unknown;
                             };
@@ -13706,6 +13799,7 @@ export interface paths {
                             counterpartState: string;
                             createdAt: string;
                             createdBy: string;
+                            daysLeft: number | null;
                             /** @enum {string} */
                             direction: "outgoing" | "incoming";
                             id: string;
@@ -13714,6 +13808,7 @@ export interface paths {
                             priority: "routine" | "urgent";
                             recoveredItemId: string | null;
                             reference: string;
+                            reminder: ("approaching" | "due" | "overdue") | null;
                             request: {
                                 [key: string]: unknown;
                             };
@@ -13779,6 +13874,7 @@ export interface paths {
                             counterpartState: string;
                             createdAt: string;
                             createdBy: string;
+                            daysLeft: number | null;
                             /** @enum {string} */
                             direction: "outgoing" | "incoming";
                             id: string;
@@ -13787,6 +13883,7 @@ export interface paths {
                             priority: "routine" | "urgent";
                             recoveredItemId: string | null;
                             reference: string;
+                            reminder: ("approaching" | "due" | "overdue") | null;
                             request: {
                                 [key: string]: unknown;
                             };
@@ -13861,6 +13958,7 @@ export interface paths {
                             counterpartState: string;
                             createdAt: string;
                             createdBy: string;
+                            daysLeft: number | null;
                             /** @enum {string} */
                             direction: "outgoing" | "incoming";
                             id: string;
@@ -13869,6 +13967,7 @@ export interface paths {
                             priority: "routine" | "urgent";
                             recoveredItemId: string | null;
                             reference: string;
+                            reminder: ("approaching" | "due" | "overdue") | null;
                             request: {
                                 [key: string]: unknown;
                             };
@@ -13890,6 +13989,91 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracing/requests/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests awaiting an answer whose deadline is near (the reminder days), due today or passed, earliest first, with counts (nothing is sent) */
+        get: {
+            parameters: {
+                query?: {
+                    direction?: "outgoing" | "incoming";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            counts: {
+                                approaching: number;
+                                due: number;
+                                overdue: number;
+                            };
+                            items: {
+                                acknowledgedAt: string | null;
+                                caveats: {
+                                    code: string;
+                                    text?: string | null;
+                                }[];
+                                closedAt: string | null;
+                                counterpartReference: string | null;
+                                counterpartState: string;
+                                createdAt: string;
+                                createdBy: string;
+                                daysLeft: number | null;
+                                /** @enum {string} */
+                                direction: "outgoing" | "incoming";
+                                id: string;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                priority: "routine" | "urgent";
+                                recoveredItemId: string | null;
+                                reference: string;
+                                reminder: ("approaching" | "due" | "overdue") | null;
+                                request: {
+                                    [key: string]: unknown;
+                                };
+                                requestSigned: boolean;
+                                respondedAt: string | null;
+                                response: {
+                                    [key: string]: unknown;
+                                } | null;
+                                responseDueOn: string | null;
+                                responseSigned: boolean;
+                                senderKeyFingerprint: string | null;
+                                sentAt: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "received" | "sent" | "acknowledged" | "in_progress" | "responded" | "partial" | "delayed" | "refused" | "closed";
+                                statusReason: string | null;
+                                traceId: string | null;
+                            }[];
+                            reminderDays: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -10,6 +10,8 @@ export type TracingRequest = ResponseOf<'/api/v1/tracing/requests/{id}', 'get'>;
 export type DraftRequestBody = BodyOf<'/api/v1/tracing/requests', 'post'>;
 export type RequestListQuery = QueryOf<'/api/v1/tracing/requests', 'get'>;
 export type SignedDocument = ResponseOf<'/api/v1/tracing/requests/{id}/document', 'get'>;
+export type Reminders = ResponseOf<'/api/v1/tracing/requests/reminders', 'get'>;
+export type ReminderStage = NonNullable<TracingRequest['reminder']>;
 export type RequestStatus = TracingRequest['status'];
 export type Caveat = TracingRequest['caveats'][number];
 export type CaveatCode = NonNullable<DraftRequestBody['caveats']>[number]['code'];
@@ -112,6 +114,8 @@ export const requestsApi = {
   get: (id: string) => api<TracingRequest>(path(id)),
   draft: (body: DraftRequestBody) => api<TracingRequest>('/tracing/requests', { method: 'POST', body }),
   send: (id: string) => api<TracingRequest>(`${path(id)}/send`, { method: 'POST', body: {} }),
+  reminders: (q: { direction?: 'outgoing' | 'incoming'; limit?: number } = {}) => api<Reminders>('/tracing/requests/reminders', { query: q }),
+  setDeadline: (id: string, body: { responseDueOn: string; reason: string }) => api<TracingRequest>(`${path(id)}/deadline`, { method: 'POST', body }),
   setStatus: (id: string, body: { status: RequestStatus; reason?: string | null; counterpartReference?: string | null }) => api<TracingRequest>(`${path(id)}/status`, { method: 'POST', body }),
   document: (id: string, part: 'request' | 'response') => api<SignedDocument>(`${path(id)}/document`, { query: { part } }),
   receive: (body: { document: string; senderKeys: { keys: Record<string, unknown>[] }; fingerprint: string }) => api<TracingRequest>('/tracing/documents', { method: 'POST', body }),

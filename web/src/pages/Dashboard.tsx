@@ -10,6 +10,7 @@ import { actorText, PageHeader, StatusBadge } from '../components/ui.tsx';
 import { useFormat } from '../format.ts';
 import { dashboardSources, type DashboardData } from './dashboard-sources.ts';
 import { AcknowledgeButton, partyText } from './tracing/shared.tsx';
+import { ReminderBadge } from './tracing/request-parts.tsx';
 import { ExchangeAlerts } from './exchange/DashboardAlerts.tsx';
 
 const STATUS_BAR_COLORS: Record<string, string> = {
@@ -89,6 +90,7 @@ export default function Dashboard() {
   const alerts = useSource('screeningAlerts', can('screening.alerts.read'));
   const activity = useSource('recentActivity', can('audit.log.read'));
   const hits = useSource('tracingHits', can('tracing.hits.read'));
+  const reminders = useSource('tracingReminders', can('tracing.requests.read'));
   if (!user || user.mustChangePassword) return null;
 
   const total = stats.data?.reduce((s, r) => s + r.count, 0) ?? 0;
@@ -211,6 +213,62 @@ export default function Dashboard() {
               </Table.ScrollContainer>
             ) : (
               <Empty>{t('dashboard.noHits')}</Empty>
+            )}
+          </Panel>
+        ) : null}
+        {can('tracing.requests.read') && reminders.data !== null ? (
+          <Panel
+            title={t('dashboard.tracingReminders')}
+            testId="panel-reminders"
+            wide
+            action={
+              <Group gap="sm">
+                <Text size="sm" data-testid="reminders-counts">
+                  {t('dashboard.remindersCounts', {
+                    overdue: f.number(reminders.data?.counts.overdue ?? 0),
+                    due: f.number(reminders.data?.counts.due ?? 0),
+                    approaching: f.number(reminders.data?.counts.approaching ?? 0),
+                  })}
+                </Text>
+                <AnchorLink to="/tracing/requests" search={{ reminder: 'true' }} size="sm">
+                  {t('dashboard.seeAll')}
+                </AnchorLink>
+              </Group>
+            }
+          >
+            {reminders.isPending ? (
+              <Loading />
+            ) : reminders.data?.items.length ? (
+              <Table.ScrollContainer minWidth={640}>
+                <Table striped className="dense" aria-label={t('dashboard.tracingReminders')}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('tracingRequest.reference')}</Table.Th>
+                      <Table.Th>{t('dashboard.whoseAnswer')}</Table.Th>
+                      <Table.Th>{t('tracingRequest.dueOn')}</Table.Th>
+                      <Table.Th>{t('tracingRequest.status')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {reminders.data.items.map((r) => (
+                      <Table.Tr key={r.id} data-reminder-row={r.reference}>
+                        <Table.Td>
+                          <AnchorLink to="/tracing/requests/$id" params={{ id: r.id }} ff="monospace">
+                            {r.reference}
+                          </AnchorLink>
+                        </Table.Td>
+                        <Table.Td>{r.direction === 'outgoing' ? t('dashboard.theirAnswer', { state: f.country(r.counterpartState) }) : t('dashboard.ourAnswer', { state: f.country(r.counterpartState) })}</Table.Td>
+                        <Table.Td>{f.date(r.responseDueOn)}</Table.Td>
+                        <Table.Td>
+                          <ReminderBadge r={r} />
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            ) : (
+              <Empty>{t('dashboard.noReminders')}</Empty>
             )}
           </Panel>
         ) : null}

@@ -1,5 +1,6 @@
 import { api } from '../api/client.ts';
 import type { Hit, HitSummary } from '../api/tracing.ts';
+import type { Reminders } from '../api/tracing-requests.ts';
 
 /** What each dashboard panel needs, read from the modules' APIs and reduced to the panel's shape. */
 export interface DashboardData {
@@ -11,6 +12,8 @@ export interface DashboardData {
   recentActivity: { id: string; at: string; actorName: string; action: string; entity: string }[];
   /** Open lost/stolen hits (alerts to the agency that took the report) and how many are open in all. */
   tracingHits: { open: number; items: Hit[] };
+  /** International tracing requests whose answer (theirs or ours) is near its deadline, due or late. */
+  tracingReminders: Reminders;
 }
 
 type Sources = { [K in keyof DashboardData]: () => Promise<DashboardData[K]> };
@@ -49,5 +52,8 @@ export const dashboardSources: Sources = {
   async tracingHits() {
     const [summary, open] = await Promise.all([api<HitSummary>('/tracing/hits/summary'), api<{ items: Hit[] }>('/tracing/hits', { query: { alertStatus: 'open', limit: 8 } })]);
     return { open: summary.open, items: open.items };
+  },
+  async tracingReminders() {
+    return api<Reminders>('/tracing/requests/reminders', { query: { limit: 8 } });
   },
 };

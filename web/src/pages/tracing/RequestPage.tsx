@@ -19,7 +19,7 @@ import { useSession } from '../../auth/session.tsx';
 import { CaveatsNotice } from '../../components/Caveats.tsx';
 import { ErrorAlert, PageHeader, TONE, actorText } from '../../components/ui.tsx';
 import { useFormat } from '../../format.ts';
-import { RequestParticulars, RequestStatusBadge, ResponseView, Row } from './request-parts.tsx';
+import { ReminderBadge, RequestParticulars, RequestStatusBadge, ResponseView, Row } from './request-parts.tsx';
 import { ResponseEditor } from './ResponseEditor.tsx';
 
 /**
@@ -77,11 +77,7 @@ export default function RequestPage() {
         actions={
           <>
             <RequestStatusBadge status={r.status} />
-            {r.overdue ? (
-              <Badge color={TONE.red} data-testid="overdue-badge">
-                {t('tracingRequest.overdue')}
-              </Badge>
-            ) : null}
+            <ReminderBadge r={r} />
             <Badge color={r.priority === 'urgent' ? TONE.orange : TONE.gray}>{t(`tracingRequest.priorityValue.${r.priority}`)}</Badge>
           </>
         }
@@ -89,7 +85,7 @@ export default function RequestPage() {
       <Stack mb="md">
         <CaveatsNotice caveats={r.caveats} />
       </Stack>
-      <ErrorAlert error={error} shownFields={['reason', 'counterpartReference']} />
+      <ErrorAlert error={error} shownFields={['reason', 'counterpartReference', 'responseDueOn']} />
       <Grid mt="sm">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack>
@@ -152,6 +148,7 @@ export default function RequestPage() {
               </Card>
             ) : null}
             <DocumentsCard r={r} onError={setError} save={save} />
+            {write && DEADLINE_STATUSES.includes(r.status) ? <DeadlineCard r={r} busy={busy === 'deadline'} error={error} onSubmit={(b) => act('deadline', () => requestsApi.setDeadline(r.id, b))} /> : null}
             {write && NEXT_STATUSES[r.status].length ? <StatusCard r={r} busy={busy === 'status'} error={error} onSubmit={(b) => act('status', () => requestsApi.setStatus(r.id, b))} /> : null}
             <Card withBorder component="section" aria-labelledby="dates-heading">
               <Title order={2} size="h4" mb="sm" id="dates-heading">
@@ -218,6 +215,49 @@ function DocumentsCard({ r, save }: { r: TracingRequest; onError: (e: unknown) =
             </Group>
           ))}
       </Stack>
+    </Card>
+  );
+}
+
+/** Statuses a deadline may be set in: a draft (the date it will ask for) and while an answer is awaited. */
+const DEADLINE_STATUSES: readonly RequestStatus[] = ['draft', 'received', 'sent', 'acknowledged', 'in_progress', 'delayed'];
+
+/**
+ * Sets or moves the response deadline (an extension agreed with the other State, an urgent case), with the reason:
+ * the change is audited. Reminders follow the new date; nothing is sent to the other State.
+ */
+function DeadlineCard({ r, busy, error, onSubmit }: { r: TracingRequest; busy: boolean; error: unknown; onSubmit: (b: { responseDueOn: string; reason: string }) => Promise<boolean> }) {
+  const { t } = useTranslation();
+  const [due, setDue] = useState(r.responseDueOn ?? '');
+  const [reason, setReason] = useState('');
+  const fields = error instanceof ApiError ? error.fieldErrors() : {};
+  return (
+    <Card withBorder component="section" aria-labelledby="deadline-heading" data-testid="deadline-card">
+      <Title order={2} size="h4" mb="xs" id="deadline-heading">
+        {t('tracingRequest.deadlineHeading')}
+      </Title>
+      <Text size="sm" mb="sm">
+        {r.direction === 'incoming' ? t('tracingRequest.deadlineExplainIncoming') : r.status === 'draft' ? t('tracingRequest.deadlineExplainDraft') : t('tracingRequest.deadlineExplainOutgoing')}
+      </Text>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void onSubmit({ responseDueOn: due, reason: reason.trim() }).then((ok) => {
+            if (ok) setReason('');
+          });
+        }}
+      >
+        <Stack gap="xs">
+          <TextInput type="date" label={t('tracingRequest.dueOn')} required value={due} onChange={(e) => setDue(e.currentTarget.value)} error={fields.responseDueOn} data-testid="deadline-date" />
+          <Textarea label={t('common.reason')} required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fields.reason} data-testid="deadline-reason" />
+          <Group justify="flex-end">
+            <Button type="submit" loading={busy} disabled={!due || !reason.trim() || due === r.responseDueOn}>
+              {t('tracingRequest.setDeadline')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Card>
   );
 }

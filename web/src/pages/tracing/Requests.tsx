@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Badge, Checkbox, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Checkbox, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { ColumnDef } from '@tanstack/react-table';
@@ -9,9 +9,9 @@ import { useSession } from '../../auth/session.tsx';
 import { CaveatsBadge } from '../../components/Caveats.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
-import { ErrorAlert, PageHeader, TONE } from '../../components/ui.tsx';
+import { ErrorAlert, PageHeader } from '../../components/ui.tsx';
 import { useFormat } from '../../format.ts';
-import { RequestStatusBadge } from './request-parts.tsx';
+import { ReminderBadge, RequestStatusBadge } from './request-parts.tsx';
 
 /**
  * International tracing requests (ITI paras 14–24), outgoing and incoming: filters in the page URL
@@ -22,15 +22,16 @@ export default function Requests() {
   const f = useFormat();
   const { can } = useSession();
   const navigate = useNavigate();
-  const search = useSearch({ strict: false }) as { direction?: string; status?: string; overdue?: string; from?: string; to?: string };
+  const search = useSearch({ strict: false }) as { direction?: string; status?: string; overdue?: string; reminder?: string; from?: string; to?: string };
   const direction = search.direction === 'outgoing' || search.direction === 'incoming' ? search.direction : undefined;
   const status = (REQUEST_STATUSES as readonly string[]).includes(search.status ?? '') ? (search.status as RequestStatus) : undefined;
   const overdue = search.overdue === 'true';
+  const reminder = search.reminder === 'true';
   const [cursors, setCursors] = useState<string[]>([]);
   const cursor = cursors[cursors.length - 1];
   const q = useQuery({
-    queryKey: ['tracing', 'requests', direction, status, overdue, search.from, search.to, cursor],
-    queryFn: () => requestsApi.list({ direction, status, overdue: overdue ? 'true' : undefined, from: search.from, to: search.to, cursor, limit: 50 }),
+    queryKey: ['tracing', 'requests', direction, status, overdue, reminder, search.from, search.to, cursor],
+    queryFn: () => requestsApi.list({ direction, status, overdue: overdue ? 'true' : undefined, reminder: reminder ? 'true' : undefined, from: search.from, to: search.to, cursor, limit: 50 }),
     placeholderData: keepPreviousData,
   });
   const setFilter = (patch: Record<string, string | undefined>) => {
@@ -60,11 +61,7 @@ export default function Requests() {
         cell: (c) => (
           <Group gap={4} wrap="nowrap">
             <RequestStatusBadge status={c.row.original.status} />
-            {c.row.original.overdue ? (
-              <Badge color={TONE.red} data-testid="overdue-badge">
-                {t('tracingRequest.overdue')}
-              </Badge>
-            ) : null}
+            <ReminderBadge r={c.row.original} />
           </Group>
         ),
       },
@@ -117,6 +114,13 @@ export default function Requests() {
             data={REQUEST_STATUSES.map((s) => ({ value: s, label: t(`tracingRequest.statusValue.${s}`) }))}
           />
           <Checkbox label={t('tracingRequest.onlyOverdue')} checked={overdue} onChange={(e) => setFilter({ overdue: e.currentTarget.checked ? 'true' : undefined })} mb={8} />
+          <Checkbox
+            label={t('tracingRequest.onlyReminders')}
+            checked={reminder}
+            onChange={(e) => setFilter({ reminder: e.currentTarget.checked ? 'true' : undefined })}
+            mb={8}
+            data-testid="only-reminders"
+          />
         </Group>
         {search.from || search.to ? (
           <Text size="sm" data-testid="period-filter">

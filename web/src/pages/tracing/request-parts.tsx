@@ -1,6 +1,6 @@
 import { Badge, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { RequestBodyView, RequestStatus, RequestWeapon, ResponseBodyView, ResponseParty } from '../../api/tracing-requests.ts';
+import type { RequestBodyView, RequestStatus, RequestWeapon, ResponseBodyView, ResponseParty, TracingRequest } from '../../api/tracing-requests.ts';
 import { TONE } from '../../components/ui.tsx';
 import { useFormat } from '../../format.ts';
 
@@ -24,6 +24,29 @@ export function RequestStatusBadge({ status }: { status: RequestStatus }) {
       {t(`tracingRequest.statusValue.${status}`)}
     </Badge>
   );
+}
+
+/**
+ * Where an awaited answer stands against its deadline (the server computes it: CUSTODIA_TRACING_REMINDER_DAYS):
+ * overdue, due today, or due within the reminder days. Nothing is shown otherwise.
+ */
+export function ReminderBadge({ r }: { r: Pick<TracingRequest, 'reminder' | 'daysLeft'> }) {
+  const { t } = useTranslation();
+  if (r.reminder === 'overdue') {
+    return (
+      <Badge color={TONE.red} data-testid="overdue-badge" data-reminder="overdue" style={{ minWidth: 'max-content', flexShrink: 0 }}>
+        {t('tracingRequest.overdue')}
+      </Badge>
+    );
+  }
+  if (r.reminder === 'due' || r.reminder === 'approaching') {
+    return (
+      <Badge color={TONE.orange} variant={r.reminder === 'due' ? 'filled' : 'light'} data-testid="reminder-badge" data-reminder={r.reminder} style={{ minWidth: 'max-content', flexShrink: 0 }}>
+        {r.reminder === 'due' ? t('tracingRequest.dueToday') : t('tracingRequest.dueInDays', { count: r.daysLeft ?? 0 })}
+      </Badge>
+    );
+  }
+  return null;
 }
 
 export function Row({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
