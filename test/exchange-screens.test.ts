@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { actor, exportApplication } from '../src/licensing/fixtures.ts';
 import { describeEngines } from './support/engines.ts';
@@ -79,6 +81,49 @@ describeEngines('exchange reads for the screens', (engine) => {
     expect(sentByB.json()).toMatchObject({ to: 'ES', type: 'transit_answer', status: 'delivered', attempts: 1, token: after.received[0].token, envelope: { inReplyTo: request.envelopeId } });
   });
 
+  it("finds a case's messages by the stored case reference exactly as decoding every payload did, also for rows written before the column (migration 0026's backfill)", async () => {
+    const db = a.t.deps.db;
+    // The read before migration 0026: every outbox payload decoded in SQL, no index.
+    const decoded = async (ref: string) =>
+      (await db.query<{ id: string }>(
+        `SELECT id FROM (SELECT o.id, o.type, split_part(o.token, '.', 2) AS payload FROM exchange_outbox o WHERE o.token ~ '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$') s
+         WHERE s.type IN ('import_authorisation_check', 'transit_notification')
+           AND convert_from(decode(rpad(translate(s.payload, '-_', '+/'), ((length(s.payload) + 3) / 4) * 4, '='), 'base64'), 'UTF8')::jsonb #>> '{body,caseReference}' = $1 ORDER BY s.id`,
+        [ref],
+      )).map((r) => r.id);
+    // A second case, with an import check to FR, so there is more than one case to tell apart.
+    const la = a.t.app.services.licensing;
+    const other = await la.submitApplication(officer, exportApplication({
+      applicant: { name: 'Armería Ejemplo S.A.', address: '1 Calle Mayor', country: 'ES' },
+      consignee: { name: 'Armurerie Lyon SARL', address: '2 rue de la République, Lyon', country: 'FR' },
+      endUser: { name: 'Armurerie Lyon SARL', address: '2 rue de la République, Lyon', country: 'FR' },
+      exportCountry: 'ES',
+      importCountry: 'FR',
+      transit: [],
+    }));
+    await la.assignOfficer(officer, other.id, { officer: 'ES officer' });
+    const check = await a.t.app.inject({ method: 'POST', url: `/api/v1/licensing/applications/${other.id}/exchange/import-check`, headers: await a.headers('licensing_officer'), payload: { importLicenceReference: 'FR-IMP-9' } });
+    expect(check.statusCode, check.body).toBe(201);
+
+    const viaApi = async (ref: string) => (await get(a, `/exchange/cases/${encodeURIComponent(ref)}/messages`)).json() as { sent: { id: string }[]; received: { id: string }[] };
+    const before = { first: await viaApi(reference), second: await viaApi(other.reference) };
+    expect(before.first.sent.map((m) => m.id)).toEqual(await decoded(reference));
+    expect(before.second.sent.map((m) => m.id)).toEqual(await decoded(other.reference));
+    expect(before.second.sent.map((m) => m.id)).toEqual([check.json().id]);
+    expect(before.first.received).toHaveLength(1);
+
+    // Rows as a node upgraded to 0026 has them: no column yet; the migration's own UPDATE fills it.
+    await db.query('UPDATE exchange_outbox SET case_reference = NULL, report_reference = NULL');
+    expect((await viaApi(reference)).sent).toEqual([]);
+    const migration = fs.readFileSync(path.resolve(import.meta.dirname, '../migrations/0026_exchange_outbox_references.sql'), 'utf8');
+    const backfill = migration.slice(migration.indexOf('UPDATE exchange_outbox'), migration.indexOf(';', migration.indexOf('UPDATE exchange_outbox')));
+    await db.query(backfill);
+    expect(await viaApi(reference)).toEqual(before.first);
+    expect(await viaApi(other.reference)).toEqual(before.second);
+    // The relayed JWE row has no readable payload and stays without a reference.
+    expect((await db.query<{ case_reference: string | null }>(`SELECT case_reference FROM exchange_outbox WHERE id = '01900000-0000-7000-8000-0000000000e1'`))[0].case_reference).toBeNull();
+  });
+
   it('answers 404 for an unknown message and refuses the roles that read no exchange message', async () => {
     expect((await get(a, '/exchange/inbox/01900000-0000-7000-8000-000000000000')).statusCode).toBe(404);
     expect((await get(a, '/exchange/outbox/not-an-id')).statusCode).toBe(404);
@@ -89,6 +134,6 @@ describeEngines('exchange reads for the screens', (engine) => {
   it('counts the outbox by status for the dead-letter alert', async () => {
     const counts = await get(a, '/exchange/outbox/counts', 'administrator');
     expect(counts.statusCode).toBe(200);
-    expect(counts.json()).toEqual({ pending: 0, delivered: 2, dead: 0 });
+    expect(counts.json()).toEqual({ pending: 1, delivered: 2, dead: 0 });
   });
 });

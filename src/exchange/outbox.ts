@@ -47,6 +47,12 @@ function refusalOf(body: unknown): { code: string; detail: string } | null {
   return b && typeof b.code === 'string' ? { code: b.code, detail: String(b.detail ?? b.title ?? b.code) } : null;
 }
 
+/** A reference the body carries (caseReference, reportReference), kept in its own column for lookups. */
+function bodyReference(body: Record<string, unknown>, member: 'caseReference' | 'reportReference'): string | null {
+  const v = body[member];
+  return typeof v === 'string' ? v : null;
+}
+
 export function outboxUseCases(ctx: ExchangeContext) {
   const { db, clock, log } = ctx.deps;
 
@@ -137,6 +143,8 @@ export function outboxUseCases(ctx: ExchangeContext) {
       created_at: new Date(envelope.createdAt),
       expires_at: new Date(envelope.expiresAt),
       next_attempt_at: clock.now(),
+      case_reference: bodyReference(envelope.body, 'caseReference'),
+      report_reference: bodyReference(envelope.body, 'reportReference'),
     });
     await recordAudit(t, actor, clock, { action: 'exchange.envelope.send', entity: 'exchange_outbox', entityId: row.id, state: store.outboxState(row) });
     return { id: row.id, to: row.peer_state, type: row.type, sha256: row.sha256, createdAt: envelope.createdAt, expiresAt: envelope.expiresAt };

@@ -109,6 +109,10 @@ export interface OutboxRow {
   ack_token: string | null;
   dead_at: Date | null;
   dead_reason: string | null;
+  /** The body's caseReference, kept beside the signed bytes (not audited: it is read from them). */
+  case_reference: string | null;
+  /** The body's reportReference (lost/stolen notices, hit notifications), likewise. */
+  report_reference: string | null;
 }
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
@@ -135,11 +139,14 @@ export function outboxView(r: OutboxRow) {
   return { ...outboxState(r), ordered: r.ordered, attempts: r.attempts, nextAttemptAt: iso(r.next_attempt_at), lastAttemptAt: iso(r.last_attempt_at), lastError: r.last_error };
 }
 
-export async function insertOutbox(q: Queryable, r: Pick<OutboxRow, 'id' | 'peer_state' | 'type' | 'in_reply_to' | 'ordered' | 'token' | 'sha256' | 'created_at' | 'expires_at' | 'next_attempt_at'>): Promise<OutboxRow> {
+export async function insertOutbox(
+  q: Queryable,
+  r: Pick<OutboxRow, 'id' | 'peer_state' | 'type' | 'in_reply_to' | 'ordered' | 'token' | 'sha256' | 'created_at' | 'expires_at' | 'next_attempt_at' | 'case_reference' | 'report_reference'>,
+): Promise<OutboxRow> {
   const [row] = await q.query<OutboxRow>(
-    `INSERT INTO exchange_outbox (id, peer_state, type, in_reply_to, ordered, token, sha256, created_at, expires_at, status, next_attempt_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', $10) RETURNING *`,
-    [r.id, r.peer_state, r.type, r.in_reply_to, r.ordered, r.token, r.sha256, r.created_at.toISOString(), r.expires_at.toISOString(), r.next_attempt_at.toISOString()],
+    `INSERT INTO exchange_outbox (id, peer_state, type, in_reply_to, ordered, token, sha256, created_at, expires_at, status, next_attempt_at, case_reference, report_reference)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', $10, $11, $12) RETURNING *`,
+    [r.id, r.peer_state, r.type, r.in_reply_to, r.ordered, r.token, r.sha256, r.created_at.toISOString(), r.expires_at.toISOString(), r.next_attempt_at.toISOString(), r.case_reference, r.report_reference],
   );
   return row;
 }
@@ -329,15 +336,13 @@ export async function answersTo(q: Queryable, sentId: string): Promise<InboxRow[
  * two request types are scanned, and only compact JWS (three segments: an encrypted JWE has no readable payload).
  */
 export async function outboxForCase(q: Queryable, caseReference: string, types: readonly string[]): Promise<OutboxRow[]> {
-  return q.query<OutboxRow>(
-    `SELECT * FROM (
-       SELECT o.*, split_part(o.token, '.', 2) AS payload FROM exchange_outbox o
-       WHERE o.type = ANY($2::text[]) AND o.token ~ '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$'
-     ) s
-     WHERE convert_from(decode(rpad(translate(s.payload, '-_', '+/'), ((length(s.payload) + 3) / 4) * 4, '='), 'base64'), 'UTF8')::jsonb #>> '{body,caseReference}' = $1
-     ORDER BY s.id`,
-    [caseReference, types],
-  );
+  return q.query<OutboxRow>('SELECT * FROM exchange_outbox WHERE case_reference = $1 AND type = ANY($2::text[]) ORDER BY id', [caseReference, types]);
+}
+
+/** The peers this node sent envelopes of `type` carrying `reportReference` (a lost/stolen report and its changes). */
+export async function peersSentReport(q: Queryable, type: string, reportReference: string): Promise<string[]> {
+  const rows = await q.query<{ peer_state: string }>('SELECT DISTINCT peer_state FROM exchange_outbox WHERE report_reference = $1 AND type = $2 ORDER BY peer_state', [reportReference, type]);
+  return rows.map((r) => r.peer_state);
 }
 
 /** Envelopes received in answer to any of `sentIds`, oldest first. */
