@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createExchangeService } from '../src/exchange/service.ts';
 import { describeEngines } from './support/engines.ts';
 import { enrol, startExchangeNode, type ExchangeNode } from './support/exchange-nodes.ts';
 import { testActor as actor } from './support/failure.ts';
@@ -158,6 +159,107 @@ describeEngines('tracing, lost/stolen and denials over the exchange', (engine) =
     expect(await es.svc.deliverDue()).toMatchObject({ delivered: 1 });
     await recover(ke, 'ES-4242-X', 'Llama');
     expect(await ke.svc.deliverDue()).toMatchObject({ attempted: 0 });
+  });
+
+  it("the registry's record of a theft sends a lost/stolen notice to each eligible peer by itself; FR's recovery comes back as a hit; a recovery at home withdraws it; a suspended peer or one not allowed the type gets none", async () => {
+    const admin = await es.headers('administrator');
+    const patchPeer = async (state: string, payload: object, action = '') =>
+      es.t.app.inject({ method: action ? 'POST' : 'PATCH', url: `/api/v1/exchange/peers/${state}${action}`, headers: admin, payload });
+    // ES stops exchanging lost/stolen notices with KE: KE may no longer send them here.
+    expect((await patchPeer('KE', { allowedTypes: [...TRACING, 'hit_notification', 'denial_notification'] })).statusCode).toBe(200);
+    const sentNotices = async () =>
+      (await es.t.deps.db.query<{ id: string; to: string }>(`SELECT id, peer_state AS to FROM exchange_outbox WHERE type = 'lost_stolen_notice' AND status = 'pending' ORDER BY id`));
+
+    // ES's registry: a rifle made in FR, held by a private owner (personal data the notice must not carry).
+    const police = await agency(es);
+    const owner = (await registry(es).createParty(clerk, { kind: 'person', roles: ['owner'], country: 'ES', personal: { givenNames: 'Lucía', familyName: 'Propietaria Ejemplo', address: 'Calle del Titular 7, Valencia' } })).id;
+    const register = async (serial: string) =>
+      registry(es).registerItem(clerk, {
+        item: { kind: 'firearm', firearmType: 'rifle', make: 'Llama', model: 'R1', calibre: '.308 Win' },
+        markings: [
+          { kind: 'manufacture', location: 'receiver', manufacturerName: 'Llama', countryOfManufacture: 'FR', serialNumber: serial },
+          { kind: 'import', location: 'receiver', importCountry: 'ES', importYear: 2021 },
+        ],
+        event: { kind: 'imported', occurredAt: '2021-03-01T00:00:00Z', toPartyId: owner, counterpartCountry: 'FR', authorizationRef: 'ES-IMP-2021-0001' },
+      });
+    const gun = await register('ES-AUTO-9001');
+    expect(await sentNotices()).toEqual([]);
+
+    const stolen = await registry(es).recordEvent(clerk, gun.id, { kind: 'reported_stolen', occurredAt: '2026-05-01T10:00:00Z', toPartyId: police, placeLocode: 'ESVLC', placeText: 'Home of Lucía Propietaria Ejemplo, Calle del Titular 7' });
+    const theft = stolen.events.at(-1)!;
+    const [notice, ...more] = await sentNotices();
+    expect(more).toEqual([]);
+    expect(notice.to).toBe('FR');
+    const sent = (await es.t.app.inject({ method: 'GET', url: `/api/v1/exchange/outbox/${notice.id}`, headers: await es.headers('auditor') })).json();
+    expect(sent.envelope).toMatchObject({
+      from: 'ES',
+      to: 'FR',
+      type: 'lost_stolen_notice',
+      inReplyTo: null,
+      body: {
+        reportReference: `ES-LS-${theft.id}`,
+        action: 'report',
+        kind: 'stolen',
+        occurredOn: '2026-05-01',
+        place: { country: 'ES', locode: 'ESVLC' },
+        weapons: [{ kind: 'firearm', type: 'rifle', make: 'Llama', model: 'R1', calibre: '.308 Win', serialNumber: 'ES-AUTO-9001', countryOfManufacture: 'FR', manufacturerName: 'Llama', importMarkings: [{ country: 'ES', year: 2021 }] }],
+        reportingAuthority: { name: expect.stringContaining('ES') },
+      },
+    });
+    expect(JSON.stringify(sent.envelope)).not.toMatch(/Lucía|Propietaria|Titular|Police ES/);
+    expect((await auditOf(es, notice.id)).map((a) => [a.action, a.actor])).toEqual([['exchange.envelope.send', clerk.name]]);
+
+    // FR records the report; FR's police seize the rifle later: the hit goes back to ES, answering the notice.
+    expect(await es.svc.deliverDue()).toMatchObject({ delivered: 1 });
+    const atFr = (await inbox(fr, 'lost_stolen_notice')).find((e) => e.envelope.id === notice.id)!;
+    expect(atFr).toMatchObject({ effect: 'applied', effectDetail: { entity: 'tracing_foreign_report', outcome: 'recorded', hits: [] } });
+    const seizure = await recover(fr, 'es-auto 9001', 'Llama');
+    expect(await fr.svc.deliverDue()).toMatchObject({ delivered: 1 });
+    const alerts = (await es.t.app.inject({ method: 'GET', url: '/api/v1/tracing/hits-abroad', headers: await es.headers('tracing_officer') })).json().items as { reportReference: string; notifyingState: string; caseReference: string; envelopeId: string }[];
+    const hit = alerts.find((a) => a.reportReference === `ES-LS-${theft.id}`);
+    expect(hit).toMatchObject({ notifyingState: 'FR', caseReference: seizure.reference });
+    expect((await inbox(es, 'hit_notification')).find((h) => h.envelope.id === hit!.envelopeId)!.envelope).toMatchObject({ inReplyTo: notice.id });
+
+    // Recovered at home: the report is withdrawn at FR, the State it went to, and FR's record says so.
+    await registry(es).recordEvent(clerk, gun.id, { kind: 'recovered', occurredAt: '2026-05-25T10:00:00Z', toPartyId: police });
+    const [withdrawal, ...others] = await sentNotices();
+    expect(others).toEqual([]);
+    expect(withdrawal.to).toBe('FR');
+    expect(await es.svc.deliverDue()).toMatchObject({ delivered: 1 });
+    const withdrawn = (await inbox(fr, 'lost_stolen_notice')).find((e) => e.envelope.id === withdrawal.id)!;
+    expect(withdrawn).toMatchObject({ effect: 'applied', effectDetail: { outcome: 'withdrawn', id: atFr.effectDetail.id } });
+
+    // FR suspended here, KE allowed again: the next loss goes to KE alone.
+    expect((await patchPeer('FR', { reason: 'audit of the link' }, '/suspend')).statusCode).toBe(200);
+    expect((await patchPeer('KE', { allowedTypes: [...TRACING, ...LOST] })).statusCode).toBe(200);
+    const lost = await register('ES-AUTO-9002');
+    await registry(es).recordEvent(clerk, lost.id, { kind: 'reported_lost', occurredAt: '2026-05-26T10:00:00Z' });
+    const toKe = await sentNotices();
+    expect(toKe.map((n) => n.to)).toEqual(['KE']);
+    expect(await es.svc.deliverDue()).toMatchObject({ delivered: 1 });
+    expect((await inbox(ke, 'lost_stolen_notice')).find((e) => e.envelope.id === toKe[0].id)).toMatchObject({ effect: 'applied', effectDetail: { outcome: 'recorded' } });
+    expect((await patchPeer('FR', {}, '/reactivate')).statusCode).toBe(200);
+
+    // The loss becomes a theft: the report of the loss is withdrawn where it went (KE), then the theft reported to both.
+    const nowStolen = await registry(es).recordEvent(clerk, lost.id, { kind: 'reported_stolen', occurredAt: '2026-05-27T10:00:00Z' });
+    const changed = await Promise.all((await sentNotices()).map(async (n) => (await es.t.app.inject({ method: 'GET', url: `/api/v1/exchange/outbox/${n.id}`, headers: await es.headers('auditor') })).json().envelope));
+    expect(changed.map((e) => [e.to, e.body.action, e.body.kind, e.body.reportReference])).toEqual([
+      ['KE', 'withdraw', 'lost', `ES-LS-${nowStolen.events.find((e) => e.kind === 'reported_lost')!.id}`],
+      ['FR', 'report', 'stolen', `ES-LS-${nowStolen.events.at(-1)!.id}`],
+      ['KE', 'report', 'stolen', `ES-LS-${nowStolen.events.at(-1)!.id}`],
+    ]);
+    expect(changed[0].body.withdrawalReason).toContain(`ES-LS-${nowStolen.events.at(-1)!.id}`);
+    // Lost/stolen notices go to a peer in order, one a pass: the report to KE follows its withdrawal.
+    expect(await es.svc.deliverDue()).toMatchObject({ delivered: 2 });
+    expect(await es.svc.deliverDue()).toMatchObject({ delivered: 1 });
+    expect((await inbox(ke, 'lost_stolen_notice')).find((e) => e.envelope.id === changed[0].id)).toMatchObject({ effectDetail: { outcome: 'withdrawn' } });
+
+    // Switched off: no notice at all.
+    const off = createExchangeService(es.t.deps, { settings: { lostStolenNotices: 'none' } });
+    expect(await es.t.deps.db.transaction((t) => off.lostStolenRecipients(t))).toEqual([]);
+    expect(await es.t.deps.db.transaction((t) => es.svc.lostStolenRecipients(t))).toEqual(['FR', 'KE']);
+    const onlyKe = createExchangeService(es.t.deps, { settings: { lostStolenNotices: ['KE'] } });
+    expect(await es.t.deps.db.transaction((t) => onlyKe.lostStolenRecipients(t))).toEqual(['KE']);
   });
 
   it('a denial notified by ES feeds FR\'s "essentially identical" check with the issuing State; its revocation takes it out', async () => {

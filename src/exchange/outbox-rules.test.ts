@@ -38,4 +38,13 @@ describe('exchange settings', () => {
     expect(() => loadExchangeSettings({ CUSTODIA_EXCHANGE_AUTO_ANSWER: 'transit_notification' })).toThrow(/CUSTODIA_EXCHANGE_AUTO_ANSWER/);
     expect(() => loadExchangeSettings({ CUSTODIA_EXCHANGE_RETRY_BASE_MS: '-1' })).toThrow(/CUSTODIA_EXCHANGE_RETRY_BASE_MS/);
   });
+
+  it('sends lost/stolen notices on the registry\'s record to every eligible peer unless told none or which States', () => {
+    expect(loadExchangeSettings({}).lostStolenNotices).toBe('all');
+    expect(loadExchangeSettings({ CUSTODIA_EXCHANGE_LOST_STOLEN_NOTICES: 'on' }).lostStolenNotices).toBe('all');
+    expect(loadExchangeSettings({ CUSTODIA_EXCHANGE_LOST_STOLEN_NOTICES: 'off' }).lostStolenNotices).toBe('none');
+    expect(loadExchangeSettings({ CUSTODIA_EXCHANGE_LOST_STOLEN_NOTICES: 'none' }).lostStolenNotices).toBe('none');
+    expect(loadExchangeSettings({ CUSTODIA_EXCHANGE_LOST_STOLEN_NOTICES: 'FR, KE' }).lostStolenNotices).toEqual(['FR', 'KE']);
+    expect(() => loadExchangeSettings({ CUSTODIA_EXCHANGE_LOST_STOLEN_NOTICES: 'FR,france' })).toThrow(/CUSTODIA_EXCHANGE_LOST_STOLEN_NOTICES.*france/);
+  });
 });

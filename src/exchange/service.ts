@@ -7,6 +7,7 @@ import type { Deps } from '../platform/deps.ts';
 import { createExchangeContext, type ExchangeOptions } from './context.ts';
 import { inboxUseCases, type EnvelopeEffect } from './inbox.ts';
 import type { MessageType } from './model.ts';
+import { noticeUseCases } from './notices.ts';
 import { outboxUseCases } from './outbox.ts';
 import { peerUseCases } from './peers.ts';
 import { viewUseCases } from './views.ts';
@@ -26,6 +27,7 @@ export function createExchangeService(deps: Deps, options: ExchangeServiceOption
     ...outbox,
     ...inboxUseCases(ctx, effects, outbox.send),
     ...viewUseCases(ctx),
+    ...noticeUseCases(ctx),
     ...rotationUseCases(ctx, outbox),
     /**
      * A module that owns the records a message type changes gives its effect here when the module list is

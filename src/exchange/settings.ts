@@ -29,6 +29,11 @@ export interface ExchangeSettings {
   autoAnswer: MessageType[];
   /** POST /api/v1/exchange/inbox requests a minute per client address. */
   inboxPerMinute: number;
+  /**
+   * Which peers get a lost/stolen notice when the registry records a loss or theft (and its withdrawal when
+   * the item is found again): `all` eligible peers, `none`, or only the States listed (still only eligible ones).
+   */
+  lostStolenNotices: 'all' | 'none' | string[];
 }
 
 function int(v: string | undefined, fallback: number, name: string): number {
@@ -49,6 +54,16 @@ function types(v: string | undefined, fallback: MessageType[], name: string): Me
   return list as MessageType[];
 }
 
+function noticePeers(v: string | undefined, name: string): ExchangeSettings['lostStolenNotices'] {
+  const value = (v ?? '').trim();
+  if (value === '' || ['all', 'on'].includes(value.toLowerCase())) return 'all';
+  if (['none', 'off'].includes(value.toLowerCase())) return 'none';
+  const list = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const bad = list.find((s) => !/^[A-Z]{2}$/.test(s));
+  if (bad !== undefined) throw new Error(`${name} must be all, none, or ISO 3166-1 alpha-2 State codes separated by commas, got "${bad}"`);
+  return list;
+}
+
 export function loadExchangeSettings(env: NodeJS.ProcessEnv = process.env): ExchangeSettings {
   return {
     clockSkewMs: int(env.CUSTODIA_EXCHANGE_CLOCK_SKEW_SECONDS, DEFAULT_LIMITS.clockSkewMs / 1000, 'CUSTODIA_EXCHANGE_CLOCK_SKEW_SECONDS') * 1000,
@@ -63,5 +78,6 @@ export function loadExchangeSettings(env: NodeJS.ProcessEnv = process.env): Exch
     requestTimeoutMs: int(env.CUSTODIA_EXCHANGE_REQUEST_TIMEOUT_MS, 15_000, 'CUSTODIA_EXCHANGE_REQUEST_TIMEOUT_MS'),
     autoAnswer: types(env.CUSTODIA_EXCHANGE_AUTO_ANSWER, [], 'CUSTODIA_EXCHANGE_AUTO_ANSWER'),
     inboxPerMinute: int(env.CUSTODIA_EXCHANGE_INBOX_RATE_LIMIT, 6_000, 'CUSTODIA_EXCHANGE_INBOX_RATE_LIMIT'),
+    lostStolenNotices: noticePeers(env.CUSTODIA_EXCHANGE_LOST_STOLEN_NOTICES, 'CUSTODIA_EXCHANGE_LOST_STOLEN_NOTICES'),
   };
 }

@@ -5,7 +5,7 @@ import type { Tx } from '../platform/db/types.ts';
 import type { Deps } from '../platform/deps.ts';
 import { ForbiddenError, NotFoundError, type FieldError } from '../platform/http/errors.ts';
 import { checkParties, refuse } from './checks.ts';
-import { EVENT_KINDS_BY_ROLE, applyEvent, checkTransition, deriveState, validateImportMarking, type CustodyEventInput, type MarkingInput } from './model.ts';
+import { EVENT_KINDS_BY_ROLE, applyEvent, checkTransition, deriveState, validateImportMarking, type CustodyEventInput, type EventKind, type ItemStatus, type MarkingInput } from './model.ts';
 import type { EventBody, PartyBody } from './schemas.ts';
 import * as events from './store-events.ts';
 import * as items from './store-items.ts';
@@ -19,11 +19,30 @@ import { insertEventsBatch } from './import/store.ts';
  */
 export interface RegistryContext {
   deps: Deps;
+  /** What other modules asked to be told when custody events are appended (registry.onCustodyEvents). */
+  custodyListeners: CustodyListener[];
 }
 
 export function createContext(deps: Deps): RegistryContext {
-  return { deps };
+  return { deps, custodyListeners: [] };
 }
+
+/** One custody event just appended, as another module that reacts to custody changes sees it. */
+export interface CustodyChange {
+  itemId: string;
+  eventId: string;
+  kind: EventKind;
+  occurredAt: Date;
+  statusBefore: ItemStatus;
+  statusAfter: ItemStatus;
+}
+
+/**
+ * Called in the transaction that appends the events, after they and their audit entries are written (so a
+ * listener's own writes commit or roll back with them), with the actor who recorded them. The registry
+ * knows nothing of its listeners: the exchange's bridge subscribes to send lost/stolen notices.
+ */
+export type CustodyListener = (t: Tx, actor: Actor, changes: readonly CustodyChange[]) => Promise<void>;
 
 export function today(ctx: RegistryContext): string {
   return ctx.deps.clock.now().toISOString().slice(0, 10);
@@ -174,6 +193,10 @@ export async function appendEvents(ctx: RegistryContext, t: Tx, actor: Actor, pe
       { action: 'registry.item.custody', entity: 'item', entityId: ev.item_id, state: items.itemState(updated[i]) },
     ]),
   );
+  if (ctx.custodyListeners.length > 0) {
+    const changes = rows.map((ev, i): CustodyChange => ({ itemId: ev.item_id, eventId: ev.id, kind: pending[i].event.kind, occurredAt: pending[i].event.occurredAt, statusBefore: states[i].status, statusAfter: custody[i].state.status }));
+    for (const listen of ctx.custodyListeners) await listen(t, actor, changes);
+  }
   return updated;
 }
 

@@ -1,6 +1,6 @@
 import type { Deps } from '../platform/deps.ts';
 import { bindUseCases } from '../platform/module.ts';
-import { createContext } from './context.ts';
+import { createContext, type CustodyListener } from './context.ts';
 import { statusesAllowing } from './model.ts';
 import { addMarking } from './use-cases/add-marking.ts';
 import { addRegistration } from './use-cases/add-registration.ts';
@@ -24,7 +24,7 @@ import { revokeRegistration } from './use-cases/revoke-registration.ts';
 import { searchItems } from './use-cases/search-items.ts';
 import { updateParty } from './use-cases/update-party.ts';
 
-export { itemOwners, type ItemCustodyFacts } from './context.ts';
+export { itemOwners, type CustodyChange, type CustodyListener, type ItemCustodyFacts } from './context.ts';
 
 /**
  * The registry (items, markings, custody events, parties, search): one use case per file in
@@ -60,6 +60,14 @@ export function createRegistryService(deps: Deps) {
     }),
     /** The statuses from which a custody event may be recorded (the registry's state machine). */
     statusesAllowing,
+    /**
+     * Another module asks to be told of every custody event appended through the registry's rules (recordEvent,
+     * recordEvents, shipment custody), in the same transaction; given when the module list is built. The bulk
+     * import and the demo loader write history, not news, and tell no one.
+     */
+    onCustodyEvents(listener: CustodyListener): void {
+      ctx.custodyListeners.push(listener);
+    },
   };
 }
 
