@@ -81,9 +81,9 @@ describeEngines('exchange reads for the screens', (engine) => {
     expect(sentByB.json()).toMatchObject({ to: 'ES', type: 'transit_answer', status: 'delivered', attempts: 1, token: after.received[0].token, envelope: { inReplyTo: request.envelopeId } });
   });
 
-  it("finds a case's messages by the stored case reference exactly as decoding every payload did, also for rows written before the column (migration 0026's backfill)", async () => {
+  it("finds a case's messages by the stored case reference exactly as decoding every payload did, also for rows written before the column (migration 0024's backfill)", async () => {
     const db = a.t.deps.db;
-    // The read before migration 0026: every outbox payload decoded in SQL, no index.
+    // The read before migration 0024: every outbox payload decoded in SQL, no index.
     const decoded = async (ref: string) =>
       (await db.query<{ id: string }>(
         `SELECT id FROM (SELECT o.id, o.type, split_part(o.token, '.', 2) AS payload FROM exchange_outbox o WHERE o.token ~ '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$') s
@@ -112,10 +112,10 @@ describeEngines('exchange reads for the screens', (engine) => {
     expect(before.second.sent.map((m) => m.id)).toEqual([check.json().id]);
     expect(before.first.received).toHaveLength(1);
 
-    // Rows as a node upgraded to 0026 has them: no column yet; the migration's own UPDATE fills it.
+    // Rows as a node upgraded to 0024 has them: no column yet; the migration's own UPDATE fills it.
     await db.query('UPDATE exchange_outbox SET case_reference = NULL, report_reference = NULL');
     expect((await viaApi(reference)).sent).toEqual([]);
-    const migration = fs.readFileSync(path.resolve(import.meta.dirname, '../migrations/0026_exchange_outbox_references.sql'), 'utf8');
+    const migration = fs.readFileSync(path.resolve(import.meta.dirname, '../migrations/0024_exchange_outbox_references.sql'), 'utf8');
     const backfill = migration.slice(migration.indexOf('UPDATE exchange_outbox'), migration.indexOf(';', migration.indexOf('UPDATE exchange_outbox')));
     await db.query(backfill);
     expect(await viaApi(reference)).toEqual(before.first);
