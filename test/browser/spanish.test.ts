@@ -1,22 +1,12 @@
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminClient, axeSerious, createUser, ensureWebBuilt, launchBrowser, screenshot, signIn, startServer, type Browser, type Server } from './support.ts';
-
-function texts(obj: Record<string, unknown>): string[] {
-  return Object.values(obj).flatMap((v) => (v && typeof v === 'object' ? texts(v as Record<string, unknown>) : [String(v)]));
-}
+import { adminClient, axeSerious, createUser, englishOnlyPhrases, ensureWebBuilt, launchBrowser, screenshot, signIn, startServer, type Browser, type Server } from './support.ts';
 
 // Real server + real Chromium on a shared 2-core machine: generous per-step time, no timing assertions.
 describe('browser: switching to Spanish translates the dashboard, and the choice persists', { timeout: 150_000 }, () => {
   let server: Server;
   let browser: Browser;
   let password: string;
-  const en = JSON.parse(fs.readFileSync(fileURLToPath(new URL('../../web/src/locales/en.json', import.meta.url)), 'utf8')) as Record<string, unknown>;
-  const es = JSON.parse(fs.readFileSync(fileURLToPath(new URL('../../web/src/locales/es.json', import.meta.url)), 'utf8')) as Record<string, unknown>;
-  // English phrases that must not survive on a Spanish screen (those equal in both languages excluded).
-  const esTexts = new Set(texts(es));
-  const englishOnly = texts(en).filter((s) => /\s/.test(s) && !s.includes('{{') && !esTexts.has(s));
+  const englishOnly = englishOnlyPhrases('es');
 
   beforeAll(async () => {
     await ensureWebBuilt();

@@ -240,3 +240,20 @@ export async function choose(scope: Page | import('playwright-core').Locator, la
 export function isoDay(offsetDays = 0): string {
   return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
+
+function localeTexts(obj: Record<string, unknown>): string[] {
+  return Object.values(obj).flatMap((v) => (v && typeof v === 'object' ? localeTexts(v as Record<string, unknown>) : [String(v)]));
+}
+function readLocale(name: string): Record<string, unknown> {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'web/src/locales', name), 'utf8')) as Record<string, unknown>;
+}
+
+/**
+ * English phrases of the web's texts that must not survive on a screen shown in `lang`: those with a
+ * space (single words like "Custodia" are the same in every language), without placeholders or markup,
+ * and not also a text of that language (web or server).
+ */
+export function englishOnlyPhrases(lang: 'es' | 'fr'): string[] {
+  const theirs = new Set([...localeTexts(readLocale(`${lang}.json`)), ...localeTexts(readLocale(`server/${lang}.json`))]);
+  return localeTexts(readLocale('en.json')).filter((s) => /\s/.test(s) && !s.includes('{{') && !s.includes('<') && !theirs.has(s));
+}

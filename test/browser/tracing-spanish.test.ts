@@ -1,12 +1,5 @@
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminClient, axeSerious, createUser, ensureWebBuilt, isoDay, launchBrowser, screenshot, signIn, startServer, STRONG, type ApiClient, type Browser, type Server } from './support.ts';
-
-function texts(obj: Record<string, unknown>): string[] {
-  return Object.values(obj).flatMap((v) => (v && typeof v === 'object' ? texts(v as Record<string, unknown>) : [String(v)]));
-}
-const locale = (name: string) => JSON.parse(fs.readFileSync(fileURLToPath(new URL(`../../web/src/locales/${name}`, import.meta.url)), 'utf8')) as Record<string, unknown>;
+import { adminClient, axeSerious, createUser, englishOnlyPhrases, ensureWebBuilt, isoDay, launchBrowser, screenshot, signIn, startServer, STRONG, type ApiClient, type Browser, type Server } from './support.ts';
 
 /**
  * The tracing screens read in Spanish by an officer: every screen of the module, with records on it (a
@@ -18,9 +11,7 @@ describe('browser: the tracing screens in Spanish', { timeout: 180_000 }, () => 
   let server: Server;
   let browser: Browser;
   const pages: { path: string; heading: RegExp }[] = [];
-  // English phrases that must not survive on a Spanish screen (those equal in both languages excluded).
-  const esTexts = new Set([...texts(locale('es.json')), ...texts(locale('server/es.json'))]);
-  const englishOnly = texts(locale('en.json')).filter((s) => /\s/.test(s) && !s.includes('{{') && !s.includes('<') && !esTexts.has(s));
+  const englishOnly = englishOnlyPhrases('es');
 
   beforeAll(async () => {
     await ensureWebBuilt();
