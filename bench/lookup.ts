@@ -11,6 +11,13 @@
  * `--workers N` (N ≥ 1) starts the real server (`custodia start`, info-level logging, CUSTODIA_WORKERS=N)
  * on the same database — PostgreSQL only, the embedded database is one process.
  * `--profile FILE` writes a CPU profile of the in-process server under the load (`--workers 0`).
+ * `--server-profile DIR` runs `custodia start` under `node --cpu-prof`: each process (the primary and every
+ * worker) writes its profile into DIR when it stops (`--workers N`); summarise the load's part with
+ * `npx tsx bench/support/profile-summary.ts FILE --last S`.
+ * Besides rates, the CPU each costs (read from /proc, steadier than rates on a shared machine): per SQL
+ * lookup, this process's CPU plus the PostgreSQL backends'; per HTTP request (`--workers N`), the server
+ * processes' (`custodia start` and its workers, not the load generator) plus the backends'. And the peak
+ * RSS (VmHWM) of the server processes.
  * Figures are printed as a Markdown table for BENCHMARKS.md. Timings never fail anything.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -42,6 +49,7 @@ interface Args {
   workers: number;
   connections: number;
   profile?: string;
+  serverProfile?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -54,6 +62,7 @@ function parseArgs(argv: string[]): Args {
     else if (argv[i] === '--workers') (a.workers = Number(v)), i++;
     else if (argv[i] === '--connections') (a.connections = Number(v)), i++;
     else if (argv[i] === '--profile') (a.profile = v), i++;
+    else if (argv[i] === '--server-profile') (a.serverProfile = path.resolve(v)), i++;
   }
   if (!Number.isInteger(a.items) || a.items < 1000) throw new Error('--items must be an integer ≥ 1000');
   if (a.workers > 0 && a.engines.includes('pglite')) throw new Error('--workers needs --engine postgres: the embedded database is served by one process');
@@ -70,13 +79,79 @@ interface Figures {
   sqlPerSec: number;
   sqlP50: number;
   sqlP99: number;
+  /** CPU microseconds per SQL lookup (this process + backends) and per HTTP request (server processes + backends; --workers N only). */
+  sqlCpuUs: number;
+  httpCpuUs?: number;
+  /** Peak RSS (VmHWM) of the largest server process, MiB (--workers N only). */
+  serverHwmMiB?: number;
   load: string;
 }
 
+/** CPU seconds a process has used (utime + stime from /proc; 0 when it is gone). */
+function procCpu(pid: number): number {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** A process and its descendants (the server's workers), from /proc. */
+function processTree(root: number): number[] {
+  const parents = new Map<number, number>();
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      parents.set(Number(d), Number(fs.readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1].split(' ')[1]));
+    } catch {
+      /* gone */
+    }
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) for (const [pid, ppid] of parents) if (ppid === tree[i]) tree.push(pid);
+  return tree;
+}
+
+/** VmHWM (peak resident set) of a process in MiB, 0 when unknown. */
+function peakRssMiB(pid: number): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds used since `start()` by some processes: PostgreSQL's backends of this database, and `extra()`'s. */
+function cpuMeter(db: Db, extra: () => number[]): { start(): Promise<void>; stop(): Promise<number> } {
+  let base = new Map<number, number>();
+  const sample = async () => {
+    const pids = db.engine === 'postgres' ? (await db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()')).map((r) => Number(r.pid)) : [];
+    return new Map([...pids, ...extra()].map((pid) => [pid, procCpu(pid)]));
+  };
+  return {
+    async start() {
+      base = await sample();
+    },
+    async stop() {
+      let sum = 0;
+      for (const [pid, t] of await sample()) sum += t - (base.get(pid) ?? 0);
+      return sum;
+    },
+  };
+}
+const ownCpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
 /** Starts `custodia start` on the bench database with CUSTODIA_WORKERS and waits until it answers. */
-async function startServer(url: string, workers: number, dataDir: string): Promise<ChildProcess> {
+async function startServer(url: string, workers: number, dataDir: string, profileDir?: string): Promise<ChildProcess> {
   const out = fs.openSync(path.join(dataDir, 'server.log'), 'w');
-  const child = spawn(process.execPath, [path.resolve('bin/custodia.mjs'), 'start'], {
+  // node:cluster forks the workers with the primary's execArgv, so every process is profiled.
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...profile, path.resolve('bin/custodia.mjs'), 'start'], {
     env: { ...process.env, DATABASE_URL: url, CUSTODIA_WORKERS: String(workers), PORT: String(PORT), CUSTODIA_DATA_DIR: dataDir, CUSTODIA_SKIP_WEB_BUILD: 'true' },
     stdio: ['ignore', out, out],
   });
@@ -126,6 +201,9 @@ async function benchEngine(engine: Engine, args: Args): Promise<Figures> {
 
     // The same lookup in SQL, sequential on one connection.
     const sqlTimes: number[] = [];
+    const sqlMeter = cpuMeter(db, () => []);
+    await sqlMeter.start();
+    const ownAtStart = ownCpu();
     const sqlStart = performance.now();
     for (let i = 0; i < 3000; i++) {
       const t = performance.now();
@@ -134,12 +212,13 @@ async function benchEngine(engine: Engine, args: Args): Promise<Figures> {
       if (rows.length !== 1) throw new Error('SQL exact lookup did not find its item');
     }
     const sqlPerSec = 3000 / ((performance.now() - sqlStart) / 1000);
+    const sqlCpuUs = ((ownCpu() - ownAtStart + (await sqlMeter.stop())) / 3000) * 1e6;
     sqlTimes.sort((a, b) => a - b);
-    log(`[${engine}] SQL exact: ${Math.round(sqlPerSec)} lookups/s p50 ${percentile(sqlTimes, 50).toFixed(2)} ms p99 ${percentile(sqlTimes, 99).toFixed(2)} ms`);
+    log(`[${engine}] SQL exact: ${Math.round(sqlPerSec)} lookups/s p50 ${percentile(sqlTimes, 50).toFixed(2)} ms p99 ${percentile(sqlTimes, 99).toFixed(2)} ms, ${Math.round(sqlCpuUs)} µs CPU each`);
 
     let app: Awaited<ReturnType<typeof buildApp>> | undefined;
     if (args.workers > 0) {
-      child = await startServer(url, args.workers, dir);
+      child = await startServer(url, args.workers, dir, args.serverProfile);
     } else {
       const deps: Deps = { db, clock: systemClock, config: testConfig({ dataDir: dir }), log: { info() {}, warn() {}, error: console.error, debug() {} } };
       app = await buildApp({ deps, logger: false });
@@ -151,6 +230,9 @@ async function benchEngine(engine: Engine, args: Args): Promise<Figures> {
     const paths = Array.from({ length: 20_000 }, (_, i) => `/api/v1/registry/items?serial=${encodeURIComponent(serialAt(i + 2))}`);
     // Warm-up (JIT, token cache, every worker's pool), not counted.
     await httpLoad({ url: `http://127.0.0.1:${PORT}`, paths, headers, connections: args.connections, duration: 2 });
+    const serverPids = child ? processTree(child.pid!) : [];
+    const httpMeter = cpuMeter(db, () => serverPids);
+    await httpMeter.start();
     const session = args.profile && !child ? new inspector.Session() : undefined;
     if (session) {
       session.connect();
@@ -163,10 +245,13 @@ async function benchEngine(engine: Engine, args: Args): Promise<Figures> {
       fs.writeFileSync(args.profile.replace(/(\.cpuprofile)?$/, `-${engine}.cpuprofile`), JSON.stringify(profile));
       session.disconnect();
     }
+    const httpCpu = await httpMeter.stop();
+    const httpCpuUs = child ? (httpCpu / http.total) * 1e6 : undefined;
+    const serverHwmMiB = child ? Math.max(...serverPids.map(peakRssMiB)) : undefined;
     if (http.non2xx > 0 || http.errors > 0) log(`[${engine}] warning: ${http.non2xx} non-2xx responses, ${http.errors} errors`);
-    log(`[${engine}] HTTP exact (${args.workers ? `${args.workers} worker(s)` : 'in-process'}): ${Math.round(http.requests)} req/s p50 ${http.p50} ms p99 ${http.p99} ms (${(http.requests / sqlPerSec).toFixed(2)}× SQL)`);
+    log(`[${engine}] HTTP exact (${args.workers ? `${args.workers} worker(s)` : 'in-process'}): ${Math.round(http.requests)} req/s p50 ${http.p50} ms p99 ${http.p99} ms (${(http.requests / sqlPerSec).toFixed(2)}× SQL)${httpCpuUs ? `, ${Math.round(httpCpuUs)} µs CPU each (server + backends), server peak RSS ${Math.round(serverHwmMiB!)} MiB` : ''}`);
     await app?.close();
-    return { engine, workers: args.workers, items: args.items, http, sqlPerSec, sqlP50: percentile(sqlTimes, 50), sqlP99: percentile(sqlTimes, 99), load: os.loadavg().map((l) => l.toFixed(1)).join(' ') };
+    return { engine, workers: args.workers, items: args.items, http, sqlPerSec, sqlP50: percentile(sqlTimes, 50), sqlP99: percentile(sqlTimes, 99), sqlCpuUs, httpCpuUs, serverHwmMiB, load: os.loadavg().map((l) => l.toFixed(1)).join(' ') };
   } finally {
     if (child) {
       child.kill('SIGTERM');
@@ -183,11 +268,11 @@ async function main(): Promise<void> {
   for (const engine of args.engines) all.push(await benchEngine(engine, args));
   const f0 = (n: number) => Math.round(n).toLocaleString('en');
   console.log(`\nExact lookup benchmark, ${new Date().toISOString().slice(0, 16)} UTC, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${args.connections} connections, ${args.duration} s\n`);
-  console.log('| engine | server | items | HTTP req/s | p50 ms | p99 ms | SQL lookups/s (sequential) | SQL p50 ms | SQL p99 ms | HTTP / SQL | load average after |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('| engine | server | items | HTTP req/s | p50 ms | p99 ms | SQL lookups/s (sequential) | SQL p50 ms | SQL p99 ms | HTTP / SQL | CPU µs per SQL lookup | CPU µs per HTTP request | server peak RSS MiB | load average after |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const f of all) {
     const server = f.workers ? f.workers === 1 ? 'custodia start (one process)' : `custodia start, CUSTODIA_WORKERS=${f.workers}` : 'in-process';
-    console.log(`| ${f.engine} | ${server} | ${f0(f.items)} | ${f0(f.http.requests)} | ${f.http.p50} | ${f.http.p99} | ${f0(f.sqlPerSec)} | ${f.sqlP50.toFixed(2)} | ${f.sqlP99.toFixed(2)} | ${(f.http.requests / f.sqlPerSec).toFixed(2)}× | ${f.load} |`);
+    console.log(`| ${f.engine} | ${server} | ${f0(f.items)} | ${f0(f.http.requests)} | ${f.http.p50} | ${f.http.p99} | ${f0(f.sqlPerSec)} | ${f.sqlP50.toFixed(2)} | ${f.sqlP99.toFixed(2)} | ${(f.http.requests / f.sqlPerSec).toFixed(2)}× | ${f0(f.sqlCpuUs)} | ${f.httpCpuUs ? f0(f.httpCpuUs) : '–'} | ${f.serverHwmMiB ? f0(f.serverHwmMiB) : '–'} | ${f.load} |`);
   }
 }
 

@@ -1,4 +1,6 @@
+import helmet from 'helmet';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { SECURITY_HEADERS } from '../src/platform/http/security-headers.ts';
 import { describeEngines } from './support/engines.ts';
 import { createTestApp, type TestApp } from './support/app.ts';
 
@@ -55,5 +57,23 @@ describeEngines('bad input at the edge', (engine) => {
       payload: '--zz\r\nContent-Disposition: form-data; name="file"; filename="items.csv"\r\n\r\nkind,type\r\n--z',
     });
     expectProblem(res, 400, 'file', 'upload.multipart_malformed');
+  });
+
+  it('sets on every answer exactly the headers helmet sets with the project’s options (recorded once at start-up)', async () => {
+    const expected: Record<string, string> = {};
+    const recorder = { setHeader: (name: string, value: unknown) => (expected[name.toLowerCase()] = String(value)), removeHeader: () => undefined };
+    helmet(SECURITY_HEADERS)({} as never, recorder as never, () => undefined);
+    expect(Object.keys(expected).length).toBeGreaterThan(10);
+    const clerk = await t.headersFor('registry_clerk');
+    const answers = [
+      await t.app.inject({ method: 'GET', url: '/api/v1/registry/items?serial=NONE', headers: clerk }),
+      await t.app.inject({ method: 'GET', url: '/api/v1/registry/items' }),
+      await t.app.inject({ method: 'GET', url: '/api/v1/registry/items/%E0%A4%A', headers: clerk }),
+    ];
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 401, 400]);
+    for (const res of answers) {
+      for (const [name, value] of Object.entries(expected)) expect(res.headers[name], name).toBe(value);
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    }
   });
 });
