@@ -32,7 +32,7 @@ import { searchItems, type ItemRow } from '../src/registry/store.ts';
 import { createImportService } from '../src/registry/import/service.ts';
 import { copyItems, insertItemsRaw } from '../src/registry/import/store.ts';
 import { insertMachineToken } from '../test/support/tokens.ts';
-import { httpLoad, itemRow, percentile, row } from './support/registry-data.ts';
+import { httpLoad, itemRow, percentile, row, writeCsv } from './support/registry-data.ts';
 
 const PORT = 18110;
 
@@ -69,24 +69,6 @@ function parseArgs(argv: string[]): Args {
   }
   if (!Number.isInteger(items) || items < 1000) throw new Error('--items must be an integer ≥ 1000');
   return { items, engines: engine === 'both' ? ['pglite', 'postgres'] : [engine as Engine], duration, importOnly, profile };
-}
-
-
-
-function writeCsv(file: string, n: number): void {
-  const fd = fs.openSync(file, 'w');
-  fs.writeSync(fd, 'kind,type,make,model,calibre,serial_number,country_of_manufacture,year_of_manufacture\n');
-  let buf: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const r = row(i);
-    buf.push(`firearm,${r.type},${r.make},${r.model},${r.calibre},${r.serial},${r.country},${r.year}`);
-    if (buf.length === 10_000) {
-      fs.writeSync(fd, `${buf.join('\n')}\n`);
-      buf = [];
-    }
-  }
-  if (buf.length) fs.writeSync(fd, `${buf.join('\n')}\n`);
-  fs.closeSync(fd);
 }
 
 

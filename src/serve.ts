@@ -14,7 +14,7 @@ import { createReadRouting } from './platform/db/replica.ts';
 import type { Deps } from './platform/deps.ts';
 import { assertPortFree, portError, PortInUseError } from './platform/http/port.ts';
 import { contextLogger } from './platform/http/request-context.ts';
-import { terminalLogStream } from './platform/log-format.ts';
+import { batchedJsonLogger, terminalLogStream } from './platform/log-format.ts';
 import { createMetrics, instrumentDb, startMetricsListener, type MetricsSource } from './platform/metrics.ts';
 import { createProgressBar, formatDuration } from './platform/progress.ts';
 import { loadDemo } from './registry/demo/load.ts';
@@ -30,8 +30,8 @@ export interface ServeOptions {
 export async function serve(options: ServeOptions = {}): Promise<void> {
   const config = loadConfig();
   // On a terminal the log is for people (one readable line each); anywhere else it is pino's JSON, written
-  // asynchronously: under load the lines go out in batches, not one system call per line.
-  const base = pino({ level: config.logLevel }, process.stdout.isTTY ? terminalLogStream() : pino.destination({ dest: 1, sync: false }));
+  // in batches (log-format.ts): under load not one system call per line.
+  const base = process.stdout.isTTY ? pino({ level: config.logLevel }, terminalLogStream()) : batchedJsonLogger(config.logLevel).logger;
   if (isServerWorker()) return serveWorker(config, base);
   // Before anything is created: a first start on a busy port would otherwise make the administrator and
   // print its one-time password, then fail to listen.

@@ -1,4 +1,5 @@
 /** The registry benchmarks' data set and load generator (bench/registry.ts, bench/lookup.ts). */
+import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { uuidv7 } from '../../src/platform/ids.ts';
 import { naturalKey } from '../../src/registry/import/model.ts';
@@ -85,4 +86,21 @@ export function itemRow(i: number, now: Date): ItemRow {
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** The same rows as `row(i)`, as an import CSV (docs/import-csv.md) of n items. */
+export function writeCsv(file: string, n: number): void {
+  const fd = fs.openSync(file, 'w');
+  fs.writeSync(fd, 'kind,type,make,model,calibre,serial_number,country_of_manufacture,year_of_manufacture\n');
+  let buf: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = row(i);
+    buf.push(`firearm,${r.type},${r.make},${r.model},${r.calibre},${r.serial},${r.country},${r.year}`);
+    if (buf.length === 10_000) {
+      fs.writeSync(fd, `${buf.join('\n')}\n`);
+      buf = [];
+    }
+  }
+  if (buf.length) fs.writeSync(fd, `${buf.join('\n')}\n`);
+  fs.closeSync(fd);
 }

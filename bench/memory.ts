@@ -1,0 +1,133 @@
+/**
+ * Peak memory of one embedded node (`custodia start` on PGlite, the database inside the server process)
+ * through a bulk import and an exact-lookup load: `npx tsx bench/memory.ts [--items N] [--duration S]`.
+ *
+ * A fresh data directory is migrated and given a registry clerk with a real API token (the only step
+ * outside the node, before it starts); then the real `custodia start` serves it, and over HTTP: the CSV of
+ * N items (bench/support/registry-data.ts) is uploaded to `POST /api/v1/registry/imports` and followed to
+ * its end, then `GET /api/v1/registry/items?serial=…` runs under autocannon (10 connections) for 2 + S seconds.
+ * The server's VmRSS and VmHWM (peak resident set, /proc/<pid>/status) are read after start-up, after the
+ * import and after the lookups. Figures are printed as a Markdown row for BENCHMARKS.md.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { migrate } from '../src/platform/db/migrate.ts';
+import { openPglite } from '../src/platform/db/pglite.ts';
+import { insertMachineToken } from '../test/support/tokens.ts';
+import { httpLoad, row, writeCsv } from './support/registry-data.ts';
+
+const PORT = 18130;
+const log = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
+
+function parseArgs(argv: string[]) {
+  const a = { items: 200_000, duration: 20 };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--items') a.items = Number(argv[++i]);
+    else if (argv[i] === '--duration') a.duration = Number(argv[++i]);
+  }
+  if (!Number.isInteger(a.items) || a.items < 1000) throw new Error('--items must be an integer ≥ 1000');
+  return a;
+}
+
+/** VmRSS and VmHWM of a process, MiB. */
+function memory(pid: number): { rss: number; hwm: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) / 1024;
+  return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
+}
+
+function du(dir: string): number {
+  let bytes = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    bytes += e.isDirectory() ? du(p) : fs.statSync(p).size;
+  }
+  return bytes;
+}
+
+async function waitReady(child: ChildProcess, logFile: string): Promise<void> {
+  for (let i = 0; i < 1200; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${fs.readFileSync(logFile, 'utf8').slice(-2000)}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/readyz`)).ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('server did not become ready');
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodia-memory-'));
+  const csv = path.join(dir, 'items.csv');
+  let child: ChildProcess | undefined;
+  try {
+    writeCsv(csv, args.items);
+    const db = await openPglite(path.join(dir, 'pgdata'));
+    await migrate(db);
+    const now = new Date();
+    const { headers } = await insertMachineToken(db, { role: 'registry_clerk', username: 'bench-clerk', tokenName: 'bench', now, expiresAt: new Date(now.getTime() + 86_400_000) });
+    await db.close();
+
+    const logFile = path.join(dir, 'server.log');
+    const out = fs.openSync(logFile, 'w');
+    child = spawn(process.execPath, [path.resolve('bin/custodia.mjs'), 'start'], {
+      env: { ...process.env, DATABASE_URL: '', CUSTODIA_DATA_DIR: dir, PORT: String(PORT), CUSTODIA_SKIP_WEB_BUILD: 'true' },
+      stdio: ['ignore', out, out],
+    });
+    await waitReady(child, logFile);
+    const pid = child.pid!;
+    const started = memory(pid);
+    log(`started: RSS ${started.rss.toFixed(0)} MiB`);
+
+    // The import, over HTTP, as an officer would upload it.
+    const t0 = performance.now();
+    const upload = await fetch(`http://127.0.0.1:${PORT}/api/v1/registry/imports`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'text/csv', 'x-file-name': 'items.csv' },
+      body: fs.readFileSync(csv),
+    });
+    const job = (await upload.json()) as { id: string; status: string };
+    if (upload.status !== 202) throw new Error(`upload refused: ${upload.status} ${JSON.stringify(job).slice(0, 300)}`);
+    let status = job.status;
+    while (status === 'running') {
+      await new Promise((r) => setTimeout(r, 1000));
+      const res = await fetch(`http://127.0.0.1:${PORT}/api/v1/registry/imports/${job.id}`, { headers });
+      const body = (await res.json()) as { status: string; itemsCreated: number };
+      status = body.status;
+      if (status !== 'running' && body.itemsCreated !== args.items) throw new Error(`import ended ${status} with ${body.itemsCreated} items`);
+    }
+    if (status !== 'completed') throw new Error(`import ended ${status}`);
+    const importSeconds = (performance.now() - t0) / 1000;
+    const imported = memory(pid);
+    log(`import: ${args.items} items in ${importSeconds.toFixed(0)} s (${Math.round(args.items / importSeconds)} items/s), RSS ${imported.rss.toFixed(0)} MiB, peak ${imported.hwm.toFixed(0)} MiB`);
+
+    // The exact lookup under load.
+    const serialAt = (k: number) => row((k * 7919) % args.items).serial;
+    const paths = Array.from({ length: 20_000 }, (_, i) => `/api/v1/registry/items?serial=${encodeURIComponent(serialAt(i))}`);
+    await httpLoad({ url: `http://127.0.0.1:${PORT}`, paths, headers, connections: 10, duration: 2 }); // warm-up, counted in the peak
+    const http = await httpLoad({ url: `http://127.0.0.1:${PORT}`, paths, headers, connections: 10, duration: args.duration });
+    const looked = memory(pid);
+    log(`lookups: ${Math.round(http.requests)} req/s p99 ${http.p99} ms (${http.non2xx} non-2xx), RSS ${looked.rss.toFixed(0)} MiB, peak ${looked.hwm.toFixed(0)} MiB`);
+    const dbMiB = du(path.join(dir, 'pgdata')) / 2 ** 20;
+    const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
+    console.log(`\nEmbedded node memory, ${new Date().toISOString().slice(0, 16)} UTC, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}\n`);
+    console.log('| items | RSS after start MiB | import s (items/s) | RSS after import MiB | peak RSS through import MiB | lookups req/s (p99 ms) | peak RSS through import + lookups MiB | database on disk MiB | load average after |');
+    console.log('|---|---|---|---|---|---|---|---|---|');
+    console.log(
+      `| ${args.items.toLocaleString('en')} | ${started.rss.toFixed(0)} | ${importSeconds.toFixed(0)} (${Math.round(args.items / importSeconds).toLocaleString('en')}) | ${imported.rss.toFixed(0)} | ${imported.hwm.toFixed(0)} | ${Math.round(http.requests).toLocaleString('en')} (${http.p99}) | ${looked.hwm.toFixed(0)} | ${dbMiB.toFixed(0)} | ${load} |`,
+    );
+  } finally {
+    if (child && child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((r) => child!.once('exit', r));
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
