@@ -102,6 +102,21 @@ export const weaponSchema = z.strictObject({
     .array(z.strictObject({ mediaType: z.enum(['image/jpeg', 'image/png']), dataBase64: z.string().min(1).max(1_500_000), description: optionalText(300) }))
     .max(6)
     .nullish(),
+  /**
+   * Photographs sent alongside the message (a file, an e-mail, a later transfer), named by the SHA-256 of
+   * their bytes so the receiving State can check each image it gets is the one the signed message cites.
+   */
+  photoDigests: z
+    .array(
+      z.strictObject({
+        sha256: z.string().regex(/^[0-9a-f]{64}$/, 'lower-case hex SHA-256'),
+        mediaType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
+        sizeBytes: z.number().int().min(1),
+        description: optionalText(300),
+      }),
+    )
+    .max(50)
+    .nullish(),
 });
 
 const place = z.strictObject({ country: stateCode, locode: locode.nullish(), description: optionalText(500) });

@@ -4,6 +4,7 @@ import type { RegistryService } from '../registry/service.ts';
 import { registerTracingCommands } from './cli.ts';
 import { tracingPolicy } from './policy.ts';
 import { tracingRoutes } from './routes.ts';
+import { tracingPhotographRoutes } from './photograph-routes.ts';
 import { createTracingService } from './service.ts';
 import {
   AUDITED_DISPOSAL,
@@ -13,6 +14,7 @@ import {
   AUDITED_RECOVERY_MATCH,
   AUDITED_TRACING_REQUEST,
 } from './store.ts';
+import { AUDITED_PHOTOGRAPH } from './store-photographs.ts';
 import { AUDITED_FOREIGN_HIT, AUDITED_FOREIGN_REPORT, AUDITED_HIT_ABROAD } from './store-foreign.ts';
 
 /**
@@ -23,10 +25,10 @@ import { AUDITED_FOREIGN_HIT, AUDITED_FOREIGN_REPORT, AUDITED_HIT_ABROAD } from 
 export const tracingModule = defineModule({
   name: 'tracing',
   policy: tracingPolicy,
-  auditedEntities: [AUDITED_RECOVERY_CASE, AUDITED_RECOVERED_ITEM, AUDITED_RECOVERY_MATCH, AUDITED_DOMESTIC_TRACE, AUDITED_TRACING_REQUEST, AUDITED_DISPOSAL, AUDITED_FOREIGN_REPORT, AUDITED_FOREIGN_HIT, AUDITED_HIT_ABROAD],
+  auditedEntities: [AUDITED_RECOVERY_CASE, AUDITED_RECOVERED_ITEM, AUDITED_RECOVERY_MATCH, AUDITED_DOMESTIC_TRACE, AUDITED_TRACING_REQUEST, AUDITED_DISPOSAL, AUDITED_FOREIGN_REPORT, AUDITED_FOREIGN_HIT, AUDITED_HIT_ABROAD, AUDITED_PHOTOGRAPH],
   // The exchange carries signed tracing documents and hit notifications to States whose nodes are enrolled.
   needs: ['registry', 'exchange'],
   createService: (deps, needs: { registry: RegistryService; exchange: ExchangeService }) => createTracingService(deps, needs),
-  routes: [tracingRoutes],
+  routes: [tracingRoutes, tracingPhotographRoutes],
   commands: registerTracingCommands,
 });

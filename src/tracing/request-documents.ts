@@ -10,6 +10,7 @@ import { authorityName, todayOf, type RequestDay, type TracingContext } from './
 import { daysLeft, isAwaiting, isOverdue, reminderStage } from './request-model.ts';
 import type { TracingRequest } from './schemas.ts';
 import * as store from './store.ts';
+import * as photoStore from './store-photographs.ts';
 import { traceChain } from './trace-model.ts';
 import { traceEvent } from './trace-view.ts';
 
@@ -46,6 +47,28 @@ export function weaponFromRecovery(item: store.RecoveredItemRow, markings: reado
     markingState: worst,
     physicalCharacteristics: [item.nature !== 'industrial' ? `nature: ${item.nature}` : null, item.description].filter(Boolean).join('; ') || null,
   };
+}
+
+/**
+ * The weapon with the photographs in force of its recovered item named by hash and media type (ISACS 05.31
+ * lists photographs among the weapon's fields). The images travel beside the signed document; their hashes
+ * inside it let the receiving State check each one. No photographs: no member, so the body is as before.
+ */
+export function withPhotoDigests(weapon: Weapon, photographs: readonly photoStore.PhotographRow[]): Weapon {
+  const { photoDigests: _drop, ...rest } = weapon;
+  if (!photographs.length) return rest;
+  return {
+    ...rest,
+    photoDigests: photographs.slice(0, 50).map((p) => ({ sha256: p.sha256, mediaType: p.media_type, sizeBytes: Number(p.size_bytes), description: p.caption?.slice(0, 300) ?? null })),
+  };
+}
+
+/** An outgoing request's body with its weapon's photographs as they are now (read when it is drafted and again when it is signed). */
+export async function refreshPhotoDigests(t: Tx, body: Record<string, unknown>, recoveredItemId: string | null): Promise<Record<string, unknown>> {
+  const weapons = (body.weapons ?? []) as Weapon[];
+  if (!recoveredItemId || weapons.length !== 1) return body;
+  const current = await photoStore.listCurrentPhotographs(t, [recoveredItemId]);
+  return { ...body, weapons: [withPhotoDigests(weapons[0], current)] };
 }
 
 /** Signs an exchange envelope with the node's key: the document another State's node imports. */

@@ -32,6 +32,11 @@ const L = {
     fr: 'Le fichier JSON signé fait foi ; son SHA-256 est',
   },
   key: { en: 'Signing key', es: 'Clave de firma', fr: 'Clé de signature' },
+  photographs: {
+    en: 'Photographs sent alongside (each file must have this SHA-256)',
+    es: 'Fotografías enviadas aparte (cada archivo debe tener este SHA-256)',
+    fr: 'Photographies jointes (chaque fichier doit avoir ce SHA-256)',
+  },
 } as const;
 
 type Json = Record<string, unknown>;
@@ -92,6 +97,10 @@ export async function renderRequestPdf(r: RequestPdfInput): Promise<Buffer> {
         })
         .join('\n'),
     );
+    const photographs = list(body.weapons).flatMap((w, i) =>
+      list(w.photoDigests).map((p) => `${i + 1}. ${join([p.mediaType, str(p.sizeBytes) ? `${str(p.sizeBytes)} bytes` : null, p.description], ', ')}\n   SHA-256 ${str(p.sha256) ?? '-'}`),
+    );
+    if (photographs.length) field(L.photographs, photographs.join('\n'));
     const c = (body.circumstances ?? {}) as Json;
     const place = (c.place ?? {}) as Json;
     field(L.circumstances, `${join([c.recoveryType, c.date, place.locode, place.description, c.seizureReference])}\n${str(c.description) ?? ''}`);

@@ -37,6 +37,10 @@ import { tracingDocumentPdf } from './use-cases/tracing-document-pdf.ts';
 import { findRecoveredItem } from './use-cases/find-recovered-item.ts';
 import { tracingReminders } from './use-cases/tracing-reminders.ts';
 import { setTracingDeadline } from './use-cases/set-tracing-deadline.ts';
+import { addPhotographs } from './use-cases/add-photographs.ts';
+import { listPhotographs } from './use-cases/list-photographs.ts';
+import { photographContent } from './use-cases/photograph-content.ts';
+import { withdrawPhotograph } from './use-cases/withdraw-photograph.ts';
 
 /**
  * The tracing module's use cases, bound to the platform and the registry (one file per use case in
@@ -79,6 +83,10 @@ export function createTracingService(deps: Deps, needs: { registry: RegistryServ
     recordForeignReport,
     recordHitAbroad,
     listHitsAbroad,
+    addPhotographs,
+    listPhotographs,
+    photographContent,
+    withdrawPhotograph,
   });
 }
 

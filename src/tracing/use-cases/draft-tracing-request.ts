@@ -7,7 +7,7 @@ import { tracingRequestSchema as requestBodySchema } from '../../exchange/messag
 import { parseInput } from '../../platform/validation.ts';
 import { authorityName, requestDayOf, type TracingContext } from '../context.ts';
 import { tracingPolicy } from '../policy.ts';
-import { presentRequest, saveAudited, weaponFromRecovery } from '../request-documents.ts';
+import { presentRequest, refreshPhotoDigests, saveAudited, weaponFromRecovery } from '../request-documents.ts';
 import { requestReference } from '../request-model.ts';
 import { draftRequestSchema, type TracingRequest } from '../schemas.ts';
 import * as store from '../store.ts';
@@ -35,7 +35,7 @@ export async function draftTracingRequest(ctx: TracingContext, actor: Actor, inp
     const now = ctx.deps.clock.now();
     const reference = requestReference(now.getUTCFullYear(), (await store.lastRequestNumber(t, now.getUTCFullYear())) + 1);
     const locode = c.place_locode?.replace(' ', '') ?? null;
-    const requestBody = {
+    const requestBody = await refreshPhotoDigests(t, {
       requestReference: reference,
       requestingAgency: { name: authorityName(ctx), contact: actor.name },
       priority: body.priority,
@@ -52,7 +52,7 @@ export async function draftTracingRequest(ctx: TracingContext, actor: Actor, inp
       intendedUseOfInformation: body.intendedUseOfInformation,
       requestedInformation: body.requestedInformation ?? null,
       responseRequestedBy: null,
-    };
+    }, item.id);
     const parsed = requestBodySchema.safeParse(requestBody);
     if (!parsed.success) {
       throw new ValidationError(parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.'), code: `tracing_request.${i.code}`, message: i.message })));

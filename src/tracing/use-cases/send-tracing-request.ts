@@ -6,7 +6,7 @@ import type { Caveat } from '../../exchange/model.ts';
 import { requestDayOf, todayOf, type TracingContext } from '../context.ts';
 import { tracingPolicy } from '../policy.ts';
 import { carryIfReachable } from '../exchange-carriage.ts';
-import { presentRequest, saveAudited, signDocument } from '../request-documents.ts';
+import { presentRequest, refreshPhotoDigests, saveAudited, signDocument } from '../request-documents.ts';
 import { dueDate, responseDaysFor } from '../request-model.ts';
 import type { TracingRequest } from '../schemas.ts';
 import * as store from '../store.ts';
@@ -29,7 +29,8 @@ export async function sendTracingRequest(ctx: TracingContext, actor: Actor, id: 
     // A date the officer set on the draft (agreed with the other State) stands; else the default for its priority.
     const today = todayOf(ctx);
     const due = row.response_due_on !== null && row.response_due_on >= today ? row.response_due_on : dueDate(now, responseDaysFor(row.priority, ctx.deps.config.tracing));
-    const body = { ...row.request_body, responseRequestedBy: due };
+    // The photographs as they are when it is signed: added or withdrawn since the draft.
+    const body = await refreshPhotoDigests(t, { ...row.request_body, responseRequestedBy: due }, row.recovered_item_id);
     const { token, envelopeId } = await signDocument(ctx, { type: 'tracing_request', to: row.counterpart_state, body, caveats: row.caveats as Caveat[] });
     const sent: store.RequestRow = { ...row, request_body: body, status: 'sent', response_due_on: due, request_document: token, request_envelope_id: envelopeId, sent_at: now, updated_at: now };
     const saved = await saveAudited(ctx, t, actor, sent, 'tracing.request.send');

@@ -12332,6 +12332,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tracing/photographs/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A photograph's image bytes (its media type; X-Content-SHA256 carries its hash) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracing/photographs/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a photograph with the reason (it is kept, readable and audited; new tracing requests no longer cite it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caption: string | null;
+                            contentUrl: string;
+                            fileName: string | null;
+                            id: string;
+                            itemReference: string;
+                            /** @enum {string} */
+                            mediaType: "image/jpeg" | "image/png" | "image/webp";
+                            recoveredItemId: string;
+                            recoveryId: string;
+                            sha256: string;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                            uploadedBy: string;
+                            withdrawalReason: string | null;
+                            withdrawn: boolean;
+                            withdrawnAt: string | null;
+                            withdrawnBy: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tracing/recoveries": {
         parameters: {
             query?: never;
@@ -12916,6 +13014,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tracing/recoveries/{id}/items/{itemId}/photographs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add photographs of a recovered item (multipart/form-data: one or more files in the field "file", an optional "caption")
+         * @description JPEG, PNG or WebP, decided by the bytes' signature (not the file name); each at most CUSTODIA_TRACING_PHOTO_MAX_BYTES (default 10 MiB), at most 10 in one upload. One bad file refuses the upload (400, or 413 for size), naming the field; nothing is stored. The bytes are kept with their SHA-256, which tracing requests cite.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                caption: string | null;
+                                contentUrl: string;
+                                fileName: string | null;
+                                id: string;
+                                itemReference: string;
+                                /** @enum {string} */
+                                mediaType: "image/jpeg" | "image/png" | "image/webp";
+                                recoveredItemId: string;
+                                recoveryId: string;
+                                sha256: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                                uploadedBy: string;
+                                withdrawalReason: string | null;
+                                withdrawn: boolean;
+                                withdrawnAt: string | null;
+                                withdrawnBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tracing/recoveries/{id}/items/{itemId}/register": {
         parameters: {
             query?: never;
@@ -13194,6 +13354,66 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracing/recoveries/{id}/photographs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A recovery's photographs (metadata with SHA-256; withdrawn ones marked), or one item's with itemId */
+        get: {
+            parameters: {
+                query?: {
+                    itemId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                caption: string | null;
+                                contentUrl: string;
+                                fileName: string | null;
+                                id: string;
+                                itemReference: string;
+                                /** @enum {string} */
+                                mediaType: "image/jpeg" | "image/png" | "image/webp";
+                                recoveredItemId: string;
+                                recoveryId: string;
+                                sha256: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                                uploadedBy: string;
+                                withdrawalReason: string | null;
+                                withdrawn: boolean;
+                                withdrawnAt: string | null;
+                                withdrawnBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
