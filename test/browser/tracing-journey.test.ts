@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testPng } from '../support/images.ts';
 import { adminClient, axeSerious, choose, createUser, ensureWebBuilt, isoDay, launchBrowser, screenshot, signIn, startServer, STRONG, type Browser, type Server } from './support.ts';
 
 // The stolen pistol's serial, and what is left of it on the recovered one: two characters ground off.
@@ -242,5 +244,34 @@ describe('browser: a seizure with an obliterated serial is identified, hits a st
     expect(await page.getByTestId('recoveries').locator('tbody tr').count()).toBe(1);
     expect(await axeSerious(page)).toEqual([]);
     await page.getByTestId('language-picker').selectOption('en');
+  });
+
+  it('a photograph of the pistol is uploaded to its item, shown in its gallery, and withdrawn with a reason (kept)', async () => {
+    const { page } = browser;
+    await page.goto(recoveryUrl);
+    const item = page.getByTestId('recovered-item-1');
+    await item.getByText('No photograph yet.').waitFor();
+    const png = testPng(32, [40, 90, 160]);
+    await item.locator('input[type="file"]').setInputFiles({ name: 'pistol-left.png', mimeType: 'image/png', buffer: png });
+    await item.getByLabel('Caption (optional)').fill('Left side, ground-off serial');
+    await item.getByRole('button', { name: 'Add photographs' }).click();
+    const gallery = page.getByTestId('photos-1');
+    const img = gallery.getByRole('img', { name: 'Photograph 1 of item 1: Left side, ground-off serial' });
+    await img.waitFor();
+    // Drawn by the browser from the server's bytes (the session cookie reaches the image address).
+    await expect.poll(() => img.evaluate((el) => { const i = el as unknown as { complete: boolean; naturalWidth: number }; return i.complete && i.naturalWidth; }), { timeout: 20_000 }).toBe(32);
+    expect(await gallery.locator('figure').getAttribute('data-sha256')).toBe(createHash('sha256').update(png).digest('hex'));
+    expect(await page.getByTestId('recovered-item-2').getByText('No photograph yet.').count()).toBe(1);
+    expect(await axeSerious(page)).toEqual([]);
+    await screenshot(page, 'tracing-photograph');
+
+    await gallery.getByRole('button', { name: 'Withdraw photograph 1 of item 1' }).click();
+    await gallery.getByLabel('Reason for withdrawing').fill('Shows the wrong side');
+    await gallery.getByRole('button', { name: 'Withdraw the photograph' }).click();
+    await gallery.getByText('Withdrawn', { exact: true }).waitFor();
+    expect(await gallery.textContent()).toContain('Shows the wrong side');
+    // Kept: still in the gallery, still served.
+    expect(await gallery.getByRole('img').count()).toBe(1);
+    expect(await axeSerious(page)).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ export type Hit = ResponseOf<'/api/v1/tracing/hits', 'get'>['items'][number];
 export type HitSummary = ResponseOf<'/api/v1/tracing/hits/summary', 'get'>;
 export type Trace = ResponseOf<'/api/v1/tracing/traces/{id}', 'get'>;
 export type ImportResult = ResponseOf<'/api/v1/tracing/recoveries/import', 'post'>;
+export type Photograph = ResponseOf<'/api/v1/tracing/recoveries/{id}/photographs', 'get'>['items'][number];
 export type RecoveryBody = NonNullable<BodyOf<'/api/v1/tracing/recoveries', 'post'>>;
 type ItemBody = RecoveryBody['items'][number];
 type MarkingBody = NonNullable<ItemBody['markings']>[number];
@@ -46,5 +47,14 @@ export const tracingApi = {
   tracePdfPath: (traceId: string) => `/tracing/traces/${id(traceId)}/pdf`,
   listHits: (q: { alertStatus?: string; agencyPartyId?: string }, cursor?: string) => api<Page<Hit>>('/tracing/hits', { query: { ...q, cursor, limit: 50 } }),
   hitSummary: () => api<HitSummary>('/tracing/hits/summary'),
+  listPhotographs: (caseId: string) => api<{ items: Photograph[] }>(`/tracing/recoveries/${id(caseId)}/photographs`),
+  /** Files and caption as multipart/form-data: the browser writes the boundary, and the server reads each file's type from its bytes. */
+  addPhotographs: (caseId: string, itemId: string, files: readonly File[], caption: string) => {
+    const form = new FormData();
+    if (caption.trim()) form.append('caption', caption.trim());
+    for (const f of files) form.append('file', f, f.name);
+    return api<{ items: Photograph[] }>(`${itemPath(caseId, itemId)}/photographs`, { raw: form });
+  },
+  withdrawPhotograph: (photoId: string, reason: string) => api<Photograph>(`/tracing/photographs/${id(photoId)}/withdraw`, { method: 'POST', body: { reason } }),
   acknowledge: (hitId: string) => api<unknown>(`/tracing/hits/${id(hitId)}/acknowledge`, { method: 'POST' }),
 };

@@ -9,6 +9,7 @@ import { useSession } from '../../auth/session.tsx';
 import { AnchorLink } from '../../components/links.tsx';
 import { ErrorAlert, PageHeader, StatusBadge, TONE } from '../../components/ui.tsx';
 import { useFormat } from '../../format.ts';
+import { ItemPhotographs, photographsKey } from './RecoveryPhotographs.tsx';
 import { AlertBadge, MarkingStateBadge, OutcomeBadge, partyText, placeText, recoveredTypeText } from './shared.tsx';
 
 function Field({ label, value }: { label: string; value: React.ReactNode }) {
@@ -238,6 +239,7 @@ export default function RecoveryPage() {
   const f = useFormat();
   const { id } = useParams({ strict: false }) as { id: string };
   const q = useQuery({ queryKey: ['tracing', 'recovery', id], queryFn: () => tracingApi.getRecovery(id) });
+  const photos = useQuery({ queryKey: photographsKey(id), queryFn: () => tracingApi.listPhotographs(id) });
   if (q.isPending) return <Skeleton height={300} />;
   if (q.error) return <ErrorAlert error={q.error} />;
   const r = q.data;
@@ -331,6 +333,7 @@ export default function RecoveryPage() {
               <CheckResult item={item} />
               <Candidates recovery={r} item={item} />
               <Traces recovery={r} item={item} />
+              {photos.error ? <ErrorAlert error={photos.error} /> : <ItemPhotographs recovery={r} item={item} photographs={(photos.data?.items ?? []).filter((p) => p.recoveredItemId === item.id)} />}
             </Stack>
           </Card>
         ))}
