@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { openDatabase } from '../src/platform/db/open.ts';
 import type { Queryable } from '../src/platform/db/types.ts';
 import { createRegistryService, type RegistryService } from '../src/registry/service.ts';
 import { createTracingService, type TracingService } from '../src/tracing/service.ts';
+import { testPng } from './support/images.ts';
 
 /**
  * `custodia tracing …` as an officer's administrator runs them on an embedded node (XA), each command a
@@ -110,6 +112,18 @@ describe('custodia tracing (command line, embedded database)', () => {
       expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
       const unknown = await custodia(['tracing', 'trace', `${second}/9`]);
       expect(unknown.code).toBe(2);
+
+      // Photographs by command: stored with the hash of their bytes; a text file named .jpg refuses the lot.
+      const png = path.join(dir, 'left.png');
+      fs.writeFileSync(png, testPng(4));
+      const fake = path.join(dir, 'fake.jpg');
+      fs.writeFileSync(fake, 'not an image');
+      const refusedPhoto = await custodia(['tracing', 'photo', 'add', `${second}/1`, png, fake]);
+      expect(refusedPhoto.code).toBe(2);
+      expect(refusedPhoto.stderr).toContain('file.1: "fake.jpg" is not a JPEG, PNG or WebP image');
+      const photo = await custodia(['tracing', 'photo', 'add', `${second}/1`, png, '--caption', 'Left side']);
+      expect(photo.code, photo.stderr).toBe(0);
+      expect(photo.stdout).toContain(`${second}/1  ${createHash('sha256').update(testPng(4)).digest('hex')}  image/png`);
 
       const figures = await custodia(['tracing', 'figures', '--from', '2026-01-01', '--to', '2026-12-31', '--json']);
       expect(figures.code, figures.stderr).toBe(0);

@@ -174,6 +174,26 @@ export function registerTracingCommands(program: Command, cli: CommandContext<Tr
       });
     });
 
+  tracing
+    .command('photo')
+    .description('photographs of recovered items')
+    .command('add')
+    .description('add photographs (JPEG, PNG or WebP, by their content) to a recovered item; stored with their SHA-256, audited; one bad file refuses them all')
+    .argument('<item>', 'the recovered item: RECOVERY/ITEM, e.g. REC-2026-000012/3')
+    .argument('<files...>', 'image files')
+    .option('--caption <text>', 'a caption for the photographs')
+    .option('--json', 'print the stored photographs as JSON')
+    .action(async (ref: string, files: string[], opts: { caption?: string; json?: boolean }) => {
+      const uploads = files.map((f) => ({ content: fs.readFileSync(path.resolve(f)), fileName: path.basename(f) }));
+      await withService('custodia tracing photo add', async (svc) => {
+        const actor = cliActor();
+        const { caseId, itemId, reference } = await svc.findRecoveredItem(actor, ref);
+        const { items } = await svc.addPhotographs(actor, caseId, itemId, { files: uploads, fields: opts.caption === undefined ? {} : { caption: opts.caption } });
+        if (opts.json) process.stdout.write(`${JSON.stringify(items, null, 2)}\n`);
+        else for (const p of items) process.stdout.write(`${reference}  ${p.sha256}  ${p.mediaType}  ${p.sizeBytes} bytes  ${p.fileName ?? ''}  (id ${p.id})\n`);
+      });
+    });
+
   const requests = tracing.command('requests').description('international tracing requests as signed documents (ITI paras 14–24)');
   requests
     .command('export')
