@@ -60,6 +60,8 @@ export interface RequestWeapon {
   importMarkings?: { country?: string; year?: number | null; text?: string | null }[] | null;
   otherMarkings?: { kind?: string; text?: string; location?: string | null }[] | null;
   physicalCharacteristics?: string | null;
+  /** Photographs sent beside the document, named by the SHA-256 of their bytes. */
+  photoDigests?: { sha256?: string; mediaType?: string; sizeBytes?: number; description?: string | null }[] | null;
 }
 export interface RequestBodyView {
   requestReference?: string;

@@ -116,6 +116,9 @@ function WeaponDetails({ weapons }: { weapons: RequestWeapon[] }) {
     for (const m of w.importMarkings ?? []) out.push(`${t('tracingRequest.importMark')}: ${f.country(m.country)}${m.year ? ` ${m.year}` : ''}${m.text ? ` (${m.text})` : ''}`);
     for (const m of w.otherMarkings ?? []) out.push(`${t('tracingRequest.otherMark')}: ${m.text ?? ''}${m.location ? ` (${t(`location.${m.location}`, { defaultValue: m.location })})` : ''}`);
     if (w.physicalCharacteristics) out.push(`${t('tracingRequest.physical')}: ${w.physicalCharacteristics}`);
+    for (const p of w.photoDigests ?? []) {
+      out.push(`${t('tracingRequest.photograph')}: ${[p.mediaType, p.sizeBytes ? t('tracingRequest.bytes', { formatted: f.number(p.sizeBytes) }) : null, p.description].filter(Boolean).join(', ')} — SHA-256 ${p.sha256 ?? ''}`);
+    }
     return out.map((l) => `#${i + 1} ${l}`);
   });
   if (!lines.length) return null;
