@@ -2,7 +2,7 @@ import { defineAuditedEntity } from '../platform/audit/entities.ts';
 import type { Queryable } from '../platform/db/types.ts';
 import type { PhotoMediaType } from './photograph-model.ts';
 
-/** SQL for photographs of recovered items (migrations/0024_tracing_photographs.sql). Nothing is deleted. */
+/** SQL for photographs of recovered items (migrations/0025_tracing_photographs.sql). Nothing is deleted. */
 
 export interface PhotographRow {
   id: string;
