@@ -1,4 +1,4 @@
-import { recordAudit } from '../platform/audit/record.ts';
+import { recordAuditBatch } from '../platform/audit/record.ts';
 import type { Actor } from '../platform/auth/actor.ts';
 import type { Tx } from '../platform/db/types.ts';
 import { uuidv7 } from '../platform/ids.ts';
@@ -33,65 +33,93 @@ export interface RecoveredForCheck {
   markings: readonly store.RecoveredMarkingRow[];
 }
 
+/**
+ * Set-based: one lookup of the reports for every serial read in full, the hits inserted in one statement
+ * (a hit already recorded is not recorded twice), the notifications sent one per hit (each is a message to
+ * its State), their envelope ids written in one statement, and one audit batch.
+ */
 export async function checkForeignReports(ctx: TracingContext, t: Tx, actor: Actor, recovered: readonly RecoveredForCheck[]): Promise<foreign.ForeignHitRow[]> {
   const serialsOf = (r: RecoveredForCheck) => new Set(r.markings.flatMap((m) => (m.serial_norm ? [m.serial_norm] : [])));
   const all = [...new Set(recovered.flatMap((r) => [...serialsOf(r)]))];
   const reported = await foreign.activeForeignWeaponsBySerial(t, all);
   if (reported.length === 0) return [];
-  const hits: foreign.ForeignHitRow[] = [];
+  const now = ctx.deps.clock.now();
+  const found: { r: RecoveredForCheck; report: (typeof reported)[number]; weapon: Weapon; row: foreign.ForeignHitRow }[] = [];
+  const seen = new Set<string>();
   for (const r of recovered) {
     const serials = serialsOf(r);
     const weapon = weaponFromRecovery(r.item, r.markings);
     for (const report of reported.filter((w) => serials.has(w.serial_norm))) {
       const matchedOn = foreignMatch(weapon, report.weapons[report.weapon_index] as Weapon);
-      if (!matchedOn) continue;
-      let hit = await foreign.insertForeignHit(t, {
-        id: uuidv7(),
-        recovered_item_id: r.item.id,
-        foreign_report_id: report.id,
-        weapon_index: report.weapon_index,
-        matched_on: matchedOn,
-        notification_envelope_id: null,
-        created_at: ctx.deps.clock.now(),
-        created_by: actor.name,
+      const key = `${r.item.id} ${report.id} ${report.weapon_index}`;
+      if (!matchedOn || seen.has(key)) continue;
+      seen.add(key);
+      found.push({
+        r,
+        report,
+        weapon,
+        row: {
+          id: uuidv7(),
+          recovered_item_id: r.item.id,
+          foreign_report_id: report.id,
+          weapon_index: report.weapon_index,
+          matched_on: matchedOn,
+          notification_envelope_id: null,
+          created_at: now,
+          created_by: actor.name,
+        },
       });
-      if (!hit) continue;
-      if (ctx.exchange && (await ctx.exchange.reaches(report.reporting_state, t))) {
-        const sent = await ctx.exchange.send(
-          actor,
-          {
-            to: report.reporting_state,
-            type: 'hit_notification',
-            inReplyTo: report.envelope_id,
-            body: {
-              reportReference: report.report_reference,
-              weapon,
-              matchedOn,
-              recoveryType: r.case.recovery_type,
-              recoveredOn: r.case.recovered_on,
-              place: { country: ctx.deps.config.state, locode: r.case.place_locode, description: r.case.place_text },
-              holdingAuthority: { name: authorityName(ctx) },
-              caseReference: r.case.reference,
-            },
-          },
-          t,
-        );
-        hit = await foreign.setForeignHitNotification(t, hit.id, sent.id);
-      }
-      await recordAudit(t, actor, ctx.deps.clock, {
-        action: 'tracing.foreign_hit.create',
-        entity: 'tracing_foreign_hit',
-        entityId: hit.id,
-        reason: `${report.kind} in ${report.reporting_state}'s report ${report.report_reference}`,
-        state: foreign.foreignHitState(hit),
-      });
-      // The alert: officers watch these lines until the hit screens exist.
-      ctx.deps.log.warn(
-        { alert: 'tracing.foreign_hit', recoveredItemId: r.item.id, reportingState: report.reporting_state, reportReference: report.report_reference, notified: hit.notification_envelope_id !== null },
-        'tracing: a recovered item matches another State\'s lost/stolen report',
-      );
-      hits.push(hit);
     }
   }
+  const inserted = new Map((await foreign.insertForeignHits(t, found.map((f) => f.row))).map((h) => [h.id, h]));
+  const written = found.filter((f) => inserted.has(f.row.id));
+  const reaches = new Map<string, boolean>();
+  const sent: { id: string; envelopeId: string }[] = [];
+  for (const { r, report, weapon, row } of written) {
+    if (!ctx.exchange) break;
+    if (!reaches.has(report.reporting_state)) reaches.set(report.reporting_state, await ctx.exchange.reaches(report.reporting_state, t));
+    if (!reaches.get(report.reporting_state)) continue;
+    const envelope = await ctx.exchange.send(
+      actor,
+      {
+        to: report.reporting_state,
+        type: 'hit_notification',
+        inReplyTo: report.envelope_id,
+        body: {
+          reportReference: report.report_reference,
+          weapon,
+          matchedOn: row.matched_on,
+          recoveryType: r.case.recovery_type,
+          recoveredOn: r.case.recovered_on,
+          place: { country: ctx.deps.config.state, locode: r.case.place_locode, description: r.case.place_text },
+          holdingAuthority: { name: authorityName(ctx) },
+          caseReference: r.case.reference,
+        },
+      },
+      t,
+    );
+    sent.push({ id: row.id, envelopeId: envelope.id });
+  }
+  for (const h of await foreign.setForeignHitNotifications(t, sent)) inserted.set(h.id, h);
+  const hits = written.map((f) => inserted.get(f.row.id)!);
+  await recordAuditBatch(
+    t,
+    actor,
+    ctx.deps.clock,
+    written.map(({ report }, i) => ({
+      action: 'tracing.foreign_hit.create',
+      entity: 'tracing_foreign_hit',
+      entityId: hits[i].id,
+      reason: `${report.kind} in ${report.reporting_state}'s report ${report.report_reference}`,
+      state: foreign.foreignHitState(hits[i]),
+    })),
+  );
+  written.forEach(({ r, report }, i) =>
+    // The alert: officers watch these lines until the hit screens exist.
+    ctx.deps.log.warn(
+      { alert: 'tracing.foreign_hit', recoveredItemId: r.item.id, reportingState: report.reporting_state, reportReference: report.report_reference, notified: hits[i].notification_envelope_id !== null },
+      'tracing: a recovered item matches another State\'s lost/stolen report',
+    ),
+  );
   return hits;
 }

@@ -49,32 +49,56 @@ export function matchTargetOf(d: ItemDetail): MatchTarget {
   };
 }
 
-/**
- * The recovered items' audit entries after a step, each after its `extra` entries, in one batch. The state
- * hashed is the row as the step left it (built in memory: the step has just written it, so re-reading
- * thousands of rows would only cost time).
- */
-async function auditItems(
-  ctx: TracingContext,
-  t: Tx,
-  actor: Actor,
-  entries: readonly { item: store.RecoveredItemRow; markings: readonly store.RecoveredMarkingRow[]; result: store.CheckResult; action: string; extra?: AuditInput[] }[],
-) {
-  if (entries.length === 0) return;
-  await recordAuditBatch(
-    t,
-    actor,
-    ctx.deps.clock,
-    entries.flatMap((e) => [
-      ...(e.extra ?? []),
-      { action: e.action, entity: 'recovered_item', entityId: e.item.id, state: store.recoveredItemState(checked(e.item, e.result), e.markings) },
-    ]),
-  );
+/** What a step decided for one recovered item, before anything of it is written. */
+interface Decision {
+  entry: RecoveredEntry;
+  result: store.CheckResult;
+  /** The audit action of the decision on an item recorded earlier (an officer's decision). */
+  action: string;
+  match?: store.MatchRow;
+  candidates?: store.CandidateRow[];
 }
 
-/** The row after its check result is written (store.setCheckResults). */
+/** The row after its check result (store.setCheckResults, or inserted so). */
 function checked(item: store.RecoveredItemRow, r: store.CheckResult): store.RecoveredItemRow {
   return { ...item, check_outcome: r.outcome, checked_at: r.checkedAt, candidate_count: r.candidateCount, registry_item_id: r.registryItemId };
+}
+
+/**
+ * Writes what a step decided, set-based, with one audit batch (`leading` entries first). Items recorded
+ * earlier (an officer's decision) get their results by one update and an entry named after the outcome
+ * (`tracing.recovered_item.linked`…). Items being recorded now (`fresh`: the automatic check at
+ * recording) are inserted once, already with their results, and audited once, as created
+ * (`tracing.recovered_item.create`), with the state they are left in: recorded and checked in one
+ * transaction, no other state of theirs was ever committed, and the hashed state names the outcome. The
+ * state hashed is the row as written (built in memory: re-reading thousands of rows would only cost time).
+ */
+async function writeDecisions(ctx: TracingContext, t: Tx, actor: Actor, decisions: readonly Decision[], fresh: boolean, leading: readonly AuditInput[] = []) {
+  if (fresh) {
+    await store.insertItems(t, decisions.map((d) => checked(d.entry.item, d.result)));
+    await store.insertMarkings(t, decisions.flatMap((d) => d.entry.markings));
+  }
+  await store.insertCandidates(t, decisions.flatMap((d) => d.candidates ?? []));
+  await store.insertMatches(t, decisions.flatMap((d) => (d.match ? [d.match] : [])));
+  if (!fresh) await store.setCheckResults(t, decisions.map((d) => d.result));
+  const audits: AuditInput[] = [...leading];
+  for (const d of decisions) {
+    const item: AuditInput = {
+      action: fresh ? 'tracing.recovered_item.create' : d.action,
+      entity: 'recovered_item',
+      entityId: d.entry.item.id,
+      state: store.recoveredItemState(checked(d.entry.item, d.result), d.entry.markings),
+    };
+    const match: AuditInput[] = d.match ? [{ action: `tracing.match.${d.match.kind}`, entity: 'recovery_match', entityId: d.match.id, state: store.matchState(d.match) }] : [];
+    audits.push(...(fresh ? [item, ...match] : [...match, item]));
+  }
+  if (audits.length > 0) await recordAuditBatch(t, actor, ctx.deps.clock, audits);
+}
+
+/** A recovered item and the registry item it turned out to be. */
+export interface MatchEntry extends RecoveredEntry {
+  target: MatchTarget;
+  foundBy: store.MatchRow['found_by'];
 }
 
 /**
@@ -84,41 +108,16 @@ function checked(item: store.RecoveredItemRow, r: store.CheckResult): store.Reco
  * events through the registry's service. Two recovered items naming the same registry item (the same
  * serial twice on a list) are both matched; the registry records one seizure.
  */
-export async function matchToRegistryItems(
-  ctx: TracingContext,
-  t: Tx,
-  actor: Actor,
-  list: readonly { c: store.CaseRow; item: store.RecoveredItemRow; markings: readonly store.RecoveredMarkingRow[]; target: MatchTarget; foundBy: store.MatchRow['found_by'] }[],
-): Promise<CheckOutcome[]> {
+export async function matchToRegistryItems(ctx: TracingContext, t: Tx, actor: Actor, list: readonly MatchEntry[]): Promise<CheckOutcome[]> {
+  const decisions = await decideMatches(ctx, t, actor, list);
+  await writeDecisions(ctx, t, actor, decisions, false);
+  return decisions.map((d) => d.result.outcome);
+}
+
+/** matchToRegistryItems' registry events and the rows it writes (written by writeDecisions). */
+async function decideMatches(ctx: TracingContext, t: Tx, actor: Actor, list: readonly MatchEntry[]): Promise<Decision[]> {
   if (list.length === 0) return [];
   const now = ctx.deps.clock.now();
-  const matches = list.map(({ c, item, target, foundBy }): store.MatchRow => {
-    const kind = matchKindFor(target.status);
-    const report = kind === 'lost_stolen_hit' ? target.lossReport : null;
-    return {
-      id: uuidv7(),
-      recovered_item_id: item.id,
-      registry_item_id: target.id,
-      kind,
-      found_by: foundBy,
-      registry_status: target.status,
-      recovery_reference: `${c.reference}/${item.seq}`,
-      report_event_id: report?.eventId ?? null,
-      // The police report number the registry's event cites, else the event itself is the reference.
-      report_reference: report ? (report.authorizationRef ?? report.eventId) : null,
-      // The registry's lost/stolen event names the agency that took the report as its recipient.
-      reporting_agency_party_id: report?.reportedToPartyId ?? null,
-      alert_status: kind === 'lost_stolen_hit' ? 'open' : null,
-      acknowledged_at: null,
-      acknowledged_by: null,
-      created_at: now,
-      created_by: actor.name,
-    };
-  });
-  await store.insertMatches(t, matches);
-  const outcomes = matches.map((m) => outcomeFor(m.kind));
-  const results = list.map(({ item, target }, i): store.CheckResult => ({ id: item.id, outcome: outcomes[i], checkedAt: now, candidateCount: item.candidate_count, registryItemId: target.id }));
-  await store.setCheckResults(t, results);
   const seizable = new Set(ctx.registry.statusesAllowing('seized'));
   const seized = new Set<string>();
   const seizures = list.flatMap(({ c, item, target }) => {
@@ -138,19 +137,37 @@ export async function matchToRegistryItems(
     ];
   });
   await ctx.registry.recordEvents(actor, seizures, t);
-  await auditItems(
-    ctx,
-    t,
-    actor,
-    list.map(({ item, markings }, i) => ({
-      item,
-      markings,
-      result: results[i],
-      action: `tracing.recovered_item.${outcomes[i]}`,
-      extra: [{ action: `tracing.match.${matches[i].kind}`, entity: 'recovery_match', entityId: matches[i].id, state: store.matchState(matches[i]) }],
-    })),
-  );
-  return outcomes;
+  return list.map((entry): Decision => {
+    const { c, item, target, foundBy } = entry;
+    const kind = matchKindFor(target.status);
+    const report = kind === 'lost_stolen_hit' ? target.lossReport : null;
+    const match: store.MatchRow = {
+      id: uuidv7(),
+      recovered_item_id: item.id,
+      registry_item_id: target.id,
+      kind,
+      found_by: foundBy,
+      registry_status: target.status,
+      recovery_reference: `${c.reference}/${item.seq}`,
+      report_event_id: report?.eventId ?? null,
+      // The police report number the registry's event cites, else the event itself is the reference.
+      report_reference: report ? (report.authorizationRef ?? report.eventId) : null,
+      // The registry's lost/stolen event names the agency that took the report as its recipient.
+      reporting_agency_party_id: report?.reportedToPartyId ?? null,
+      alert_status: kind === 'lost_stolen_hit' ? 'open' : null,
+      acknowledged_at: null,
+      acknowledged_by: null,
+      created_at: now,
+      created_by: actor.name,
+    };
+    const outcome = outcomeFor(kind);
+    return {
+      entry,
+      match,
+      action: `tracing.recovered_item.${outcome}`,
+      result: { id: item.id, outcome, checkedAt: now, candidateCount: item.candidate_count, registryItemId: target.id },
+    };
+  });
 }
 
 /** The registry registration of a recovered item nothing matched (its body for registerItems). */
@@ -201,6 +218,13 @@ function registrationOf(state: string, now: Date, { c, item, markings }: Recover
  * their own): its audit entries name the officer and, as their reason, the recovery.
  */
 export async function registerRecoveredItems(ctx: TracingContext, t: Tx, actor: Actor, list: readonly RecoveredEntry[]): Promise<CheckOutcome[]> {
+  const decisions = await decideRegistrations(ctx, t, actor, list);
+  await writeDecisions(ctx, t, actor, decisions, false);
+  return decisions.map(() => 'registered');
+}
+
+/** registerRecoveredItems' registrations and the results it writes (written by writeDecisions). */
+async function decideRegistrations(ctx: TracingContext, t: Tx, actor: Actor, list: readonly RecoveredEntry[]): Promise<Decision[]> {
   if (list.length === 0) return [];
   const now = ctx.deps.clock.now();
   const state = ctx.deps.config.state;
@@ -217,33 +241,43 @@ export async function registerRecoveredItems(ctx: TracingContext, t: Tx, actor: 
     list.map((e) => ({ input: registrationOf(state, now, e), reason: `Recovery ${e.c.reference}/${e.item.seq}` })),
     t,
   );
-  const results = list.map(({ item }, i): store.CheckResult => ({ id: item.id, outcome: 'registered', checkedAt: now, candidateCount: item.candidate_count, registryItemId: registered[i].id }));
-  await store.setCheckResults(t, results);
-  await auditItems(ctx, t, actor, list.map(({ item, markings }, i) => ({ item, markings, result: results[i], action: 'tracing.recovered_item.registered' })));
-  return list.map(() => 'registered');
+  return list.map((entry, i): Decision => ({
+    entry,
+    action: 'tracing.recovered_item.registered',
+    result: { id: entry.item.id, outcome: 'registered', checkedAt: now, candidateCount: entry.item.candidate_count, registryItemId: registered[i].id },
+  }));
 }
 
 type Ranked = Pick<ItemSummary, 'id' | 'serialNumber' | 'make' | 'model' | 'calibre' | 'status'>;
 
 /**
- * The automatic check of newly recorded items: exact serials of their intact marks (one registry lookup
- * for the whole batch); else ranked partial candidates for their obliterated, altered or falsified marks
- * (an officer decides; one ranked search per pattern, as a partial mark is rare on a list); else
- * registration. A serial that names several registry items never decides alone: they become candidates.
+ * The automatic check of items being recorded (`list`, not yet written): exact serials of their intact
+ * marks (one registry lookup for the whole batch); else ranked partial candidates for their obliterated,
+ * altered or falsified marks (an officer decides; one ranked search per pattern, as a partial mark is
+ * rare on a list); else registration. A serial that names several registry items never decides alone:
+ * they become candidates. The items are then written once with their results, their marks, candidates
+ * and matches, and audited once as created, after `leading` (the recoveries' own entries), in one batch.
  */
-export async function checkRecoveredItems(ctx: TracingContext, t: Tx, actor: Actor, list: readonly RecoveredEntry[]): Promise<Map<string, CheckOutcome>> {
+export async function checkRecoveredItems(
+  ctx: TracingContext,
+  t: Tx,
+  actor: Actor,
+  list: readonly RecoveredEntry[],
+  leading: readonly AuditInput[] = [],
+): Promise<Map<string, CheckOutcome>> {
   const outcomes = new Map<string, CheckOutcome>();
-  if (list.length === 0) return outcomes;
+  if (list.length === 0) {
+    if (leading.length > 0) await recordAuditBatch(t, actor, ctx.deps.clock, leading);
+    return outcomes;
+  }
   const plans = list.map((e) => planCheck(e.markings.map((m) => ({ location: m.location, state: m.state, serialAsRead: m.serial_as_read }))));
   const bySerial = new Map<string, Awaited<ReturnType<TracingContext['registry']['findItemsBySerials']>>>();
   const serials = [...new Set(plans.flatMap((p) => p.exact))];
   for (const m of await ctx.registry.findItemsBySerials(actor, serials, t)) bySerial.set(m.serial, [...(bySerial.get(m.serial) ?? []), m]);
 
-  const toMatch: Parameters<typeof matchToRegistryItems>[3][number][] = [];
+  const toMatch: MatchEntry[] = [];
   const toRegister: RecoveredEntry[] = [];
-  const candidateRows: store.CandidateRow[] = [];
-  const results: store.CheckResult[] = [];
-  const decided: Parameters<typeof auditItems>[3][number][] = [];
+  const decisions: Decision[] = [];
   for (const [n, entry] of list.entries()) {
     const { item } = entry;
     const exact = new Map<string, (typeof bySerial extends Map<string, infer V> ? V : never)[number]>();
@@ -251,9 +285,7 @@ export async function checkRecoveredItems(ctx: TracingContext, t: Tx, actor: Act
     if (exact.size === 1) {
       const [m] = exact.values();
       toMatch.push({
-        c: entry.c,
-        item,
-        markings: entry.markings,
+        ...entry,
         foundBy: 'exact_serial',
         target: { id: m.item.id, status: m.item.status, lastEventAt: m.lastEventAt ? new Date(m.lastEventAt) : null, lossReport: m.lossReport },
       });
@@ -279,24 +311,27 @@ export async function checkRecoveredItems(ctx: TracingContext, t: Tx, actor: Act
     if (candidates.size > 0) {
       const ranked = [...candidates.values()].sort((a, b) => b.score - a.score || a.registry_item_id.localeCompare(b.registry_item_id)).slice(0, CANDIDATES_KEPT);
       ranked.forEach((r, i) => (r.rank = i + 1));
-      candidateRows.push(...ranked);
-      const result: store.CheckResult = { id: item.id, outcome: 'candidates', checkedAt: ctx.deps.clock.now(), candidateCount: total, registryItemId: null };
-      results.push(result);
-      decided.push({ item, markings: entry.markings, result, action: 'tracing.recovered_item.candidates' });
-      outcomes.set(item.id, 'candidates');
+      decisions.push({
+        entry,
+        candidates: ranked,
+        action: 'tracing.recovered_item.candidates',
+        result: { id: item.id, outcome: 'candidates', checkedAt: ctx.deps.clock.now(), candidateCount: total, registryItemId: null },
+      });
     } else if (registersWhenUnmatched(item.kind)) {
       toRegister.push(entry);
     } else {
-      const result: store.CheckResult = { id: item.id, outcome: 'no_match', checkedAt: ctx.deps.clock.now(), candidateCount: 0, registryItemId: null };
-      results.push(result);
-      decided.push({ item, markings: entry.markings, result, action: 'tracing.recovered_item.no_match' });
-      outcomes.set(item.id, 'no_match');
+      decisions.push({
+        entry,
+        action: 'tracing.recovered_item.no_match',
+        result: { id: item.id, outcome: 'no_match', checkedAt: ctx.deps.clock.now(), candidateCount: 0, registryItemId: null },
+      });
     }
   }
-  await store.insertCandidates(t, candidateRows);
-  await store.setCheckResults(t, results);
-  await auditItems(ctx, t, actor, decided);
-  (await matchToRegistryItems(ctx, t, actor, toMatch)).forEach((o, i) => outcomes.set(toMatch[i].item.id, o));
-  (await registerRecoveredItems(ctx, t, actor, toRegister)).forEach((o, i) => outcomes.set(toRegister[i].item.id, o));
+  decisions.push(...(await decideMatches(ctx, t, actor, toMatch)), ...(await decideRegistrations(ctx, t, actor, toRegister)));
+  // Written in the order recorded (the decisions were grouped by outcome).
+  const order = new Map(list.map((e, i) => [e.item.id, i]));
+  decisions.sort((a, b) => order.get(a.entry.item.id)! - order.get(b.entry.item.id)!);
+  await writeDecisions(ctx, t, actor, decisions, true, leading);
+  for (const d of decisions) outcomes.set(d.entry.item.id, d.result.outcome);
   return outcomes;
 }

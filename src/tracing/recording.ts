@@ -1,4 +1,4 @@
-import { recordAuditBatch, type AuditInput } from '../platform/audit/record.ts';
+import type { AuditInput } from '../platform/audit/record.ts';
 import type { Actor } from '../platform/auth/actor.ts';
 import type { Tx } from '../platform/db/types.ts';
 import type { FieldError } from '../platform/http/errors.ts';
@@ -13,8 +13,9 @@ import { checkForeignReports } from './foreign-checks.ts';
 
 /**
  * Writes validated recoveries (from the form or a CSV seizure list) in the caller's transaction: the
- * cases with their persons, items and marks as read, set-based, audited, then the automatic check of
- * every item against the registry. Callers have checked the permission and every rule.
+ * cases with their persons, then the automatic check of every item against the registry, which writes
+ * each item with its marks as read and its result, set-based, audited once per record. Callers have
+ * checked the permission and every rule.
  */
 
 /** Field errors for agencies and persons that are not registry parties (`field` names where each came from). */
@@ -102,8 +103,6 @@ export async function writeRecoveries(ctx: TracingContext, actor: Actor, t: Tx, 
   }
   await store.insertCases(t, cases);
   await store.insertPersons(t, persons);
-  await store.insertItems(t, items);
-  await store.insertMarkings(t, markings);
 
   const markingsByItem = new Map<string, store.RecoveredMarkingRow[]>();
   for (const m of markings) {
@@ -117,19 +116,18 @@ export async function writeRecoveries(ctx: TracingContext, actor: Actor, t: Tx, 
     if (list) list.push(p);
     else personsByCase.set(p.case_id, [p]);
   }
-  const audits: AuditInput[] = [
-    ...cases.map((c) => ({ action: 'tracing.recovery.create', entity: 'recovery_case', entityId: c.id, state: store.caseState(c, personsByCase.get(c.id) ?? []) })),
-    ...items.map((i) => ({ action: 'tracing.recovered_item.create', entity: 'recovered_item', entityId: i.id, state: store.recoveredItemState(i, markingsByItem.get(i.id) ?? []) })),
-  ];
-  await recordAuditBatch(t, actor, ctx.deps.clock, audits);
+  // The items are written by their check, once, with its result (checkRecoveredItems); the recoveries'
+  // own entries lead the first batch's audit entries.
+  const caseAudits: AuditInput[] = cases.map((c) => ({ action: 'tracing.recovery.create', entity: 'recovery_case', entityId: c.id, state: store.caseState(c, personsByCase.get(c.id) ?? []) }));
 
   const caseById = new Map(cases.map((c) => [c.id, c]));
   const outcomes = new Map<string, CheckOutcome>();
   // In batches: each is a handful of set-based statements whatever its size, and the arrays they bind stay bounded.
   for (let start = 0; start < items.length; start += CHECK_BATCH) {
     const batch = items.slice(start, start + CHECK_BATCH).map((item) => ({ c: caseById.get(item.case_id)!, item, markings: markingsByItem.get(item.id) ?? [] }));
-    for (const [id, o] of await checkRecoveredItems(ctx, t, actor, batch)) outcomes.set(id, o);
+    for (const [id, o] of await checkRecoveredItems(ctx, t, actor, batch, start === 0 ? caseAudits : [])) outcomes.set(id, o);
   }
+  if (items.length === 0) await checkRecoveredItems(ctx, t, actor, [], caseAudits);
   await checkForeignReports(ctx, t, actor, items.map((item) => ({ item, case: caseById.get(item.case_id)!, markings: markingsByItem.get(item.id) ?? [] })));
   return { cases, items, outcomes };
 }

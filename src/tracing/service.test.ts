@@ -229,8 +229,9 @@ describeEngines('tracing: recoveries, checks and hits', (engine) => {
     expect(again.markings.map((m) => m.kind)).toEqual(['other', 'confiscation']);
     expect((await registry.searchItems(officer, { serial: `XC-${s3.reference}-1` })).items.map((i) => i.id)).toEqual([removed.registryItemId]);
 
-    // Audited: three cases, seven items created and checked, three matches, two seizures (event + item),
-    // two registrations (item, marks, seizure event) whose entries name the recovery as their reason.
+    // Audited: three cases, seven items recorded and checked (one entry each, hashing the checked state: the
+    // item is written once, with its result), three matches, two seizures (event + item), two registrations
+    // (item, marks, seizure event) whose entries name the recovery as their reason.
     const actions = await deps.db.query<{ action: string; n: number }>(
       'SELECT action, count(*)::int AS n FROM audit_log WHERE seq >= $1 GROUP BY action ORDER BY action',
       [auditBefore],
@@ -242,14 +243,19 @@ describeEngines('tracing: recoveries, checks and hits', (engine) => {
       'registry.marking.create': 3,
       'tracing.match.legal_holding': 2,
       'tracing.match.lost_stolen_hit': 1,
-      'tracing.recovered_item.candidates': 1,
       'tracing.recovered_item.create': 7,
-      'tracing.recovered_item.hit': 1,
-      'tracing.recovered_item.linked': 2,
-      'tracing.recovered_item.no_match': 1,
-      'tracing.recovered_item.registered': 2,
       'tracing.recovery.create': 3,
     });
+    const created = await deps.db.query<{ entity_id: string; state_hash: string }>(
+      "SELECT entity_id, state_hash FROM audit_log WHERE seq >= $1 AND action = 'tracing.recovered_item.create'",
+      [auditBefore],
+    );
+    const rows = (await Promise.all(result.cases.map((c) => store.listItems(deps.db, c.id)))).flat();
+    const marks = await store.listMarkings(deps.db, rows.map((r) => r.id));
+    expect(new Set(rows.map((r) => r.check_outcome))).toEqual(new Set(['hit', 'linked', 'candidates', 'registered', 'no_match']));
+    expect(Object.fromEntries(created.map((e) => [e.entity_id, e.state_hash]))).toEqual(
+      Object.fromEntries(rows.map((r) => [r.id, stateHash(store.recoveredItemState(r, marks.filter((m) => m.recovered_item_id === r.id)))])),
+    );
     const reasons = await deps.db.query<{ reason: string }>("SELECT DISTINCT reason FROM audit_log WHERE seq >= $1 AND action = 'registry.item.create' ORDER BY reason", [auditBefore]);
     expect(reasons.map((r) => r.reason)).toEqual([`Recovery ${s3.reference}/1`, `Recovery ${s3.reference}/2`]);
   });

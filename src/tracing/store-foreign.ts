@@ -125,18 +125,41 @@ export function foreignHitState(r: ForeignHitRow) {
   };
 }
 
-export async function insertForeignHit(q: Queryable, r: ForeignHitRow): Promise<ForeignHitRow | undefined> {
-  const [row] = await q.query<ForeignHitRow>(
+/**
+ * Recoveries' hits on foreign reports, in one statement: answers the rows inserted (a hit already recorded for
+ * the same item, report and weapon is skipped). `matched_on` travels as JSON (arrays of different lengths
+ * cannot share one array parameter).
+ */
+export async function insertForeignHits(q: Queryable, rows: readonly ForeignHitRow[]): Promise<ForeignHitRow[]> {
+  if (rows.length === 0) return [];
+  return q.query<ForeignHitRow>(
     `INSERT INTO tracing_foreign_hits (id, recovered_item_id, foreign_report_id, weapon_index, matched_on, notification_envelope_id, created_at, created_by)
-     VALUES ($1, $2, $3, $4, $5::text[], $6, $7, $8) ON CONFLICT (recovered_item_id, foreign_report_id, weapon_index) DO NOTHING RETURNING *`,
-    [r.id, r.recovered_item_id, r.foreign_report_id, r.weapon_index, r.matched_on, r.notification_envelope_id, r.created_at.toISOString(), r.created_by],
+     SELECT u.id, u.recovered_item_id, u.foreign_report_id, u.weapon_index, ARRAY(SELECT jsonb_array_elements_text(u.matched_on::jsonb)),
+            u.notification_envelope_id, u.created_at, u.created_by
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::text[], $6::uuid[], $7::timestamptz[], $8::text[])
+            AS u(id, recovered_item_id, foreign_report_id, weapon_index, matched_on, notification_envelope_id, created_at, created_by)
+     ON CONFLICT (recovered_item_id, foreign_report_id, weapon_index) DO NOTHING RETURNING *`,
+    [
+      rows.map((r) => r.id),
+      rows.map((r) => r.recovered_item_id),
+      rows.map((r) => r.foreign_report_id),
+      rows.map((r) => r.weapon_index),
+      rows.map((r) => JSON.stringify(r.matched_on)),
+      rows.map((r) => r.notification_envelope_id),
+      rows.map((r) => r.created_at.toISOString()),
+      rows.map((r) => r.created_by),
+    ],
   );
-  return row;
 }
 
-export async function setForeignHitNotification(q: Queryable, id: string, envelopeId: string): Promise<ForeignHitRow> {
-  const [row] = await q.query<ForeignHitRow>('UPDATE tracing_foreign_hits SET notification_envelope_id = $2 WHERE id = $1 RETURNING *', [id, envelopeId]);
-  return row;
+/** The hit_notification envelopes sent for hits, in one statement; answers the rows as updated. */
+export async function setForeignHitNotifications(q: Queryable, sent: readonly { id: string; envelopeId: string }[]): Promise<ForeignHitRow[]> {
+  if (sent.length === 0) return [];
+  return q.query<ForeignHitRow>(
+    `UPDATE tracing_foreign_hits h SET notification_envelope_id = u.envelope_id
+       FROM unnest($1::uuid[], $2::uuid[]) AS u(id, envelope_id) WHERE h.id = u.id RETURNING h.*`,
+    [sent.map((s) => s.id), sent.map((s) => s.envelopeId)],
+  );
 }
 
 export async function foreignHitsByIds(q: Queryable, ids: readonly string[]): Promise<ForeignHitRow[]> {
