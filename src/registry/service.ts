@@ -14,6 +14,7 @@ import { listParties } from './use-cases/list-parties.ts';
 import { listPartyVersions } from './use-cases/list-party-versions.ts';
 import { partySummaries } from './use-cases/party-summaries.ts';
 import { rankPartialSerial } from './use-cases/rank-partial-serial.ts';
+import { rankPartialSerials } from './use-cases/rank-partial-serials.ts';
 import { recordEvent } from './use-cases/record-event.ts';
 import { recordEvents } from './use-cases/record-events.ts';
 import { recordShipmentCustody } from './use-cases/record-shipment-custody.ts';
@@ -47,6 +48,7 @@ export function createRegistryService(deps: Deps) {
       searchItems,
       findItemsBySerials,
       rankPartialSerial,
+      rankPartialSerials,
       itemStats,
       createParty,
       updateParty,

@@ -435,3 +435,51 @@ export async function rankItemsBySerialPattern(q: Queryable, r: PartialRankQuery
     w.params,
   );
 }
+
+/** One query of rankItemsBySerialPatterns (the scope and the page size are shared by the batch). */
+export type PartialRankBatchQuery = Pick<PartialRankQuery, 'like' | 'known' | 'make' | 'model' | 'calibre' | 'kind'>;
+
+/**
+ * rankItemsBySerialPattern for many queries in one statement (a seizure list's obliterated marks): a lateral
+ * join searches the trigram index once per query and scores its matches exactly as the single query does,
+ * the best `limit` kept per query. Rows carry `n`, the query's 0-based index, ordered by it, then best first.
+ */
+export async function rankItemsBySerialPatterns(
+  q: Queryable,
+  queries: readonly PartialRankBatchQuery[],
+  opts: { visibleTo?: string; limit: number },
+): Promise<(RankedItemRow & { n: number })[]> {
+  if (queries.length === 0) return [];
+  const weights = PARTIAL_RANK_WEIGHTS;
+  const params: unknown[] = [
+    queries.map((r) => r.like),
+    queries.map((r) => r.known),
+    queries.map((r) => r.make ?? null),
+    queries.map((r) => r.model ?? null),
+    queries.map((r) => r.calibre ?? null),
+    queries.map((r) => r.kind ?? null),
+    opts.limit,
+  ];
+  let scope = '';
+  if (opts.visibleTo) {
+    params.push(opts.visibleTo);
+    scope = 'AND (i.holder_party_id = $8 OR i.keeper_party_id = $8 OR i.manufacturer_party_id = $8)';
+  }
+  const agree = (column: string, value: string) => `CASE WHEN lower(i.${column}) = lower(q.${value}) THEN 1 ELSE 0 END`;
+  const score =
+    `${weights.serial} * (q.q_known::float8 / greatest(length(i.serial_norm), 1)) + ` +
+    `${weights.make} * ${agree('make', 'q_make')} + ${weights.calibre} * ${agree('calibre', 'q_calibre')} + ${weights.model} * ${agree('model', 'q_model')}`;
+  const cols = ITEM_COLS.split(', ').map((c) => `i.${c}`).join(', ');
+  return q.query<RankedItemRow & { n: number }>(
+    `SELECT r.*, (q.q_n - 1)::int AS n
+       FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY
+            AS q(q_like, q_known, q_make, q_model, q_calibre, q_kind, q_n)
+       CROSS JOIN LATERAL (
+         SELECT ${cols}, (${score})::float8 AS score, (count(*) OVER ())::int8 AS total
+           FROM registry_items i
+          WHERE i.serial_norm LIKE q.q_like AND (q.q_kind IS NULL OR i.kind = q.q_kind) ${scope}
+          ORDER BY score DESC, i.id LIMIT $7) r
+      ORDER BY q.q_n, r.score DESC, r.id`,
+    params,
+  );
+}

@@ -3,7 +3,7 @@ import type { Actor } from '../platform/auth/actor.ts';
 import type { Tx } from '../platform/db/types.ts';
 import { uuidv7 } from '../platform/ids.ts';
 import type { ItemStatus, MarkingInput } from '../registry/model.ts';
-import type { ItemDetail, ItemSummary } from '../registry/schemas.ts';
+import type { CandidateList, ItemDetail, ItemSummary } from '../registry/schemas.ts';
 import type { TracingContext } from './context.ts';
 import { confiscationMark, matchKindFor, outcomeFor, planCheck, registersWhenUnmatched, seizureTime, type CheckOutcome } from './model.ts';
 import * as store from './store.ts';
@@ -253,8 +253,8 @@ type Ranked = Pick<ItemSummary, 'id' | 'serialNumber' | 'make' | 'model' | 'cali
 /**
  * The automatic check of items being recorded (`list`, not yet written): exact serials of their intact
  * marks (one registry lookup for the whole batch); else ranked partial candidates for their obliterated,
- * altered or falsified marks (an officer decides; one ranked search per pattern, as a partial mark is
- * rare on a list); else registration. A serial that names several registry items never decides alone:
+ * altered or falsified marks (an officer decides; one ranked search for every pattern of the batch); else
+ * registration. A serial that names several registry items never decides alone:
  * they become candidates. The items are then written once with their results, their marks, candidates
  * and matches, and audited once as created, after `leading` (the recoveries' own entries), in one batch.
  */
@@ -275,13 +275,32 @@ export async function checkRecoveredItems(
   const serials = [...new Set(plans.flatMap((p) => p.exact))];
   for (const m of await ctx.registry.findItemsBySerials(actor, serials, t)) bySerial.set(m.serial, [...(bySerial.get(m.serial) ?? []), m]);
 
+  // Exact first; the items that no single registry item names are searched by their partial marks, every
+  // pattern of the batch in one ranked search.
+  type Exact = Map<string, (typeof bySerial extends Map<string, infer V> ? V : never)[number]>;
+  const exactOf = list.map(({ item }, n) => {
+    const exact: Exact = new Map();
+    for (const serial of plans[n].exact) for (const m of bySerial.get(serial) ?? []) if (m.item.kind === item.kind) exact.set(m.item.id, m);
+    return exact;
+  });
+  const partial = list.flatMap(({ item }, n) =>
+    exactOf[n].size === 1
+      ? []
+      : plans[n].partial.map((pattern) => ({
+          n,
+          query: { serialPattern: pattern, kind: item.kind, make: item.make ?? undefined, model: item.model ?? undefined, calibre: item.calibre ?? undefined, limit: CANDIDATES_KEPT },
+        })),
+  );
+  const rankedLists = await ctx.registry.rankPartialSerials(actor, partial.map((p) => p.query), t);
+  const rankedOf = new Map<number, CandidateList[]>();
+  partial.forEach((p, i) => rankedOf.set(p.n, [...(rankedOf.get(p.n) ?? []), rankedLists[i]]));
+
   const toMatch: MatchEntry[] = [];
   const toRegister: RecoveredEntry[] = [];
   const decisions: Decision[] = [];
   for (const [n, entry] of list.entries()) {
     const { item } = entry;
-    const exact = new Map<string, (typeof bySerial extends Map<string, infer V> ? V : never)[number]>();
-    for (const serial of plans[n].exact) for (const m of bySerial.get(serial) ?? []) if (m.item.kind === item.kind) exact.set(m.item.id, m);
+    const exact = exactOf[n];
     if (exact.size === 1) {
       const [m] = exact.values();
       toMatch.push({
@@ -299,12 +318,7 @@ export async function checkRecoveredItems(
     };
     for (const m of exact.values()) keep(m.item, 1);
     let total = exact.size;
-    for (const pattern of plans[n].partial) {
-      const ranked = await ctx.registry.rankPartialSerial(
-        actor,
-        { serialPattern: pattern, kind: item.kind, make: item.make ?? undefined, model: item.model ?? undefined, calibre: item.calibre ?? undefined, limit: CANDIDATES_KEPT },
-        t,
-      );
+    for (const ranked of rankedOf.get(n) ?? []) {
       total = Math.max(total, ranked.total);
       for (const r of ranked.items) keep(r, r.score);
     }

@@ -132,6 +132,21 @@ describeEngines('tracing: recoveries, checks and hits', (engine) => {
     expect((await failure(registry.rankPartialSerial(officer, { serialPattern: 'Q?5?1' }))).errors[0].code).toBe('search.pattern_too_short');
   });
 
+  it('a batch of partial serials is ranked in one search exactly as one at a time, each with its own count and page', async () => {
+    const queries = [
+      { serialPattern: 'QX5512*', make: 'Borealis', calibre: '.45 ACP', limit: 2 },
+      { serialPattern: 'QX-5512??', make: 'Borealis', kind: 'firearm' },
+      { serialPattern: 'NOTHING-LIKE-IT?' },
+      { serialPattern: 'QX5512*', calibre: '9x19mm', model: 'B45' },
+    ];
+    const batch = await registry.rankPartialSerials(officer, queries);
+    expect(batch).toEqual(await Promise.all(queries.map((q) => registry.rankPartialSerial(officer, q))));
+    expect(batch.map((b) => [b.total, b.items.length])).toEqual([[3, 2], [3, 3], [0, 0], [3, 3]]);
+    expect(await registry.rankPartialSerials(officer, [])).toEqual([]);
+    const refused = await failure(registry.rankPartialSerials(officer, [{ serialPattern: 'QX5512*' }, { serialPattern: 'Q?5?1' }]));
+    expect(refused.errors[0]).toMatchObject({ field: '1.serialPattern', code: 'search.pattern_too_short' });
+  });
+
   it('an item that matches nothing is registered as seized with the State confiscation mark, so it is found again', async () => {
     const rec = await tracing.recordRecovery(officer, {
       ...base(),
