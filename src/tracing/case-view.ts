@@ -2,7 +2,7 @@ import type { Actor } from '../platform/auth/actor.ts';
 import type { Tx } from '../platform/db/types.ts';
 import { NotFoundError } from '../platform/http/errors.ts';
 import type { TracingContext } from './context.ts';
-import { partyLookup, presentCaseDetail } from './presenters.ts';
+import { partyLookup, presentCaseDetail, type CaseParts } from './presenters.ts';
 import type { RecoveryDetail } from './schemas.ts';
 import * as store from './store.ts';
 
@@ -18,7 +18,20 @@ export async function loadCaseDetail(ctx: TracingContext, actor: Actor, t: Tx, c
     store.listMatchesForItems(t, ids),
     store.listTracesForItems(t, ids),
   ]);
+  return caseDetailOf(ctx, actor, t, { row, persons, items, markings, candidates, matches, traces });
+}
+
+/**
+ * The page of a recovery from its rows: loadCaseDetail's, or those a recording has just written (it answers
+ * with what it wrote instead of reading it back; they are ordered here as the store lists them).
+ */
+export async function caseDetailOf(ctx: TracingContext, actor: Actor, t: Tx, parts: CaseParts): Promise<RecoveryDetail> {
+  const persons = [...parts.persons].sort((a, b) => byText(a.role, b.role) || byText(a.party_id, b.party_id));
+  const items = [...parts.items].sort((a, b) => a.seq - b.seq);
+  const { row, matches } = parts;
   const partyIds = [row.agency_party_id, ...persons.map((p) => p.party_id), ...matches.flatMap((m) => (m.reporting_agency_party_id ? [m.reporting_agency_party_id] : []))];
   const parties = await ctx.registry.partySummaries(actor, partyIds, t);
-  return presentCaseDetail({ row, persons, items, markings, candidates, matches, traces }, partyLookup(parties));
+  return presentCaseDetail({ ...parts, persons, items }, partyLookup(parties));
 }
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

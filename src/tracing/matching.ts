@@ -59,6 +59,13 @@ interface Decision {
   candidates?: store.CandidateRow[];
 }
 
+/** Recovered items as a check left them (in the order given), with the candidates and matches it wrote. */
+export interface CheckedItems {
+  items: store.RecoveredItemRow[];
+  candidates: store.CandidateRow[];
+  matches: store.MatchRow[];
+}
+
 /** The row after its check result (store.setCheckResults, or inserted so). */
 function checked(item: store.RecoveredItemRow, r: store.CheckResult): store.RecoveredItemRow {
   return { ...item, check_outcome: r.outcome, checked_at: r.checkedAt, candidate_count: r.candidateCount, registry_item_id: r.registryItemId };
@@ -73,13 +80,25 @@ function checked(item: store.RecoveredItemRow, r: store.CheckResult): store.Reco
  * transaction, no other state of theirs was ever committed, and the hashed state names the outcome. The
  * state hashed is the row as written (built in memory: re-reading thousands of rows would only cost time).
  */
-async function writeDecisions(ctx: TracingContext, t: Tx, actor: Actor, decisions: readonly Decision[], fresh: boolean, leading: readonly AuditInput[] = []) {
+async function writeDecisions(
+  ctx: TracingContext,
+  t: Tx,
+  actor: Actor,
+  decisions: readonly Decision[],
+  fresh: boolean,
+  leading: readonly AuditInput[] = [],
+): Promise<CheckedItems> {
+  const written: CheckedItems = {
+    items: decisions.map((d) => checked(d.entry.item, d.result)),
+    candidates: decisions.flatMap((d) => d.candidates ?? []),
+    matches: decisions.flatMap((d) => (d.match ? [d.match] : [])),
+  };
   if (fresh) {
-    await store.insertItems(t, decisions.map((d) => checked(d.entry.item, d.result)));
+    await store.insertItems(t, written.items);
     await store.insertMarkings(t, decisions.flatMap((d) => d.entry.markings));
   }
-  await store.insertCandidates(t, decisions.flatMap((d) => d.candidates ?? []));
-  await store.insertMatches(t, decisions.flatMap((d) => (d.match ? [d.match] : [])));
+  await store.insertCandidates(t, written.candidates);
+  await store.insertMatches(t, written.matches);
   if (!fresh) await store.setCheckResults(t, decisions.map((d) => d.result));
   const audits: AuditInput[] = [...leading];
   for (const d of decisions) {
@@ -93,6 +112,7 @@ async function writeDecisions(ctx: TracingContext, t: Tx, actor: Actor, decision
     audits.push(...(fresh ? [item, ...match] : [...match, item]));
   }
   if (audits.length > 0) await recordAuditBatch(t, actor, ctx.deps.clock, audits);
+  return written;
 }
 
 /** A recovered item and the registry item it turned out to be. */
@@ -256,7 +276,8 @@ type Ranked = Pick<ItemSummary, 'id' | 'serialNumber' | 'make' | 'model' | 'cali
  * altered or falsified marks (an officer decides; one ranked search for every pattern of the batch); else
  * registration. A serial that names several registry items never decides alone:
  * they become candidates. The items are then written once with their results, their marks, candidates
- * and matches, and audited once as created, after `leading` (the recoveries' own entries), in one batch.
+ * and matches, and audited once as created, after `leading` (the recoveries' own entries), in one batch;
+ * answers what was written.
  */
 export async function checkRecoveredItems(
   ctx: TracingContext,
@@ -264,11 +285,10 @@ export async function checkRecoveredItems(
   actor: Actor,
   list: readonly RecoveredEntry[],
   leading: readonly AuditInput[] = [],
-): Promise<Map<string, CheckOutcome>> {
-  const outcomes = new Map<string, CheckOutcome>();
+): Promise<CheckedItems> {
   if (list.length === 0) {
     if (leading.length > 0) await recordAuditBatch(t, actor, ctx.deps.clock, leading);
-    return outcomes;
+    return { items: [], candidates: [], matches: [] };
   }
   const plans = list.map((e) => planCheck(e.markings.map((m) => ({ location: m.location, state: m.state, serialAsRead: m.serial_as_read }))));
   const bySerial = new Map<string, Awaited<ReturnType<TracingContext['registry']['findItemsBySerials']>>>();
@@ -345,7 +365,5 @@ export async function checkRecoveredItems(
   // Written in the order recorded (the decisions were grouped by outcome).
   const order = new Map(list.map((e, i) => [e.item.id, i]));
   decisions.sort((a, b) => order.get(a.entry.item.id)! - order.get(b.entry.item.id)!);
-  await writeDecisions(ctx, t, actor, decisions, true, leading);
-  for (const d of decisions) outcomes.set(d.entry.item.id, d.result.outcome);
-  return outcomes;
+  return writeDecisions(ctx, t, actor, decisions, true, leading);
 }

@@ -6,7 +6,7 @@ import { uuidv7 } from '../platform/ids.ts';
 import { normaliseSerialOrNull } from '../registry/model.ts';
 import type { TracingContext } from './context.ts';
 import { checkRecoveredItems } from './matching.ts';
-import { recoveryReference, type CheckOutcome } from './model.ts';
+import { recoveryReference } from './model.ts';
 import type { RecoveryInput } from './schemas.ts';
 import * as store from './store.ts';
 import { checkForeignReports } from './foreign-checks.ts';
@@ -29,10 +29,14 @@ export async function unknownParties(ctx: TracingContext, actor: Actor, t: Tx, r
 /** Recovered items checked against the registry per batch (the registry's bulk import writes 5,000 rows per batch too). */
 export const CHECK_BATCH = 5_000;
 
+/** What was written, as stored: the items as their check left them. */
 export interface Written {
   cases: store.CaseRow[];
+  persons: store.PersonRow[];
   items: store.RecoveredItemRow[];
-  outcomes: Map<string, CheckOutcome>;
+  markings: store.RecoveredMarkingRow[];
+  candidates: store.CandidateRow[];
+  matches: store.MatchRow[];
 }
 
 export async function writeRecoveries(ctx: TracingContext, actor: Actor, t: Tx, recoveries: readonly RecoveryInput[]): Promise<Written> {
@@ -121,13 +125,16 @@ export async function writeRecoveries(ctx: TracingContext, actor: Actor, t: Tx, 
   const caseAudits: AuditInput[] = cases.map((c) => ({ action: 'tracing.recovery.create', entity: 'recovery_case', entityId: c.id, state: store.caseState(c, personsByCase.get(c.id) ?? []) }));
 
   const caseById = new Map(cases.map((c) => [c.id, c]));
-  const outcomes = new Map<string, CheckOutcome>();
+  const written: Written = { cases, persons, items: [], markings, candidates: [], matches: [] };
   // In batches: each is a handful of set-based statements whatever its size, and the arrays they bind stay bounded.
   for (let start = 0; start < items.length; start += CHECK_BATCH) {
     const batch = items.slice(start, start + CHECK_BATCH).map((item) => ({ c: caseById.get(item.case_id)!, item, markings: markingsByItem.get(item.id) ?? [] }));
-    for (const [id, o] of await checkRecoveredItems(ctx, t, actor, batch, start === 0 ? caseAudits : [])) outcomes.set(id, o);
+    const checked = await checkRecoveredItems(ctx, t, actor, batch, start === 0 ? caseAudits : []);
+    written.items.push(...checked.items);
+    written.candidates.push(...checked.candidates);
+    written.matches.push(...checked.matches);
   }
   if (items.length === 0) await checkRecoveredItems(ctx, t, actor, [], caseAudits);
-  await checkForeignReports(ctx, t, actor, items.map((item) => ({ item, case: caseById.get(item.case_id)!, markings: markingsByItem.get(item.id) ?? [] })));
-  return { cases, items, outcomes };
+  await checkForeignReports(ctx, t, actor, written.items.map((item) => ({ item, case: caseById.get(item.case_id)!, markings: markingsByItem.get(item.id) ?? [] })));
+  return written;
 }

@@ -99,6 +99,34 @@ describeEngines('tracing: recoveries, checks and hits', (engine) => {
     expect((await registry.getItem(clerk, id)).status).toBe('seized');
   });
 
+  it('a recording answers with the page it wrote, exactly as it reads back: persons, marks, candidates, matches and registrations', async () => {
+    const stolen = await registerPistol('ANS-700001');
+    await registry.recordEvent(officer, stolen, { kind: 'reported_stolen', occurredAt: '2026-02-01T08:00:00Z', toPartyId: police, authorizationRef: 'PR-ANS-1' });
+    await registerPistol('ANSQ-553311', 'Borealis', '.45 ACP');
+    await registerPistol('ANSQ-553312', 'Borealis', '9x19mm');
+    const person = async (familyName: string) => (await registry.createParty(clerk, { kind: 'person', roles: ['owner'], personal: { givenNames: 'B', familyName } })).id;
+    const rec = await tracing.recordRecovery(officer, {
+      ...base(),
+      persons: [
+        { partyId: await person('Zed'), role: 'witness' },
+        { partyId: await person('Ash'), role: 'suspect' },
+        { partyId: owner, role: 'owner' },
+      ],
+      items: [
+        pistol([{ location: 'frame', state: 'obliterated', serialAsRead: 'ANSQ-5533??' }], { make: 'Borealis', calibre: '.45 ACP', model: null }),
+        pistol([
+          { location: 'slide', state: 'intact', serialAsRead: 'ans700001', manufacturerName: 'Acme Arms' },
+          { location: 'frame', state: 'altered', serialAsRead: 'ANS-7000?1' },
+        ]),
+        pistol([{ location: 'frame', state: 'removed' }], { nature: 'craft', make: null, model: null }),
+        { kind: 'ammunition', type: 'complete_round', calibre: '9x19mm', nature: 'industrial', quantity: 50, markings: [] },
+      ],
+    });
+    expect(rec.items.map((i) => i.checkOutcome)).toEqual(['candidates', 'hit', 'registered', 'no_match']);
+    expect(rec.persons.map((p) => p.role)).toEqual(['owner', 'suspect', 'witness']);
+    expect(rec).toEqual(await tracing.getRecovery(officer, rec.id));
+  });
+
   it('an obliterated serial gives ranked candidates with the count of every match; the true pistol (make and calibre agree) comes first', async () => {
     const truth = await registerPistol('QX-551234', 'Borealis', '.45 ACP', 'B45');
     await registerPistol('QX-551299', 'Acme', '9x19mm');

@@ -84,7 +84,7 @@ export async function importSeizureList(ctx: TracingContext, actor: Actor, conte
     const perCase = new Map<string, { count: number; outcomes: Record<string, number> }>();
     for (const i of written.items) {
       const entry = perCase.get(i.case_id) ?? { count: 0, outcomes: {} };
-      const o = written.outcomes.get(i.id) ?? 'unchecked';
+      const o = i.check_outcome;
       entry.count++;
       entry.outcomes[o] = (entry.outcomes[o] ?? 0) + 1;
       perCase.set(i.case_id, entry);

@@ -3,7 +3,7 @@ import type { Tx } from '../../platform/db/types.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
 import { inTransaction } from '../../platform/tx.ts';
 import { parseInput } from '../../platform/validation.ts';
-import { loadCaseDetail } from '../case-view.ts';
+import { caseDetailOf } from '../case-view.ts';
 import { todayOf, type TracingContext } from '../context.ts';
 import { validateRecovery } from '../model.ts';
 import { tracingPolicy } from '../policy.ts';
@@ -26,7 +26,8 @@ export async function recordRecovery(ctx: TracingContext, actor: Actor, input: u
       ...body.persons.map((p, i) => ({ field: `persons.${i}.partyId`, id: p.partyId })),
     ]);
     if (missing.length) throw new ValidationError(missing);
-    const { cases } = await writeRecoveries(ctx, actor, t, [body]);
-    return loadCaseDetail(ctx, actor, t, cases[0].id);
+    // Answered with what was written (the same page getRecovery reads back), not read again.
+    const written = await writeRecoveries(ctx, actor, t, [body]);
+    return caseDetailOf(ctx, actor, t, { ...written, row: written.cases[0], traces: [] });
   });
 }
