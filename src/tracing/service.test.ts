@@ -4,6 +4,8 @@ import { describeEngines } from '../../test/support/engines.ts';
 import type { TestDeps } from '../../test/support/deps.ts';
 import { failure, testActor as actor } from '../../test/support/failure.ts';
 import { tracingHarness, type TracingHarness } from '../../test/support/tracing.ts';
+import { verifyAuditLog } from '../audit/verify.ts';
+import { CATALOG } from '../modules.ts';
 import { stateHash } from '../platform/crypto/canonical.ts';
 import type { RegistryService } from '../registry/service.ts';
 import type { TracingService } from './service.ts';
@@ -487,5 +489,9 @@ describeEngines('tracing: recoveries, checks and hits', (engine) => {
       const states = await entity.load(deps.db, last.map((r) => r.entity_id));
       for (const r of last) expect(stateHash(states.get(r.entity_id)), `${entity.entity} ${r.entity_id}`).toBe(r.state_hash);
     }
+    // And `custodia audit verify` over everything this file wrote (recordings, seizure lists, decisions, registrations).
+    const report = await verifyAuditLog(deps, CATALOG.auditedEntities);
+    expect(report.problems).toEqual([]);
+    expect(report.recordsSkipped).toEqual([]);
   });
 });
