@@ -10,8 +10,8 @@ import type { ExchangeService } from './service.ts';
 /**
  * The effects of tracing and denial envelopes (bridge.ts), given to the exchange once tracing and screening
  * are built; the lost/stolen notices sent when the registry records a loss, a theft or a recovery
- * (bridge-registry.ts), given to the registry as a listener; and the read of hits other States notify. Its
- * permissions are tracing's.
+ * (bridge-registry.ts), given to the registry as a listener; and the read and acknowledgement of hits other
+ * States notify. Its permissions are tracing's.
  */
 export const exchangeBridgeModule = defineModule({
   name: 'exchangeBridge',
@@ -19,7 +19,7 @@ export const exchangeBridgeModule = defineModule({
   createService: (deps, needs: { exchange: ExchangeService; tracing: TracingService; screening: ScreeningService; registry: RegistryService }) => {
     needs.exchange.handle({ ...tracingExchangeEffects(needs.tracing), ...screeningExchangeEffects(needs.screening) });
     needs.registry.onCustodyEvents(lostStolenNotices(deps, needs.exchange, needs.registry));
-    return { listHitsAbroad: needs.tracing.listHitsAbroad };
+    return { listHitsAbroad: needs.tracing.listHitsAbroad, acknowledgeHitAbroad: needs.tracing.acknowledgeHitAbroad };
   },
   routes: [exchangeBridgeRoutes],
 });

@@ -22,7 +22,7 @@ const hitAbroadSchema = z.object({
 });
 
 /** Hits other States' nodes notified on this State's lost/stolen reports (the signed envelopes: GET /exchange/inbox?type=hit_notification). */
-export async function exchangeBridgeRoutes(api: Api, opts: RouteContext<{ listHitsAbroad: TracingService['listHitsAbroad'] }>) {
+export async function exchangeBridgeRoutes(api: Api, opts: RouteContext<{ listHitsAbroad: TracingService['listHitsAbroad']; acknowledgeHitAbroad: TracingService['acknowledgeHitAbroad'] }>) {
   api.get('/tracing/hits-abroad', {
     config: { permission: 'tracing.hits.read' },
     schema: {
@@ -32,4 +32,14 @@ export async function exchangeBridgeRoutes(api: Api, opts: RouteContext<{ listHi
       response: { 200: z.object({ items: z.array(hitAbroadSchema) }) },
     },
   }, async (request) => opts.service.listHitsAbroad(request.actor, request.query));
+
+  api.post('/tracing/hits-abroad/:id/acknowledge', {
+    config: { permission: 'tracing.hits.acknowledge' },
+    schema: {
+      tags: ['tracing: hits', 'exchange'],
+      summary: 'An officer has seen a hit notified from abroad: it leaves the open alerts (nothing is sent to the other State)',
+      params: z.object({ id: z.string().uuid() }),
+      response: { 200: hitAbroadSchema },
+    },
+  }, async (request) => opts.service.acknowledgeHitAbroad(request.actor, request.params.id));
 }

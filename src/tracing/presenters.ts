@@ -2,6 +2,7 @@ import type { PartySummary } from '../registry/schemas.ts';
 import type { Hit, Match, RecoveredItem, RecoveryDetail, RecoverySummary } from './schemas.ts';
 import type { Photograph } from './photograph-schemas.ts';
 import type { PlacedPhotographRow } from './store-photographs.ts';
+import type { ForeignHitWithReportRow } from './store-foreign.ts';
 import { recoveredItemState, type CandidateRow, type CaseRow, type HitRow, type MatchRow, type PersonRow, type RecoveredItemRow, type RecoveredMarkingRow, type TraceRow } from './store.ts';
 
 /**
@@ -74,6 +75,7 @@ export function presentItem(
   match: MatchRow | undefined,
   traces: readonly TraceRow[],
   party: PartyLookup,
+  foreignHits: readonly ForeignHitWithReportRow[] = [],
 ): RecoveredItem {
   // The audited state less what the API does not show (the case link is the page's, serialNorm is internal).
   const { caseId: _case, createdAt: _created, markings: stated, ...item } = recoveredItemState(row, markings);
@@ -83,6 +85,23 @@ export function presentItem(
     candidates: candidates.map(presentCandidate),
     match: match ? presentMatch(match, party) : null,
     traces: traces.map((t) => ({ id: t.id, reference: t.reference, createdAt: t.created_at.toISOString() })),
+    foreignHits: foreignHits.map(presentForeignHitOnItem),
+  };
+}
+
+export function presentForeignHitOnItem(h: ForeignHitWithReportRow): RecoveredItem['foreignHits'][number] {
+  const authority = h.reporting_authority?.name;
+  return {
+    id: h.id,
+    reportingState: h.reporting_state,
+    reportReference: h.report_reference,
+    kind: h.kind,
+    reportStatus: h.report_status,
+    occurredOn: h.occurred_on,
+    reportingAuthority: typeof authority === 'string' ? authority : null,
+    matchedOn: [...h.matched_on],
+    notified: h.notification_envelope_id !== null,
+    createdAt: new Date(h.created_at).toISOString(),
   };
 }
 
@@ -94,6 +113,7 @@ export interface CaseParts {
   candidates: readonly CandidateRow[];
   matches: readonly MatchRow[];
   traces: readonly TraceRow[];
+  foreignHits?: readonly ForeignHitWithReportRow[];
 }
 
 export function presentCaseDetail(c: CaseParts, party: PartyLookup): RecoveryDetail {
@@ -106,6 +126,7 @@ export function presentCaseDetail(c: CaseParts, party: PartyLookup): RecoveryDet
   const candidates = group(c.candidates);
   const matches = new Map(c.matches.map((m) => [m.recovered_item_id, m]));
   const traces = group(c.traces);
+  const foreignHits = group(c.foreignHits ?? []);
   return {
     ...presentCaseSummary(c.row, c.items.length, party),
     notes: c.row.notes,
@@ -114,7 +135,7 @@ export function presentCaseDetail(c: CaseParts, party: PartyLookup): RecoveryDet
       const summary = party(p.party_id);
       return summary ? [{ role: p.role, party: summary }] : [];
     }),
-    items: c.items.map((i) => presentItem(i, markings.get(i.id) ?? [], candidates.get(i.id) ?? [], matches.get(i.id), traces.get(i.id) ?? [], party)),
+    items: c.items.map((i) => presentItem(i, markings.get(i.id) ?? [], candidates.get(i.id) ?? [], matches.get(i.id), traces.get(i.id) ?? [], party, foreignHits.get(i.id) ?? [])),
   };
 }
 

@@ -51,7 +51,7 @@ describeEngines('tracing HTTP', (engine) => {
 
     const trace = await call('POST', `/tracing/recoveries/${body.id}/items/${body.items[0].id}/trace`, 'tracing_officer');
     expect(trace.statusCode).toBe(201);
-    expect(trace.json()).toMatchObject({ illicitOriginEstablished: true, diversion: { basis: 'lost_stolen_report' } });
+    expect(trace.json()).toMatchObject({ illicitOriginEstablished: true, diversion: { basis: 'lost_stolen_report' }, recoveryId: body.id, recoveredItemId: body.items[0].id });
     expect((await call('GET', `/tracing/traces/${trace.json().id}`, 'auditor')).json().reference).toBe(trace.json().reference);
     const pdf = await call('GET', `/tracing/traces/${trace.json().id}/pdf`, 'tracing_officer');
     expect(pdf.statusCode).toBe(200);

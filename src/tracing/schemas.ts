@@ -133,6 +133,21 @@ export const matchSchema = z.object({
   createdAt: z.string(),
 });
 
+/** A match of this recovered item with another State's lost/stolen report (Art. 11): notified to that State when its node is enrolled. */
+export const foreignHitOnItemSchema = z.object({
+  id: z.string(),
+  reportingState: z.string(),
+  reportReference: z.string(),
+  kind: z.enum(['lost', 'stolen']),
+  /** `withdrawn` when the State has since withdrawn its report (the hit stays). */
+  reportStatus: z.enum(['active', 'withdrawn']),
+  occurredOn: nstr,
+  reportingAuthority: nstr,
+  matchedOn: z.array(z.string()),
+  notified: z.boolean(),
+  createdAt: z.string(),
+});
+
 export const recoveredItemSchema = z.object({
   id: z.string(),
   seq: z.number().int(),
@@ -154,6 +169,8 @@ export const recoveredItemSchema = z.object({
   match: matchSchema.nullable(),
   /** Domestic traces run on this item (ids and references, newest last). */
   traces: z.array(z.object({ id: z.string(), reference: z.string(), createdAt: z.string() })),
+  /** Other States' lost/stolen reports this item matched. */
+  foreignHits: z.array(foreignHitOnItemSchema),
 });
 
 export const recoverySummarySchema = z.object({
@@ -208,6 +225,8 @@ export const traceSchema = z.object({
   recoveredItemId: z.string(),
   registryItemId: z.string(),
   recoveryReference: z.string(),
+  /** The recovery (case) the item belongs to, for links to its page. */
+  recoveryId: z.string(),
   origin: z.object({ kind: z.enum(['manufactured', 'imported', 'unknown']), at: nstr, party: partySummarySchema.nullable(), country: nstr }),
   /** The lawful chain of custody from the origin to the last lawful event, as the registry records it. */
   chain: z.array(eventSchema),

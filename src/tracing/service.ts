@@ -32,6 +32,7 @@ import { figureRecords } from './use-cases/figure-records.ts';
 import { recordForeignReport } from './use-cases/record-foreign-report.ts';
 import { recordHitAbroad } from './use-cases/record-hit-abroad.ts';
 import { listHitsAbroad } from './use-cases/list-hits-abroad.ts';
+import { acknowledgeHitAbroad } from './use-cases/acknowledge-hit-abroad.ts';
 import { listDisposals } from './use-cases/list-disposals.ts';
 import { tracingDocumentPdf } from './use-cases/tracing-document-pdf.ts';
 import { findRecoveredItem } from './use-cases/find-recovered-item.ts';
@@ -87,6 +88,7 @@ export function createTracingService(deps: Deps, needs: { registry: RegistryServ
     listPhotographs,
     photographContent,
     withdrawPhotograph,
+    acknowledgeHitAbroad,
   });
 }
 

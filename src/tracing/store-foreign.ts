@@ -170,6 +170,32 @@ export async function foreignHitsForItems(q: Queryable, itemIds: readonly string
   return q.query<ForeignHitRow>('SELECT * FROM tracing_foreign_hits WHERE recovered_item_id = ANY($1::uuid[]) ORDER BY id', [itemIds]);
 }
 
+/** A recovered item's foreign hits with the report each matched (the recovery page shows them per item). */
+export interface ForeignHitWithReportRow {
+  id: string;
+  recovered_item_id: string;
+  matched_on: string[];
+  notification_envelope_id: string | null;
+  created_at: Date;
+  reporting_state: string;
+  report_reference: string;
+  kind: 'lost' | 'stolen';
+  report_status: 'active' | 'withdrawn';
+  occurred_on: string | null;
+  reporting_authority: Record<string, unknown>;
+}
+
+export async function foreignHitsWithReportsForItems(q: Queryable, itemIds: readonly string[]): Promise<ForeignHitWithReportRow[]> {
+  if (itemIds.length === 0) return [];
+  return q.query<ForeignHitWithReportRow>(
+    `SELECT h.id, h.recovered_item_id, h.matched_on, h.notification_envelope_id, h.created_at, r.reporting_state, r.report_reference, r.kind,
+            r.status AS report_status, r.occurred_on::text AS occurred_on, r.reporting_authority
+       FROM tracing_foreign_hits h JOIN tracing_foreign_reports r ON r.id = h.foreign_report_id
+      WHERE h.recovered_item_id = ANY($1::uuid[]) ORDER BY h.id`,
+    [itemIds],
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Hits other States notify on this State's reports
 
@@ -224,6 +250,16 @@ export async function insertHitAbroad(q: Queryable, r: HitAbroadRow): Promise<Hi
 
 export async function hitsAbroadByIds(q: Queryable, ids: readonly string[]): Promise<HitAbroadRow[]> {
   return q.query<HitAbroadRow>(`SELECT ${HIT_ABROAD_COLUMNS} FROM tracing_hits_abroad WHERE id = ANY($1::uuid[])`, [ids]);
+}
+
+export async function getHitAbroad(q: Queryable, id: string, forUpdate = false): Promise<HitAbroadRow | undefined> {
+  return (await q.query<HitAbroadRow>(`SELECT ${HIT_ABROAD_COLUMNS} FROM tracing_hits_abroad WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]))[0];
+}
+
+/** The alert leaves the open count; who and when are in its audit entry. */
+export async function acknowledgeHitAbroad(q: Queryable, id: string): Promise<HitAbroadRow> {
+  const [row] = await q.query<HitAbroadRow>(`UPDATE tracing_hits_abroad SET alert_status = 'acknowledged' WHERE id = $1 RETURNING ${HIT_ABROAD_COLUMNS}`, [id]);
+  return row;
 }
 
 export async function listHitsAbroad(q: Queryable, alertStatus: 'open' | 'acknowledged' | undefined, limit: number): Promise<HitAbroadRow[]> {

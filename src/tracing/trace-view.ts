@@ -40,6 +40,7 @@ export async function loadTrace(ctx: TracingContext, actor: Actor, t: Tx, id: st
     recoveredItemId: row.recovered_item_id,
     registryItemId: row.registry_item_id,
     recoveryReference: `${c.reference}/${item.seq}`,
+    recoveryId: c.id,
     origin: { kind: row.origin_kind, at: row.origin_event_id ? (byId.get(row.origin_event_id)?.occurredAt ?? null) : null, party: party(row.findings.originPartyId), country: row.origin_country },
     chain: row.findings.chain.flatMap((eventId) => (byId.has(eventId) ? [byId.get(eventId)!] : [])),
     lastLegalEventId: row.last_legal_event_id,

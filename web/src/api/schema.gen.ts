@@ -12216,6 +12216,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tracing/hits-abroad/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An officer has seen a hit notified from abroad: it leaves the open alerts (nothing is sent to the other State) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            alertStatus: "open" | "acknowledged";
+                            caseReference: string | null;
+                            envelopeId: string;
+                            holdingAuthority: {
+                                [key: string]: unknown;
+                            };
+                            id: string;
+                            matchedOn: string[];
+                            notifyingState: string;
+                            place: {
+                                [key: string]: unknown;
+                            };
+                            receivedAt: string | null;
+                            recoveredOn: string;
+                            recoveryType: string;
+                            reportReference: string;
+                            weapon: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tracing/hits/{id}/acknowledge": {
         parameters: {
             query?: never;
@@ -12607,6 +12666,20 @@ export interface paths {
                                 checkOutcome: "hit" | "linked" | "candidates" | "registered" | "no_match" | "unchecked";
                                 countryOfManufacture: string | null;
                                 description: string | null;
+                                foreignHits: {
+                                    createdAt: string;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "lost" | "stolen";
+                                    matchedOn: string[];
+                                    notified: boolean;
+                                    occurredOn: string | null;
+                                    reportingAuthority: string | null;
+                                    reportingState: string;
+                                    reportReference: string;
+                                    /** @enum {string} */
+                                    reportStatus: "active" | "withdrawn";
+                                }[];
                                 id: string;
                                 /** @enum {string} */
                                 kind: "firearm" | "part" | "ammunition";
@@ -12759,6 +12832,20 @@ export interface paths {
                                 checkOutcome: "hit" | "linked" | "candidates" | "registered" | "no_match" | "unchecked";
                                 countryOfManufacture: string | null;
                                 description: string | null;
+                                foreignHits: {
+                                    createdAt: string;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "lost" | "stolen";
+                                    matchedOn: string[];
+                                    notified: boolean;
+                                    occurredOn: string | null;
+                                    reportingAuthority: string | null;
+                                    reportingState: string;
+                                    reportReference: string;
+                                    /** @enum {string} */
+                                    reportStatus: "active" | "withdrawn";
+                                }[];
                                 id: string;
                                 /** @enum {string} */
                                 kind: "firearm" | "part" | "ammunition";
@@ -12923,6 +13010,20 @@ export interface paths {
                                 checkOutcome: "hit" | "linked" | "candidates" | "registered" | "no_match" | "unchecked";
                                 countryOfManufacture: string | null;
                                 description: string | null;
+                                foreignHits: {
+                                    createdAt: string;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "lost" | "stolen";
+                                    matchedOn: string[];
+                                    notified: boolean;
+                                    occurredOn: string | null;
+                                    reportingAuthority: string | null;
+                                    reportingState: string;
+                                    reportReference: string;
+                                    /** @enum {string} */
+                                    reportStatus: "active" | "withdrawn";
+                                }[];
                                 id: string;
                                 /** @enum {string} */
                                 kind: "firearm" | "part" | "ammunition";
@@ -13140,6 +13241,20 @@ export interface paths {
                                 checkOutcome: "hit" | "linked" | "candidates" | "registered" | "no_match" | "unchecked";
                                 countryOfManufacture: string | null;
                                 description: string | null;
+                                foreignHits: {
+                                    createdAt: string;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "lost" | "stolen";
+                                    matchedOn: string[];
+                                    notified: boolean;
+                                    occurredOn: string | null;
+                                    reportingAuthority: string | null;
+                                    reportingState: string;
+                                    reportReference: string;
+                                    /** @enum {string} */
+                                    reportStatus: "active" | "withdrawn";
+                                }[];
                                 id: string;
                                 /** @enum {string} */
                                 kind: "firearm" | "part" | "ammunition";
@@ -13345,6 +13460,7 @@ export interface paths {
                                 } | null;
                             };
                             recoveredItemId: string;
+                            recoveryId: string;
                             recoveryReference: string;
                             reference: string;
                             registryItemId: string;
@@ -14411,6 +14527,7 @@ export interface paths {
                                 } | null;
                             };
                             recoveredItemId: string;
+                            recoveryId: string;
                             recoveryReference: string;
                             reference: string;
                             registryItemId: string;

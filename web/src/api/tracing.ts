@@ -8,6 +8,9 @@ export type RecoveredItem = RecoveryDetail['items'][number];
 export type Candidate = RecoveredItem['candidates'][number];
 export type Hit = ResponseOf<'/api/v1/tracing/hits', 'get'>['items'][number];
 export type HitSummary = ResponseOf<'/api/v1/tracing/hits/summary', 'get'>;
+/** A hit another State notified on this State's lost/stolen report. */
+export type HitAbroad = ResponseOf<'/api/v1/tracing/hits-abroad', 'get'>['items'][number];
+export type ForeignHitOnItem = RecoveredItem['foreignHits'][number];
 export type Trace = ResponseOf<'/api/v1/tracing/traces/{id}', 'get'>;
 export type ImportResult = ResponseOf<'/api/v1/tracing/recoveries/import', 'post'>;
 export type Photograph = ResponseOf<'/api/v1/tracing/recoveries/{id}/photographs', 'get'>['items'][number];
@@ -57,4 +60,6 @@ export const tracingApi = {
   },
   withdrawPhotograph: (photoId: string, reason: string) => api<Photograph>(`/tracing/photographs/${id(photoId)}/withdraw`, { method: 'POST', body: { reason } }),
   acknowledge: (hitId: string) => api<unknown>(`/tracing/hits/${id(hitId)}/acknowledge`, { method: 'POST' }),
+  listHitsAbroad: (q: { alertStatus?: 'open' | 'acknowledged'; limit?: number }) => api<{ items: HitAbroad[] }>('/tracing/hits-abroad', { query: q }),
+  acknowledgeAbroad: (hitId: string) => api<HitAbroad>(`/tracing/hits-abroad/${id(hitId)}/acknowledge`, { method: 'POST' }),
 };

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Card, Group, SimpleGrid, Skeleton, Table, Text, Title } from '@mantine/core';
+import { Card, Group, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.ts';
@@ -9,7 +9,8 @@ import { BarChart } from '../components/BarChart.tsx';
 import { actorText, PageHeader, StatusBadge } from '../components/ui.tsx';
 import { useFormat } from '../format.ts';
 import { dashboardSources, type DashboardData } from './dashboard-sources.ts';
-import { AcknowledgeButton, partyText } from './tracing/shared.tsx';
+import { AcknowledgeAbroadButton, AcknowledgeButton, partyText } from './tracing/shared.tsx';
+import type { HitAbroad } from '../api/tracing.ts';
 import { ReminderBadge } from './tracing/request-parts.tsx';
 import { ExchangeAlerts } from './exchange/DashboardAlerts.tsx';
 
@@ -75,6 +76,53 @@ function Loading() {
 export function actionText(t: (k: string, o?: Record<string, unknown>) => string, action: string): string {
   const words = action.split('.').slice(1).join(' ').replaceAll('_', ' ');
   return t(`audit.${action.replaceAll('.', '_')}`, { defaultValue: words.charAt(0).toUpperCase() + words.slice(1) });
+}
+
+/**
+ * Open alerts other States' nodes notified on this State's lost/stolen reports: where and by whom the item was
+ * recovered, their case reference (for a tracing request), and the acknowledgement (nothing is sent back).
+ */
+function HitsAbroad({ hits, canAcknowledge }: { hits: HitAbroad[]; canAcknowledge: boolean }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
+  return (
+    <Stack gap={4} data-testid="hits-abroad">
+      <Title order={3} size="h5">
+        {t('dashboard.hitsAbroad')}
+      </Title>
+      <Table.ScrollContainer minWidth={640}>
+        <Table striped className="dense" aria-label={t('dashboard.hitsAbroad')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('hits.report')}</Table.Th>
+              <Table.Th>{t('hits.item')}</Table.Th>
+              <Table.Th>{t('hits.recoveredAbroad')}</Table.Th>
+              <Table.Th>{t('hits.holdingAuthority')}</Table.Th>
+              {canAcknowledge ? <Table.Th>{t('hits.action')}</Table.Th> : null}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {hits.map((h) => (
+              <Table.Tr key={h.id} data-hit-abroad={h.reportReference}>
+                <Table.Td>{h.reportReference}</Table.Td>
+                <Table.Td>{[str(h.weapon.make), str(h.weapon.model), str(h.weapon.serialNumber)].filter(Boolean).join(' · ') || '—'}</Table.Td>
+                <Table.Td>
+                  {[f.country(h.notifyingState), f.date(h.recoveredOn), t(`recoveries.type.${h.recoveryType}`, { defaultValue: h.recoveryType }), str(h.place.description)].filter(Boolean).join(' · ')}
+                </Table.Td>
+                <Table.Td>{[str(h.holdingAuthority.name), h.caseReference].filter(Boolean).join(' · ')}</Table.Td>
+                {canAcknowledge ? (
+                  <Table.Td>
+                    <AcknowledgeAbroadButton hit={h} />
+                  </Table.Td>
+                ) : null}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
 }
 
 export default function Dashboard() {
@@ -174,45 +222,50 @@ export default function Dashboard() {
           >
             {hits.isPending ? (
               <Loading />
-            ) : hits.data?.items.length ? (
-              <Table.ScrollContainer minWidth={640}>
-                <Table striped className="dense" aria-label={t('dashboard.tracingHits')}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('hits.recovery')}</Table.Th>
-                      <Table.Th>{t('hits.item')}</Table.Th>
-                      <Table.Th>{t('hits.reportingAgency')}</Table.Th>
-                      <Table.Th>{t('hits.report')}</Table.Th>
-                      {can('tracing.hits.acknowledge') ? <Table.Th>{t('hits.action')}</Table.Th> : null}
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {hits.data.items.map((h) => (
-                      <Table.Tr key={h.id} data-hit={h.recoveryReference}>
-                        <Table.Td>
-                          {can('tracing.recoveries.read') ? (
-                            <AnchorLink to="/tracing/recoveries/$id" params={{ id: h.caseId }}>
-                              {h.recoveryReference}
-                            </AnchorLink>
-                          ) : (
-                            h.recoveryReference
-                          )}
-                        </Table.Td>
-                        <Table.Td>{[h.item.make, h.item.model, h.item.calibre].filter(Boolean).join(' ') || t(`kind.${h.item.kind}`)}</Table.Td>
-                        <Table.Td>{partyText(t, h.reportingAgency)}</Table.Td>
-                        <Table.Td>{h.reportReference ?? '—'}</Table.Td>
-                        {can('tracing.hits.acknowledge') ? (
-                          <Table.Td>
-                            <AcknowledgeButton hit={h} />
-                          </Table.Td>
-                        ) : null}
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
             ) : (
-              <Empty>{t('dashboard.noHits')}</Empty>
+              <Stack gap="sm">
+                {hits.data?.items.length ? (
+                  <Table.ScrollContainer minWidth={640}>
+                    <Table striped className="dense" aria-label={t('dashboard.tracingHits')}>
+                      <Table.Thead>
+                        <Table.Tr>
+                          <Table.Th>{t('hits.recovery')}</Table.Th>
+                          <Table.Th>{t('hits.item')}</Table.Th>
+                          <Table.Th>{t('hits.reportingAgency')}</Table.Th>
+                          <Table.Th>{t('hits.report')}</Table.Th>
+                          {can('tracing.hits.acknowledge') ? <Table.Th>{t('hits.action')}</Table.Th> : null}
+                        </Table.Tr>
+                      </Table.Thead>
+                      <Table.Tbody>
+                        {hits.data.items.map((h) => (
+                          <Table.Tr key={h.id} data-hit={h.recoveryReference}>
+                            <Table.Td>
+                              {can('tracing.recoveries.read') ? (
+                                <AnchorLink to="/tracing/recoveries/$id" params={{ id: h.caseId }}>
+                                  {h.recoveryReference}
+                                </AnchorLink>
+                              ) : (
+                                h.recoveryReference
+                              )}
+                            </Table.Td>
+                            <Table.Td>{[h.item.make, h.item.model, h.item.calibre].filter(Boolean).join(' ') || t(`kind.${h.item.kind}`)}</Table.Td>
+                            <Table.Td>{partyText(t, h.reportingAgency)}</Table.Td>
+                            <Table.Td>{h.reportReference ?? '—'}</Table.Td>
+                            {can('tracing.hits.acknowledge') ? (
+                              <Table.Td>
+                                <AcknowledgeButton hit={h} />
+                              </Table.Td>
+                            ) : null}
+                          </Table.Tr>
+                        ))}
+                      </Table.Tbody>
+                    </Table>
+                  </Table.ScrollContainer>
+                ) : (
+                  <Empty>{t('dashboard.noHits')}</Empty>
+                )}
+                {hits.data?.abroad.length ? <HitsAbroad hits={hits.data.abroad} canAcknowledge={can('tracing.hits.acknowledge')} /> : null}
+              </Stack>
             )}
           </Panel>
         ) : null}

@@ -1,5 +1,5 @@
 import { api } from '../api/client.ts';
-import type { Hit, HitSummary } from '../api/tracing.ts';
+import type { Hit, HitAbroad, HitSummary } from '../api/tracing.ts';
 import type { Reminders } from '../api/tracing-requests.ts';
 
 /** What each dashboard panel needs, read from the modules' APIs and reduced to the panel's shape. */
@@ -11,7 +11,7 @@ export interface DashboardData {
   screeningAlerts: { id: string; reason: string; raisedAt: string }[];
   recentActivity: { id: string; at: string; actorName: string; action: string; entity: string }[];
   /** Open lost/stolen hits (alerts to the agency that took the report) and how many are open in all. */
-  tracingHits: { open: number; items: Hit[] };
+  tracingHits: { open: number; items: Hit[]; abroad: HitAbroad[] };
   /** International tracing requests whose answer (theirs or ours) is near its deadline, due or late. */
   tracingReminders: Reminders;
 }
@@ -50,8 +50,13 @@ export const dashboardSources: Sources = {
     return r.items.map((e) => ({ ...e, id: String((e as { seq?: number }).seq ?? e.id) }));
   },
   async tracingHits() {
-    const [summary, open] = await Promise.all([api<HitSummary>('/tracing/hits/summary'), api<{ items: Hit[] }>('/tracing/hits', { query: { alertStatus: 'open', limit: 8 } })]);
-    return { open: summary.open, items: open.items };
+    const [summary, open, abroad] = await Promise.all([
+      api<HitSummary>('/tracing/hits/summary'),
+      api<{ items: Hit[] }>('/tracing/hits', { query: { alertStatus: 'open', limit: 8 } }),
+      // Open alerts other States notified on this State's reports (through the exchange).
+      api<{ items: HitAbroad[] }>('/tracing/hits-abroad', { query: { alertStatus: 'open', limit: 8 } }),
+    ]);
+    return { open: summary.open, items: open.items, abroad: abroad.items };
   },
   async tracingReminders() {
     return api<Reminders>('/tracing/requests/reminders', { query: { limit: 8 } });

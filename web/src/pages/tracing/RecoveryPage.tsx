@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { getItem } from '../../api/registry.ts';
 import { tracingApi, type RecoveredItem, type RecoveryDetail } from '../../api/tracing.ts';
 import { useSession } from '../../auth/session.tsx';
-import { AnchorLink } from '../../components/links.tsx';
+import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { ErrorAlert, PageHeader, StatusBadge, TONE } from '../../components/ui.tsx';
 import { useFormat } from '../../format.ts';
 import { ItemPhotographs, photographsKey } from './RecoveryPhotographs.tsx';
@@ -234,6 +234,76 @@ function Traces({ recovery, item }: { recovery: RecoveryDetail; item: RecoveredI
   );
 }
 
+/**
+ * Other States' lost/stolen reports this item matched (Art. 11; they reached this node through the exchange):
+ * the State, its report, when it was lost or stolen, what matched, and whether that State's node was notified.
+ */
+function ForeignHits({ item }: { item: RecoveredItem }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  if (!item.foreignHits.length) return null;
+  return (
+    <Stack gap="xs" data-testid={`foreign-hits-${item.seq}`}>
+      <Title order={4} size="h5">
+        {t('recoveries.detail.foreignHits')}
+      </Title>
+      <Table.ScrollContainer minWidth={560}>
+        <Table className="dense" striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('recoveries.detail.reportingState')}</Table.Th>
+              <Table.Th>{t('hits.report')}</Table.Th>
+              <Table.Th>{t('recoveries.detail.matchedOn')}</Table.Th>
+              <Table.Th>{t('recoveries.detail.notified')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {item.foreignHits.map((h) => (
+              <Table.Tr key={h.id} data-foreign-hit={h.reportReference}>
+                <Table.Td>{[f.country(h.reportingState), h.reportingAuthority].filter(Boolean).join(' · ')}</Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <span>
+                      {h.reportReference} · {t(`recoveries.detail.reportKind.${h.kind}`)}
+                      {h.occurredOn ? ` · ${f.date(h.occurredOn)}` : ''}
+                    </span>
+                    {h.reportStatus === 'withdrawn' ? <Badge color={TONE.gray}>{t('recoveries.detail.reportWithdrawn')}</Badge> : null}
+                  </Group>
+                </Table.Td>
+                <Table.Td>{h.matchedOn.map((m) => t(`recoveries.detail.matchField.${m}`, { defaultValue: m })).join(', ')}</Table.Td>
+                <Table.Td>{h.notified ? t('recoveries.detail.notifiedYes') : t('recoveries.detail.notifiedNo')}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}
+
+/** Where the item goes next: an international tracing request for it, and its disposal once it is a registry item. */
+function NextSteps({ recovery, item }: { recovery: RecoveryDetail; item: RecoveredItem }) {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const request = can('tracing.requests.write');
+  const dispose = can('tracing.disposals.write') && Boolean(item.registryItemId);
+  if (!request && !dispose) return null;
+  return (
+    <Group gap="sm" data-testid={`next-steps-${item.seq}`}>
+      {request ? (
+        <ButtonLink to="/tracing/requests/new" search={{ recovery: recovery.id, item: item.id }} variant="default" size="xs" data-testid="link-request-draft">
+          {t('recoveries.detail.draftRequest')}
+        </ButtonLink>
+      ) : null}
+      {dispose ? (
+        <ButtonLink to="/tracing/disposals" search={{ item: item.registryItemId!, recoveredItem: item.id }} variant="default" size="xs" data-testid="link-disposal">
+          {t('recoveries.detail.recordDisposal')}
+        </ButtonLink>
+      ) : null}
+    </Group>
+  );
+}
+
 export default function RecoveryPage() {
   const { t } = useTranslation();
   const f = useFormat();
@@ -332,8 +402,10 @@ export default function RecoveryPage() {
               </Table>
               <CheckResult item={item} />
               <Candidates recovery={r} item={item} />
+              <ForeignHits item={item} />
               <Traces recovery={r} item={item} />
               {photos.error ? <ErrorAlert error={photos.error} /> : <ItemPhotographs recovery={r} item={item} photographs={(photos.data?.items ?? []).filter((p) => p.recoveredItemId === item.id)} />}
+              <NextSteps recovery={r} item={item} />
             </Stack>
           </Card>
         ))}

@@ -5,7 +5,8 @@ import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { download } from '../../api/client.ts';
 import { tracingApi } from '../../api/tracing.ts';
-import { AnchorLink } from '../../components/links.tsx';
+import { AnchorLink, ButtonLink } from '../../components/links.tsx';
+import { useSession } from '../../auth/session.tsx';
 import { ErrorAlert, PageHeader, TONE } from '../../components/ui.tsx';
 import { isDateOnly } from '../../dates.ts';
 import { useFormat } from '../../format.ts';
@@ -31,6 +32,7 @@ export default function TracePage() {
   const { t } = useTranslation();
   const f = useFormat();
   const { id } = useParams({ strict: false }) as { id: string };
+  const { can } = useSession();
   const q = useQuery({ queryKey: ['tracing', 'trace', id], queryFn: () => tracingApi.getTrace(id) });
   const [pdfError, setPdfError] = useState<unknown>(null);
   if (q.isPending) return <Skeleton height={300} />;
@@ -48,16 +50,31 @@ export default function TracePage() {
         }
         subtitle={t('traces.subtitle', { recovery: tr.recoveryReference })}
         actions={
-          <Button
-            variant="default"
-            data-testid="download-trace-pdf"
-            onClick={() => {
-              setPdfError(null);
-              download(tracingApi.tracePdfPath(tr.id), `${tr.reference}.pdf`).catch(setPdfError);
-            }}
-          >
-            {t('traces.downloadPdf')}
-          </Button>
+          <>
+            <AnchorLink to="/tracing/recoveries/$id" params={{ id: tr.recoveryId }} size="sm" data-testid="link-recovery">
+              {t('traces.openRecovery')}
+            </AnchorLink>
+            {can('tracing.requests.write') ? (
+              <ButtonLink to="/tracing/requests/new" search={{ recovery: tr.recoveryId, item: tr.recoveredItemId }} variant={tr.endsAbroad ? 'filled' : 'default'} data-testid="link-request-draft">
+                {t('recoveries.detail.draftRequest')}
+              </ButtonLink>
+            ) : null}
+            {can('tracing.disposals.write') ? (
+              <ButtonLink to="/tracing/disposals" search={{ item: tr.registryItemId, recoveredItem: tr.recoveredItemId }} variant="default" data-testid="link-disposal">
+                {t('recoveries.detail.recordDisposal')}
+              </ButtonLink>
+            ) : null}
+            <Button
+              variant="default"
+              data-testid="download-trace-pdf"
+              onClick={() => {
+                setPdfError(null);
+                download(tracingApi.tracePdfPath(tr.id), `${tr.reference}.pdf`).catch(setPdfError);
+              }}
+            >
+              {t('traces.downloadPdf')}
+            </Button>
+          </>
         }
       />
       <ErrorAlert error={pdfError} />

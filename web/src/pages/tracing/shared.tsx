@@ -3,7 +3,7 @@ import { Badge, Button } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { PartySummary } from '../../api/registry.ts';
-import { tracingApi, type Hit, type RecoveredItem, type RecoverySummary } from '../../api/tracing.ts';
+import { tracingApi, type Hit, type HitAbroad, type RecoveredItem, type RecoverySummary } from '../../api/tracing.ts';
 import { ErrorAlert, TONE } from '../../components/ui.tsx';
 
 type T = (k: string, o?: Record<string, unknown>) => string;
@@ -69,6 +69,17 @@ export function AlertBadge({ status }: { status: string | null }) {
 /** Acknowledges a hit for the reporting agency (it leaves the open count; the hit stays). */
 export function AcknowledgeButton({ hit }: { hit: Pick<Hit, 'id' | 'recoveryReference'> }) {
   const { t } = useTranslation();
+  return <AcknowledgeAction label={t('hits.acknowledgeAria', { reference: hit.recoveryReference })} run={() => tracingApi.acknowledge(hit.id)} />;
+}
+
+/** Acknowledges a hit another State notified on this State's report (nothing is sent to that State). */
+export function AcknowledgeAbroadButton({ hit }: { hit: Pick<HitAbroad, 'id' | 'reportReference' | 'notifyingState'> }) {
+  const { t } = useTranslation();
+  return <AcknowledgeAction label={t('hits.acknowledgeAbroadAria', { reference: hit.reportReference, state: hit.notifyingState })} run={() => tracingApi.acknowledgeAbroad(hit.id)} testId="acknowledge-abroad" />;
+}
+
+function AcknowledgeAction({ label, run, testId }: { label: string; run: () => Promise<unknown>; testId?: string }) {
+  const { t } = useTranslation();
   const qc = useQueryClient();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -78,12 +89,13 @@ export function AcknowledgeButton({ hit }: { hit: Pick<Hit, 'id' | 'recoveryRefe
         size="compact-sm"
         variant="default"
         loading={busy}
-        aria-label={t('hits.acknowledgeAria', { reference: hit.recoveryReference })}
+        aria-label={label}
+        data-testid={testId}
         onClick={async () => {
           setBusy(true);
           setError(null);
           try {
-            await tracingApi.acknowledge(hit.id);
+            await run();
             await qc.invalidateQueries({ queryKey: ['tracing'] });
             await qc.invalidateQueries({ queryKey: ['dashboard'] });
           } catch (ex) {
