@@ -155,7 +155,7 @@ async function startServer(url: string, workers: number, dataDir: string, profil
     env: { ...process.env, DATABASE_URL: url, CUSTODIA_WORKERS: String(workers), PORT: String(PORT), CUSTODIA_DATA_DIR: dataDir, CUSTODIA_SKIP_WEB_BUILD: 'true' },
     stdio: ['ignore', out, out],
   });
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 3000; i++) {
     if (child.exitCode !== null) throw new Error(`server exited: ${fs.readFileSync(path.join(dataDir, 'server.log'), 'utf8').slice(-2000)}`);
     try {
       const res = await fetch(`http://127.0.0.1:${PORT}/readyz`);

@@ -7,10 +7,11 @@
  * N items (bench/support/registry-data.ts) is uploaded to `POST /api/v1/registry/imports` and followed to
  * its end, then `GET /api/v1/registry/items?serial=…` runs under autocannon (10 connections) for 2 + S seconds.
  * The server's VmRSS and VmHWM (peak resident set, /proc/<pid>/status) are read after start-up, after the
- * import and after the lookups. Figures are printed as a Markdown row for BENCHMARKS.md.
+ * import and after the lookups, with the JavaScript heap from the node's metrics listener. Figures are printed as a Markdown row for BENCHMARKS.md.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import nodeHttp from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { migrate } from '../src/platform/db/migrate.ts';
@@ -19,6 +20,7 @@ import { insertMachineToken } from '../test/support/tokens.ts';
 import { httpLoad, row, writeCsv } from './support/registry-data.ts';
 
 const PORT = 18130;
+const METRICS_PORT = 18131;
 const log = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
 
 function parseArgs(argv: string[]) {
@@ -36,6 +38,13 @@ function memory(pid: number): { rss: number; hwm: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) / 1024;
   return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
+}
+
+/** The server's JavaScript heap (used / total) and external memory (buffers, WebAssembly), MiB, from its metrics listener. */
+async function heap(): Promise<string> {
+  const text = await (await fetch(`http://127.0.0.1:${METRICS_PORT}/metrics`)).text();
+  const v = (name: string) => Number(new RegExp(`^custodia_nodejs_${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN) / 2 ** 20;
+  return `JS heap ${v('heap_size_used_bytes').toFixed(0)}/${v('heap_size_total_bytes').toFixed(0)} MiB, external ${v('external_memory_bytes').toFixed(0)} MiB`;
 }
 
 function du(dir: string): number {
@@ -76,23 +85,29 @@ async function main(): Promise<void> {
     const logFile = path.join(dir, 'server.log');
     const out = fs.openSync(logFile, 'w');
     child = spawn(process.execPath, [path.resolve('bin/custodia.mjs'), 'start'], {
-      env: { ...process.env, DATABASE_URL: '', CUSTODIA_DATA_DIR: dir, PORT: String(PORT), CUSTODIA_SKIP_WEB_BUILD: 'true' },
+      env: { ...process.env, DATABASE_URL: '', CUSTODIA_DATA_DIR: dir, PORT: String(PORT), CUSTODIA_SKIP_WEB_BUILD: 'true', CUSTODIA_METRICS_PORT: String(METRICS_PORT) },
       stdio: ['ignore', out, out],
     });
     await waitReady(child, logFile);
     const pid = child.pid!;
     const started = memory(pid);
-    log(`started: RSS ${started.rss.toFixed(0)} MiB`);
+    log(`started: RSS ${started.rss.toFixed(0)} MiB, ${await heap()}`);
 
     // The import, over HTTP, as an officer would upload it.
     const t0 = performance.now();
-    const upload = await fetch(`http://127.0.0.1:${PORT}/api/v1/registry/imports`, {
-      method: 'POST',
-      headers: { ...headers, 'content-type': 'text/csv', 'x-file-name': 'items.csv' },
-      body: fs.readFileSync(csv),
+    // node:http rather than fetch: on a loaded machine the answer can take longer than fetch's 5-minute header timeout.
+    const upload = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = nodeHttp.request(`http://127.0.0.1:${PORT}/api/v1/registry/imports`, { method: 'POST', headers: { ...headers, 'content-type': 'text/csv', 'x-file-name': 'items.csv' } }, (res: nodeHttp.IncomingMessage) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.end(fs.readFileSync(csv));
     });
-    const job = (await upload.json()) as { id: string; status: string };
-    if (upload.status !== 202) throw new Error(`upload refused: ${upload.status} ${JSON.stringify(job).slice(0, 300)}`);
+    const job = JSON.parse(upload.body) as { id: string; status: string };
+    if (upload.status !== 202) throw new Error(`upload refused: ${upload.status} ${upload.body.slice(0, 300)}`);
     let status = job.status;
     while (status === 'running') {
       await new Promise((r) => setTimeout(r, 1000));
@@ -104,7 +119,7 @@ async function main(): Promise<void> {
     if (status !== 'completed') throw new Error(`import ended ${status}`);
     const importSeconds = (performance.now() - t0) / 1000;
     const imported = memory(pid);
-    log(`import: ${args.items} items in ${importSeconds.toFixed(0)} s (${Math.round(args.items / importSeconds)} items/s), RSS ${imported.rss.toFixed(0)} MiB, peak ${imported.hwm.toFixed(0)} MiB`);
+    log(`import: ${args.items} items in ${importSeconds.toFixed(0)} s (${Math.round(args.items / importSeconds)} items/s), RSS ${imported.rss.toFixed(0)} MiB, peak ${imported.hwm.toFixed(0)} MiB, ${await heap()}`);
 
     // The exact lookup under load.
     const serialAt = (k: number) => row((k * 7919) % args.items).serial;
@@ -112,7 +127,7 @@ async function main(): Promise<void> {
     await httpLoad({ url: `http://127.0.0.1:${PORT}`, paths, headers, connections: 10, duration: 2 }); // warm-up, counted in the peak
     const http = await httpLoad({ url: `http://127.0.0.1:${PORT}`, paths, headers, connections: 10, duration: args.duration });
     const looked = memory(pid);
-    log(`lookups: ${Math.round(http.requests)} req/s p99 ${http.p99} ms (${http.non2xx} non-2xx), RSS ${looked.rss.toFixed(0)} MiB, peak ${looked.hwm.toFixed(0)} MiB`);
+    log(`lookups: ${Math.round(http.requests)} req/s p99 ${http.p99} ms (${http.non2xx} non-2xx), RSS ${looked.rss.toFixed(0)} MiB, peak ${looked.hwm.toFixed(0)} MiB, ${await heap()}`);
     const dbMiB = du(path.join(dir, 'pgdata')) / 2 ** 20;
     const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
     console.log(`\nEmbedded node memory, ${new Date().toISOString().slice(0, 16)} UTC, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}\n`);
