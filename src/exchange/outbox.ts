@@ -207,8 +207,12 @@ export function outboxUseCases(ctx: ExchangeContext) {
 
     /**
      * One pass of the sender loop: dead-letters what is overdue, then claims due envelopes and tries each
-     * once. Envelopes to different peers go in parallel; to one peer, one after another in id order (so
-     * ordered types keep their order, and a peer that is down costs one timeout per pass, not one per envelope).
+     * once. Peers are served in parallel; to one peer, up to `sendConcurrency` envelopes are in flight at
+     * once, except that a type the catalogue marks ordered is claimed only when no earlier envelope of an
+     * ordered type to that peer is pending (claimDue), so ordered types still go one at a time, in order.
+     * The first envelope to a peer goes alone (a probe) and the first failure stops the pass for that peer:
+     * what was not started waits for its next turn (a peer that is down costs one timeout per pass, not one
+     * per envelope).
      */
     async deliverDue(limit = 200): Promise<DeliveryPass> {
       const now = clock.now();
@@ -216,22 +220,32 @@ export function outboxUseCases(ctx: ExchangeContext) {
       for (const row of await store.overduePending(db, new Date(now.getTime() - ctx.settings.deadLetterAfterMs), now, limit)) {
         if (await deadLetter(row, deadLetterReason({ createdAt: new Date(row.created_at), expiresAt: new Date(row.expires_at) }, now, ctx.settings.deadLetterAfterMs) ?? 'overdue')) pass.dead++;
       }
-      // RETURNING has no order: ordered types go to each peer in id (creation) order.
+      // RETURNING has no order: each peer's envelopes are started in id (creation) order.
       const claimed = (await store.claimDue(db, now, new Date(now.getTime() + ctx.settings.requestTimeoutMs * 2 + 5_000), limit)).sort((x, y) => (x.id < y.id ? -1 : 1));
       const byPeer = new Map<string, store.OutboxRow[]>();
       for (const row of claimed) byPeer.set(row.peer_state, [...(byPeer.get(row.peer_state) ?? []), row]);
+      const width = Math.max(1, ctx.settings.sendConcurrency);
       await Promise.all(
         [...byPeer.values()].map(async (rows) => {
-          for (const [i, row] of rows.entries()) {
+          let next = 0;
+          let stopped = false;
+          const one = async () => {
+            const row = rows[next++];
             pass.attempted++;
             const outcome = await attempt(row);
             pass[outcome]++;
-            // A peer that cannot be reached now will not be reached by the next envelope either: the rest
-            // wait for their next turn (their lease lapses; ordered ones keep their order).
-            if (outcome === 'failed') {
-              for (const rest of rows.slice(i + 1)) await store.markAttemptFailed(db, rest.id, clock.now(), new Date(clock.now().getTime() + retryDelayMs(rest.attempts + 1, ctx.settings.retryBaseMs, ctx.settings.retryMaxMs, ctx.random())), 'not tried: an earlier envelope to this peer failed in the same pass');
-              break;
-            }
+            if (outcome === 'failed') stopped = true;
+          };
+          const lane = async () => {
+            while (!stopped && next < rows.length) await one();
+          };
+          // The first envelope goes alone, as a probe: only a peer that answered gets the others in parallel.
+          await one();
+          if (!stopped) await Promise.all(Array.from({ length: Math.min(width, rows.length - next) }, lane));
+          // A peer that cannot be reached now will not be reached by the next envelope either: the rest
+          // wait for their next turn (their lease lapses; ordered ones keep their order).
+          for (const rest of rows.slice(next)) {
+            await store.markAttemptFailed(db, rest.id, clock.now(), new Date(clock.now().getTime() + retryDelayMs(rest.attempts + 1, ctx.settings.retryBaseMs, ctx.settings.retryMaxMs, ctx.random())), 'not tried: an earlier envelope to this peer failed in the same pass');
           }
         }),
       );
@@ -266,8 +280,9 @@ export function startSenderLoop(deliverDue: () => Promise<DeliveryPass>, pollMs:
       if (stopped) return;
       try {
         const pass = await deliverDue();
-        // A full pass means there is more waiting: go again at once.
-        if (pass.attempted >= 200) setImmediate(run);
+        // A full pass means there is more waiting, and a delivery may have released the next envelope of an
+        // ordered type: go again at once (a pass that delivered nothing waits for the next poll).
+        if (pass.attempted >= 200 || pass.delivered > 0) setImmediate(run);
       } catch (err) {
         log.error({ err }, 'exchange: sender pass failed');
       }

@@ -25,6 +25,8 @@ export interface ExchangeSettings {
   pollMs: number;
   /** Timeout of one delivery attempt (HTTP request to the peer). */
   requestTimeoutMs: number;
+  /** Envelopes of unordered types in flight at once to one peer (ordered types go one at a time). */
+  sendConcurrency: number;
   /** Incoming message types this node answers without an officer (only types the catalogue marks auto-answerable). */
   autoAnswer: MessageType[];
   /** POST /api/v1/exchange/inbox requests a minute per client address. */
@@ -76,6 +78,7 @@ export function loadExchangeSettings(env: NodeJS.ProcessEnv = process.env): Exch
     deadLetterAfterMs: int(env.CUSTODIA_EXCHANGE_DEAD_LETTER_AFTER_HOURS, 48, 'CUSTODIA_EXCHANGE_DEAD_LETTER_AFTER_HOURS') * 3_600_000,
     pollMs: int(env.CUSTODIA_EXCHANGE_POLL_MS, 1_000, 'CUSTODIA_EXCHANGE_POLL_MS'),
     requestTimeoutMs: int(env.CUSTODIA_EXCHANGE_REQUEST_TIMEOUT_MS, 15_000, 'CUSTODIA_EXCHANGE_REQUEST_TIMEOUT_MS'),
+    sendConcurrency: Math.max(1, int(env.CUSTODIA_EXCHANGE_SEND_CONCURRENCY, 8, 'CUSTODIA_EXCHANGE_SEND_CONCURRENCY')),
     autoAnswer: types(env.CUSTODIA_EXCHANGE_AUTO_ANSWER, [], 'CUSTODIA_EXCHANGE_AUTO_ANSWER'),
     inboxPerMinute: int(env.CUSTODIA_EXCHANGE_INBOX_RATE_LIMIT, 6_000, 'CUSTODIA_EXCHANGE_INBOX_RATE_LIMIT'),
     lostStolenNotices: noticePeers(env.CUSTODIA_EXCHANGE_LOST_STOLEN_NOTICES, 'CUSTODIA_EXCHANGE_LOST_STOLEN_NOTICES'),

@@ -1,0 +1,110 @@
+import http from 'node:http';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../src/platform/auth/actor.ts';
+import { EXAMPLE_BODIES } from '../src/exchange/fixtures.ts';
+import { describeEngines } from './support/engines.ts';
+import { enrol, startExchangeNode, type ExchangeNode } from './support/exchange-nodes.ts';
+
+/**
+ * An HTTP hop in front of a real node that watches the envelopes going to its inbox: how many are in flight
+ * at once (all, and of ordered types), and in which order they arrive. Each inbox request is held until
+ * `hold` are in flight or a short while has passed, so that envelopes sent in parallel are seen in flight
+ * together however loaded the machine is (a sender that sends one at a time is seen with one in flight).
+ */
+async function watcher(target: string, hold: number) {
+  let inFlight = 0;
+  let orderedInFlight = 0;
+  const seen = { maxInFlight: 0, maxOrderedInFlight: 0, arrivals: [] as { id: string; type: string }[] };
+  const waiting: (() => void)[] = [];
+  const server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    let ordered = false;
+    if (req.method === 'POST' && req.url === '/api/v1/exchange/inbox') {
+      const envelope = JSON.parse(Buffer.from((JSON.parse(body) as { message: string }).message.split('.')[1], 'base64url').toString('utf8')) as { id: string; type: string };
+      seen.arrivals.push({ id: envelope.id, type: envelope.type });
+      ordered = envelope.type === 'denial_notification';
+      inFlight++;
+      if (ordered) orderedInFlight++;
+      seen.maxInFlight = Math.max(seen.maxInFlight, inFlight);
+      seen.maxOrderedInFlight = Math.max(seen.maxOrderedInFlight, orderedInFlight);
+      if (inFlight >= hold) for (const release of waiting.splice(0)) release();
+      else await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 300);
+        waiting.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    try {
+      const upstream = await fetch(`${target}${req.url}`, { method: req.method, headers: { 'content-type': 'application/json' }, body: req.method === 'GET' ? undefined : body });
+      res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+      res.end(await upstream.text());
+    } finally {
+      if (req.method === 'POST' && req.url === '/api/v1/exchange/inbox') {
+        inFlight--;
+        if (ordered) orderedInFlight--;
+      }
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, seen, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+/**
+ * The outbox sends envelopes of unordered types to one peer several at a time (CUSTODIA_EXCHANGE_SEND_CONCURRENCY)
+ * and those of ordered types one at a time in the order they were made. Two real nodes on loopback; the receiver
+ * is watched through an HTTP hop. Both engines.
+ */
+describeEngines('parallel sending of unordered types, ordered types kept in order', (engine) => {
+  let a: ExchangeNode;
+  let b: ExchangeNode;
+  let hop: Awaited<ReturnType<typeof watcher>>;
+
+  beforeAll(async () => {
+    a = await startExchangeNode(engine, 'XA', 'xa-keys', { settings: { sendConcurrency: 4, requestTimeoutMs: 30_000 } });
+    b = await startExchangeNode(engine, 'XB', 'xb-keys');
+    hop = await watcher(b.url, 3);
+    // A real node's clock: the one B checks envelopes against is its own test clock, the same date.
+    const res = await a.t.app.inject({ method: 'POST', url: '/api/v1/exchange/peers', headers: await a.headers('administrator'), payload: { state: 'XB', baseUrl: hop.url, fingerprint: b.fingerprint, allowedTypes: [] } });
+    expect(res.statusCode).toBe(201);
+    await enrol(b, a, ['import_authorisation_check', 'denial_notification']);
+  }, 120_000);
+  afterAll(async () => {
+    await hop?.close();
+    await a?.close();
+    await b?.close();
+  });
+
+  const count = async (node: ExchangeNode, sql: string, params: unknown[] = []) => Number((await node.t.deps.db.query<{ n: number }>(sql, params))[0].n);
+
+  it('has several unordered envelopes in flight to one peer at once, ordered ones one at a time in order, each received once', async () => {
+    const checks: string[] = [];
+    const denials: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      checks.push((await a.svc.send(SYSTEM_ACTOR, { to: 'XB', type: 'import_authorisation_check', body: { ...EXAMPLE_BODIES.import_authorisation_check, caseReference: `XA-APP-PAR-${i}` } })).id);
+      if (i % 2 === 0) {
+        const denial = { ...EXAMPLE_BODIES.denial_notification, reference: `XA-DEN-PAR-${i}`, destination: 'NG', endUser: { name: 'Example Security Services Ltd', country: 'NG' } };
+        denials.push((await a.svc.send(SYSTEM_ACTOR, { to: 'XB', type: 'denial_notification', body: denial })).id);
+      }
+    }
+    // Each pass sends what is due; an ordered envelope is due only once the one before it was delivered.
+    for (let pass = 0; pass < 30 && (await count(a, "SELECT count(*)::int AS n FROM exchange_outbox WHERE status = 'pending'")) > 0; pass++) {
+      const done = await a.svc.deliverDue();
+      expect(done.failed).toBe(0);
+    }
+    expect(await count(a, "SELECT count(*)::int AS n FROM exchange_outbox WHERE status = 'delivered'")).toBe(18);
+
+    expect(hop.seen.maxInFlight).toBeGreaterThan(1);
+    expect(hop.seen.maxInFlight).toBeLessThanOrEqual(4);
+    expect(hop.seen.maxOrderedInFlight).toBe(1);
+    expect(hop.seen.arrivals.filter((x) => x.type === 'denial_notification').map((x) => x.id)).toEqual(denials);
+
+    expect(await count(b, 'SELECT count(DISTINCT envelope_id)::int AS n FROM exchange_inbox WHERE envelope_id = ANY($1::uuid[])', [[...checks, ...denials]])).toBe(18);
+    expect(await count(b, 'SELECT count(*)::int AS n FROM exchange_inbox')).toBe(18);
+    expect(await count(b, "SELECT count(*)::int AS n FROM audit_log WHERE action = 'exchange.envelope.receive'")).toBe(18);
+    expect(await count(a, "SELECT count(*)::int AS n FROM audit_log WHERE action = 'exchange.envelope.delivered'")).toBe(18);
+  }, 180_000);
+});
