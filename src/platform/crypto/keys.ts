@@ -1,7 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign as edSign, verify as edVerify, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CompactSign, compactDecrypt, compactVerify, calculateJwkThumbprint, decodeProtectedHeader, importJWK, type JWK } from 'jose';
+import { compactDecrypt, compactVerify, calculateJwkThumbprint, decodeProtectedHeader, importJWK, type JWK } from 'jose';
 import type { Config } from '../config.ts';
 
 /**
@@ -249,9 +249,7 @@ function makeNodeKeys(privateKey: KeyObject, current: NodeJwk, published: Publis
     encryption,
     retiredEncryption,
     async signCompactJws(payload, header = {}) {
-      return new CompactSign(new TextEncoder().encode(typeof payload === 'string' ? payload : JSON.stringify(payload)))
-        .setProtectedHeader({ ...header, alg: 'EdDSA', kid: current.kid })
-        .sign(privateKey);
+      return signCompact(privateKey, payload, { ...header, alg: 'EdDSA', kid: current.kid });
     },
     signBytes(data) {
       return edSign(null, data, privateKey);
@@ -262,6 +260,48 @@ function makeNodeKeys(privateKey: KeyObject, current: NodeJwk, published: Publis
       return edVerify(null, data, key, signature);
     },
   };
+}
+
+const B64URL = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * Compact JWS (RFC 7515) with EdDSA over Ed25519, made with node:crypto: base64url(JSON of the header) "."
+ * base64url(payload) "." base64url(signature over those two). The same bytes jose's CompactSign makes
+ * (Ed25519 is deterministic; keys.test.ts checks both against each other).
+ */
+function signCompact(privateKey: KeyObject, payload: object | string, header: Record<string, unknown>): string {
+  const signingInput = `${Buffer.from(JSON.stringify(header), 'utf8').toString('base64url')}.${Buffer.from(typeof payload === 'string' ? payload : JSON.stringify(payload), 'utf8').toString('base64url')}`;
+  return `${signingInput}.${edSign(null, Buffer.from(signingInput, 'ascii'), privateKey).toString('base64url')}`;
+}
+
+function verifySignature(publicKey: KeyObject, signingInput: string, signature: string): boolean {
+  const sig = Buffer.from(signature, 'base64url');
+  if (sig.length !== 64) return false;
+  try {
+    return edVerify(null, Buffer.from(signingInput, 'ascii'), publicKey, sig);
+  } catch {
+    return false;
+  }
+}
+
+/** Public Ed25519 keys by their x, with their RFC 7638 thumbprint: pinned keys are few and verified again and again. */
+const ed25519Keys = new Map<string, { kid: string; publicKey: KeyObject }>();
+
+function ed25519Key(x: string): { kid: string; publicKey: KeyObject } {
+  let known = ed25519Keys.get(x);
+  if (!known) {
+    if (ed25519Keys.size >= 1024) ed25519Keys.clear();
+    const kid = createHash('sha256').update(JSON.stringify({ crv: 'Ed25519', kty: 'OKP', x })).digest('base64url');
+    let publicKey: KeyObject;
+    try {
+      publicKey = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x }, format: 'jwk' });
+    } catch {
+      throw new JwsVerificationError('the key is not an Ed25519 public key');
+    }
+    known = { kid, publicKey };
+    ed25519Keys.set(x, known);
+  }
+  return known;
 }
 
 export class JwsVerificationError extends Error {
@@ -290,14 +330,23 @@ export async function verifyCompactJws(token: string, jwks: Jwks | { keys: JWK[]
   if (!jwk) throw new JwsVerificationError(`unknown key ${kid}`);
   if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519') throw new JwsVerificationError(`key ${kid} is not Ed25519`);
   // The kid must be the key's own thumbprint, so a JWK set cannot present another key under a trusted kid.
-  const thumb = await calculateJwkThumbprint({ kty: 'OKP', crv: 'Ed25519', x: String(jwk.x) }, 'sha256');
-  if (thumb !== kid) throw new JwsVerificationError(`key ${kid} does not match its thumbprint`);
-  const key = await importJWK({ kty: 'OKP', crv: 'Ed25519', x: String(jwk.x) }, 'EdDSA');
+  const key = ed25519Key(String(jwk.x));
+  if (key.kid !== kid) throw new JwsVerificationError(`key ${kid} does not match its thumbprint`);
   let payloadBytes: Uint8Array;
-  try {
-    ({ payload: payloadBytes } = await compactVerify(token, key, { algorithms: ['EdDSA'] }));
-  } catch {
-    throw new JwsVerificationError('signature does not verify');
+  if (header.crit === undefined && header.b64 === undefined) {
+    // The common case, with node:crypto directly (WebCrypto's per-call key import and job costs ten times more).
+    const parts = token.split('.');
+    if (parts.length !== 3 || !parts.every((p) => B64URL.test(p)) || !verifySignature(key.publicKey, `${parts[0]}.${parts[1]}`, parts[2])) {
+      throw new JwsVerificationError('signature does not verify');
+    }
+    payloadBytes = Buffer.from(parts[1], 'base64url');
+  } else {
+    // Critical header extensions: jose's rules.
+    try {
+      ({ payload: payloadBytes } = await compactVerify(token, await importJWK({ kty: 'OKP', crv: 'Ed25519', x: String(jwk.x) }, 'EdDSA'), { algorithms: ['EdDSA'] }));
+    } catch {
+      throw new JwsVerificationError('signature does not verify');
+    }
   }
   let payload: unknown;
   try {
@@ -327,9 +376,7 @@ export async function prepareNodeKeyRotation(config: Pick<Config, 'keysDir'>): P
     publicJwk,
     encryption: { kid: encJwk.kid, publicJwk: encJwk },
     async signCompactJws(payload, header = {}) {
-      return new CompactSign(new TextEncoder().encode(typeof payload === 'string' ? payload : JSON.stringify(payload)))
-        .setProtectedHeader({ ...header, alg: 'EdDSA', kid: publicJwk.kid })
-        .sign(privateKey);
+      return signCompact(privateKey, payload, { ...header, alg: 'EdDSA', kid: publicJwk.kid });
     },
   };
 }
