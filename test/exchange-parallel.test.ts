@@ -1,9 +1,12 @@
 import http from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../src/platform/auth/actor.ts';
+import { newEnvelope, signEnvelope } from '../src/exchange/envelope.ts';
 import { EXAMPLE_BODIES } from '../src/exchange/fixtures.ts';
+import { keyRotationBody } from '../src/exchange/pins.ts';
 import { describeEngines } from './support/engines.ts';
 import { enrol, startExchangeNode, type ExchangeNode } from './support/exchange-nodes.ts';
+import { testNodeKeys } from './support/exchange-keys.ts';
 
 /**
  * An HTTP hop in front of a real node that watches the envelopes going to its inbox: how many are in flight
@@ -106,5 +109,46 @@ describeEngines('parallel sending of unordered types, ordered types kept in orde
     expect(await count(b, 'SELECT count(*)::int AS n FROM exchange_inbox')).toBe(18);
     expect(await count(b, "SELECT count(*)::int AS n FROM audit_log WHERE action = 'exchange.envelope.receive'")).toBe(18);
     expect(await count(a, "SELECT count(*)::int AS n FROM audit_log WHERE action = 'exchange.envelope.delivered'")).toBe(18);
+  }, 180_000);
+  it('writes envelopes that arrive together in one go, each with its effect once: redeliveries, a replay and a refused effect among them', async () => {
+    const before = await count(b, "SELECT count(*)::int AS n FROM audit_log WHERE action = 'exchange.envelope.receive'");
+    const now = b.t.deps.clock.now();
+    const make = (ref: string) => newEnvelope({ from: 'XA', to: 'XB', type: 'import_authorisation_check', body: { ...EXAMPLE_BODIES.import_authorisation_check, caseReference: ref }, now, lifetimeMs: 3_600_000 });
+    const checks = await Promise.all(Array.from({ length: 30 }, (_, i) => signEnvelope(a.keys, make(`XA-APP-BATCH-${i}`))));
+    const first = JSON.parse(Buffer.from(checks[0].split('.')[1], 'base64url').toString('utf8'));
+    const replay = await signEnvelope(a.keys, { ...first, body: { ...first.body, caseReference: 'XA-APP-BATCH-OTHER' } });
+    // A key rotation whose proof names another State: its effect refuses it, inside the transaction.
+    const { keys: [next], cleanup } = await testNodeKeys(null);
+    let rotation: string;
+    try {
+      const body = await keyRotationBody({ state: 'XZ', retiringKid: a.keys.kid, newKeys: next, effectiveAt: now });
+      rotation = await signEnvelope(a.keys, newEnvelope({ from: 'XA', to: 'XB', type: 'key_rotation', body, now, lifetimeMs: 3_600_000 }));
+    } finally {
+      cleanup();
+    }
+    const messages = [...checks, checks[3], checks[3], replay, rotation, checks[7], checks[3]];
+    const answers = await Promise.all(
+      messages.map(async (message) => {
+        const res = await fetch(`${b.url}/api/v1/exchange/inbox`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message }) });
+        return { status: res.status, body: (await res.json()) as { status?: unknown; code?: string } };
+      }),
+    );
+    const outcome = answers.map((r) => (r.status === 200 ? r.body.status : r.body.code));
+    // Which of the same bytes arrives first is the network's choice: one is accepted, the others are duplicates.
+    const of = (indexes: number[]) => indexes.map((i) => outcome[i]).sort();
+    expect(of([3, 30, 31, 35])).toEqual(['accepted', 'duplicate', 'duplicate', 'duplicate']);
+    expect(of([7, 34])).toEqual(['accepted', 'duplicate']);
+    // Two contents under one id: the first to arrive is kept, the other is a replay (409).
+    expect(of([0, 32])).toEqual(['accepted', 'envelope.replay']);
+    expect(answers[outcome[0] === 'accepted' ? 32 : 0].status).toBe(409);
+    expect(outcome[33]).toBe('rotation.bad_proof');
+    expect(outcome.filter((o, i) => ![0, 3, 7, 30, 31, 32, 33, 34, 35].includes(i))).toEqual(Array(27).fill('accepted'));
+    const ids = checks.map((t) => JSON.parse(Buffer.from(t.split('.')[1], 'base64url').toString('utf8')).id as string);
+    expect(await count(b, 'SELECT count(*)::int AS n FROM exchange_inbox WHERE envelope_id = ANY($1::uuid[])', [ids])).toBe(30);
+    expect(await count(b, "SELECT count(*)::int AS n FROM exchange_inbox WHERE envelope_id = ANY($1::uuid[]) AND effect = 'queued' AND effect_detail ? 'draft'", [ids])).toBe(30);
+    expect(await count(b, "SELECT count(*)::int AS n FROM audit_log WHERE action = 'exchange.envelope.receive'")).toBe(before + 30);
+    expect(await count(b, "SELECT count(*)::int AS n FROM audit_log WHERE action = 'exchange.peer.rotate'")).toBe(0);
+    const res = await b.t.app.inject({ method: 'POST', url: '/api/v1/audit/verify', headers: await b.headers('auditor') });
+    expect(res.json()).toMatchObject({ ok: true });
   }, 180_000);
 });

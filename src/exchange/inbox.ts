@@ -5,7 +5,7 @@
  * its effect exactly once however often it is delivered. The answer is a signed `ack` from this node.
  */
 import { SYSTEM_ACTOR, type Actor } from '../platform/auth/actor.ts';
-import { recordAudit } from '../platform/audit/record.ts';
+import { recordAudit, recordAuditBatch } from '../platform/audit/record.ts';
 import type { Tx } from '../platform/db/types.ts';
 import { AppError, NotFoundError, PROBLEM_BASE, RuleViolationError } from '../platform/http/errors.ts';
 import { decodeCursor, encodeCursor } from '../platform/http/pagination.ts';
@@ -75,6 +75,9 @@ export interface EffectTools {
   autoAnswer: readonly MessageType[];
 }
 
+/** At most this many envelopes are written in one transaction. */
+const MAX_BATCH = 64;
+
 export interface ReceiveResult {
   status: 'accepted' | 'duplicate';
   ack: string;
@@ -111,6 +114,174 @@ export function inboxUseCases(ctx: ExchangeContext, effects: Partial<Record<Mess
     return ANSWER_TYPES[type] ? { effect: 'queued', detail: null } : { effect: 'none', detail: null };
   }
 
+  /** One envelope waiting for the next batch, and the promise of its answer. */
+  interface Arrival {
+    message: string;
+    resolve(r: ReceiveResult): void;
+    reject(err: unknown): void;
+  }
+  type Verified = { arrival: Arrival; verified: VerifiedEnvelope };
+  type Outcome = { status: 'accepted' | 'duplicate'; inboxId: string } | { refused: Refusal };
+
+  /**
+   * Applies envelopes that have been verified, in one transaction, in the order they arrived: the replay
+   * rule, the reply rule, the envelopes kept as received (one statement), each effect, the effects recorded
+   * and the audit entries (one statement each). An effect that throws aborts the whole transaction; the
+   * caller then applies each envelope alone.
+   */
+  async function apply(t: Tx, items: readonly Verified[], now: Date): Promise<Outcome[]> {
+    const key = (e: { from: string; id: string }) => `${e.from}|${e.id}`;
+    const held = new Map((await store.heldEnvelopes(t, items.map(({ verified: v }) => ({ from: v.envelope.from, id: v.envelope.id })))).map((r) => [key({ from: r.from_state, id: r.envelope_id }), r]));
+    const replyTo = [...new Set(items.map(({ verified: v }) => v.envelope.inReplyTo).filter((x): x is string => x !== null))];
+    const sent = new Map((await store.sentEnvelopes(t, replyTo)).map((r) => [r.id, r]));
+    const outcomes: Outcome[] = [];
+    // (from, id) → the earlier envelope of this batch under it, its bytes and inbox id.
+    const seen = new Map<string, { token: string; inboxId: string; index: number }>();
+    // index → the index of the earlier envelope of this batch with the same bytes.
+    const sameAs = new Map<number, number>();
+    const fresh: { index: number; row: Omit<store.InboxRow, 'effect_detail' | 'answer_id'> }[] = [];
+    for (const [index, { verified: v, arrival }] of items.entries()) {
+      const e = v.envelope;
+      const earlier = seen.get(key(e));
+      if (earlier) {
+        if (earlier.token === v.token) sameAs.set(index, earlier.index);
+        outcomes.push(earlier.token === v.token ? { status: 'duplicate', inboxId: earlier.inboxId } : { refused: deliveryDecision({ from: e.from, id: e.id, token: v.token }, { token: earlier.token }) as Refusal });
+        continue;
+      }
+      const h = held.get(key(e));
+      const decision = deliveryDecision({ from: e.from, id: e.id, token: v.token }, h);
+      if (!decision.ok) {
+        outcomes.push({ refused: decision });
+        continue;
+      }
+      if (decision.kind === 'redelivery') {
+        outcomes.push({ status: 'duplicate', inboxId: h!.id });
+        continue;
+      }
+      const reply = e.inReplyTo === null ? null : replyRefusal(e, MESSAGE_CATALOGUE[e.type as MessageType].answers, sent.get(e.inReplyTo));
+      if (reply) {
+        outcomes.push({ refused: reply });
+        continue;
+      }
+      const inboxId = uuidv7();
+      seen.set(key(e), { token: v.token, inboxId, index });
+      outcomes.push({ status: 'accepted', inboxId });
+      fresh.push({
+        index,
+        row: {
+          id: inboxId,
+          from_state: e.from,
+          envelope_id: e.id,
+          type: e.type,
+          in_reply_to: e.inReplyTo,
+          kid: v.kid,
+          token: v.token,
+          sha256: v.sha256,
+          relayed_as: v.relayed ? arrival.message : null,
+          envelope: e as unknown as Record<string, unknown>,
+          received_at: now,
+          effect: 'none',
+        },
+      });
+    }
+    const inserted = new Map((await store.insertInboxMany(t, fresh.map((f) => f.row))).map((r) => [r.id, r]));
+    const changes: { id: string; effect: store.InboxEffect; detail: Record<string, unknown> | null; answerId: string | null }[] = [];
+    const stored = new Map<string, store.InboxRow>();
+    for (const { index, row } of fresh) {
+      const v = items[index].verified;
+      const e = v.envelope;
+      const mine = inserted.get(row.id);
+      if (!mine) {
+        // Another delivery of the same (from, id) committed first: decide against what it stored.
+        const other = await store.heldEnvelope(t, e.from, e.id);
+        const again = deliveryDecision({ from: e.from, id: e.id, token: v.token }, other);
+        outcomes[index] = again.ok ? { status: 'duplicate', inboxId: other!.id } : { refused: again };
+        continue;
+      }
+      let outcome: EffectOutcome | null = null;
+      if (e.type === 'key_rotation') {
+        const peer = await store.peerByState(t, e.from, true);
+        const rotated = await acceptKeyRotation(store.peerRecord(peer!), v, now, ctx.settings.rotationGraceMs);
+        if (!rotated.ok) throw new EnvelopeRefusedError(rotated);
+        const updated = await store.updatePeer(t, { ...peer!, pins: rotated.pins, encryption_key: rotated.encryptionKey ?? peer!.encryption_key, updated_at: now });
+        await recordAudit(t, SYSTEM_ACTOR, clock, { action: 'exchange.peer.rotate', entity: 'exchange_peer', entityId: updated.state, reason: `key_rotation envelope ${e.id}`, state: store.peerState(updated) });
+        outcome = { effect: 'applied', detail: { pinned: rotated.pins[0].kid, encryptionKey: rotated.encryptionKey?.kid ?? null } };
+      }
+      outcome ??= (await effects[e.type as MessageType]?.(t, v, row.id, tools)) ?? (await defaultEffect(v));
+      if (outcome.effect === 'none' && outcome.detail === null) stored.set(row.id, mine);
+      else changes.push({ id: row.id, effect: outcome.effect, detail: outcome.detail, answerId: outcome.answerId ?? null });
+    }
+    for (const r of await store.setInboxEffects(t, changes)) stored.set(r.id, r);
+    // The same bytes twice in this batch, the first not stored here after all: the second is decided as the first was.
+    for (const [index, first] of sameAs) {
+      const o = outcomes[first];
+      outcomes[index] = 'refused' in o ? o : { status: 'duplicate', inboxId: o.inboxId };
+    }
+    const audited = fresh.filter((f) => stored.has(f.row.id));
+    await recordAuditBatch(
+      t,
+      SYSTEM_ACTOR,
+      clock,
+      audited.map(({ row }) => ({ action: 'exchange.envelope.receive', entity: 'exchange_inbox', entityId: row.id, reason: `${row.type} from ${row.from_state}`, state: store.inboxState(stored.get(row.id)!) })),
+    );
+    return outcomes;
+  }
+
+  /** Verifies, applies and acknowledges envelopes that arrived together; settles each one's promise. */
+  async function receiveBatch(arrivals: readonly Arrival[]): Promise<void> {
+    const peers = await store.listPeers(db);
+    const local = ctx.local();
+    const keys = await ctx.keys();
+    const findPeer = (s: string) => {
+      const p = peers.find((r) => r.state === s);
+      return p ? store.peerRecord(p) : undefined;
+    };
+    const items: Verified[] = [];
+    for (const arrival of arrivals) {
+      const verified = await verifyIncoming(arrival.message, findPeer, [keys.encryption, ...(keys.retiredEncryption ?? [])], local);
+      if (verified.ok) items.push({ arrival, verified });
+      else arrival.reject(new EnvelopeRefusedError(verified));
+    }
+    if (items.length === 0) return;
+    let outcomes: Outcome[];
+    try {
+      outcomes = await db.transaction((t) => apply(t, items, local.now));
+    } catch (err) {
+      if (items.length === 1) {
+        items[0].arrival.reject(err);
+        return;
+      }
+      // One envelope's effect failed: the others must not fail with it. Each again, alone, in order.
+      for (const { arrival } of items) await receiveBatch([arrival]);
+      return;
+    }
+    for (const [i, { arrival, verified }] of items.entries()) {
+      const o = outcomes[i];
+      if ('refused' in o) arrival.reject(new EnvelopeRefusedError(o.refused));
+      else ack(verified, o.status).then((a) => arrival.resolve({ ...o, ack: a }), arrival.reject);
+    }
+  }
+
+  // Envelopes that arrive while a batch is being written wait for the next one: under load they are
+  // written many per transaction (one audit append, one insert), alone they go at once.
+  const waiting: Arrival[] = [];
+  let draining = false;
+  async function drain(): Promise<void> {
+    draining = true;
+    try {
+      while (waiting.length > 0) {
+        const batch = waiting.splice(0, MAX_BATCH);
+        try {
+          await receiveBatch(batch);
+        } catch (err) {
+          for (const a of batch) a.reject(err);
+        }
+      }
+    } finally {
+      draining = false;
+    }
+  }
+
   return {
     /** Receives one message from a peer (unauthenticated: the signature is the credential). Throws EnvelopeRefusedError. */
     async receive(input: unknown): Promise<ReceiveResult | Relayed> {
@@ -120,61 +291,10 @@ export function inboxUseCases(ctx: ExchangeContext, effects: Partial<Record<Mess
         const read = readRouting(message, ctx.settings.maxBytes);
         if (read.ok && read.routing.to !== ctx.deps.config.state) return relayEnvelope(ctx, message, read.routing);
       }
-      const peers = await store.listPeers(db);
-      const local = ctx.local();
-      const keys = await ctx.keys();
-      const verified = await verifyIncoming(message, (s) => {
-        const p = peers.find((r) => r.state === s);
-        return p ? store.peerRecord(p) : undefined;
-      }, [keys.encryption, ...(keys.retiredEncryption ?? [])], local);
-      if (!verified.ok) throw new EnvelopeRefusedError(verified);
-      const e = verified.envelope;
-      const result = await db.transaction(async (t): Promise<{ status: 'accepted' | 'duplicate'; inboxId: string }> => {
-        const held = await store.heldEnvelope(t, e.from, e.id);
-        const decision = deliveryDecision({ from: e.from, id: e.id, token: verified.token }, held);
-        if (!decision.ok) throw new EnvelopeRefusedError(decision);
-        if (decision.kind === 'redelivery') return { status: 'duplicate', inboxId: held!.id };
-        const spec = MESSAGE_CATALOGUE[e.type as MessageType];
-        if (e.inReplyTo !== null) {
-          const reply = replyRefusal(e, spec.answers, await store.sentEnvelope(t, e.inReplyTo));
-          if (reply) throw new EnvelopeRefusedError(reply);
-        }
-        const inboxId = uuidv7();
-        let outcome: EffectOutcome | null = null;
-        if (e.type === 'key_rotation') {
-          const peer = await store.peerByState(t, e.from, true);
-          const rotated = await acceptKeyRotation(store.peerRecord(peer!), verified, local.now, ctx.settings.rotationGraceMs);
-          if (!rotated.ok) throw new EnvelopeRefusedError(rotated);
-          const row = await store.updatePeer(t, { ...peer!, pins: rotated.pins, encryption_key: rotated.encryptionKey ?? peer!.encryption_key, updated_at: local.now });
-          await recordAudit(t, SYSTEM_ACTOR, clock, { action: 'exchange.peer.rotate', entity: 'exchange_peer', entityId: row.state, reason: `key_rotation envelope ${e.id}`, state: store.peerState(row) });
-          outcome = { effect: 'applied', detail: { pinned: rotated.pins[0].kid, encryptionKey: rotated.encryptionKey?.kid ?? null } };
-        }
-        const row = await store.insertInbox(t, {
-          id: inboxId,
-          from_state: e.from,
-          envelope_id: e.id,
-          type: e.type,
-          in_reply_to: e.inReplyTo,
-          kid: verified.kid,
-          token: verified.token,
-          sha256: verified.sha256,
-          relayed_as: verified.relayed ? message : null,
-          envelope: e as unknown as Record<string, unknown>,
-          received_at: local.now,
-          effect: 'none',
-        });
-        if (!row) {
-          // Another delivery of the same (from, id) committed first: decide against what it stored.
-          const again = deliveryDecision({ from: e.from, id: e.id, token: verified.token }, await store.heldEnvelope(t, e.from, e.id));
-          if (!again.ok) throw new EnvelopeRefusedError(again);
-          return { status: 'duplicate', inboxId: (await store.heldEnvelope(t, e.from, e.id))!.id };
-        }
-        outcome ??= (await effects[e.type as MessageType]?.(t, verified, inboxId, tools)) ?? (await defaultEffect(verified));
-        const stored = outcome.effect === 'none' && outcome.detail === null ? row : await store.setInboxEffect(t, inboxId, outcome.effect, outcome.detail, outcome.answerId ?? null);
-        await recordAudit(t, SYSTEM_ACTOR, clock, { action: `exchange.envelope.receive`, entity: 'exchange_inbox', entityId: inboxId, reason: `${e.type} from ${e.from}`, state: store.inboxState(stored) });
-        return { status: 'accepted', inboxId };
+      return new Promise<ReceiveResult>((resolve, reject) => {
+        waiting.push({ message, resolve, reject });
+        if (!draining) void drain();
       });
-      return { ...result, ack: await ack(verified, result.status) };
     },
 
     async listInbox(actor: Actor, query: unknown) {

@@ -236,6 +236,12 @@ export async function pendingRotationTo(q: Queryable, peer: string, newKid: stri
   return rows.some((r) => (JSON.parse(Buffer.from(r.token.split('.')[1], 'base64url').toString('utf8')) as { body: { newKey: { kid: string } } }).body.newKey.kid === newKid);
 }
 
+/** What this node sent among these ids, for the reply rule. */
+export async function sentEnvelopes(q: Queryable, ids: readonly string[]): Promise<{ id: string; to: string; type: string }[]> {
+  if (ids.length === 0) return [];
+  return q.query<{ id: string; to: string; type: string }>('SELECT id, peer_state AS "to", type FROM exchange_outbox WHERE id = ANY($1::uuid[])', [ids]);
+}
+
 /** What this node sent, for the reply rule (an incoming answer must answer one of ours). */
 export async function sentEnvelope(q: Queryable, id: string): Promise<{ id: string; to: string; type: string } | undefined> {
   const [row] = await q.query<{ id: string; to: string; type: string }>('SELECT id, peer_state AS "to", type FROM exchange_outbox WHERE id = $1', [id]);
@@ -293,6 +299,47 @@ export async function insertInbox(q: Queryable, r: Omit<InboxRow, 'effect_detail
     ],
   );
   return row;
+}
+
+/**
+ * Inserts accepted envelopes in one statement, skipping those whose (from, id) is held; returns the rows
+ * inserted (in no particular order). The inbox writes the envelopes that arrived together this way.
+ */
+export async function insertInboxMany(q: Queryable, rows: readonly (Omit<InboxRow, 'effect_detail' | 'answer_id'>)[]): Promise<InboxRow[]> {
+  if (rows.length === 0) return [];
+  return q.query<InboxRow>(
+    `INSERT INTO exchange_inbox (id, from_state, envelope_id, type, in_reply_to, kid, token, sha256, relayed_as, envelope, received_at, effect)
+     SELECT u.id, u.from_state, u.envelope_id, u.type, u.in_reply_to, u.kid, u.token, u.sha256, u.relayed_as, u.envelope::jsonb, u.received_at, u.effect
+     FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::text[])
+       AS u(id, from_state, envelope_id, type, in_reply_to, kid, token, sha256, relayed_as, envelope, received_at, effect)
+     ORDER BY u.id
+     ON CONFLICT (from_state, envelope_id) DO NOTHING RETURNING *`,
+    [
+      rows.map((r) => r.id), rows.map((r) => r.from_state), rows.map((r) => r.envelope_id), rows.map((r) => r.type), rows.map((r) => r.in_reply_to), rows.map((r) => r.kid),
+      rows.map((r) => r.token), rows.map((r) => r.sha256), rows.map((r) => r.relayed_as), rows.map((r) => JSON.stringify(r.envelope)), rows.map((r) => new Date(r.received_at).toISOString()),
+      rows.map((r) => r.effect),
+    ],
+  );
+}
+
+/** The held envelopes among these (from, id) pairs. */
+export async function heldEnvelopes(q: Queryable, keys: readonly { from: string; id: string }[]): Promise<InboxRow[]> {
+  if (keys.length === 0) return [];
+  return q.query<InboxRow>(
+    'SELECT i.* FROM exchange_inbox i JOIN unnest($1::text[], $2::uuid[]) AS k(from_state, envelope_id) ON i.from_state = k.from_state AND i.envelope_id = k.envelope_id',
+    [keys.map((k) => k.from), keys.map((k) => k.id)],
+  );
+}
+
+/** Records the effects of several envelopes at once; returns the updated rows (in no particular order). */
+export async function setInboxEffects(q: Queryable, updates: readonly { id: string; effect: InboxEffect; detail: Record<string, unknown> | null; answerId: string | null }[]): Promise<InboxRow[]> {
+  if (updates.length === 0) return [];
+  return q.query<InboxRow>(
+    `UPDATE exchange_inbox i SET effect = u.effect, effect_detail = u.detail::jsonb, answer_id = u.answer_id
+     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[]) AS u(id, effect, detail, answer_id)
+     WHERE i.id = u.id RETURNING i.*`,
+    [updates.map((u) => u.id), updates.map((u) => u.effect), updates.map((u) => (u.detail ? JSON.stringify(u.detail) : null)), updates.map((u) => u.answerId)],
+  );
 }
 
 export async function heldEnvelope(q: Queryable, from: string, envelopeId: string): Promise<InboxRow | undefined> {
