@@ -115,7 +115,7 @@ export async function checkForeignReports(ctx: TracingContext, t: Tx, actor: Act
     })),
   );
   written.forEach(({ r, report }, i) =>
-    // The alert: officers watch these lines until the hit screens exist.
+    // Also a log line an operator's alerting can follow; officers see the hit on the recovery page and the dashboard.
     ctx.deps.log.warn(
       { alert: 'tracing.foreign_hit', recoveredItemId: r.item.id, reportingState: report.reporting_state, reportReference: report.report_reference, notified: hits[i].notification_envelope_id !== null },
       'tracing: a recovered item matches another State\'s lost/stolen report',

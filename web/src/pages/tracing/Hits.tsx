@@ -6,7 +6,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { tracingApi, type Hit } from '../../api/tracing.ts';
 import { useSession } from '../../auth/session.tsx';
-import { DataTable } from '../../components/DataTable.tsx';
+import { DataTable, useCursorPager } from '../../components/DataTable.tsx';
 import { AnchorLink } from '../../components/links.tsx';
 import { PartyPicker } from '../../components/PartyPicker.tsx';
 import { ErrorAlert, PageHeader } from '../../components/ui.tsx';
@@ -21,15 +21,15 @@ export default function Hits() {
   const navigate = useNavigate();
   const search = useSearch({ strict: false }) as Record<string, string | undefined>;
   const filters = useMemo(() => ({ alertStatus: search.alertStatus, agencyPartyId: search.agencyPartyId }), [search.alertStatus, search.agencyPartyId]);
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors[cursors.length - 1];
+  const pager = useCursorPager();
+  const cursor = pager.cursor;
   const q = useQuery({
     queryKey: ['tracing', 'hits', filters, cursor],
     queryFn: () => tracingApi.listHits(filters, cursor),
     placeholderData: keepPreviousData,
   });
   const setFilter = (key: 'alertStatus' | 'agencyPartyId', value: string | null) => {
-    setCursors([]);
+    pager.reset();
     const next = { ...filters, [key]: value || undefined };
     void navigate({ to: '/tracing/hits', search: Object.fromEntries(Object.entries(next).filter(([, v]) => v)) as Record<string, string> });
   };
@@ -92,9 +92,7 @@ export default function Hits() {
           caption={t('hits.title')}
           data={q.data.items}
           columns={columns}
-          page={cursors.length + 1}
-          onPrevious={cursors.length ? () => setCursors((c) => c.slice(0, -1)) : undefined}
-          onNext={q.data.nextCursor ? () => setCursors((c) => [...c, q.data!.nextCursor!]) : undefined}
+          {...pager.paging(q.data.nextCursor)}
         />
       ) : null}
     </>

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { REQUEST_STATUSES, requestsApi, type RequestStatus, type TracingRequest } from '../../api/tracing-requests.ts';
 import { useSession } from '../../auth/session.tsx';
 import { CaveatsBadge } from '../../components/Caveats.tsx';
-import { DataTable } from '../../components/DataTable.tsx';
+import { DataTable, useCursorPager } from '../../components/DataTable.tsx';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { ErrorAlert, PageHeader } from '../../components/ui.tsx';
 import { useFormat } from '../../format.ts';
@@ -27,15 +27,15 @@ export default function Requests() {
   const status = (REQUEST_STATUSES as readonly string[]).includes(search.status ?? '') ? (search.status as RequestStatus) : undefined;
   const overdue = search.overdue === 'true';
   const reminder = search.reminder === 'true';
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors[cursors.length - 1];
+  const pager = useCursorPager();
+  const cursor = pager.cursor;
   const q = useQuery({
     queryKey: ['tracing', 'requests', direction, status, overdue, reminder, search.from, search.to, cursor],
     queryFn: () => requestsApi.list({ direction, status, overdue: overdue ? 'true' : undefined, reminder: reminder ? 'true' : undefined, from: search.from, to: search.to, cursor, limit: 50 }),
     placeholderData: keepPreviousData,
   });
   const setFilter = (patch: Record<string, string | undefined>) => {
-    setCursors([]);
+    pager.reset();
     void navigate({ to: '/tracing/requests', search: { ...search, ...patch } });
   };
 
@@ -138,9 +138,7 @@ export default function Requests() {
           caption={t('tracingRequest.title')}
           data={q.data.items}
           columns={columns}
-          page={cursors.length + 1}
-          onPrevious={cursors.length ? () => setCursors((c) => c.slice(0, -1)) : undefined}
-          onNext={q.data.nextCursor ? () => setCursors((c) => [...c, q.data!.nextCursor!]) : undefined}
+          {...pager.paging(q.data.nextCursor)}
         />
       ) : null}
     </>
