@@ -1,7 +1,7 @@
 import type { PartySummary } from '../registry/schemas.ts';
 import type { Hit, Match, RecoveredItem, RecoveryDetail, RecoverySummary } from './schemas.ts';
 import type { Photograph } from './photograph-schemas.ts';
-import type { PlacedPhotographRow } from './store-photographs.ts';
+import { photographState, type PlacedPhotographRow } from './store-photographs.ts';
 import type { ForeignHitWithReportRow } from './store-foreign.ts';
 import { recoveredItemState, type CandidateRow, type CaseRow, type HitRow, type MatchRow, type PersonRow, type RecoveredItemRow, type RecoveredMarkingRow, type TraceRow } from './store.ts';
 
@@ -151,22 +151,12 @@ export function presentHit(row: HitRow, party: PartyLookup): Hit {
 
 /** A photograph's metadata (never its bytes, which are read at `contentUrl`). */
 export function presentPhotograph(r: PlacedPhotographRow): Photograph {
+  // The API shape is the audited state (fixed for audit verify) plus where the photograph sits.
   return {
-    id: r.id,
+    ...photographState(r),
     recoveryId: r.case_id,
-    recoveredItemId: r.recovered_item_id,
     itemReference: `${r.case_reference}/${r.item_seq}`,
-    mediaType: r.media_type,
-    sizeBytes: Number(r.size_bytes),
-    sha256: r.sha256,
-    caption: r.caption,
-    fileName: r.file_name,
-    uploadedAt: r.uploaded_at.toISOString(),
-    uploadedBy: r.uploaded_by,
     withdrawn: r.withdrawn_at !== null,
-    withdrawnAt: r.withdrawn_at?.toISOString() ?? null,
-    withdrawnBy: r.withdrawn_by,
-    withdrawalReason: r.withdrawal_reason,
     contentUrl: `/api/v1/tracing/photographs/${r.id}/content`,
   };
 }
