@@ -229,6 +229,25 @@ interface GroupRow {
 
 const GROUP_KEYS = 'direction, partner, control_entry, item_type, firearm_type, description, transit, unit, currency';
 
+/**
+ * The tail of a projection statement whose CTE `ins` appended transfer lines: adds them to the monthly sums
+ * and the per-basis source count in the same statement, so the sums never disagree with the lines.
+ */
+function rollUpInserted(basis: 'authorised' | 'actual'): string {
+  return `), grp AS (
+       INSERT INTO reporting_transfer_groups AS g (basis, month, ${GROUP_KEYS}, quantity, value_minor, lines)
+       SELECT basis, date_trunc('month', on_date)::date, ${GROUP_KEYS}, sum(quantity), sum(value_minor), count(*)
+       FROM ins GROUP BY basis, date_trunc('month', on_date)::date, ${GROUP_KEYS}
+       ON CONFLICT (basis, month, ${GROUP_KEYS})
+       DO UPDATE SET quantity = g.quantity + EXCLUDED.quantity, value_minor = g.value_minor + EXCLUDED.value_minor, lines = g.lines + EXCLUDED.lines
+       RETURNING 1
+     ), cnt AS (
+       UPDATE reporting_projection_counts SET sources = sources + (SELECT count(DISTINCT source_id) FROM ins) WHERE basis = '${basis}'
+       RETURNING 1
+     )
+     SELECT count(*) AS n FROM ins`;
+}
+
 /** A period of whole months (every report's: a year or a half-year) can be read from the monthly sums. */
 function wholeMonths(start: string, end: string): boolean {
   const next = new Date(`${end}T00:00:00Z`);
@@ -556,18 +575,7 @@ export async function refreshTransferLines(q: Queryable): Promise<{ authorised: 
        WHERE a.licence_id IN (SELECT id FROM pending)
        ON CONFLICT DO NOTHING
        RETURNING basis, source_id, on_date, ${GROUP_KEYS}, quantity, value_minor
-     ), grp AS (
-       INSERT INTO reporting_transfer_groups AS g (basis, month, ${GROUP_KEYS}, quantity, value_minor, lines)
-       SELECT basis, date_trunc('month', on_date)::date, ${GROUP_KEYS}, sum(quantity), sum(value_minor), count(*)
-       FROM ins GROUP BY basis, date_trunc('month', on_date)::date, ${GROUP_KEYS}
-       ON CONFLICT (basis, month, ${GROUP_KEYS})
-       DO UPDATE SET quantity = g.quantity + EXCLUDED.quantity, value_minor = g.value_minor + EXCLUDED.value_minor, lines = g.lines + EXCLUDED.lines
-       RETURNING 1
-     ), cnt AS (
-       UPDATE reporting_projection_counts SET sources = sources + (SELECT count(DISTINCT source_id) FROM ins) WHERE basis = 'authorised'
-       RETURNING 1
-     )
-     SELECT count(*) AS n FROM ins`,
+     ${rollUpInserted('authorised')}`,
   );
   const actual = Number(c.shipments) === Number(c.actual) && Number(authorised[0].n) === 0 ? none : await q.query<{ n: number | string }>(
     `WITH pending AS MATERIALIZED (
@@ -584,18 +592,7 @@ export async function refreshTransferLines(q: Queryable): Promise<{ authorised: 
        WHERE s.id IN (SELECT id FROM pending)
        ON CONFLICT DO NOTHING
        RETURNING basis, source_id, on_date, ${GROUP_KEYS}, quantity, value_minor
-     ), grp AS (
-       INSERT INTO reporting_transfer_groups AS g (basis, month, ${GROUP_KEYS}, quantity, value_minor, lines)
-       SELECT basis, date_trunc('month', on_date)::date, ${GROUP_KEYS}, sum(quantity), sum(value_minor), count(*)
-       FROM ins GROUP BY basis, date_trunc('month', on_date)::date, ${GROUP_KEYS}
-       ON CONFLICT (basis, month, ${GROUP_KEYS})
-       DO UPDATE SET quantity = g.quantity + EXCLUDED.quantity, value_minor = g.value_minor + EXCLUDED.value_minor, lines = g.lines + EXCLUDED.lines
-       RETURNING 1
-     ), cnt AS (
-       UPDATE reporting_projection_counts SET sources = sources + (SELECT count(DISTINCT source_id) FROM ins) WHERE basis = 'actual'
-       RETURNING 1
-     )
-     SELECT count(*) AS n FROM ins`,
+     ${rollUpInserted('actual')}`,
   );
   const added = { authorised: Number(authorised[0].n), actual: Number(actual[0].n) };
   // Fresh statistics after a large append, so the planner hashes rather than sorts the groups.
