@@ -65,9 +65,9 @@ export function weaponOfItem(item: ItemDetail): Weapon {
   };
 }
 
-/** Who signs the notices as reporting authority (the licensing module's variable, so every document agrees). */
+/** Who signs the notices as reporting authority (config.authority, so every document agrees). */
 function reportingAuthority(deps: Deps): { name: string } {
-  return { name: (process.env.CUSTODIA_LICENSING_AUTHORITY ?? `National Firearms Control Authority (${deps.config.state})`).slice(0, 300) };
+  return { name: deps.config.authority };
 }
 
 export function lostStolenNotices(deps: Deps, exchange: ExchangeService, registry: RegistryService): CustodyListener {

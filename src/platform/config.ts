@@ -38,6 +38,11 @@ export interface Config {
    * is agreed (the ITI fixes none), and how many days before the deadline a reminder falls due.
    */
   tracing: { routineResponseDays: number; urgentResponseDays: number; reminderDays: number };
+  /**
+   * The authority tracing documents and exchange notices say they come from (CUSTODIA_LICENSING_AUTHORITY, the
+   * variable licences print, so every document agrees); unset, a generic name with the State's code.
+   */
+  authority: string;
 }
 
 function days(value: string | undefined, fallback: number, name: string, min: number): number {
@@ -77,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keysDir: path.resolve(env.CUSTODIA_KEYS_DIR ?? path.join(dataDir, 'keys')),
     state,
     stateLanguage: env.CUSTODIA_STATE_LANGUAGE ?? 'es',
+    authority: (env.CUSTODIA_LICENSING_AUTHORITY || `National Firearms Control Authority (${state})`).slice(0, 300),
     publicUrl: (env.CUSTODIA_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     logLevel: env.LOG_LEVEL ?? 'info',
     retention: {
@@ -99,5 +105,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** A configuration for tests: in-memory everything, fixed State. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ CUSTODIA_STATE: 'XC', CUSTODIA_DATA_DIR: '/tmp/custodia-test-unused' }), ...overrides };
+  // The State is read through loadConfig so that what derives from it (the authority's name) agrees.
+  return { ...loadConfig({ CUSTODIA_STATE: overrides.state ?? 'XC', CUSTODIA_DATA_DIR: '/tmp/custodia-test-unused' }), ...overrides };
 }

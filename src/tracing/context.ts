@@ -34,7 +34,5 @@ export interface RequestDay {
 }
 export const requestDayOf = (ctx: TracingContext): RequestDay => ({ today: todayOf(ctx), reminderDays: ctx.deps.config.tracing.reminderDays });
 
-/** Who documents say they come from (the licensing module's variable, so every document agrees). */
-export function authorityName(ctx: TracingContext, env: NodeJS.ProcessEnv = process.env): string {
-  return env.CUSTODIA_LICENSING_AUTHORITY ?? `National Firearms Control Authority (${ctx.deps.config.state})`;
-}
+/** Who documents say they come from (config.authority, so every document agrees). */
+export const authorityName = (ctx: TracingContext): string => ctx.deps.config.authority;
