@@ -1,22 +1,13 @@
-import { Button, Group, Select, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Select, Skeleton, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { listRequests, type Received } from '../../api/exchange.ts';
-import { AnchorLink } from '../../components/links.tsx';
+import { listRequests } from '../../api/exchange.ts';
 import { ErrorAlert, PageHeader } from '../../components/ui.tsx';
-import { useFormat } from '../../format.ts';
 import { Caveats, useTypeText } from './EnvelopeView.tsx';
+import { ReceivedTable } from './ReceivedTable.tsx';
 
 const REQUEST_TYPES = ['import_authorisation_check', 'transit_notification', 'delivery_confirmation_request', 'tracing_request', 'lost_stolen_notice'];
-
-/** What the request is about, in one line: its case, licence or trace reference. */
-export function subjectOf(m: Pick<Received, 'envelope'>): string {
-  const b = ((m.envelope as { body?: Record<string, unknown> }).body ?? {}) as Record<string, unknown>;
-  const ref = (b.caseReference ?? b.exportLicenceNumber ?? b.requestReference ?? b.reportReference ?? b.reference) as string | undefined;
-  const imp = (b.importLicence as { reference?: string } | undefined)?.reference;
-  return [ref, imp].filter(Boolean).join(' · ');
-}
 
 /**
  * The officers' queue: other States' requests waiting for this State's answer, oldest first, each with the
@@ -24,7 +15,6 @@ export function subjectOf(m: Pick<Received, 'envelope'>): string {
  */
 export default function Queue() {
   const { t } = useTranslation();
-  const f = useFormat();
   const typeText = useTypeText();
   const search = useSearch({ strict: false }) as { type?: string };
   const navigate = useNavigate();
@@ -52,36 +42,16 @@ export default function Queue() {
         {q.isPending ? <Skeleton height={120} /> : null}
         {q.data && !items.length ? <Text c="dimmed">{t('exchange.queue.empty')}</Text> : null}
         {items.length ? (
-          <Table striped className="dense" data-testid="queue" aria-label={t('exchange.queue.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('exchange.receivedAt')}</Table.Th>
-                <Table.Th>{t('exchange.from')}</Table.Th>
-                <Table.Th>{t('exchange.messageType')}</Table.Th>
-                <Table.Th>{t('exchange.subject')}</Table.Th>
-                <Table.Th>{t('exchange.caveatsShort')}</Table.Th>
-                <Table.Th>{t('exchange.draft')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((m) => (
-                <Table.Tr key={m.id} data-type={m.type}>
-                  <Table.Td className="timeline-time">{f.dateTime(m.receivedAt)}</Table.Td>
-                  <Table.Td>{f.country(m.from)}</Table.Td>
-                  <Table.Td>
-                    <AnchorLink to="/exchange/messages/$id" params={{ id: m.id }}>
-                      {typeText(m.type)}
-                    </AnchorLink>
-                  </Table.Td>
-                  <Table.Td>{subjectOf(m)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'normal' }}>
-                    <Caveats caveats={(m.envelope as { caveats?: [] }).caveats} compact />
-                  </Table.Td>
-                  <Table.Td>{m.effectDetail && 'draft' in m.effectDetail ? t('exchange.queue.drafted') : t('exchange.queue.notDrafted')}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <ReceivedTable
+            items={items}
+            testId="queue"
+            label={t('exchange.queue.title')}
+            rowType
+            columns={[
+              { header: t('exchange.caveatsShort'), wrap: true, cell: (m) => <Caveats caveats={(m.envelope as { caveats?: [] }).caveats} compact /> },
+              { header: t('exchange.draft'), cell: (m) => (m.effectDetail && 'draft' in m.effectDetail ? t('exchange.queue.drafted') : t('exchange.queue.notDrafted')) },
+            ]}
+          />
         ) : null}
       </Stack>
     </>

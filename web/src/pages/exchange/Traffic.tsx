@@ -8,7 +8,7 @@ import { ErrorAlert, PageHeader, StatusBadge } from '../../components/ui.tsx';
 import { useFormat } from '../../format.ts';
 import { serverText } from '../../server-text.ts';
 import { EffectBadge, useTypeText } from './EnvelopeView.tsx';
-import { subjectOf } from './Queue.tsx';
+import { ReceivedTable } from './ReceivedTable.tsx';
 
 /** Pending envelopes that already failed once are retrying: the operator's word for them. */
 export function DeliveryBadge({ e }: { e: Pick<OutboxEntry, 'status' | 'attempts'> }) {
@@ -98,8 +98,6 @@ function Outbox() {
 
 function Inbox() {
   const { t } = useTranslation();
-  const f = useFormat();
-  const typeText = useTypeText();
   const q = useInfiniteQuery({
     queryKey: ['exchange', 'inbox'],
     queryFn: ({ pageParam }) => listInbox({ cursor: pageParam, limit: 50 }),
@@ -114,30 +112,12 @@ function Inbox() {
       {q.isPending ? <Skeleton height={120} /> : null}
       {q.data && !items.length ? <Text c="dimmed">{t('exchange.inbox.empty')}</Text> : null}
       {items.length ? (
-        <Table striped className="dense" data-testid="inbox" aria-label={t('exchange.inbox.title')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('exchange.receivedAt')}</Table.Th>
-              <Table.Th>{t('exchange.from')}</Table.Th>
-              <Table.Th>{t('exchange.messageType')}</Table.Th>
-              <Table.Th>{t('exchange.subject')}</Table.Th>
-              <Table.Th>{t('exchange.effectTitle')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((m) => (
-              <Table.Tr key={m.id}>
-                <Table.Td className="timeline-time">{f.dateTime(m.receivedAt)}</Table.Td>
-                <Table.Td>{f.country(m.from)}</Table.Td>
-                <Table.Td>
-                  <AnchorLink to="/exchange/messages/$id" params={{ id: m.id }}>{typeText(m.type)}</AnchorLink>
-                </Table.Td>
-                <Table.Td>{subjectOf(m)}</Table.Td>
-                <Table.Td><EffectBadge effect={m.effect} detail={m.effectDetail} /></Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ReceivedTable
+          items={items}
+          testId="inbox"
+          label={t('exchange.inbox.title')}
+          columns={[{ header: t('exchange.effectTitle'), cell: (m) => <EffectBadge effect={m.effect} detail={m.effectDetail} /> }]}
+        />
       ) : null}
       {q.hasNextPage ? <Button variant="default" w="fit-content" loading={q.isFetchingNextPage} onClick={() => void q.fetchNextPage()}>{t('exchange.more')}</Button> : null}
     </Stack>
