@@ -61,6 +61,20 @@ describe('partial serial pattern', () => {
     expect(partialSerialPattern('*AB1*').like).toBe('%AB1%');
     expect(partialSerialPattern('**').like).toBe('%');
   });
+  it('fills the best ? with every letter and digit when the pattern gives the trigram index at most one trigram', () => {
+    const p = partialSerialPattern('EJ?33?036');
+    expect(p.fills).toHaveLength(36);
+    expect(p.fills![0]).toBe('%EJ033_036%');
+    expect(p.fills![35]).toBe('%EJZ33_036%');
+    // The ? whose filling gives the most trigrams: "AXB12" three, "B12X4" two.
+    expect(partialSerialPattern('A?B12?4').fills?.[10]).toBe('%AAB12_4%');
+    expect(partialSerialPattern('AB12345').fills).toBeUndefined();
+    expect(partialSerialPattern('ABC?12345').fills).toBeUndefined();
+    // Filling gives no more than one trigram: not worth 36 searches.
+    expect(partialSerialPattern('1?3').fills).toBeUndefined();
+    // Escaped LIKE characters break runs as pg_trgm's separators do, and stay escaped in every fill.
+    expect(partialSerialPattern('A%?123').fills?.[1]).toBe('%A\\%1123%');
+  });
   it('normalises like the stored serial', () => {
     expect(partialSerialPattern('ab-1?.2').like).toBe('%AB1_2%');
   });

@@ -198,6 +198,51 @@ export interface SerialPattern {
   known: number;
   /** Longest run of consecutive known characters: the trigram index needs a run of at least 3. */
   longestRun: number;
+  /**
+   * When the pattern gives the trigram index at most one trigram ("EJ?33?036": only "036", which a
+   * registry of a million serials holds thousands of times), the same pattern with one `?` filled by each
+   * of SERIAL_FILL_ALPHABET in turn, the `?` whose filling gives the most trigrams: each fill is a selective
+   * search, and together with the serials that hold a character outside the alphabet (partial index
+   * registry_items_serial_unusual) they find exactly what `like` finds. Absent when not worth it.
+   */
+  fills?: string[];
+}
+
+/** What a `?` can stand for in a serial the trigram index sees: the normalised serial's letters and digits. */
+export const SERIAL_FILL_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+/** The registry's serials holding any other character (the partial index's predicate, in SQL). */
+export const SERIAL_UNUSUAL_SQL = "~ '[^0-9A-Z]'";
+
+/** Trigrams pg_trgm extracts from LIKE tokens: per run of letters and digits of length n, n − 2. */
+function trigramCount(tokens: readonly string[]): number {
+  let count = 0;
+  let run = 0;
+  for (const t of [...tokens, '%']) {
+    if (t.length === 1 && /[0-9A-Z]/.test(t)) run++;
+    else {
+      count += Math.max(0, run - 2);
+      run = 0;
+    }
+  }
+  return count;
+}
+
+/** The fills of partialSerialPattern (see SerialPattern.fills), or undefined. */
+function fillsFor(tokens: readonly string[]): string[] | undefined {
+  if (trigramCount(tokens) > 1) return undefined;
+  let best = -1;
+  let bestCount = trigramCount(tokens);
+  tokens.forEach((t, k) => {
+    if (t !== '_') return;
+    const n = trigramCount(tokens.map((u, j) => (j === k ? 'X' : u)));
+    if (n > bestCount) {
+      best = k;
+      bestCount = n;
+    }
+  });
+  // Worth 36 searches only when each is clearly more selective than the one it replaces.
+  if (best < 0 || bestCount < 2) return undefined;
+  return [...SERIAL_FILL_ALPHABET].map((c) => tokens.map((u, j) => (j === best ? c : u)).join(''));
 }
 
 /**
@@ -234,7 +279,8 @@ export function partialSerialPattern(input: string): SerialPattern {
   }
   if (tokens[tokens.length - 1] !== '%') tokens.push('%');
   const like = tokens.join('');
-  return { like, known, longestRun };
+  const fills = fillsFor(tokens);
+  return fills ? { like, known, longestRun, fills } : { like, known, longestRun };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { defineAuditedEntity } from '../platform/audit/entities.ts';
 import { SqlFilter } from '../platform/db/filter.ts';
 import type { Queryable } from '../platform/db/types.ts';
-import { PARTIAL_RANK_WEIGHTS, type CustodyState, type ItemSortKey, type ItemStatus } from './model.ts';
+import { PARTIAL_RANK_WEIGHTS, SERIAL_UNUSUAL_SQL, type CustodyState, type ItemSortKey, type ItemStatus } from './model.ts';
 
 /**
  * SQL for the registry's items: the row with its custody cache, search (sorted, counted, keyset pages),
@@ -396,6 +396,8 @@ export interface PartialRankQuery {
   like: string;
   /** Characters the officer could read (weights how much of a candidate's serial they explain). */
   known: number;
+  /** The pattern with one `?` filled by each letter and digit, when that searches faster (model.SerialPattern.fills). */
+  fills?: readonly string[];
   make?: string;
   model?: string;
   calibre?: string;
@@ -417,7 +419,9 @@ export interface RankedItemRow extends ItemRow {
 export async function rankItemsBySerialPattern(q: Queryable, r: PartialRankQuery): Promise<RankedItemRow[]> {
   const w = new SqlFilter();
   const p = w.p;
-  w.and(`serial_norm LIKE ${p(r.like)}`);
+  const like = p(r.like);
+  w.and(`serial_norm LIKE ${like}`);
+  if (r.fills) w.and(`(serial_norm LIKE ANY(${p(r.fills)}::text[]) OR (serial_norm ${SERIAL_UNUSUAL_SQL} AND serial_norm LIKE ${like}))`);
   if (r.kind) w.and(`kind = ${p(r.kind)}`);
   if (r.visibleTo) {
     const v = p(r.visibleTo);
@@ -437,12 +441,14 @@ export async function rankItemsBySerialPattern(q: Queryable, r: PartialRankQuery
 }
 
 /** One query of rankItemsBySerialPatterns (the scope and the page size are shared by the batch). */
-export type PartialRankBatchQuery = Pick<PartialRankQuery, 'like' | 'known' | 'make' | 'model' | 'calibre' | 'kind'>;
+export type PartialRankBatchQuery = Pick<PartialRankQuery, 'like' | 'known' | 'fills' | 'make' | 'model' | 'calibre' | 'kind'>;
 
 /**
  * rankItemsBySerialPattern for many queries in one statement (a seizure list's obliterated marks): a lateral
  * join searches the trigram index once per query and scores its matches exactly as the single query does,
  * the best `limit` kept per query. Rows carry `n`, the query's 0-based index, ordered by it, then best first.
+ * Every query is searched as its fills (or as itself) or, for serials with unusual characters, through
+ * their partial index: one plan for the batch, selective for each query.
  */
 export async function rankItemsBySerialPatterns(
   q: Queryable,
@@ -459,11 +465,13 @@ export async function rankItemsBySerialPatterns(
     queries.map((r) => r.calibre ?? null),
     queries.map((r) => r.kind ?? null),
     opts.limit,
+    // A serial never holds a line break (normalisation removes white space): it separates the fills.
+    queries.map((r) => (r.fills ?? [r.like]).join('\n')),
   ];
   let scope = '';
   if (opts.visibleTo) {
     params.push(opts.visibleTo);
-    scope = 'AND (i.holder_party_id = $8 OR i.keeper_party_id = $8 OR i.manufacturer_party_id = $8)';
+    scope = 'AND (i.holder_party_id = $9 OR i.keeper_party_id = $9 OR i.manufacturer_party_id = $9)';
   }
   const agree = (column: string, value: string) => `CASE WHEN lower(i.${column}) = lower(q.${value}) THEN 1 ELSE 0 END`;
   const score =
@@ -472,12 +480,14 @@ export async function rankItemsBySerialPatterns(
   const cols = ITEM_COLS.split(', ').map((c) => `i.${c}`).join(', ');
   return q.query<RankedItemRow & { n: number }>(
     `SELECT r.*, (q.q_n - 1)::int AS n
-       FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY
-            AS q(q_like, q_known, q_make, q_model, q_calibre, q_kind, q_n)
+       FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $8::text[]) WITH ORDINALITY
+            AS q(q_like, q_known, q_make, q_model, q_calibre, q_kind, q_fills, q_n)
        CROSS JOIN LATERAL (
          SELECT ${cols}, (${score})::float8 AS score, (count(*) OVER ())::int8 AS total
            FROM registry_items i
-          WHERE i.serial_norm LIKE q.q_like AND (q.q_kind IS NULL OR i.kind = q.q_kind) ${scope}
+          WHERE i.serial_norm LIKE q.q_like
+            AND (i.serial_norm LIKE ANY(string_to_array(q.q_fills, E'\\n')) OR (i.serial_norm ${SERIAL_UNUSUAL_SQL} AND i.serial_norm LIKE q.q_like))
+            AND (q.q_kind IS NULL OR i.kind = q.q_kind) ${scope}
           ORDER BY score DESC, i.id LIMIT $7) r
       ORDER BY q.q_n, r.score DESC, r.id`,
     params,

@@ -177,6 +177,19 @@ describeEngines('tracing: recoveries, checks and hits', (engine) => {
     expect(refused.errors[0]).toMatchObject({ field: '1.serialPattern', code: 'search.pattern_too_short' });
   });
 
+  it('a pattern with a single trigram is searched as its fills, finding exactly what the pattern finds (serials with other characters too)', async () => {
+    // "K?Q12?45": only "Q12" for the trigram index; searched as 36 patterns with the first ? filled, plus the
+    // partial index of serials holding characters other than letters and digits.
+    const hits = [await registerPistol('K/Q12A45', 'Fillco', '9x19mm'), await registerPistol('KAQ12B45', 'Fillco', '9x19mm'), await registerPistol('KZQ12/45', 'Fillco', '9x19mm'), await registerPistol('XK9Q12Z45X', 'Fillco', '9x19mm')];
+    await registerPistol('KAQ13B45', 'Fillco', '9x19mm');
+    await registerPistol('KQ12B45', 'Fillco', '9x19mm');
+    const queries = [{ serialPattern: 'K?Q12?45', make: 'Fillco', limit: 10 }, { serialPattern: 'KAQ12*', make: 'Fillco' }];
+    const [one] = await Promise.all(queries.map((q) => registry.rankPartialSerial(officer, q)));
+    expect(one.total).toBe(4);
+    expect(new Set(one.items.map((i) => i.id))).toEqual(new Set(hits));
+    expect(await registry.rankPartialSerials(officer, queries)).toEqual(await Promise.all(queries.map((q) => registry.rankPartialSerial(officer, q))));
+  });
+
   it('an item that matches nothing is registered as seized with the State confiscation mark, so it is found again', async () => {
     const rec = await tracing.recordRecovery(officer, {
       ...base(),

@@ -24,6 +24,7 @@ export async function rankPartialSerial(ctx: RegistryContext, actor: Actor, quer
   const rows = await items.rankItemsBySerialPattern(tx ?? readDb(ctx.deps, actor), {
     like: pattern.like,
     known: pattern.known,
+    fills: pattern.fills,
     make: q.make,
     model: q.model,
     calibre: q.calibre,

@@ -31,7 +31,7 @@ export async function rankPartialSerials(ctx: RegistryContext, actor: Actor, que
   if (!scope || parsed.length === 0) return parsed.map(() => ({ total: 0, items: [] }));
   const rows = await items.rankItemsBySerialPatterns(
     tx ?? readDb(ctx.deps, actor),
-    parsed.map((q, i) => ({ like: patterns[i].like, known: patterns[i].known, make: q.make, model: q.model, calibre: q.calibre, kind: q.kind })),
+    parsed.map((q, i) => ({ like: patterns[i].like, known: patterns[i].known, fills: patterns[i].fills, make: q.make, model: q.model, calibre: q.calibre, kind: q.kind })),
     { visibleTo: scope.organisationId, limit: Math.max(...parsed.map((q) => q.limit)) },
   );
   const lists: CandidateList[] = parsed.map(() => ({ total: 0, items: [] }));
