@@ -1,10 +1,17 @@
 /**
- * Tracing benchmark (`npm run bench -- --only tracing [--items N] [--checks K] [--partial-list P] [--recovered M] [--engine pglite|postgres|both] [--profile]`).
+ * Tracing benchmark (`npm run bench -- --only tracing [--items N] [--checks K] [--partial-list P] [--recovered M]
+ * [--engine pglite|postgres|both] [--data-dir DIR] [--pg-base NAME] [--load-only] [--profile]`).
  *
  * Per engine, on a fresh database holding N registry items (default 1,000,000), each with its manufacture
- * marking, whose serials are random per item (no digit blocks shared across makes, unlike the demo data).
- * The registry is loaded with set-based SQL (generate_series, the searched indexes rebuilt after the load
- * from their own definitions): the benchmark is about the check, not about the registry's import.
+ * marking, whose serials follow their make's format (bench/support/tracing-data.ts: make-specific prefixes,
+ * digit blocks drawn per item, none shared across makes; models with their calibres). The registry is
+ * written by COPY (the searched indexes rebuilt after the load from their own definitions): the benchmark
+ * is about the check, not about the registry's import.
+ *
+ * Loading 1M items takes minutes; `--data-dir DIR` keeps the loaded PGlite data directory in
+ * DIR/pglite-N and `--pg-base NAME` the loaded PostgreSQL database NAME, both reused by later runs, which
+ * measure on a copy (the directory copied, the database created from it as a template), so every run starts
+ * from the same registry. `--load-only` loads them (run it under cpu-shared.sh) and measures nothing.
  *  1. K recovered items recorded one at a time through the tracing service (`recordRecovery`: the case,
  *     the item and its mark written and audited, then the automatic check — exact serials, then the ranked
  *     partial search for the obliterated mark — and the candidates written and audited), each a pistol of a
@@ -30,7 +37,9 @@ import { testConfig } from '../src/platform/config.ts';
 import { loadNodeKeys } from '../src/platform/crypto/keys.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { openPglite } from '../src/platform/db/pglite.ts';
+import { openPostgres } from '../src/platform/db/postgres.ts';
 import { openScratchPostgres } from '../src/platform/db/scratch.ts';
+import pg from 'pg';
 import type { Db, Engine, Queryable, Tx } from '../src/platform/db/types.ts';
 import type { Deps } from '../src/platform/deps.ts';
 import { uuidv7 } from '../src/platform/ids.ts';
@@ -48,10 +57,13 @@ interface Args {
   engines: Engine[];
   profile: boolean;
   partialList: number;
+  dataDir: string | null;
+  pgBase: string | null;
+  loadOnly: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { items: 1_000_000, checks: 300, recovered: 10_000, engines: ['postgres', 'pglite'], profile: false, partialList: 1000 };
+  const a: Args = { items: 1_000_000, checks: 300, recovered: 10_000, engines: ['postgres', 'pglite'], profile: false, partialList: 1000, dataDir: null, pgBase: null, loadOnly: false };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--items') a.items = Number(argv[++i]);
     else if (argv[i] === '--checks') a.checks = Number(argv[++i]);
@@ -59,8 +71,12 @@ function parseArgs(argv: string[]): Args {
     else if (argv[i] === '--engine') a.engines = argv[++i] === 'both' ? ['postgres', 'pglite'] : [argv[i] as Engine];
     else if (argv[i] === '--profile') a.profile = true;
     else if (argv[i] === '--partial-list') a.partialList = Number(argv[++i]);
+    else if (argv[i] === '--data-dir') a.dataDir = path.resolve(argv[++i]);
+    else if (argv[i] === '--pg-base') a.pgBase = argv[++i];
+    else if (argv[i] === '--load-only') a.loadOnly = true;
   }
-  if (!Number.isInteger(a.items) || a.items < 1000 || a.items > 33 ** 4) throw new Error(`--items must be an integer from 1000 to ${33 ** 4}`);
+  if (!Number.isInteger(a.items) || a.items < 1000 || a.items > 5_000_000) throw new Error('--items must be an integer from 1000 to 5,000,000');
+  if (a.pgBase !== null && !/^[a-z0-9_]+$/.test(a.pgBase)) throw new Error('--pg-base must be [a-z0-9_]+');
   return a;
 }
 
@@ -126,24 +142,123 @@ class Profile {
 }
 
 function pct(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 const ms = (v: number) => v.toFixed(2);
 
-async function open(engine: Engine, dir: string): Promise<{ db: Db; close(): Promise<void> }> {
+const adminUrl = () => process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/test';
+const loadAverage = () => fs.readFileSync('/proc/loadavg', 'utf8').trim();
+
+interface Opened {
+  db: Db;
+  close(): Promise<void>;
+  /** Seconds the registry took to load in this run (null: a kept one was reused). */
+  loadSeconds: number | null;
+}
+
+async function timedLoad(db: Db, a: Args, log: (s: string) => void): Promise<number> {
+  await migrate(db);
+  const t0 = performance.now();
+  await loadRegistry(db, a.items, log);
+  const seconds = (performance.now() - t0) / 1000;
+  log(`${a.items.toLocaleString('en')} registry items with their markings loaded (COPY) in ${seconds.toFixed(1)} s; load average ${loadAverage()}`);
+  return seconds;
+}
+
+/** A database holding the registry: loaded now, or a copy of the kept one (`--data-dir`, `--pg-base`). Null with --load-only. */
+async function openLoaded(engine: Engine, a: Args, dir: string, log: (s: string) => void): Promise<Opened | null> {
   if (engine === 'pglite') {
+    if (!a.dataDir) {
+      const db = await openPglite(path.join(dir, 'pglite'));
+      return { db, close: () => db.close(), loadSeconds: await timedLoad(db, a, log) };
+    }
+    const base = path.join(a.dataDir, `pglite-${a.items}`);
+    const ready = `${base}.ready`;
+    let loadSeconds: number | null = null;
+    if (!fs.existsSync(ready)) {
+      fs.rmSync(base, { recursive: true, force: true });
+      fs.mkdirSync(a.dataDir, { recursive: true });
+      const db = await openPglite(base);
+      loadSeconds = await timedLoad(db, a, log);
+      await db.close();
+      fs.writeFileSync(ready, `${new Date().toISOString()}\n`);
+    } else {
+      log(`reusing the registry kept in ${base}`);
+      // Migrations added since the load are applied to the kept copy once, not to every run's copy.
+      const db = await openPglite(base);
+      await migrate(db);
+      await db.close();
+    }
+    if (a.loadOnly) return null;
+    fs.cpSync(base, path.join(dir, 'pglite'), { recursive: true });
     const db = await openPglite(path.join(dir, 'pglite'));
-    return { db, close: () => db.close() };
+    await migrate(db);
+    return { db, close: () => db.close(), loadSeconds };
   }
-  return openScratchPostgres(process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/test', 'custodia_bench_tracing', 4);
+  if (!a.pgBase) {
+    const s = await openScratchPostgres(adminUrl(), 'custodia_bench_tracing', 4, { migrated: false });
+    return { db: s.db, close: s.close, loadSeconds: await timedLoad(s.db, a, log) };
+  }
+  const admin = new pg.Client({ connectionString: adminUrl() });
+  await admin.connect();
+  const url = (name: string) => {
+    const u = new URL(adminUrl());
+    u.pathname = `/${name}`;
+    return u.toString();
+  };
+  try {
+    if ((await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [a.pgBase])).rowCount === 0) await admin.query(`CREATE DATABASE ${a.pgBase}`);
+    let loadSeconds: number | null = null;
+    const base = await openPostgres(url(a.pgBase), 2);
+    try {
+      const [marker] = await base.query<{ t: string | null }>("SELECT to_regclass('bench_tracing_loaded')::text AS t");
+      if (marker.t === null) {
+        loadSeconds = await timedLoad(base, a, log);
+        await base.query(`CREATE TABLE bench_tracing_loaded AS SELECT ${a.items}::int AS items, now() AS loaded_at`);
+      } else {
+        const [{ items }] = await base.query<{ items: number }>('SELECT items FROM bench_tracing_loaded');
+        if (items !== a.items) throw new Error(`--pg-base ${a.pgBase} holds ${items} items, not ${a.items}`);
+        log(`reusing the registry kept in database ${a.pgBase}`);
+        await migrate(base);
+      }
+    } finally {
+      await base.close();
+    }
+    if (a.loadOnly) return null;
+    const name = `${a.pgBase}_run`;
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${a.pgBase}`);
+    const db = await openPostgres(url(name), 4);
+    await migrate(db);
+    return {
+      db,
+      loadSeconds,
+      async close() {
+        await db.close();
+        const c = new pg.Client({ connectionString: adminUrl() });
+        await c.connect();
+        try {
+          await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        } finally {
+          await c.end();
+        }
+      },
+    };
+  } finally {
+    await admin.end();
+  }
 }
 
 async function runEngine(engine: Engine, a: Args): Promise<string[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodia-bench-tracing-'));
-  const { db: rawDb, close } = await open(engine, dir);
   const log = (s: string) => process.stdout.write(`[${engine}] ${s}\n`);
+  const opened = await openLoaded(engine, a, dir, log);
+  if (!opened) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    return [];
+  }
+  const { db: rawDb, close, loadSeconds } = opened;
   try {
-    await migrate(rawDb);
     const profile = new Profile();
     const db = a.profile ? profile.wrap(rawDb) : rawDb;
     const config = testConfig({ dataDir: dir });
@@ -154,10 +269,8 @@ async function runEngine(engine: Engine, a: Args): Promise<string[]> {
     const officer: Actor = { kind: 'user', userId: null, name: 'bench-officer', role: 'tracing_officer', organisationId: null };
     const agency = (await registry.createParty(SYSTEM_ACTOR, { kind: 'organisation', roles: ['state_agency'], name: 'Bench Police', country: 'XC' })).id;
 
-    let t0 = performance.now();
-    await loadRegistry(rawDb, a.items, log);
-    const loadSeconds = (performance.now() - t0) / 1000;
-    log(`${a.items.toLocaleString('en')} registry items with their markings loaded (SQL) in ${loadSeconds.toFixed(1)} s; load average ${fs.readFileSync('/proc/loadavg', 'utf8').trim()}`);
+    log(`measuring; load average ${loadAverage()}`);
+    let t0: number;
 
     // 1. Recovered pistols, each with two obliterated serial characters, make and calibre known, recorded one at a time.
     const pick = rng(7);
@@ -167,6 +280,9 @@ async function runEngine(engine: Engine, a: Args): Promise<string[]> {
     const raw: number[] = [];
     let first = 0;
     let totalMatches = 0;
+    let several = 0;
+    let tied = 0;
+    let firstWhenUntied = 0;
     t0 = performance.now();
     for (const it of samples) {
       const chars = it.serial.split('');
@@ -188,18 +304,24 @@ async function runEngine(engine: Engine, a: Args): Promise<string[]> {
       });
       times.push(performance.now() - s);
       const item = rec.items[0];
-      if (item.candidates[0]?.registryItemId === it.id) first++;
+      const isFirst = item.candidates[0]?.registryItemId === it.id;
+      if (isFirst) first++;
       totalMatches += item.candidateCount;
+      if (item.candidateCount > 1) several++;
+      // Another item of the same make and calibre fits the pattern too: what was known cannot tell them apart.
+      const same = (x: string | null | undefined, y: string) => (x ?? '').toLowerCase() === y.toLowerCase();
+      if (item.candidates.some((c) => c.registryItemId !== it.id && same(c.make, it.make) && same(c.calibre, it.calibre))) tied++;
+      else if (isFirst) firstWhenUntied++;
       const like = partialSerialPattern(pattern);
       s = performance.now();
-      await rankItemsBySerialPattern(rawDb, { like: like.like, known: like.known, make: it.make, calibre: it.calibre, kind: 'firearm', limit: 10 });
+      await rankItemsBySerialPattern(rawDb, { like: like.like, known: like.known, fills: like.fills, make: it.make, calibre: it.calibre, kind: 'firearm', limit: 10 });
       raw.push(performance.now() - s);
     }
     const checkSeconds = (performance.now() - t0) / 1000;
     if (a.profile) log(`recorded recoveries, where the time went:\n${profile.report(checkSeconds * 1000)}`);
     times.sort((x, y) => x - y);
     raw.sort((x, y) => x - y);
-    log(`ranked checks done in ${checkSeconds.toFixed(1)} s; load average ${fs.readFileSync('/proc/loadavg', 'utf8').trim()}`);
+    log(`ranked checks done in ${checkSeconds.toFixed(1)} s; load average ${loadAverage()}`);
 
     // 2. A seizure list of P recovered items, each with two obliterated serial characters (every pattern of a
     // batch ranked in one search); raw: the same patterns' ranked SQL, one statement each, as before.
@@ -221,7 +343,7 @@ async function runEngine(engine: Engine, a: Args): Promise<string[]> {
     s0 = performance.now();
     for (const [m, it] of partialSamples.entries()) {
       const like = partialSerialPattern(partialPatterns[m]);
-      await rankItemsBySerialPattern(rawDb, { like: like.like, known: like.known, make: it.make, calibre: it.calibre, kind: 'firearm', limit: 10 });
+      await rankItemsBySerialPattern(rawDb, { like: like.like, known: like.known, fills: like.fills, make: it.make, calibre: it.calibre, kind: 'firearm', limit: 10 });
     }
     const partialRawSeconds = (performance.now() - s0) / 1000;
     const partialFirst = partialResult ? await rawDb.query<{ n: number }>(
@@ -229,7 +351,7 @@ async function runEngine(engine: Engine, a: Args): Promise<string[]> {
         WHERE r.case_id = ANY($1::uuid[]) AND c.registry_item_id = ANY($2::uuid[])`,
       [partialResult.cases.map((c) => c.id), partialSamples.map((it) => it.id)],
     ) : [{ n: 0 }];
-    log(`partial seizure list imported in ${partialSeconds.toFixed(1)} s; load average ${fs.readFileSync('/proc/loadavg', 'utf8').trim()}`);
+    log(`partial seizure list imported in ${partialSeconds.toFixed(1)} s; load average ${loadAverage()}`);
 
     // 3. A seizure list of M recovered items through the tracing import (one transaction).
     const known = await samplesAt(rawDb, Array.from({ length: Math.ceil(a.recovered / 2) }, (_, m) => (m * 2 * 7919) % a.items));
@@ -247,7 +369,7 @@ async function runEngine(engine: Engine, a: Args): Promise<string[]> {
     const importMs = performance.now() - s;
     const importSeconds = importMs / 1000;
     if (a.profile) log(`seizure list, where the time went:\n${profile.report(importMs)}`);
-    log(`seizure list imported in ${importSeconds.toFixed(1)} s; load average ${fs.readFileSync('/proc/loadavg', 'utf8').trim()}`);
+    log(`seizure list imported in ${importSeconds.toFixed(1)} s; load average ${loadAverage()}`);
     const outcomes: Record<string, number> = {};
     for (const c of result.cases) for (const [o, n] of Object.entries(c.outcomes)) outcomes[o] = (outcomes[o] ?? 0) + n;
     // Raw: the same number of recovered_items rows inserted set-based, one transaction.
@@ -285,10 +407,10 @@ async function runEngine(engine: Engine, a: Args): Promise<string[]> {
 
     const n = a.items.toLocaleString('en');
     return [
-      `| ${engine} | ${n} | recovered pistol recorded and checked (2 obliterated serial chars, make + calibre known; ${a.checks} samples, one at a time) | p50 ${ms(pct(times, 50))} ms, p95 **${ms(pct(times, 95))} ms**, p99 ${ms(pct(times, 99))} ms; true item first **${((100 * first) / a.checks).toFixed(1)}%**; mean matches ${(totalMatches / a.checks).toFixed(2)} | ranked SQL alone p50 ${ms(pct(raw, 50))} ms, p95 ${ms(pct(raw, 95))} ms, p99 ${ms(pct(raw, 99))} ms (ratio p95 ${(pct(times, 95) / Math.max(pct(raw, 95), 0.001)).toFixed(1)}×) |`,
+      `| ${engine} | ${n} | recovered pistol recorded and checked (2 obliterated serial chars, make + calibre known; ${a.checks} samples, one at a time) | p50 ${ms(pct(times, 50))} ms, p95 **${ms(pct(times, 95))} ms**, p99 ${ms(pct(times, 99))} ms; true item first **${((100 * first) / a.checks).toFixed(1)}%** (${((100 * firstWhenUntied) / Math.max(a.checks - tied, 1)).toFixed(1)}% of the ${a.checks - tied} samples no other item of the same make and calibre fits); mean matches ${(totalMatches / a.checks).toFixed(2)}, ${((100 * several) / a.checks).toFixed(1)}% of samples with several | ranked SQL alone p50 ${ms(pct(raw, 50))} ms, p95 ${ms(pct(raw, 95))} ms, p99 ${ms(pct(raw, 99))} ms (ratio p95 ${(pct(times, 95) / Math.max(pct(raw, 95), 0.001)).toFixed(1)}×) |`,
       `| ${engine} | ${n} | CSV seizure list, ${a.recovered.toLocaleString('en')} items, each checked (${Object.entries(outcomes).map(([o, c]) => `${o} ${c}`).join(', ')}), one transaction | ${importSeconds.toFixed(1)} s (**${Math.round(a.recovered / importSeconds)} items/s**) | raw INSERT of the recovered_items rows ${rawImportSeconds.toFixed(2)} s (ratio ${(importSeconds / rawImportSeconds).toFixed(0)}×) |`,
       `| ${engine} | ${n} | CSV seizure list, ${a.partialList.toLocaleString('en')} pistols each with 2 obliterated serial chars (make + calibre known), one transaction | ${partialSeconds.toFixed(1)} s (${Math.round(a.partialList / partialSeconds)} items/s); true item first ${((100 * partialFirst[0].n) / Math.max(a.partialList, 1)).toFixed(1)}% | the same ranked SQL one pattern at a time ${partialRawSeconds.toFixed(2)} s (ratio ${(partialSeconds / Math.max(partialRawSeconds, 0.001)).toFixed(1)}×) |`,
-      `| ${engine} | ${n} | registry load (SQL: items + markings, indexes rebuilt) | ${loadSeconds.toFixed(1)} s | |`,
+      `| ${engine} | ${n} | registry load (COPY: items + markings, indexes rebuilt) | ${loadSeconds === null ? 'kept from an earlier run' : `${loadSeconds.toFixed(1)} s`} | |`,
     ];
   } finally {
     await close();
