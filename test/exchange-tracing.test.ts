@@ -262,6 +262,55 @@ describeEngines('tracing, lost/stolen and denials over the exchange', (engine) =
     expect(await es.t.deps.db.transaction((t) => onlyKe.lostStolenRecipients(t))).toEqual(['KE']);
   });
 
+  it('a withdrawal to a peer suspended at that moment waits in the outbox and goes as soon as the peer is reactivated', async () => {
+    const admin = await es.headers('administrator');
+    const peerAction = async (state: string, action: string, payload: object = {}) =>
+      (await es.t.app.inject({ method: 'POST', url: `/api/v1/exchange/peers/${state}/${action}`, headers: admin, payload })).statusCode;
+    const police = await agency(es);
+    const gun = await registry(es).registerItem(clerk, {
+      item: { kind: 'firearm', firearmType: 'rifle', make: 'Llama', model: 'R1', calibre: '.308 Win' },
+      markings: [{ kind: 'manufacture', location: 'receiver', manufacturerName: 'Llama', countryOfManufacture: 'FR', serialNumber: 'ES-AUTO-9003' }],
+      event: { kind: 'manufactured', occurredAt: '2021-03-01T00:00:00Z', toPartyId: police },
+    });
+    const stolen = await registry(es).recordEvent(clerk, gun.id, { kind: 'reported_stolen', occurredAt: '2026-05-28T10:00:00Z', toPartyId: police });
+    const reference = `ES-LS-${stolen.events.at(-1)!.id}`;
+    const notices = async () =>
+      (await es.t.deps.db.query<{ id: string; to: string; status: string; last_error: string | null; token: string }>(
+        "SELECT id, peer_state AS to, status, last_error, token FROM exchange_outbox WHERE type = 'lost_stolen_notice' AND report_reference = $1 ORDER BY id",
+        [reference],
+      )).map((n) => ({ ...n, action: JSON.parse(Buffer.from(n.token.split('.')[1], 'base64url').toString('utf8')).body.action as string }));
+    expect((await notices()).map((n) => [n.to, n.action])).toEqual([['FR', 'report'], ['KE', 'report']]);
+    expect(await es.svc.deliverDue()).toMatchObject({ delivered: 2, failed: 0 });
+
+    // KE suspended here; the rifle is found at home: the withdrawal is owed to both States that hold the report.
+    expect(await peerAction('KE', 'suspend', { reason: 'link under review' })).toBe(200);
+    await registry(es).recordEvent(clerk, gun.id, { kind: 'recovered', occurredAt: '2026-05-29T10:00:00Z', toPartyId: police });
+    const withdrawals = (await notices()).filter((n) => n.action === 'withdraw');
+    expect(withdrawals.map((n) => [n.to, n.status])).toEqual([['FR', 'pending'], ['KE', 'pending']]);
+    // FR gets it at once; KE's waits (the attempt says why), and KE still holds the report as active.
+    expect(await es.svc.deliverDue()).toMatchObject({ delivered: 1, failed: 1, dead: 0 });
+    expect((await notices()).filter((n) => n.action === 'withdraw').map((n) => [n.to, n.status, n.last_error])).toEqual([
+      ['FR', 'delivered', null],
+      ['KE', 'pending', 'peer KE is suspended here'],
+    ]);
+    expect((await inbox(ke, 'lost_stolen_notice')).some((e) => e.envelope.id === withdrawals[1].id)).toBe(false);
+    // A theft recorded while KE is suspended is not reported to KE (a suspension stops new information).
+    const other = await registry(es).registerItem(clerk, {
+      item: { kind: 'firearm', firearmType: 'rifle', make: 'Llama', model: 'R1', calibre: '.308 Win' },
+      markings: [{ kind: 'manufacture', location: 'receiver', manufacturerName: 'Llama', countryOfManufacture: 'FR', serialNumber: 'ES-AUTO-9004' }],
+      event: { kind: 'manufactured', occurredAt: '2021-03-01T00:00:00Z', toPartyId: police },
+    });
+    const otherTheft = (await registry(es).recordEvent(clerk, other.id, { kind: 'reported_stolen', occurredAt: '2026-05-29T11:00:00Z', toPartyId: police })).events.at(-1)!;
+    expect((await es.t.deps.db.query<{ to: string }>('SELECT peer_state AS to FROM exchange_outbox WHERE report_reference = $1', [`ES-LS-${otherTheft.id}`])).map((r) => r.to)).toEqual(['FR']);
+
+    // Reactivated: the withdrawal goes at the next pass (the sender's clock has not moved: not on its backed-off retry).
+    expect(await peerAction('KE', 'reactivate')).toBe(200);
+    expect(await es.svc.deliverDue()).toMatchObject({ delivered: 2, failed: 0 });
+    expect((await notices()).every((n) => n.status === 'delivered')).toBe(true);
+    const atKe = (await inbox(ke, 'lost_stolen_notice')).find((e) => e.envelope.id === withdrawals[1].id);
+    expect(atKe).toMatchObject({ effect: 'applied', effectDetail: { outcome: 'withdrawn' } });
+  });
+
   it('a denial notified by ES feeds FR\'s "essentially identical" check with the issuing State; its revocation takes it out', async () => {
     const denial = {
       reference: 'ES-DEN-2026-000004',

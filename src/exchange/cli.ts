@@ -57,7 +57,7 @@ export function registerExchangeCommands(program: Command, cli: CommandContext<E
 
   peers
     .command('suspend')
-    .description("suspend a peer: its envelopes are refused and nothing is sent to it")
+    .description('suspend a peer: its envelopes are refused and nothing is sent to it until it is reactivated (what is queued for it waits: envelopes made before, withdrawals of lost/stolen reports it holds)')
     .argument('<state>')
     .requiredOption('--reason <text>', 'why (kept in the audit log)')
     .action(async (state: string, opts: { reason: string }) => {

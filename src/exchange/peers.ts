@@ -124,7 +124,11 @@ export function peerUseCases(ctx: ExchangeContext) {
       });
     },
 
-    /** A suspended peer's envelopes are refused (envelope.sender_suspended, retryable) and nothing is sent to it. */
+    /**
+     * A suspended peer's envelopes are refused (envelope.sender_suspended, retryable) and nothing is sent to it:
+     * what is queued for it (envelopes made before, the withdrawal of a lost/stolen report it holds) waits in the
+     * outbox until it is reactivated, or is dead-lettered with the alert when it waits too long.
+     */
     async suspendPeer(actor: Actor, state: string, input: unknown, tx?: Tx) {
       exchangePolicy.require(actor, 'exchange.peers.manage');
       const { reason } = parseInput(peerSuspendInput, input);
@@ -139,6 +143,9 @@ export function peerUseCases(ctx: ExchangeContext) {
       const { reason } = parseInput(peerReactivateInput, input ?? {});
       return inTransaction(db, tx, async (t) => {
         const before = await requirePeer(t, state);
+        // What waited in the outbox while the peer was suspended (a withdrawal of a lost/stolen report, an
+        // envelope queued before the suspension) goes at the sender's next pass, not after its backed-off retry.
+        if (before.status !== 'active') await store.makePendingDue(t, before.state, clock.now());
         return save(ctx, t, actor, before, { ...before, status: 'active', status_reason: null, updated_at: clock.now() }, 'exchange.peer.reactivate', reason ?? null);
       });
     },

@@ -223,6 +223,11 @@ export async function listOutbox(q: Queryable, status: OutboxStatus | undefined,
   );
 }
 
+/** Makes the envelopes waiting for `peer` due at `at` (a reactivated peer): operational state, not audited. */
+export async function makePendingDue(q: Queryable, peer: string, at: Date): Promise<void> {
+  await q.query("UPDATE exchange_outbox SET next_attempt_at = $2 WHERE peer_state = $1 AND status = 'pending' AND next_attempt_at > $2", [peer, at.toISOString()]);
+}
+
 export async function outboxCounts(q: Queryable): Promise<Record<OutboxStatus, number>> {
   const rows = await q.query<{ status: OutboxStatus; n: number }>('SELECT status, count(*)::int8 AS n FROM exchange_outbox GROUP BY status');
   const out: Record<OutboxStatus, number> = { pending: 0, delivered: 0, dead: 0 };
