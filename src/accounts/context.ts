@@ -7,7 +7,7 @@ import { AppError, ConflictError, NotFoundError, PROBLEM_BASE, RuleViolationErro
 import { uuidv7 } from '../platform/ids.ts';
 import { inTransaction } from '../platform/tx.ts';
 import type { RegistryService } from '../registry/service.ts';
-import { newSecret, normaliseUsername, organisationErrors } from './model.ts';
+import { agencyErrors, newSecret, normaliseUsername, organisationErrors } from './model.ts';
 import type { newUserInput } from './schemas.ts';
 import * as store from './store.ts';
 import type { SessionRow, TokenRow, UserRow } from './store.ts';
@@ -111,6 +111,28 @@ export async function checkOrganisation(ctx: AccountsContext, tx: Tx, role: Role
   if (problem) throw new RuleViolationError('An industry user must belong to a current organisation in the registry.', [{ field: 'organisationId', ...problem }]);
 }
 
+/**
+ * The agency an account names must be a current State agency of the registry (a party with the
+ * state_agency role, asked through its service), and the role must be one that may name one.
+ */
+export async function checkAgency(ctx: AccountsContext, tx: Tx, role: Role, agencyPartyId: string | null): Promise<void> {
+  const errors = agencyErrors(role, agencyPartyId);
+  if (errors.length) throw new ValidationError(errors);
+  if (!agencyPartyId) return;
+  const party = await ctx.registry.getParty(SYSTEM_ACTOR, agencyPartyId, tx).catch((err: unknown) => {
+    if (err instanceof NotFoundError) return null;
+    throw err;
+  });
+  const problem = !party
+    ? { code: 'agency.unknown', message: `No registry party ${agencyPartyId}.` }
+    : !party.roles.includes('state_agency')
+      ? { code: 'agency.not_state_agency', message: 'The party is not a State agency in the registry (role state_agency).' }
+      : party.retired
+        ? { code: 'agency.retired', message: 'The agency is retired in the registry.' }
+        : null;
+  if (problem) throw new RuleViolationError('An account’s agency must be a current State agency in the registry.', [{ field: 'agencyPartyId', ...problem }]);
+}
+
 export async function mustFindUser(q: Queryable, id: string, forUpdate = false): Promise<UserRow> {
   const u = await store.findUserById(q, id, forUpdate);
   if (!u) throw new NotFoundError('User', id);
@@ -145,6 +167,8 @@ export async function insertNewUser(
   const { clock } = ctx.deps;
   const organisationId = input.organisationId ?? null;
   await checkOrganisation(ctx, tx, input.role, organisationId);
+  const agencyPartyId = input.agencyPartyId ?? null;
+  await checkAgency(ctx, tx, input.role, agencyPartyId);
   const username = normaliseUsername(input.username);
   if (await store.usernameTaken(tx, username)) {
     throw new ConflictError(`The username ${username} is taken.`, [{ field: 'username', code: 'username.taken', message: 'This username is taken.' }]);
@@ -156,6 +180,7 @@ export async function insertNewUser(
     display_name: input.displayName.trim(),
     role: input.role,
     organisation_id: organisationId,
+    agency_party_id: agencyPartyId,
     password_hash: passwordHash,
     password_changed_at: passwordHash ? now : null,
     must_change_password: passwordHash !== null,

@@ -87,6 +87,17 @@ export function organisationErrors(role: Role, organisationId: string | null, fi
   return [];
 }
 
+/**
+ * An account may name the State agency its holder works for (lost/stolen alerts addressed to that agency
+ * are shown to them first). Industry users act for an organisation, never for a State agency.
+ */
+export function agencyErrors(role: Role, agencyPartyId: string | null, field = 'agencyPartyId'): FieldError[] {
+  if (agencyPartyId && actsForOrganisation(role)) {
+    return [{ field, code: 'agency.not_allowed', message: 'An industry user works for an organisation, not for a State agency.' }];
+  }
+  return [];
+}
+
 /** Public is what an unauthenticated visitor is; no account carries it. */
 export const ACCOUNT_ROLES = ROLES.filter((r) => r !== 'public') as Exclude<Role, 'public'>[];
 

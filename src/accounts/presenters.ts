@@ -10,6 +10,7 @@ export interface UserView {
   displayName: string;
   role: Role;
   organisationId: string | null;
+  agencyPartyId: string | null;
   kind: 'person' | 'machine';
   active: boolean;
   mustChangePassword: boolean;
@@ -29,6 +30,7 @@ export function presentUser(r: UserRow): UserView {
     displayName: r.display_name,
     role: r.role,
     organisationId: r.organisation_id,
+    agencyPartyId: r.agency_party_id,
     kind: r.password_hash ? 'person' : 'machine',
     active: r.active,
     mustChangePassword: r.must_change_password,
@@ -82,9 +84,9 @@ export function presentSession(r: SessionRow): SessionView {
 
 /** The actor a user acts as: the audit log names them by username. */
 export function actorForUser(u: UserRow): Actor {
-  return { kind: 'user', userId: u.id, name: u.username, role: u.role, organisationId: u.organisation_id };
+  return { kind: 'user', userId: u.id, name: u.username, role: u.role, organisationId: u.organisation_id, agencyPartyId: u.agency_party_id };
 }
 
 export function actorForToken(u: UserRow, t: TokenRow): Actor {
-  return { kind: 'token', userId: u.id, name: `${u.username} (token ${t.prefix})`, role: t.role, organisationId: u.organisation_id };
+  return { kind: 'token', userId: u.id, name: `${u.username} (token ${t.prefix})`, role: t.role, organisationId: u.organisation_id, agencyPartyId: u.agency_party_id };
 }

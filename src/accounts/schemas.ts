@@ -15,6 +15,8 @@ export const userSchema = z.object({
   displayName: z.string(),
   role: roleSchema,
   organisationId: z.string().uuid().nullable(),
+  /** The State agency (a registry party) the user works for: its lost/stolen alerts are theirs to see first. */
+  agencyPartyId: z.string().uuid().nullable(),
   kind: z.enum(['person', 'machine']),
   active: z.boolean(),
   mustChangePassword: z.boolean(),
@@ -31,6 +33,7 @@ export const actorSchema = z.object({
   name: z.string(),
   role: roleSchema,
   organisationId: z.string().nullable(),
+  agencyPartyId: z.string().nullable().optional(),
 });
 
 export const sessionSchema = z.object({
@@ -82,6 +85,8 @@ export const createUserBody = z.object({
   displayName: z.string().trim().min(1).max(200),
   role: accountRoleSchema,
   organisationId: z.string().uuid().nullable().optional(),
+  /** A registry party with the state_agency role. */
+  agencyPartyId: z.string().uuid().nullable().optional(),
   kind: z.enum(['person', 'machine']).default('person'),
 });
 export const createUserResponse = z.object({ user: userSchema, oneTimePassword: z.string().nullable() });
@@ -90,6 +95,8 @@ export const updateUserBody = z.object({
   displayName: z.string().trim().min(1).max(200).optional(),
   role: accountRoleSchema.optional(),
   organisationId: z.string().uuid().nullable().optional(),
+  /** A registry party with the state_agency role; null removes the agency. */
+  agencyPartyId: z.string().uuid().nullable().optional(),
   reason,
 });
 
@@ -98,6 +105,8 @@ export const reasonBody = z.object({ reason });
 export const listUsersQuery = pageQuerySchema.extend({
   role: roleSchema.optional(),
   organisationId: z.string().uuid().optional(),
+  agencyPartyId: z.string().uuid().optional(),
+  username: z.string().min(1).max(64).optional(),
   active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });
 export const usersPage = pageSchema(userSchema);
@@ -140,6 +149,7 @@ function modelRule(errorsOf: (value: string) => FieldError[]) {
 
 const required = (code: string, message: string) => z.string().refine((v) => v.trim() !== '', { message, params: { code } });
 const reasonInput = required('reason.required', 'Give a reason.');
+const agencyInput = z.string().uuid({ message: 'A registry party id (UUID).' }).nullable().optional();
 const accountRole = z
   .string()
   .superRefine(modelRule((r) => roleErrors(r)))
@@ -150,6 +160,7 @@ export const newUserInput = z.object({
   displayName: required('display_name.required', 'A display name is required.'),
   role: accountRole,
   organisationId: z.string().nullable().optional(),
+  agencyPartyId: agencyInput,
   /** A person signs in with a password (a one-time one is generated); a machine only uses API tokens. */
   kind: z.enum(['person', 'machine']).optional(),
 });
@@ -159,6 +170,7 @@ export const updateUserInput = z.object({
   displayName: z.string().optional(),
   role: accountRole.optional(),
   organisationId: z.string().nullable().optional(),
+  agencyPartyId: agencyInput,
   reason: reasonInput,
 });
 export type UpdateUserInput = z.input<typeof updateUserInput>;

@@ -10,6 +10,7 @@ export interface UserRow {
   display_name: string;
   role: Role;
   organisation_id: string | null;
+  agency_party_id: string | null;
   password_hash: string | null;
   password_changed_at: Date | null;
   must_change_password: boolean;
@@ -62,6 +63,8 @@ export function userState(r: UserRow) {
     displayName: r.display_name,
     role: r.role,
     organisationId: r.organisation_id,
+    // Present only when set, so a user audited before accounts named an agency re-reads with the hash it was audited with.
+    ...(r.agency_party_id ? { agencyPartyId: r.agency_party_id } : {}),
     passwordHashDigest: r.password_hash ? sha256Hex(r.password_hash) : null,
     passwordChangedAt: r.password_changed_at,
     mustChangePassword: r.must_change_password,
@@ -101,7 +104,7 @@ export function tokenState(r: TokenRow) {
   };
 }
 
-const USER_COLS = `id, username, display_name, role, organisation_id, password_hash, password_changed_at, must_change_password,
+const USER_COLS = `id, username, display_name, role, organisation_id, agency_party_id, password_hash, password_changed_at, must_change_password,
   active, deactivated_at, deactivation_reason, failed_logins, locked_until, created_at, updated_at`;
 
 export async function countUsers(db: Queryable): Promise<number> {
@@ -114,11 +117,14 @@ export async function lockUsers(tx: Tx): Promise<void> {
   await tx.exec('LOCK TABLE users IN EXCLUSIVE MODE');
 }
 
-export async function insertUser(db: Queryable, u: Omit<UserRow, 'failed_logins' | 'locked_until' | 'deactivated_at' | 'deactivation_reason' | 'active'>): Promise<UserRow> {
+export async function insertUser(
+  db: Queryable,
+  u: Omit<UserRow, 'failed_logins' | 'locked_until' | 'deactivated_at' | 'deactivation_reason' | 'active' | 'agency_party_id'> & { agency_party_id?: string | null },
+): Promise<UserRow> {
   const [row] = await db.query<UserRow>(
-    `INSERT INTO users (id, username, display_name, role, organisation_id, password_hash, password_changed_at, must_change_password, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${USER_COLS}`,
-    [u.id, u.username, u.display_name, u.role, u.organisation_id, u.password_hash, u.password_changed_at, u.must_change_password, u.created_at, u.updated_at],
+    `INSERT INTO users (id, username, display_name, role, organisation_id, agency_party_id, password_hash, password_changed_at, must_change_password, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${USER_COLS}`,
+    [u.id, u.username, u.display_name, u.role, u.organisation_id, u.agency_party_id ?? null, u.password_hash, u.password_changed_at, u.must_change_password, u.created_at, u.updated_at],
   );
   return row;
 }
@@ -145,6 +151,9 @@ export async function findUsersByIds(db: Queryable, ids: readonly string[]): Pro
 export interface UserFilter {
   role?: Role;
   organisationId?: string;
+  agencyPartyId?: string;
+  /** Exactly this username (case-insensitive): how the command line names a user. */
+  username?: string;
   active?: boolean;
   /** Keyset: usernames sort after this one. */
   after?: string;
@@ -158,8 +167,10 @@ export async function listUsers(db: Queryable, f: UserFilter): Promise<UserRow[]
        AND ($2::uuid IS NULL OR organisation_id = $2)
        AND ($3::boolean IS NULL OR active = $3)
        AND ($4::text IS NULL OR lower(username) > $4)
+       AND ($6::uuid IS NULL OR agency_party_id = $6)
+       AND ($7::text IS NULL OR lower(username) = lower($7))
      ORDER BY lower(username) LIMIT $5`,
-    [f.role ?? null, f.organisationId ?? null, f.active ?? null, f.after ?? null, f.limit],
+    [f.role ?? null, f.organisationId ?? null, f.active ?? null, f.after ?? null, f.limit, f.agencyPartyId ?? null, f.username ?? null],
   );
 }
 
@@ -179,11 +190,11 @@ export async function listOrganisations(db: Queryable): Promise<OrganisationSumm
 export async function updateUserProfile(
   db: Queryable,
   id: string,
-  p: { display_name: string; role: Role; organisation_id: string | null; updated_at: Date },
+  p: { display_name: string; role: Role; organisation_id: string | null; agency_party_id: string | null; updated_at: Date },
 ): Promise<UserRow> {
   const [row] = await db.query<UserRow>(
-    `UPDATE users SET display_name = $2, role = $3, organisation_id = $4, updated_at = $5 WHERE id = $1 RETURNING ${USER_COLS}`,
-    [id, p.display_name, p.role, p.organisation_id, p.updated_at],
+    `UPDATE users SET display_name = $2, role = $3, organisation_id = $4, agency_party_id = $6, updated_at = $5 WHERE id = $1 RETURNING ${USER_COLS}`,
+    [id, p.display_name, p.role, p.organisation_id, p.updated_at, p.agency_party_id],
   );
   return row;
 }

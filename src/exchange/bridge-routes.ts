@@ -19,6 +19,8 @@ const hitAbroadSchema = z.object({
   envelopeId: z.string(),
   alertStatus: z.enum(['open', 'acknowledged']),
   receivedAt: z.string().nullable(),
+  /** The agency that took this State's report (the registry event's recipient), when there is one. */
+  reportingAgencyPartyId: z.string().optional(),
 });
 
 /** Hits other States' nodes notified on this State's lost/stolen reports (the signed envelopes: GET /exchange/inbox?type=hit_notification). */

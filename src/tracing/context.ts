@@ -2,6 +2,7 @@ import type { Actor } from '../platform/auth/actor.ts';
 import type { NodeKeys } from '../platform/crypto/keys.ts';
 import type { Tx } from '../platform/db/types.ts';
 import type { Deps } from '../platform/deps.ts';
+import { ValidationError } from '../platform/http/errors.ts';
 import type { RegistryService } from '../registry/service.ts';
 
 /** What every tracing use case runs with: the platform, the registry it checks recoveries against, the node's keys. */
@@ -36,3 +37,16 @@ export const requestDayOf = (ctx: TracingContext): RequestDay => ({ today: today
 
 /** Who documents say they come from (config.authority, so every document agrees). */
 export const authorityName = (ctx: TracingContext): string => ctx.deps.config.authority;
+
+/**
+ * The reporting agency a hit list is filtered by: `mine` asks for the agency the actor's account names
+ * (an administrator sets it), else the `agencyPartyId` asked for, else every agency. The policy table
+ * decides who may read hits at all; the agency only narrows what they asked to see.
+ */
+export function hitAgencyFilter(actor: Actor, q: { mine?: 'true' | 'false'; agencyPartyId?: string }): string | undefined {
+  if (q.mine !== 'true') return q.agencyPartyId;
+  if (!actor.agencyPartyId) {
+    throw new ValidationError([{ field: 'mine', code: 'hits.no_agency', message: 'Your account names no agency: an administrator sets it (accounts API, custodia users update --agency).' }]);
+  }
+  return actor.agencyPartyId;
+}

@@ -8,4 +8,10 @@ import { pageQuerySchema } from '../platform/http/pagination.ts';
  */
 export const foreignReportInput = z.strictObject({ state: stateCode, envelopeId: uuidv7, body: lostStolenNoticeSchema });
 export const hitAbroadInput = z.strictObject({ state: stateCode, envelopeId: uuidv7, body: hitNotificationSchema });
-export const hitsAbroadQuerySchema = pageQuerySchema.pick({ limit: true }).extend({ alertStatus: z.enum(['open', 'acknowledged']).optional() });
+export const hitsAbroadQuerySchema = pageQuerySchema.pick({ limit: true }).extend({
+  alertStatus: z.enum(['open', 'acknowledged']).optional(),
+  /** The agency that took this State's report (resolved from the registry when the hit arrived). */
+  agencyPartyId: z.string().uuid().optional(),
+  /** `true`: the hits for the agency the signed-in user's account names (instead of `agencyPartyId`). */
+  mine: z.enum(['true', 'false']).optional(),
+});

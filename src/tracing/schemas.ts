@@ -83,6 +83,8 @@ export const recoveryListQuerySchema = pageQuerySchema.extend({
 
 export const hitListQuerySchema = pageQuerySchema.extend({
   agencyPartyId: uuid.optional(),
+  /** `true`: the hits for the agency the signed-in user's account names (instead of `agencyPartyId`). */
+  mine: z.enum(['true', 'false']).optional(),
   alertStatus: z.enum(['open', 'acknowledged']).optional(),
 });
 
@@ -212,6 +214,8 @@ export const hitSummarySchema = z.object({
   open: z.number().int(),
   acknowledged: z.number().int(),
   byAgency: z.array(z.object({ agency: partySummarySchema.nullable(), open: z.number().int(), acknowledged: z.number().int() })),
+  /** The signed-in user's agency and its counts; null when their account names no agency. */
+  mine: z.object({ agency: partySummarySchema.nullable(), open: z.number().int(), acknowledged: z.number().int() }).nullable(),
 });
 
 export const importResultSchema = z.object({

@@ -213,6 +213,8 @@ export interface HitAbroadRow {
   envelope_id: string;
   alert_status: 'open' | 'acknowledged';
   received_at: Date;
+  /** The agency that took this State's report, when the registry names one. */
+  reporting_agency_party_id: string | null;
 }
 
 export function hitAbroadState(r: HitAbroadRow) {
@@ -230,19 +232,21 @@ export function hitAbroadState(r: HitAbroadRow) {
     envelopeId: r.envelope_id,
     alertStatus: r.alert_status,
     receivedAt: iso(r.received_at),
+    // Present only when set, so a hit audited before hits named an agency re-reads with the hash it was audited with.
+    ...(r.reporting_agency_party_id ? { reportingAgencyPartyId: r.reporting_agency_party_id } : {}),
   };
 }
 
 const HIT_ABROAD_COLUMNS =
-  'id, notifying_state, report_reference, weapon, matched_on, recovery_type, recovered_on::text AS recovered_on, place, holding_authority, case_reference, envelope_id, alert_status, received_at';
+  'id, notifying_state, report_reference, weapon, matched_on, recovery_type, recovered_on::text AS recovered_on, place, holding_authority, case_reference, envelope_id, alert_status, received_at, reporting_agency_party_id';
 
 export async function insertHitAbroad(q: Queryable, r: HitAbroadRow): Promise<HitAbroadRow | undefined> {
   const [row] = await q.query<HitAbroadRow>(
-    `INSERT INTO tracing_hits_abroad (id, notifying_state, report_reference, weapon, matched_on, recovery_type, recovered_on, place, holding_authority, case_reference, envelope_id, alert_status, received_at)
-     VALUES ($1, $2, $3, $4::jsonb, $5::text[], $6, $7, $8::jsonb, $9::jsonb, $10, $11, $12, $13) ON CONFLICT (notifying_state, envelope_id) DO NOTHING RETURNING ${HIT_ABROAD_COLUMNS}`,
+    `INSERT INTO tracing_hits_abroad (id, notifying_state, report_reference, weapon, matched_on, recovery_type, recovered_on, place, holding_authority, case_reference, envelope_id, alert_status, received_at, reporting_agency_party_id)
+     VALUES ($1, $2, $3, $4::jsonb, $5::text[], $6, $7, $8::jsonb, $9::jsonb, $10, $11, $12, $13, $14) ON CONFLICT (notifying_state, envelope_id) DO NOTHING RETURNING ${HIT_ABROAD_COLUMNS}`,
     [
       r.id, r.notifying_state, r.report_reference, JSON.stringify(r.weapon), r.matched_on, r.recovery_type, r.recovered_on, JSON.stringify(r.place), JSON.stringify(r.holding_authority),
-      r.case_reference, r.envelope_id, r.alert_status, r.received_at.toISOString(),
+      r.case_reference, r.envelope_id, r.alert_status, r.received_at.toISOString(), r.reporting_agency_party_id,
     ],
   );
   return row;
@@ -262,8 +266,13 @@ export async function acknowledgeHitAbroad(q: Queryable, id: string): Promise<Hi
   return row;
 }
 
-export async function listHitsAbroad(q: Queryable, alertStatus: 'open' | 'acknowledged' | undefined, limit: number): Promise<HitAbroadRow[]> {
-  return q.query<HitAbroadRow>(`SELECT ${HIT_ABROAD_COLUMNS} FROM tracing_hits_abroad WHERE ($1::text IS NULL OR alert_status = $1) ORDER BY received_at DESC, id DESC LIMIT $2`, [alertStatus ?? null, limit]);
+export async function listHitsAbroad(q: Queryable, f: { alertStatus?: 'open' | 'acknowledged'; agencyPartyId?: string; limit: number }): Promise<HitAbroadRow[]> {
+  return q.query<HitAbroadRow>(
+    `SELECT ${HIT_ABROAD_COLUMNS} FROM tracing_hits_abroad
+      WHERE ($1::text IS NULL OR alert_status = $1) AND ($3::uuid IS NULL OR reporting_agency_party_id = $3)
+      ORDER BY received_at DESC, id DESC LIMIT $2`,
+    [f.alertStatus ?? null, f.limit, f.agencyPartyId ?? null],
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import { insertToken, insertUser } from '../../src/accounts/store.ts';
  */
 export async function insertMachineToken(
   db: Queryable,
-  opts: { role: Role; organisationId?: string | null; username: string; displayName?: string; tokenName?: string; now: Date; expiresAt: Date },
+  opts: { role: Role; organisationId?: string | null; agencyPartyId?: string | null; username: string; displayName?: string; tokenName?: string; now: Date; expiresAt: Date },
 ): Promise<{ userId: string; tokenId: string; secret: string; headers: Record<string, string> }> {
   const user = await insertUser(db, {
     id: uuidv7(),
@@ -18,6 +18,7 @@ export async function insertMachineToken(
     display_name: opts.displayName ?? opts.username,
     role: opts.role,
     organisation_id: opts.organisationId ?? null,
+    agency_party_id: opts.agencyPartyId ?? null,
     password_hash: null,
     password_changed_at: null,
     must_change_password: false,

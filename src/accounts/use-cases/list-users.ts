@@ -10,11 +10,11 @@ import * as store from '../store.ts';
 
 const userCursor = z.object({ u: z.string() });
 
-/** Users by username, filtered by role, organisation and whether active. */
+/** Users by username, filtered by role, organisation, agency, username and whether active. */
 export async function listUsers(
   ctx: AccountsContext,
   actor: Actor,
-  q: { role?: Role; organisationId?: string; active?: boolean; limit: number; cursor?: string },
+  q: { role?: Role; organisationId?: string; agencyPartyId?: string; username?: string; active?: boolean; limit: number; cursor?: string },
   tx?: Tx,
 ): Promise<Page<UserView>> {
   accountsPolicy.require(actor, 'accounts.users.read');

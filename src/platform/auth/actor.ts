@@ -29,6 +29,12 @@ export interface Actor {
   role: Role;
   /** Industry users act for exactly one organisation (a party id) and see only its records. */
   organisationId: string | null;
+  /**
+   * The State agency (a registry party) an officer works for, when their account names one: alerts
+   * addressed to that agency (lost/stolen hits) are theirs to see first. A filter, not a scope: what an
+   * actor may see is still decided by the policy tables and the organisation scope.
+   */
+  agencyPartyId?: string | null;
 }
 
 export const SYSTEM_ACTOR: Actor = { kind: 'system', userId: null, name: 'system', role: 'administrator', organisationId: null };

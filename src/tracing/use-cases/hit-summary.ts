@@ -7,11 +7,12 @@ import { partyLookup } from '../presenters.ts';
 import type { HitSummary } from '../schemas.ts';
 import * as store from '../store.ts';
 
-/** The dashboard's alert counts: open and acknowledged hits, in all and per reporting agency. */
+/** The dashboard's alert counts: open and acknowledged hits, in all, per reporting agency and for the user's own agency. */
 export async function hitSummary(ctx: TracingContext, actor: Actor, tx?: Tx): Promise<HitSummary> {
   tracingPolicy.require(actor, 'tracing.hits.read');
   const rows = await store.countHits(tx ?? readDb(ctx.deps, actor));
-  const ids = rows.flatMap((r) => (r.agency_party_id ? [r.agency_party_id] : []));
+  const own = actor.agencyPartyId ?? null;
+  const ids = [...rows.flatMap((r) => (r.agency_party_id ? [r.agency_party_id] : [])), ...(own ? [own] : [])];
   const party = partyLookup(await ctx.registry.partySummaries(actor, ids, tx));
   const byAgency = new Map<string | null, { open: number; acknowledged: number }>();
   const totals = { open: 0, acknowledged: 0 };
@@ -22,5 +23,9 @@ export async function hitSummary(ctx: TracingContext, actor: Actor, tx?: Tx): Pr
     totals[status] += Number(r.count);
     byAgency.set(r.agency_party_id, entry);
   }
-  return { ...totals, byAgency: [...byAgency].map(([id, counts]) => ({ agency: party(id), ...counts })) };
+  return {
+    ...totals,
+    byAgency: [...byAgency].map(([id, counts]) => ({ agency: party(id), ...counts })),
+    mine: own ? { agency: party(own), ...(byAgency.get(own) ?? { open: 0, acknowledged: 0 }) } : null,
+  };
 }

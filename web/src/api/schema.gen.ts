@@ -120,9 +120,11 @@ export interface paths {
             parameters: {
                 query?: {
                     active?: "true" | "false";
+                    agencyPartyId?: string;
                     cursor?: string;
                     limit?: number;
                     role?: "administrator" | "registry_clerk" | "licensing_officer" | "licensing_supervisor" | "tracing_officer" | "customs_officer" | "auditor" | "point_of_contact" | "industry" | "public";
+                    username?: string;
                 };
                 header?: never;
                 path: {
@@ -141,6 +143,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 active: boolean;
+                                agencyPartyId: string | null;
                                 createdAt: string;
                                 deactivatedAt: string | null;
                                 deactivationReason: string | null;
@@ -345,10 +348,12 @@ export interface paths {
             parameters: {
                 query?: {
                     active?: "true" | "false";
+                    agencyPartyId?: string;
                     cursor?: string;
                     limit?: number;
                     organisationId?: string;
                     role?: "administrator" | "registry_clerk" | "licensing_officer" | "licensing_supervisor" | "tracing_officer" | "customs_officer" | "auditor" | "point_of_contact" | "industry" | "public";
+                    username?: string;
                 };
                 header?: never;
                 path?: never;
@@ -365,6 +370,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 active: boolean;
+                                agencyPartyId: string | null;
                                 createdAt: string;
                                 deactivatedAt: string | null;
                                 deactivationReason: string | null;
@@ -399,6 +405,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        agencyPartyId?: string | null;
                         displayName: string;
                         /**
                          * @default person
@@ -423,6 +430,7 @@ export interface paths {
                             oneTimePassword: string | null;
                             user: {
                                 active: boolean;
+                                agencyPartyId: string | null;
                                 createdAt: string;
                                 deactivatedAt: string | null;
                                 deactivationReason: string | null;
@@ -477,6 +485,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             active: boolean;
+                            agencyPartyId: string | null;
                             createdAt: string;
                             deactivatedAt: string | null;
                             deactivationReason: string | null;
@@ -515,6 +524,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        agencyPartyId?: string | null;
                         displayName?: string;
                         organisationId?: string | null;
                         reason: string;
@@ -532,6 +542,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             active: boolean;
+                            agencyPartyId: string | null;
                             createdAt: string;
                             deactivatedAt: string | null;
                             deactivationReason: string | null;
@@ -589,6 +600,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             active: boolean;
+                            agencyPartyId: string | null;
                             createdAt: string;
                             deactivatedAt: string | null;
                             deactivationReason: string | null;
@@ -653,6 +665,7 @@ export interface paths {
                             oneTimePassword: string;
                             user: {
                                 active: boolean;
+                                agencyPartyId: string | null;
                                 createdAt: string;
                                 deactivatedAt: string | null;
                                 deactivationReason: string | null;
@@ -715,6 +728,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             active: boolean;
+                            agencyPartyId: string | null;
                             createdAt: string;
                             deactivatedAt: string | null;
                             deactivationReason: string | null;
@@ -1225,6 +1239,7 @@ export interface paths {
                             };
                             user: {
                                 active: boolean;
+                                agencyPartyId: string | null;
                                 createdAt: string;
                                 deactivatedAt: string | null;
                                 deactivationReason: string | null;
@@ -1324,6 +1339,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             active: boolean;
+                            agencyPartyId: string | null;
                             createdAt: string;
                             deactivatedAt: string | null;
                             deactivationReason: string | null;
@@ -1375,6 +1391,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             actor: {
+                                agencyPartyId?: string | null;
                                 /** @enum {string} */
                                 kind: "user" | "token" | "system" | "anonymous";
                                 name: string;
@@ -1393,6 +1410,7 @@ export interface paths {
                             } | null;
                             user: {
                                 active: boolean;
+                                agencyPartyId: string | null;
                                 createdAt: string;
                                 deactivatedAt: string | null;
                                 deactivationReason: string | null;
@@ -11756,6 +11774,7 @@ export interface paths {
                         authorizationRef?: string | null;
                         authorizingBody?: string | null;
                         deactivationMark?: string | null;
+                        /** Format: date */
                         disposedOn: string;
                         essentialParts?: string[] | null;
                         identifyingMarking?: string | null;
@@ -12089,6 +12108,7 @@ export interface paths {
                     alertStatus?: "open" | "acknowledged";
                     cursor?: string;
                     limit?: number;
+                    mine?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -12165,8 +12185,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    agencyPartyId?: string;
                     alertStatus?: "open" | "acknowledged";
                     limit?: number;
+                    mine?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -12198,6 +12220,7 @@ export interface paths {
                                 receivedAt: string | null;
                                 recoveredOn: string;
                                 recoveryType: string;
+                                reportingAgencyPartyId?: string;
                                 reportReference: string;
                                 weapon: {
                                     [key: string]: unknown;
@@ -12260,6 +12283,7 @@ export interface paths {
                             receivedAt: string | null;
                             recoveredOn: string;
                             recoveryType: string;
+                            reportingAgencyPartyId?: string;
                             reportReference: string;
                             weapon: {
                                 [key: string]: unknown;
@@ -12377,6 +12401,20 @@ export interface paths {
                                 } | null;
                                 open: number;
                             }[];
+                            mine: {
+                                acknowledged: number;
+                                agency: {
+                                    country: string | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "person" | "organisation";
+                                    name: string | null;
+                                    registrationNumber: string | null;
+                                    retired: boolean;
+                                    roles: string[];
+                                } | null;
+                                open: number;
+                            } | null;
                             open: number;
                         };
                     };
@@ -12617,6 +12655,7 @@ export interface paths {
                             longitude?: number | null;
                             text?: string | null;
                         };
+                        /** Format: date */
                         recoveredOn: string;
                         /** @enum {string} */
                         recoveryType: "seized" | "found" | "surrendered";
@@ -13870,6 +13909,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         reason: string;
+                        /** Format: date */
                         responseDueOn: string;
                     };
                 };
