@@ -22,7 +22,8 @@ import {
 const text = (max = 200) => z.string().trim().min(1).max(max);
 const country = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code in capitals');
 const uuid = z.string().uuid();
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date, YYYY-MM-DD');
+// zod's calendar date (the registry's dates use it too): 2026-02-31 is refused, not rolled into March.
+const date = z.iso.date({ message: 'a date that exists, YYYY-MM-DD' });
 
 export const placeInputSchema = z.strictObject({
   locode: z.string().trim().toUpperCase().max(6).nullish(),
