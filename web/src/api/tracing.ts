@@ -48,7 +48,7 @@ export const tracingApi = {
   trace: (caseId: string, itemId: string) => api<Trace>(`${itemPath(caseId, itemId)}/trace`, { method: 'POST' }),
   getTrace: (traceId: string) => api<Trace>(`/tracing/traces/${id(traceId)}`),
   tracePdfPath: (traceId: string) => `/tracing/traces/${id(traceId)}/pdf`,
-  listHits: (q: { alertStatus?: string; agencyPartyId?: string }, cursor?: string) => api<Page<Hit>>('/tracing/hits', { query: { ...q, cursor, limit: 50 } }),
+  listHits: (q: { alertStatus?: string; agencyPartyId?: string; mine?: string }, cursor?: string) => api<Page<Hit>>('/tracing/hits', { query: { ...q, cursor, limit: 50 } }),
   hitSummary: () => api<HitSummary>('/tracing/hits/summary'),
   listPhotographs: (caseId: string) => api<{ items: Photograph[] }>(`/tracing/recoveries/${id(caseId)}/photographs`),
   /** Files and caption as multipart/form-data: the browser writes the boundary, and the server reads each file's type from its bytes. */
@@ -60,6 +60,6 @@ export const tracingApi = {
   },
   withdrawPhotograph: (photoId: string, reason: string) => api<Photograph>(`/tracing/photographs/${id(photoId)}/withdraw`, { method: 'POST', body: { reason } }),
   acknowledge: (hitId: string) => api<unknown>(`/tracing/hits/${id(hitId)}/acknowledge`, { method: 'POST' }),
-  listHitsAbroad: (q: { alertStatus?: 'open' | 'acknowledged'; limit?: number }) => api<{ items: HitAbroad[] }>('/tracing/hits-abroad', { query: q }),
+  listHitsAbroad: (q: { alertStatus?: 'open' | 'acknowledged'; mine?: 'true'; limit?: number }) => api<{ items: HitAbroad[] }>('/tracing/hits-abroad', { query: q }),
   acknowledgeAbroad: (hitId: string) => api<HitAbroad>(`/tracing/hits-abroad/${id(hitId)}/acknowledge`, { method: 'POST' }),
 };

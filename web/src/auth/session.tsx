@@ -9,6 +9,8 @@ export interface SessionUser {
   displayName: string;
   role: string;
   organisationId: string | null;
+  /** The State agency the account names (its lost/stolen alerts are shown first), or null. */
+  agencyPartyId: string | null;
   mustChangePassword: boolean;
 }
 
@@ -30,6 +32,7 @@ export function toSessionUser(raw: RawSession): SessionUser | null {
     displayName: String(u.displayName ?? u.fullName ?? u.name ?? username),
     role: u.role,
     organisationId: (u.organisationId ?? null) as string | null,
+    agencyPartyId: (u.agencyPartyId ?? null) as string | null,
     mustChangePassword: Boolean(u.mustChangePassword ?? raw.mustChangePassword ?? false),
   };
 }

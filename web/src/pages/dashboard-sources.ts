@@ -10,13 +10,17 @@ export interface DashboardData {
   awaitingVerification: { id: string; licenceNumber?: string; importCountry: string; shippedOn: string }[];
   screeningAlerts: { id: string; reason: string; raisedAt: string }[];
   recentActivity: { id: string; at: string; actorName: string; action: string; entity: string }[];
-  /** Open lost/stolen hits (alerts to the agency that took the report) and how many are open in all. */
-  tracingHits: { open: number; items: Hit[]; abroad: HitAbroad[] };
+  /**
+   * Open lost/stolen hits (alerts to the agency that took the report) and how many are open: for the user's
+   * own agency (`agency`) when asked for 'mine', else for every agency.
+   */
+  tracingHits: { open: number; agency: HitSummary['byAgency'][number]['agency']; items: Hit[]; abroad: HitAbroad[] };
   /** International tracing requests whose answer (theirs or ours) is near its deadline, due or late. */
   tracingReminders: Reminders;
 }
 
-type Sources = { [K in keyof DashboardData]: () => Promise<DashboardData[K]> };
+/** A source may take one argument (the hits panel: 'mine' or 'all'), part of its query key. */
+type Sources = { [K in keyof DashboardData]: (arg?: string) => Promise<DashboardData[K]> };
 
 /** Case statuses that wait for an officer (review, countersignature, decision), not for the applicant. */
 const WAITING_FOR_OFFICER = new Set(['submitted', 'under_review', 'recommended', 'countersigned']);
@@ -49,14 +53,16 @@ export const dashboardSources: Sources = {
     const r = await api<{ items: DashboardData['recentActivity'] }>('/audit/entries', { query: { limit: 8 } });
     return r.items.map((e) => ({ ...e, id: String((e as { seq?: number }).seq ?? e.id) }));
   },
-  async tracingHits() {
+  async tracingHits(scope) {
+    const mine = scope === 'mine' ? { mine: 'true' } : {};
     const [summary, open, abroad] = await Promise.all([
       api<HitSummary>('/tracing/hits/summary'),
-      api<{ items: Hit[] }>('/tracing/hits', { query: { alertStatus: 'open', limit: 8 } }),
+      api<{ items: Hit[] }>('/tracing/hits', { query: { alertStatus: 'open', limit: 8, ...mine } }),
       // Open alerts other States notified on this State's reports (through the exchange).
-      api<{ items: HitAbroad[] }>('/tracing/hits-abroad', { query: { alertStatus: 'open', limit: 8 } }),
+      api<{ items: HitAbroad[] }>('/tracing/hits-abroad', { query: { alertStatus: 'open', limit: 8, ...mine } }),
     ]);
-    return { open: summary.open, items: open.items, abroad: abroad.items };
+    const counts = scope === 'mine' && summary.mine ? summary.mine : summary;
+    return { open: counts.open, agency: summary.mine?.agency ?? null, items: open.items, abroad: abroad.items };
   },
   async tracingReminders() {
     return api<Reminders>('/tracing/requests/reminders', { query: { limit: 8 } });

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Card, Code, Group, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Code, Group, Modal, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, type Page } from '../../api/client.ts';
@@ -7,6 +7,8 @@ import { useSession } from '../../auth/session.tsx';
 import { ErrorAlert, PageHeader, StatusBadge, TONE } from '../../components/ui.tsx';
 import { useFormat } from '../../format.ts';
 import { useReasonDialog } from '../../components/ReasonDialog.tsx';
+import { PartyPicker } from '../../components/PartyPicker.tsx';
+import type { PartySummary } from '../../api/registry.ts';
 import type { ResponseOf } from '../../api/types.ts';
 
 const ROLES = ['administrator', 'registry_clerk', 'licensing_officer', 'licensing_supervisor', 'tracing_officer', 'customs_officer', 'auditor', 'point_of_contact', 'industry'];
@@ -23,6 +25,59 @@ function Secret({ label, value }: { label: string; value: string }) {
   );
 }
 
+/** The State agencies of the registry by id, to name the agency each account names. */
+function useAgencies() {
+  return useQuery({
+    queryKey: ['admin', 'agencies'],
+    queryFn: async () => new Map((await api<Page<PartySummary>>('/registry/parties', { query: { role: 'state_agency', limit: 200 } })).items.map((p) => [p.id, p.name ?? p.id])),
+  });
+}
+
+/**
+ * Names (or clears) the State agency an account works for: its lost/stolen alerts are shown to the user first.
+ * Audited with the reason given; it ends no session (it grants nothing).
+ */
+function AgencyDialog({ user, onClose }: { user: User | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  // undefined: not touched yet (the account's current agency stands); null: cleared.
+  const [agency, setAgency] = useState<string | null | undefined>(undefined);
+  const [reason, setReason] = useState('');
+  const chosen = agency === undefined ? (user?.agencyPartyId ?? null) : agency;
+  const close = () => {
+    setAgency(undefined);
+    setReason('');
+    setError(null);
+    onClose();
+  };
+  const [error, setError] = useState<unknown>(null);
+  const fields = error instanceof ApiError ? error.fieldErrors() : {};
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    if (!user) return;
+    setError(null);
+    try {
+      await api(`/accounts/users/${user.id}`, { method: 'PATCH', body: { agencyPartyId: chosen, reason } });
+      await qc.invalidateQueries({ queryKey: ['admin'] });
+      close();
+    } catch (ex) {
+      setError(ex);
+    }
+  }
+  return (
+    <Modal opened={user !== null} onClose={close} title={t('admin.agencyFor', { user: user?.username ?? '' })}>
+      <form onSubmit={save} noValidate aria-label={t('admin.agencyFor', { user: user?.username ?? '' })}>
+        <Stack>
+          <PartyPicker label={t('admin.agency')} description={t('admin.agencyHelp')} role="state_agency" value={chosen} onChange={(id) => setAgency(id)} error={fields.agencyPartyId} />
+          <TextInput label={t('common.reason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fields.reason} />
+          <ErrorAlert error={error} shownFields={['agencyPartyId', 'reason']} />
+          <Button type="submit">{t('common.save')}</Button>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
 function Users() {
   const { t } = useTranslation();
   const f = useFormat();
@@ -33,6 +88,9 @@ function Users() {
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<string | null>('registry_clerk');
   const [organisationId, setOrganisationId] = useState('');
+  const [agencyPartyId, setAgencyPartyId] = useState<string | null>(null);
+  const [agencyOf, setAgencyOf] = useState<User | null>(null);
+  const agencies = useAgencies();
   const [secret, setSecret] = useState<{ who: string; password: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [askReason, reasonDialog] = useReasonDialog();
@@ -42,10 +100,11 @@ function Users() {
     setError(null);
     setSecret(null);
     try {
-      const r = await api<{ user: User; oneTimePassword: string | null }>('/accounts/users', { method: 'POST', body: { username, displayName, role, organisationId: organisationId || null } });
+      const r = await api<{ user: User; oneTimePassword: string | null }>('/accounts/users', { method: 'POST', body: { username, displayName, role, organisationId: organisationId || null, agencyPartyId } });
       if (r.oneTimePassword) setSecret({ who: r.user.username, password: r.oneTimePassword });
       setUsername('');
       setDisplayName('');
+      setAgencyPartyId(null);
       await qc.invalidateQueries({ queryKey: ['admin'] });
     } catch (ex) {
       setError(ex);
@@ -66,6 +125,7 @@ function Users() {
   return (
     <Stack>
       {reasonDialog}
+      <AgencyDialog user={agencyOf} onClose={() => setAgencyOf(null)} />
       {secret ? <Secret label={t('admin.oneTimePassword', { user: secret.who })} value={secret.password} /> : null}
       {can('accounts.users.manage') ? (
         <Card withBorder>
@@ -76,15 +136,16 @@ function Users() {
               <TextInput label={t('admin.displayName')} required value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} error={fields.displayName} />
               <Select label={t('admin.role')} required allowDeselect={false} value={role} onChange={setRole} data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} error={fields.role} />
               <TextInput label={t('admin.organisation')} description={t('admin.organisationHelp')} value={organisationId} onChange={(e) => setOrganisationId(e.currentTarget.value)} error={fields.organisationId} />
+              <PartyPicker label={t('admin.agency')} description={t('admin.agencyHelp')} role="state_agency" value={agencyPartyId} onChange={(id) => setAgencyPartyId(id)} error={fields.agencyPartyId} />
             </SimpleGrid>
             <Button type="submit" mt="sm">{t('admin.createUser')}</Button>
           </form>
         </Card>
       ) : null}
-      <ErrorAlert error={error ?? users.error} shownFields={['username', 'displayName', 'role', 'organisationId']} />
+      <ErrorAlert error={error ?? users.error} shownFields={['username', 'displayName', 'role', 'organisationId', 'agencyPartyId']} />
       <Table striped className="dense" data-testid="users">
         <Table.Thead>
-          <Table.Tr><Table.Th>{t('login.username')}</Table.Th><Table.Th>{t('admin.displayName')}</Table.Th><Table.Th>{t('admin.role')}</Table.Th><Table.Th>{t('common.created')}</Table.Th><Table.Th>{t('registry.status')}</Table.Th>{can('accounts.users.manage') ? <Table.Th>{t('common.actions')}</Table.Th> : null}</Table.Tr>
+          <Table.Tr><Table.Th>{t('login.username')}</Table.Th><Table.Th>{t('admin.displayName')}</Table.Th><Table.Th>{t('admin.role')}</Table.Th><Table.Th>{t('admin.agency')}</Table.Th><Table.Th>{t('common.created')}</Table.Th><Table.Th>{t('registry.status')}</Table.Th>{can('accounts.users.manage') ? <Table.Th>{t('common.actions')}</Table.Th> : null}</Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {(users.data?.items ?? []).map((u) => (
@@ -92,6 +153,7 @@ function Users() {
               <Table.Td>{u.username}</Table.Td>
               <Table.Td>{u.displayName}</Table.Td>
               <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
+              <Table.Td data-agency={u.agencyPartyId ?? ''}>{u.agencyPartyId ? (agencies.data?.get(u.agencyPartyId) ?? u.agencyPartyId) : '—'}</Table.Td>
               <Table.Td>{f.date(u.createdAt)}</Table.Td>
               <Table.Td><StatusBadge status={u.active ? 'active' : 'deactivated'} label={u.active ? t('admin.active') : t('admin.inactive')} /></Table.Td>
               {can('accounts.users.manage') ? (
@@ -99,6 +161,9 @@ function Users() {
                   {u.active ? (
                     <Group gap={4}>
                       <Button size="compact-xs" variant="default" onClick={() => void act(u, 'reset-password')}>{t('admin.resetPassword')}</Button>
+                      {u.role !== 'industry' ? (
+                        <Button size="compact-xs" variant="default" aria-label={t('admin.agencyFor', { user: u.username })} onClick={() => setAgencyOf(u)}>{t('admin.setAgency')}</Button>
+                      ) : null}
                       {u.lockedUntil ? <Button size="compact-xs" variant="default" onClick={() => void act(u, 'unlock')}>{t('admin.unlock')}</Button> : null}
                       {u.id === user?.id ? (
                         <Text size="xs" c="dimmed">{t('admin.ownAccount')}</Text>

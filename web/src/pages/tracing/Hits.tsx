@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Paper, Select, SimpleGrid } from '@mantine/core';
+import { Paper, Select, SimpleGrid, Switch } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { ColumnDef } from '@tanstack/react-table';
@@ -17,10 +17,15 @@ import { AcknowledgeButton, AlertBadge, partyText, recoveredTypeText } from './s
 export default function Hits() {
   const { t } = useTranslation();
   const f = useFormat();
-  const { can } = useSession();
+  const { can, user } = useSession();
   const navigate = useNavigate();
   const search = useSearch({ strict: false }) as Record<string, string | undefined>;
-  const filters = useMemo(() => ({ alertStatus: search.alertStatus, agencyPartyId: search.agencyPartyId }), [search.alertStatus, search.agencyPartyId]);
+  // mine=true: the agency the signed-in officer's account names (set by an administrator).
+  const mine = search.mine === 'true' && Boolean(user?.agencyPartyId);
+  const filters = useMemo(
+    () => ({ alertStatus: search.alertStatus, ...(mine ? { mine: 'true' } : { agencyPartyId: search.agencyPartyId }) }),
+    [search.alertStatus, search.agencyPartyId, mine],
+  );
   const pager = useCursorPager();
   const cursor = pager.cursor;
   const q = useQuery({
@@ -28,9 +33,9 @@ export default function Hits() {
     queryFn: () => tracingApi.listHits(filters, cursor),
     placeholderData: keepPreviousData,
   });
-  const setFilter = (key: 'alertStatus' | 'agencyPartyId', value: string | null) => {
+  const setFilter = (key: 'alertStatus' | 'agencyPartyId' | 'mine', value: string | null) => {
     pager.reset();
-    const next = { ...filters, [key]: value || undefined };
+    const next = { alertStatus: search.alertStatus, agencyPartyId: search.agencyPartyId, mine: search.mine, [key]: value || undefined };
     void navigate({ to: '/tracing/hits', search: Object.fromEntries(Object.entries(next).filter(([, v]) => v)) as Record<string, string> });
   };
   const acknowledging = can('tracing.hits.acknowledge');
@@ -82,7 +87,10 @@ export default function Hits() {
             onChange={(v) => setFilter('alertStatus', v)}
             data={(['open', 'acknowledged'] as const).map((s) => ({ value: s, label: t(`recoveries.alert.${s}`) }))}
           />
-          <PartyPicker label={t('hits.reportingAgency')} value={filters.agencyPartyId ?? null} onChange={(v) => setFilter('agencyPartyId', v)} />
+          {mine ? null : <PartyPicker label={t('hits.reportingAgency')} value={search.agencyPartyId ?? null} onChange={(v) => setFilter('agencyPartyId', v)} />}
+          {user?.agencyPartyId ? (
+            <Switch mt={{ sm: 'xl' }} label={t('hits.mine')} checked={mine} onChange={(e) => setFilter('mine', e.currentTarget.checked ? 'true' : null)} data-testid="hits-mine" />
+          ) : null}
         </SimpleGrid>
       </Paper>
       <ErrorAlert error={q.error} />

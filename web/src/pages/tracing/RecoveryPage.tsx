@@ -106,7 +106,7 @@ function Candidates({ recovery, item }: { recovery: RecoveryDetail; item: Recove
   if (!item.candidates.length) return null;
   return (
     <Stack gap="xs">
-      <Title order={4} size="h5">
+      <Title order={3} size="h5">
         {t('recoveries.detail.candidates', { count: item.candidateCount, formatted: f.number(item.candidateCount) })}
       </Title>
       {item.candidateCount > item.candidates.length ? <Text size="sm" c="dimmed">{t('recoveries.detail.candidatesKept', { count: item.candidates.length })}</Text> : null}
@@ -203,7 +203,7 @@ function Traces({ recovery, item }: { recovery: RecoveryDetail; item: RecoveredI
   if (!identified && !item.traces.length) return null;
   return (
     <Stack gap="xs">
-      <Title order={4} size="h5">
+      <Title order={3} size="h5">
         {t('recoveries.detail.traces')}
       </Title>
       {item.traces.length ? (
@@ -244,7 +244,7 @@ function ForeignHits({ item }: { item: RecoveredItem }) {
   if (!item.foreignHits.length) return null;
   return (
     <Stack gap="xs" data-testid={`foreign-hits-${item.seq}`}>
-      <Title order={4} size="h5">
+      <Title order={3} size="h5">
         {t('recoveries.detail.foreignHits')}
       </Title>
       <Table.ScrollContainer minWidth={560}>
