@@ -18,6 +18,11 @@
  * lookup, this process's CPU plus the PostgreSQL backends'; per HTTP request (`--workers N`), the server
  * processes' (`custodia start` and its workers, not the load generator) plus the backends'. And the peak
  * RSS (VmHWM) of the server processes.
+ * `--keep` keeps the loaded database for the next run instead of dropping it: PostgreSQL database
+ * `bench_lookup_<N>` beside DATABASE_URL's, PGlite data directory `<tmpdir>/custodia-bench-lookup-<N>`
+ * (`--keep-dir DIR` elsewhere). A later `--keep` run with the same N finds the N items there and measures
+ * without loading them again; `--load-only` loads (or finds) them and stops. So the load runs under
+ * /work/wt/cpu-shared.sh and only the measurement under cpu-bench.sh. `--drop` removes the kept data of N items (and measures nothing).
  * Figures are printed as a Markdown table for BENCHMARKS.md. Timings never fail anything.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -30,7 +35,9 @@ import { systemClock } from '../src/platform/clock.ts';
 import { testConfig } from '../src/platform/config.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { openPglite } from '../src/platform/db/pglite.ts';
+import { openPostgres } from '../src/platform/db/postgres.ts';
 import { openScratchPostgres } from '../src/platform/db/scratch.ts';
+import pg from 'pg';
 import type { Db, Engine } from '../src/platform/db/types.ts';
 import type { Deps } from '../src/platform/deps.ts';
 import { normaliseSerial } from '../src/registry/model.ts';
@@ -50,10 +57,14 @@ interface Args {
   connections: number;
   profile?: string;
   serverProfile?: string;
+  keep: boolean;
+  keepDir?: string;
+  loadOnly: boolean;
+  drop: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { items: 200_000, engines: ['pglite', 'postgres'], duration: 10, workers: 0, connections: 10 };
+  const a: Args = { items: 200_000, engines: ['pglite', 'postgres'], duration: 10, workers: 0, connections: 10, keep: false, loadOnly: false, drop: false };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i + 1];
     if (argv[i] === '--items') (a.items = Number(v)), i++;
@@ -63,6 +74,11 @@ function parseArgs(argv: string[]): Args {
     else if (argv[i] === '--connections') (a.connections = Number(v)), i++;
     else if (argv[i] === '--profile') (a.profile = v), i++;
     else if (argv[i] === '--server-profile') (a.serverProfile = path.resolve(v)), i++;
+    else if (argv[i] === '--keep') a.keep = true;
+    else if (argv[i] === '--keep-dir') (a.keepDir = path.resolve(v)), (a.keep = true), i++;
+    else if (argv[i] === '--load-only') (a.loadOnly = true), (a.keep = true);
+    else if (argv[i] === '--drop') a.drop = true;
+    else throw new Error(`unknown option ${argv[i]}`);
   }
   if (!Number.isInteger(a.items) || a.items < 1000) throw new Error('--items must be an integer ≥ 1000');
   if (a.workers > 0 && a.engines.includes('pglite')) throw new Error('--workers needs --engine postgres: the embedded database is served by one process');
@@ -85,6 +101,7 @@ interface Figures {
   /** Peak RSS (VmHWM) of the largest server process, MiB (--workers N only). */
   serverHwmMiB?: number;
   load: string;
+  loadBefore: string;
 }
 
 /** CPU seconds a process has used (utime + stime from /proc; 0 when it is gone). */
@@ -168,35 +185,91 @@ async function startServer(url: string, workers: number, dataDir: string, profil
   throw new Error('server did not become ready');
 }
 
-async function benchEngine(engine: Engine, args: Args): Promise<Figures> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `custodia-lookup-${engine}-`));
-  let db: Db;
-  let close: () => Promise<void>;
-  let url = '';
+const ADMIN_URL = () => process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/test';
+const keptName = (items: number) => `bench_lookup_${items}`;
+const keptDir = (args: Args) => args.keepDir ?? path.join(os.tmpdir(), `custodia-bench-lookup-${args.items}`);
+
+interface BenchDb {
+  db: Db;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The bench's database: a fresh one, or with `--keep` the kept one (created when missing). */
+async function openBenchDb(engine: Engine, args: Args, dir: string): Promise<BenchDb> {
   if (engine === 'pglite') {
-    db = await openPglite(path.join(dir, 'pgdata'));
+    const dataDir = args.keep ? keptDir(args) : path.join(dir, 'pgdata');
+    const db = await openPglite(dataDir);
     await migrate(db);
-    close = () => db.close();
-  } else {
-    const scratch = await openScratchPostgres(process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/test', 'custodia_bench', 20);
-    db = scratch.db;
-    close = scratch.close;
-    url = scratch.url;
+    return { db, url: '', close: () => db.close() };
   }
+  if (!args.keep) {
+    const scratch = await openScratchPostgres(ADMIN_URL(), 'custodia_bench', 20);
+    return { db: scratch.db, url: scratch.url, close: scratch.close };
+  }
+  const admin = new pg.Client({ connectionString: ADMIN_URL() });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [keptName(args.items)]);
+    if (!rowCount) await admin.query(`CREATE DATABASE ${keptName(args.items)}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(ADMIN_URL());
+  url.pathname = `/${keptName(args.items)}`;
+  const db = await openPostgres(url.toString(), 20);
+  await migrate(db);
+  return { db, url: url.toString(), close: () => db.close() };
+}
+
+/** Removes the kept data of `--items N` on an engine (`--drop`). */
+async function dropKept(engine: Engine, args: Args): Promise<void> {
+  if (engine === 'pglite') {
+    fs.rmSync(keptDir(args), { recursive: true, force: true });
+    return;
+  }
+  const admin = new pg.Client({ connectionString: ADMIN_URL() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${keptName(args.items)} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Writes the N items raw unless they are there already (a kept database); returns whether it wrote them. */
+async function loadItems(db: Db, engine: Engine, args: Args): Promise<boolean> {
+  const [{ n }] = await db.query<{ n: string }>('SELECT count(*) AS n FROM registry_items');
+  if (Number(n) === args.items) {
+    log(`[${engine}] ${args.items} items found, not loaded again`);
+    return false;
+  }
+  if (Number(n) !== 0) throw new Error(`the kept ${engine} database holds ${n} items, not ${args.items}: --drop it first`);
+  const started = performance.now();
+  await db.transaction(async (tx) => {
+    const now = new Date();
+    for (let i = 0; i < args.items; i += BATCH) {
+      const rows: ItemRow[] = [];
+      for (let j = i; j < Math.min(args.items, i + BATCH); j++) rows.push(itemRow(j, now));
+      await insertItemsRaw(tx, rows);
+    }
+  });
+  await db.exec('ANALYZE');
+  log(`[${engine}] ${args.items} items written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return true;
+}
+
+async function benchEngine(engine: Engine, args: Args): Promise<Figures | undefined> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `custodia-lookup-${engine}-`));
+  const { db, url, close } = await openBenchDb(engine, args, dir);
   let child: ChildProcess | undefined;
   try {
-    await db.transaction(async (tx) => {
-      const now = new Date();
-      for (let i = 0; i < args.items; i += BATCH) {
-        const rows: ItemRow[] = [];
-        for (let j = i; j < Math.min(args.items, i + BATCH); j++) rows.push(itemRow(j, now));
-        await insertItemsRaw(tx, rows);
-      }
-    });
-    await db.exec('ANALYZE');
-    log(`[${engine}] ${args.items} items written`);
+    await loadItems(db, engine, args);
+    if (args.loadOnly) return undefined;
     const now = new Date();
-    const { headers } = await insertMachineToken(db, { role: 'registry_clerk', username: 'bench-clerk', tokenName: 'bench', now, expiresAt: new Date(now.getTime() + 86_400_000) });
+    // A new clerk per run (a kept database keeps the earlier runs' clerks).
+    const { headers } = await insertMachineToken(db, { role: 'registry_clerk', username: `bench-clerk-${Date.now()}`, tokenName: 'bench', now, expiresAt: new Date(now.getTime() + 86_400_000) });
+    const loadBefore = os.loadavg().map((l) => l.toFixed(1)).join(' ');
     const serialAt = (k: number) => row((k * 7919) % args.items).serial;
 
     // The same lookup in SQL, sequential on one connection.
@@ -251,7 +324,7 @@ async function benchEngine(engine: Engine, args: Args): Promise<Figures> {
     if (http.non2xx > 0 || http.errors > 0) log(`[${engine}] warning: ${http.non2xx} non-2xx responses, ${http.errors} errors`);
     log(`[${engine}] HTTP exact (${args.workers ? `${args.workers} worker(s)` : 'in-process'}): ${Math.round(http.requests)} req/s p50 ${http.p50} ms p99 ${http.p99} ms (${(http.requests / sqlPerSec).toFixed(2)}× SQL)${httpCpuUs ? `, ${Math.round(httpCpuUs)} µs CPU each (server + backends), server peak RSS ${Math.round(serverHwmMiB!)} MiB` : ''}`);
     await app?.close();
-    return { engine, workers: args.workers, items: args.items, http, sqlPerSec, sqlP50: percentile(sqlTimes, 50), sqlP99: percentile(sqlTimes, 99), sqlCpuUs, httpCpuUs, serverHwmMiB, load: os.loadavg().map((l) => l.toFixed(1)).join(' ') };
+    return { engine, workers: args.workers, items: args.items, http, sqlPerSec, sqlP50: percentile(sqlTimes, 50), sqlP99: percentile(sqlTimes, 99), sqlCpuUs, httpCpuUs, serverHwmMiB, loadBefore, load: os.loadavg().map((l) => l.toFixed(1)).join(' ') };
   } finally {
     if (child) {
       child.kill('SIGTERM');
@@ -265,14 +338,22 @@ async function benchEngine(engine: Engine, args: Args): Promise<Figures> {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const all: Figures[] = [];
-  for (const engine of args.engines) all.push(await benchEngine(engine, args));
+  if (args.drop) {
+    for (const engine of args.engines) await dropKept(engine, args);
+    return;
+  }
+  for (const engine of args.engines) {
+    const f = await benchEngine(engine, args);
+    if (f) all.push(f);
+  }
+  if (args.loadOnly) return;
   const f0 = (n: number) => Math.round(n).toLocaleString('en');
   console.log(`\nExact lookup benchmark, ${new Date().toISOString().slice(0, 16)} UTC, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${args.connections} connections, ${args.duration} s\n`);
-  console.log('| engine | server | items | HTTP req/s | p50 ms | p99 ms | SQL lookups/s (sequential) | SQL p50 ms | SQL p99 ms | HTTP / SQL | CPU µs per SQL lookup | CPU µs per HTTP request | server peak RSS MiB | load average after |');
+  console.log('| engine | server | items | HTTP req/s | p50 ms | p99 ms | SQL lookups/s (sequential) | SQL p50 ms | SQL p99 ms | HTTP / SQL | CPU µs per SQL lookup | CPU µs per HTTP request | server peak RSS MiB | load average before → after |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const f of all) {
     const server = f.workers ? f.workers === 1 ? 'custodia start (one process)' : `custodia start, CUSTODIA_WORKERS=${f.workers}` : 'in-process';
-    console.log(`| ${f.engine} | ${server} | ${f0(f.items)} | ${f0(f.http.requests)} | ${f.http.p50} | ${f.http.p99} | ${f0(f.sqlPerSec)} | ${f.sqlP50.toFixed(2)} | ${f.sqlP99.toFixed(2)} | ${(f.http.requests / f.sqlPerSec).toFixed(2)}× | ${f0(f.sqlCpuUs)} | ${f.httpCpuUs ? f0(f.httpCpuUs) : '–'} | ${f.serverHwmMiB ? f0(f.serverHwmMiB) : '–'} | ${f.load} |`);
+    console.log(`| ${f.engine} | ${server} | ${f0(f.items)} | ${f0(f.http.requests)} | ${f.http.p50} | ${f.http.p99} | ${f0(f.sqlPerSec)} | ${f.sqlP50.toFixed(2)} | ${f.sqlP99.toFixed(2)} | ${(f.http.requests / f.sqlPerSec).toFixed(2)}× | ${f0(f.sqlCpuUs)} | ${f.httpCpuUs ? f0(f.httpCpuUs) : '–'} | ${f.serverHwmMiB ? f0(f.serverHwmMiB) : '–'} | ${f.loadBefore} → ${f.load} |`);
   }
 }
 
