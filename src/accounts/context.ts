@@ -11,7 +11,7 @@ import { agencyErrors, newSecret, normaliseUsername, organisationErrors } from '
 import type { newUserInput } from './schemas.ts';
 import * as store from './store.ts';
 import type { SessionRow, TokenRow, UserRow } from './store.ts';
-import { tokenCacheFor } from './token-cache.ts';
+import { clearAuthCaches } from './token-cache.ts';
 import type { z } from 'zod';
 
 /**
@@ -80,15 +80,16 @@ export const sessionAudit = (action: string, r: SessionRow, reason?: string | nu
 export const tokenAudit = (action: string, r: TokenRow, reason?: string | null): AuditInput => ({ action, entity: 'api_token', entityId: r.id, reason, state: store.tokenState(r) });
 
 /**
- * A write that changes what a token may do (revocation, deactivation, a new role or organisation).
- * This process forgets the tokens it resolved as soon as the write ends, so its next request is
- * refused at once; other processes forget them on the database's notification (token-cache.ts).
+ * A write that changes what a token or a session may do (revocation, sign-out, deactivation, a new role,
+ * organisation or password). This process forgets the tokens and sessions it resolved as soon as the
+ * write ends, so its next request is refused at once; other processes forget them on the database's
+ * notification (token-cache.ts).
  */
 export async function inAuthTransaction<T>(ctx: AccountsContext, tx: Tx | undefined, fn: (t: Tx) => Promise<T>): Promise<T> {
   try {
     return await inTransaction(ctx.deps.db, tx, fn);
   } finally {
-    tokenCacheFor(ctx.deps.db).clear();
+    clearAuthCaches(ctx.deps.db);
   }
 }
 

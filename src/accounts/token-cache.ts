@@ -1,20 +1,32 @@
 import type { Db } from '../platform/db/types.ts';
-import type { TokenRow, UserRow } from './store.ts';
+import type { SessionRow, TokenRow, UserRow } from './store.ts';
 
 /**
- * API tokens this process has resolved, so a machine client's requests do not each cost a token query
- * (measured: ~1.5× the exact-lookup throughput on PostgreSQL, ~1.75× on PGlite).
+ * API tokens and browser sessions this process has resolved, so a client's requests do not each cost a
+ * credential query (measured for tokens: ~1.5× the exact-lookup throughput on PostgreSQL, ~1.75× on PGlite).
  *
- * What keeps it right: the database announces every change to api_tokens (owner, role, secret, expiry,
- * revocation) and to users on the channel `custodia_auth` when it commits (migration 0220, triggers,
- * so plain SQL is covered too), and every process clears its cache on it. The cache is used only while
- * its listening connection is up; a lookup that started before a change is never stored after it (the
- * generation check). Expiry, the user's active flag and the role are still checked on every request by
- * the caller, against the cached rows. Another process's revocation takes effect here when its
+ * What keeps them right: the database announces every change to api_tokens (owner, role, secret, expiry,
+ * revocation), to sessions (owner, secret, expiry, revocation: migration 0028) and to users on the channel
+ * `custodia_auth` when it commits (migrations 0010 and 0028, triggers, so plain SQL is covered too), and
+ * every process clears both caches on it; this process also clears them as soon as one of its own auth
+ * writes ends (`inAuthTransaction`). The caches are used only while the listening connection is up; a
+ * lookup that started before a change is never stored after it (the generation check); nothing is trusted
+ * longer than a minute. Expiry, revocation, the user's active flag and the role are still checked on every
+ * request by the caller, against the cached rows. Another process's revocation takes effect here when its
  * notification arrives, milliseconds after the commit.
+ *
+ * Not announced, on purpose: a token's `last_used_at` and a session's `last_seen_at` touch (they change
+ * nothing a request may do, and would clear every cache once a minute per client). So a cached session's
+ * `last_seen_at` may be older than the database's, when another process saw the session since: the caller
+ * never refuses a session as idle from the cache, it reads the row again (authenticate-session.ts).
  */
 export interface CachedToken {
   token: TokenRow;
+  user: UserRow;
+}
+
+export interface CachedSession {
+  session: SessionRow;
   user: UserRow;
 }
 
@@ -23,8 +35,9 @@ export const AUTH_CHANNEL = 'custodia_auth';
 const MAX_AGE_MS = 60_000;
 const MAX_ENTRIES = 10_000;
 
-export class TokenCache {
-  private readonly entries = new Map<string, { found: CachedToken; at: number }>();
+/** One process's resolved credentials of one kind, keyed by the secret's digest. */
+export class CredentialCache<T> {
+  private readonly entries = new Map<string, { found: T; at: number }>();
   private generation = 0;
   private listening = false;
 
@@ -40,6 +53,11 @@ export class TokenCache {
     this.entries.clear();
   }
 
+  /** How many times it was cleared (a notification, a write of this process): tests tell a notification from the maximum age. */
+  get clears(): number {
+    return this.generation;
+  }
+
   get isListening(): boolean {
     return this.listening;
   }
@@ -48,7 +66,7 @@ export class TokenCache {
     return this.entries.size;
   }
 
-  get(digest: string): CachedToken | undefined {
+  get(digest: string): T | undefined {
     if (!this.listening) return undefined;
     const e = this.entries.get(digest);
     if (!e) return undefined;
@@ -65,30 +83,59 @@ export class TokenCache {
   }
 
   /** Stores a lookup's result unless anything changed since it began. */
-  put(digest: string, found: CachedToken, begunAt: number): void {
+  put(digest: string, found: T, begunAt: number): void {
     if (!this.listening || begunAt !== this.generation) return;
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(digest, { found, at: performance.now() });
   }
 }
 
-const caches = new WeakMap<Db, { cache: TokenCache; started: Promise<void> }>();
+export class TokenCache extends CredentialCache<CachedToken> {}
+export class SessionCache extends CredentialCache<CachedSession> {}
+
+interface AuthCaches {
+  tokens: TokenCache;
+  sessions: SessionCache;
+}
+
+const caches = new WeakMap<Db, AuthCaches>();
 
 /**
- * The cache of this database handle (one per server process), listening from its first use. Until the
- * listener reports that it listens, the cache stores and returns nothing.
+ * The caches of this database handle (one per server process), listening from their first use. Until the
+ * listener reports that it listens, they store and return nothing; without a listener they stay off and
+ * every request resolves its credential in the database.
  */
-export function tokenCacheFor(db: Db): TokenCache {
+function authCachesFor(db: Db): AuthCaches {
   let held = caches.get(db);
   if (!held) {
-    const cache = new TokenCache();
-    const started = db
-      .listen(AUTH_CHANNEL, () => cache.clear(), (listening) => cache.setListening(listening))
-      .then(() => undefined)
-      // Without a listener the cache stays off: every request resolves its token in the database.
-      .catch(() => cache.setListening(false));
-    held = { cache, started };
+    const both: AuthCaches = { tokens: new TokenCache(), sessions: new SessionCache() };
+    const setListening = (listening: boolean) => {
+      both.tokens.setListening(listening);
+      both.sessions.setListening(listening);
+    };
+    void db
+      .listen(AUTH_CHANNEL, () => clearBoth(both), setListening)
+      .catch(() => setListening(false));
+    held = both;
     caches.set(db, held);
   }
-  return held.cache;
+  return held;
+}
+
+function clearBoth(c: AuthCaches): void {
+  c.tokens.clear();
+  c.sessions.clear();
+}
+
+export function tokenCacheFor(db: Db): TokenCache {
+  return authCachesFor(db).tokens;
+}
+
+export function sessionCacheFor(db: Db): SessionCache {
+  return authCachesFor(db).sessions;
+}
+
+/** Forgets every credential this process resolved (after its own write to tokens, sessions or users). */
+export function clearAuthCaches(db: Db): void {
+  clearBoth(authCachesFor(db));
 }

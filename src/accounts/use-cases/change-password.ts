@@ -2,7 +2,7 @@ import { recordAudit, recordAuditBatch } from '../../platform/audit/record.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { ForbiddenError, RuleViolationError, ValidationError } from '../../platform/http/errors.ts';
 import { parseInput } from '../../platform/validation.ts';
-import { hashPassword, mustFindUser, passwordMatches, sessionAudit, userAudit, type AccountsContext } from '../context.ts';
+import { hashPassword, inAuthTransaction, mustFindUser, passwordMatches, sessionAudit, userAudit, type AccountsContext } from '../context.ts';
 import { accountsPolicy } from '../policy.ts';
 import { presentUser, type UserView } from '../presenters.ts';
 import { changePasswordInput, newPasswordInput } from '../schemas.ts';
@@ -29,7 +29,7 @@ export async function changePassword(
   }
   parseInput('accounts', newPasswordInput(user.username, currentPassword), { newPassword });
   const passwordHash = await hashPassword(newPassword);
-  const row = await db.transaction(async (tx) => {
+  const row = await inAuthTransaction(ctx, undefined, async (tx) => {
     const updated = await store.setPassword(tx, user.id, passwordHash, false, clock.now());
     await recordAudit(tx, actor, clock, userAudit('accounts.user.change_password', updated));
     const others = await store.revokeUserSessions(tx, user.id, 'password changed', clock.now(), currentSessionId ?? null);

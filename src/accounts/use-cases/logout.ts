@@ -1,8 +1,7 @@
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/types.ts';
-import { inTransaction } from '../../platform/tx.ts';
-import { sessionAudit, type AccountsContext } from '../context.ts';
+import { inAuthTransaction, sessionAudit, type AccountsContext } from '../context.ts';
 import { accountsPolicy } from '../policy.ts';
 import * as store from '../store.ts';
 
@@ -11,7 +10,7 @@ export async function logout(ctx: AccountsContext, actor: Actor, sessionId: stri
   const { clock } = ctx.deps;
   accountsPolicy.require(actor, 'accounts.self');
   if (!sessionId) return { revoked: false };
-  return inTransaction(ctx.deps.db, tx, async (t) => {
+  return inAuthTransaction(ctx, tx, async (t) => {
     const s = await store.revokeSession(t, sessionId, 'signed out', clock.now());
     if (s) await recordAudit(t, actor, clock, sessionAudit('accounts.session.revoke', s, 'signed out'));
     return { revoked: Boolean(s) };

@@ -2,9 +2,8 @@ import { recordAudit } from '../../platform/audit/record.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/types.ts';
 import { RuleViolationError } from '../../platform/http/errors.ts';
-import { inTransaction } from '../../platform/tx.ts';
 import { parseInput } from '../../platform/validation.ts';
-import { hashPassword, mustFindUser, revokeAllCredentials, userAudit, type AccountsContext } from '../context.ts';
+import { hashPassword, inAuthTransaction, mustFindUser, revokeAllCredentials, userAudit, type AccountsContext } from '../context.ts';
 import { oneTimePassword } from '../model.ts';
 import { accountsPolicy } from '../policy.ts';
 import { presentUser, type UserView } from '../presenters.ts';
@@ -18,7 +17,7 @@ export async function resetPassword(ctx: AccountsContext, actor: Actor, id: stri
   const { reason } = parseInput('accounts', reasonInputSchema, input);
   const password = oneTimePassword();
   const passwordHash = await hashPassword(password);
-  const row = await inTransaction(ctx.deps.db, tx, async (t) => {
+  const row = await inAuthTransaction(ctx, tx, async (t) => {
     const u = await mustFindUser(t, id, true);
     if (!u.active) throw new RuleViolationError('A deactivated user cannot sign in.', [{ field: 'id', code: 'user.inactive', message: 'The user is deactivated.' }]);
     const updated = await store.setPassword(t, id, passwordHash, true, clock.now());
