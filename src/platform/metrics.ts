@@ -59,10 +59,10 @@ export function installRequestMetrics(app: FastifyInstance, metrics: Metrics): v
 function timed(q: Queryable, metrics: Metrics, pool: string): Queryable {
   return {
     engine: q.engine,
-    async query(text, params) {
+    async query(text, params, options) {
       const end = metrics.dbQueryDuration.startTimer({ pool, kind: 'query' });
       try {
-        return await q.query(text, params);
+        return await q.query(text, params, options);
       } finally {
         end();
       }

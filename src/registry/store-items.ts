@@ -335,6 +335,8 @@ export async function searchItems(q: Queryable, f: ItemFilter, sort: ItemSort): 
       `LEFT JOIN LATERAL (SELECT ${ITEM_COLS}, ${sortValue} AS sort_key, ${expr} AS sort_order FROM ${from} ${pageWhere} ` +
       `ORDER BY ${order} LIMIT ${p(sort.limit + 1)}) m ON true ORDER BY m.sort_order ${dir}, m.id ${dir}`,
     w.params,
+    // The exact serial lookup is the hot path; its texts are few (sort key × order × cursor × filters).
+    { prepare: f.serialExact !== undefined },
   );
   const total = rows[0]?.total ?? 0;
   // No match: the count's one row with an empty page beside it.

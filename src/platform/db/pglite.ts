@@ -18,6 +18,7 @@ const asBlob = (text: string) => new Blob([text]);
 function wrap(conn: PGliteLike): Queryable {
   return {
     engine: 'pglite',
+    // QueryOptions.prepare is not used: PGlite's client parses every statement anew (one unnamed statement).
     async query<T = Row>(text: string, params: readonly unknown[] = []): Promise<T[]> {
       const result = await conn.query<T>(text, params as unknown[]);
       return result.rows;

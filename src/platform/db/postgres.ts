@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
 import { copyStatement, copyText, type CopyValue } from './copy.ts';
 import { assertChannelName } from './listen.ts';
-import type { Db, Queryable, Row, Tx } from './types.ts';
+import type { Db, QueryOptions, Queryable, Row, Tx } from './types.ts';
 import { OID_DATE, OID_INT8, parseDate, parseInt8 } from './parsers.ts';
 
 const typeParsers = {
@@ -15,6 +16,23 @@ const typeParsers = {
     return (pg.types.getTypeParser as any)(oid, format);
   },
 };
+
+/**
+ * Statement names of prepared texts: a name per text, the same on every connection. At most
+ * MAX_PREPARED_TEXTS texts are ever prepared (each stays prepared on every pooled connection); past that a
+ * text is run unprepared, as any other statement.
+ */
+const statementNames = new Map<string, string>();
+const MAX_PREPARED_TEXTS = 200;
+
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (!name && statementNames.size < MAX_PREPARED_TEXTS) {
+    name = `custodia_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
 
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   // A transaction is one connection: callers may still start several reads at once (Promise.all over a tx,
@@ -31,8 +49,9 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
       };
   return {
     engine: 'postgres',
-    async query<T = Row>(text: string, params: readonly unknown[] = []): Promise<T[]> {
-      const result = await inOrder(() => client.query({ text, values: params as unknown[], types: typeParsers }));
+    async query<T = Row>(text: string, params: readonly unknown[] = [], options?: QueryOptions): Promise<T[]> {
+      const name = options?.prepare ? statementName(text) : undefined;
+      const result = await inOrder(() => client.query({ text, values: params as unknown[], types: typeParsers, ...(name ? { name } : {}) }));
       return result.rows as T[];
     },
     async exec(script: string): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Actor } from '../auth/actor.ts';
 import { currentRequest } from '../http/request-context.ts';
-import type { Db, Row, Tx } from './types.ts';
+import type { Db, QueryOptions, Row, Tx } from './types.ts';
 
 /**
  * Reads that may be a little stale (searches, item pages, public verification, reports) go to a
@@ -148,8 +148,8 @@ export function createReadRouting(primary: Db, replica: Db, options: ReadRouting
 
   const notingPrimary: Db = {
     ...primary,
-    async query<T = Row>(text: string, params?: readonly unknown[]): Promise<T[]> {
-      const rows = await primary.query<T>(text, params);
+    async query<T = Row>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<T[]> {
+      const rows = await primary.query<T>(text, params, options);
       if (mayWrite(text)) await noteWrite();
       return rows;
     },
@@ -184,7 +184,7 @@ export function createReadRouting(primary: Db, replica: Db, options: ReadRouting
       const key = actor.userId ?? `${actor.kind}:${actor.name}`;
       const routed: Db = {
         ...replica,
-        query: <T = Row>(text: string, params?: readonly unknown[]) => read(key, (db) => db.query<T>(text, params)),
+        query: <T = Row>(text: string, params?: readonly unknown[], options?: QueryOptions) => read(key, (db) => db.query<T>(text, params, options)),
         exec: (script) => read(key, (db) => db.exec(script)),
         // A write: never on the replica.
         copyFrom: undefined,

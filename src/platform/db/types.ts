@@ -7,10 +7,21 @@ import type { CopyValue } from './copy.ts';
 
 export type Row = Record<string, unknown>;
 
+export interface QueryOptions {
+  /**
+   * A hot statement, run again and again with other values (the exact serial lookup): on PostgreSQL it is
+   * prepared once per connection under a name derived from its text, so the server parses and plans it
+   * once rather than on every call (planning cost ~6× the execution of the exact lookup). Only for
+   * statements whose text comes from a small fixed set (each distinct text stays prepared on every pooled
+   * connection). PGlite runs it as any other statement.
+   */
+  prepare?: boolean;
+}
+
 export interface Queryable {
   readonly engine: Engine;
   /** Runs one parameterised statement and returns its rows. */
-  query<T = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T = Row>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<T[]>;
   /** Runs a script of several statements without parameters (migrations, DDL). */
   exec(script: string): Promise<void>;
   /**
