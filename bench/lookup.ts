@@ -18,6 +18,8 @@
  * lookup, this process's CPU plus the PostgreSQL backends'; per HTTP request (`--workers N`), the server
  * processes' (`custodia start` and its workers, not the load generator) plus the backends'. And the peak
  * RSS (VmHWM) of the server processes.
+ * `--floor` also measures, on the same connection, `SELECT 1` and the item row by its serial alone (one
+ * index, no markings, no count): what the engine does at best for this client, the ceiling of the route.
  * `--keep` keeps the loaded database for the next run instead of dropping it: PostgreSQL database
  * `bench_lookup_<N>` beside DATABASE_URL's, PGlite data directory `<tmpdir>/custodia-bench-lookup-<N>`
  * (`--keep-dir DIR` elsewhere). A later `--keep` run with the same N finds the N items there and measures
@@ -42,6 +44,7 @@ import type { Db, Engine } from '../src/platform/db/types.ts';
 import type { Deps } from '../src/platform/deps.ts';
 import { normaliseSerial } from '../src/registry/model.ts';
 import { searchItems, type ItemRow } from '../src/registry/store.ts';
+import { ITEM_COLS } from '../src/registry/store-items.ts';
 import { insertItemsRaw } from '../src/registry/import/store.ts';
 import { insertMachineToken } from '../test/support/tokens.ts';
 import { httpLoad, itemRow, percentile, row } from './support/registry-data.ts';
@@ -59,12 +62,13 @@ interface Args {
   serverProfile?: string;
   keep: boolean;
   keepDir?: string;
+  floor: boolean;
   loadOnly: boolean;
   drop: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { items: 200_000, engines: ['pglite', 'postgres'], duration: 10, workers: 0, connections: 10, keep: false, loadOnly: false, drop: false };
+  const a: Args = { items: 200_000, engines: ['pglite', 'postgres'], duration: 10, workers: 0, connections: 10, keep: false, loadOnly: false, drop: false, floor: false };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i + 1];
     if (argv[i] === '--items') (a.items = Number(v)), i++;
@@ -78,6 +82,7 @@ function parseArgs(argv: string[]): Args {
     else if (argv[i] === '--keep-dir') (a.keepDir = path.resolve(v)), (a.keep = true), i++;
     else if (argv[i] === '--load-only') (a.loadOnly = true), (a.keep = true);
     else if (argv[i] === '--drop') a.drop = true;
+    else if (argv[i] === '--floor') a.floor = true;
     else throw new Error(`unknown option ${argv[i]}`);
   }
   if (!Number.isInteger(a.items) || a.items < 1000) throw new Error('--items must be an integer ≥ 1000');
@@ -102,6 +107,14 @@ interface Figures {
   serverHwmMiB?: number;
   load: string;
   loadBefore: string;
+  floor?: { select1: number; serialOnly: number };
+}
+
+/** Calls per second of `fn` called 3,000 times one after another. */
+async function sequentialRate(fn: (i: number) => Promise<void>): Promise<number> {
+  const start = performance.now();
+  for (let i = 0; i < 3000; i++) await fn(i);
+  return 3000 / ((performance.now() - start) / 1000);
 }
 
 /** CPU seconds a process has used (utime + stime from /proc; 0 when it is gone). */
@@ -288,6 +301,18 @@ async function benchEngine(engine: Engine, args: Args): Promise<Figures | undefi
     const sqlCpuUs = ((ownCpu() - ownAtStart + (await sqlMeter.stop())) / 3000) * 1e6;
     sqlTimes.sort((a, b) => a - b);
     log(`[${engine}] SQL exact: ${Math.round(sqlPerSec)} lookups/s p50 ${percentile(sqlTimes, 50).toFixed(2)} ms p99 ${percentile(sqlTimes, 99).toFixed(2)} ms, ${Math.round(sqlCpuUs)} µs CPU each`);
+    // --floor: what the engine does at best on one connection, for the same client: an empty statement,
+    // and the item row by its serial alone (one index, no markings, no count): the ceiling of any lookup.
+    const floor = args.floor
+      ? {
+          select1: await sequentialRate(async () => void (await db.query('SELECT 1'))),
+          serialOnly: await sequentialRate(async (i) => {
+            const rows = await db.query(`SELECT ${ITEM_COLS} FROM registry_items WHERE serial_norm = $1`, [normaliseSerial(serialAt(i + 100))]);
+            if (rows.length !== 1) throw new Error('serial-only lookup did not find its item');
+          }),
+        }
+      : undefined;
+    if (floor) log(`[${engine}] floor: SELECT 1 ${Math.round(floor.select1)}/s, item by serial_norm alone ${Math.round(floor.serialOnly)}/s (sequential, one connection)`);
 
     let app: Awaited<ReturnType<typeof buildApp>> | undefined;
     if (args.workers > 0) {
@@ -324,7 +349,7 @@ async function benchEngine(engine: Engine, args: Args): Promise<Figures | undefi
     if (http.non2xx > 0 || http.errors > 0) log(`[${engine}] warning: ${http.non2xx} non-2xx responses, ${http.errors} errors`);
     log(`[${engine}] HTTP exact (${args.workers ? `${args.workers} worker(s)` : 'in-process'}): ${Math.round(http.requests)} req/s p50 ${http.p50} ms p99 ${http.p99} ms (${(http.requests / sqlPerSec).toFixed(2)}× SQL)${httpCpuUs ? `, ${Math.round(httpCpuUs)} µs CPU each (server + backends), server peak RSS ${Math.round(serverHwmMiB!)} MiB` : ''}`);
     await app?.close();
-    return { engine, workers: args.workers, items: args.items, http, sqlPerSec, sqlP50: percentile(sqlTimes, 50), sqlP99: percentile(sqlTimes, 99), sqlCpuUs, httpCpuUs, serverHwmMiB, loadBefore, load: os.loadavg().map((l) => l.toFixed(1)).join(' ') };
+    return { engine, workers: args.workers, items: args.items, http, sqlPerSec, sqlP50: percentile(sqlTimes, 50), sqlP99: percentile(sqlTimes, 99), sqlCpuUs, httpCpuUs, serverHwmMiB, floor, loadBefore, load: os.loadavg().map((l) => l.toFixed(1)).join(' ') };
   } finally {
     if (child) {
       child.kill('SIGTERM');
@@ -354,6 +379,12 @@ async function main(): Promise<void> {
   for (const f of all) {
     const server = f.workers ? f.workers === 1 ? 'custodia start (one process)' : `custodia start, CUSTODIA_WORKERS=${f.workers}` : 'in-process';
     console.log(`| ${f.engine} | ${server} | ${f0(f.items)} | ${f0(f.http.requests)} | ${f.http.p50} | ${f.http.p99} | ${f0(f.sqlPerSec)} | ${f.sqlP50.toFixed(2)} | ${f.sqlP99.toFixed(2)} | ${(f.http.requests / f.sqlPerSec).toFixed(2)}× | ${f0(f.sqlCpuUs)} | ${f.httpCpuUs ? f0(f.httpCpuUs) : '–'} | ${f.serverHwmMiB ? f0(f.serverHwmMiB) : '–'} | ${f.loadBefore} → ${f.load} |`);
+  }
+  const floors = all.filter((f) => f.floor);
+  if (floors.length) {
+    console.log('\n| engine | items | SELECT 1 /s | item by serial_norm alone /s | the route\'s SQL /s | HTTP req/s |');
+    console.log('|---|---|---|---|---|---|');
+    for (const f of floors) console.log(`| ${f.engine} | ${f0(f.items)} | ${f0(f.floor!.select1)} | ${f0(f.floor!.serialOnly)} | ${f0(f.sqlPerSec)} | ${f0(f.http.requests)} |`);
   }
 }
 
