@@ -2,6 +2,10 @@ import http from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../src/platform/auth/actor.ts';
 import { newEnvelope, signEnvelope } from '../src/exchange/envelope.ts';
+import type { EnvelopeEffect } from '../src/exchange/inbox.ts';
+import { createExchangeService } from '../src/exchange/service.ts';
+import { verifyCompactJws } from '../src/platform/crypto/keys.ts';
+import type { Tx } from '../src/platform/db/types.ts';
 import { EXAMPLE_BODIES } from '../src/exchange/fixtures.ts';
 import { keyRotationBody } from '../src/exchange/pins.ts';
 import { describeEngines } from './support/engines.ts';
@@ -148,6 +152,65 @@ describeEngines('parallel sending of unordered types, ordered types kept in orde
     expect(await count(b, "SELECT count(*)::int AS n FROM exchange_inbox WHERE envelope_id = ANY($1::uuid[]) AND effect = 'queued' AND effect_detail ? 'draft'", [ids])).toBe(30);
     expect(await count(b, "SELECT count(*)::int AS n FROM audit_log WHERE action = 'exchange.envelope.receive'")).toBe(before + 30);
     expect(await count(b, "SELECT count(*)::int AS n FROM audit_log WHERE action = 'exchange.peer.rotate'")).toBe(0);
+    const res = await b.t.app.inject({ method: 'POST', url: '/api/v1/audit/verify', headers: await b.headers('auditor') });
+    expect(res.json()).toMatchObject({ ok: true });
+  }, 180_000);
+
+  it('answers envelopes received together at once in their transaction: the answers in one insert, every audit entry in one append', async () => {
+    // A service over B's database that counts transactions and audit appends; its effect answers each check at
+    // once, as the licensing effect does under CUSTODIA_EXCHANGE_AUTO_ANSWER.
+    const db = b.t.deps.db;
+    const seen = { transactions: 0, auditAppends: 0, outboxInserts: 0 };
+    const watch = <T extends object>(q: T): T =>
+      new Proxy(q, {
+        get(target, prop) {
+          const v = Reflect.get(target, prop, target);
+          if (prop === 'query') {
+            return (text: string, params?: unknown[]) => {
+              if (text.startsWith('UPDATE audit_head')) seen.auditAppends++;
+              if (text.startsWith('INSERT INTO exchange_outbox')) seen.outboxInserts++;
+              return (v as (t: string, p?: unknown[]) => unknown).call(target, text, params);
+            };
+          }
+          if (prop === 'transaction') {
+            return (fn: (tx: Tx) => Promise<unknown>) => {
+              seen.transactions++;
+              return db.transaction((tx) => fn(watch(tx)));
+            };
+          }
+          return typeof v === 'function' ? v.bind(target) : v;
+        },
+      });
+    const answer: EnvelopeEffect = async (t, v, _inboxId, tools) => {
+      const sent = await tools.send(SYSTEM_ACTOR, { to: v.envelope.from, type: 'import_authorisation_answer', body: { ...EXAMPLE_BODIES.import_authorisation_answer, caseReference: (v.envelope.body as { caseReference: string }).caseReference }, inReplyTo: v.envelope.id }, t);
+      return { effect: 'answered', detail: { automatic: true }, answerId: sent.id };
+    };
+    const svc = createExchangeService({ ...b.t.deps, db: watch(db) }, { effects: { import_authorisation_check: answer } });
+    const now = b.t.deps.clock.now();
+    const checks = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => signEnvelope(a.keys, newEnvelope({ from: 'XA', to: 'XB', type: 'import_authorisation_check', body: { ...EXAMPLE_BODIES.import_authorisation_check, caseReference: `XA-APP-AUTO-${i}` }, now, lifetimeMs: 3_600_000 }))),
+    );
+    const sendsBefore = await count(b, "SELECT count(*)::int AS n FROM audit_log WHERE action = 'exchange.envelope.send'");
+    // Received in the same turn of the event loop, as envelopes read from several sockets at once are.
+    const results = await Promise.all(checks.map((message) => svc.receive({ message })));
+    expect(results.map((r) => ('status' in r ? r.status : r))).toEqual(Array(20).fill('accepted'));
+    expect(seen).toEqual({ transactions: 1, auditAppends: 1, outboxInserts: 1 });
+
+    const ids = checks.map((t) => JSON.parse(Buffer.from(t.split('.')[1], 'base64url').toString('utf8')).id as string);
+    const rows = await db.query<{ envelope_id: string; effect: string; answer_id: string; out_reply: string; out_status: string; out_to: string }>(
+      `SELECT i.envelope_id, i.effect, i.answer_id, o.in_reply_to AS out_reply, o.status AS out_status, o.peer_state AS out_to
+       FROM exchange_inbox i JOIN exchange_outbox o ON o.id = i.answer_id WHERE i.envelope_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    expect(rows).toHaveLength(20);
+    for (const r of rows) expect(r).toMatchObject({ effect: 'answered', out_reply: r.envelope_id, out_status: 'pending', out_to: 'XA' });
+    const audited = await db.query<{ entity_id: string }>("SELECT entity_id FROM audit_log WHERE action = 'exchange.envelope.send' ORDER BY seq DESC LIMIT 20");
+    expect(audited.map((x) => x.entity_id).sort()).toEqual(rows.map((r) => r.answer_id).sort());
+    expect(await count(b, "SELECT count(*)::int AS n FROM audit_log WHERE action = 'exchange.envelope.send'")).toBe(sendsBefore + 20);
+    // Each answer is what the outbox would have signed alone: B's own key, addressed to XA, answering its check.
+    const [one] = await db.query<{ token: string }>('SELECT token FROM exchange_outbox WHERE id = $1', [rows[0].answer_id]);
+    const { payload } = await verifyCompactJws(one.token, b.keys.publicJwks());
+    expect(payload).toMatchObject({ from: 'XB', to: 'XA', type: 'import_authorisation_answer', inReplyTo: rows[0].envelope_id });
     const res = await b.t.app.inject({ method: 'POST', url: '/api/v1/audit/verify', headers: await b.headers('auditor') });
     expect(res.json()).toMatchObject({ ok: true });
   }, 180_000);

@@ -217,9 +217,12 @@ describeEngines('State-to-State exchange between two nodes', (engine) => {
     expect(await a.svc.deliverDue()).toMatchObject({ failed: 1 });
     const [row] = await a.t.deps.db.query<{ status: string; last_error: string }>('SELECT status, last_error FROM exchange_outbox WHERE id = $1', [sent.id]);
     expect(row).toMatchObject({ status: 'pending', last_error: expect.stringMatching(/^envelope.sender_suspended/) });
-    await b.t.app.inject({ method: 'POST', url: '/api/v1/exchange/peers/XA/reactivate', headers: admin, payload: {} });
+    expect((await b.t.app.inject({ method: 'POST', url: '/api/v1/exchange/peers/XA/reactivate', headers: admin, payload: {} })).json().status).toBe('active');
     advance(60_000);
-    expect(await a.svc.deliverDue()).toMatchObject({ delivered: 1 });
+    const pass = await a.svc.deliverDue();
+    // On failure, say why (the attempt's error is kept on the row).
+    const [after] = await a.t.deps.db.query<{ status: string; last_error: string | null }>('SELECT status, last_error FROM exchange_outbox WHERE id = $1', [sent.id]);
+    expect({ pass, after }).toMatchObject({ pass: { delivered: 1 }, after: { status: 'delivered' } });
   });
 
   it('follows a key rotation announced by the old key; the old key is refused after its grace period', async () => {

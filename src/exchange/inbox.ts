@@ -14,6 +14,7 @@ import { inTransaction } from '../platform/tx.ts';
 import { z } from 'zod';
 import { parseInput, type ExchangeContext } from './context.ts';
 import { newEnvelope, readRouting, signEnvelope, verifyIncoming, type VerifiedEnvelope } from './envelope.ts';
+import type { outboxUseCases, SendBatch } from './outbox.ts';
 import { relayEnvelope, type Relayed } from './relay.ts';
 import { MESSAGE_CATALOGUE } from './messages.ts';
 import { deliveryDecision, isRetryableRefusal, replyRefusal, type Envelope, type MessageType, type Refusal } from './model.ts';
@@ -75,6 +76,8 @@ export interface EffectTools {
   autoAnswer: readonly MessageType[];
 }
 
+type OutboxUseCases = ReturnType<typeof outboxUseCases>;
+
 /** At most this many envelopes are written in one transaction. */
 const MAX_BATCH = 64;
 
@@ -84,15 +87,12 @@ export interface ReceiveResult {
   inboxId: string;
 }
 
-export function inboxUseCases(ctx: ExchangeContext, effects: Partial<Record<MessageType, EnvelopeEffect>>, send: (actor: Actor, input: unknown, tx?: Tx) => Promise<{ id: string }>) {
+export function inboxUseCases(ctx: ExchangeContext, effects: Partial<Record<MessageType, EnvelopeEffect>>, outbox: Pick<OutboxUseCases, 'send' | 'flushSendBatch'>) {
   const { db, clock } = ctx.deps;
-  const tools: EffectTools = {
-    send,
-    async sent(tx, id) {
-      const row = await store.outboxById(tx, id);
-      return row ? (JSON.parse(Buffer.from(row.token.split('.')[1], 'base64url').toString('utf8')) as Envelope) : undefined;
-    },
-    autoAnswer: ctx.settings.autoAnswer,
+  const { send } = outbox;
+  const sentEnvelope: EffectTools['sent'] = async (tx, id) => {
+    const row = await store.outboxById(tx, id);
+    return row ? (JSON.parse(Buffer.from(row.token.split('.')[1], 'base64url').toString('utf8')) as Envelope) : undefined;
   };
 
   async function ack(verified: { envelope: { id: string; from: string }; sha256: string }, status: 'accepted' | 'duplicate'): Promise<string> {
@@ -125,11 +125,15 @@ export function inboxUseCases(ctx: ExchangeContext, effects: Partial<Record<Mess
 
   /**
    * Applies envelopes that have been verified, in one transaction, in the order they arrived: the replay
-   * rule, the reply rule, the envelopes kept as received (one statement), each effect, the effects recorded
-   * and the audit entries (one statement each). An effect that throws aborts the whole transaction; the
-   * caller then applies each envelope alone.
+   * rule, the reply rule, the envelopes kept as received (one statement), each effect, the effects recorded,
+   * the answers the effects sent (one statement) and the audit entries of both (one append). An effect that
+   * throws aborts the whole transaction; the caller then applies each envelope alone. `enrolled`: the
+   * States the batch was verified against (peers are never removed, so an answer to one needs no look-up).
    */
-  async function apply(t: Tx, items: readonly Verified[], now: Date): Promise<Outcome[]> {
+  async function apply(t: Tx, items: readonly Verified[], now: Date, enrolled: ReadonlySet<string>): Promise<Outcome[]> {
+    // What the effects send (automatic answers) is written with the batch: one insert, audited in its append.
+    const sends: SendBatch = { enrolled, rows: [] };
+    const tools: EffectTools = { send: (actor, input, tx) => send(actor, input, tx, sends), sent: sentEnvelope, autoAnswer: ctx.settings.autoAnswer };
     const key = (e: { from: string; id: string }) => `${e.from}|${e.id}`;
     const held = new Map((await store.heldEnvelopes(t, items.map(({ verified: v }) => ({ from: v.envelope.from, id: v.envelope.id })))).map((r) => [key({ from: r.from_state, id: r.envelope_id }), r]));
     const replyTo = [...new Set(items.map(({ verified: v }) => v.envelope.inReplyTo).filter((x): x is string => x !== null))];
@@ -218,12 +222,20 @@ export function inboxUseCases(ctx: ExchangeContext, effects: Partial<Record<Mess
       outcomes[index] = 'refused' in o ? o : { status: 'duplicate', inboxId: o.inboxId };
     }
     const audited = fresh.filter((f) => stored.has(f.row.id));
-    await recordAuditBatch(
-      t,
-      SYSTEM_ACTOR,
-      clock,
-      audited.map(({ row }) => ({ action: 'exchange.envelope.receive', entity: 'exchange_inbox', entityId: row.id, reason: `${row.type} from ${row.from_state}`, state: store.inboxState(stored.get(row.id)!) })),
-    );
+    const entries = [
+      ...(await outbox.flushSendBatch(t, sends)),
+      ...audited.map(({ row }) => ({
+        actor: SYSTEM_ACTOR,
+        input: { action: 'exchange.envelope.receive', entity: 'exchange_inbox', entityId: row.id, reason: `${row.type} from ${row.from_state}`, state: store.inboxState(stored.get(row.id)!) },
+      })),
+    ];
+    // One append per run of entries by the same actor (all of them, when every answer was automatic).
+    for (let i = 0; i < entries.length; ) {
+      let j = i + 1;
+      while (j < entries.length && entries[j].actor === entries[i].actor) j++;
+      await recordAuditBatch(t, entries[i].actor, clock, entries.slice(i, j).map((e) => e.input));
+      i = j;
+    }
     return outcomes;
   }
 
@@ -245,7 +257,7 @@ export function inboxUseCases(ctx: ExchangeContext, effects: Partial<Record<Mess
     if (items.length === 0) return;
     let outcomes: Outcome[];
     try {
-      outcomes = await db.transaction((t) => apply(t, items, local.now));
+      outcomes = await db.transaction((t) => apply(t, items, local.now, new Set(peers.map((p) => p.state))));
     } catch (err) {
       if (items.length === 1) {
         items[0].arrival.reject(err);
@@ -262,15 +274,38 @@ export function inboxUseCases(ctx: ExchangeContext, effects: Partial<Record<Mess
     }
   }
 
-  // Envelopes that arrive while a batch is being written wait for the next one: under load they are
-  // written many per transaction (one audit append, one insert), alone they go at once.
+  // Group commit. Envelopes that arrive while a batch is being written wait for the next one, and the
+  // writer never starts a batch in the middle of a turn of the event loop: PGlite runs in this thread,
+  // so without yielding, requests already read from their sockets would only be parsed after the
+  // transaction. Under concurrent load (the last batch had company) the writer also waits up to
+  // `inboxCoalesceMs` for more, as PostgreSQL's commit_delay does; a lone envelope goes at once.
   const waiting: Arrival[] = [];
   let draining = false;
+  let lastBatch = 0;
+  let full: (() => void) | undefined;
+  const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  async function gather(): Promise<void> {
+    await nextTurn();
+    const windowMs = ctx.settings.inboxCoalesceMs;
+    if (lastBatch <= 1 || windowMs <= 0 || waiting.length >= MAX_BATCH) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        full = undefined;
+        resolve();
+      }, windowMs);
+      full = () => {
+        clearTimeout(timer);
+        full = undefined;
+        resolve();
+      };
+    });
+  }
   async function drain(): Promise<void> {
-    draining = true;
     try {
       while (waiting.length > 0) {
+        await gather();
         const batch = waiting.splice(0, MAX_BATCH);
+        lastBatch = batch.length;
         try {
           await receiveBatch(batch);
         } catch (err) {
@@ -293,7 +328,11 @@ export function inboxUseCases(ctx: ExchangeContext, effects: Partial<Record<Mess
       }
       return new Promise<ReceiveResult>((resolve, reject) => {
         waiting.push({ message, resolve, reject });
-        if (!draining) void drain();
+        if (waiting.length >= MAX_BATCH) full?.();
+        if (!draining) {
+          draining = true;
+          void drain();
+        }
       });
     },
 

@@ -27,16 +27,18 @@ describe('outbox rules', () => {
 describe('exchange settings', () => {
   it('reads the environment with safe defaults', () => {
     const s = loadExchangeSettings({});
-    expect(s).toMatchObject({ clockSkewMs: 300_000, deadLetterAfterMs: 48 * 3_600_000, autoAnswer: [], inboxPerMinute: 6_000 });
-    expect(loadExchangeSettings({ CUSTODIA_EXCHANGE_AUTO_ANSWER: 'import_authorisation_check, tracing_acknowledgement', CUSTODIA_EXCHANGE_CLOCK_SKEW_SECONDS: '60' })).toMatchObject({
+    expect(s).toMatchObject({ clockSkewMs: 300_000, deadLetterAfterMs: 48 * 3_600_000, autoAnswer: [], inboxPerMinute: 6_000, inboxCoalesceMs: 2 });
+    expect(loadExchangeSettings({ CUSTODIA_EXCHANGE_AUTO_ANSWER: 'import_authorisation_check, tracing_acknowledgement', CUSTODIA_EXCHANGE_CLOCK_SKEW_SECONDS: '60', CUSTODIA_EXCHANGE_INBOX_COALESCE_MS: '0' })).toMatchObject({
       autoAnswer: ['import_authorisation_check', 'tracing_acknowledgement'],
       clockSkewMs: 60_000,
+      inboxCoalesceMs: 0,
     });
   });
 
   it('refuses automatic answers to types an officer must answer, and bad numbers', () => {
     expect(() => loadExchangeSettings({ CUSTODIA_EXCHANGE_AUTO_ANSWER: 'transit_notification' })).toThrow(/CUSTODIA_EXCHANGE_AUTO_ANSWER/);
     expect(() => loadExchangeSettings({ CUSTODIA_EXCHANGE_RETRY_BASE_MS: '-1' })).toThrow(/CUSTODIA_EXCHANGE_RETRY_BASE_MS/);
+    expect(() => loadExchangeSettings({ CUSTODIA_EXCHANGE_INBOX_COALESCE_MS: 'soon' })).toThrow(/CUSTODIA_EXCHANGE_INBOX_COALESCE_MS/);
   });
 
   it('sends lost/stolen notices on the registry\'s record to every eligible peer unless told none or which States', () => {

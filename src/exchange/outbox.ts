@@ -7,7 +7,7 @@
  * resumes from the table.
  */
 import { SYSTEM_ACTOR, type Actor } from '../platform/auth/actor.ts';
-import { recordAudit } from '../platform/audit/record.ts';
+import { recordAudit, type AuditInput } from '../platform/audit/record.ts';
 import { sha256Hex } from '../platform/crypto/canonical.ts';
 import type { Tx } from '../platform/db/types.ts';
 import { RuleViolationError } from '../platform/http/errors.ts';
@@ -31,6 +31,16 @@ export interface SentRecord {
   sha256: string;
   createdAt: string;
   expiresAt: string;
+}
+
+/**
+ * Envelopes signed while a batch of incoming ones is applied (automatic answers): written together at the
+ * end of that transaction by `flushSendBatch`, their audit entries appended with the batch's.
+ */
+export interface SendBatch {
+  /** States the batch has read as enrolled peers. */
+  enrolled: ReadonlySet<string>;
+  rows: { actor: Actor; row: store.NewOutboxRow }[];
 }
 
 /** What one pass of the sender loop did. */
@@ -68,10 +78,8 @@ export function outboxUseCases(ctx: ExchangeContext) {
   }
 
   /** Checks the peer's signed ack: from the peer, for this envelope, over these bytes. */
-  async function ackProblem(row: store.OutboxRow, ackToken: unknown): Promise<string | null> {
+  async function ackProblem(row: store.OutboxRow, peer: store.PeerRow, ackToken: unknown): Promise<string | null> {
     if (typeof ackToken !== 'string') return 'the answer carries no ack';
-    const peer = await store.peerByState(db, row.peer_state);
-    if (!peer) return `peer ${row.peer_state} is no longer enrolled`;
     const verified = await verifyEnvelope(ackToken, (s) => (s === peer.state ? store.peerRecord(peer) : undefined), ctx.local());
     if (!verified.ok) return `the ack is refused: ${verified.code}`;
     const e = verified.envelope;
@@ -81,13 +89,14 @@ export function outboxUseCases(ctx: ExchangeContext) {
     return null;
   }
 
-  async function attempt(row: store.OutboxRow): Promise<'delivered' | 'failed' | 'dead'> {
-    const peer = await store.peerByState(db, row.peer_state);
+  /** One delivery attempt; `peers` is the register as this pass read it (once, not per envelope). */
+  async function attempt(row: store.OutboxRow, peers: ReadonlyMap<string, store.PeerRow>): Promise<'delivered' | 'failed' | 'dead'> {
+    const peer = peers.get(row.peer_state);
     const now = clock.now();
     const expired = deadLetterReason({ createdAt: new Date(row.created_at), expiresAt: new Date(row.expires_at) }, now, ctx.settings.deadLetterAfterMs);
     if (expired) return (await deadLetter(row, expired)) ? 'dead' : 'failed';
     let failure: string;
-    const relay = peer?.relay_via ? await store.peerByState(db, peer.relay_via) : undefined;
+    const relay = peer?.relay_via ? peers.get(peer.relay_via) : undefined;
     if (!peer) failure = `peer ${row.peer_state} is not enrolled`;
     else if (peer.status !== 'active') failure = `peer ${row.peer_state} is suspended here`;
     else if (peer.relay_via && relay?.status !== 'active') failure = `relay ${peer.relay_via} is not an active peer here`;
@@ -100,7 +109,7 @@ export function outboxUseCases(ctx: ExchangeContext) {
           ? await ctx.transport.postMessage(relay.base_url, await encryptEnvelope(row.token, peer.encryption_key!))
           : await ctx.transport.postMessage(peer.base_url, row.token);
         if (res.status === 200) {
-          const problem = await ackProblem(row, (res.body as { ack?: unknown } | null)?.ack);
+          const problem = await ackProblem(row, peer, (res.body as { ack?: unknown } | null)?.ack);
           if (!problem) {
             return db.transaction(async (t) => {
               const done = await store.markDelivered(t, row.id, clock.now(), (res.body as { ack: string }).ack);
@@ -128,11 +137,9 @@ export function outboxUseCases(ctx: ExchangeContext) {
     return 'failed';
   }
 
-  /** Stores signed bytes in the outbox for the sender loop (the peer must be enrolled), audited. */
-  async function queue(t: Tx, actor: Actor, envelope: Envelope, token: string): Promise<SentRecord> {
-    const peer = await store.peerByState(t, envelope.to);
-    if (!peer) throw new RuleViolationError(`${envelope.to} is not an enrolled peer.`, [{ field: 'to', message: 'not an enrolled peer', code: 'exchange.unknown_peer' }]);
-    const row = await store.insertOutbox(t, {
+  /** The outbox row of a signed envelope. */
+  function outboxRow(envelope: Envelope, token: string): store.NewOutboxRow {
+    return {
       id: envelope.id,
       peer_state: envelope.to,
       type: envelope.type,
@@ -145,9 +152,26 @@ export function outboxUseCases(ctx: ExchangeContext) {
       next_attempt_at: clock.now(),
       case_reference: bodyReference(envelope.body, 'caseReference'),
       report_reference: bodyReference(envelope.body, 'reportReference'),
-    });
-    await recordAudit(t, actor, clock, { action: 'exchange.envelope.send', entity: 'exchange_outbox', entityId: row.id, state: store.outboxState(row) });
-    return { id: row.id, to: row.peer_state, type: row.type, sha256: row.sha256, createdAt: envelope.createdAt, expiresAt: envelope.expiresAt };
+    };
+  }
+
+  const sentRecord = (envelope: Envelope, row: { id: string; peer_state: string; type: string; sha256: string }): SentRecord => ({
+    id: row.id, to: row.peer_state, type: row.type, sha256: row.sha256, createdAt: envelope.createdAt, expiresAt: envelope.expiresAt,
+  });
+
+  /** Stores signed bytes in the outbox for the sender loop (the peer must be enrolled), audited; or adds them to a batch written later in the same transaction. */
+  async function queue(t: Tx, actor: Actor, envelope: Envelope, token: string, batch?: SendBatch): Promise<SentRecord> {
+    // Peers are never removed: one the batch read as enrolled still is (and the outbox's foreign key says so too).
+    const enrolled = batch?.enrolled.has(envelope.to) || (await store.peerByState(t, envelope.to)) !== undefined;
+    if (!enrolled) throw new RuleViolationError(`${envelope.to} is not an enrolled peer.`, [{ field: 'to', message: 'not an enrolled peer', code: 'exchange.unknown_peer' }]);
+    const row = outboxRow(envelope, token);
+    if (batch) {
+      batch.rows.push({ actor, row });
+      return sentRecord(envelope, row);
+    }
+    const stored = await store.insertOutbox(t, row);
+    await recordAudit(t, actor, clock, { action: 'exchange.envelope.send', entity: 'exchange_outbox', entityId: stored.id, state: store.outboxState(stored) });
+    return sentRecord(envelope, stored);
   }
 
   return {
@@ -155,7 +179,7 @@ export function outboxUseCases(ctx: ExchangeContext) {
      * Signs an envelope to a peer and stores it in the outbox, in the caller's transaction (so the message
      * goes exactly when the change that caused it commits). Other modules call this through the service.
      */
-    async send(actor: Actor, input: unknown, tx?: Tx): Promise<SentRecord> {
+    async send(actor: Actor, input: unknown, tx?: Tx, batch?: SendBatch): Promise<SentRecord> {
       const body = parseInput(sendInput, input);
       const keys = await ctx.keys();
       const now = clock.now();
@@ -176,7 +200,18 @@ export function outboxUseCases(ctx: ExchangeContext) {
         if (err instanceof EnvelopeError) throw new RuleViolationError(err.message, err.fields, { code: 'exchange.envelope_invalid' });
         throw err;
       }
-      return inTransaction(db, tx, (t) => queue(t, actor, envelope, token));
+      return inTransaction(db, tx, (t) => queue(t, actor, envelope, token, batch));
+    },
+
+    /**
+     * Writes what `send` added to a batch: the envelopes in one insert, and their audit entries, in the
+     * order they were sent, to be appended with the caller's own entries (one append per transaction).
+     */
+    async flushSendBatch(t: Tx, batch: SendBatch): Promise<{ actor: Actor; input: AuditInput }[]> {
+      const stored = new Map((await store.insertOutboxMany(t, batch.rows.map((r) => r.row))).map((r) => [r.id, r]));
+      const audits = batch.rows.map(({ actor, row }) => ({ actor, input: { action: 'exchange.envelope.send', entity: 'exchange_outbox', entityId: row.id, state: store.outboxState(stored.get(row.id)!) } }));
+      batch.rows.length = 0;
+      return audits;
     },
 
     /** Whether this node delivers to `state`: an enrolled peer that is active here. */
@@ -222,6 +257,8 @@ export function outboxUseCases(ctx: ExchangeContext) {
       }
       // RETURNING has no order: each peer's envelopes are started in id (creation) order.
       const claimed = (await store.claimDue(db, now, new Date(now.getTime() + ctx.settings.requestTimeoutMs * 2 + 5_000), limit)).sort((x, y) => (x.id < y.id ? -1 : 1));
+      // The peer register once per pass: the status, relay and pinned keys every attempt and ack check uses.
+      const peers = claimed.length > 0 ? new Map((await store.listPeers(db)).map((p) => [p.state, p])) : new Map<string, store.PeerRow>();
       const byPeer = new Map<string, store.OutboxRow[]>();
       for (const row of claimed) byPeer.set(row.peer_state, [...(byPeer.get(row.peer_state) ?? []), row]);
       const width = Math.max(1, ctx.settings.sendConcurrency);
@@ -232,7 +269,7 @@ export function outboxUseCases(ctx: ExchangeContext) {
           const one = async () => {
             const row = rows[next++];
             pass.attempted++;
-            const outcome = await attempt(row);
+            const outcome = await attempt(row, peers);
             pass[outcome]++;
             if (outcome === 'failed') stopped = true;
           };

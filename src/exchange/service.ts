@@ -25,7 +25,7 @@ export function createExchangeService(deps: Deps, options: ExchangeServiceOption
     settings: ctx.settings,
     ...peerUseCases(ctx),
     ...outbox,
-    ...inboxUseCases(ctx, effects, outbox.send),
+    ...inboxUseCases(ctx, effects, outbox),
     ...viewUseCases(ctx),
     ...noticeUseCases(ctx),
     ...rotationUseCases(ctx, outbox),

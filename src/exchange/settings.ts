@@ -29,6 +29,11 @@ export interface ExchangeSettings {
   sendConcurrency: number;
   /** Incoming message types this node answers without an officer (only types the catalogue marks auto-answerable). */
   autoAnswer: MessageType[];
+  /**
+   * Group commit of the inbox: under concurrent deliveries (the last transaction held more than one
+   * envelope), how long the writer waits for more envelopes before its next transaction (0: never waits).
+   */
+  inboxCoalesceMs: number;
   /** POST /api/v1/exchange/inbox requests a minute per client address. */
   inboxPerMinute: number;
   /**
@@ -80,6 +85,7 @@ export function loadExchangeSettings(env: NodeJS.ProcessEnv = process.env): Exch
     requestTimeoutMs: int(env.CUSTODIA_EXCHANGE_REQUEST_TIMEOUT_MS, 15_000, 'CUSTODIA_EXCHANGE_REQUEST_TIMEOUT_MS'),
     sendConcurrency: Math.max(1, int(env.CUSTODIA_EXCHANGE_SEND_CONCURRENCY, 8, 'CUSTODIA_EXCHANGE_SEND_CONCURRENCY')),
     autoAnswer: types(env.CUSTODIA_EXCHANGE_AUTO_ANSWER, [], 'CUSTODIA_EXCHANGE_AUTO_ANSWER'),
+    inboxCoalesceMs: int(env.CUSTODIA_EXCHANGE_INBOX_COALESCE_MS, 2, 'CUSTODIA_EXCHANGE_INBOX_COALESCE_MS'),
     inboxPerMinute: int(env.CUSTODIA_EXCHANGE_INBOX_RATE_LIMIT, 6_000, 'CUSTODIA_EXCHANGE_INBOX_RATE_LIMIT'),
     lostStolenNotices: noticePeers(env.CUSTODIA_EXCHANGE_LOST_STOLEN_NOTICES, 'CUSTODIA_EXCHANGE_LOST_STOLEN_NOTICES'),
   };

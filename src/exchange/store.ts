@@ -139,16 +139,32 @@ export function outboxView(r: OutboxRow) {
   return { ...outboxState(r), ordered: r.ordered, attempts: r.attempts, nextAttemptAt: iso(r.next_attempt_at), lastAttemptAt: iso(r.last_attempt_at), lastError: r.last_error };
 }
 
-export async function insertOutbox(
-  q: Queryable,
-  r: Pick<OutboxRow, 'id' | 'peer_state' | 'type' | 'in_reply_to' | 'ordered' | 'token' | 'sha256' | 'created_at' | 'expires_at' | 'next_attempt_at' | 'case_reference' | 'report_reference'>,
-): Promise<OutboxRow> {
+export type NewOutboxRow = Pick<OutboxRow, 'id' | 'peer_state' | 'type' | 'in_reply_to' | 'ordered' | 'token' | 'sha256' | 'created_at' | 'expires_at' | 'next_attempt_at' | 'case_reference' | 'report_reference'>;
+
+export async function insertOutbox(q: Queryable, r: NewOutboxRow): Promise<OutboxRow> {
   const [row] = await q.query<OutboxRow>(
     `INSERT INTO exchange_outbox (id, peer_state, type, in_reply_to, ordered, token, sha256, created_at, expires_at, status, next_attempt_at, case_reference, report_reference)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', $10, $11, $12) RETURNING *`,
     [r.id, r.peer_state, r.type, r.in_reply_to, r.ordered, r.token, r.sha256, r.created_at.toISOString(), r.expires_at.toISOString(), r.next_attempt_at.toISOString(), r.case_reference, r.report_reference],
   );
   return row;
+}
+
+/** Inserts several envelopes in one statement; returns the rows (in no particular order). */
+export async function insertOutboxMany(q: Queryable, rows: readonly NewOutboxRow[]): Promise<OutboxRow[]> {
+  if (rows.length === 0) return [];
+  return q.query<OutboxRow>(
+    `INSERT INTO exchange_outbox (id, peer_state, type, in_reply_to, ordered, token, sha256, created_at, expires_at, status, next_attempt_at, case_reference, report_reference)
+     SELECT u.id, u.peer_state, u.type, u.in_reply_to, u.ordered, u.token, u.sha256, u.created_at, u.expires_at, 'pending', u.next_attempt_at, u.case_reference, u.report_reference
+     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::boolean[], $6::text[], $7::text[], $8::timestamptz[], $9::timestamptz[], $10::timestamptz[], $11::text[], $12::text[])
+       AS u(id, peer_state, type, in_reply_to, ordered, token, sha256, created_at, expires_at, next_attempt_at, case_reference, report_reference)
+     ORDER BY u.id
+     RETURNING *`,
+    [
+      rows.map((r) => r.id), rows.map((r) => r.peer_state), rows.map((r) => r.type), rows.map((r) => r.in_reply_to), rows.map((r) => r.ordered), rows.map((r) => r.token), rows.map((r) => r.sha256),
+      rows.map((r) => r.created_at.toISOString()), rows.map((r) => r.expires_at.toISOString()), rows.map((r) => r.next_attempt_at.toISOString()), rows.map((r) => r.case_reference), rows.map((r) => r.report_reference),
+    ],
+  );
 }
 
 export async function outboxByIds(q: Queryable, ids: readonly string[]): Promise<OutboxRow[]> {
