@@ -102,6 +102,11 @@ describeEngines('bulk import with COPY', (engine) => {
     expect(left).toEqual(right);
     const descriptions = new Set(left.items.map((r) => (r as { description: string | null }).description));
     expect(descriptions).toEqual(new Set([null, 'tab\there', 'line\nbreak', 'back\\slash \\N \\.', 'ünïcødé ✓', 'cr\r\nlf']));
+    // Both loads went into an empty registry, written without looking items up (the import holds the
+    // audit head's lock throughout); the next file into the same registry finds them, and adds one.
+    const next = `${text}ammunition,,Fiocchi,,9mm Luger,,IT,2024,,,LOT-CP-NEW,50,\n`;
+    const again = await createImportService(a).importItems(SYSTEM_ACTOR, csv(next));
+    expect(again.job).toMatchObject({ status: 'completed', items_created: 1, items_existing: 1200 });
     for (const d of [a, b]) {
       const report = await verifyAuditLog(d, CATALOG.auditedEntities);
       expect(report.problems).toEqual([]);

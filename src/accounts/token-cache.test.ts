@@ -44,6 +44,19 @@ describe('TokenCache', () => {
     expect(c.get('d')).toBeUndefined();
   });
 
+  it('forgets an entry past its age limit, and keeps it without one (the embedded database, notified in-process)', () => {
+    let now = 0;
+    const bounded = new TokenCache(60_000, () => now);
+    const unbounded = new TokenCache(Infinity, () => now);
+    for (const c of [bounded, unbounded]) {
+      c.setListening(true);
+      c.put('d', found, c.begin());
+    }
+    now = 60_001;
+    expect(bounded.get('d')).toBeUndefined();
+    expect(unbounded.get('d')).toBe(found);
+  });
+
   it('never stores a lookup that began before a change was announced', () => {
     const c = new TokenCache();
     c.setListening(true);

@@ -31,13 +31,23 @@ export interface CachedSession {
 }
 
 export const AUTH_CHANNEL = 'custodia_auth';
-/** A bound on how long a cached row can be trusted even if a notification were somehow lost. */
-const MAX_AGE_MS = 60_000;
+/**
+ * A bound on how long a cached row can be trusted even if a notification were somehow lost (PostgreSQL:
+ * they travel on a connection of their own). The embedded database notifies in this process, when the
+ * change commits, so there nothing can be lost and no bound is kept: a bound there would send a client's
+ * request to the one connection every minute, and a running all-or-nothing import holds that connection
+ * until it ends (a client following its own import got no answer for minutes).
+ */
+export const MAX_AGE_MS = 60_000;
 const MAX_ENTRIES = 10_000;
 
 /** One process's resolved credentials of one kind, keyed by the secret's digest. */
 export class CredentialCache<T> {
   private readonly entries = new Map<string, { found: T; at: number }>();
+  constructor(
+    private readonly maxAgeMs = MAX_AGE_MS,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
   private generation = 0;
   private listening = false;
 
@@ -70,7 +80,7 @@ export class CredentialCache<T> {
     if (!this.listening) return undefined;
     const e = this.entries.get(digest);
     if (!e) return undefined;
-    if (performance.now() - e.at > MAX_AGE_MS) {
+    if (this.now() - e.at > this.maxAgeMs) {
       this.entries.delete(digest);
       return undefined;
     }
@@ -86,7 +96,7 @@ export class CredentialCache<T> {
   put(digest: string, found: T, begunAt: number): void {
     if (!this.listening || begunAt !== this.generation) return;
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(digest, { found, at: performance.now() });
+    this.entries.set(digest, { found, at: this.now() });
   }
 }
 
@@ -108,13 +118,16 @@ const caches = new WeakMap<Db, AuthCaches>();
 function authCachesFor(db: Db): AuthCaches {
   let held = caches.get(db);
   if (!held) {
-    const both: AuthCaches = { tokens: new TokenCache(), sessions: new SessionCache() };
+    // The embedded database notifies in this process, so its caches keep no age bound (see MAX_AGE_MS).
+    const maxAgeMs = db.engine === 'pglite' ? Infinity : MAX_AGE_MS;
+    const both: AuthCaches = { tokens: new TokenCache(maxAgeMs), sessions: new SessionCache(maxAgeMs) };
     const setListening = (listening: boolean) => {
       both.tokens.setListening(listening);
       both.sessions.setListening(listening);
     };
     void db
       .listen(AUTH_CHANNEL, () => clearBoth(both), setListening)
+      // Without a listener the caches stay off: every request resolves its credential in the database.
       .catch(() => setListening(false));
     held = both;
     caches.set(db, held);

@@ -1,4 +1,5 @@
 import { defineAuditedEntity } from '../platform/audit/entities.ts';
+import { sha256Hex, stateHash } from '../platform/crypto/canonical.ts';
 import { SqlFilter } from '../platform/db/filter.ts';
 import type { Queryable } from '../platform/db/types.ts';
 import { PARTIAL_RANK_WEIGHTS, SERIAL_UNUSUAL_SQL, type CustodyState, type ItemSortKey, type ItemStatus } from './model.ts';
@@ -80,6 +81,23 @@ export function itemState(row: ItemRow) {
     destroyedAt: iso(row.destroyed_at),
     createdAt: iso(row.created_at),
   };
+}
+
+/** itemState's members in canonical order (sorted), for itemStateHash. */
+let ITEM_STATE_KEYS: string[] | undefined;
+const plainNumber = (v: number | null) => v === null || (typeof v === 'number' && Number.isFinite(v));
+
+/**
+ * `stateHash(itemState(row))`, without canonicalJson's generic copy and key sort on every row (the bulk
+ * import hashes one state per item): the state is flat, so JSON.stringify with its keys listed in sorted
+ * order writes the same bytes. A value canonicalJson would write differently (a bigint) takes the generic
+ * path. test/item-state-hash.test.ts pins the two together.
+ */
+export function itemStateHash(row: ItemRow): string {
+  const state = itemState(row);
+  if (!plainNumber(row.year_of_manufacture) || !plainNumber(row.quantity_rounds) || !plainNumber(row.event_count)) return stateHash(state);
+  ITEM_STATE_KEYS ??= Object.keys(state).sort();
+  return sha256Hex(JSON.stringify(state, ITEM_STATE_KEYS));
 }
 
 export function cachedState(row: ItemRow): CustodyState {

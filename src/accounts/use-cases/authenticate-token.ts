@@ -24,8 +24,11 @@ export async function authenticateToken(ctx: AccountsContext, secret: string): P
   if (!tokenUsable({ expiresAt: token.expires_at, revokedAt: token.revoked_at }, now)) return undefined;
   if (!user.active || user.role !== token.role) return undefined;
   if (!token.last_used_at || shouldTouch(token.last_used_at, now)) {
-    await store.touchToken(db, token.id, now);
+    // Not awaited: the time of last use is for the token's owner to read, it decides nothing here, and on
+    // the embedded database the write waits for the one connection (held to its end by a running
+    // all-or-nothing import). The update only ever moves the time forward, so a late one is harmless.
     token.last_used_at = now;
+    store.touchToken(db, token.id, now).catch((err: unknown) => ctx.deps.log.warn({ err, tokenId: token.id }, 'could not record the API token\'s last use'));
   }
   return { actor: actorForToken(user, token), user, token };
 }

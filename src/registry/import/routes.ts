@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyRequest } from 'fastify';
@@ -7,7 +6,7 @@ import type { RouteContext } from '../../platform/module.ts';
 import { AppError, ValidationError } from '../../platform/http/errors.ts';
 import type { Api } from '../../platform/http/types.ts';
 import { importIdParamSchema, importJobSchema, importUploadQuerySchema, type ImportJobView } from './schemas.ts';
-import type { ImportProgress, ImportService } from './service.ts';
+import { bufferSource, type ImportProgress, type ImportService } from './service.ts';
 import type { ImportJobRow } from './store.ts';
 
 function present(job: ImportJobRow, progress: ImportProgress | null, alreadyImported: boolean, interrupted: boolean): ImportJobView {
@@ -87,7 +86,7 @@ export async function registryImportRoutes(api: Api, opts: RouteContext<ImportSe
       if (content.length === 0) throw new ValidationError([{ field: 'file', code: 'upload.empty', message: 'The uploaded file is empty.' }]);
       const started = await service.startItemsImport(
         request.actor,
-        { fileName, bytes: content.length, open: () => Readable.from([content]) },
+        bufferSource(fileName, content),
         { partial: request.query.partial === 'true', encoding: request.query.encoding },
       );
       started.done.catch((err) => request.log.error({ err }, 'background import failed'));

@@ -118,6 +118,12 @@ export async function unkeyedItemsBySerial(q: Queryable, serialNorms: readonly s
   );
 }
 
+/** Whether the registry holds no item at all (the first load of a register). */
+export async function registryIsEmpty(q: Queryable): Promise<boolean> {
+  const [r] = await q.query<{ empty: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM registry_items) AS empty');
+  return r.empty;
+}
+
 export async function countItems(q: Queryable): Promise<number> {
   const [r] = await q.query<{ n: number }>('SELECT count(*)::int8 AS n FROM registry_items');
   return Number(r.n);
