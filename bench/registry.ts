@@ -217,7 +217,10 @@ async function benchEngine(engine: Engine, args: Args, csvFile: string): Promise
     const t0 = performance.now();
     const out = await service.importItems(SYSTEM_ACTOR, { fileName: path.basename(csvFile), bytes: stat.size, open: () => fs.createReadStream(csvFile) });
     const importMs = performance.now() - t0;
-    const importCpu = ownCpu() - c0 + (await server.stop());
+    const importOwnCpu = ownCpu() - c0;
+    const importServerCpu = await server.stop();
+    const importCpu = importOwnCpu + importServerCpu;
+    log(`[${engine}] import CPU: ${importOwnCpu.toFixed(1)} s this process${engine === 'postgres' ? `, ${importServerCpu.toFixed(1)} s PostgreSQL` : ' (the database included)'}`);
     const rssImportMiB = rss.phase() / 2 ** 20;
     if (session && args.profile) {
       const { profile } = await session.post('Profiler.stop');
