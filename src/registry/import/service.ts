@@ -409,7 +409,8 @@ export function createImportService(deps: Deps) {
       try {
         for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; bytes: number; invalid_field_length: number } }>) {
           const line = rec.info.lines;
-          progress.rowsTotal++;
+          // Also while only validating (an all-or-nothing import already doomed writes nothing more).
+          if (++progress.rowsTotal % batchSize === 0) await turnOfTheEventLoop();
           if (rec.info.invalid_field_length > 0) {
             progress.rowsInvalid++;
             report([{ line, column: '', code: 'csv.field_count', message: 'The row does not have as many fields as the header.' }]);
@@ -435,7 +436,6 @@ export function createImportService(deps: Deps) {
             await startWrite(batch);
             batch = [];
             emit();
-            await turnOfTheEventLoop();
           }
         }
         await writing;
