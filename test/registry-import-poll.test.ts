@@ -37,9 +37,10 @@ describeEngines('following a running import', (engine) => {
     }
 
     // The file's second reading (the import's; the first is its hash) stops after two batches and waits
-    // for `release`, inside the import's transaction.
-    const head = `${[HEADER, ...rows(0, 4)].join('\n')}\n`;
-    const tail = `${rows(4, 2).join('\n')}\n`;
+    // for `release`, inside the import's transaction (the parser may hold a chunk's last row back until
+    // more bytes come, hence five rows for two batches of two).
+    const head = `${[HEADER, ...rows(0, 5)].join('\n')}\n`;
+    const tail = `${rows(5, 2).join('\n')}\n`;
     const bytes = Buffer.from(head + tail, 'utf8');
     let release!: () => void;
     const released = new Promise<void>((r) => (release = r));
@@ -75,15 +76,16 @@ describeEngines('following a running import', (engine) => {
     try {
       const poll = await t.app.inject({ method: 'GET', url: `/api/v1/registry/imports/${started.job.id}`, headers: clerk });
       expect(poll.statusCode).toBe(200);
-      expect(poll.json()).toMatchObject({ status: 'running', itemsCreated: 4 });
+      expect(poll.json().status).toBe('running');
+      expect(poll.json().itemsCreated).toBeGreaterThanOrEqual(4);
     } finally {
       clearTimeout(fallback);
       release();
     }
     const outcome = await started.done;
-    expect(outcome.job).toMatchObject({ status: 'completed', items_created: 6 });
+    expect(outcome.job).toMatchObject({ status: 'completed', items_created: 7 });
     const done = await t.app.inject({ method: 'GET', url: `/api/v1/registry/imports/${started.job.id}`, headers: clerk });
-    expect(done.json()).toMatchObject({ status: 'completed', itemsCreated: 6 });
+    expect(done.json()).toMatchObject({ status: 'completed', itemsCreated: 7 });
 
     // The last use recorded during the import lands once the connection is free again.
     for (;;) {
