@@ -18,6 +18,7 @@
  * lookup, this process's CPU plus the PostgreSQL backends'; per HTTP request (`--workers N`), the server
  * processes' (`custodia start` and its workers, not the load generator) plus the backends'. And the peak
  * RSS (VmHWM) of the server processes.
+ * `--auth session` sends the requests as a signed-in browser (session cookie) instead of with the API token.
  * `--floor` also measures, on the same connection, `SELECT 1` and the item row by its serial alone (one
  * index, no markings, no count): what the engine does at best for this client, the ceiling of the route.
  * `--keep` keeps the loaded database for the next run instead of dropping it: PostgreSQL database
@@ -47,6 +48,9 @@ import { searchItems, type ItemRow } from '../src/registry/store.ts';
 import { ITEM_COLS } from '../src/registry/store-items.ts';
 import { insertItemsRaw } from '../src/registry/import/store.ts';
 import { insertMachineToken } from '../test/support/tokens.ts';
+import { newSecret, secretDigest, SESSION_COOKIE, SESSION_LIFETIME_MS } from '../src/accounts/model.ts';
+import { insertSession } from '../src/accounts/store.ts';
+import { uuidv7 } from '../src/platform/ids.ts';
 import { httpLoad, itemRow, percentile, row } from './support/registry-data.ts';
 
 const PORT = 18120;
@@ -63,12 +67,13 @@ interface Args {
   keep: boolean;
   keepDir?: string;
   floor: boolean;
+  auth: 'token' | 'session';
   loadOnly: boolean;
   drop: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { items: 200_000, engines: ['pglite', 'postgres'], duration: 10, workers: 0, connections: 10, keep: false, loadOnly: false, drop: false, floor: false };
+  const a: Args = { items: 200_000, engines: ['pglite', 'postgres'], duration: 10, workers: 0, connections: 10, keep: false, loadOnly: false, drop: false, floor: false, auth: 'token' };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i + 1];
     if (argv[i] === '--items') (a.items = Number(v)), i++;
@@ -83,6 +88,7 @@ function parseArgs(argv: string[]): Args {
     else if (argv[i] === '--load-only') (a.loadOnly = true), (a.keep = true);
     else if (argv[i] === '--drop') a.drop = true;
     else if (argv[i] === '--floor') a.floor = true;
+    else if (argv[i] === '--auth') (a.auth = v === 'session' ? 'session' : 'token'), i++;
     else throw new Error(`unknown option ${argv[i]}`);
   }
   if (!Number.isInteger(a.items) || a.items < 1000) throw new Error('--items must be an integer ≥ 1000');
@@ -185,13 +191,22 @@ async function startServer(url: string, workers: number, dataDir: string, profil
     env: { ...process.env, DATABASE_URL: url, CUSTODIA_WORKERS: String(workers), PORT: String(PORT), CUSTODIA_DATA_DIR: dataDir, CUSTODIA_SKIP_WEB_BUILD: 'true' },
     stdio: ['ignore', out, out],
   });
+  let notReady = 0;
   for (let i = 0; i < 3000; i++) {
     if (child.exitCode !== null) throw new Error(`server exited: ${fs.readFileSync(path.join(dataDir, 'server.log'), 'utf8').slice(-2000)}`);
+    let answer: Response | undefined;
     try {
-      const res = await fetch(`http://127.0.0.1:${PORT}/readyz`);
-      if (res.ok) return child;
+      answer = await fetch(`http://127.0.0.1:${PORT}/readyz`);
     } catch {
       /* not listening yet */
+    }
+    if (answer?.ok) return child;
+    // Listening but not ready for 30 s (e.g. a kept database migrated by another checkout): say why now
+    // rather than hold the exclusive lock for the whole wait.
+    const body = answer ? await answer.text() : '';
+    if (answer && ++notReady >= 150) {
+      child.kill('SIGTERM');
+      throw new Error(`server not ready: ${answer.status} ${body.slice(0, 1000)}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -281,7 +296,14 @@ async function benchEngine(engine: Engine, args: Args): Promise<Figures | undefi
     if (args.loadOnly) return undefined;
     const now = new Date();
     // A new clerk per run (a kept database keeps the earlier runs' clerks).
-    const { headers } = await insertMachineToken(db, { role: 'registry_clerk', username: `bench-clerk-${Date.now()}`, tokenName: 'bench', now, expiresAt: new Date(now.getTime() + 86_400_000) });
+    const clerk = await insertMachineToken(db, { role: 'registry_clerk', username: `bench-clerk-${Date.now()}`, tokenName: 'bench', now, expiresAt: new Date(now.getTime() + 86_400_000) });
+    let headers = clerk.headers;
+    if (args.auth === 'session') {
+      // A signed-in browser: a session row as sign-in writes it (without the argon2 check) and its cookie.
+      const secret = newSecret();
+      await insertSession(db, { id: uuidv7(), user_id: clerk.userId, secret_hash: secretDigest(secret), created_at: now, expires_at: new Date(now.getTime() + SESSION_LIFETIME_MS), last_seen_at: now, ip: null, user_agent: null });
+      headers = { cookie: `${SESSION_COOKIE}=${encodeURIComponent(secret)}` };
+    }
     const loadBefore = os.loadavg().map((l) => l.toFixed(1)).join(' ');
     const serialAt = (k: number) => row((k * 7919) % args.items).serial;
 
@@ -347,7 +369,7 @@ async function benchEngine(engine: Engine, args: Args): Promise<Figures | undefi
     const httpCpuUs = child ? (httpCpu / http.total) * 1e6 : undefined;
     const serverHwmMiB = child ? Math.max(...serverPids.map(peakRssMiB)) : undefined;
     if (http.non2xx > 0 || http.errors > 0) log(`[${engine}] warning: ${http.non2xx} non-2xx responses, ${http.errors} errors`);
-    log(`[${engine}] HTTP exact (${args.workers ? `${args.workers} worker(s)` : 'in-process'}): ${Math.round(http.requests)} req/s p50 ${http.p50} ms p99 ${http.p99} ms (${(http.requests / sqlPerSec).toFixed(2)}× SQL)${httpCpuUs ? `, ${Math.round(httpCpuUs)} µs CPU each (server + backends), server peak RSS ${Math.round(serverHwmMiB!)} MiB` : ''}`);
+    log(`[${engine}] HTTP exact, ${args.auth} (${args.workers ? `${args.workers} worker(s)` : 'in-process'}): ${Math.round(http.requests)} req/s p50 ${http.p50} ms p99 ${http.p99} ms (${(http.requests / sqlPerSec).toFixed(2)}× SQL)${httpCpuUs ? `, ${Math.round(httpCpuUs)} µs CPU each (server + backends), server peak RSS ${Math.round(serverHwmMiB!)} MiB` : ''}`);
     await app?.close();
     return { engine, workers: args.workers, items: args.items, http, sqlPerSec, sqlP50: percentile(sqlTimes, 50), sqlP99: percentile(sqlTimes, 99), sqlCpuUs, httpCpuUs, serverHwmMiB, floor, loadBefore, load: os.loadavg().map((l) => l.toFixed(1)).join(' ') };
   } finally {
@@ -373,7 +395,7 @@ async function main(): Promise<void> {
   }
   if (args.loadOnly) return;
   const f0 = (n: number) => Math.round(n).toLocaleString('en');
-  console.log(`\nExact lookup benchmark, ${new Date().toISOString().slice(0, 16)} UTC, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${args.connections} connections, ${args.duration} s\n`);
+  console.log(`\nExact lookup benchmark, ${new Date().toISOString().slice(0, 16)} UTC, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${args.connections} connections, ${args.duration} s, authenticated by ${args.auth === "session" ? "a session cookie" : "an API token"}\n`);
   console.log('| engine | server | items | HTTP req/s | p50 ms | p99 ms | SQL lookups/s (sequential) | SQL p50 ms | SQL p99 ms | HTTP / SQL | CPU µs per SQL lookup | CPU µs per HTTP request | server peak RSS MiB | load average before → after |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const f of all) {
