@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { decodeProtectedHeader } from 'jose';
 import { encryptEnvelope, newEnvelope, signEnvelope } from '../src/exchange/envelope.ts';
 import { EXAMPLE_BODIES } from '../src/exchange/fixtures.ts';
-import { loadNodeKeys } from '../src/platform/crypto/keys.ts';
+import { enrolmentFingerprint, loadNodeKeys } from '../src/platform/crypto/keys.ts';
 import { describeEngines } from './support/engines.ts';
 import { enrol, startExchangeNode, type ExchangeNode } from './support/exchange-nodes.ts';
 import { testActor as actor } from './support/failure.ts';
@@ -178,5 +178,58 @@ describeEngines('relaying: ES → KE through FR', (engine) => {
     expect((await es.t.app.inject({ method: 'POST', url: '/api/v1/exchange/inbox', payload: { message: old } })).json()).toMatchObject({ status: 'accepted' });
 
     for (const n of [es, fr, ke]) expect((await n.t.app.inject({ method: 'POST', url: '/api/v1/audit/verify', headers: await n.headers('auditor') })).json()).toMatchObject({ ok: true });
+  });
+
+  it('chained relays: ES → FR → KE → PT, where only KE reaches PT; a loop of routes is refused back to ES, which delivers once it is corrected', async () => {
+    const pt = await startExchangeNode(engine, 'PT', null);
+    try {
+      pt.t.deps.clock.set(es.t.deps.clock.now());
+      const advanceAll = (ms: number) => {
+        advance(ms);
+        pt.t.deps.clock.advance(ms);
+      };
+      // ES's key was rotated above: PT's administrator is read out the current fingerprint.
+      const esNow = await enrolmentFingerprint((await loadNodeKeys({ keysDir: es.keysDir })).publicJwk);
+      const enrolled = await pt.t.app.inject({ method: 'POST', url: '/api/v1/exchange/peers', headers: await admin(pt), payload: { state: 'ES', baseUrl: es.url, fingerprint: esNow, allowedTypes: ['denial_notification'] } });
+      expect(enrolled.statusCode, enrolled.body).toBe(201);
+      await enrol(es, pt, []);
+      await enrol(ke, pt, []);
+      await enrol(fr, pt, []);
+      // ES reaches PT through FR; FR knows no working address of PT's and reaches it through KE; KE reaches it.
+      expect((await patchPeer(es, 'PT', { relayVia: 'FR' })).statusCode).toBe(200);
+      expect((await patchPeer(fr, 'PT', { baseUrl: 'http://127.0.0.1:9', relayVia: 'KE' })).statusCode).toBe(200);
+      // Each relay on the way carries for ES by its administrator's decision (FR already does).
+      expect((await patchPeer(ke, 'ES', { relayAllowed: true })).statusCode).toBe(200);
+
+      const ptInbox = async () => (await pt.t.app.inject({ method: 'GET', url: '/api/v1/exchange/inbox?type=denial_notification', headers: await pt.headers('auditor') })).json().items as { envelope: { id: string; body: { reference: string } }; relayed: boolean; effect: string }[];
+      const sendPt = (reference: string) => es.svc.send(poc, { to: 'PT', type: 'denial_notification', body: denial(reference) });
+      const first = await sendPt('ES-DEN-CHAIN-1');
+      expect(await es.svc.deliverDue()).toMatchObject({ delivered: 1, failed: 0 });
+      expect(await ptInbox()).toMatchObject([{ envelope: { id: first.id, body: { reference: 'ES-DEN-CHAIN-1' } }, relayed: true, effect: 'applied' }]);
+      // Both relays recorded the routing they carried, and neither holds the content.
+      for (const [relay, carriedTo] of [[fr, 'PT'], [ke, 'PT']] as const) {
+        const rows = await relay.t.deps.db.query<Record<string, unknown>>('SELECT * FROM exchange_relayed WHERE envelope_id = $1', [first.id]);
+        expect(rows).toMatchObject([{ from_state: 'ES', to_state: carriedTo, forwards: 1, last_status: 200 }]);
+        expect(JSON.stringify(rows)).not.toContain('Example Security');
+      }
+
+      // KE's administrator points PT's route back at FR: FR → KE → FR is a loop, refused where it closes.
+      expect((await patchPeer(ke, 'PT', { relayVia: 'FR' })).statusCode).toBe(200);
+      const second = await sendPt('ES-DEN-CHAIN-2');
+      expect(await es.svc.deliverDue()).toMatchObject({ failed: 1 });
+      const [waiting] = await es.t.deps.db.query<{ status: string; last_error: string }>('SELECT status, last_error FROM exchange_outbox WHERE id = $1', [second.id]);
+      expect(waiting.status).toBe('pending');
+      expect(waiting.last_error).toMatch(/^relay\.loop/);
+      expect((await ptInbox()).map((e) => e.envelope.id)).toEqual([first.id]);
+
+      // Corrected: delivered once.
+      expect((await patchPeer(ke, 'PT', { relayVia: null })).statusCode).toBe(200);
+      advanceAll(120_000);
+      expect(await es.svc.deliverDue()).toMatchObject({ delivered: 1 });
+      expect((await ptInbox()).map((e) => e.envelope.id).sort()).toEqual([first.id, second.id].sort());
+      for (const n of [es, fr, ke, pt]) expect((await n.t.app.inject({ method: 'POST', url: '/api/v1/audit/verify', headers: await n.headers('auditor') })).json()).toMatchObject({ ok: true });
+    } finally {
+      await pt.close();
+    }
   });
 });

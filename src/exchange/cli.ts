@@ -84,7 +84,7 @@ export function registerExchangeCommands(program: Command, cli: CommandContext<E
 
   peers
     .command('relay')
-    .description("deliver to a peer through another peer's node (encrypted to the recipient, the relay reads only the routing), or --direct again")
+    .description("deliver to a peer through another peer's node (encrypted to the recipient, the relay reads only the routing), or --direct again; envelopes this node carries for others to that peer take the same route (chained relays)")
     .argument('<state>', 'the peer this node cannot reach directly')
     .option('--via <relay>', 'the enrolled peer whose node carries the envelopes')
     .option('--direct', 'deliver directly again')

@@ -1,10 +1,12 @@
 /**
- * Relaying (docs/exchange.md §4, §13.8): this node carries an encrypted envelope from one peer to another
+ * Relaying (docs/exchange.md §4, §13.9): this node carries an encrypted envelope from one peer to another
  * that the first cannot reach. It reads only the routing in the JWE's protected header (from, to, id,
- * expiresAt), forwards the same bytes to the recipient's inbox at once and hands back the recipient's
- * answer as it came (its signed ack, or its refusal), so delivery state stays with the sender's outbox.
- * It cannot read the content (encrypted to the recipient's X25519 key) and cannot alter it or the routing
- * unnoticed (A256GCM authenticates the header): the recipient refuses `envelope.decryption_failed`.
+ * expiresAt), forwards the same bytes at once — to the recipient's inbox, or, when this node itself reaches
+ * the recipient through another relay (its `relayVia` for the recipient), to that relay's (chained relays) —
+ * and hands back the answer as it came (the recipient's signed ack, or a refusal), so delivery state stays
+ * with the sender's outbox. It cannot read the content (encrypted to the recipient's X25519 key) and cannot
+ * alter it or the routing unnoticed (A256GCM authenticates the header): the recipient refuses
+ * `envelope.decryption_failed`.
  */
 import { SYSTEM_ACTOR } from '../platform/auth/actor.ts';
 import { recordAudit } from '../platform/audit/record.ts';
@@ -29,6 +31,14 @@ export interface Relayed {
   body: unknown;
 }
 
+/**
+ * What each node is forwarding now, by (from, id). The same envelope coming back while its forward is still
+ * waiting for an answer went round a loop of relays (each hands it to the next by its own `relayVia`): it is
+ * refused, and the refusal travels back along the loop to the sender, which retries once an administrator
+ * has corrected a route. Per node, not per process (tests run several nodes in one process).
+ */
+const forwarding = new WeakMap<ExchangeContext, Set<string>>();
+
 export async function relayEnvelope(ctx: ExchangeContext, jwe: string, routing: Routing): Promise<Relayed> {
   const { db, clock, log } = ctx.deps;
   const [from, to] = await Promise.all([store.peerByState(db, routing.from), store.peerByState(db, routing.to)]);
@@ -42,17 +52,30 @@ export async function relayEnvelope(ctx: ExchangeContext, jwe: string, routing: 
   if (Date.parse(routing.expiresAt) + ctx.settings.clockSkewMs <= now.getTime()) {
     throw new RelayRefusedError(422, 'envelope.expired', `The envelope expired at ${routing.expiresAt}; a relay drops it.`, false);
   }
+  // The next hop: the recipient, or the relay this node reaches it through.
+  const next = to.relay_via ? await store.peerByState(db, to.relay_via) : to;
+  if (!next || next.status !== 'active' || next.state === routing.from) {
+    throw new RelayRefusedError(502, 'relay.unreachable', `${routing.to} is reached from this relay through ${to.relay_via}, which is not an active peer here.`, true);
+  }
+  const key = `${routing.from}|${routing.id}`;
+  const inFlight = forwarding.get(ctx) ?? forwarding.set(ctx, new Set()).get(ctx)!;
+  if (inFlight.has(key)) {
+    throw new RelayRefusedError(508, 'relay.loop', `This node is already forwarding envelope ${routing.id} from ${routing.from}: the relays' routes to ${routing.to} form a loop (or an earlier attempt is still waiting); retry later.`, true);
+  }
   let answer: { status: number; body: unknown };
+  inFlight.add(key);
   try {
-    answer = await ctx.transport.postMessage(to.base_url, jwe);
+    answer = await ctx.transport.postMessage(next.base_url, jwe);
   } catch (err) {
     if (!(err instanceof TransportError)) throw err;
-    throw new RelayRefusedError(502, 'relay.unreachable', `${routing.to} cannot be reached from this relay now: ${err.message}`, true);
+    throw new RelayRefusedError(502, 'relay.unreachable', `${routing.to} cannot be reached from this relay now${next === to ? '' : ` (through ${next.state})`}: ${err.message}`, true);
+  } finally {
+    inFlight.delete(key);
   }
   await db.transaction(async (t) => {
     const first = await store.recordRelayed(t, { from_state: routing.from, envelope_id: routing.id, to_state: routing.to, expires_at: new Date(routing.expiresAt), first_sha256: sha256Hex(jwe), last_status: answer.status, at: now });
     if (first) await recordAudit(t, SYSTEM_ACTOR, clock, { action: 'exchange.envelope.relay', entity: 'exchange_relayed', entityId: `${first.from_state}/${first.envelope_id}`, reason: `HTTP ${answer.status}`, state: store.relayedState(first) });
   });
-  log.info({ relayFrom: routing.from, relayTo: routing.to, envelopeId: routing.id, status: answer.status }, 'exchange: envelope relayed');
+  log.info({ relayFrom: routing.from, relayTo: routing.to, ...(next === to ? {} : { relayNext: next.state }), envelopeId: routing.id, status: answer.status }, 'exchange: envelope relayed');
   return { relayed: true, status: answer.status, body: answer.body };
 }
