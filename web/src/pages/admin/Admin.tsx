@@ -65,7 +65,7 @@ function AgencyDialog({ user, onClose }: { user: User | null; onClose: () => voi
     }
   }
   return (
-    <Modal opened={user !== null} onClose={close} title={t('admin.agencyFor', { user: user?.username ?? '' })}>
+    <Modal opened={user !== null} onClose={close} title={t('admin.agencyFor', { user: user?.username ?? '' })} closeButtonProps={{ 'aria-label': t('common.cancel') }}>
       <form onSubmit={save} noValidate aria-label={t('admin.agencyFor', { user: user?.username ?? '' })}>
         <Stack>
           <PartyPicker label={t('admin.agency')} description={t('admin.agencyHelp')} role="state_agency" value={chosen} onChange={(id) => setAgency(id)} error={fields.agencyPartyId} />
