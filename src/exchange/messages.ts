@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { CAVEAT_CODES, MESSAGE_TYPES, type Envelope, type MessageType } from './model.ts';
+import { calendarDate } from '../platform/calendar-date.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
@@ -20,7 +21,6 @@ const ALPHA2_RE = /^[A-Z]{2}$/;
 const UUIDV7_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 /** RFC 3339 in UTC with at most millisecond precision, as Date.prototype.toISOString() writes it. */
 const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
-const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const stateCode = z.string().regex(ALPHA2_RE, 'must be an ISO 3166-1 alpha-2 code in upper case');
 export const uuidv7 = z.string().regex(UUIDV7_RE, 'must be a lower-case UUIDv7');
@@ -28,10 +28,7 @@ export const instant = z
   .string()
   .regex(INSTANT_RE, 'must be an RFC 3339 UTC instant (YYYY-MM-DDTHH:MM:SS.sssZ)')
   .refine((s) => !INSTANT_RE.test(s) || (!Number.isNaN(Date.parse(s)) && new Date(s).toISOString().slice(0, 19) === s.slice(0, 19)), 'is not a calendar instant');
-export const day = z
-  .string()
-  .regex(DAY_RE, 'must be a date YYYY-MM-DD')
-  .refine((s) => !DAY_RE.test(s) || sameCalendarDay(s), 'is not a calendar date');
+export const day = calendarDate();
 const text = (max: number) => z.string().min(1).max(max);
 const optionalText = (max: number) => text(max).nullish();
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in lower-case hex');
@@ -42,11 +39,6 @@ const controlEntry = z.string().regex(/^(ML\d{1,2}(\.[a-z0-9]+)*|\d[A-E]\d{3}(\.
 /** HS heading/subheading or national tariff line, digits only. */
 const hsCode = z.string().regex(/^\d{4}(\d{2}){0,3}$/, 'must be an HS code of 4 to 10 digits');
 const quantity = z.number().int().min(1).max(1_000_000_000);
-
-function sameCalendarDay(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
 
 export const caveatSchema = z
   .strictObject({ code: z.enum(CAVEAT_CODES), text: optionalText(2000) })

@@ -100,7 +100,6 @@ export const CONTROL_ENTRY_RE = /^(ML(?:[1-9]|1[0-9]|2[0-2])(?:\.[a-z0-9]+)*|[0-
 export const HS_CODE_RE = /^930[1-7](?:\d{2}){0,2}$/;
 /** UN/LOCODE: ISO 3166 alpha-2 + 3 characters (letters, digits 2–9), optional space. */
 export const UNLOCODE_RE = /^[A-Z]{2} ?[A-Z2-9]{3}$/;
-export const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function normaliseHsCode(code: string): string {
   return code.replace(/[.\s]/g, '');

@@ -8,7 +8,6 @@ import { FIREARM_TYPE_CROSSWALK } from '../reference/crosswalk.ts';
 import {
   APPLICATION_KINDS,
   APPLICATION_STATUSES,
-  DATE_RE,
   ITEM_TYPES,
   LICENCE_STATUSES,
   PUBLIC_WORDINGS,
@@ -18,6 +17,7 @@ import {
   UNITS,
   UNLOCODE_RE,
 } from './model.ts';
+import { calendarDate } from '../platform/calendar-date.ts';
 
 /** zod shapes shared by the service (which validates every call) and the routes (which document them). */
 
@@ -38,7 +38,7 @@ export const countrySchema = z
   .string()
   .transform((s) => s.trim().toUpperCase())
   .refine(isCountryCode, { message: 'must be an ISO 3166-1 alpha-2 country code' });
-export const dateSchema = z.string().regex(DATE_RE, 'must be a date YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'is not a calendar date');
+export const dateSchema = calendarDate();
 const text = (max: number) => z.string().trim().min(1).max(max);
 const uuid = z.string().uuid();
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isCountryCode } from './countries.ts';
-import { embargoesApplicable, isInForce, isIsoDate, strictestScope, validateLift, validateNewEmbargo, type NewEmbargoInput } from './model.ts';
+import { embargoesApplicable, isInForce, strictestScope, validateLift, validateNewEmbargo, type NewEmbargoInput } from './model.ts';
+import { isCalendarDate } from '../platform/calendar-date.ts';
 import { UN_ARMS_EMBARGOES, unEmbargoesFor, unListBasedEmbargoes } from './un-embargoes.ts';
 
 describe('UN arms embargo table', () => {
@@ -9,7 +10,7 @@ describe('UN arms embargo table', () => {
     for (const e of UN_ARMS_EMBARGOES) {
       if (e.countryCode !== null) expect(isCountryCode(e.countryCode), e.id).toBe(true);
       expect(e.instruments.length, e.id).toBeGreaterThan(0);
-      expect(isIsoDate(e.since), e.id).toBe(true);
+      expect(isCalendarDate(e.since), e.id).toBe(true);
       if (e.until !== null) {
         expect(e.until > e.since, e.id).toBe(true);
         expect(e.liftedReason, e.id).not.toBeNull();

@@ -1,5 +1,6 @@
 import type { FieldError } from '../platform/http/errors.ts';
 import { isCountryCode } from './countries.ts';
+import { isCalendarDate } from '../platform/calendar-date.ts';
 
 /**
  * Arms embargoes as licensing and screening need them: which State, what the measure covers, since
@@ -74,13 +75,7 @@ export function strictestScope(embargoes: readonly Embargo[]): EmbargoScope | nu
   return best;
 }
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
-export function isIsoDate(value: string): boolean {
-  if (!DATE_RE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
 
 export interface NewEmbargoInput {
   authority: 'regional' | 'national';
@@ -104,10 +99,10 @@ export function validateNewEmbargo(input: NewEmbargoInput): FieldError[] {
   if (!isCountryCode(input.countryCode)) {
     errors.push({ field: 'countryCode', message: 'Not an ISO 3166-1 alpha-2 code.', code: 'country.invalid' });
   }
-  if (!isIsoDate(input.since)) errors.push({ field: 'since', message: 'Not a calendar date (YYYY-MM-DD).', code: 'date.invalid' });
+  if (!isCalendarDate(input.since)) errors.push({ field: 'since', message: 'Not a calendar date (YYYY-MM-DD).', code: 'date.invalid' });
   if (input.until != null) {
-    if (!isIsoDate(input.until)) errors.push({ field: 'until', message: 'Not a calendar date (YYYY-MM-DD).', code: 'date.invalid' });
-    else if (isIsoDate(input.since) && input.until <= input.since) {
+    if (!isCalendarDate(input.until)) errors.push({ field: 'until', message: 'Not a calendar date (YYYY-MM-DD).', code: 'date.invalid' });
+    else if (isCalendarDate(input.since) && input.until <= input.since) {
       errors.push({ field: 'until', message: 'The end date must be after the start date.', code: 'embargo.until_before_since' });
     }
   }
@@ -126,7 +121,7 @@ export function validateNewEmbargo(input: NewEmbargoInput): FieldError[] {
 /** Lifting: the end date must fall after the start; an embargo already ended cannot end again. */
 export function validateLift(embargo: Pick<Embargo, 'since' | 'until'>, until: string, reason: string): FieldError[] {
   const errors: FieldError[] = [];
-  if (!isIsoDate(until)) errors.push({ field: 'until', message: 'Not a calendar date (YYYY-MM-DD).', code: 'date.invalid' });
+  if (!isCalendarDate(until)) errors.push({ field: 'until', message: 'Not a calendar date (YYYY-MM-DD).', code: 'date.invalid' });
   else if (until <= embargo.since) {
     errors.push({ field: 'until', message: `The embargo started on ${embargo.since}; it must end after that.`, code: 'embargo.until_before_since' });
   }

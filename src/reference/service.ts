@@ -8,13 +8,14 @@ import { inTransaction } from '../platform/tx.ts';
 import { CROSSWALK_SOURCE, FIREARM_TYPE_CROSSWALK } from './crosswalk.ts';
 import type { Locale, PickerEntry, ReferenceTable, TableSearchOptions } from './lookup.ts';
 import {
-  embargoesApplicable, isInForce, isIsoDate, strictestScope, validateLift, validateNewEmbargo, type Embargo, type EmbargoAuthority,
+  embargoesApplicable, isInForce, strictestScope, validateLift, validateNewEmbargo, type Embargo, type EmbargoAuthority,
   type EmbargoScope, type NewEmbargoInput,
 } from './model.ts';
 import { referencePolicy } from './policy.ts';
 import * as store from './store.ts';
 import { REFERENCE_TABLES, referenceTable } from './tables.ts';
 import { UN_ARMS_EMBARGOES } from './un-embargoes.ts';
+import { isCalendarDate } from '../platform/calendar-date.ts';
 
 export interface EmbargoCheck {
   countryCode: string;
@@ -36,7 +37,7 @@ function today(deps: Deps): string {
 }
 
 function requireDate(value: string, field: string): void {
-  if (!isIsoDate(value)) throw new ValidationError([{ field, message: 'Not a calendar date (YYYY-MM-DD).', code: 'date.invalid' }]);
+  if (!isCalendarDate(value)) throw new ValidationError([{ field, message: 'Not a calendar date (YYYY-MM-DD).', code: 'date.invalid' }]);
 }
 
 function requireTable(name: string): ReferenceTable {

@@ -19,6 +19,7 @@ import {
   WITHHOLD_REASONS,
   type RequestOutcome,
 } from './model.ts';
+import { calendarDate } from '../platform/calendar-date.ts';
 
 /** zod shapes shared by the service (which validates every call) and the routes (which document them). */
 
@@ -320,7 +321,7 @@ export const REPORT_SHAPE_DOCUMENTED: SameShape<ArmsReport | WassenaarReport | I
 
 export const reportOut = reportSummaryOut.extend({ content: reportContentOut });
 
-const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'must be a real date');
+const dateSchema = calendarDate({ exists: 'must be a real date' });
 
 /** The charts' window: transfers per year or month between two dates, on the authorised or actual basis. */
 export const chartQuerySchema = z

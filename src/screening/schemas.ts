@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import { isCountryCode } from '../reference/countries.ts';
-
-function isCalendarDay(d: string): boolean {
-  const t = Date.parse(`${d}T00:00:00Z`);
-  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
-}
+import { isCalendarDate } from '../platform/calendar-date.ts';
 
 const countryCode = z
   .string()
@@ -15,7 +11,7 @@ const dob = z
   .string()
   .regex(/^\d{4}(-\d{2}-\d{2})?$/, 'YYYY or YYYY-MM-DD')
   // A day that does not exist (1965-13-45) would be compared as its year alone: refused, named.
-  .refine((d) => d.length === 4 || isCalendarDay(d), { message: 'not a date that exists (YYYY-MM-DD)', params: { code: 'date_invalid' } });
+  .refine((d) => d.length === 4 || isCalendarDate(d), { message: 'not a date that exists (YYYY-MM-DD)', params: { code: 'date_invalid' } });
 const nameKind = z.enum(['person', 'organisation', 'vessel', 'unknown']);
 
 export const identifierSchema = z.object({ type: z.string().max(60).optional(), number: z.string().trim().min(3).max(60) });

@@ -1,6 +1,7 @@
 import type { FieldError } from '../platform/http/errors.ts';
 import { isCountryCode } from '../reference/countries.ts';
 import { AMMUNITION_COMPONENTS, FIREARM_TYPES, MIN_PARTIAL_KNOWN_RUN, PART_TYPES, normaliseSerialOrNull, partialSerialPattern, type ItemKind, type ItemStatus } from '../registry/model.ts';
+import { isCalendarDate } from '../platform/calendar-date.ts';
 
 /**
  * Tracing rules, pure: what a recovery record must hold (Protocol Arts 5(1)(c), 6, 11; ITI para 9; ISACS
@@ -94,12 +95,11 @@ export function validatePlace(p: PlaceInput, prefix = 'place.'): FieldError[] {
 
 /** The recovery date cannot be in the future (a day of slack for time zones). */
 export function validateRecoveredOn(recoveredOn: string, today: string, field = 'recoveredOn'): FieldError[] {
-  const d = new Date(`${recoveredOn}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== recoveredOn) {
+  if (!isCalendarDate(recoveredOn)) {
     return [{ field, code: 'recovery.date_invalid', message: `"${recoveredOn}" is not a calendar date (YYYY-MM-DD).` }];
   }
   const limit = new Date(`${today}T00:00:00Z`).getTime() + 86_400_000;
-  if (d.getTime() > limit) return [{ field, code: 'recovery.date_in_future', message: 'A recovery cannot be dated in the future.' }];
+  if (Date.parse(`${recoveredOn}T00:00:00Z`) > limit) return [{ field, code: 'recovery.date_in_future', message: 'A recovery cannot be dated in the future.' }];
   return [];
 }
 
