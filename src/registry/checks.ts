@@ -1,7 +1,7 @@
 import type { Tx } from '../platform/db/types.ts';
 import { RuleViolationError, ValidationError, type FieldError } from '../platform/http/errors.ts';
 import { isCountryCode } from '../reference/countries.ts';
-import { MIN_PARTIAL_KNOWN_RUN, partialSerialPattern } from './model.ts';
+import { MIN_PARTIAL_KNOWN_RUN, isSearchablePattern, partialSerialPattern } from './model.ts';
 import type { PartyBody } from './schemas.ts';
 import * as parties from './store-parties.ts';
 
@@ -45,15 +45,18 @@ export function partyRuleErrors(kind: 'person' | 'organisation', p: PartyFields,
   return errors;
 }
 
-/** A partial serial the trigram index can serve: at least MIN_PARTIAL_KNOWN_RUN consecutive known characters. */
+/**
+ * A partial serial the trigram index can serve (model.isSearchablePattern): a run of MIN_PARTIAL_KNOWN_RUN
+ * known characters, or runs that one filled `?` joins into one ("MN?12?34").
+ */
 export function requireSearchablePattern(input: string) {
   const pattern = partialSerialPattern(input);
-  if (pattern.longestRun < MIN_PARTIAL_KNOWN_RUN) {
+  if (!isSearchablePattern(pattern)) {
     throw new ValidationError([
       {
         field: 'serialPattern',
         code: 'search.pattern_too_short',
-        message: `Give at least ${MIN_PARTIAL_KNOWN_RUN} consecutive known characters (e.g. "AB1?3*"): without them the search would read the whole registry.`,
+        message: `Give more known characters: at least ${MIN_PARTIAL_KNOWN_RUN} in a row (e.g. "AB1?3*"), or runs of 2 with a single ? between them (e.g. "MN?12?34"). Without them the search would read the whole registry.`,
       },
     ]);
   }

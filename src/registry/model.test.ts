@@ -7,6 +7,7 @@ import {
   checkEvent,
   checkTransition,
   deriveState,
+  isSearchablePattern,
   normaliseSerial,
   normaliseSerialOrNull,
   partialSerialPattern,
@@ -74,6 +75,17 @@ describe('partial serial pattern', () => {
     expect(partialSerialPattern('1?3').fills).toBeUndefined();
     // Escaped LIKE characters break runs as pg_trgm's separators do, and stay escaped in every fill.
     expect(partialSerialPattern('A%?123').fills?.[1]).toBe('%A\\%1123%');
+  });
+  it('a pattern whose runs are only two characters long is searchable when one filled ? joins them (two obliterated characters of eight)', () => {
+    const p = partialSerialPattern('MN?12?34');
+    expect(p).toMatchObject({ like: '%MN_12_34%', known: 6, longestRun: 2 });
+    expect(p.fills).toHaveLength(36);
+    expect(p.fills![0]).toBe('%MN012_34%');
+    expect(isSearchablePattern(p)).toBe(true);
+    expect(isSearchablePattern(partialSerialPattern('AB?12'))).toBe(true);
+    expect(isSearchablePattern(partialSerialPattern('ABC'))).toBe(true);
+    // A fill would give one trigram at most ("QX5", "5X1"), or none: still a scan of the registry.
+    for (const refused of ['Q?5?1', 'A?*1', 'K?', 'AB??12', '1?3']) expect(isSearchablePattern(partialSerialPattern(refused))).toBe(false);
   });
   it('normalises like the stored serial', () => {
     expect(partialSerialPattern('ab-1?.2').like).toBe('%AB1_2%');

@@ -247,9 +247,21 @@ function fillsFor(tokens: readonly string[]): string[] | undefined {
 
 /**
  * pg_trgm can only use the index for a LIKE pattern holding at least one run of 3 consecutive known
- * characters ("AB?12" has runs of 2: a full scan of the registry). Searches without one are refused.
+ * characters ("AB?12" has runs of 2: alone, a full scan of the registry). A pattern without one is
+ * searchable only through its fills (see isSearchablePattern).
  */
 export const MIN_PARTIAL_KNOWN_RUN = 3;
+
+/**
+ * Whether a partial serial can be searched through the trigram index: a run of MIN_PARTIAL_KNOWN_RUN
+ * known characters, or one `?` whose filling makes the runs give at least two trigrams ("MN?12?34":
+ * two characters obliterated from an eight-character serial, runs of two; each fill "MNX12?34" gives
+ * three). Each fill is then at least as selective as a 3-character run, so the work is 36 index
+ * searches, never a scan of the registry. Anything less ("Q?5?1", "A?*1") is refused.
+ */
+export function isSearchablePattern(p: SerialPattern): boolean {
+  return p.longestRun >= MIN_PARTIAL_KNOWN_RUN || p.fills !== undefined;
+}
 
 /**
  * Partial serial for obliterated marks: substring match; `?` one unknown character, `*` any run.

@@ -345,10 +345,16 @@ describeEngines('registry service', (engine) => {
       expect(await found({ serialPattern: 'R_Q%' })).toEqual([ids[4]]);
       expect(await found({ serialPattern: 'SR_?%1' })).toEqual([ids[4]]);
     });
-    it('refuses a pattern without 3 consecutive known characters (it could not use the index)', async () => {
+    it('refuses a pattern the index cannot serve: no 3 consecutive known characters, and no ? whose filling joins runs into one', async () => {
       const err = await failure(svc.searchItems(clerk, { serialPattern: 'A?*1' }));
       expect(err.errors).toEqual([expect.objectContaining({ field: 'serialPattern', code: 'search.pattern_too_short' })]);
-      expect(codesOf(await failure(svc.searchItems(clerk, { serialPattern: 'AB?12' })))).toEqual(['search.pattern_too_short']);
+      expect(codesOf(await failure(svc.searchItems(clerk, { serialPattern: 'Q?5?1' })))).toEqual(['search.pattern_too_short']);
+    });
+    it('searches a pattern of two-character runs through its fills, finding what the pattern itself finds', async () => {
+      // "AB?2": runs of two; searched as "AB02" … "ABZ2" plus the serials holding other characters.
+      expect(await found({ serialPattern: 'AB?2' })).toEqual([ids[0], ids[1], ids[3]]);
+      expect(await found({ serialPattern: 'SR?Q?1' })).toEqual([ids[4]]);
+      expect(await found({ serialPattern: 'XB?Z3' })).toEqual([ids[2]]);
     });
     it('filters by status, holder, calibre, type and country', async () => {
       expect(await found({ status: 'lost' })).toEqual([ids[1]]);

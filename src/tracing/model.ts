@@ -1,6 +1,6 @@
 import type { FieldError } from '../platform/http/errors.ts';
 import { isCountryCode } from '../reference/countries.ts';
-import { AMMUNITION_COMPONENTS, FIREARM_TYPES, MIN_PARTIAL_KNOWN_RUN, PART_TYPES, normaliseSerialOrNull, partialSerialPattern, type ItemKind, type ItemStatus } from '../registry/model.ts';
+import { AMMUNITION_COMPONENTS, FIREARM_TYPES, PART_TYPES, isSearchablePattern, normaliseSerialOrNull, partialSerialPattern, type ItemKind, type ItemStatus } from '../registry/model.ts';
 import { isCalendarDate } from '../platform/calendar-date.ts';
 
 /**
@@ -176,7 +176,7 @@ export function planCheck(markings: readonly RecoveredMarkingInput[]): CheckPlan
       const norm = normaliseSerialOrNull(read);
       if (norm) exact.add(norm);
     } else if (m.state === 'obliterated' || m.state === 'altered' || m.state === 'falsified') {
-      if (partialSerialPattern(read).longestRun >= MIN_PARTIAL_KNOWN_RUN) partial.add(read.trim());
+      if (isSearchablePattern(partialSerialPattern(read))) partial.add(read.trim());
     }
   }
   return { exact: [...exact], partial: [...partial] };

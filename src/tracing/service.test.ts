@@ -7,6 +7,7 @@ import { tracingHarness, type TracingHarness } from '../../test/support/tracing.
 import { verifyAuditLog } from '../audit/verify.ts';
 import { CATALOG } from '../modules.ts';
 import { stateHash } from '../platform/crypto/canonical.ts';
+import { partialSerialPattern } from '../registry/model.ts';
 import type { RegistryService } from '../registry/service.ts';
 import type { TracingService } from './service.ts';
 import * as store from './store.ts';
@@ -188,6 +189,42 @@ describeEngines('tracing: recoveries, checks and hits', (engine) => {
     expect(one.total).toBe(4);
     expect(new Set(one.items.map((i) => i.id))).toEqual(new Set(hits));
     expect(await registry.rankPartialSerials(officer, queries)).toEqual(await Promise.all(queries.map((q) => registry.rankPartialSerial(officer, q))));
+  });
+
+  it('two obliterated characters leaving runs of two ("MN?12?34") are searched through the fills: exactly a full scan\'s matches, the stolen pistol first, a hit once confirmed', async () => {
+    const stolen = await registerPistol('MN-712834', 'Mancor', '9x19mm', 'M8');
+    await registry.recordEvent(officer, stolen, { kind: 'reported_stolen', occurredAt: '2026-02-01T08:00:00Z', toPartyId: police, authorizationRef: 'PR-MN-8' });
+    // Other serials the pattern fits: another make, one with a character only the unusual index holds, one longer.
+    await registerPistol('MN-512934', 'Acme', '.38 Special', 'R38');
+    await registerPistol('MN/12A34', 'Mancor', '.45 ACP', 'M45');
+    await registerPistol('XMNA12B34Y', 'Acme', '9x19mm', 'P9');
+    // And serials it does not fit.
+    await registerPistol('MN-71283', 'Mancor', '9x19mm', 'M8');
+    await registerPistol('MN-7128X34', 'Mancor', '9x19mm', 'M8');
+    const like = partialSerialPattern('MN?12?34').like;
+    const scanned = (await deps.db.query<{ id: string }>('SELECT id FROM registry_items WHERE serial_norm LIKE $1', [like])).map((r) => r.id);
+    expect(scanned).toHaveLength(4);
+    const ranked = await registry.rankPartialSerial(officer, { serialPattern: 'MN?12?34', make: 'Mancor', calibre: '9x19mm', limit: 50 });
+    expect(ranked.total).toBe(scanned.length);
+    expect(new Set(ranked.items.map((i) => i.id))).toEqual(new Set(scanned));
+    expect(ranked.items[0].id).toBe(stolen);
+    const listed = await registry.searchItems(officer, { serialPattern: 'mn-?12?34', limit: 50 });
+    expect(listed.total).toBe(scanned.length);
+    expect(new Set(listed.items.map((i) => i.id))).toEqual(new Set(scanned));
+
+    const rec = await tracing.recordRecovery(officer, {
+      ...base(),
+      items: [pistol([{ location: 'frame', state: 'obliterated', serialAsRead: 'MN?12?34' }], { make: 'Mancor', calibre: '9x19mm', model: null })],
+    });
+    const item = rec.items[0];
+    // Refused as too short, the check would have found nothing and registered a new item.
+    expect(item.checkOutcome).toBe('candidates');
+    expect(item.candidateCount).toBe(4);
+    expect(item.candidates[0].registryItemId).toBe(stolen);
+    const confirmed = await tracing.confirmCandidate(officer, rec.id, item.id, { registryItemId: stolen });
+    expect(confirmed.items[0]).toMatchObject({ checkOutcome: 'hit', registryItemId: stolen });
+    expect(confirmed.items[0].match).toMatchObject({ kind: 'lost_stolen_hit', foundBy: 'confirmed_candidate', reportReference: 'PR-MN-8', alertStatus: 'open' });
+    expect(confirmed.items[0].match!.reportingAgency!.id).toBe(police);
   });
 
   it('an item that matches nothing is registered as seized with the State confiscation mark, so it is found again', async () => {

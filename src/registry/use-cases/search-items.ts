@@ -46,7 +46,11 @@ export async function searchItems(ctx: RegistryContext, actor: Actor, query: unk
     if (!norm) throw new ValidationError([{ field: 'serial', code: 'search.serial_empty', message: 'The serial has no characters once spaces, dashes and dots are removed.' }]);
     filter.serialExact = norm;
   }
-  if (q.serialPattern !== undefined) filter.serialLike = requireSearchablePattern(q.serialPattern).like;
+  if (q.serialPattern !== undefined) {
+    const pattern = requireSearchablePattern(q.serialPattern);
+    filter.serialLike = pattern.like;
+    filter.serialFills = pattern.fills;
+  }
   const scope = listScope(actor);
   if (!scope) return { items: [], nextCursor: null, total: 0 };
   filter.visibleTo = scope.organisationId;
