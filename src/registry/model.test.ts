@@ -7,7 +7,9 @@ import {
   checkEvent,
   checkTransition,
   deriveState,
+  compareCandidates,
   isSearchablePattern,
+  partialTieTierSql,
   normaliseSerial,
   normaliseSerialOrNull,
   partialSerialPattern,
@@ -86,6 +88,12 @@ describe('partial serial pattern', () => {
     expect(isSearchablePattern(partialSerialPattern('ABC'))).toBe(true);
     // A fill would give one trigram at most ("QX5", "5X1"), or none: still a scan of the registry.
     for (const refused of ['Q?5?1', 'A?*1', 'K?', 'AB??12', '1?3']) expect(isSearchablePattern(partialSerialPattern(refused))).toBe(false);
+  });
+  it('orders candidates by score, then lost/stolen before legal hands before out of reach, then id', () => {
+    const c = (score: number, status: ItemStatus, id: string) => ({ score, status, id });
+    const list = [c(0.9, 'destroyed', 'a'), c(0.9, 'active', 'b'), c(0.9, 'stolen', 'c'), c(0.95, 'exported', 'd'), c(0.9, 'lost', 'b0'), c(0.9, 'loaned', 'a0')];
+    expect(list.sort(compareCandidates).map((x) => x.id)).toEqual(['d', 'b0', 'c', 'a0', 'b', 'a']);
+    expect(partialTieTierSql('status')).toBe("CASE WHEN status IN ('lost', 'stolen') THEN 0 WHEN status IN ('registered', 'active', 'loaned', 'in_transit') THEN 1 ELSE 2 END");
   });
   it('normalises like the stored serial', () => {
     expect(partialSerialPattern('ab-1?.2').like).toBe('%AB1_2%');

@@ -303,6 +303,43 @@ export function partialSerialPattern(input: string): SerialPattern {
  */
 export const PARTIAL_RANK_WEIGHTS = { serial: 0.4, make: 0.25, calibre: 0.2, model: 0.15 } as const;
 
+/**
+ * Between candidates that agree equally with what was read (same score: typically the same make, calibre
+ * and serial format, differing only where the marks were obliterated), which the record makes the more
+ * likely to be a recovered firearm: first one the record says left legal hands (reported lost or stolen:
+ * the recovery is what the report expects, and a hit must not sink below a legal holding; Art. 11, ITI
+ * para 9); then one in legal hands (diverted without a report); last one the record places out of
+ * reach: in State custody, exported, deactivated or destroyed (its recovery would mean the record is
+ * wrong). Only then by id. It never outweighs any agreement of the score: it orders equals.
+ */
+export const PARTIAL_TIE_STATUS_TIER: Readonly<Record<ItemStatus, 0 | 1 | 2>> = {
+  lost: 0,
+  stolen: 0,
+  registered: 1,
+  active: 1,
+  loaned: 1,
+  in_transit: 1,
+  seized: 2,
+  confiscated: 2,
+  exported: 2,
+  deactivated: 2,
+  destroyed: 2,
+};
+
+/** PARTIAL_TIE_STATUS_TIER of a status column, in SQL (the statuses are the model's own constants, no input). */
+export function partialTieTierSql(column: string): string {
+  const tiers = [0, 1].map((t) => {
+    const statuses = ITEM_STATUSES.filter((s) => PARTIAL_TIE_STATUS_TIER[s] === t);
+    return `WHEN ${column} IN (${statuses.map((s) => `'${s}'`).join(', ')}) THEN ${t}`;
+  });
+  return `CASE ${tiers.join(' ')} ELSE 2 END`;
+}
+
+/** Candidates best first: score, then PARTIAL_TIE_STATUS_TIER, then id (as the ranked SQL orders them). */
+export function compareCandidates(a: { score: number; status: ItemStatus; id: string }, b: { score: number; status: ItemStatus; id: string }): number {
+  return b.score - a.score || PARTIAL_TIE_STATUS_TIER[a.status] - PARTIAL_TIE_STATUS_TIER[b.status] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
 // ---------------------------------------------------------------- items and markings
 
 const CURRENT_YEAR_SLACK = 1;

@@ -2,7 +2,7 @@ import { defineAuditedEntity } from '../platform/audit/entities.ts';
 import { sha256Hex, stateHash } from '../platform/crypto/canonical.ts';
 import { SqlFilter } from '../platform/db/filter.ts';
 import type { Queryable } from '../platform/db/types.ts';
-import { PARTIAL_RANK_WEIGHTS, SERIAL_UNUSUAL_SQL, type CustodyState, type ItemSortKey, type ItemStatus } from './model.ts';
+import { PARTIAL_RANK_WEIGHTS, SERIAL_UNUSUAL_SQL, partialTieTierSql, type CustodyState, type ItemSortKey, type ItemStatus } from './model.ts';
 
 /**
  * SQL for the registry's items: the row with its custody cache, search (sorted, counted, keyset pages),
@@ -451,7 +451,8 @@ export interface RankedItemRow extends ItemRow {
 /**
  * Every item whose serial fits the pattern (the trigram index finds them), scored by how well it agrees
  * with what was read: the share of its serial the readable characters explain, then make, calibre and
- * model (see model.PARTIAL_RANK_WEIGHTS). `total` is the count of every match, not only the page.
+ * model (see model.PARTIAL_RANK_WEIGHTS); equal scores by what the item's status makes likely
+ * (model.PARTIAL_TIE_STATUS_TIER), then id. `total` is the count of every match, not only the page.
  */
 export async function rankItemsBySerialPattern(q: Queryable, r: PartialRankQuery): Promise<RankedItemRow[]> {
   const w = new SqlFilter();
@@ -471,7 +472,7 @@ export async function rankItemsBySerialPattern(q: Queryable, r: PartialRankQuery
     `${weights.make} * ${agree('make', r.make)} + ${weights.calibre} * ${agree('calibre', r.calibre)} + ${weights.model} * ${agree('model', r.model)}`;
   return q.query<RankedItemRow>(
     `SELECT ${ITEM_COLS}, (${score})::float8 AS score, (count(*) OVER ())::int8 AS total FROM registry_items ${w.clause} ` +
-      `ORDER BY score DESC, id LIMIT ${p(r.limit)}`,
+      `ORDER BY score DESC, ${partialTieTierSql('status')}, id LIMIT ${p(r.limit)}`,
     w.params,
   );
 }
@@ -519,13 +520,13 @@ export async function rankItemsBySerialPatterns(
        FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $8::text[]) WITH ORDINALITY
             AS q(q_like, q_known, q_make, q_model, q_calibre, q_kind, q_fills, q_n)
        CROSS JOIN LATERAL (
-         SELECT ${cols}, (${score})::float8 AS score, (count(*) OVER ())::int8 AS total
+         SELECT ${cols}, (${score})::float8 AS score, ${partialTieTierSql('i.status')} AS tie, (count(*) OVER ())::int8 AS total
            FROM registry_items i
           WHERE i.serial_norm LIKE q.q_like
             AND ${serialFillsSql('i.serial_norm', 'q.q_like', "string_to_array(q.q_fills, E'\\n')")}
             AND (q.q_kind IS NULL OR i.kind = q.q_kind) ${scope}
-          ORDER BY score DESC, i.id LIMIT $7) r
-      ORDER BY q.q_n, r.score DESC, r.id`,
+          ORDER BY score DESC, tie, i.id LIMIT $7) r
+      ORDER BY q.q_n, r.score DESC, r.tie, r.id`,
     params,
   );
 }

@@ -2,7 +2,7 @@ import { recordAuditBatch, type AuditInput } from '../platform/audit/record.ts';
 import type { Actor } from '../platform/auth/actor.ts';
 import type { Tx } from '../platform/db/types.ts';
 import { uuidv7 } from '../platform/ids.ts';
-import type { ItemStatus, MarkingInput } from '../registry/model.ts';
+import { compareCandidates, type ItemStatus, type MarkingInput } from '../registry/model.ts';
 import type { CandidateList, ItemDetail, ItemSummary } from '../registry/schemas.ts';
 import type { TracingContext } from './context.ts';
 import { confiscationMark, matchKindFor, outcomeFor, planCheck, registersWhenUnmatched, seizureTime, type CheckOutcome } from './model.ts';
@@ -343,7 +343,9 @@ export async function checkRecoveredItems(
       for (const r of ranked.items) keep(r, r.score);
     }
     if (candidates.size > 0) {
-      const ranked = [...candidates.values()].sort((a, b) => b.score - a.score || a.registry_item_id.localeCompare(b.registry_item_id)).slice(0, CANDIDATES_KEPT);
+      // The registry's order (score, then what the item's status makes likely, then id) across all marks' lists.
+      const order = (c: store.CandidateRow) => ({ score: c.score, status: c.registry_status, id: c.registry_item_id });
+      const ranked = [...candidates.values()].sort((a, b) => compareCandidates(order(a), order(b))).slice(0, CANDIDATES_KEPT);
       ranked.forEach((r, i) => (r.rank = i + 1));
       decisions.push({
         entry,

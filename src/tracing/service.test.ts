@@ -227,6 +227,30 @@ describeEngines('tracing: recoveries, checks and hits', (engine) => {
     expect(confirmed.items[0].match!.reportingAgency!.id).toBe(police);
   });
 
+  it('candidates that agree equally (same make, calibre, model and serial format) are ordered by what their records make likely: reported stolen, then in legal hands, then destroyed; only then by id', async () => {
+    // Registered in id order: without the tie-break the destroyed pistol would come first, the stolen one last.
+    const destroyed = await registerPistol('TB-400111', 'Tiebreak', '9x19mm', 'T9');
+    const held = await registerPistol('TB-400211', 'Tiebreak', '9x19mm', 'T9');
+    const stolen = await registerPistol('TB-400311', 'Tiebreak', '9x19mm', 'T9');
+    const alsoHeld = await registerPistol('TB-400411', 'Tiebreak', '9x19mm', 'T9');
+    await registry.recordEvent(clerk, destroyed, { kind: 'destroyed', occurredAt: '2025-01-10T09:00:00Z', destructionMethod: 'crushing', witnesses: ['W'] });
+    await registry.recordEvent(officer, stolen, { kind: 'reported_stolen', occurredAt: '2026-02-01T08:00:00Z', toPartyId: police, authorizationRef: 'PR-TB-3' });
+    // A stolen pistol whose calibre disagrees: the tie-break orders equals only, the score comes first.
+    const otherCalibre = await registerPistol('TB-400511', 'Tiebreak', '.45 ACP', 'T45');
+    await registry.recordEvent(officer, otherCalibre, { kind: 'reported_stolen', occurredAt: '2026-02-01T08:00:00Z', toPartyId: police });
+    const query = { serialPattern: 'TB-400?11', make: 'Tiebreak', calibre: '9x19mm', model: 'T9' };
+    const ranked = await registry.rankPartialSerial(officer, query);
+    expect(new Set(ranked.items.slice(0, 4).map((i) => i.score)).size).toBe(1);
+    expect(ranked.items.map((i) => i.id)).toEqual([stolen, held, alsoHeld, destroyed, otherCalibre]);
+    expect(await registry.rankPartialSerials(officer, [query])).toEqual([ranked]);
+
+    const rec = await tracing.recordRecovery(officer, {
+      ...base(),
+      items: [pistol([{ location: 'frame', state: 'obliterated', serialAsRead: 'TB-400?11' }], { make: 'Tiebreak', calibre: '9x19mm', model: 'T9' })],
+    });
+    expect(rec.items[0].candidates.map((c) => [c.registryItemId, c.rank])).toEqual([[stolen, 1], [held, 2], [alsoHeld, 3], [destroyed, 4], [otherCalibre, 5]]);
+  });
+
   it('an item that matches nothing is registered as seized with the State confiscation mark, so it is found again', async () => {
     const rec = await tracing.recordRecovery(officer, {
       ...base(),
