@@ -24,10 +24,12 @@
  *  3. a CSV seizure list of M recovered items (default 10,000; half naming registry serials, half with
  *     removed marks, so registered) through the tracing import, one transaction: seconds and items/s; and
  *     the raw INSERT of the same number of recovered_items rows for the ratio. `--profile` also prints
- *     where the import's database time went, per statement.
+ *     where the import's database time went, per statement, and writes its V8 CPU profile to
+ *     $TMPDIR/tracing-import-<engine>.cpuprofile.
  * Figures are printed as a Markdown table for BENCHMARKS.md. Timings never fail anything.
  */
 import fs from 'node:fs';
+import inspector from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -364,10 +366,24 @@ async function runEngine(engine: Engine, a: Args): Promise<string[]> {
     }
     const csv = Buffer.from(`${lines.join('\n')}\n`);
     profile.byKey.clear();
+    // --profile: the import's JavaScript too, as a V8 CPU profile (bench/support/profile-summary.ts reads it).
+    const cpu = a.profile ? new inspector.Session() : undefined;
+    if (cpu) {
+      cpu.connect();
+      await cpu.post('Profiler.enable');
+      await cpu.post('Profiler.start');
+    }
     let s = performance.now();
     const result = await tracing.importSeizureList(officer, csv);
     const importMs = performance.now() - s;
     const importSeconds = importMs / 1000;
+    if (cpu) {
+      const { profile: cpuProfile } = await cpu.post('Profiler.stop');
+      cpu.disconnect();
+      const file = path.join(os.tmpdir(), `tracing-import-${engine}.cpuprofile`);
+      fs.writeFileSync(file, JSON.stringify(cpuProfile));
+      log(`seizure list CPU profile: ${file}`);
+    }
     if (a.profile) log(`seizure list, where the time went:\n${profile.report(importMs)}`);
     log(`seizure list imported in ${importSeconds.toFixed(1)} s; load average ${loadAverage()}`);
     const outcomes: Record<string, number> = {};

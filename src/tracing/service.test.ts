@@ -7,6 +7,7 @@ import { tracingHarness, type TracingHarness } from '../../test/support/tracing.
 import { verifyAuditLog } from '../audit/verify.ts';
 import { CATALOG } from '../modules.ts';
 import { stateHash } from '../platform/crypto/canonical.ts';
+import { uuidv7 } from '../platform/ids.ts';
 import { partialSerialPattern } from '../registry/model.ts';
 import type { RegistryService } from '../registry/service.ts';
 import type { TracingService } from './service.ts';
@@ -249,6 +250,36 @@ describeEngines('tracing: recoveries, checks and hits', (engine) => {
       items: [pistol([{ location: 'frame', state: 'obliterated', serialAsRead: 'TB-400?11' }], { make: 'Tiebreak', calibre: '9x19mm', model: 'T9' })],
     });
     expect(rec.items[0].candidates.map((c) => [c.registryItemId, c.rank])).toEqual([[stolen, 1], [held, 2], [alsoHeld, 3], [destroyed, 4], [otherCalibre, 5]]);
+  });
+
+  it('the next recovery number follows the year\'s highest (a seven-digit number after every six-digit one), other years apart', async () => {
+    const row = (reference: string): store.CaseRow => ({
+      id: uuidv7(),
+      reference,
+      recovered_on: '2026-01-02',
+      place_locode: null,
+      place_latitude: null,
+      place_longitude: null,
+      place_text: 'Test',
+      agency_party_id: customs,
+      recovery_type: 'found',
+      legal_justification: 'other',
+      criminal_context: 'none',
+      legal_reference: null,
+      notes: null,
+      created_at: new Date(),
+      created_by: 'test',
+    });
+    const rollback = new Error('rollback');
+    const seen = await deps.db
+      .transaction(async (t) => {
+        await store.insertCases(t, ['REC-2031-000009', 'REC-2031-000010', 'REC-2032-000500', 'REC-2031-000002'].map(row));
+        const before = [await store.lastReferenceNumber(t, 2031), await store.lastReferenceNumber(t, 2032), await store.lastReferenceNumber(t, 2033)];
+        await store.insertCases(t, [row('REC-2031-1000000')]);
+        throw Object.assign(rollback, { seen: [...before, await store.lastReferenceNumber(t, 2031)] });
+      })
+      .catch((err: Error & { seen?: number[] }) => err.seen);
+    expect(seen).toEqual([10, 500, 0, 1_000_000]);
   });
 
   it('an item that matches nothing is registered as seized with the State confiscation mark, so it is found again', async () => {

@@ -181,11 +181,17 @@ const CASE_COLS =
   'id, reference, recovered_on::text AS recovered_on, place_locode, place_latitude, place_longitude, place_text, agency_party_id, recovery_type, ' +
   'legal_justification, criminal_context, legal_reference, notes, created_at, created_by';
 
-/** The highest number used in a year's references (REC-<year>-NNNNNN), so the next one follows it. */
+/**
+ * The highest number used in a year's references (REC-<year>-NNNNNN), so the next one follows it: the
+ * last entry of the year in the index recovery_cases_reference_number (migration 0029), one row read
+ * however many cases the year holds (the max over every case of the year read them all).
+ */
 export async function lastReferenceNumber(q: Queryable, year: number): Promise<number> {
   const rows = await q.query<{ n: number | null }>(
-    `SELECT max(substring(reference FROM 10)::int) AS n FROM recovery_cases WHERE reference LIKE $1`,
-    [`REC-${year}-%`],
+    `SELECT substring(reference FROM 10)::int AS n FROM recovery_cases
+      WHERE substring(reference FROM 5 FOR 4) = $1 AND reference LIKE $2
+      ORDER BY substring(reference FROM 5 FOR 4) DESC, length(reference) DESC, (reference COLLATE "C") DESC LIMIT 1`,
+    [String(year), `REC-${year}-%`],
   );
   return Number(rows[0]?.n ?? 0);
 }
