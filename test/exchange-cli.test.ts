@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../src/platform/db/pglite.ts';
 import { startExchangeNode, type ExchangeNode } from './support/exchange-nodes.ts';
+import { runCustodia, type CliResult } from './support/processes.ts';
 
 /**
  * `custodia peers …` and `custodia keys …` as an administrator runs them on an embedded node (XA), against real
@@ -12,21 +12,13 @@ import { startExchangeNode, type ExchangeNode } from './support/exchange-nodes.t
  * out, a suspension, the list, delivery through a relay and back to direct, a key rotation announced to the
  * peers (each command a process of its own, as an operator runs them).
  */
-const ROOT = path.resolve(import.meta.dirname, '..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodia-peers-cli-'));
 
-function custodia(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function custodia(args: string[]): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, CUSTODIA_DATA_DIR: path.join(dir, 'xa'), CUSTODIA_STATE: 'XA', LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   delete env.CUSTODIA_KEYS_DIR;
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/custodia.mjs'), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runCustodia(env, args);
 }
 
 describe('custodia peers (command line, embedded database)', () => {

@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -10,6 +8,7 @@ import { openScratchPostgres, type ScratchDb } from '../src/platform/db/scratch.
 import type { Db } from '../src/platform/db/types.ts';
 import { EXAMPLE_BODIES } from '../src/exchange/fixtures.ts';
 import { describeEngines, openTestDb } from './support/engines.ts';
+import { killStartedServers, runCustodia, startCustodia, until, untilServed, freePort } from './support/processes.ts';
 import { insertMachineToken } from './support/tokens.ts';
 
 /**
@@ -26,73 +25,19 @@ import { insertMachineToken } from './support/tokens.ts';
  * entries); `custodia audit verify` passes on both nodes. XB on PGlite, and on PostgreSQL when TEST_DATABASE_URL
  * is set (a database of its own); XA on PGlite. The delivery time is printed (docs/exchange.md §13.10).
  */
-const ROOT = path.resolve(import.meta.dirname, '..');
 const BURST = 1_000;
-const children = new Set<ChildProcess>();
 const cleanups: (() => Promise<void>)[] = [];
 
 afterAll(async () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  killStartedServers();
   for (const c of cleanups.reverse()) await c();
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, seconds = 120): Promise<T> {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-function custodia(env: NodeJS.ProcessEnv, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/custodia.mjs'), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-/** `custodia start` in a process of its own; resolves once it says it is running. */
-async function startNode(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; stop(signal: NodeJS.Signals): Promise<number | null> }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/custodia.mjs'), 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(child);
-  let out = '';
-  let err = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  await Promise.race([
-    until(`${env.CUSTODIA_STATE} to start`, () => out.includes('"Custodia is running"'), 180),
-    exited.then((code) => {
-      throw new Error(`${env.CUSTODIA_STATE} exited (${code}) before it was running: ${err}${out.slice(-2000)}`);
-    }),
-  ]);
-  return {
-    child,
-    async stop(signal) {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      const code = await exited;
-      children.delete(child);
-      return code;
-    },
-  };
-}
+/** `peers add` fetches the peer's key set: give it a minute on a loaded machine (the drill's own setting is 5 s). */
+const PEERS_ADD_TIMEOUT_MS = 60_000;
+const custodia = (env: NodeJS.ProcessEnv, args: string[]) =>
+  runCustodia(args[0] === 'peers' && args[1] === 'add' ? { ...env, CUSTODIA_EXCHANGE_REQUEST_TIMEOUT_MS: String(PEERS_ADD_TIMEOUT_MS) } : env, args);
+const startNode = (env: NodeJS.ProcessEnv) => startCustodia(env);
 
 const fingerprintOf = (keysShow: string) => /enrolment fingerprint[^:]*: (.+)/.exec(keysShow)![1].trim();
 const count = async (db: Db, sql: string, params: unknown[] = []) => Number((await db.query<{ n: number }>(sql, params))[0].n);
@@ -179,6 +124,7 @@ describeEngines('a node stopped during a burst of 1,000 envelopes (real processe
       // Enrolment both ways (an embedded node's command runs while its own server is stopped; the peer's runs).
       let b = await startNode(envB);
       phase('start B');
+      await untilServed(`${urlB}/.well-known/jwks.json`);
       const addB = await custodia(envA, ['peers', 'add', 'XB', '--url', urlB, '--fingerprint', fingerprintOf(keysB.stdout)]);
       expect(addB.code, addB.stderr).toBe(0);
       phase('peers add on A');
@@ -186,6 +132,7 @@ describeEngines('a node stopped during a burst of 1,000 envelopes (real processe
       phase('stop B');
       let a = await startNode(envA);
       phase('start A');
+      await untilServed(`${urlA}/.well-known/jwks.json`);
       const addA = await custodia(envB, ['peers', 'add', 'XA', '--url', urlA, '--fingerprint', fingerprintOf(keysA.stdout), '--allow', 'lost_stolen_notice,tracing_request']);
       expect(addA.code, addA.stderr).toBe(0);
       phase('peers add on B');

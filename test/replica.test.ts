@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -14,6 +13,7 @@ import { createReadRouting, type ReadRouting, type RouteReason } from '../src/pl
 import type { Db } from '../src/platform/db/types.ts';
 import type { Deps } from '../src/platform/deps.ts';
 import type { FastifyInstance } from 'fastify';
+import { freePort, until } from './support/processes.ts';
 import { insertMachineToken } from './support/tokens.ts';
 
 /**
@@ -43,25 +43,6 @@ function pgRun(tool: string, args: string[]): string {
   // initdb and postgres refuse to run as root: run them as the postgres user then.
   const cmd = asRoot ? ['runuser', '-u', 'postgres', '--', path.join(BIN!, tool), ...args] : [path.join(BIN!, tool), ...args];
   return execFileSync(cmd[0], cmd.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe.skipIf(!BIN)(`read replica (DATABASE_READ_URL) on a streaming standby${BIN ? '' : ' — skipped: PostgreSQL server binaries (initdb, pg_basebackup) are not installed'}`, () => {

@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
@@ -9,40 +7,18 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../src/platform/config.ts';
 import { openScratchPostgres, type ScratchDb } from '../src/platform/db/scratch.ts';
 import { serverProcesses } from '../src/workers.ts';
+import { freePort, killStartedServers, startCustodia, until } from './support/processes.ts';
 
 /**
  * CUSTODIA_WORKERS=N (docs/scaling.md): N server processes on one port on PostgreSQL, the embedded
  * database staying one process. The PostgreSQL part starts the real `custodia start`.
  */
-const ROOT = path.resolve(import.meta.dirname, '..');
-const children: ChildProcess[] = [];
 const cleanups: (() => Promise<void>)[] = [];
 
 afterAll(async () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  killStartedServers();
   for (const c of cleanups) await c();
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, seconds = 120): Promise<T> {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('CUSTODIA_WORKERS', () => {
   it('is ignored, with a warning naming the setting, on the embedded database and with a read replica', () => {
@@ -76,17 +52,9 @@ describe('CUSTODIA_WORKERS', () => {
       cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
       const [port, metricsPort] = [await freePort(), await freePort()];
       const env = { ...process.env, DATABASE_URL: scratch.url, CUSTODIA_WORKERS: '2', PORT: String(port), CUSTODIA_METRICS_PORT: String(metricsPort), CUSTODIA_DATA_DIR: dir, CUSTODIA_SKIP_WEB_BUILD: 'true', LOG_LEVEL: 'info' };
-      const server = spawn(process.execPath, [path.join(ROOT, 'bin/custodia.mjs'), 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
-      children.push(server);
-      const lines: Record<string, unknown>[] = [];
-      let partial = '';
-      server.stdout!.on('data', (d: Buffer) => {
-        const parts = (partial + d.toString()).split('\n');
-        partial = parts.pop()!;
-        for (const l of parts) if (l.startsWith('{')) lines.push(JSON.parse(l));
-      });
-      await until('the server to start', () => lines.find((l) => l.msg === 'Custodia is running'));
-      expect(lines.find((l) => l.msg === 'Custodia is running')?.workers).toBe(2);
+      const server = await startCustodia(env, { label: 'the server' });
+      const lines = server.lines;
+      expect(server.running.workers).toBe(2);
 
       // One request per connection, so the primary hands connections to both workers.
       const N = 40;
@@ -116,9 +84,7 @@ describe('CUSTODIA_WORKERS', () => {
       await until('a third worker listening', () => lines.filter((l) => typeof l.msg === 'string' && l.msg.startsWith('Server listening')).length >= 3 || undefined);
 
       const pids = new Set(lines.filter((l) => typeof l.msg === 'string' && l.msg.startsWith('Server listening')).map((l) => l.pid as number));
-      server.kill('SIGTERM');
-      const code = await new Promise((r) => server.once('exit', r));
-      expect(code).toBe(0);
+      expect(await server.stop('SIGTERM')).toBe(0);
       for (const pid of pids) {
         const alive = (() => {
           try {
