@@ -95,11 +95,16 @@ export function newEnvelope<B extends Record<string, unknown>>(input: {
 export function envelopeProblems(envelope: unknown): { code: 'envelope.malformed' | 'envelope.bad_body'; fields: { field: string; message: string; code: string }[] } | null {
   const shape = envelopeSchema.safeParse(envelope);
   if (!shape.success) return { code: 'envelope.malformed', fields: fieldErrors(shape.error) };
-  if (!isMessageType(shape.data.type)) return null;
-  const spec = MESSAGE_CATALOGUE[shape.data.type];
-  const body = spec.body.safeParse(shape.data.body);
+  return bodyProblems(shape.data as Envelope);
+}
+
+/** The body's problems, for an envelope whose members were already checked (parseEnvelopeToken): validated once, not twice. */
+function bodyProblems(envelope: Envelope): { code: 'envelope.bad_body'; fields: { field: string; message: string; code: string }[] } | null {
+  if (!isMessageType(envelope.type)) return null;
+  const spec = MESSAGE_CATALOGUE[envelope.type];
+  const body = spec.body.safeParse(envelope.body);
   if (!body.success) return { code: 'envelope.bad_body', fields: fieldErrors(body.error, 'body') };
-  const problems = envelopeBodyProblems(shape.data);
+  const problems = envelopeBodyProblems(envelope);
   return problems.length > 0 ? { code: 'envelope.bad_body', fields: problems } : null;
 }
 
@@ -209,8 +214,8 @@ export async function verifyEnvelope(token: string, findPeer: (state: string) =>
   }
   const refused = admissionRefusal(peer, envelope, ctx);
   if (refused) return refused;
-  const problems = envelopeProblems(envelope);
-  if (problems) return refusal(problems.code, problems.code === 'envelope.bad_body' ? `The ${envelope.type} body is not valid.` : undefined, { type: envelope.type }, problems.fields);
+  const problems = bodyProblems(envelope);
+  if (problems) return refusal(problems.code, `The ${envelope.type} body is not valid.`, { type: envelope.type }, problems.fields);
   return { ok: true, envelope, kid, token, sha256: sha256Hex(token), relayed: false };
 }
 
