@@ -74,6 +74,10 @@ export interface EffectTools {
   sent(tx: Tx, id: string): Promise<Envelope | undefined>;
   /** Incoming types this State answers without an officer. */
   autoAnswer: readonly MessageType[];
+  /** Every envelope applied in this transaction, in order (an effect may read what all of them need at once). */
+  batch: readonly VerifiedEnvelope[];
+  /** `compute` run once per transaction under `key`, its promise shared by every effect of the batch. */
+  once<T>(key: string, compute: () => Promise<T>): Promise<T>;
 }
 
 type OutboxUseCases = ReturnType<typeof outboxUseCases>;
@@ -133,7 +137,17 @@ export function inboxUseCases(ctx: ExchangeContext, effects: Partial<Record<Mess
   async function apply(t: Tx, items: readonly Verified[], now: Date, enrolled: ReadonlySet<string>): Promise<Outcome[]> {
     // What the effects send (automatic answers) is written with the batch: one insert, audited in its append.
     const sends: SendBatch = { enrolled, rows: [] };
-    const tools: EffectTools = { send: (actor, input, tx) => send(actor, input, tx, sends), sent: sentEnvelope, autoAnswer: ctx.settings.autoAnswer };
+    const memo = new Map<string, Promise<unknown>>();
+    const tools: EffectTools = {
+      send: (actor, input, tx) => send(actor, input, tx, sends),
+      sent: sentEnvelope,
+      autoAnswer: ctx.settings.autoAnswer,
+      batch: items.map((i) => i.verified),
+      once: <T>(key: string, compute: () => Promise<T>) => {
+        if (!memo.has(key)) memo.set(key, compute());
+        return memo.get(key) as Promise<T>;
+      },
+    };
     const key = (e: { from: string; id: string }) => `${e.from}|${e.id}`;
     const held = new Map((await store.heldEnvelopes(t, items.map(({ verified: v }) => ({ from: v.envelope.from, id: v.envelope.id })))).map((r) => [key({ from: r.from_state, id: r.envelope_id }), r]));
     const replyTo = [...new Set(items.map(({ verified: v }) => v.envelope.inReplyTo).filter((x): x is string => x !== null))];

@@ -20,6 +20,7 @@ import { licensingPolicy } from './policy.ts';
 import type { LicensingService } from './service.ts';
 import * as cases from './store-cases.ts';
 import * as licences from './store-licences.ts';
+import type { LicenceRow } from './store-licences.ts';
 
 const party = (p: PartyRef) => ({ name: p.name, address: p.address ?? null, country: p.country });
 const goodsLine = (g: GoodsLine) => ({
@@ -254,7 +255,14 @@ export function licensingExchangeEffects(deps: { config: { state: string }; cloc
 
     /** The importing State's node: the answer drafted from its own import licences; sent at once when configured. */
     async import_authorisation_check(t, v, _inboxId, tools) {
-      const draft = await draftImportAnswer(t, v, deps.clock.now(), authority());
+      // The licences every check of the batch names, read once for all of them (no exchange effect writes an import licence).
+      const named = await tools.once('licensing.import-licences', async () => {
+        const numbers = [...new Set(tools.batch.filter((b) => b.envelope.type === 'import_authorisation_check').map((b) => (b.envelope.body as { importLicence: { reference: string } }).importLicence.reference))];
+        const found = new Map<string, LicenceRow | undefined>(numbers.map((n) => [n, undefined]));
+        for (const l of await licences.getLicencesByNumbers(t, numbers)) found.set(l.number, l);
+        return found;
+      });
+      const draft = await draftImportAnswer(t, v, deps.clock.now(), authority(), async (number) => (named.has(number) ? named.get(number) : licences.getLicenceByNumber(t, number)));
       if (!tools.autoAnswer.includes('import_authorisation_check')) return { effect: 'queued', detail: { draft } };
       const sent = await tools.send(SYSTEM_ACTOR, { to: v.envelope.from, type: 'import_authorisation_answer', body: draft, inReplyTo: v.envelope.id }, t);
       return { effect: 'answered', detail: { answerType: 'import_authorisation_answer', automatic: true }, answerId: sent.id };
@@ -292,10 +300,10 @@ const STATUS_ON_WIRE: Record<string, 'valid' | 'expired' | 'suspended' | 'revoke
 };
 
 /** Answers an import authorisation check from this State's own import licences (the officer may change it before sending). */
-export async function draftImportAnswer(t: Tx, v: VerifiedEnvelope, now: Date, answeredBy: { name: string }) {
+export async function draftImportAnswer(t: Tx, v: VerifiedEnvelope, now: Date, answeredBy: { name: string }, licenceByNumber: (number: string) => Promise<LicenceRow | undefined> = (n) => licences.getLicenceByNumber(t, n)) {
   const check = v.envelope.body as { caseReference: string; importLicence: { reference: string }; importer: { name: string }; goods: { lineNo: number; controlEntry: string; quantity: number; unit: string }[] };
   const base = { caseReference: check.caseReference, conditions: [] as string[], answeredBy, answeredAt: now.toISOString() };
-  const licence = await licences.getLicenceByNumber(t, check.importLicence.reference);
+  const licence = await licenceByNumber(check.importLicence.reference);
   if (!licence || licence.kind !== 'import') {
     return { ...base, outcome: 'unknown_licence', licence: null, lines: [], reasons: [`No import licence ${check.importLicence.reference} was issued by this State.`] };
   }

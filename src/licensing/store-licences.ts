@@ -80,6 +80,12 @@ export async function getLicenceByNumber(q: Queryable, number: string, forUpdate
   return rows[0];
 }
 
+/** The licences with these numbers (not locked). */
+export async function getLicencesByNumbers(q: Queryable, numbers: readonly string[]): Promise<LicenceRow[]> {
+  if (numbers.length === 0) return [];
+  return q.query<LicenceRow>('SELECT * FROM licensing_licences WHERE number = ANY($1::text[])', [numbers]);
+}
+
 /** The licences a batch of shipments names, locked in id order (usage is consumed under the lock). */
 export async function getLicencesByNumbersForUpdate(q: Queryable, numbers: readonly string[]): Promise<LicenceRow[]> {
   return q.query<LicenceRow>('SELECT * FROM licensing_licences WHERE number = ANY($1::text[]) ORDER BY id FOR UPDATE', [numbers]);
