@@ -27,8 +27,10 @@ describe('outbox rules', () => {
 describe('exchange settings', () => {
   it('reads the environment with safe defaults', () => {
     const s = loadExchangeSettings({});
-    expect(s).toMatchObject({ clockSkewMs: 300_000, deadLetterAfterMs: 48 * 3_600_000, autoAnswer: [], inboxPerMinute: 6_000, inboxCoalesceMs: 2 });
-    expect(loadExchangeSettings({ CUSTODIA_EXCHANGE_AUTO_ANSWER: 'import_authorisation_check, tracing_acknowledgement', CUSTODIA_EXCHANGE_CLOCK_SKEW_SECONDS: '60', CUSTODIA_EXCHANGE_INBOX_COALESCE_MS: '0' })).toMatchObject({
+    expect(s).toMatchObject({ clockSkewMs: 300_000, deadLetterAfterMs: 48 * 3_600_000, autoAnswer: [], inboxPerMinute: 6_000, peerInboxPerMinute: 120_000, inboxBatchMax: 64, inboxCoalesceMs: 2 });
+    expect(loadExchangeSettings({ CUSTODIA_EXCHANGE_AUTO_ANSWER: 'import_authorisation_check, tracing_acknowledgement', CUSTODIA_EXCHANGE_CLOCK_SKEW_SECONDS: '60', CUSTODIA_EXCHANGE_INBOX_COALESCE_MS: '0', CUSTODIA_EXCHANGE_INBOX_BATCH: '0', CUSTODIA_EXCHANGE_PEER_RATE_LIMIT: '60000' })).toMatchObject({
+      inboxBatchMax: 0,
+      peerInboxPerMinute: 60_000,
       autoAnswer: ['import_authorisation_check', 'tracing_acknowledgement'],
       clockSkewMs: 60_000,
       inboxCoalesceMs: 0,

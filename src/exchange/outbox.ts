@@ -7,7 +7,7 @@
  * resumes from the table.
  */
 import { SYSTEM_ACTOR, type Actor } from '../platform/auth/actor.ts';
-import { recordAudit, type AuditInput } from '../platform/audit/record.ts';
+import { recordAudit, recordAuditBatch, type AuditInput } from '../platform/audit/record.ts';
 import { sha256Hex } from '../platform/crypto/canonical.ts';
 import type { Tx } from '../platform/db/types.ts';
 import { RuleViolationError } from '../platform/http/errors.ts';
@@ -22,7 +22,7 @@ import { deadLetterReason, isRetryableRefusal, retryDelayMs, type Caveat, type E
 import { exchangePolicy } from './policy.ts';
 import { outboxQuery, sendInput } from './schemas.ts';
 import * as store from './store.ts';
-import { TransportError } from './transport.ts';
+import { TransportError, type BatchAnnouncement, type PostAnswer } from './transport.ts';
 
 export interface SentRecord {
   id: string;
@@ -89,53 +89,135 @@ export function outboxUseCases(ctx: ExchangeContext) {
     return null;
   }
 
-  /** One delivery attempt; `peers` is the register as this pass read it (once, not per envelope). */
-  async function attempt(row: store.OutboxRow, peers: ReadonlyMap<string, store.PeerRow>): Promise<'delivered' | 'failed' | 'dead'> {
+  /** The batch delivery each inbox announced in its last answer, by base URL (absent: one envelope per POST). */
+  const batching = new Map<string, BatchAnnouncement>();
+  const learn = (url: string, answer: PostAnswer) => {
+    if (answer.batch) batching.set(url, answer.batch);
+    else batching.delete(url);
+  };
+
+  interface Route {
+    peer: store.PeerRow;
+    /** The base URL posted to: the peer's, or its relay's. */
+    url: string;
+    relayed: boolean;
+  }
+
+  /** Where an envelope to `row.peer_state` goes now, or why it cannot go; `peers` is the register as this pass read it. */
+  function routeOf(row: store.OutboxRow, peers: ReadonlyMap<string, store.PeerRow>): Route | { failure: string } {
     const peer = peers.get(row.peer_state);
-    const now = clock.now();
-    const expired = deadLetterReason({ createdAt: new Date(row.created_at), expiresAt: new Date(row.expires_at) }, now, ctx.settings.deadLetterAfterMs);
-    if (expired) return (await deadLetter(row, expired)) ? 'dead' : 'failed';
-    let failure: string;
     const relay = peer?.relay_via ? peers.get(peer.relay_via) : undefined;
-    if (!peer) failure = `peer ${row.peer_state} is not enrolled`;
-    else if (peer.status !== 'active') failure = `peer ${row.peer_state} is suspended here`;
-    else if (peer.relay_via && relay?.status !== 'active') failure = `relay ${peer.relay_via} is not an active peer here`;
-    else if (peer.relay_via && !peer.encryption_key) failure = `peer ${row.peer_state} has no encryption key for relayed envelopes`;
-    else {
-      try {
-        // Through a relay: the stored JWS encrypted to the recipient (a fresh JWE each time; the recipient
-        // compares the JWS inside, so a retry is still a redelivery), posted to the relay's node.
-        const res = relay
-          ? await ctx.transport.postMessage(relay.base_url, await encryptEnvelope(row.token, peer.encryption_key!))
-          : await ctx.transport.postMessage(peer.base_url, row.token);
-        if (res.status === 200) {
-          const problem = await ackProblem(row, peer, (res.body as { ack?: unknown } | null)?.ack);
-          if (!problem) {
-            return db.transaction(async (t) => {
-              const done = await store.markDelivered(t, row.id, clock.now(), (res.body as { ack: string }).ack);
-              if (!done) return 'failed' as const;
-              await recordAudit(t, SYSTEM_ACTOR, clock, { action: 'exchange.envelope.delivered', entity: 'exchange_outbox', entityId: done.id, state: store.outboxState(done) });
-              return 'delivered' as const;
-            });
-          }
-          failure = problem;
-        } else {
-          const refusal = refusalOf(res.body);
-          if (refusal && refusal.code.startsWith('envelope.') && !isRetryableRefusal(refusal.code)) {
-            return (await deadLetter(row, `${refusal.code}: ${refusal.detail}`)) ? 'dead' : 'failed';
-          }
-          failure = refusal ? `${refusal.code}: ${refusal.detail}` : `HTTP ${res.status}`;
-        }
-      } catch (err) {
-        if (!(err instanceof TransportError)) throw err;
-        failure = err.message;
-      }
+    if (!peer) return { failure: `peer ${row.peer_state} is not enrolled` };
+    if (peer.status !== 'active') return { failure: `peer ${row.peer_state} is suspended here` };
+    if (peer.relay_via && relay?.status !== 'active') return { failure: `relay ${peer.relay_via} is not an active peer here` };
+    if (peer.relay_via && !peer.encryption_key) return { failure: `peer ${row.peer_state} has no encryption key for relayed envelopes` };
+    return { peer, url: relay ? relay.base_url : peer.base_url, relayed: relay !== undefined };
+  }
+
+  // Through a relay: the stored JWS encrypted to the recipient (a fresh JWE each time; the recipient
+  // compares the JWS inside, so a retry is still a redelivery), posted to the relay's node.
+  const messageFor = (row: store.OutboxRow, route: Route) => (route.relayed ? encryptEnvelope(row.token, route.peer.encryption_key!) : Promise.resolve(row.token));
+
+  /** What an inbox's answer to one envelope means: acknowledged, to be tried again, or never deliverable. */
+  type Settled = { ack: string } | { failure: string } | { dead: string };
+  async function settle(row: store.OutboxRow, peer: store.PeerRow, res: { status: number; body: unknown }): Promise<Settled> {
+    if (res.status === 200) {
+      const ack = (res.body as { ack?: unknown } | null)?.ack;
+      const problem = await ackProblem(row, peer, ack);
+      return problem ? { failure: problem } : { ack: ack as string };
     }
+    const refusal = refusalOf(res.body);
+    if (refusal && refusal.code.startsWith('envelope.') && !isRetryableRefusal(refusal.code)) return { dead: `${refusal.code}: ${refusal.detail}` };
+    return { failure: refusal ? `${refusal.code}: ${refusal.detail}` : `HTTP ${res.status}` };
+  }
+
+  /** An envelope not delivered this time: dead-lettered, or tried again later with backoff and jitter. */
+  async function unsettled(row: store.OutboxRow, s: { failure: string } | { dead: string }): Promise<'failed' | 'dead'> {
+    if ('dead' in s) return (await deadLetter(row, s.dead)) ? 'dead' : 'failed';
     const delay = retryDelayMs(row.attempts + 1, ctx.settings.retryBaseMs, ctx.settings.retryMaxMs, ctx.random());
-    await store.markAttemptFailed(db, row.id, clock.now(), new Date(clock.now().getTime() + delay), failure);
-    log.warn({ envelopeId: row.id, to: row.peer_state, attempts: row.attempts + 1, retryInMs: delay, failure }, 'exchange: delivery failed, will retry');
+    await store.markAttemptFailed(db, row.id, clock.now(), new Date(clock.now().getTime() + delay), s.failure);
+    log.warn({ envelopeId: row.id, to: row.peer_state, attempts: row.attempts + 1, retryInMs: delay, failure: s.failure }, 'exchange: delivery failed, will retry');
     return 'failed';
   }
+
+  /** Marks acknowledged envelopes delivered, with their audit entries: one transaction for all of them. Returns the ids this call marked. */
+  async function delivered(acked: readonly { row: store.OutboxRow; ack: string }[]): Promise<Set<string>> {
+    if (acked.length === 0) return new Set();
+    return db.transaction(async (t) => {
+      const order = new Map(acked.map((a, i) => [a.row.id, i]));
+      const done = (await store.markDeliveredMany(t, acked.map((a) => ({ id: a.row.id, ackToken: a.ack })), clock.now())).sort((x, y) => order.get(x.id)! - order.get(y.id)!);
+      await recordAuditBatch(t, SYSTEM_ACTOR, clock, done.map((d) => ({ action: 'exchange.envelope.delivered', entity: 'exchange_outbox', entityId: d.id, state: store.outboxState(d) })));
+      return new Set(done.map((d) => d.id));
+    });
+  }
+
+  /** Dead-letters an envelope past its time; null when it may still go. */
+  async function expire(row: store.OutboxRow): Promise<'dead' | 'failed' | null> {
+    const expired = deadLetterReason({ createdAt: new Date(row.created_at), expiresAt: new Date(row.expires_at) }, clock.now(), ctx.settings.deadLetterAfterMs);
+    if (!expired) return null;
+    return (await deadLetter(row, expired)) ? 'dead' : 'failed';
+  }
+
+  /** One delivery attempt, one envelope per POST. */
+  async function attempt(row: store.OutboxRow, peers: ReadonlyMap<string, store.PeerRow>): Promise<'delivered' | 'failed' | 'dead'> {
+    const expired = await expire(row);
+    if (expired) return expired;
+    const route = routeOf(row, peers);
+    let s: Settled;
+    if ('failure' in route) s = route;
+    else {
+      try {
+        const res = await ctx.transport.postMessage(route.url, await messageFor(row, route));
+        learn(route.url, res);
+        s = await settle(row, route.peer, res);
+      } catch (err) {
+        if (!(err instanceof TransportError)) throw err;
+        s = { failure: err.message };
+      }
+    }
+    if ('ack' in s) return (await delivered([{ row, ack: s.ack }])).has(row.id) ? 'delivered' : 'failed';
+    return unsettled(row, s);
+  }
+
+  /**
+   * One batch delivery (docs/exchange.md §13.11): envelopes to one peer in one POST to an inbox that announced
+   * it; each is answered, acknowledged and settled on its own, as if it had gone alone, and the acknowledged
+   * ones are marked delivered in one transaction. An answer that is not a batch answer (an inbox that no
+   * longer batches, a limit, an error) leaves every one of them to be tried again.
+   */
+  async function attemptBatch(rows: readonly store.OutboxRow[], route: Route): Promise<('delivered' | 'failed' | 'dead')[]> {
+    const outcomes: ('delivered' | 'failed' | 'dead')[] = new Array(rows.length);
+    const live: number[] = [];
+    for (const [i, row] of rows.entries()) {
+      const expired = await expire(row);
+      if (expired) outcomes[i] = expired;
+      else live.push(i);
+    }
+    if (live.length === 0) return outcomes;
+    let settled: Settled[];
+    try {
+      const res = await ctx.transport.postMessages!(route.url, await Promise.all(live.map((i) => messageFor(rows[i], route))));
+      learn(route.url, res);
+      if (res.results) settled = await Promise.all(res.results.map((r, k) => settle(rows[live[k]], route.peer, r)));
+      else {
+        const refusal = refusalOf(res.body);
+        settled = live.map(() => ({ failure: `batch delivery: ${refusal ? `${refusal.code}: ${refusal.detail}` : `HTTP ${res.status}`}` }));
+      }
+    } catch (err) {
+      if (!(err instanceof TransportError)) throw err;
+      settled = live.map(() => ({ failure: (err as Error).message }));
+    }
+    const acked = live.flatMap((i, k) => { const s = settled[k]; return 'ack' in s ? [{ row: rows[i], ack: s.ack }] : []; });
+    const done = await delivered(acked);
+    for (const [k, i] of live.entries()) {
+      const s = settled[k];
+      outcomes[i] = 'ack' in s ? (done.has(rows[i].id) ? 'delivered' : 'failed') : await unsettled(rows[i], s);
+    }
+    return outcomes;
+  }
+
+  /** Roughly how many bytes a row adds to a batch request's JSON body (a JWE is the JWS in base64url plus its header). */
+  const batchBytes = (row: store.OutboxRow, route: Route) => (route.relayed ? Math.ceil((row.token.length * 4) / 3) + 1_024 : row.token.length + 3);
 
   /** The outbox row of a signed envelope. */
   function outboxRow(envelope: Envelope, token: string): store.NewOutboxRow {
@@ -273,11 +355,41 @@ export function outboxUseCases(ctx: ExchangeContext) {
             pass[outcome]++;
             if (outcome === 'failed') stopped = true;
           };
+          // To an inbox that announced batch delivery (learnt from its answers, the probe's first), several
+          // envelopes per POST: the rest of the pass shared between the lanes, within what it announced.
+          const route = routeOf(rows[0], peers);
+          let share = 0;
+          const batchOf = (): store.OutboxRow[] => {
+            const announced = 'url' in route && ctx.transport.postMessages ? batching.get(route.url) : undefined;
+            if (!announced || 'failure' in route) return [];
+            const most = Math.min(announced.messages, Math.max(2, share));
+            const batch: store.OutboxRow[] = [];
+            let bytes = 64;
+            while (next + batch.length < rows.length && batch.length < most) {
+              const size = batchBytes(rows[next + batch.length], route);
+              if (bytes + size > announced.bytes) break;
+              batch.push(rows[next + batch.length]);
+              bytes += size;
+            }
+            return batch.length > 1 ? batch : [];
+          };
           const lane = async () => {
-            while (!stopped && next < rows.length) await one();
+            while (!stopped && next < rows.length) {
+              const batch = batchOf();
+              if (batch.length === 0) {
+                await one();
+                continue;
+              }
+              next += batch.length;
+              pass.attempted += batch.length;
+              const outcomes = await attemptBatch(batch, route as Route);
+              for (const o of outcomes) pass[o]++;
+              if (outcomes.includes('failed')) stopped = true;
+            }
           };
           // The first envelope goes alone, as a probe: only a peer that answered gets the others in parallel.
           await one();
+          share = Math.ceil((rows.length - next) / width);
           if (!stopped) await Promise.all(Array.from({ length: Math.min(width, rows.length - next) }, lane));
           // A peer that cannot be reached now will not be reached by the next envelope either: the rest
           // wait for their next turn (their lease lapses; ordered ones keep their order).

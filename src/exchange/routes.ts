@@ -1,12 +1,18 @@
 import { z } from 'zod';
 import type { RouteContext } from '../platform/module.ts';
-import { TooManyRequestsError } from '../platform/http/errors.ts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, PROBLEM_BASE, problemBody, TooManyRequestsError } from '../platform/http/errors.ts';
+import { isDatabaseUnavailable } from '../platform/db/unavailable.ts';
 import type { Api } from '../platform/http/types.ts';
 import {
-  answerInput, caseMessagesSchema, enrolmentCandidateSchema, outboxCountsSchema, sentEntrySchema, inboxAnswer, inboxEntrySchema, inboxInput, inboxQuery, outboxEntrySchema, outboxQuery, peerAddInput, peerPreviewInput,
+  answerInput, caseMessagesSchema, enrolmentCandidateSchema, outboxCountsSchema, sentEntrySchema, inboxAnswer, inboxBatchAnswer, inboxBatchInput, inboxEntrySchema, inboxInput, inboxQuery, outboxEntrySchema, outboxQuery, peerAddInput, peerPreviewInput,
   peerReactivateInput, peerRepinInput, peerSchema, peerSuspendInput, peerUpdateInput, sendInput,
 } from './schemas.ts';
 import type { ExchangeService } from './service.ts';
+import type { ReceiveResult } from './inbox.ts';
+import { PeerAddresses } from './peer-addresses.ts';
+import type { Relayed } from './relay.ts';
+import { BATCH_BYTES_HEADER, BATCH_HEADER } from './transport.ts';
 
 const tags = ['exchange'];
 const stateParams = z.object({ state: z.string() });
@@ -14,26 +20,49 @@ const idParams = z.object({ id: z.string() });
 const page = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 const sentSchema = z.object({ id: z.string(), to: z.string(), type: z.string(), sha256: z.string(), createdAt: z.string(), expiresAt: z.string() });
 
+/** One message's failure in a batch, as the problem handler would have rendered it alone. */
+function asProblem(err: unknown, request: FastifyRequest): AppError {
+  if (err instanceof AppError) return err;
+  if (isDatabaseUnavailable(err)) {
+    request.log.warn({ err }, 'database unavailable');
+    return new AppError(503, `${PROBLEM_BASE}unavailable`, 'Service unavailable', 'The database cannot be reached at the moment; try again shortly.');
+  }
+  request.log.error({ err }, 'unhandled error in a batch delivery');
+  return new AppError(500, `${PROBLEM_BASE}internal`, 'Internal error', 'An unexpected error occurred; it has been logged.');
+}
+
 /** State-to-State exchange under /api/v1/exchange: the inbox peers post to, the peer register, the traffic, the officers' queue. */
 export async function exchangeRoutes(api: Api, opts: RouteContext<ExchangeService>) {
   const svc = opts.service;
 
+  // Inbox rate limit per client address: the anonymous limit, or the peer limit for an address whose
+  // envelopes verified lately (a State's node sending or relaying a burst); docs/exchange.md §13.12.
+  const peerAddresses = new PeerAddresses(svc.settings.peerAddressTtlMs);
+  const limitFor = (ip: string) => (peerAddresses.isPeer(ip, Date.now()) ? svc.settings.peerInboxPerMinute : svc.settings.inboxPerMinute);
+  const inboxRateLimit = {
+    max: async (request: FastifyRequest) => limitFor(request.ip),
+    timeWindow: 60_000,
+    errorResponseBuilder: (request: FastifyRequest) => new TooManyRequestsError(`At most ${limitFor(request.ip)} inbox requests a minute from one address; resend later.`),
+  };
+  const batchMax = svc.settings.inboxBatchMax > 1 ? svc.settings.inboxBatchMax : 0;
+  // Every inbox answer announces batch delivery (or not), so a sender learns it from its first delivery.
+  const announce = async (_request: FastifyRequest, reply: FastifyReply) => {
+    if (batchMax > 0) reply.header(BATCH_HEADER, String(batchMax)).header(BATCH_BYTES_HEADER, String(opts.deps.config.bodyLimitBytes));
+  };
+  /** An envelope of ours answered (not carried for another State): its sender's address is a peer's. */
+  const authentic = (r: ReceiveResult | Relayed) => !('relayed' in r);
+
   api.post('/exchange/inbox', {
-    config: {
-      public: true,
-      rateLimit: {
-        max: svc.settings.inboxPerMinute,
-        timeWindow: 60_000,
-        errorResponseBuilder: () => new TooManyRequestsError(`At most ${svc.settings.inboxPerMinute} messages a minute from one address; resend later.`),
-      },
-    },
+    onRequest: announce,
+    config: { public: true, rateLimit: inboxRateLimit },
     schema: {
       tags,
       summary: 'Peers only: deliver one signed envelope (compact JWS) or one encrypted for this node (compact JWE)',
       description:
         'No account: the envelope\'s signature by a key pinned for the sending State is the credential (docs/exchange.md). 200 with a signed ack ' +
         '(`accepted` the first time, `duplicate` for a byte-identical redelivery, which has no second effect). A refusal is problem+json with the ' +
-        'refusal `code` (docs/exchange.md §6), its `params` and `retryable`.',
+        'refusal `code` (docs/exchange.md §6), its `params` and `retryable`. The answer\'s Custodia-Inbox-Batch header, when present, says this ' +
+        'node takes that many envelopes per POST to /exchange/inbox/batch.',
       body: inboxInput,
       response: { 200: inboxAnswer },
     },
@@ -46,8 +75,43 @@ export async function exchangeRoutes(api: Api, opts: RouteContext<ExchangeServic
       if (r.status !== 200) reply.type('application/problem+json');
       return r.body as never;
     }
+    if (authentic(r)) peerAddresses.mark(request.ip, Date.now());
     return { status: r.status, ack: r.ack };
   });
+
+  if (batchMax > 0) {
+    api.post('/exchange/inbox/batch', {
+      onRequest: announce,
+      config: { public: true, rateLimit: inboxRateLimit },
+      schema: {
+        tags,
+        summary: `Peers only: deliver up to ${batchMax} envelopes in one request (batch delivery, docs/exchange.md §13.11)`,
+        description:
+          'Each message is handled exactly as if it had been posted alone to /exchange/inbox (verified, checked for replay, kept, its effect, ' +
+          'audited, acknowledged or refused on its own); `results` holds, in the order posted, the HTTP status and body each would have had. ' +
+          `At most ${batchMax} messages (Custodia-Inbox-Batch) and the request body at most Custodia-Inbox-Batch-Bytes bytes.`,
+        body: inboxBatchInput.extend({ messages: inboxBatchInput.shape.messages.max(batchMax) }),
+        response: { 200: inboxBatchAnswer },
+      },
+    }, async (request) => {
+      const results = await Promise.all(
+        request.body.messages.map((message) =>
+          svc.receive({ message }).then(
+            (r) => {
+              if ('relayed' in r) return { status: r.status, body: (r.body ?? {}) as Record<string, unknown> };
+              if (authentic(r)) peerAddresses.mark(request.ip, Date.now());
+              return { status: 200, body: { status: r.status, ack: r.ack } as Record<string, unknown> };
+            },
+            (err: unknown) => {
+              const problem = asProblem(err, request);
+              return { status: problem.status, body: problemBody(problem) };
+            },
+          ),
+        ),
+      );
+      return { results };
+    });
+  }
 
   api.post('/exchange/keys/rotate', {
     config: { permission: 'exchange.peers.manage' },

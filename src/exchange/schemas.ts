@@ -79,6 +79,12 @@ export const inboxAnswer = z.object({
   /** A signed `ack` envelope from this node (inReplyTo the received envelope's id). */
   ack: z.string(),
 });
+/** Batch delivery (docs/exchange.md §13.11): several messages in one POST, each handled as if posted alone. */
+export const inboxBatchInput = z.object({ messages: z.array(z.string().min(1).max(12 * 1024 * 1024)).min(1) });
+/** One answer per message, in the order posted: the HTTP status and body a POST of that message alone would have had. */
+export const inboxBatchAnswer = z.object({
+  results: z.array(z.object({ status: z.number().int(), body: z.record(z.string(), z.unknown()) })),
+});
 
 export const sendInput = z.object({
   to: stateCode,

@@ -34,8 +34,24 @@ export interface ExchangeSettings {
    * envelope), how long the writer waits for more envelopes before its next transaction (0: never waits).
    */
   inboxCoalesceMs: number;
-  /** POST /api/v1/exchange/inbox requests a minute per client address. */
+  /**
+   * Inbox requests (POST /api/v1/exchange/inbox and …/inbox/batch) a minute from a client address that has
+   * not delivered an authentic envelope lately: anyone on the network, before any signature is checked.
+   */
   inboxPerMinute: number;
+  /**
+   * Inbox requests a minute from an address whose last delivery held an envelope that verified against an
+   * enrolled peer's pinned key (within the last `peerAddressTtlMs`): a State's node sending or relaying a
+   * burst, which the anonymous limit would hold to inboxPerMinute / 60 envelopes a second one per POST.
+   */
+  peerInboxPerMinute: number;
+  /** How long an address stays a peer's after its last authentic envelope. */
+  peerAddressTtlMs: number;
+  /**
+   * Most envelopes one POST /api/v1/exchange/inbox/batch takes, announced in every inbox answer's
+   * Custodia-Inbox-Batch header (docs/exchange.md §13.11); 0 or 1: no batch delivery (the route answers 404).
+   */
+  inboxBatchMax: number;
   /**
    * Which peers get a lost/stolen notice when the registry records a loss or theft (and its withdrawal when
    * the item is found again): `all` eligible peers, `none`, or only the States listed (still only eligible ones).
@@ -87,6 +103,9 @@ export function loadExchangeSettings(env: NodeJS.ProcessEnv = process.env): Exch
     autoAnswer: types(env.CUSTODIA_EXCHANGE_AUTO_ANSWER, [], 'CUSTODIA_EXCHANGE_AUTO_ANSWER'),
     inboxCoalesceMs: int(env.CUSTODIA_EXCHANGE_INBOX_COALESCE_MS, 2, 'CUSTODIA_EXCHANGE_INBOX_COALESCE_MS'),
     inboxPerMinute: int(env.CUSTODIA_EXCHANGE_INBOX_RATE_LIMIT, 6_000, 'CUSTODIA_EXCHANGE_INBOX_RATE_LIMIT'),
+    peerInboxPerMinute: int(env.CUSTODIA_EXCHANGE_PEER_RATE_LIMIT, 120_000, 'CUSTODIA_EXCHANGE_PEER_RATE_LIMIT'),
+    peerAddressTtlMs: 10 * 60_000,
+    inboxBatchMax: int(env.CUSTODIA_EXCHANGE_INBOX_BATCH, 64, 'CUSTODIA_EXCHANGE_INBOX_BATCH'),
     lostStolenNotices: noticePeers(env.CUSTODIA_EXCHANGE_LOST_STOLEN_NOTICES, 'CUSTODIA_EXCHANGE_LOST_STOLEN_NOTICES'),
   };
 }

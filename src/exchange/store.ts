@@ -215,6 +215,17 @@ export async function markDelivered(q: Queryable, id: string, at: Date, ackToken
   return row;
 }
 
+/** Marks several delivered in one statement (a batch delivery's acks); returns the rows this call changed. */
+export async function markDeliveredMany(q: Queryable, acks: readonly { id: string; ackToken: string }[], at: Date): Promise<OutboxRow[]> {
+  if (acks.length === 0) return [];
+  return q.query<OutboxRow>(
+    `UPDATE exchange_outbox o SET status = 'delivered', attempts = o.attempts + 1, last_attempt_at = $3, delivered_at = $3, ack_token = a.ack_token, lease_until = NULL, last_error = NULL
+     FROM unnest($1::uuid[], $2::text[]) AS a(id, ack_token)
+     WHERE o.id = a.id AND o.status = 'pending' RETURNING o.*`,
+    [acks.map((a) => a.id), acks.map((a) => a.ackToken), at.toISOString()],
+  );
+}
+
 export async function markDead(q: Queryable, id: string, at: Date, reason: string): Promise<OutboxRow | undefined> {
   const [row] = await q.query<OutboxRow>(
     `UPDATE exchange_outbox SET status = 'dead', attempts = attempts + 1, last_attempt_at = $2, dead_at = $2, dead_reason = $3, last_error = $3, lease_until = NULL
