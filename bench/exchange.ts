@@ -4,7 +4,7 @@
  * databases beside TEST_DATABASE_URL).
  *
  *   npm run bench -- --only exchange [--engine pglite|postgres|both] [--envelopes 2000] [--round-trips 200] [--drill 1000]
- *     [--in-flight 16] [--statements] [--profile FILE]
+ *     [--in-flight 16] [--batch N] [--statements] [--profile FILE]
  *
  * - round trip: XA's outbox delivers an import authorisation check, XB's node answers it by itself
  *   (CUSTODIA_EXCHANGE_AUTO_ANSWER) from its records, XB's outbox delivers the answer, XA's inbox accepts
@@ -13,7 +13,9 @@
  *   worker thread (its own event loop) straight to XB's port, `--in-flight` at once. Each is verified,
  *   checked against the replay and reply rules, kept, has its effect (the automatic answer: drafted from
  *   XB's licence table, signed, put in XB's outbox) and is audited, and gets a signed ack. Against the raw
- *   database work of the same rows (one INSERT per transaction into a copy of exchange_inbox);
+ *   database work of the same rows (one INSERT per transaction into a copy of exchange_inbox). With
+ *   `--batch N` (N > 1) a second inbox run follows on fresh envelopes: N envelopes per POST to the batch
+ *   route (batch delivery, docs/exchange.md §13.11), each still verified, kept, answered, audited and acked;
  * - partition drill: XB out of reach (a TCP proxy stopped) while XA makes N envelopes; XB back; the time
  *   until every one is delivered, and a check that XB holds each exactly once.
  * `--statements` prints XB's statements by total time after the inbox run; `--profile FILE` writes a CPU
@@ -51,6 +53,7 @@ const ENVELOPES = Number(arg('envelopes', '2000'));
 const ROUND_TRIPS = Number(arg('round-trips', '200'));
 const DRILL = Number(arg('drill', '1000'));
 const IN_FLIGHT = Number(arg('in-flight', '16'));
+const BATCH = Number(arg('batch', '1'));
 const STATEMENTS = process.argv.includes('--statements');
 const PROFILE = process.argv.includes('--profile') ? arg('profile', 'exchange.cpuprofile') : undefined;
 const log = (s: string) => process.stdout.write(`${s}\n`);
@@ -166,7 +169,7 @@ async function startNode(engine: Engine, state: string): Promise<Node> {
 }
 
 /** Posts pre-signed envelopes from a worker thread (bench/support/exchange-post.mjs). */
-function postLoad(data: { url: string; tokens: string[]; inFlight: number }): Promise<{ accepted: number; refused: Record<string, number>; latencies: number[]; seconds: number }> {
+function postLoad(data: { url: string; tokens: string[]; inFlight: number; batch?: number }): Promise<{ accepted: number; refused: Record<string, number>; latencies: number[]; seconds: number }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./support/exchange-post.mjs', import.meta.url), { workerData: data });
     worker.once('message', (m) => {
@@ -212,36 +215,41 @@ async function runEngine(engine: Engine) {
     times.sort((x, y) => x - y);
     log(`[${engine}] round trip check → answer: ${ROUND_TRIPS} in ${(times.reduce((s, x) => s + x, 0) / 1000).toFixed(1)} s, p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms`);
 
-    // 2. Envelopes accepted per second by one node.
+    // 2. Envelopes accepted per second by one node: one per POST, then (--batch N) N per POST.
     const keysA = await loadNodeKeys(a.deps.config);
-    const now = new Date();
-    const tokens: string[] = [];
-    for (let i = 0; i < ENVELOPES; i++) {
-      tokens.push(await signEnvelope(keysA, newEnvelope({ from: 'XA', to: 'XB', type: 'import_authorisation_check', body: { ...EXAMPLE_BODIES.import_authorisation_check, caseReference: `XA-APP-L-${i}` }, now, lifetimeMs: 3_600_000 })));
-    }
-    // The sending peer posts from a worker thread (its own event loop), straight to XB's port: what is
-    // measured is the receiving node, not the load generator or the drill's TCP relay.
-    const session = PROFILE ? new inspector.Session() : undefined;
-    if (session) {
-      session.connect();
-      await session.post('Profiler.enable');
-      await session.post('Profiler.start');
-    }
-    const t1 = performance.now();
-    const load = await postLoad({ url: b.directUrl, tokens, inFlight: IN_FLIGHT });
-    const accepted = load.accepted;
-    const acceptSecs = (performance.now() - t1) / 1000;
-    if (statementStats) {
-      log(`[${engine}] XB's statements so far (count, total ms, ms each):`);
-      for (const [k, [n, ms]] of [...statementStats.entries()].sort((x, y) => y[1][1] - x[1][1]).slice(0, 15)) log(`${String(n).padStart(8)} ${ms.toFixed(0).padStart(7)} ${(ms / n).toFixed(2).padStart(7)}  ${k}`);
-    }
-    if (session) {
-      const { profile } = await session.post('Profiler.stop');
-      fs.writeFileSync(PROFILE!.replace(/(\.cpuprofile)?$/, `-inbox-${engine}.cpuprofile`), JSON.stringify(profile));
-      session.disconnect();
-    }
-    if (Object.keys(load.refused).length > 0) log(`[${engine}] warning: refused ${JSON.stringify(load.refused)}`);
-    const lat = [...load.latencies].sort((x, y) => x - y);
+    const inboxRun = async (batch: number, tag: string) => {
+      const now = new Date();
+      const tokens: string[] = [];
+      for (let i = 0; i < ENVELOPES; i++) {
+        tokens.push(await signEnvelope(keysA, newEnvelope({ from: 'XA', to: 'XB', type: 'import_authorisation_check', body: { ...EXAMPLE_BODIES.import_authorisation_check, caseReference: `XA-APP-${tag}-${i}` }, now, lifetimeMs: 3_600_000 })));
+      }
+      statementStats?.clear();
+      // The sending peer posts from a worker thread (its own event loop), straight to XB's port: what is
+      // measured is the receiving node, not the load generator or the drill's TCP relay.
+      const session = PROFILE ? new inspector.Session() : undefined;
+      if (session) {
+        session.connect();
+        await session.post('Profiler.enable');
+        await session.post('Profiler.start');
+      }
+      const t1 = performance.now();
+      const load = await postLoad({ url: b.directUrl, tokens, inFlight: IN_FLIGHT, batch });
+      const secs = (performance.now() - t1) / 1000;
+      if (statementStats) {
+        log(`[${engine}] XB's statements in the inbox run, ${batch} per POST (count, total ms, ms each):`);
+        for (const [k, [n, ms]] of [...statementStats.entries()].sort((x, y) => y[1][1] - x[1][1]).slice(0, 15)) log(`${String(n).padStart(8)} ${ms.toFixed(0).padStart(7)} ${(ms / n).toFixed(2).padStart(7)}  ${k}`);
+      }
+      if (session) {
+        const { profile } = await session.post('Profiler.stop');
+        fs.writeFileSync(PROFILE!.replace(/(\.cpuprofile)?$/, `-inbox-${engine}${batch > 1 ? `-batch${batch}` : ''}.cpuprofile`), JSON.stringify(profile));
+        session.disconnect();
+      }
+      if (Object.keys(load.refused).length > 0) log(`[${engine}] warning: refused ${JSON.stringify(load.refused)}`);
+      return { batch, accepted: load.accepted, secs, lat: [...load.latencies].sort((x, y) => x - y), tokens };
+    };
+    const runs = [await inboxRun(1, 'L')];
+    if (BATCH > 1) runs.push(await inboxRun(BATCH, 'LB'));
+    const tokens = runs[0].tokens;
     await b.db.exec('CREATE TABLE bench_inbox (LIKE exchange_inbox INCLUDING ALL)');
     const t2 = performance.now();
     for (let i = 0; i < ENVELOPES; i++) {
@@ -253,7 +261,10 @@ async function runEngine(engine: Engine) {
       );
     }
     const rawSecs = (performance.now() - t2) / 1000;
-    log(`[${engine}] inbox: ${accepted} of ${ENVELOPES} accepted in ${acceptSecs.toFixed(1)} s = ${Math.round(accepted / acceptSecs)} envelopes/s (${IN_FLIGHT} in flight; per POST p50 ${percentile(lat, 50).toFixed(1)} ms, p95 ${percentile(lat, 95).toFixed(1)} ms, p99 ${percentile(lat, 99).toFixed(1)} ms); raw INSERT per transaction ${Math.round(ENVELOPES / rawSecs)} rows/s; ratio ${((accepted / acceptSecs) / (ENVELOPES / rawSecs) * 100).toFixed(0)}%`);
+    for (const { batch, accepted, secs, lat } of runs) {
+      const how = batch > 1 ? `${batch} per POST to /inbox/batch, ${IN_FLIGHT} POSTs in flight` : `${IN_FLIGHT} in flight, one per POST`;
+      log(`[${engine}] inbox: ${accepted} of ${ENVELOPES} accepted in ${secs.toFixed(1)} s = ${Math.round(accepted / secs)} envelopes/s (${how}; per POST p50 ${percentile(lat, 50).toFixed(1)} ms, p95 ${percentile(lat, 95).toFixed(1)} ms, p99 ${percentile(lat, 99).toFixed(1)} ms); raw INSERT per transaction ${Math.round(ENVELOPES / rawSecs)} rows/s; ratio ${((accepted / secs) / (ENVELOPES / rawSecs) * 100).toFixed(0)}%`);
+    }
 
     // 3. Partition drill.
     await b.proxy.stop();
