@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, expect, it, onTestFailed } from 'vitest';
 import { openPglite } from '../src/platform/db/pglite.ts';
 import { openScratchPostgres, type ScratchDb } from '../src/platform/db/scratch.ts';
 import type { Db } from '../src/platform/db/types.ts';
@@ -82,6 +82,12 @@ describeEngines('a node stopped during a burst of 1,000 envelopes (real processe
         phases.push(`${name} ${((now - tPhase) / 1000).toFixed(1)} s`);
         tPhase = now;
       };
+      // A failure (a timeout on a loaded machine) says how far the drill got, and does not leave its nodes
+      // running to slow the next engine's run.
+      onTestFailed(() => {
+        process.stdout.write(`exchange drill [receiver ${engine}] failed after ${((performance.now() - t0) / 1000).toFixed(1)} s; phases done: ${phases.join(', ') || '(none)'}\n`);
+        killStartedServers();
+      });
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodia-drill-'));
       cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
       const [portA, portB] = [await freePort(), await freePort()];
