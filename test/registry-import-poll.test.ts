@@ -1,6 +1,9 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { newSecret, secretDigest, SESSION_COOKIE, SESSION_LIFETIME_MS } from '../src/accounts/model.ts';
+import { insertSession } from '../src/accounts/store.ts';
 import { SYSTEM_ACTOR } from '../src/platform/auth/actor.ts';
+import { uuidv7 } from '../src/platform/ids.ts';
 import { describeEngines } from './support/engines.ts';
 import { createTestApp, type TestApp } from './support/app.ts';
 
@@ -12,14 +15,24 @@ const rows = (from: number, n: number) => Array.from({ length: n }, (_, i) => `f
  * database an all-or-nothing import holds the one connection in its transaction until it ends, so
  * nothing on the poll's path may need the database: the job's progress comes from memory, the API token
  * from the per-process cache (which keeps no age limit there), and the token's last-use time, due again
- * every minute, is written without the request waiting for it.
+ * every minute, is written without the request waiting for it. The same for the browser: the import page
+ * polls with its session cookie, whose last-seen time is written the same way.
  */
 describeEngines('following a running import', (engine) => {
   let t: TestApp;
   let clerk: Record<string, string>;
+  let browser: Record<string, string>;
+  let sessionId: string;
   beforeAll(async () => {
     t = await createTestApp(engine);
     clerk = await t.headersFor('registry_clerk');
+    // A clerk signed in with a browser: a session row as sign-in writes it (without the password check).
+    const [owner] = await t.deps.db.query<{ user_id: string }>("SELECT user_id FROM api_tokens WHERE name = 'test harness' ORDER BY created_at LIMIT 1");
+    const secret = newSecret();
+    sessionId = uuidv7();
+    const now = t.deps.clock.now();
+    await insertSession(t.deps.db, { id: sessionId, user_id: owner.user_id, secret_hash: secretDigest(secret), created_at: now, expires_at: new Date(now.getTime() + SESSION_LIFETIME_MS), last_seen_at: now, ip: null, user_agent: null });
+    browser = { cookie: `${SESSION_COOKIE}=${secret}` };
   });
   afterAll(async () => {
     await t.close();
@@ -29,11 +42,13 @@ describeEngines('following a running import', (engine) => {
     // The token is used before the import until a request of it needs no statement: resolved, cached
     // (once the cache listens), its last use written.
     const statements = async () => (await t.app.metrics.dbQueryDuration.get()).values.filter((v) => v.metricName?.endsWith('_count')).reduce((n, v) => n + v.value, 0);
-    for (;;) {
-      const before = await statements();
-      expect((await t.app.inject({ method: 'GET', url: '/api/v1/registry/imports/01900000-0000-7000-8000-000000000000', headers: clerk })).statusCode).toBe(404);
-      if ((await statements()) === before + 1) break; // the 404's own lookup of the job
-      await new Promise((r) => setTimeout(r, 10));
+    for (const headers of [clerk, browser]) {
+      for (;;) {
+        const before = await statements();
+        expect((await t.app.inject({ method: 'GET', url: '/api/v1/registry/imports/01900000-0000-7000-8000-000000000000', headers })).statusCode).toBe(404);
+        if ((await statements()) === before + 1) break; // the 404's own lookup of the job
+        await new Promise((r) => setTimeout(r, 10));
+      }
     }
 
     // The file's second reading (the import's; the first is its hash) stops after two batches and waits
@@ -74,10 +89,12 @@ describeEngines('following a running import', (engine) => {
     // the poll has answered, or after a minute, in which case the poll sees the job finished and fails.
     const fallback = setTimeout(release, 60_000);
     try {
-      const poll = await t.app.inject({ method: 'GET', url: `/api/v1/registry/imports/${started.job.id}`, headers: clerk });
-      expect(poll.statusCode).toBe(200);
-      expect(poll.json().status).toBe('running');
-      expect(poll.json().itemsCreated).toBeGreaterThanOrEqual(4);
+      for (const headers of [clerk, browser]) {
+        const poll = await t.app.inject({ method: 'GET', url: `/api/v1/registry/imports/${started.job.id}`, headers });
+        expect(poll.statusCode).toBe(200);
+        expect(poll.json().status).toBe('running');
+        expect(poll.json().itemsCreated).toBeGreaterThanOrEqual(4);
+      }
     } finally {
       clearTimeout(fallback);
       release();
@@ -90,7 +107,8 @@ describeEngines('following a running import', (engine) => {
     // The last use recorded during the import lands once the connection is free again.
     for (;;) {
       const [token] = await t.deps.db.query<{ last_used_at: Date }>("SELECT last_used_at FROM api_tokens WHERE name = 'test harness' ORDER BY created_at LIMIT 1");
-      if (token.last_used_at.getTime() === t.deps.clock.now().getTime()) break;
+      const [session] = await t.deps.db.query<{ last_seen_at: Date }>('SELECT last_seen_at FROM sessions WHERE id = $1', [sessionId]);
+      if (token.last_used_at.getTime() === t.deps.clock.now().getTime() && session.last_seen_at.getTime() === t.deps.clock.now().getTime()) break;
       await new Promise((r) => setTimeout(r, 10));
     }
   });

@@ -29,8 +29,13 @@ export async function authenticateSession(ctx: AccountsContext, secret: string):
   }
   const { session, user } = found;
   if (shouldTouch(session.last_seen_at, now)) {
-    await store.touchSession(db, session.id, now);
+    // Not awaited, as the API token's last use (authenticate-token.ts): the idle limit is judged from
+    // this process's copy, set now, and on the embedded database the write waits for the one connection,
+    // held to its end by a running all-or-nothing import (the import page's poll waited for the whole
+    // import). The update only moves the time forward, so a late one is harmless; one lost to a crash
+    // costs at most SESSION_TOUCH_MS of idle time on the next read from the database.
     session.last_seen_at = now;
+    store.touchSession(db, session.id, now).catch((err: unknown) => ctx.deps.log.warn({ err, sessionId: session.id }, "could not record the session's last use"));
   }
   return { actor: actorForUser(user), user, session, csrfToken: csrfTokenFor(secret) };
 }
