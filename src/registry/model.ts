@@ -347,47 +347,64 @@ const CURRENT_YEAR_SLACK = 1;
 /** Art. 3(a): "in no case shall antique firearms include firearms manufactured after 1899". */
 export const ANTIQUE_CUTOFF_YEAR = 1899;
 
+/**
+ * Helpers of validateItem / validateMarking at module level, not closures made per call: the bulk import
+ * validates a million rows, and the loader (tsx, keepNames) names every closure it creates.
+ */
+const fieldPath = (prefix: string, name: string) => `${prefix}${name}`;
+
+function markingCountry(errors: FieldError[], prefix: string, name: keyof MarkingInput, value: string | null | undefined): void {
+  if (value != null && !isCountryCode(value)) {
+    errors.push({ field: fieldPath(prefix, name), code: 'country.invalid', message: `"${value}" is not an ISO 3166-1 alpha-2 code.` });
+  }
+}
+
+function markingYear(errors: FieldError[], prefix: string, name: keyof MarkingInput, value: number | null | undefined, nowYear: number): void {
+  if (value != null && (value < 1300 || value > nowYear + CURRENT_YEAR_SLACK)) {
+    errors.push({ field: fieldPath(prefix, name), code: 'marking.year_out_of_range', message: `Year ${value} is not plausible.` });
+  }
+}
+
 export function validateItem(item: ItemInput, nowYear: number, prefix = ''): FieldError[] {
   const errors: FieldError[] = [];
-  const f = (name: string) => `${prefix}${name}`;
   if (item.kind === 'firearm') {
-    if (!item.firearmType) errors.push({ field: f('firearmType'), code: 'item.firearm_type_required', message: 'A firearm needs its type (revolver, rifle, …).' });
-    if (item.partType) errors.push({ field: f('partType'), code: 'item.part_type_not_allowed', message: 'Only parts have a part type.' });
+    if (!item.firearmType) errors.push({ field: fieldPath(prefix, 'firearmType'), code: 'item.firearm_type_required', message: 'A firearm needs its type (revolver, rifle, …).' });
+    if (item.partType) errors.push({ field: fieldPath(prefix, 'partType'), code: 'item.part_type_not_allowed', message: 'Only parts have a part type.' });
   } else if (item.kind === 'part') {
-    if (!item.partType) errors.push({ field: f('partType'), code: 'item.part_type_required', message: 'A part needs its type (frame, receiver, barrel, …).' });
-    if (item.firearmType) errors.push({ field: f('firearmType'), code: 'item.firearm_type_not_allowed', message: 'Only firearms have a firearm type.' });
+    if (!item.partType) errors.push({ field: fieldPath(prefix, 'partType'), code: 'item.part_type_required', message: 'A part needs its type (frame, receiver, barrel, …).' });
+    if (item.firearmType) errors.push({ field: fieldPath(prefix, 'firearmType'), code: 'item.firearm_type_not_allowed', message: 'Only firearms have a firearm type.' });
   } else {
-    if (!item.calibre) errors.push({ field: f('calibre'), code: 'item.calibre_required', message: 'An ammunition lot needs its calibre.' });
+    if (!item.calibre) errors.push({ field: fieldPath(prefix, 'calibre'), code: 'item.calibre_required', message: 'An ammunition lot needs its calibre.' });
     if (item.quantityRounds == null || !Number.isInteger(item.quantityRounds) || item.quantityRounds <= 0) {
-      errors.push({ field: f('quantityRounds'), code: 'item.quantity_required', message: 'An ammunition lot needs a positive whole number of rounds.' });
+      errors.push({ field: fieldPath(prefix, 'quantityRounds'), code: 'item.quantity_required', message: 'An ammunition lot needs a positive whole number of rounds.' });
     }
-    if (!item.lotNumber?.trim()) errors.push({ field: f('lotNumber'), code: 'item.lot_number_required', message: 'An ammunition lot needs its lot number.' });
-    if (item.firearmType) errors.push({ field: f('firearmType'), code: 'item.firearm_type_not_allowed', message: 'Only firearms have a firearm type.' });
-    if (item.partType) errors.push({ field: f('partType'), code: 'item.part_type_not_allowed', message: 'Only parts have a part type.' });
+    if (!item.lotNumber?.trim()) errors.push({ field: fieldPath(prefix, 'lotNumber'), code: 'item.lot_number_required', message: 'An ammunition lot needs its lot number.' });
+    if (item.firearmType) errors.push({ field: fieldPath(prefix, 'firearmType'), code: 'item.firearm_type_not_allowed', message: 'Only firearms have a firearm type.' });
+    if (item.partType) errors.push({ field: fieldPath(prefix, 'partType'), code: 'item.part_type_not_allowed', message: 'Only parts have a part type.' });
   }
   if (item.kind !== 'ammunition' && item.quantityRounds != null) {
-    errors.push({ field: f('quantityRounds'), code: 'item.quantity_not_allowed', message: 'Only ammunition lots are counted in rounds.' });
+    errors.push({ field: fieldPath(prefix, 'quantityRounds'), code: 'item.quantity_not_allowed', message: 'Only ammunition lots are counted in rounds.' });
   }
   if (item.countryOfManufacture != null && !isCountryCode(item.countryOfManufacture)) {
-    errors.push({ field: f('countryOfManufacture'), code: 'country.invalid', message: `"${item.countryOfManufacture}" is not an ISO 3166-1 alpha-2 code.` });
+    errors.push({ field: fieldPath(prefix, 'countryOfManufacture'), code: 'country.invalid', message: `"${item.countryOfManufacture}" is not an ISO 3166-1 alpha-2 code.` });
   }
   if (item.yearOfManufacture != null && (item.yearOfManufacture < 1300 || item.yearOfManufacture > nowYear + CURRENT_YEAR_SLACK)) {
-    errors.push({ field: f('yearOfManufacture'), code: 'item.year_out_of_range', message: `Year of manufacture ${item.yearOfManufacture} is not plausible.` });
+    errors.push({ field: fieldPath(prefix, 'yearOfManufacture'), code: 'item.year_out_of_range', message: `Year of manufacture ${item.yearOfManufacture} is not plausible.` });
   }
   if (item.isAntique) {
     if (item.kind !== 'firearm') {
-      errors.push({ field: f('isAntique'), code: 'item.antique_only_firearm', message: 'Only a firearm can be recorded as antique.' });
+      errors.push({ field: fieldPath(prefix, 'isAntique'), code: 'item.antique_only_firearm', message: 'Only a firearm can be recorded as antique.' });
     } else if (item.yearOfManufacture == null) {
-      errors.push({ field: f('yearOfManufacture'), code: 'item.antique_year_required', message: 'An antique firearm needs its year of manufacture (Art. 3(a): never after 1899).' });
+      errors.push({ field: fieldPath(prefix, 'yearOfManufacture'), code: 'item.antique_year_required', message: 'An antique firearm needs its year of manufacture (Art. 3(a): never after 1899).' });
     } else if (item.yearOfManufacture > ANTIQUE_CUTOFF_YEAR) {
-      errors.push({ field: f('isAntique'), code: 'item.antique_after_1899', message: `A firearm made in ${item.yearOfManufacture} can never be antique (Protocol Art. 3(a): not after 1899).` });
+      errors.push({ field: fieldPath(prefix, 'isAntique'), code: 'item.antique_after_1899', message: `A firearm made in ${item.yearOfManufacture} can never be antique (Protocol Art. 3(a): not after 1899).` });
     }
   }
   if (item.serialNumber != null && normaliseSerialOrNull(item.serialNumber) == null) {
-    errors.push({ field: f('serialNumber'), code: 'item.serial_empty', message: 'The serial number has no characters once spaces, dashes and dots are removed.' });
+    errors.push({ field: fieldPath(prefix, 'serialNumber'), code: 'item.serial_empty', message: 'The serial number has no characters once spaces, dashes and dots are removed.' });
   }
   if (item.temporaryImportPurpose != null && !item.temporaryImportPurpose.trim()) {
-    errors.push({ field: f('temporaryImportPurpose'), code: 'item.temporary_purpose_empty', message: 'State the lawful purpose of the temporary import.' });
+    errors.push({ field: fieldPath(prefix, 'temporaryImportPurpose'), code: 'item.temporary_purpose_empty', message: 'State the lawful purpose of the temporary import.' });
   }
   return errors;
 }
@@ -399,26 +416,15 @@ function blank(v: string | null | undefined): boolean {
 /** Art. 8 content rules for one marking. */
 export function validateMarking(m: MarkingInput, nowYear: number, prefix = ''): FieldError[] {
   const errors: FieldError[] = [];
-  const f = (name: string) => `${prefix}${name}`;
-  const country = (name: keyof MarkingInput, value: string | null | undefined) => {
-    if (value != null && !isCountryCode(value)) {
-      errors.push({ field: f(name), code: 'country.invalid', message: `"${value}" is not an ISO 3166-1 alpha-2 code.` });
-    }
-  };
-  const year = (name: keyof MarkingInput, value: number | null | undefined) => {
-    if (value != null && (value < 1300 || value > nowYear + CURRENT_YEAR_SLACK)) {
-      errors.push({ field: f(name), code: 'marking.year_out_of_range', message: `Year ${value} is not plausible.` });
-    }
-  };
-  country('countryOfManufacture', m.countryOfManufacture);
-  country('importCountry', m.importCountry);
-  country('transferringCountry', m.transferringCountry);
-  country('markingCountry', m.markingCountry);
-  year('importYear', m.importYear);
-  year('markingYear', m.markingYear);
-  year('yearOfManufacture', m.yearOfManufacture);
+  markingCountry(errors, prefix, 'countryOfManufacture', m.countryOfManufacture);
+  markingCountry(errors, prefix, 'importCountry', m.importCountry);
+  markingCountry(errors, prefix, 'transferringCountry', m.transferringCountry);
+  markingCountry(errors, prefix, 'markingCountry', m.markingCountry);
+  markingYear(errors, prefix, 'importYear', m.importYear, nowYear);
+  markingYear(errors, prefix, 'markingYear', m.markingYear, nowYear);
+  markingYear(errors, prefix, 'yearOfManufacture', m.yearOfManufacture, nowYear);
   if (m.serialNumber != null && normaliseSerialOrNull(m.serialNumber) == null) {
-    errors.push({ field: f('serialNumber'), code: 'marking.serial_empty', message: 'The serial number has no characters once spaces, dashes and dots are removed.' });
+    errors.push({ field: fieldPath(prefix, 'serialNumber'), code: 'marking.serial_empty', message: 'The serial number has no characters once spaces, dashes and dots are removed.' });
   }
 
   switch (m.kind) {
@@ -426,43 +432,43 @@ export function validateMarking(m: MarkingInput, nowYear: number, prefix = ''): 
       // Art. 8(1)(a): name of manufacturer + country or place + serial, OR the alternative symbol+code form.
       const alternative = !blank(m.alternativeSymbol) || !blank(m.alternativeCode);
       if (alternative) {
-        if (blank(m.alternativeSymbol)) errors.push({ field: f('alternativeSymbol'), code: 'marking.alternative_symbol_required', message: 'The alternative marking needs its geometric symbol(s).' });
+        if (blank(m.alternativeSymbol)) errors.push({ field: fieldPath(prefix, 'alternativeSymbol'), code: 'marking.alternative_symbol_required', message: 'The alternative marking needs its geometric symbol(s).' });
         if (blank(m.alternativeCode)) {
-          errors.push({ field: f('alternativeCode'), code: 'marking.alternative_code_required', message: 'The alternative marking needs its numeric or alphanumeric code.' });
+          errors.push({ field: fieldPath(prefix, 'alternativeCode'), code: 'marking.alternative_code_required', message: 'The alternative marking needs its numeric or alphanumeric code.' });
         } else if (!/^[A-Za-z0-9][A-Za-z0-9\- /.]*$/.test(m.alternativeCode!.trim())) {
-          errors.push({ field: f('alternativeCode'), code: 'marking.alternative_code_format', message: 'The alternative code must be numeric or alphanumeric.' });
+          errors.push({ field: fieldPath(prefix, 'alternativeCode'), code: 'marking.alternative_code_format', message: 'The alternative code must be numeric or alphanumeric.' });
         }
         // The alternative form must still let all States identify the country of manufacture.
-        if (blank(m.countryOfManufacture)) errors.push({ field: f('countryOfManufacture'), code: 'marking.country_required', message: 'The alternative marking must identify the country of manufacture.' });
+        if (blank(m.countryOfManufacture)) errors.push({ field: fieldPath(prefix, 'countryOfManufacture'), code: 'marking.country_required', message: 'The alternative marking must identify the country of manufacture.' });
       } else {
-        if (blank(m.manufacturerName)) errors.push({ field: f('manufacturerName'), code: 'marking.manufacturer_required', message: 'A manufacture marking names the manufacturer (Art. 8(1)(a)).' });
+        if (blank(m.manufacturerName)) errors.push({ field: fieldPath(prefix, 'manufacturerName'), code: 'marking.manufacturer_required', message: 'A manufacture marking names the manufacturer (Art. 8(1)(a)).' });
         if (blank(m.countryOfManufacture) && blank(m.placeOfManufacture)) {
-          errors.push({ field: f('countryOfManufacture'), code: 'marking.country_or_place_required', message: 'A manufacture marking gives the country or place of manufacture (Art. 8(1)(a)).' });
+          errors.push({ field: fieldPath(prefix, 'countryOfManufacture'), code: 'marking.country_or_place_required', message: 'A manufacture marking gives the country or place of manufacture (Art. 8(1)(a)).' });
         }
-        if (blank(m.serialNumber)) errors.push({ field: f('serialNumber'), code: 'marking.serial_required', message: 'A manufacture marking carries a serial number (Art. 8(1)(a)).' });
+        if (blank(m.serialNumber)) errors.push({ field: fieldPath(prefix, 'serialNumber'), code: 'marking.serial_required', message: 'A manufacture marking carries a serial number (Art. 8(1)(a)).' });
       }
       break;
     }
     case 'import':
       // Art. 8(1)(b): country of import, and the year "where possible" (so not required).
-      if (blank(m.importCountry)) errors.push({ field: f('importCountry'), code: 'marking.import_country_required', message: 'An import marking identifies the country of import (Art. 8(1)(b)).' });
+      if (blank(m.importCountry)) errors.push({ field: fieldPath(prefix, 'importCountry'), code: 'marking.import_country_required', message: 'An import marking identifies the country of import (Art. 8(1)(b)).' });
       break;
     case 'state_transfer':
       // Art. 8(1)(c): transfer from State stocks to permanent civilian use names the transferring country.
-      if (blank(m.transferringCountry)) errors.push({ field: f('transferringCountry'), code: 'marking.transferring_country_required', message: 'A State-stock transfer marking identifies the transferring country (Art. 8(1)(c)).' });
+      if (blank(m.transferringCountry)) errors.push({ field: fieldPath(prefix, 'transferringCountry'), code: 'marking.transferring_country_required', message: 'A State-stock transfer marking identifies the transferring country (Art. 8(1)(c)).' });
       break;
     case 'confiscation':
       // ISACS 05.30: marked on permanent confiscation by the State.
-      if (blank(m.markingCountry)) errors.push({ field: f('markingCountry'), code: 'marking.marking_country_required', message: 'A confiscation marking identifies the confiscating State.' });
-      if (blank(m.text) && blank(m.serialNumber)) errors.push({ field: f('text'), code: 'marking.text_required', message: 'Record what the confiscation mark says (text or serial).' });
+      if (blank(m.markingCountry)) errors.push({ field: fieldPath(prefix, 'markingCountry'), code: 'marking.marking_country_required', message: 'A confiscation marking identifies the confiscating State.' });
+      if (blank(m.text) && blank(m.serialNumber)) errors.push({ field: fieldPath(prefix, 'text'), code: 'marking.text_required', message: 'Record what the confiscation mark says (text or serial).' });
       break;
     case 'deactivation':
       // Art. 9(c): a certificate or record attesting deactivation, or a clearly visible mark.
-      if (blank(m.text) && blank(m.certificateRef)) errors.push({ field: f('text'), code: 'marking.deactivation_text_or_certificate_required', message: 'A deactivation marking records the mark text or the certificate number (Art. 9(c)).' });
+      if (blank(m.text) && blank(m.certificateRef)) errors.push({ field: fieldPath(prefix, 'text'), code: 'marking.deactivation_text_or_certificate_required', message: 'A deactivation marking records the mark text or the certificate number (Art. 9(c)).' });
       break;
     case 'proof':
     case 'other':
-      if (blank(m.text) && blank(m.serialNumber)) errors.push({ field: f('text'), code: 'marking.text_required', message: 'Record what the mark says.' });
+      if (blank(m.text) && blank(m.serialNumber)) errors.push({ field: fieldPath(prefix, 'text'), code: 'marking.text_required', message: 'Record what the mark says.' });
       break;
   }
   return errors;

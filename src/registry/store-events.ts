@@ -1,4 +1,5 @@
 import { defineAuditedEntity } from '../platform/audit/entities.ts';
+import { copyTextOf, type CopyText } from '../platform/db/copy.ts';
 import type { Queryable } from '../platform/db/types.ts';
 import { uuidv7 } from '../platform/ids.ts';
 import { normaliseSerialOrNull, type CustodyEventInput, type EventKind, type MarkingInput, type MarkingKind, type MarkingLocation } from './model.ts';
@@ -268,11 +269,14 @@ export async function insertMarkings(q: Queryable, rows: readonly MarkingRow[]):
  * Many markings with COPY (the bulk import): the same rows as `insertMarkings`, without the array
  * parameters; falls back to `insertMarkings` on a connection that cannot COPY.
  */
-export async function copyMarkings(q: Queryable, rows: readonly MarkingRow[]): Promise<void> {
+export async function copyMarkings(q: Queryable, rows: readonly MarkingRow[], text?: CopyText): Promise<void> {
   if (rows.length === 0) return;
   if (!q.copyFrom) return insertMarkings(q, rows);
-  await q.copyFrom('registry_markings', MARKING_COLUMN_NAMES, rows.map((r) => MARKING_COLUMN_NAMES.map((c) => r[c])));
+  await q.copyFrom('registry_markings', MARKING_COLUMN_NAMES, text ?? markingsCopyText(rows));
 }
+
+/** The COPY text of `rows` for copyMarkings (a bulk writer builds it ahead, while the database is busy). */
+export const markingsCopyText = (rows: readonly MarkingRow[]): CopyText => copyTextOf(rows, MARKING_COLUMN_NAMES);
 
 export async function listMarkings(q: Queryable, itemId: string): Promise<MarkingRow[]> {
   return q.query<MarkingRow>(`SELECT ${MARKING_COLS} FROM registry_markings WHERE item_id = $1 ORDER BY seq`, [itemId]);

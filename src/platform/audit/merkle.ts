@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /**
  * RFC 6962 / RFC 9162 Merkle tree over the audit log, written on node:crypto (generic Merkle packages
@@ -22,8 +22,15 @@ export function hashLeaf(entry: Uint8Array): Buffer {
   return createHash('sha256').update(Buffer.of(0)).update(entry).digest();
 }
 
+/** 0x01 ‖ left ‖ right, reused: a bulk append hashes about one node per leaf (crypto.hash, one call, no Hash object). */
+const CHILDREN = Buffer.alloc(1 + 2 * HASH_SIZE);
+CHILDREN[0] = 1;
+
 export function hashChildren(left: Uint8Array, right: Uint8Array): Buffer {
-  return createHash('sha256').update(Buffer.of(1)).update(left).update(right).digest();
+  if (left.length !== HASH_SIZE || right.length !== HASH_SIZE) return createHash('sha256').update(Buffer.of(1)).update(left).update(right).digest();
+  CHILDREN.set(left, 1);
+  CHILDREN.set(right, 1 + HASH_SIZE);
+  return hash('sha256', CHILDREN, 'buffer');
 }
 
 /** Largest power of two strictly smaller than n (n ≥ 2). */

@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { Actor } from '../auth/actor.ts';
 import type { Clock } from '../clock.ts';
 import { stateHash } from '../crypto/canonical.ts';
+import { copyField, CopyText } from '../db/copy.ts';
 import type { Tx } from '../db/types.ts';
 import { uuidv7 } from '../ids.ts';
 import type { Frontier } from './merkle.ts';
@@ -54,23 +55,24 @@ export interface AuditEntry {
  * and keeps null exactly as canonicalJson does, and record.test.ts pins the two to the same bytes.
  */
 export function entryBytes(e: AuditEntry): Buffer {
-  return Buffer.from(
-    JSON.stringify({
-      action: e.action,
-      actorId: e.actorId,
-      actorKind: e.actorKind,
-      actorName: e.actorName,
-      actorRole: e.actorRole,
-      at: e.at,
-      entity: e.entity,
-      entityId: e.entityId,
-      id: e.id,
-      reason: e.reason,
-      seq: e.seq,
-      stateHash: e.stateHash,
-    }),
-    'utf8',
-  );
+  return Buffer.from(entryJson(e), 'utf8');
+}
+
+function entryJson(e: AuditEntry): string {
+  return JSON.stringify({
+    action: e.action,
+    actorId: e.actorId,
+    actorKind: e.actorKind,
+    actorName: e.actorName,
+    actorRole: e.actorRole,
+    at: e.at,
+    entity: e.entity,
+    entityId: e.entityId,
+    id: e.id,
+    reason: e.reason,
+    seq: e.seq,
+    stateHash: e.stateHash,
+  });
 }
 
 /** A stored audit_log row, as both engines return it. */
@@ -115,6 +117,11 @@ export function leafHash(bytes: Uint8Array): Buffer {
   return createHash('sha256').update(Buffer.from([0])).update(bytes).digest();
 }
 
+/** `leafHash(entryBytes(e))` in one call: U+0000 is the one byte 0x00 in UTF-8, so no Buffer is built per entry. */
+export function entryLeafHash(e: AuditEntry): Buffer {
+  return hash('sha256', `\u0000${entryJson(e)}`, 'buffer');
+}
+
 /** Appends one entry. Prefer `recordAuditBatch` for many rows in one transaction. */
 export async function recordAudit(tx: Tx, actor: Actor, clock: Clock, input: AuditInput): Promise<AuditEntry> {
   const [entry] = await recordAuditBatch(tx, actor, clock, [input]);
@@ -148,10 +155,38 @@ const COPY_FROM_ENTRIES = 1000;
 
 const AUDIT_LOG_COPY_COLUMNS = ['seq', 'id', 'at', 'actor_kind', 'actor_id', 'actor_name', 'actor_role', 'action', 'entity', 'entity_id', 'reason', 'state_hash', 'leaf_hash'];
 
-export async function recordAuditBatchHashed(tx: Tx, actor: Actor, clock: Clock, inputs: readonly HashedAuditInput[]): Promise<AuditEntry[]> {
-  if (inputs.length === 0) return [];
+export interface AuditBatchOptions {
+  /**
+   * The audited rows' own writes, started once the log's head and frontier are read and before the
+   * entries are hashed: on PostgreSQL the server writes the rows while this process hashes (both go in
+   * call order on the transaction's one connection). Awaited before the batch resolves; its error is the
+   * batch's.
+   */
+  alongside?: () => Promise<unknown>;
+}
+
+export async function recordAuditBatchHashed(tx: Tx, actor: Actor, clock: Clock, inputs: readonly HashedAuditInput[], options: AuditBatchOptions = {}): Promise<AuditEntry[]> {
+  if (inputs.length === 0) {
+    await options.alongside?.();
+    return [];
+  }
   const [head] = await tx.query<{ size: number }>('UPDATE audit_head SET size = size + $1 WHERE id = 1 RETURNING size', [inputs.length]);
   const first = Number(head.size) - inputs.length;
+  // The tree's complete subtrees are stored with the entries that complete them, in this same
+  // transaction, so proofs never recompute more than log2(n) hashes. audit_head's row lock (taken by
+  // the UPDATE above) keeps the frontier stable until we commit. Read before `alongside` starts, so
+  // the read does not wait behind the rows' writes.
+  const frontier = await frontierForAppend(tx, first);
+  const side = options.alongside?.();
+  side?.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+  try {
+    return await appendEntries(tx, actor, clock, inputs, first, frontier);
+  } finally {
+    await side;
+  }
+}
+
+async function appendEntries(tx: Tx, actor: Actor, clock: Clock, inputs: readonly HashedAuditInput[], first: number, frontier: Frontier): Promise<AuditEntry[]> {
   const at = clock.now().toISOString();
   const entries: AuditEntry[] = inputs.map((input, i) => ({
     seq: first + i,
@@ -167,21 +202,22 @@ export async function recordAuditBatchHashed(tx: Tx, actor: Actor, clock: Clock,
     reason: input.reason ?? null,
     stateHash: input.stateHash,
   }));
-  const leaves = entries.map((e) => leafHash(entryBytes(e)));
-  // The tree's complete subtrees are stored with the entries that complete them, in this same
-  // transaction, so proofs never recompute more than log2(n) hashes. audit_head's row lock (taken by
-  // the UPDATE above) keeps the frontier stable until we commit.
-  const frontier = await frontierForAppend(tx, first);
+  const leaves = entries.map(entryLeafHash);
   const nodes: NewNode[] = [];
   for (const leaf of leaves) frontier.append(leaf, (level, index, hash) => nodes.push({ level, index, hash }));
   if (tx.copyFrom && entries.length >= COPY_FROM_ENTRIES) {
     // Bulk appends (imports): the same rows by COPY, without the array parameters.
-    await tx.copyFrom(
-      'audit_log',
-      AUDIT_LOG_COPY_COLUMNS,
-      entries.map((e, i) => [e.seq, e.id, e.at, e.actorKind, e.actorId, e.actorName, e.actorRole, e.action, e.entity, e.entityId, e.reason, e.stateHash, leaves[i]]),
-    );
-    await tx.copyFrom('audit_node', ['level', 'idx', 'hash'], nodes.map((n) => [n.level, n.index, n.hash]));
+    // Written straight to COPY text (a million entries on a large import): no array of values per row.
+    let text = '';
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i];
+      text += `${e.seq}\t${e.id}\t${e.at}\t${copyField(e.actorKind)}\t${copyField(e.actorId)}\t${copyField(e.actorName)}\t${copyField(e.actorRole)}\t`;
+      text += `${copyField(e.action)}\t${copyField(e.entity)}\t${copyField(e.entityId)}\t${copyField(e.reason)}\t${copyField(e.stateHash)}\t${copyField(leaves[i])}\n`;
+    }
+    await tx.copyFrom('audit_log', AUDIT_LOG_COPY_COLUMNS, new CopyText(text, entries.length));
+    let nodeText = '';
+    for (const n of nodes) nodeText += `${n.level}\t${n.index}\t${copyField(n.hash)}\n`;
+    await tx.copyFrom('audit_node', ['level', 'idx', 'hash'], new CopyText(nodeText, nodes.length));
     return entries;
   }
   await tx.query(

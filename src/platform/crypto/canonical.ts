@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * Canonical JSON (RFC 8785 style for the values we store): object keys sorted, no whitespace,
@@ -28,7 +28,7 @@ function normalise(value: unknown): unknown {
 }
 
 export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  return hash('sha256', data, 'hex');
 }
 
 /** Hash of a record's state as stored in the audit log and re-checked by `custodia audit verify`. */

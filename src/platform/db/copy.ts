@@ -38,11 +38,37 @@ export function copyField(v: CopyValue): string {
 
 /** Rows → the text COPY reads: fields separated by tabs, one line per row. */
 export function copyText(rows: Iterable<readonly CopyValue[]>): string {
-  const lines: string[] = [];
+  let out = '';
   for (const r of rows) {
-    let line = '';
-    for (let i = 0; i < r.length; i++) line += (i === 0 ? '' : '\t') + copyField(r[i]);
-    lines.push(line);
+    for (let i = 0; i < r.length; i++) out += (i === 0 ? '' : '\t') + copyField(r[i]);
+    out += '\n';
   }
-  return lines.length ? `${lines.join('\n')}\n` : '';
+  return out;
 }
+
+/** Rows already in COPY's text format (copyTextOf), with how many there are. */
+export class CopyText {
+  constructor(
+    readonly text: string,
+    readonly rows: number,
+  ) {}
+}
+
+/** What `copyFrom` takes: rows of values, or their text already written. */
+export type CopyRows = readonly (readonly CopyValue[])[] | CopyText;
+
+/**
+ * Objects → COPY text, the named members in order, straight from each object: a bulk writer (the import,
+ * a million rows) need not build an array of values per row only for copyText to read it once.
+ */
+export function copyTextOf<T>(objects: readonly T[], columns: readonly (keyof T)[]): CopyText {
+  let out = '';
+  for (const o of objects) {
+    for (let i = 0; i < columns.length; i++) out += (i === 0 ? '' : '\t') + copyField(o[columns[i]] as CopyValue);
+    out += '\n';
+  }
+  return new CopyText(out, objects.length);
+}
+
+export const copyRowCount = (rows: CopyRows): number => (rows instanceof CopyText ? rows.rows : rows.length);
+export const copyData = (rows: CopyRows): string => (rows instanceof CopyText ? rows.text : copyText(rows));

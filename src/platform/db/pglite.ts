@@ -2,7 +2,7 @@ import { parse as pgParse, PGlite, protocol } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { copyStatement, copyText, type CopyValue } from './copy.ts';
+import { copyData, copyRowCount, copyStatement, type CopyRows } from './copy.ts';
 import { assertChannelName } from './listen.ts';
 import type { Db, QueryOptions, Queryable, Row, Tx } from './types.ts';
 import { OID_DATE, OID_INT8, parseDate, parseInt8 } from './parsers.ts';
@@ -80,9 +80,9 @@ function wrap(conn: PGliteLike, prepared?: PreparedStatements): Queryable {
     async exec(script: string): Promise<void> {
       await conn.exec(script);
     },
-    async copyFrom(table: string, columns: readonly string[], rows: readonly (readonly CopyValue[])[]): Promise<void> {
-      if (rows.length === 0) return;
-      await conn.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: asBlob(copyText(rows)) });
+    async copyFrom(table: string, columns: readonly string[], rows: CopyRows): Promise<void> {
+      if (copyRowCount(rows) === 0) return;
+      await conn.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: asBlob(copyData(rows)) });
     },
   };
 }

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
-import { copyStatement, copyText, type CopyValue } from './copy.ts';
+import { copyData, copyRowCount, copyStatement, type CopyRows } from './copy.ts';
 import { assertChannelName } from './listen.ts';
 import type { Db, QueryOptions, Queryable, Row, Tx } from './types.ts';
 import { OID_DATE, OID_INT8, parseDate, parseInt8 } from './parsers.ts';
@@ -57,9 +57,9 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
     async exec(script: string): Promise<void> {
       await inOrder(() => client.query(script));
     },
-    async copyFrom(table: string, columns: readonly string[], rows: readonly (readonly CopyValue[])[]): Promise<void> {
-      if (rows.length === 0) return;
-      const data = Buffer.from(copyText(rows), 'utf8');
+    async copyFrom(table: string, columns: readonly string[], rows: CopyRows): Promise<void> {
+      if (copyRowCount(rows) === 0) return;
+      const data = Buffer.from(copyData(rows), 'utf8');
       const sql = copyStatement(table, columns, 'STDIN');
       if (!(client instanceof pg.Pool)) {
         // In the transaction's call order, like every other statement on its one connection.

@@ -3,7 +3,7 @@
  * PostgreSQL (a pool). Stores take a `Queryable` so the same SQL runs inside or outside a transaction.
  * Parameterised SQL only: `query(text, params)` never interpolates values into `text`.
  */
-import type { CopyValue } from './copy.ts';
+import type { CopyRows } from './copy.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -29,7 +29,7 @@ export interface Queryable {
    * no array parameters. Optional so that a wrapper which does not forward it still works: callers then
    * fall back to their set-based INSERT.
    */
-  copyFrom?(table: string, columns: readonly string[], rows: readonly (readonly CopyValue[])[]): Promise<void>;
+  copyFrom?(table: string, columns: readonly string[], rows: CopyRows): Promise<void>;
 }
 
 export type Engine = 'pglite' | 'postgres';

@@ -1,4 +1,5 @@
 import { defineAuditedEntity } from '../../platform/audit/entities.ts';
+import { copyTextOf, type CopyText } from '../../platform/db/copy.ts';
 import type { Queryable } from '../../platform/db/types.ts';
 import { ITEM_COLS, type EventRow, type ItemRow } from '../store.ts';
 
@@ -71,11 +72,14 @@ const ITEM_COLUMN_NAMES = ITEM_COLS.split(', ') as (keyof ItemRow)[];
  * key that is there all the same fails the batch with the unique index's error rather than being
  * skipped). Falls back to `insertItemsRaw` on a connection that cannot COPY.
  */
-export async function copyItems(q: Queryable, rows: readonly ItemRow[]): Promise<void> {
+export async function copyItems(q: Queryable, rows: readonly ItemRow[], text?: CopyText): Promise<void> {
   if (rows.length === 0) return;
   if (!q.copyFrom) return insertItemsRaw(q, rows);
-  await q.copyFrom('registry_items', ITEM_COLUMN_NAMES, rows.map((r) => ITEM_COLUMN_NAMES.map((c) => r[c])));
+  await q.copyFrom('registry_items', ITEM_COLUMN_NAMES, text ?? itemsCopyText(rows));
 }
+
+/** The COPY text of `rows` for copyItems (a bulk writer builds it ahead, while the database is busy). */
+export const itemsCopyText = (rows: readonly ItemRow[]): CopyText => copyTextOf(rows, ITEM_COLUMN_NAMES);
 
 /** The same statement without conflict handling: the "raw" baseline of the benchmark, and the demo loader. */
 export async function insertItemsRaw(q: Queryable, rows: readonly ItemRow[]): Promise<void> {
