@@ -10,10 +10,13 @@ import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { normaliseSerialOrNull, type ItemInput } from '../model.ts';
 import { registryPolicy } from '../policy.ts';
-import { copyMarkings, itemStateHash, markingRowFrom, type ItemRow, type MarkingRow } from '../store.ts';
+import { copyMarkings, itemStateHash, markingRowFrom, markingsCopyText, type ItemRow, type MarkingRow } from '../store.ts';
+import type { CopyText } from '../../platform/db/copy.ts';
+import { KeyLines } from './key-lines.ts';
 import { checkHeader, IMPORT_LEASE_MS, IMPORT_LEASE_RENEW_MS, isInterrupted, naturalKey, normaliseHeader, parseItemRow, type ParsedItemRow, type RowError } from './model.ts';
 import {
   copyItems,
+  itemsCopyText,
   countJobsByStatus,
   existingImportKeys,
   findCompletedJobBySha,
@@ -76,6 +79,8 @@ export interface ImportOutcome {
 /** Errors kept per job; beyond this the count goes on but the report stops listing rows. */
 export const MAX_REPORTED_ERRORS = 100_000;
 export const DEFAULT_BATCH_SIZE = 5_000;
+/** Batches parsed ahead of the one being written, on PostgreSQL (see consume). */
+const WRITE_LOOKAHEAD = 3;
 
 class RejectImport extends Error {}
 
@@ -84,8 +89,17 @@ interface IntoRegistry {
   wasEmpty?: boolean;
 }
 
-/** A batch's rows as they will be written (see prepareBatch). */
-type PreparedBatch = { parsed: ParsedItemRow; item: ItemRow; markings: MarkingRow[]; stateHash: string }[];
+/** One row as it will be written (see prepareBatch). */
+type PreparedRow = { parsed: ParsedItemRow; item: ItemRow; markings: MarkingRow[]; stateHash: string };
+
+/**
+ * A batch's rows as they will be written, and the COPY text of all its items and markings, built ahead
+ * for when every row is new (an empty registry's first load); a batch that skips some rows builds its own.
+ */
+interface PreparedBatch {
+  rows: PreparedRow[];
+  copy?: { items: CopyText; markings: CopyText };
+}
 
 interface Running {
   job: ImportJobRow;
@@ -102,9 +116,16 @@ async function scanFile(source: ImportSource, encoding: TextEncoding | undefined
   const hash = createHash('sha256');
   const decoder = createLineDecoder(encoding);
   try {
+    let read = 0;
     for await (const chunk of source.open()) {
       hash.update(chunk as Buffer);
       decoder.push(chunk as Buffer);
+      // An upload held in memory yields its pieces without waiting for anything: let the event loop run
+      // (requests, timers, the collector's tasks) every few MiB.
+      if ((read += (chunk as Buffer).length) >= SCAN_TURN_BYTES) {
+        read = 0;
+        await turnOfTheEventLoop();
+      }
     }
     decoder.end();
   } catch (err) {
@@ -113,6 +134,8 @@ async function scanFile(source: ImportSource, encoding: TextEncoding | undefined
   }
   return hash.digest('hex');
 }
+
+const SCAN_TURN_BYTES = 4 * 2 ** 20;
 
 /**
  * Lets the event loop run once. On the embedded database nothing in an import waits for I/O: the file is
@@ -225,12 +248,15 @@ export function createImportService(deps: Deps) {
    * The rows a batch would write, built before the batch is written: on PostgreSQL this JavaScript work
    * (ids, rows, each item's audited-state hash) runs while the database writes the batch before it.
    */
-  function prepareBatch(batch: readonly ParsedItemRow[]): PreparedBatch {
+  function prepareBatch(batch: readonly ParsedItemRow[], into?: IntoRegistry): PreparedBatch {
     const now = deps.clock.now();
-    return batch.map((r) => {
+    const rows = batch.map((r): PreparedRow => {
       const item = itemRow(r, uuidv7(), now);
       return { parsed: r, item, markings: markingRows(r, item.id, now), stateHash: itemStateHash(item) };
     });
+    // The COPY text too, while the database writes the batch before — when the rows will all be written.
+    const copy = into?.wasEmpty ? { items: itemsCopyText(rows.map((r) => r.item)), markings: markingsCopyText(rows.flatMap((r) => r.markings)) } : undefined;
+    return { rows, copy };
   }
 
   /**
@@ -245,14 +271,14 @@ export function createImportService(deps: Deps) {
     // file's rows, whose duplicates the file check has refused already. Nothing to look up.
     if (into) into.wasEmpty ??= await registryIsEmpty(tx);
     if (into?.wasEmpty) {
-      await writeFresh(tx, actor, jobId, batch);
-      return { created: batch.length, existing: 0 };
+      await writeFresh(tx, actor, jobId, batch.rows, batch.copy);
+      return { created: batch.rows.length, existing: 0 };
     }
     const existing = await existingImportKeys(
       tx,
-      batch.map((r) => r.parsed.importKey),
+      batch.rows.map((r) => r.parsed.importKey),
     );
-    const serials = [...new Set(batch.map((r) => r.parsed.serialNorm).filter((s): s is string => s != null))];
+    const serials = [...new Set(batch.rows.map((r) => r.parsed.serialNorm).filter((s): s is string => s != null))];
     for (const u of await unkeyedItemsBySerial(tx, serials)) {
       const item: ItemInput = {
         kind: u.kind,
@@ -265,21 +291,32 @@ export function createImportService(deps: Deps) {
       };
       existing.add(naturalKey(item, u.manufacturer_name, u.serial_norm));
     }
-    const fresh = batch.filter((r) => !existing.has(r.parsed.importKey));
-    await writeFresh(tx, actor, jobId, fresh);
-    return { created: fresh.length, existing: batch.length - fresh.length };
+    const fresh = batch.rows.filter((r) => !existing.has(r.parsed.importKey));
+    await writeFresh(tx, actor, jobId, fresh, fresh.length === batch.rows.length ? batch.copy : undefined);
+    return { created: fresh.length, existing: batch.rows.length - fresh.length };
   }
 
-  /** Items, markings and one audit entry per item, by COPY where the connection can. */
-  async function writeFresh(tx: Tx, actor: Actor, jobId: string, fresh: PreparedBatch): Promise<void> {
-    await copyItems(
-      tx,
-      fresh.map((r) => r.item),
-    );
-    await copyMarkings(
-      tx,
-      fresh.flatMap((r) => r.markings),
-    );
+  /**
+   * Items, markings and one audit entry per item, by COPY where the connection can. The rows' COPY is
+   * sent once the audit log's head is read and runs in the database while the entries are hashed here.
+   */
+  async function writeFresh(tx: Tx, actor: Actor, jobId: string, fresh: readonly PreparedRow[], copy?: PreparedBatch['copy']): Promise<void> {
+    const rows = async () => {
+      const items = copyItems(
+        tx,
+        fresh.map((r) => r.item),
+        copy?.items,
+      );
+      const markings = copyMarkings(
+        tx,
+        fresh.flatMap((r) => r.markings),
+        copy?.markings,
+      );
+      // Both in flight (the connection runs them in call order); neither left as an unhandled rejection.
+      const [a, b] = await Promise.allSettled([items, markings]);
+      if (a.status === 'rejected') throw a.reason;
+      if (b.status === 'rejected') throw b.reason;
+    };
     // One entry per item (its markings come from the same file row; the job's entry records the file's hash).
     const reason = `bulk import ${jobId}`;
     await recordAuditBatchHashed(
@@ -287,6 +324,7 @@ export function createImportService(deps: Deps) {
       actor,
       deps.clock,
       fresh.map((r) => ({ action: 'registry.item.import', entity: 'item', entityId: r.item.id, reason, stateHash: r.stateHash })),
+      { alongside: rows },
     );
   }
 
@@ -369,12 +407,12 @@ export function createImportService(deps: Deps) {
     const report = (e: RowError[]) => {
       for (const x of e) if (errors.length < MAX_REPORTED_ERRORS) errors.push(x);
     };
-    const seen = new Map<string, number>();
+    const seen = new KeyLines();
     const st: { headerBad: boolean; fatal: string | null } = { headerBad: false, fatal: null };
     const emit = () => opts.onProgress?.({ ...progress });
 
     /** Streams the file, validating every row; valid rows go to `write` in batches. */
-    const consume = async (write: (batch: PreparedBatch) => Promise<void>) => {
+    const consume = async (write: (batch: PreparedBatch) => Promise<void>, into?: IntoRegistry) => {
       // pipeline, not pipe: an error in the source or the decoding reaches the loop below instead of stalling it.
       const parser = pipeline(
         source.open(),
@@ -397,14 +435,22 @@ export function createImportService(deps: Deps) {
         () => undefined,
       );
       let batch: ParsedItemRow[] = [];
-      // One batch is written while the next is parsed and validated: on PostgreSQL the database works in
-      // its own process meanwhile. Batches still go to the database one at a time and in file order.
+      // Batches are written while the next ones are parsed and validated: on PostgreSQL the database works
+      // in its own process meanwhile. They still go to the database one at a time and in file order (each
+      // write chained on the one before; one that fails stops those after it). How many may wait: on
+      // PostgreSQL a few, so this process has rows to work on whenever the database is busy with a batch
+      // (with one, it sat idle a quarter of the time); on the embedded database the writes run in this
+      // thread anyway, so one, and no more rows held in memory than that.
+      const lookahead = deps.db.engine === 'pglite' ? 1 : WRITE_LOOKAHEAD;
       let writing: Promise<void> = Promise.resolve();
+      const pending: Promise<void>[] = [];
       const startWrite = async (b: ParsedItemRow[]) => {
-        const prepared = prepareBatch(b); // while the previous batch is still being written
-        await writing;
-        writing = write(prepared);
-        writing.catch(() => undefined); // surfaced by the next await of `writing`, not as an unhandled rejection
+        const prepared = prepareBatch(b, into); // while earlier batches are still being written
+        while (pending.length >= lookahead) await pending[0];
+        writing = writing.then(() => write(prepared));
+        const mine = writing.finally(() => pending.splice(pending.indexOf(mine), 1));
+        mine.catch(() => undefined); // surfaced by the next await of `writing`, not as an unhandled rejection
+        pending.push(mine);
       };
       try {
         for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; bytes: number; invalid_field_length: number } }>) {
@@ -422,13 +468,12 @@ export function createImportService(deps: Deps) {
             report(result.errors);
             continue;
           }
-          const first = seen.get(result.row.importKey);
+          const first = seen.firstLineOrAdd(result.row.importKey, line);
           if (first !== undefined) {
             progress.rowsInvalid++;
             report([{ line, column: 'serial_number', code: 'csv.duplicate_row', message: `The same item (kind, type, manufacturer, serial) is already on line ${first}.` }]);
             continue;
           }
-          seen.set(result.row.importKey, line);
           // All-or-nothing and already doomed: keep validating to report every bad row, stop writing.
           if (progress.rowsInvalid > 0 && job.mode === 'all_or_nothing') continue;
           batch.push(result.row);
@@ -455,7 +500,7 @@ export function createImportService(deps: Deps) {
         }
         throw err;
       }
-      if (!(progress.rowsInvalid > 0 && job.mode === 'all_or_nothing') && batch.length) await write(prepareBatch(batch));
+      if (!(progress.rowsInvalid > 0 && job.mode === 'all_or_nothing') && batch.length) await write(prepareBatch(batch, into));
       progress.bytesRead = progress.bytesTotal;
       emit();
     };
@@ -503,7 +548,7 @@ export function createImportService(deps: Deps) {
               const r = await writeBatch(tx, actor, job.id, batch, into);
               progress.itemsCreated += r.created;
               progress.itemsExisting += r.existing;
-            });
+            }, into);
             if (progress.rowsInvalid > 0 || st.headerBad) throw new RejectImport('invalid rows');
             return close('completed', null, tx);
           });
