@@ -11,8 +11,8 @@
  * run the server writes its own memory every 2 s (bench/support/memory-probe.mjs, preloaded with --import:
  * RSS, JS heap, external memory, WebAssembly), and the job is polled once a second with the clerk's token,
  * each poll's answer time kept (a client following its import must be answered while the import runs).
- * `--max-old-space-size MiB` passes V8's old-generation limit to the server. Figures are printed as a
- * Markdown row for BENCHMARKS.md.
+ * The server gets the V8 heap ceiling `npm start` sets (package.json's start script); `--max-old-space-size
+ * MiB` gives another (0: none). Figures are printed as a Markdown row for BENCHMARKS.md.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,6 +28,12 @@ import { httpLoad, row, writeCsv } from './support/registry-data.ts';
 const PORT = 18130;
 const METRICS_PORT = 18131;
 const log = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
+
+/** The V8 flags `npm start` gives the node (package.json's start script): the bench runs the server as it runs. */
+function npmStartNodeFlags(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.resolve('package.json'), 'utf8')) as { scripts: Record<string, string> };
+  return pkg.scripts.start.split(/\s+/).filter((w) => w.startsWith('--max-old-space-size='));
+}
 
 function parseArgs(argv: string[]) {
   const a = { items: 200_000, duration: 20, maxOldSpace: undefined as number | undefined };
@@ -127,7 +133,10 @@ async function main(): Promise<void> {
     const logFile = path.join(dir, 'server.log');
     const out = fs.openSync(logFile, 'w');
     const probeFile = path.join(dir, 'memory.jsonl');
-    const nodeArgs = ['--import', pathToFileURL(path.resolve('bench/support/memory-probe.mjs')).href, ...(args.maxOldSpace ? [`--max-old-space-size=${args.maxOldSpace}`] : [])];
+    // The heap ceiling `npm start` sets, unless given (`--max-old-space-size 0`: none, V8's default).
+    const heapFlags = args.maxOldSpace === undefined ? npmStartNodeFlags() : args.maxOldSpace > 0 ? [`--max-old-space-size=${args.maxOldSpace}`] : [];
+    log(`server node flags: ${heapFlags.join(' ') || '(none: V8 default heap limit)'}`);
+    const nodeArgs = ['--import', pathToFileURL(path.resolve('bench/support/memory-probe.mjs')).href, ...heapFlags];
     child = spawn(process.execPath, [...nodeArgs, path.resolve('bin/custodia.mjs'), 'start'], {
       env: { ...process.env, DATABASE_URL: '', CUSTODIA_DATA_DIR: dir, PORT: String(PORT), CUSTODIA_SKIP_WEB_BUILD: 'true', CUSTODIA_METRICS_PORT: String(METRICS_PORT), CUSTODIA_MEMORY_PROBE: probeFile },
       stdio: ['ignore', out, out],
@@ -181,7 +190,7 @@ async function main(): Promise<void> {
     log(`probe at the highest RSS of the whole run: ${JSON.stringify(peakProbe(probeFile))}`);
     const dbMiB = du(path.join(dir, 'pgdata')) / 2 ** 20;
     const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
-    console.log(`\nEmbedded node memory, ${new Date().toISOString().slice(0, 16)} UTC, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}\n`);
+    console.log(`\nEmbedded node memory, ${new Date().toISOString().slice(0, 16)} UTC, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, server ${heapFlags.join(' ') || 'without a heap ceiling'}\n`);
     console.log('| items | RSS after start MiB | import s (items/s) | RSS after import MiB | peak RSS through import MiB | lookups req/s (p99 ms) | peak RSS through import + lookups MiB | database on disk MiB | load average after |');
     console.log('|---|---|---|---|---|---|---|---|---|');
     console.log(
