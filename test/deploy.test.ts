@@ -27,11 +27,20 @@ function knownVariables(): Set<string> {
 }
 const KNOWN = knownVariables();
 
-/** `node bin/custodia.mjs start`: the script is the package's `custodia` bin and `start` one of its commands. */
+/** The node flags of `npm start` (package.json: `node --max-old-space-size=… bin/custodia.mjs start`). */
+const NPM_START_FLAGS = ((words: string[]) => words.slice(words.indexOf('node') + 1, words.indexOf('bin/custodia.mjs')))(pkg.scripts.start.split(/\s+/));
+
+/**
+ * `node [flags] bin/custodia.mjs start`: the script is the package's `custodia` bin, `start` one of its
+ * commands, and the node flags are npm start's (the heap ceiling, docs/operations.md "Memory").
+ */
 function expectCustodiaCommand(argv: string[]): void {
   const i = argv.findIndex((a) => a.endsWith('bin/custodia.mjs'));
   expect(i, argv.join(' ')).toBeGreaterThanOrEqual(0);
-  expect(path.basename(argv[i - 1] ?? '')).toBe('node');
+  const n = argv.findIndex((a) => path.basename(a) === 'node');
+  expect(n, argv.join(' ')).toBeGreaterThanOrEqual(0);
+  expect(argv.slice(n + 1, i)).toEqual(NPM_START_FLAGS);
+  expect(NPM_START_FLAGS.some((f) => /^--max-old-space-size=\d+$/.test(f))).toBe(true);
   expect(pkg.bin.custodia).toBe('bin/custodia.mjs');
   expect(fs.existsSync(path.join(ROOT, 'bin/custodia.mjs'))).toBe(true);
   const commands = buildProgram().commands.flatMap((c) => [c.name(), ...c.aliases()]);
