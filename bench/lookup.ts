@@ -46,15 +46,17 @@ import type { Deps } from '../src/platform/deps.ts';
 import { normaliseSerial } from '../src/registry/model.ts';
 import { searchItems, type ItemRow } from '../src/registry/store.ts';
 import { ITEM_COLS } from '../src/registry/store-items.ts';
-import { insertItemsRaw } from '../src/registry/import/store.ts';
+import { copyItems, insertItemsRaw } from '../src/registry/import/store.ts';
 import { insertMachineToken } from '../test/support/tokens.ts';
 import { newSecret, secretDigest, SESSION_COOKIE, SESSION_LIFETIME_MS } from '../src/accounts/model.ts';
 import { insertSession } from '../src/accounts/store.ts';
 import { uuidv7 } from '../src/platform/ids.ts';
-import { httpLoad, itemRow, percentile, row } from './support/registry-data.ts';
+import { httpLoad, itemRow, percentile, row, type LoadResult } from './support/registry-data.ts';
+import { wrkLoad } from './support/wrk-load.ts';
 
 const PORT = 18120;
 const BATCH = 5000;
+const BULK_BATCH = 50_000;
 
 interface Args {
   items: number;
@@ -70,10 +72,12 @@ interface Args {
   auth: 'token' | 'session';
   loadOnly: boolean;
   drop: boolean;
+  bulkLoad: boolean;
+  client: 'autocannon' | 'wrk';
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { items: 200_000, engines: ['pglite', 'postgres'], duration: 10, workers: 0, connections: 10, keep: false, loadOnly: false, drop: false, floor: false, auth: 'token' };
+  const a: Args = { items: 200_000, engines: ['pglite', 'postgres'], duration: 10, workers: 0, connections: 10, keep: false, loadOnly: false, drop: false, floor: false, auth: 'token', bulkLoad: false, client: 'autocannon' };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i + 1];
     if (argv[i] === '--items') (a.items = Number(v)), i++;
@@ -87,6 +91,8 @@ function parseArgs(argv: string[]): Args {
     else if (argv[i] === '--keep-dir') (a.keepDir = path.resolve(v)), (a.keep = true), i++;
     else if (argv[i] === '--load-only') (a.loadOnly = true), (a.keep = true);
     else if (argv[i] === '--drop') a.drop = true;
+    else if (argv[i] === '--bulk-load') a.bulkLoad = true;
+    else if (argv[i] === '--client') (a.client = v === 'wrk' ? 'wrk' : 'autocannon'), i++;
     else if (argv[i] === '--floor') a.floor = true;
     else if (argv[i] === '--auth') (a.auth = v === 'session' ? 'session' : 'token'), i++;
     else throw new Error(`unknown option ${argv[i]}`);
@@ -114,6 +120,11 @@ interface Figures {
   load: string;
   loadBefore: string;
   floor?: { select1: number; serialOnly: number };
+  client: Args['client'];
+  /** The load generator's CPU over the measured phase, as a share of the machine's (all cores); unknown for autocannon in-process. */
+  clientShare?: number;
+  /** The whole machine's CPU busy over the measured phase (/proc/stat), share of all cores. */
+  machineBusy: number;
 }
 
 /** Calls per second of `fn` called 3,000 times one after another. */
@@ -176,6 +187,12 @@ function cpuMeter(db: Db, extra: () => number[]): { start(): Promise<void>; stop
       return sum;
     },
   };
+}
+/** Busy and total jiffies of the whole machine (/proc/stat's first line). */
+function machineJiffies(): { busy: number; total: number } {
+  const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const total = f.reduce((a, b) => a + b, 0);
+  return { busy: total - f[3] - (f[4] ?? 0), total };
 }
 const ownCpu = () => {
   const u = process.cpuUsage();
@@ -273,6 +290,7 @@ async function loadItems(db: Db, engine: Engine, args: Args): Promise<boolean> {
     return false;
   }
   if (Number(n) !== 0) throw new Error(`the kept ${engine} database holds ${n} items, not ${args.items}: --drop it first`);
+  if (args.bulkLoad && engine === 'postgres') return bulkLoadItems(db, args);
   const started = performance.now();
   await db.transaction(async (tx) => {
     const now = new Date();
@@ -284,6 +302,47 @@ async function loadItems(db: Db, engine: Engine, args: Args): Promise<boolean> {
   });
   await db.exec('ANALYZE');
   log(`[${engine}] ${args.items} items written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return true;
+}
+
+/**
+ * `--bulk-load` (PostgreSQL, empty table): the first load of a large registry as an operator would do it.
+ * In one transaction the secondary indexes are dropped, the rows written with COPY (the import's own
+ * `copyItems`), and the same indexes built again from their definitions in the catalogue, so the schema
+ * at the end is the migrations' (the primary key stays throughout). Prints each phase's time.
+ */
+async function bulkLoadItems(db: Db, args: Args): Promise<boolean> {
+  const started = performance.now();
+  let copied = 0;
+  let built = 0;
+  await db.transaction(async (tx) => {
+    const indexes = await tx.query<{ name: string; def: string }>(
+      `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
+        WHERE i.schemaname = current_schema() AND i.tablename = 'registry_items'
+          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = to_regclass(quote_ident(i.indexname)))`,
+    );
+    for (const ix of indexes) await tx.query(`DROP INDEX ${ix.name.replace(/[^a-z0-9_]/g, '')}`);
+    const now = new Date();
+    for (let i = 0; i < args.items; i += BULK_BATCH) {
+      const rows: ItemRow[] = [];
+      for (let j = i; j < Math.min(args.items, i + BULK_BATCH); j++) rows.push(itemRow(j, now));
+      await copyItems(tx, rows);
+      if ((i / BULK_BATCH) % 20 === 19) log(`[postgres] ${i + BULK_BATCH} items copied`);
+    }
+    copied = performance.now();
+    log(`[postgres] ${args.items} items copied in ${((copied - started) / 1000).toFixed(1)} s; building ${indexes.length} indexes`);
+    // The index builds' sort memory (this transaction only); the machine's RAM allows it.
+    await tx.query(`SET LOCAL maintenance_work_mem = '1GB'`);
+    for (const ix of indexes) {
+      const t = performance.now();
+      await tx.query(ix.def);
+      log(`[postgres] ${ix.name} built in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    }
+    built = performance.now();
+  });
+  const t = performance.now();
+  await db.exec('ANALYZE registry_items');
+  log(`[postgres] ${args.items} items loaded in ${((performance.now() - started) / 1000).toFixed(1)} s (COPY ${((copied - started) / 1000).toFixed(1)} s, indexes ${((built - copied) / 1000).toFixed(1)} s, commit ${((t - built) / 1000).toFixed(1)} s, ANALYZE ${((performance.now() - t) / 1000).toFixed(1)} s)`);
   return true;
 }
 
@@ -349,7 +408,8 @@ async function benchEngine(engine: Engine, args: Args): Promise<Figures | undefi
     if (probe.status !== 200 || probeBody.items?.length !== 1) throw new Error(`exact lookup probe failed: ${probe.status} ${JSON.stringify(probeBody).slice(0, 300)}`);
     const paths = Array.from({ length: 20_000 }, (_, i) => `/api/v1/registry/items?serial=${encodeURIComponent(serialAt(i + 2))}`);
     // Warm-up (JIT, token cache, every worker's pool), not counted.
-    await httpLoad({ url: `http://127.0.0.1:${PORT}`, paths, headers, connections: args.connections, duration: 2 });
+    const load = (duration: number) => (args.client === 'wrk' ? wrkLoad : httpLoad)({ url: `http://127.0.0.1:${PORT}`, paths, headers, connections: args.connections, duration });
+    await load(2);
     const serverPids = child ? processTree(child.pid!) : [];
     const httpMeter = cpuMeter(db, () => serverPids);
     await httpMeter.start();
@@ -359,7 +419,16 @@ async function benchEngine(engine: Engine, args: Args): Promise<Figures | undefi
       await session.post('Profiler.enable');
       await session.post('Profiler.start');
     }
-    const http = await httpLoad({ url: `http://127.0.0.1:${PORT}`, paths, headers, connections: args.connections, duration: args.duration });
+    const ownBefore = ownCpu();
+    const machineBefore = machineJiffies();
+    const httpStart = performance.now();
+    const http: LoadResult & { clientCpu?: number } = await load(args.duration);
+    const httpSeconds = (performance.now() - httpStart) / 1000;
+    const machineAfter = machineJiffies();
+    const machineBusy = (machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total);
+    // wrk reports its own CPU; autocannon runs in this process, which does nothing else while a server process serves.
+    const clientCpu = http.clientCpu ?? (child ? ownCpu() - ownBefore : undefined);
+    const clientShare = clientCpu === undefined ? undefined : clientCpu / (httpSeconds * os.cpus().length);
     if (session && args.profile) {
       const { profile } = await session.post('Profiler.stop');
       fs.writeFileSync(args.profile.replace(/(\.cpuprofile)?$/, `-${engine}.cpuprofile`), JSON.stringify(profile));
@@ -369,9 +438,9 @@ async function benchEngine(engine: Engine, args: Args): Promise<Figures | undefi
     const httpCpuUs = child ? (httpCpu / http.total) * 1e6 : undefined;
     const serverHwmMiB = child ? Math.max(...serverPids.map(peakRssMiB)) : undefined;
     if (http.non2xx > 0 || http.errors > 0) log(`[${engine}] warning: ${http.non2xx} non-2xx responses, ${http.errors} errors`);
-    log(`[${engine}] HTTP exact, ${args.auth} (${args.workers ? `${args.workers} worker(s)` : 'in-process'}): ${Math.round(http.requests)} req/s p50 ${http.p50} ms p99 ${http.p99} ms (${(http.requests / sqlPerSec).toFixed(2)}× SQL)${httpCpuUs ? `, ${Math.round(httpCpuUs)} µs CPU each (server + backends), server peak RSS ${Math.round(serverHwmMiB!)} MiB` : ''}`);
+    log(`[${engine}] HTTP exact, ${args.client}, ${args.auth} (${args.workers ? `${args.workers} worker(s)` : 'in-process'}): ${Math.round(http.requests)} req/s p50 ${http.p50} ms p99 ${http.p99} ms (${(http.requests / sqlPerSec).toFixed(2)}× SQL)${httpCpuUs ? `, ${Math.round(httpCpuUs)} µs CPU each (server + backends), server peak RSS ${Math.round(serverHwmMiB!)} MiB` : ''}; client CPU ${clientShare === undefined ? '?' : `${Math.round(clientShare * 100)}%`}, machine busy ${Math.round(machineBusy * 100)}% of ${os.cpus().length} cores`);
     await app?.close();
-    return { engine, workers: args.workers, items: args.items, http, sqlPerSec, sqlP50: percentile(sqlTimes, 50), sqlP99: percentile(sqlTimes, 99), sqlCpuUs, httpCpuUs, serverHwmMiB, floor, loadBefore, load: os.loadavg().map((l) => l.toFixed(1)).join(' ') };
+    return { engine, workers: args.workers, items: args.items, http, sqlPerSec, sqlP50: percentile(sqlTimes, 50), sqlP99: percentile(sqlTimes, 99), sqlCpuUs, httpCpuUs, serverHwmMiB, floor, client: args.client, clientShare, machineBusy, loadBefore, load: os.loadavg().map((l) => l.toFixed(1)).join(' ') };
   } finally {
     if (child) {
       child.kill('SIGTERM');
@@ -396,11 +465,12 @@ async function main(): Promise<void> {
   if (args.loadOnly) return;
   const f0 = (n: number) => Math.round(n).toLocaleString('en');
   console.log(`\nExact lookup benchmark, ${new Date().toISOString().slice(0, 16)} UTC, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${args.connections} connections, ${args.duration} s, authenticated by ${args.auth === "session" ? "a session cookie" : "an API token"}\n`);
-  console.log('| engine | server | items | HTTP req/s | p50 ms | p99 ms | SQL lookups/s (sequential) | SQL p50 ms | SQL p99 ms | HTTP / SQL | CPU µs per SQL lookup | CPU µs per HTTP request | server peak RSS MiB | load average before → after |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('| engine | server | client | items | HTTP req/s | p50 ms | p99 ms | SQL lookups/s (sequential) | SQL p50 ms | SQL p99 ms | HTTP / SQL | CPU µs per SQL lookup | CPU µs per HTTP request | server peak RSS MiB | client CPU (share of the machine) | machine CPU busy | load average before → after |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const f of all) {
     const server = f.workers ? f.workers === 1 ? 'custodia start (one process)' : `custodia start, CUSTODIA_WORKERS=${f.workers}` : 'in-process';
-    console.log(`| ${f.engine} | ${server} | ${f0(f.items)} | ${f0(f.http.requests)} | ${f.http.p50} | ${f.http.p99} | ${f0(f.sqlPerSec)} | ${f.sqlP50.toFixed(2)} | ${f.sqlP99.toFixed(2)} | ${(f.http.requests / f.sqlPerSec).toFixed(2)}× | ${f0(f.sqlCpuUs)} | ${f.httpCpuUs ? f0(f.httpCpuUs) : '–'} | ${f.serverHwmMiB ? f0(f.serverHwmMiB) : '–'} | ${f.loadBefore} → ${f.load} |`);
+    const pct = (x?: number) => (x === undefined ? '–' : `${Math.round(x * 100)}%`);
+    console.log(`| ${f.engine} | ${server} | ${f.client} | ${f0(f.items)} | ${f0(f.http.requests)} | ${f.http.p50} | ${f.http.p99} | ${f0(f.sqlPerSec)} | ${f.sqlP50.toFixed(2)} | ${f.sqlP99.toFixed(2)} | ${(f.http.requests / f.sqlPerSec).toFixed(2)}× | ${f0(f.sqlCpuUs)} | ${f.httpCpuUs ? f0(f.httpCpuUs) : '–'} | ${f.serverHwmMiB ? f0(f.serverHwmMiB) : '–'} | ${pct(f.clientShare)} | ${pct(f.machineBusy)} | ${f.loadBefore} → ${f.load} |`);
   }
   const floors = all.filter((f) => f.floor);
   if (floors.length) {
