@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from './platform/deps.ts';
+import { rememberParsed } from './platform/validation.ts';
 import { answerFrameworkError, installProblemHandler } from './platform/http/problem-handler.ts';
 import { installInputGuards } from './platform/http/input-guard.ts';
 import { installStrictBodies } from './platform/http/strict-bodies.ts';
@@ -62,7 +63,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ajv: undefined,
     frameworkErrors: answerFrameworkError,
   }).withTypeProvider();
-  app.setValidatorCompiler(validatorCompiler);
+  // The route's parse is remembered so the service handed the same object does not parse it again.
+  const rememberingValidatorCompiler: typeof validatorCompiler = (route) => {
+    const check = validatorCompiler(route);
+    return (data) => {
+      const result = check(data) as { value?: unknown; error?: unknown };
+      if (!result.error) rememberParsed(result.value, route.schema);
+      return result as ReturnType<typeof check>;
+    };
+  };
+  app.setValidatorCompiler(rememberingValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installProblemHandler(app);
   // Before anything else: every later hook, handler and log line runs in the request's context.

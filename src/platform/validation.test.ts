@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ValidationError } from './http/errors.ts';
-import { parseInput } from './validation.ts';
+import { parseInput, rememberParsed } from './validation.ts';
 
 const schema = z
   .object({
@@ -49,5 +49,29 @@ describe('parseInput: the one input validation', () => {
     expect(errorsOf({ name: 'twice', lines: [{ qty: 1 }] })).toEqual([{ field: 'name', code: 'widgets.name_repeated' }]);
     expect(errorsOf({ name: 'plain', lines: [{ qty: 1 }] })).toEqual([{ field: 'name', code: 'widgets.custom' }]);
     expect(errorsOf({ name: '', lines: [{ qty: 1 }] }, '3')).toEqual([{ field: '3.name', code: 'widgets.too_small' }]);
+  });
+});
+
+describe('parseInput after a route has parsed the same object (rememberParsed)', () => {
+  // A second parse of this schema's output would add a second '!': whether it ran shows in the value.
+  const exclaim = z.object({ word: z.string().transform((w) => `${w}!`) }).strict();
+
+  it('returns the route’s output as it is, without parsing it again', () => {
+    const routeOutput = exclaim.parse({ word: 'hi' });
+    rememberParsed(routeOutput, exclaim);
+    expect(parseInput('widgets', exclaim, routeOutput)).toBe(routeOutput);
+    expect(routeOutput.word).toBe('hi!');
+  });
+
+  it('parses an equal object that no route parsed, and the remembered one under another schema', () => {
+    const routeOutput = exclaim.parse({ word: 'hi' });
+    rememberParsed(routeOutput, exclaim);
+    expect(parseInput('widgets', exclaim, { word: 'hi!' })).toEqual({ word: 'hi!!' });
+    const other = z.object({ word: z.string().max(2) }).strict();
+    expect(() => parseInput('widgets', other, routeOutput)).toThrow(ValidationError);
+  });
+
+  it('still refuses a bad value handed to the service directly', () => {
+    expect(() => parseInput('widgets', exclaim, { word: 3 })).toThrow(ValidationError);
   });
 });
