@@ -1,6 +1,6 @@
 /**
  * Exact serial lookup over HTTP against the same lookup in SQL, in one run
- * (`npx tsx bench/lookup.ts [--items N] [--engine pglite|postgres|both] [--duration S] [--workers N] [--connections C]`).
+ * (`npx tsx bench/lookup.ts [--items N] [--engine pglite|postgres|both] [--duration S] [--workers N] [--connections C] [--client autocannon|wrk] [--partial] [--bulk-load]`).
  *
  * Per engine, on a fresh database: N item rows written raw (INSERT … unnest, as bench/registry.ts's baseline),
  * a registry clerk with a real API token, then
@@ -26,6 +26,12 @@
  * (`--keep-dir DIR` elsewhere). A later `--keep` run with the same N finds the N items there and measures
  * without loading them again; `--load-only` loads (or finds) them and stops. So the load runs under
  * /work/wt/cpu-shared.sh and only the measurement under cpu-bench.sh. `--drop` removes the kept data of N items (and measures nothing).
+ * `--client wrk` drives the HTTP load with wrk (C, one thread; bench/support/wrk-load.ts) instead of autocannon
+ * (JavaScript, a worker thread of this process): on a 2-core machine the load generator shares the CPU with the
+ * server and PostgreSQL, so each run prints the client's CPU (share of the machine) and the machine's busy share.
+ * `--partial` also times the partial serial search (`serialPattern`), 200 sequential requests, against the same
+ * search in SQL. `--bulk-load` (PostgreSQL, with `--load-only`/`--keep`) loads with COPY and builds the
+ * secondary indexes afterwards, as a first load of a large registry would (the schema at the end is the same).
  * Figures are printed as a Markdown table for BENCHMARKS.md. Timings never fail anything.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -43,7 +49,8 @@ import { openScratchPostgres } from '../src/platform/db/scratch.ts';
 import pg from 'pg';
 import type { Db, Engine } from '../src/platform/db/types.ts';
 import type { Deps } from '../src/platform/deps.ts';
-import { normaliseSerial } from '../src/registry/model.ts';
+import { normaliseSerial, partialSerialPattern } from '../src/registry/model.ts';
+import { requireSearchablePattern } from '../src/registry/checks.ts';
 import { searchItems, type ItemRow } from '../src/registry/store.ts';
 import { ITEM_COLS } from '../src/registry/store-items.ts';
 import { copyItems, insertItemsRaw } from '../src/registry/import/store.ts';
@@ -74,10 +81,11 @@ interface Args {
   drop: boolean;
   bulkLoad: boolean;
   client: 'autocannon' | 'wrk';
+  partial: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { items: 200_000, engines: ['pglite', 'postgres'], duration: 10, workers: 0, connections: 10, keep: false, loadOnly: false, drop: false, floor: false, auth: 'token', bulkLoad: false, client: 'autocannon' };
+  const a: Args = { items: 200_000, engines: ['pglite', 'postgres'], duration: 10, workers: 0, connections: 10, keep: false, loadOnly: false, drop: false, floor: false, auth: 'token', bulkLoad: false, client: 'autocannon', partial: false };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i + 1];
     if (argv[i] === '--items') (a.items = Number(v)), i++;
@@ -92,6 +100,7 @@ function parseArgs(argv: string[]): Args {
     else if (argv[i] === '--load-only') (a.loadOnly = true), (a.keep = true);
     else if (argv[i] === '--drop') a.drop = true;
     else if (argv[i] === '--bulk-load') a.bulkLoad = true;
+    else if (argv[i] === '--partial') a.partial = true;
     else if (argv[i] === '--client') (a.client = v === 'wrk' ? 'wrk' : 'autocannon'), i++;
     else if (argv[i] === '--floor') a.floor = true;
     else if (argv[i] === '--auth') (a.auth = v === 'session' ? 'session' : 'token'), i++;
@@ -125,6 +134,8 @@ interface Figures {
   clientShare?: number;
   /** The whole machine's CPU busy over the measured phase (/proc/stat), share of all cores. */
   machineBusy: number;
+  /** `--partial`: the partial serial search over HTTP and the same search in SQL, sequential, ms. */
+  partial?: { n: number; httpP50: number; httpP95: number; sqlP50: number; sqlP95: number; matchesP50: number };
 }
 
 /** Calls per second of `fn` called 3,000 times one after another. */
@@ -350,6 +361,40 @@ async function bulkLoadItems(db: Db, args: Args): Promise<boolean> {
   return true;
 }
 
+/**
+ * `--partial`: the partial serial search officers use (`serialPattern`, as bench/registry.ts: a fragment of
+ * a serial with one unknown character, or two fragments around a `*` gap), 200 requests one after another
+ * over HTTP, then the same searches through the registry store on this process's connection.
+ */
+async function partialSearch(db: Db, args: Args, headers: Record<string, string>, serialAt: (k: number) => string): Promise<Figures['partial']> {
+  const patterns: string[] = [];
+  for (let i = 0; patterns.length < 200; i++) {
+    const s = normaliseSerial(serialAt(i + 5000));
+    const pattern = i % 2 === 0 ? `${s.slice(3, 5)}?${s.slice(6, 9)}` : `${s.slice(2, 5)}*${s.slice(7, 10)}`;
+    if (partialSerialPattern(pattern).known >= 3) patterns.push(pattern);
+  }
+  const httpTimes: number[] = [];
+  const matches: number[] = [];
+  for (const pattern of patterns) {
+    const t = performance.now();
+    const res = await fetch(`http://127.0.0.1:${PORT}/api/v1/registry/items?serialPattern=${encodeURIComponent(pattern)}&limit=50`, { headers });
+    const body = (await res.json()) as { total?: number };
+    httpTimes.push(performance.now() - t);
+    if (res.status !== 200) throw new Error(`partial search failed: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+    matches.push(body.total ?? 0);
+  }
+  const sqlTimes: number[] = [];
+  for (const pattern of patterns) {
+    const t = performance.now();
+    await searchItems(db, { serialLike: requireSearchablePattern(pattern).like }, { key: 'registeredAt', desc: false, limit: 50 });
+    sqlTimes.push(performance.now() - t);
+  }
+  for (const a of [httpTimes, sqlTimes, matches]) a.sort((x, y) => x - y);
+  const f = { n: patterns.length, httpP50: percentile(httpTimes, 50), httpP95: percentile(httpTimes, 95), sqlP50: percentile(sqlTimes, 50), sqlP95: percentile(sqlTimes, 95), matchesP50: percentile(matches, 50) };
+  log(`[${args.engines.join(',')}] partial search (${f.n}, sequential): HTTP p50 ${f.httpP50.toFixed(1)} ms p95 ${f.httpP95.toFixed(1)} ms; SQL p50 ${f.sqlP50.toFixed(1)} ms p95 ${f.sqlP95.toFixed(1)} ms; matches p50 ${f.matchesP50}`);
+  return f;
+}
+
 async function benchEngine(engine: Engine, args: Args): Promise<Figures | undefined> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `custodia-lookup-${engine}-`));
   const { db, url, close } = await openBenchDb(engine, args, dir);
@@ -443,8 +488,9 @@ async function benchEngine(engine: Engine, args: Args): Promise<Figures | undefi
     const serverHwmMiB = child ? Math.max(...serverPids.map(peakRssMiB)) : undefined;
     if (http.non2xx > 0 || http.errors > 0) log(`[${engine}] warning: ${http.non2xx} non-2xx responses, ${http.errors} errors`);
     log(`[${engine}] HTTP exact, ${args.client}, ${args.auth} (${args.workers ? `${args.workers} worker(s)` : 'in-process'}): ${Math.round(http.requests)} req/s p50 ${http.p50} ms p99 ${http.p99} ms (${(http.requests / sqlPerSec).toFixed(2)}× SQL)${httpCpuUs ? `, ${Math.round(httpCpuUs)} µs CPU each (server + backends), server peak RSS ${Math.round(serverHwmMiB!)} MiB` : ''}; client CPU ${clientShare === undefined ? '?' : `${Math.round(clientShare * 100)}%`}, machine busy ${Math.round(machineBusy * 100)}% of ${os.cpus().length} cores`);
+    const partial = args.partial ? await partialSearch(db, args, headers, serialAt) : undefined;
     await app?.close();
-    return { engine, workers: args.workers, items: args.items, http, sqlPerSec, sqlP50: percentile(sqlTimes, 50), sqlP99: percentile(sqlTimes, 99), sqlCpuUs, httpCpuUs, serverHwmMiB, floor, client: args.client, clientShare, machineBusy, loadBefore, load: os.loadavg().map((l) => l.toFixed(1)).join(' ') };
+    return { engine, workers: args.workers, items: args.items, http, sqlPerSec, sqlP50: percentile(sqlTimes, 50), sqlP99: percentile(sqlTimes, 99), sqlCpuUs, httpCpuUs, serverHwmMiB, floor, partial, client: args.client, clientShare, machineBusy, loadBefore, load: os.loadavg().map((l) => l.toFixed(1)).join(' ') };
   } finally {
     if (child) {
       child.kill('SIGTERM');
@@ -475,6 +521,15 @@ async function main(): Promise<void> {
     const server = f.workers ? f.workers === 1 ? 'custodia start (one process)' : `custodia start, CUSTODIA_WORKERS=${f.workers}` : 'in-process';
     const pct = (x?: number) => (x === undefined ? '–' : `${Math.round(x * 100)}%`);
     console.log(`| ${f.engine} | ${server} | ${f.client} | ${f0(f.items)} | ${f0(f.http.requests)} | ${f.http.p50} | ${f.http.p99} | ${f0(f.sqlPerSec)} | ${f.sqlP50.toFixed(2)} | ${f.sqlP99.toFixed(2)} | ${(f.http.requests / f.sqlPerSec).toFixed(2)}× | ${f0(f.sqlCpuUs)} | ${f.httpCpuUs ? f0(f.httpCpuUs) : '–'} | ${f.serverHwmMiB ? f0(f.serverHwmMiB) : '–'} | ${pct(f.clientShare)} | ${pct(f.machineBusy)} | ${f.loadBefore} → ${f.load} |`);
+  }
+  const partials = all.filter((f) => f.partial);
+  if (partials.length) {
+    console.log('\n| engine | items | partial searches | HTTP p50 ms | HTTP p95 ms | SQL p50 ms | SQL p95 ms | HTTP p95 / SQL p95 | matches (median) |');
+    console.log('|---|---|---|---|---|---|---|---|---|');
+    for (const f of partials) {
+      const p = f.partial!;
+      console.log(`| ${f.engine} | ${f0(f.items)} | ${p.n} | ${p.httpP50.toFixed(1)} | ${p.httpP95.toFixed(1)} | ${p.sqlP50.toFixed(1)} | ${p.sqlP95.toFixed(1)} | ${(p.httpP95 / p.sqlP95).toFixed(2)}× | ${p.matchesP50} |`);
+    }
   }
   const floors = all.filter((f) => f.floor);
   if (floors.length) {
