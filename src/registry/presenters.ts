@@ -2,6 +2,7 @@ import type { Retention } from './model.ts';
 import type { CustodyEvent, ItemDetail, ItemSummary, Marking, PartyDetail, PartySummary, PartyVersion, Registration } from './schemas.ts';
 import type { EventRow, ItemRow, MarkingRow, PartyRow, PartyVersionRow, PersonalRow, RegistrationRow } from './store.ts';
 import { markingFields } from './store-events.ts';
+import type { ItemSummaryRow } from './store-items.ts';
 
 /**
  * Presenters whitelist what leaves the registry: every output field is named here, so a new column
@@ -86,7 +87,7 @@ export function presentPartyVersion(row: PartyVersionRow): PartyVersion {
   };
 }
 
-export function presentItemSummary(row: ItemRow): ItemSummary {
+export function presentItemSummary(row: ItemSummaryRow): ItemSummary {
   return {
     id: row.id,
     kind: row.kind,

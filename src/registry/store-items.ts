@@ -235,6 +235,20 @@ export interface SerialMatchRow extends ItemRow {
   report_to_party_id: string | null;
 }
 
+/**
+ * The columns an item summary shows (presentItemSummary), all a search page needs: the exact lookup reads
+ * 16 columns instead of 29, and pg sets up, parses and carries 13 fewer fields per request (pg's per-result
+ * field set-up was ~5% of the server's CPU under the exact-lookup benchmark; BENCHMARKS.md, issue 16 §5).
+ */
+export const ITEM_SUMMARY_COLS =
+  'id, kind, firearm_type, part_type, ammunition_component, make, model, calibre, year_of_manufacture, country_of_manufacture, ' +
+  'serial_number, lot_number, quantity_rounds, status, holder_party_id, created_at';
+export type ItemSummaryRow = Pick<
+  ItemRow,
+  | 'id' | 'kind' | 'firearm_type' | 'part_type' | 'ammunition_component' | 'make' | 'model' | 'calibre' | 'year_of_manufacture'
+  | 'country_of_manufacture' | 'serial_number' | 'lot_number' | 'quantity_rounds' | 'status' | 'holder_party_id' | 'created_at'
+>;
+
 const I_COLS = ITEM_COLS.split(', ').map((c) => `i.${c}`).join(', ');
 
 /**
@@ -316,7 +330,7 @@ export interface ItemSort {
   limit: number;
 }
 
-export interface SortedItemRow extends ItemRow {
+export interface SortedItemRow extends ItemSummaryRow {
   /** The row's sort value, as the next page's cursor carries it. */
   sort_key: string | number | null;
 }
@@ -352,7 +366,7 @@ export async function searchItems(q: Queryable, f: ItemFilter, sort: ItemSort): 
   const from = sort.key === 'holderCountry' ? WITH_HOLDER_COUNTRY : 'registry_items';
   const rows = await q.query<SortedItemRow & { total: number; sort_order: unknown }>(
     `SELECT c.total, m.* FROM (SELECT count(*)::int8 AS total FROM registry_items ${where}) c ` +
-      `LEFT JOIN LATERAL (SELECT ${ITEM_COLS}, ${sortValue} AS sort_key, ${expr} AS sort_order FROM ${from} ${pageWhere} ` +
+      `LEFT JOIN LATERAL (SELECT ${ITEM_SUMMARY_COLS}, ${sortValue} AS sort_key, ${expr} AS sort_order FROM ${from} ${pageWhere} ` +
       `ORDER BY ${order} LIMIT ${p(sort.limit + 1)}) m ON true ORDER BY m.sort_order ${dir}, m.id ${dir}`,
     w.params,
     // The exact serial lookup is the hot path; its texts are few (sort key × order × cursor × filters).
