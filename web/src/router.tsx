@@ -1,6 +1,7 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet } from '@tanstack/react-router';
 import { Shell } from './components/Shell.tsx';
 import { NotFound } from './components/NotFound.tsx';
+import { parseSearch, stringifySearch } from './search-params.ts';
 
 type Search = Record<string, string | undefined>;
 /** Search params stay strings: filters are typed where they are read, and the URL is shareable. */
@@ -84,7 +85,7 @@ const routeTree = rootRoute.addChildren([
   ]),
 ]);
 
-export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });
+export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true, parseSearch, stringifySearch });
 
 declare module '@tanstack/react-router' {
   interface Register {
