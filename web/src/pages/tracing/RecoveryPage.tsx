@@ -10,7 +10,7 @@ import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { ErrorAlert, PageHeader, StatusBadge, TONE } from '../../components/ui.tsx';
 import { useFormat } from '../../format.ts';
 import { ItemPhotographs, photographsKey } from './RecoveryPhotographs.tsx';
-import { AlertBadge, MarkingStateBadge, OutcomeBadge, partyText, placeText, recoveredTypeText } from './shared.tsx';
+import { AcknowledgeButton, AlertBadge, MarkingStateBadge, OutcomeBadge, partyText, placeText, recoveredTypeText } from './shared.tsx';
 
 function Field({ label, value }: { label: string; value: React.ReactNode }) {
   return (
@@ -47,6 +47,7 @@ function RegisteredAs({ registryItemId }: { registryItemId: string }) {
 function CheckResult({ item }: { item: RecoveredItem }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const { can } = useSession();
   const m = item.match;
   if (item.checkOutcome === 'hit' && m) {
     return (
@@ -56,6 +57,8 @@ function CheckResult({ item }: { item: RecoveredItem }) {
         </Text>
         <Group gap="xs" mt={4}>
           <AlertBadge status={m.alertStatus} />
+          {/* An officer of the reporting agency opens the alert here from the dashboard: it is acknowledged where it is read. */}
+          {m.alertStatus === 'open' && can('tracing.hits.acknowledge') ? <AcknowledgeButton hit={{ id: m.id, recoveryReference: m.recoveryReference }} /> : null}
           <Text size="sm">{t(`recoveries.foundBy.${m.foundBy}`)}</Text>
           {m.acknowledgedAt ? <Text size="sm">{f.dateTime(m.acknowledgedAt)}</Text> : null}
           <AnchorLink to="/registry/items/$id" params={{ id: m.registryItemId }} size="sm">
