@@ -144,9 +144,12 @@ export async function adminClient(server: Server, newPassword = STRONG): Promise
   return c;
 }
 
-/** Creates a user with `role` and a password already changed, ready to sign in through the browser. */
-export async function createUser(admin: ApiClient, server: Server, username: string, role: string, organisationId: string | null = null): Promise<string> {
-  const created = await admin.call<{ oneTimePassword: string }>('POST', '/accounts/users', { username, displayName: username.replace(/[._]/g, ' '), role, organisationId });
+/**
+ * Creates a user with `role` and a password already changed, ready to sign in through the browser; an officer
+ * may be created naming the State agency (registry party) it works for.
+ */
+export async function createUser(admin: ApiClient, server: Server, username: string, role: string, organisationId: string | null = null, agencyPartyId: string | null = null): Promise<string> {
+  const created = await admin.call<{ oneTimePassword: string }>('POST', '/accounts/users', { username, displayName: username.replace(/[._]/g, ' '), role, organisationId, ...(agencyPartyId ? { agencyPartyId } : {}) });
   const c = new ApiClient(server.url);
   await c.login(username, created.oneTimePassword);
   await c.call('POST', '/auth/password', { currentPassword: created.oneTimePassword, newPassword: STRONG });
