@@ -278,6 +278,10 @@ describe('browser: a seizure with an obliterated serial is identified, hits a st
     await fromBrazil.waitFor();
     expect(await fromBrazil.textContent()).toContain(ABROAD_SERIAL);
     expect(await fromBrazil.textContent()).toContain('Brazil');
+    // Its Acknowledge button is in sight, not behind the table's sideways scroll.
+    const button = (await fromBrazil.getByTestId('acknowledge-abroad').boundingBox())!;
+    const box = (await panel.boundingBox())!;
+    expect(button.x + button.width).toBeLessThanOrEqual(box.x + box.width);
     expect(await axeSerious(page)).toEqual([]);
     await screenshot(page, 'tracing-dashboard-alert');
 

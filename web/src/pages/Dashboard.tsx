@@ -139,10 +139,11 @@ function HitsAbroad({ hits, canAcknowledge }: { hits: HitAbroad[]; canAcknowledg
               <Table.Tr key={h.id} data-hit-abroad={h.reportReference}>
                 <Table.Td>{h.reportReference}</Table.Td>
                 <Table.Td>{[str(h.weapon.make), str(h.weapon.model), str(h.weapon.serialNumber)].filter(Boolean).join(' · ') || '—'}</Table.Td>
-                <Table.Td>
+                {/* Free text (a place, an authority) wraps: on one line it pushed the Acknowledge button out of the panel. */}
+                <Table.Td style={{ whiteSpace: 'normal', minWidth: 180 }}>
                   {[f.country(h.notifyingState), f.date(h.recoveredOn), t(`recoveries.type.${h.recoveryType}`, { defaultValue: h.recoveryType }), str(h.place.description)].filter(Boolean).join(' · ')}
                 </Table.Td>
-                <Table.Td>{[str(h.holdingAuthority.name), h.caseReference].filter(Boolean).join(' · ')}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'normal', minWidth: 140 }}>{[str(h.holdingAuthority.name), h.caseReference].filter(Boolean).join(' · ')}</Table.Td>
                 {canAcknowledge ? (
                   <Table.Td>
                     <AcknowledgeAbroadButton hit={h} />
