@@ -2,24 +2,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminClient, axeSerious, createUser, englishOnlyPhrases, ensureWebBuilt, isoDay, launchBrowser, screenshot, signIn, startServer, STRONG, type ApiClient, type Browser, type Server } from './support.ts';
 
 /**
- * The tracing screens read in Spanish by an officer: every screen of the module, with records on it (a
- * recovery that hit a stolen pistol, its trace, a request, a destruction), shows no English phrase left
- * from the web's or the server's texts, and stays clear of serious accessibility faults. The locale test
- * checks that each text has a translation; this checks that the screens use them.
+ * The tracing screens read in Spanish and in French by an officer whose account names the agency that took
+ * the theft report: every screen of the module, with records on it (a recovery that hit a stolen pistol, its
+ * trace, a request, a destruction), the dashboard's hits panel on "My agency" and the hits list for it,
+ * shows no English phrase left from the web's or the server's texts, and stays clear of serious
+ * accessibility faults. The locale test checks that each text has a translation; this checks that the
+ * screens use them.
  */
-describe('browser: the tracing screens in Spanish', { timeout: 180_000 }, () => {
+describe('browser: the tracing screens in Spanish and French', { timeout: 300_000 }, () => {
   let server: Server;
   let browser: Browser;
   const pages: { path: string; heading: RegExp }[] = [];
-  const englishOnly = englishOnlyPhrases('es');
 
   beforeAll(async () => {
     await ensureWebBuilt();
     server = await startServer();
     const admin: ApiClient = await adminClient(server);
-    await createUser(admin, server, 'rastreo.ana', 'tracing_officer');
     const party = async (name: string, roles: string[]) => (await admin.call<{ id: string }>('POST', '/registry/parties', { kind: 'organisation', roles, name, country: 'UY' })).id;
     const police = await party('Policía Nacional, Seccional 5', ['state_agency']);
+    await createUser(admin, server, 'rastreo.ana', 'tracing_officer', null, police);
     const maker = await party('Fábrica Nacional de Armas', ['manufacturer']);
     const club = await party('Club de Tiro Paysandú', ['owner']);
     const pistol = (
@@ -61,11 +62,14 @@ describe('browser: the tracing screens in Spanish', { timeout: 180_000 }, () => 
       witnesses: ['Fiscal de turno', 'Escribano público'],
     });
     pages.push(
-      { path: '/tracing/recoveries', heading: /Recuperaciones/ },
+      // The hits panel opens on her agency ("My agency"), with its open alert.
+      { path: '/', heading: /.+/ },
+      { path: '/tracing/recoveries', heading: /.+/ },
       { path: `/tracing/recoveries/${recovery.id}`, heading: /REC-/ },
       { path: '/tracing/recoveries/new', heading: /.+/ },
       { path: '/tracing/recoveries/import', heading: /.+/ },
       { path: '/tracing/hits', heading: /.+/ },
+      { path: '/tracing/hits?alertStatus=open&mine=true', heading: /.+/ },
       { path: `/tracing/traces/${trace.id}`, heading: /.+/ },
       { path: '/tracing/requests', heading: /.+/ },
       { path: `/tracing/requests/${request.id}`, heading: /.+/ },
@@ -82,26 +86,34 @@ describe('browser: the tracing screens in Spanish', { timeout: 180_000 }, () => 
     await server?.stop();
   });
 
-  it('shows every tracing screen in Spanish, with no English phrase left and no serious accessibility fault', async () => {
-    const { page } = browser;
-    await signIn(page, server.url, 'rastreo.ana', STRONG);
-    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
-    await page.getByTestId('language-picker').selectOption('es');
-    await page.getByRole('heading', { name: 'Panel', exact: true }).waitFor();
-    const found: Record<string, string[]> = {};
-    for (const p of pages) {
-      await page.goto(`${server.url}${p.path}`);
-      await page.getByRole('heading', { level: 1, name: p.heading }).waitFor();
-      // Every part of the screen has answered before it is read.
-      await expect.poll(() => page.locator('.mantine-Skeleton-root').count(), { timeout: 20_000 }).toBe(0);
-      expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang)).toBe('es');
-      const body = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
-      const leftovers = englishOnly.filter((s) => body.includes(s));
-      if (leftovers.length) found[p.path] = leftovers;
-      const axe = await axeSerious(page);
-      if (axe.length) found[`${p.path} (axe)`] = axe.map((v) => v.id);
-    }
-    await screenshot(page, 'tracing-figures-es');
-    expect(found).toEqual({});
-  });
+  for (const [lang, dashboard] of [['es', 'Panel'], ['fr', 'Tableau de bord']] as const) {
+    it(`shows every tracing screen in ${lang === 'es' ? 'Spanish' : 'French'}, with no English phrase left and no serious accessibility fault`, async () => {
+      const { page } = browser;
+      const englishOnly = englishOnlyPhrases(lang);
+      if (lang === 'es') {
+        await signIn(page, server.url, 'rastreo.ana', STRONG);
+        await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+      }
+      // From the screen the last language ended on (the dashboard for the first).
+      await page.getByTestId('language-picker').selectOption(lang);
+      await expect.poll(() => page.evaluate(() => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang)).toBe(lang);
+      if (lang === 'es') await page.getByRole('heading', { name: dashboard, exact: true }).waitFor();
+      const found: Record<string, string[]> = {};
+      for (const p of pages) {
+        await page.goto(`${server.url}${p.path}`);
+        await page.getByRole('heading', { level: 1, name: p.heading }).waitFor();
+        // Every part of the screen has answered before it is read.
+        await expect.poll(() => page.locator('.mantine-Skeleton-root').count(), { timeout: 30_000 }).toBe(0);
+        expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang)).toBe(lang);
+        if (p.path === '/') await page.getByTestId('panel-hits').locator('tr[data-hit]').first().waitFor();
+        const body = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
+        const leftovers = englishOnly.filter((s) => body.includes(s));
+        if (leftovers.length) found[p.path] = leftovers;
+        const axe = await axeSerious(page);
+        if (axe.length) found[`${p.path} (axe)`] = axe.map((v) => v.id);
+      }
+      await screenshot(page, `tracing-figures-${lang}`);
+      expect(found).toEqual({});
+    });
+  }
 });
