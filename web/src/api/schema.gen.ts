@@ -1644,7 +1644,7 @@ export interface paths {
         put?: never;
         /**
          * Peers only: deliver one signed envelope (compact JWS) or one encrypted for this node (compact JWE)
-         * @description No account: the envelope's signature by a key pinned for the sending State is the credential (docs/exchange.md). 200 with a signed ack (`accepted` the first time, `duplicate` for a byte-identical redelivery, which has no second effect). A refusal is problem+json with the refusal `code` (docs/exchange.md §6), its `params` and `retryable`.
+         * @description No account: the envelope's signature by a key pinned for the sending State is the credential (docs/exchange.md). 200 with a signed ack (`accepted` the first time, `duplicate` for a byte-identical redelivery, which has no second effect). A refusal is problem+json with the refusal `code` (docs/exchange.md §6), its `params` and `retryable`. The answer's Custodia-Inbox-Batch header, when present, says this node takes that many envelopes per POST to /exchange/inbox/batch.
          */
         post: {
             parameters: {
@@ -1734,6 +1734,58 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/inbox/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Peers only: deliver up to 64 envelopes in one request (batch delivery, docs/exchange.md §13.11)
+         * @description Each message is handled exactly as if it had been posted alone to /exchange/inbox (verified, checked for replay, kept, its effect, audited, acknowledged or refused on its own); `results` holds, in the order posted, the HTTP status and body each would have had. At most 64 messages (Custodia-Inbox-Batch) and the request body at most Custodia-Inbox-Batch-Bytes bytes.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        messages: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                body: {
+                                    [key: string]: unknown;
+                                };
+                                status: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
