@@ -172,7 +172,10 @@ export async function launchBrowser(): Promise<Browser> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
   });
   const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(15_000);
+  // A step waits for the page's state, never a fixed time; the bound is only how long a loaded machine (a
+  // whole suite beside other work) may take to get there: 15 s failed first page loads at load ~25.
+  page.setDefaultTimeout(45_000);
+  page.setDefaultNavigationTimeout(45_000);
   return {
     context,
     page,
