@@ -206,6 +206,15 @@ export async function axeSerious(page: Page): Promise<AxeViolation[]> {
   const has = await page.evaluate(() => typeof (globalThis as unknown as { axe?: unknown }).axe !== 'undefined');
   // Evaluated through the DevTools protocol: the application's CSP (script-src 'self') stays in force.
   if (!has) await page.evaluate(AXE_SOURCE);
+  // A dialog or dropdown still fading in or out is half transparent: axe would measure its text's contrast
+  // mid-transition. Check the page at rest (on a loaded machine a 200-ms transition can take seconds).
+  // A loader's endless animation is not a transition: only finite ones are waited for.
+  type Animation = { playState: string; effect: { getTiming(): { iterations?: number } } | null };
+  await page.waitForFunction(() =>
+    (globalThis as unknown as { document: { getAnimations(): Animation[] } }).document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
   const violations = await page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
     const r = await axe.run((globalThis as unknown as { document: unknown }).document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
