@@ -255,6 +255,14 @@ describeEngines('accounts', (engine) => {
     const idleCookie = cookieOf(await login(admin.username, admin.password));
     t.deps.clock.advance(SESSION_IDLE_MS - 60_000);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie: idleCookie } })).statusCode).toBe(200);
+    // The request does not await its last-seen touch (authenticate-session.ts): wait for it to land, as a
+    // user's next request half an hour later would find it.
+    const seenAt = t.deps.clock.now();
+    for (let i = 0; i < 200; i++) {
+      const [{ n }] = await t.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM sessions WHERE last_seen_at = $1', [seenAt]);
+      if (n > 0) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
     t.deps.clock.advance(SESSION_IDLE_MS - 60_000); // seen a moment ago: still alive
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie: idleCookie } })).statusCode).toBe(200);
     t.deps.clock.advance(SESSION_IDLE_MS);
