@@ -60,6 +60,20 @@ async function readJson(res: Response): Promise<unknown> {
 
 /** The real transport: fetch with a timeout. */
 export function httpTransport(timeoutMs: number): PeerTransport {
+  /** POSTs JSON to a peer's inbox; a network failure (refused, reset, timed out) is a TransportError, retried by the outbox. */
+  async function postJson(baseUrl: string, route: string, payload: unknown): Promise<Response> {
+    try {
+      return await fetch(`${baseUrl}${route}`, {
+        method: 'POST',
+        signal: AbortSignal.timeout(timeoutMs),
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(payload),
+      });
+    } catch (err) {
+      const cause = (err as { cause?: { code?: string } }).cause?.code;
+      throw new TransportError(`${baseUrl} unreachable: ${cause ?? (err as Error).message}`);
+    }
+  }
   return {
     async fetchJwks(baseUrl) {
       let res: Response;
@@ -74,33 +88,11 @@ export function httpTransport(timeoutMs: number): PeerTransport {
       return body;
     },
     async postMessage(baseUrl, message) {
-      let res: Response;
-      try {
-        res = await fetch(`${baseUrl}/api/v1/exchange/inbox`, {
-          method: 'POST',
-          signal: AbortSignal.timeout(timeoutMs),
-          headers: { 'content-type': 'application/json', accept: 'application/json' },
-          body: JSON.stringify({ message }),
-        });
-      } catch (err) {
-        const cause = (err as { cause?: { code?: string } }).cause?.code;
-        throw new TransportError(`${baseUrl} unreachable: ${cause ?? (err as Error).message}`);
-      }
+      const res = await postJson(baseUrl, '/api/v1/exchange/inbox', { message });
       return { status: res.status, body: await readJson(res), batch: batchAnnouncement((n) => res.headers.get(n)) };
     },
     async postMessages(baseUrl, messages) {
-      let res: Response;
-      try {
-        res = await fetch(`${baseUrl}/api/v1/exchange/inbox/batch`, {
-          method: 'POST',
-          signal: AbortSignal.timeout(timeoutMs),
-          headers: { 'content-type': 'application/json', accept: 'application/json' },
-          body: JSON.stringify({ messages }),
-        });
-      } catch (err) {
-        const cause = (err as { cause?: { code?: string } }).cause?.code;
-        throw new TransportError(`${baseUrl} unreachable: ${cause ?? (err as Error).message}`);
-      }
+      const res = await postJson(baseUrl, '/api/v1/exchange/inbox/batch', { messages });
       const body = await readJson(res);
       const results = (body as { results?: unknown } | null)?.results;
       const valid = res.status === 200 && Array.isArray(results) && results.length === messages.length && results.every((r) => r !== null && typeof r === 'object' && Number.isInteger((r as { status?: unknown }).status));
