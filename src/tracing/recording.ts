@@ -1,6 +1,7 @@
 import type { AuditInput } from '../platform/audit/record.ts';
 import type { Actor } from '../platform/auth/actor.ts';
 import type { Tx } from '../platform/db/types.ts';
+import { lockYearlyNumber } from '../platform/db/numbering.ts';
 import type { FieldError } from '../platform/http/errors.ts';
 import { uuidv7 } from '../platform/ids.ts';
 import { normaliseSerialOrNull } from '../registry/model.ts';
@@ -42,6 +43,8 @@ export interface Written {
 export async function writeRecoveries(ctx: TracingContext, actor: Actor, t: Tx, recoveries: readonly RecoveryInput[]): Promise<Written> {
   const now = ctx.deps.clock.now();
   const year = now.getUTCFullYear();
+  // Held to the commit: a recording at the same moment waits here, then reads the number this one took.
+  await lockYearlyNumber(t, 'tracing.recovery_reference', year);
   let number = await store.lastReferenceNumber(t, year);
   const cases: store.CaseRow[] = [];
   const persons: store.PersonRow[] = [];

@@ -282,6 +282,16 @@ describeEngines('tracing: recoveries, checks and hits', (engine) => {
     expect(seen).toEqual([10, 500, 0, 1_000_000]);
   });
 
+  it('recoveries recorded at the same moment all succeed, each with its own next number of the year', async () => {
+    // PostgreSQL runs the four on four pooled connections at once; PGlite (one connection) one after another.
+    const recs = await Promise.all(
+      [1, 2, 3, 4].map((n) => tracing.recordRecovery(officer, { ...base(), legalReference: `SAME-MOMENT-${n}`, items: [pistol([{ location: 'frame', state: 'intact', serialAsRead: `SM-90000${n}` }])] })),
+    );
+    const numbers = recs.map((r) => Number(r.reference.slice(9))).sort((a, b) => a - b);
+    expect(new Set(numbers).size).toBe(4);
+    expect(numbers[3] - numbers[0]).toBe(3);
+  });
+
   it('an item that matches nothing is registered as seized with the State confiscation mark, so it is found again', async () => {
     const rec = await tracing.recordRecovery(officer, {
       ...base(),
