@@ -16,6 +16,7 @@ import { createMetrics, installRequestMetrics, instrumentDb, metricsRoutes, regi
 import { registerOperationalGauges } from './operations/metrics.ts';
 import rateLimit from '@fastify/rate-limit';
 import { createActorResolver } from './accounts/resolver.ts';
+import { startAuthCaches } from './accounts/token-cache.ts';
 import { jwksRoutes } from './platform/crypto/routes.ts';
 import type { NodeKeys } from './platform/crypto/keys.ts';
 import { publishedEncryptionKey } from './exchange/pins.ts';
@@ -89,6 +90,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Limits are per route (sign-in, password change): a global one would throttle bulk API clients.
   await app.register(rateLimit, { global: false });
   const routeTable = installAccessControl(app, options.resolveActor ?? createActorResolver(services.accounts), catalog);
+  // The credential caches listen before the first request, so that request's lookup is kept too (token-cache.ts).
+  app.addHook('onReady', () => startAuthCaches(deps.db));
   // Before the OpenAPI plugin, so the document describes the strict bodies the routes validate.
   installStrictBodies(app);
   app.decorate('routeTable', routeTable);

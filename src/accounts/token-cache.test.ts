@@ -1,4 +1,6 @@
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.ts';
 import { FixedClock } from '../platform/clock.ts';
 import { testConfig } from '../platform/config.ts';
 import { openPostgres } from '../platform/db/postgres.ts';
@@ -174,5 +176,37 @@ describe.skipIf(!ENGINES.includes('postgres'))('API token cache across server pr
     const third = await clerkWithToken(scratch.db, clock.now());
     expect(await a.authenticateToken(third.secret)).toBeDefined();
     expect(cacheA.get(secretDigest(third.secret))?.token.id).toBe(third.tokenId);
+  });
+});
+
+describeEngines('the server starts its credential caches before its first request', (engine) => {
+  let deps: TestDeps;
+  let app: FastifyInstance;
+  /** Credential lookups that reached the database (the touch of last use is an UPDATE, not counted). */
+  let lookups = 0;
+  beforeAll(async () => {
+    deps = await createTestDeps(engine);
+    const counted: Db = {
+      ...deps.db,
+      query: (text, params, options) => {
+        if (/^\s*SELECT[\s\S]*FROM api_tokens t JOIN users/.test(text)) lookups += 1;
+        return deps.db.query(text, params, options);
+      },
+    };
+    app = await buildApp({ deps: { ...deps, db: counted } });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await deps?.close();
+  });
+
+  it("keeps a token's very first lookup, so the client's next requests never wait for the database to resolve it", async () => {
+    const clerk = await clerkWithToken(deps.db, deps.clock.now());
+    const session = () => app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { authorization: `Bearer ${clerk.secret}` } });
+    expect((await session()).statusCode).toBe(200);
+    expect((await session()).statusCode).toBe(200);
+    expect((await session()).statusCode).toBe(200);
+    expect(lookups).toBe(1);
   });
 });

@@ -106,33 +106,49 @@ export class SessionCache extends CredentialCache<CachedSession> {}
 interface AuthCaches {
   tokens: TokenCache;
   sessions: SessionCache;
+  /** Settles once the listener's first attempt has ended, listening or not. */
+  started: Promise<void>;
 }
 
 const caches = new WeakMap<Db, AuthCaches>();
 
 /**
- * The caches of this database handle (one per server process), listening from their first use. Until the
- * listener reports that it listens, they store and return nothing; without a listener they stay off and
- * every request resolves its credential in the database.
+ * The caches of this database handle (one per server process), listening from their first use, or from
+ * the server's start (`startAuthCaches`). Until the listener reports that it listens, they store and
+ * return nothing; without a listener they stay off and every request resolves its credential in the
+ * database.
  */
 function authCachesFor(db: Db): AuthCaches {
   let held = caches.get(db);
   if (!held) {
     // The embedded database notifies in this process, so its caches keep no age bound (see MAX_AGE_MS).
     const maxAgeMs = db.engine === 'pglite' ? Infinity : MAX_AGE_MS;
-    const both: AuthCaches = { tokens: new TokenCache(maxAgeMs), sessions: new SessionCache(maxAgeMs) };
+    const both: AuthCaches = { tokens: new TokenCache(maxAgeMs), sessions: new SessionCache(maxAgeMs), started: Promise.resolve() };
     const setListening = (listening: boolean) => {
       both.tokens.setListening(listening);
       both.sessions.setListening(listening);
     };
-    void db
+    both.started = db
       .listen(AUTH_CHANNEL, () => clearBoth(both), setListening)
+      .then(() => undefined)
       // Without a listener the caches stay off: every request resolves its credential in the database.
       .catch(() => setListening(false));
     held = both;
     caches.set(db, held);
   }
   return held;
+}
+
+/**
+ * Starts the caches listening before the server takes its first request. Started by the first lookup
+ * instead, that lookup is never stored (`setListening(true)` clears what came before): a client's next
+ * request went to the database again, and on the embedded database, where a running all-or-nothing
+ * import holds the one connection, waited for the import to end (a client polling its own import waited
+ * 197 s for the first answer). Resolves once the listener's first attempt has ended; a listener that
+ * fails leaves the caches off (and PostgreSQL's keeps trying), it never stops the server.
+ */
+export async function startAuthCaches(db: Db): Promise<void> {
+  await authCachesFor(db).started;
 }
 
 function clearBoth(c: AuthCaches): void {
