@@ -84,6 +84,9 @@ describeEngines('tracing: hits abroad and foreign hits on recovered items', (eng
       },
     }))!;
     expect((await call('GET', '/tracing/hits-abroad?alertStatus=open', 'point_of_contact')).json().items.map((h: { id: string }) => h.id)).toEqual([hit.id]);
+    // The dashboard's count of open alerts has it, apart from the hits made here (none).
+    const summary = async () => (await call('GET', '/tracing/hits/summary', 'tracing_officer')).json();
+    expect(await summary()).toEqual({ open: 0, acknowledged: 0, abroad: { open: 1, acknowledged: 0 }, byAgency: [{ agency: null, open: 0, acknowledged: 0, abroad: { open: 1, acknowledged: 0 } }], mine: null });
 
     expect((await call('POST', `/tracing/hits-abroad/${hit.id}/acknowledge`, 'customs_officer')).statusCode).toBe(403);
     expect((await call('POST', `/tracing/hits-abroad/${hit.id}/acknowledge`, 'auditor')).statusCode).toBe(403);
@@ -101,6 +104,7 @@ describeEngines('tracing: hits abroad and foreign hits on recovered items', (eng
     expect(again.json().errors.map((e: { code: string }) => e.code)).toEqual(['hit_abroad.already_acknowledged']);
     expect((await call('POST', `/tracing/hits-abroad/${uuidv7()}/acknowledge`, 'tracing_officer')).statusCode).toBe(404);
     expect((await call('GET', '/tracing/hits-abroad?alertStatus=open', 'tracing_officer')).json().items).toEqual([]);
+    expect(await summary()).toMatchObject({ open: 0, acknowledged: 0, abroad: { open: 0, acknowledged: 1 } });
     expect((await call('GET', '/tracing/hits-abroad?alertStatus=acknowledged', 'tracing_officer')).json().items.map((h: { id: string }) => h.id)).toEqual([hit.id]);
   });
 });

@@ -165,5 +165,12 @@ describeEngines('tracing: hits for the officer’s own agency (accounts name an 
     expect(await ids('?mine=true', await officerOf(gendarmerie))).toEqual([]);
     expect(await ids(`?agencyPartyId=${police}`, await officerOf(null, 'point_of_contact'))).toEqual([ours.id]);
     expect((await ids('', await officerOf(gendarmerie))).sort()).toEqual([ours.id, other.id].sort());
+
+    // The dashboard counts them with the alerts made here, apart: in all, per agency, and for the officer's own.
+    const summary = async (as: Record<string, string>) => (await call('GET', '/tracing/hits/summary', as)).json();
+    const police_ = await summary(await officerOf(police));
+    expect(police_).toMatchObject({ open: 2, abroad: { open: 2, acknowledged: 0 }, mine: { agency: { id: police }, open: 1, abroad: { open: 1, acknowledged: 0 } } });
+    expect(police_.byAgency.find((a: { agency: { id: string } | null }) => a.agency === null)).toMatchObject({ open: 0, abroad: { open: 1 } });
+    expect((await summary(await officerOf(gendarmerie))).mine).toMatchObject({ open: 1, abroad: { open: 0, acknowledged: 0 } });
   });
 });

@@ -211,12 +211,17 @@ export const hitSchema = matchSchema.extend({
   item: z.object({ kind: z.enum(ITEM_KINDS), type: nstr, make: nstr, model: nstr, calibre: nstr }),
 });
 export const hitPageSchema = pageSchema(hitSchema);
-export const hitSummarySchema = z.object({
+/** Hits on this State's lost/stolen reports made here (`open`, `acknowledged`) and notified by other States (`abroad`). */
+const hitCountsSchema = z.object({
   open: z.number().int(),
   acknowledged: z.number().int(),
-  byAgency: z.array(z.object({ agency: partySummarySchema.nullable(), open: z.number().int(), acknowledged: z.number().int() })),
+  abroad: z.object({ open: z.number().int(), acknowledged: z.number().int() }),
+});
+
+export const hitSummarySchema = hitCountsSchema.extend({
+  byAgency: z.array(hitCountsSchema.extend({ agency: partySummarySchema.nullable() })),
   /** The signed-in user's agency and its counts; null when their account names no agency. */
-  mine: z.object({ agency: partySummarySchema.nullable(), open: z.number().int(), acknowledged: z.number().int() }).nullable(),
+  mine: hitCountsSchema.extend({ agency: partySummarySchema.nullable() }).nullable(),
 });
 
 export const importResultSchema = z.object({

@@ -266,6 +266,14 @@ export async function acknowledgeHitAbroad(q: Queryable, id: string): Promise<Hi
   return row;
 }
 
+/** Hits notified from abroad per agency that took this State's report and alert status (the dashboard's counts). */
+export async function countHitsAbroad(q: Queryable): Promise<{ agency_party_id: string | null; alert_status: string; count: number }[]> {
+  return q.query(
+    `SELECT reporting_agency_party_id AS agency_party_id, alert_status, count(*)::int8 AS count FROM tracing_hits_abroad
+      GROUP BY reporting_agency_party_id, alert_status ORDER BY reporting_agency_party_id NULLS LAST, alert_status`,
+  );
+}
+
 export async function listHitsAbroad(q: Queryable, f: { alertStatus?: 'open' | 'acknowledged'; agencyPartyId?: string; limit: number }): Promise<HitAbroadRow[]> {
   return q.query<HitAbroadRow>(
     `SELECT ${HIT_ABROAD_COLUMNS} FROM tracing_hits_abroad

@@ -6,26 +6,37 @@ import { tracingPolicy } from '../policy.ts';
 import { partyLookup } from '../presenters.ts';
 import type { HitSummary } from '../schemas.ts';
 import * as store from '../store.ts';
+import * as foreign from '../store-foreign.ts';
 
-/** The dashboard's alert counts: open and acknowledged hits, in all, per reporting agency and for the user's own agency. */
+type Counts = { open: number; acknowledged: number; abroad: { open: number; acknowledged: number } };
+const zero = (): Counts => ({ open: 0, acknowledged: 0, abroad: { open: 0, acknowledged: 0 } });
+
+/**
+ * The dashboard's alert counts: open and acknowledged hits, in all, per reporting agency and for the user's
+ * own agency. Hits other States notified on this State's reports are alerts to the same agencies and shown
+ * in the same panel, so they are counted too, apart (`abroad`): an officer reading "N open" must not miss
+ * the alerts that came through the exchange.
+ */
 export async function hitSummary(ctx: TracingContext, actor: Actor, tx?: Tx): Promise<HitSummary> {
   tracingPolicy.require(actor, 'tracing.hits.read');
-  const rows = await store.countHits(tx ?? readDb(ctx.deps, actor));
+  const q = tx ?? readDb(ctx.deps, actor);
+  const [here, abroad] = await Promise.all([store.countHits(q), foreign.countHitsAbroad(q)]);
+  const rows = [...here.map((r) => ({ ...r, abroad: false })), ...abroad.map((r) => ({ ...r, abroad: true }))];
   const own = actor.agencyPartyId ?? null;
   const ids = [...rows.flatMap((r) => (r.agency_party_id ? [r.agency_party_id] : [])), ...(own ? [own] : [])];
-  const party = partyLookup(await ctx.registry.partySummaries(actor, ids, tx));
-  const byAgency = new Map<string | null, { open: number; acknowledged: number }>();
-  const totals = { open: 0, acknowledged: 0 };
+  const party = partyLookup(await ctx.registry.partySummaries(actor, [...new Set(ids)], tx));
+  const byAgency = new Map<string | null, Counts>();
+  const totals = zero();
   for (const r of rows) {
     const status = r.alert_status === 'acknowledged' ? 'acknowledged' : 'open';
-    const entry = byAgency.get(r.agency_party_id) ?? { open: 0, acknowledged: 0 };
-    entry[status] += Number(r.count);
-    totals[status] += Number(r.count);
+    const entry = byAgency.get(r.agency_party_id) ?? zero();
+    for (const c of [entry, totals]) (r.abroad ? c.abroad : c)[status] += Number(r.count);
     byAgency.set(r.agency_party_id, entry);
   }
   return {
     ...totals,
-    byAgency: [...byAgency].map(([id, counts]) => ({ agency: party(id), ...counts })),
-    mine: own ? { agency: party(own), ...(byAgency.get(own) ?? { open: 0, acknowledged: 0 }) } : null,
+    // Agencies as they came (the domestic hits' first), the hits whose report named no agency last.
+    byAgency: [...byAgency].sort(([a], [b]) => Number(a === null) - Number(b === null)).map(([id, counts]) => ({ agency: party(id), ...counts })),
+    mine: own ? { agency: party(own), ...(byAgency.get(own) ?? zero()) } : null,
   };
 }

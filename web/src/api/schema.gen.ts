@@ -12438,8 +12438,16 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            abroad: {
+                                acknowledged: number;
+                                open: number;
+                            };
                             acknowledged: number;
                             byAgency: {
+                                abroad: {
+                                    acknowledged: number;
+                                    open: number;
+                                };
                                 acknowledged: number;
                                 agency: {
                                     country: string | null;
@@ -12454,6 +12462,10 @@ export interface paths {
                                 open: number;
                             }[];
                             mine: {
+                                abroad: {
+                                    acknowledged: number;
+                                    open: number;
+                                };
                                 acknowledged: number;
                                 agency: {
                                     country: string | null;

@@ -179,6 +179,7 @@ export default function Dashboard() {
 
   const total = stats.data?.reduce((s, r) => s + r.count, 0) ?? 0;
   const openHits = hits.data?.open ?? 0;
+  const openAbroad = hits.data?.openAbroad ?? 0;
   return (
     <>
       <PageHeader title={t('dashboard.title')} subtitle={t('dashboard.welcome', { name: user?.displayName ?? '' })} />
@@ -266,7 +267,9 @@ export default function Dashboard() {
                 />
               ) : null}
               <Text size="sm" data-testid="hits-open">
-                {t('dashboard.hitsOpen', { count: openHits, formatted: f.number(openHits) })}
+                {openAbroad
+                  ? t('dashboard.hitsOpenAbroad', { count: openHits, formatted: f.number(openHits), abroad: f.number(openAbroad) })
+                  : t('dashboard.hitsOpen', { count: openHits, formatted: f.number(openHits) })}
               </Text>
               <AnchorLink to="/tracing/hits" search={scope === 'mine' ? { alertStatus: 'open', mine: 'true' } : { alertStatus: 'open' }} size="sm">
                 {t('dashboard.seeAll')}
@@ -313,7 +316,7 @@ export default function Dashboard() {
                     </Table.Tbody>
                   </Table>
                 </Table.ScrollContainer>
-              ) : (
+              ) : data.abroad.length ? null : (
                 <Empty>{t('dashboard.noHits')}</Empty>
               )}
               {data.abroad.length ? <HitsAbroad hits={data.abroad} canAcknowledge={can('tracing.hits.acknowledge')} /> : null}

@@ -11,10 +11,11 @@ export interface DashboardData {
   screeningAlerts: { id: string; reason: string; raisedAt: string }[];
   recentActivity: { id: string; at: string; actorName: string; action: string; entity: string }[];
   /**
-   * Open lost/stolen hits (alerts to the agency that took the report) and how many are open: for the user's
-   * own agency (`agency`) when asked for 'mine', else for every agency.
+   * Open lost/stolen hits (alerts to the agency that took the report) and how many are open, those other
+   * States notified included (`openAbroad` of them): for the user's own agency (`agency`) when asked for
+   * 'mine', else for every agency.
    */
-  tracingHits: { open: number; agency: HitSummary['byAgency'][number]['agency']; items: Hit[]; abroad: HitAbroad[] };
+  tracingHits: { open: number; openAbroad: number; agency: HitSummary['byAgency'][number]['agency']; items: Hit[]; abroad: HitAbroad[] };
   /** International tracing requests whose answer (theirs or ours) is near its deadline, due or late. */
   tracingReminders: Reminders;
 }
@@ -62,7 +63,8 @@ export const dashboardSources: Sources = {
       api<{ items: HitAbroad[] }>('/tracing/hits-abroad', { query: { alertStatus: 'open', limit: 8, ...mine } }),
     ]);
     const counts = scope === 'mine' && summary.mine ? summary.mine : summary;
-    return { open: counts.open, agency: summary.mine?.agency ?? null, items: open.items, abroad: abroad.items };
+    // The panel lists both kinds of alert, so its count is of both.
+    return { open: counts.open + counts.abroad.open, openAbroad: counts.abroad.open, agency: summary.mine?.agency ?? null, items: open.items, abroad: abroad.items };
   },
   async tracingReminders() {
     return api<Reminders>('/tracing/requests/reminders', { query: { limit: 8 } });
