@@ -407,6 +407,52 @@ describeEngines('registry service', (engine) => {
     });
   });
 
+  describe('exact serial: its first page alone, or with the count when the page is full', () => {
+    // Four items answer "EX-5150": three by their own serial, one only by a later confiscation marking.
+    const models = ['M3', 'M1', 'M2', 'M4'];
+    let ids: string[];
+    beforeAll(async () => {
+      ids = [];
+      for (const [k, serial] of ['EX-5150', 'EX5150', 'ZZ-EX-1', 'ex 51.50'].entries()) ids.push((await registerRifle(serial, { make: 'Exactco', model: models[k] })).id);
+      await svc.addMarking(clerk, ids[2], { kind: 'confiscation', location: 'frame', markingCountry: 'NL', text: 'EX.5150', serialNumber: 'EX.5150' });
+      await svc.recordEvent(clerk, ids[1], { kind: 'transferred', occurredAt: '2024-02-01T00:00:00Z', toPartyId: dealer });
+    });
+    async function allPages(who: Actor, q: Record<string, unknown>) {
+      const seen: string[] = [];
+      const totals: number[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await svc.searchItems(who, { serial: 'ex5150', ...q, cursor });
+        seen.push(...page.items.map((i) => i.id));
+        totals.push(page.total);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return { seen, totals };
+    }
+
+    it('gives every match in order with the same total whatever the page size, in every order', async () => {
+      const byModel = [1, 2, 0, 3].map((k) => ids[k]);
+      for (const limit of [1, 2, 3, 4, 5, 50]) {
+        const pages = Math.max(1, Math.ceil(4 / limit));
+        for (const [sort, asc] of [['registeredAt', ids], ['model', byModel]] as const) {
+          for (const order of ['asc', 'desc'] as const) {
+            const { seen, totals } = await allPages(clerk, { sort, order, limit });
+            expect(seen).toEqual(order === 'asc' ? asc : [...asc].reverse());
+            // Pages that held every match (limit ≥ 4) counted them from the page; the others in SQL.
+            expect(totals).toEqual(Array(pages).fill(4));
+          }
+        }
+      }
+    });
+    it('counts only what the organisation may see, and nothing for no match', async () => {
+      expect(await allPages(actor('industry', dealer), { limit: 1 })).toEqual({ seen: [ids[1]], totals: [1] });
+      expect(await allPages(actor('industry', maker), { limit: 2 })).toEqual({ seen: ids, totals: [4, 4] });
+      expect(await allPages(actor('industry', maker), { limit: 4 })).toEqual({ seen: ids, totals: [4] });
+      const none = await svc.searchItems(clerk, { serial: 'EX-5151' });
+      expect(none).toEqual({ items: [], nextCursor: null, total: 0 });
+    });
+  });
+
   describe('search sorted on the server', () => {
     type Row = { id: string; model: string | null; year: number | null; serial: string; holderCountry: string };
     const rows: Row[] = [];
