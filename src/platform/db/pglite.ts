@@ -1,4 +1,4 @@
-import { parse as pgParse, PGlite, protocol } from '@electric-sql/pglite';
+import { parse as pgParse, PGlite, protocol, type ExecProtocolResult } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -31,13 +31,13 @@ function concat(parts: Uint8Array[]): Uint8Array {
  * Named prepared statements on the embedded database (QueryOptions.prepare). PGlite's own `query` sends an
  * unnamed Parse for every call, so the engine parses and plans the statement each time: for the exact
  * serial lookup that is ~3/4 of its cost. Here a text is parsed once (Parse + Describe, to learn its
- * parameter types) and then run with Bind/Describe/Execute/Sync in one protocol message, under the same two
+ * parameter types and its columns) and then run with Bind/Execute/Sync in one protocol message, under the same two
  * locks PGlite's `query` takes, so it waits for any open transaction like every other statement. Values
  * are serialised and rows parsed with the instance's own serializers and parsers (int8 → number,
  * date → text), as `query` does. At most MAX_PREPARED_TEXTS texts; past that, plain `query`.
  */
 class PreparedStatements {
-  private readonly byText = new Map<string, { name: string; types: number[] }>();
+  private readonly byText = new Map<string, { name: string; types: number[]; rowDescription: ExecProtocolResult['messages'] }>();
   constructor(private readonly pg: PGlite) {}
 
   accepts(text: string): boolean {
@@ -52,17 +52,23 @@ class PreparedStatements {
         if (!statement) {
           const name = `custodia_${this.byText.size + 1}`;
           const described = await this.pg.execProtocol(concat([S.parse({ name, text }), S.describe({ type: 'S', name }), S.sync()]));
-          statement = { name, types: pgParse.parseDescribeStatementResults(described.messages) };
+          statement = {
+            name,
+            types: pgParse.parseDescribeStatementResults(described.messages),
+            rowDescription: described.messages.filter((m) => m.name === 'rowDescription'),
+          };
           this.byText.set(text, statement);
         }
-        const { name, types } = statement;
+        const { name, types, rowDescription } = statement;
         const values = params.map((v, i) => {
           if (v === null || v === undefined) return null;
           const serialise = this.pg.serializers[types[i]];
           return serialise ? serialise(v) : String(v);
         });
-        const result = await this.pg.execProtocol(concat([S.bind({ statement: name, values }), S.describe({ type: 'P' }), S.execute({}), S.sync()]));
-        return (pgParse.parseResults(result.messages, this.pg.parsers)[0]?.rows ?? []) as T[];
+        // No Describe per call: the statement's row description, learnt once, names and types the columns
+        // (all text, as a Bind without result formats asks).
+        const result = await this.pg.execProtocol(concat([S.bind({ statement: name, values }), S.execute({}), S.sync()]));
+        return (pgParse.parseResults([...rowDescription, ...result.messages], this.pg.parsers)[0]?.rows ?? []) as T[];
       }),
     );
   }

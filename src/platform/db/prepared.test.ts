@@ -31,6 +31,15 @@ describeEngines('statements run with { prepare: true }', (engine) => {
     expect(await t.db.query(text, ['b', 10], { prepare: true })).toHaveLength(2);
   });
 
+  it('runs a statement without columns, and one whose columns differ, each by its own description', async () => {
+    const touch = 'UPDATE prep_t SET d = $2::date WHERE id = $1';
+    for (let i = 0; i < 2; i++) expect(await t.db.query(touch, [2, '2026-05-06'], { prepare: true })).toEqual([]);
+    const other = 'SELECT s AS label, id * 10 AS tens FROM prep_t WHERE id = $1';
+    expect(await t.db.query(other, [2], { prepare: true })).toEqual([{ label: 'b', tens: 20 }]);
+    expect(await t.db.query('SELECT d FROM prep_t WHERE id = $1', [2], { prepare: true })).toEqual([{ d: '2026-05-06' }]);
+    await t.db.query('UPDATE prep_t SET d = NULL WHERE id = 2');
+  });
+
   it('runs any number of distinct texts (past the prepared set they run unprepared)', async () => {
     for (let i = 0; i < 250; i++) {
       expect(await t.db.query<{ k: number }>(`SELECT $1::int + ${i} AS k`, [1], { prepare: true })).toEqual([{ k: 1 + i }]);
