@@ -20,7 +20,8 @@
  * RSS (VmHWM) of the server processes.
  * `--auth session` sends the requests as a signed-in browser (session cookie) instead of with the API token.
  * `--floor` also measures, on the same connection, `SELECT 1` and the item row by its serial alone (one
- * index, no markings, no count): what the engine does at best for this client, the ceiling of the route.
+ * index, no markings, no count), each unprepared and prepared (QueryOptions.prepare, as the route's
+ * statement is): what the engine does at best for this client, the ceiling of the route.
  * `--keep` keeps the loaded database for the next run instead of dropping it: PostgreSQL database
  * `bench_lookup_<N>` beside DATABASE_URL's, PGlite data directory `<tmpdir>/custodia-bench-lookup-<N>`
  * (`--keep-dir DIR` elsewhere). A later `--keep` run with the same N finds the N items there and measures
@@ -128,7 +129,7 @@ interface Figures {
   serverHwmMiB?: number;
   load: string;
   loadBefore: string;
-  floor?: { select1: number; serialOnly: number };
+  floor?: { select1: number; select1Prepared: number; serialOnly: number; serialOnlyPrepared: number };
   client: Args['client'];
   /** The load generator's CPU over the measured phase, as a share of the machine's (all cores); unknown for autocannon in-process. */
   clientShare?: number;
@@ -433,16 +434,24 @@ async function benchEngine(engine: Engine, args: Args): Promise<Figures | undefi
     log(`[${engine}] SQL exact: ${Math.round(sqlPerSec)} lookups/s p50 ${percentile(sqlTimes, 50).toFixed(2)} ms p99 ${percentile(sqlTimes, 99).toFixed(2)} ms, ${Math.round(sqlCpuUs)} µs CPU each`);
     // --floor: what the engine does at best on one connection, for the same client: an empty statement,
     // and the item row by its serial alone (one index, no markings, no count): the ceiling of any lookup.
+    const itemBySerial = `SELECT ${ITEM_COLS} FROM registry_items WHERE serial_norm = $1`;
+    const bySerial = (prepare: boolean) => async (i: number) => {
+      const rows = await db.query(itemBySerial, [normaliseSerial(serialAt(i + 100))], { prepare });
+      if (rows.length !== 1) throw new Error('serial-only lookup did not find its item');
+    };
+    // Unprepared (parsed and planned each time) and prepared (QueryOptions.prepare, as the route's statement).
     const floor = args.floor
       ? {
           select1: await sequentialRate(async () => void (await db.query('SELECT 1'))),
-          serialOnly: await sequentialRate(async (i) => {
-            const rows = await db.query(`SELECT ${ITEM_COLS} FROM registry_items WHERE serial_norm = $1`, [normaliseSerial(serialAt(i + 100))]);
-            if (rows.length !== 1) throw new Error('serial-only lookup did not find its item');
-          }),
+          select1Prepared: await sequentialRate(async () => void (await db.query('SELECT 1', [], { prepare: true }))),
+          serialOnly: await sequentialRate(bySerial(false)),
+          serialOnlyPrepared: await sequentialRate(bySerial(true)),
         }
       : undefined;
-    if (floor) log(`[${engine}] floor: SELECT 1 ${Math.round(floor.select1)}/s, item by serial_norm alone ${Math.round(floor.serialOnly)}/s (sequential, one connection)`);
+    if (floor) {
+      const r = (n: number) => Math.round(n);
+      log(`[${engine}] floor: SELECT 1 ${r(floor.select1)}/s (prepared ${r(floor.select1Prepared)}/s), item by serial_norm alone ${r(floor.serialOnly)}/s (prepared ${r(floor.serialOnlyPrepared)}/s) (sequential, one connection)`);
+    }
 
     let app: Awaited<ReturnType<typeof buildApp>> | undefined;
     if (args.workers > 0) {
@@ -533,9 +542,12 @@ async function main(): Promise<void> {
   }
   const floors = all.filter((f) => f.floor);
   if (floors.length) {
-    console.log('\n| engine | items | SELECT 1 /s | item by serial_norm alone /s | the route\'s SQL /s | HTTP req/s |');
-    console.log('|---|---|---|---|---|---|');
-    for (const f of floors) console.log(`| ${f.engine} | ${f0(f.items)} | ${f0(f.floor!.select1)} | ${f0(f.floor!.serialOnly)} | ${f0(f.sqlPerSec)} | ${f0(f.http.requests)} |`);
+    console.log('\n| engine | items | SELECT 1 /s | SELECT 1 prepared /s | item by serial_norm alone /s | the same prepared /s | the route\'s SQL /s | HTTP req/s |');
+    console.log('|---|---|---|---|---|---|---|---|');
+    for (const f of floors) {
+      const x = f.floor!;
+      console.log(`| ${f.engine} | ${f0(f.items)} | ${f0(x.select1)} | ${f0(x.select1Prepared)} | ${f0(x.serialOnly)} | ${f0(x.serialOnlyPrepared)} | ${f0(f.sqlPerSec)} | ${f0(f.http.requests)} |`);
+    }
   }
 }
 
