@@ -344,8 +344,8 @@ export interface SortedItemRow extends ItemSummaryRow {
  * An exact serial's first page is read alone first: it matches a handful of items, so the page
  * holds every match and the count is the page's length. Only when the page is full (more may
  * follow) is the one statement with the count run, so every answer — rows, order, total — is the
- * one statement's. The count beside the page doubled the index work of the hot path (measured:
- * the page alone ~1.7× the rate of both).
+ * one statement's. The count beside the page doubled the index lookups of the hot path (measured at
+ * 200,000 items: CPU per HTTP lookup on PostgreSQL 197 → 174 µs; the SQL lookup on PGlite 3,069 → 3,397/s).
  */
 export async function searchItems(q: Queryable, f: ItemFilter, sort: ItemSort): Promise<{ rows: SortedItemRow[]; total: number }> {
   if (f.serialExact !== undefined && !sort.after) {
