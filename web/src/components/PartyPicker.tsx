@@ -15,6 +15,7 @@ export function PartyPicker({
   error,
   required,
   description,
+  current,
 }: {
   label: string;
   value: string | null;
@@ -23,6 +24,11 @@ export function PartyPicker({
   error?: string;
   required?: boolean;
   description?: string;
+  /**
+   * The party `value` names when the form opens, so that it is shown by name: the picker otherwise knows
+   * only the parties of its search (the first 20 unsearched), and an existing value beyond them showed empty.
+   */
+  current?: PartySummary;
 }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
@@ -36,8 +42,9 @@ export function PartyPicker({
   // Namesakes are told apart by their register number and country ("Gun Shop Ltd · 12345 (XC)").
   const labelOf = (p: PartySummary) => `${p.name ?? t('party.unnamed')}${p.registrationNumber ? ` · ${p.registrationNumber}` : ''}${p.country ? ` (${p.country})` : ''}`;
   const options = items.map((p) => ({ value: p.id, label: labelOf(p) }));
-  if (value && !options.some((o) => o.value === value) && known[value]) {
-    options.unshift({ value, label: labelOf(known[value]) });
+  const shown = value ? (known[value] ?? (current?.id === value ? current : undefined)) : undefined;
+  if (value && shown && !options.some((o) => o.value === value)) {
+    options.unshift({ value, label: labelOf(shown) });
   }
   return (
     <Select

@@ -13,6 +13,9 @@ import type { ResponseOf } from '../../api/types.ts';
 
 const ROLES = ['administrator', 'registry_clerk', 'licensing_officer', 'licensing_supervisor', 'tracing_officer', 'customs_officer', 'auditor', 'point_of_contact', 'industry'];
 
+/** A table cell whose free text wraps (the dense table keeps every other cell on one line). */
+const WRAP = { whiteSpace: 'normal', minWidth: 120 } as const;
+
 type User = ResponseOf<'/api/v1/accounts/users', 'get'>['items'][number];
 type Token = ResponseOf<'/api/v1/accounts/tokens', 'get'>['items'][number];
 
@@ -29,7 +32,7 @@ function Secret({ label, value }: { label: string; value: string }) {
 function useAgencies() {
   return useQuery({
     queryKey: ['admin', 'agencies'],
-    queryFn: async () => new Map((await api<Page<PartySummary>>('/registry/parties', { query: { role: 'state_agency', limit: 200 } })).items.map((p) => [p.id, p.name ?? p.id])),
+    queryFn: async () => new Map((await api<Page<PartySummary>>('/registry/parties', { query: { role: 'state_agency', limit: 200 } })).items.map((p) => [p.id, p])),
   });
 }
 
@@ -37,13 +40,19 @@ function useAgencies() {
  * Names (or clears) the State agency an account works for: its lost/stolen alerts are shown to the user first.
  * Audited with the reason given; it ends no session (it grants nothing).
  */
-function AgencyDialog({ user, onClose }: { user: User | null; onClose: () => void }) {
+function AgencyDialog({ user, current, onClose }: { user: User | null; current: PartySummary | undefined; onClose: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   // undefined: not touched yet (the account's current agency stands); null: cleared.
   const [agency, setAgency] = useState<string | null | undefined>(undefined);
   const [reason, setReason] = useState('');
   const chosen = agency === undefined ? (user?.agencyPartyId ?? null) : agency;
+  // Named even when it is not among the agencies listed for the table (the first 200): read on its own.
+  const named = useQuery({
+    queryKey: ['registry', 'party', user?.agencyPartyId],
+    enabled: Boolean(user?.agencyPartyId) && !current,
+    queryFn: () => api<PartySummary>(`/registry/parties/${user!.agencyPartyId}`),
+  });
   const close = () => {
     setAgency(undefined);
     setReason('');
@@ -68,7 +77,7 @@ function AgencyDialog({ user, onClose }: { user: User | null; onClose: () => voi
     <Modal opened={user !== null} onClose={close} title={t('admin.agencyFor', { user: user?.username ?? '' })} closeButtonProps={{ 'aria-label': t('common.cancel') }}>
       <form onSubmit={save} noValidate aria-label={t('admin.agencyFor', { user: user?.username ?? '' })}>
         <Stack>
-          <PartyPicker label={t('admin.agency')} description={t('admin.agencyHelp')} role="state_agency" value={chosen} onChange={(id) => setAgency(id)} error={fields.agencyPartyId} />
+          <PartyPicker label={t('admin.agency')} description={t('admin.agencyHelp')} role="state_agency" value={chosen} current={current ?? named.data} onChange={(id) => setAgency(id)} error={fields.agencyPartyId} />
           <TextInput label={t('common.reason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fields.reason} />
           <ErrorAlert error={error} shownFields={['agencyPartyId', 'reason']} />
           <Button type="submit">{t('common.save')}</Button>
@@ -125,7 +134,7 @@ function Users() {
   return (
     <Stack>
       {reasonDialog}
-      <AgencyDialog user={agencyOf} onClose={() => setAgencyOf(null)} />
+      <AgencyDialog user={agencyOf} current={agencyOf?.agencyPartyId ? agencies.data?.get(agencyOf.agencyPartyId) : undefined} onClose={() => setAgencyOf(null)} />
       {secret ? <Secret label={t('admin.oneTimePassword', { user: secret.who })} value={secret.password} /> : null}
       {can('accounts.users.manage') ? (
         <Card withBorder>
@@ -151,13 +160,14 @@ function Users() {
           {(users.data?.items ?? []).map((u) => (
             <Table.Tr key={u.id}>
               <Table.Td>{u.username}</Table.Td>
-              <Table.Td>{u.displayName}</Table.Td>
+              {/* Names and actions wrap: on one line each, the table was wider than a 1366-pixel window and cut off Deactivate. */}
+              <Table.Td style={WRAP}>{u.displayName}</Table.Td>
               <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
-              <Table.Td data-agency={u.agencyPartyId ?? ''}>{u.agencyPartyId ? (agencies.data?.get(u.agencyPartyId) ?? u.agencyPartyId) : '—'}</Table.Td>
+              <Table.Td data-agency={u.agencyPartyId ?? ''} style={WRAP}>{u.agencyPartyId ? (agencies.data?.get(u.agencyPartyId)?.name ?? u.agencyPartyId) : '—'}</Table.Td>
               <Table.Td>{f.date(u.createdAt)}</Table.Td>
               <Table.Td><StatusBadge status={u.active ? 'active' : 'deactivated'} label={u.active ? t('admin.active') : t('admin.inactive')} /></Table.Td>
               {can('accounts.users.manage') ? (
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'normal' }}>
                   {u.active ? (
                     <Group gap={4}>
                       <Button size="compact-xs" variant="default" onClick={() => void act(u, 'reset-password')}>{t('admin.resetPassword')}</Button>
