@@ -1,6 +1,7 @@
 import type { Actor } from '../../platform/auth/actor.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Tx } from '../../platform/db/types.ts';
+import { lockYearlyNumber } from '../../platform/db/numbering.ts';
 import { ConflictError, NotFoundError } from '../../platform/http/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { inTransaction } from '../../platform/tx.ts';
@@ -31,6 +32,8 @@ export async function traceRecoveredItem(ctx: TracingContext, actor: Actor, case
     const registryItem = await ctx.registry.getItem(actor, item.registry_item_id, t);
     const findings = traceChain(registryItem.events.map(traceEvent), { countryOfManufacture: registryItem.countryOfManufacture }, c.recovered_on, ctx.deps.config.state);
     const now = ctx.deps.clock.now();
+    // Held to the commit: a trace run at the same moment waits here, then reads the number this one took.
+    await lockYearlyNumber(t, 'tracing.trace_reference', now.getUTCFullYear());
     const row: store.TraceRow = {
       id: uuidv7(),
       reference: traceReference(now.getUTCFullYear(), (await store.lastTraceNumber(t, now.getUTCFullYear())) + 1),
