@@ -1,5 +1,6 @@
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/types.ts';
+import { lockYearlyNumber } from '../../platform/db/numbering.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { inTransaction } from '../../platform/tx.ts';
@@ -33,6 +34,8 @@ export async function draftTracingRequest(ctx: TracingContext, actor: Actor, inp
     }
     const markings = await store.listMarkings(t, [item.id]);
     const now = ctx.deps.clock.now();
+    // One series with the incoming requests (receive-tracing-document.ts), so the same lock.
+    await lockYearlyNumber(t, 'tracing.request_reference', now.getUTCFullYear());
     const reference = requestReference(now.getUTCFullYear(), (await store.lastRequestNumber(t, now.getUTCFullYear())) + 1);
     const locode = c.place_locode?.replace(' ', '') ?? null;
     const requestBody = await refreshPhotoDigests(t, {

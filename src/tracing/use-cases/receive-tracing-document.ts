@@ -1,6 +1,7 @@
 import type { Actor } from '../../platform/auth/actor.ts';
 import { enrolmentFingerprint, JwsVerificationError, verifyCompactJws } from '../../platform/crypto/keys.ts';
 import type { Tx } from '../../platform/db/types.ts';
+import { lockYearlyNumber } from '../../platform/db/numbering.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { inTransaction } from '../../platform/tx.ts';
@@ -48,6 +49,8 @@ export async function receiveTracingDocument(ctx: TracingContext, actor: Actor, 
     if (envelope.type === 'tracing_request') {
       if (await store.findByEnvelope(t, 'incoming', envelope.from, envelope.id)) throw new ConflictError('This request was already received.', [{ field: 'document', code: 'tracing_document.duplicate', message: 'Already received.' }]);
       const b = envelope.body;
+      // One series with the outgoing drafts (draft-tracing-request.ts), so the same lock.
+      await lockYearlyNumber(t, 'tracing.request_reference', now.getUTCFullYear());
       const row: store.RequestRow = {
         id: uuidv7(),
         direction: 'incoming',
