@@ -15,8 +15,8 @@ const officer = actor('tracing_officer');
 const numbersOf = (refs: string[]) => refs.map((r) => Number(r.slice(9))).sort((a, b) => a - b);
 
 /**
- * Traces and tracing requests (outgoing and incoming share one series) taken at the same moment each
- * get their own next number of the year. PostgreSQL runs them on pooled connections
+ * Traces, tracing requests (outgoing and incoming share one series) and disposal certificates taken at
+ * the same moment each get their own next number of the year. PostgreSQL runs them on pooled connections
  * at once, so without the lock on the series two read the same last number and the unique constraint
  * refuses one; PGlite (one connection) runs them one after another.
  */
@@ -107,6 +107,17 @@ describeEngines('tracing: yearly numbers taken at the same moment', (engine) => 
     ]);
     expect(requests.map((r) => r.direction)).toEqual(['outgoing', 'incoming', 'outgoing', 'incoming']);
     const numbers = numbersOf(requests.map((r) => r.reference));
+    expect(new Set(numbers).size).toBe(4);
+    expect(numbers[3] - numbers[0]).toBe(3);
+  });
+
+  it('destruction certificates issued at the same moment all succeed, each with its own next number', async () => {
+    const items = rec.items.map((i) => i.registryItemId!);
+    for (const id of items) await registry.recordEvent(officer, id, { kind: 'confiscated', occurredAt: '2026-05-21T09:00:00Z', toPartyId: police, authorizationRef: 'COURT-9' });
+    const disposals = await Promise.all(
+      items.map((id) => tracing.recordDisposal(officer, { kind: 'destruction', registryItemId: id, disposedOn: '2026-05-22', place: 'Arsenal', method: 'cutting', witnesses: ['W. One'] })),
+    );
+    const numbers = numbersOf(disposals.map((d) => d.certificateNumber));
     expect(new Set(numbers).size).toBe(4);
     expect(numbers[3] - numbers[0]).toBe(3);
   });

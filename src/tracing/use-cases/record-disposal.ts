@@ -1,6 +1,7 @@
 import type { Actor } from '../../platform/auth/actor.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Tx } from '../../platform/db/types.ts';
+import { lockYearlyNumber } from '../../platform/db/numbering.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { inTransaction } from '../../platform/tx.ts';
@@ -43,6 +44,8 @@ export async function recordDisposal(ctx: TracingContext, actor: Actor, input: u
     const location = (item.markings[0]?.location ?? 'frame') as MarkingInput['location'];
     const onBehalf: Actor = { kind: 'system', userId: actor.userId, name: `${actor.name} (tracing disposal)`, role: 'administrator', organisationId: null };
     const prefix = body.kind === 'destruction' ? 'DST' : body.kind === 'deactivation' ? 'DEA' : 'DSP';
+    // Each kind numbers its own certificates; taken before the registry's audited writes below.
+    await lockYearlyNumber(t, `tracing.disposal_certificate.${prefix}`, now.getUTCFullYear());
     const number = certificateNumber(body.kind, now.getUTCFullYear(), (await store.lastCertificateNumber(t, prefix, now.getUTCFullYear())) + 1);
 
     if (body.kind === 'destruction') {
