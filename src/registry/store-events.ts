@@ -275,6 +275,11 @@ export async function copyMarkings(q: Queryable, rows: readonly MarkingRow[], te
   await q.copyFrom('registry_markings', MARKING_COLUMN_NAMES, text ?? markingsCopyText(rows));
 }
 
+/** Markings already in COPY text (markingsCopyText; the bulk import builds it in its preparation thread). */
+export async function copyMarkingsText(q: Queryable & { copyFrom: NonNullable<Queryable['copyFrom']> }, text: CopyText): Promise<void> {
+  if (text.rows > 0) await q.copyFrom('registry_markings', MARKING_COLUMN_NAMES, text);
+}
+
 /** The COPY text of `rows` for copyMarkings (a bulk writer builds it ahead, while the database is busy). */
 export const markingsCopyText = (rows: readonly MarkingRow[]): CopyText => copyTextOf(rows, MARKING_COLUMN_NAMES);
 

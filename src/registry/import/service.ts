@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { pipeline, Readable, Transform } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
+import { Readable } from 'node:stream';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { lockAuditHead, recordAudit, recordAuditBatchHashed } from '../../platform/audit/record.ts';
 import type { Tx } from '../../platform/db/types.ts';
@@ -8,15 +7,15 @@ import type { Deps } from '../../platform/deps.ts';
 import { createLineDecoder, TextDecodeError, type TextEncoding } from '../../platform/encoding.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { normaliseSerialOrNull, type ItemInput } from '../model.ts';
+import type { ItemInput } from '../model.ts';
 import { registryPolicy } from '../policy.ts';
-import { copyMarkings, itemStateHash, markingRowFrom, markingsCopyText, type ItemRow, type MarkingRow } from '../store.ts';
-import type { CopyText } from '../../platform/db/copy.ts';
-import { KeyLines } from './key-lines.ts';
-import { checkHeader, IMPORT_LEASE_MS, IMPORT_LEASE_RENEW_MS, isInterrupted, naturalKey, normaliseHeader, parseItemRow, type ParsedItemRow, type RowError } from './model.ts';
+import { copyMarkings, copyMarkingsText } from '../store.ts';
+import { IMPORT_LEASE_MS, IMPORT_LEASE_RENEW_MS, isInterrupted, naturalKey, type RowError } from './model.ts';
+import { MAX_REPORTED_ERRORS, newParseState, parseItemsCsv, prepareBatch, READ_CHUNK_BYTES, selectRows, type ParseOptions, type PreparedBatch } from './prepare.ts';
+import { prepareInThread } from './prepare-thread.ts';
 import {
   copyItems,
-  itemsCopyText,
+  copyItemsText,
   countJobsByStatus,
   existingImportKeys,
   findCompletedJobBySha,
@@ -56,6 +55,11 @@ export interface ImportOptions {
   /** How often the running import renews its lease (tests shorten it). */
   leaseRenewMs?: number;
   batchSize?: number;
+  /**
+   * Prepare the file (parse, validate, build the rows) in a worker thread beside the writes: by default
+   * from THREAD_FROM_BYTES, where the database can COPY; true or false decides (tests take both paths).
+   */
+  thread?: boolean;
   onProgress?: (p: ImportProgress) => void;
 }
 
@@ -76,29 +80,21 @@ export interface ImportOutcome {
   errors: RowError[];
 }
 
-/** Errors kept per job; beyond this the count goes on but the report stops listing rows. */
-export const MAX_REPORTED_ERRORS = 100_000;
+export { MAX_REPORTED_ERRORS, READ_CHUNK_BYTES };
 export const DEFAULT_BATCH_SIZE = 5_000;
 /** Batches parsed ahead of the one being written, on PostgreSQL (see consume). */
 const WRITE_LOOKAHEAD = 3;
+/**
+ * From this size a file is prepared in a worker thread (prepare-thread.ts): starting one (its own
+ * module loading) costs ~0.5 s of CPU, which a small file would not win back.
+ */
+export const THREAD_FROM_BYTES = 4 * 2 ** 20;
 
 class RejectImport extends Error {}
 
 /** What an all-or-nothing import learnt of the registry at its first batch (see writeBatch). */
 interface IntoRegistry {
   wasEmpty?: boolean;
-}
-
-/** One row as it will be written (see prepareBatch). */
-type PreparedRow = { parsed: ParsedItemRow; item: ItemRow; markings: MarkingRow[]; stateHash: string };
-
-/**
- * A batch's rows as they will be written, and the COPY text of all its items and markings, built ahead
- * for when every row is new (an empty registry's first load); a batch that skips some rows builds its own.
- */
-interface PreparedBatch {
-  rows: PreparedRow[];
-  copy?: { items: CopyText; markings: CopyText };
 }
 
 interface Running {
@@ -149,13 +145,6 @@ const turnOfTheEventLoop = () => new Promise<void>((resolve) => setImmediate(res
 
 const leaseFrom = (now: Date) => new Date(now.getTime() + IMPORT_LEASE_MS);
 
-/**
- * How much of the file the CSV parser is handed at a time. The parser turns a whole chunk into records
- * at once, synchronously: an upload handed over as one buffer (64 MB for a million rows) became all its
- * records in memory at once, whatever the back-pressure downstream.
- */
-export const READ_CHUNK_BYTES = 64 * 1024;
-
 /** An uploaded file held in memory, read back in bounded pieces (views of the buffer, not copies). */
 export function bufferSource(fileName: string | null, content: Buffer): ImportSource {
   return {
@@ -170,94 +159,9 @@ export function bufferSource(fileName: string | null, content: Buffer): ImportSo
   };
 }
 
-/**
- * Bytes in the named encoding → UTF-8 text for the CSV parser, counting the source bytes read; a source's
- * large chunk is passed on in pieces of READ_CHUNK_BYTES, so the parser (behind back-pressure) never holds
- * more than one piece's records.
- */
-function decoding(encoding: TextEncoding | undefined, onBytes: (n: number) => void): Transform {
-  const decoder = createLineDecoder(encoding);
-  return new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      try {
-        for (let i = 0; i < chunk.length; i += READ_CHUNK_BYTES) {
-          const text = decoder.push(chunk.length <= READ_CHUNK_BYTES ? chunk : chunk.subarray(i, i + READ_CHUNK_BYTES));
-          if (text) this.push(text);
-        }
-        onBytes(decoder.bytesRead);
-        done();
-      } catch (err) {
-        done(err as Error);
-      }
-    },
-    flush(done) {
-      try {
-        done(null, decoder.end());
-      } catch (err) {
-        done(err as Error);
-      }
-    },
-  });
-}
-
 export function createImportService(deps: Deps) {
   /** Imports started in this process (the API runs them in the background). */
   const active = new Map<string, Running>();
-
-  function itemRow(r: ParsedItemRow, id: string, now: Date): ItemRow {
-    const i: ItemInput = r.item;
-    return {
-      id,
-      kind: i.kind,
-      firearm_type: i.firearmType ?? null,
-      part_type: i.partType ?? null,
-      ammunition_component: i.ammunitionComponent ?? null,
-      make: i.make ?? null,
-      model: i.model ?? null,
-      calibre: i.calibre ?? null,
-      year_of_manufacture: i.yearOfManufacture ?? null,
-      country_of_manufacture: i.countryOfManufacture ?? null,
-      place_of_manufacture: i.placeOfManufacture ?? null,
-      manufacturer_party_id: null,
-      serial_number: i.serialNumber ?? null,
-      serial_norm: r.serialNorm,
-      lot_number: i.lotNumber ?? null,
-      quantity_rounds: i.quantityRounds ?? null,
-      is_antique: i.isAntique ?? false,
-      is_replica: i.isReplica ?? false,
-      temporary_import_purpose: i.temporaryImportPurpose ?? null,
-      description: i.description ?? null,
-      import_key: r.importKey,
-      status: 'registered',
-      holder_party_id: null,
-      keeper_party_id: null,
-      event_count: 0,
-      last_event_at: null,
-      manufactured_at: null,
-      destroyed_at: null,
-      created_at: now,
-    };
-  }
-
-  function markingRows(r: ParsedItemRow, itemId: string, now: Date): MarkingRow[] {
-    return r.markings.map((m, i) => markingRowFrom(m, itemId, i + 1, now));
-  }
-
-
-  /**
-   * The rows a batch would write, built before the batch is written: on PostgreSQL this JavaScript work
-   * (ids, rows, each item's audited-state hash) runs while the database writes the batch before it.
-   */
-  function prepareBatch(batch: readonly ParsedItemRow[], into?: IntoRegistry): PreparedBatch {
-    const now = deps.clock.now();
-    const rows = batch.map((r): PreparedRow => {
-      const item = itemRow(r, uuidv7(), now);
-      return { parsed: r, item, markings: markingRows(r, item.id, now), stateHash: itemStateHash(item) };
-    });
-    // The COPY text too, while the database writes the batch before — when the rows will all be written.
-    const copy = into?.wasEmpty ? { items: itemsCopyText(rows.map((r) => r.item)), markings: markingsCopyText(rows.flatMap((r) => r.markings)) } : undefined;
-    return { rows, copy };
-  }
 
   /**
    * Writes one batch of valid rows: skips items already registered, then items, markings, audit (COPY
@@ -265,20 +169,18 @@ export function createImportService(deps: Deps) {
    * one of these items between the check and the write.
    */
   async function writeBatch(tx: Tx, actor: Actor, jobId: string, batch: PreparedBatch, into?: IntoRegistry): Promise<{ created: number; existing: number }> {
+    const all = batch.ids.map((_, k) => k);
     await lockAuditHead(tx);
     // An all-or-nothing import holds the audit head's lock from its first batch to its commit, and every
     // write of an item is audited: a registry that was empty at the first batch then holds only this
     // file's rows, whose duplicates the file check has refused already. Nothing to look up.
     if (into) into.wasEmpty ??= await registryIsEmpty(tx);
     if (into?.wasEmpty) {
-      await writeFresh(tx, actor, jobId, batch.rows, batch.copy);
-      return { created: batch.rows.length, existing: 0 };
+      await writeFresh(tx, actor, jobId, batch, all);
+      return { created: all.length, existing: 0 };
     }
-    const existing = await existingImportKeys(
-      tx,
-      batch.rows.map((r) => r.parsed.importKey),
-    );
-    const serials = [...new Set(batch.rows.map((r) => r.parsed.serialNorm).filter((s): s is string => s != null))];
+    const existing = await existingImportKeys(tx, batch.importKeys);
+    const serials = [...new Set(batch.serialNorms.filter((s): s is string => s != null))];
     for (const u of await unkeyedItemsBySerial(tx, serials)) {
       const item: ItemInput = {
         kind: u.kind,
@@ -291,27 +193,31 @@ export function createImportService(deps: Deps) {
       };
       existing.add(naturalKey(item, u.manufacturer_name, u.serial_norm));
     }
-    const fresh = batch.rows.filter((r) => !existing.has(r.parsed.importKey));
-    await writeFresh(tx, actor, jobId, fresh, fresh.length === batch.rows.length ? batch.copy : undefined);
-    return { created: fresh.length, existing: batch.rows.length - fresh.length };
+    const fresh = all.filter((k) => !existing.has(batch.importKeys[k]));
+    await writeFresh(tx, actor, jobId, batch, fresh);
+    return { created: fresh.length, existing: all.length - fresh.length };
   }
 
   /**
-   * Items, markings and one audit entry per item, by COPY where the connection can. The rows' COPY is
-   * sent once the audit log's head is read and runs in the database while the entries are hashed here.
+   * The rows `fresh` (indexes into the batch) — items, markings and one audit entry per item — by COPY
+   * where the connection can. The rows' COPY is sent once the audit log's head is read and runs in the
+   * database while the entries are hashed here.
    */
-  async function writeFresh(tx: Tx, actor: Actor, jobId: string, fresh: readonly PreparedRow[], copy?: PreparedBatch['copy']): Promise<void> {
+  async function writeFresh(tx: Tx, actor: Actor, jobId: string, batch: PreparedBatch, fresh: readonly number[]): Promise<void> {
     const rows = async () => {
-      const items = copyItems(
-        tx,
-        fresh.map((r) => r.item),
-        copy?.items,
-      );
-      const markings = copyMarkings(
-        tx,
-        fresh.flatMap((r) => r.markings),
-        copy?.markings,
-      );
+      if (fresh.length === 0) return;
+      let items: Promise<void>;
+      let markings: Promise<void>;
+      if (tx.copyFrom || !batch.objects) {
+        const text = selectRows(batch, fresh);
+        const copying = tx as Tx & { copyFrom: NonNullable<Tx['copyFrom']> };
+        items = copyItemsText(copying, text.items);
+        markings = copyMarkingsText(copying, text.markings);
+      } else {
+        const o = batch.objects;
+        items = copyItems(tx, fresh.map((k) => o.items[k]));
+        markings = copyMarkings(tx, fresh.flatMap((k) => o.markings[k]));
+      }
       // Both in flight (the connection runs them in call order); neither left as an unhandled rejection.
       const [a, b] = await Promise.allSettled([items, markings]);
       if (a.status === 'rejected') throw a.reason;
@@ -323,7 +229,7 @@ export function createImportService(deps: Deps) {
       tx,
       actor,
       deps.clock,
-      fresh.map((r) => ({ action: 'registry.item.import', entity: 'item', entityId: r.item.id, reason, stateHash: r.stateHash })),
+      fresh.map((k) => ({ action: 'registry.item.import', entity: 'item', entityId: batch.ids[k], reason, stateHash: batch.stateHashes[k] })),
       { alongside: rows },
     );
   }
@@ -403,106 +309,75 @@ export function createImportService(deps: Deps) {
   async function run(actor: Actor, source: ImportSource, job: ImportJobRow, opts: ImportOptions, progress: ImportProgress): Promise<ImportOutcome> {
     const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
     const nowYear = deps.clock.now().getUTCFullYear();
-    const errors: RowError[] = [];
-    const report = (e: RowError[]) => {
-      for (const x of e) if (errors.length < MAX_REPORTED_ERRORS) errors.push(x);
+    const st = newParseState();
+    const errors: RowError[] = st.errors;
+    /** The file pass's counts into the job's live progress (getJob reads it while the import runs). */
+    const sync = () => {
+      progress.rowsTotal = st.rowsTotal;
+      progress.rowsInvalid = st.rowsInvalid;
+      progress.bytesRead = st.bytesRead;
     };
-    const seen = new KeyLines();
-    const st: { headerBad: boolean; fatal: string | null } = { headerBad: false, fatal: null };
     const emit = () => opts.onProgress?.({ ...progress });
+    const parseOptions: ParseOptions = { encoding: opts.encoding, batchSize, nowYear, allOrNothing: job.mode === 'all_or_nothing' };
+    const threaded = opts.thread ?? (deps.db.copyFrom !== undefined && source.bytes >= THREAD_FROM_BYTES);
 
     /** Streams the file, validating every row; valid rows go to `write` in batches. */
-    const consume = async (write: (batch: PreparedBatch) => Promise<void>, into?: IntoRegistry) => {
-      // pipeline, not pipe: an error in the source or the decoding reaches the loop below instead of stalling it.
-      const parser = pipeline(
-        source.open(),
-        decoding(opts.encoding, (n) => (progress.bytesRead = n)),
-        parse({
-          columns: (header: string[]) => {
-            const names = header.map(normaliseHeader);
-            const headerErrors = checkHeader(names);
-            if (headerErrors.length) {
-              report(headerErrors);
-              st.headerBad = true;
-              throw new RejectImport('bad header');
-            }
-            return names;
+    const consume = async (write: (batch: PreparedBatch) => Promise<void>) => {
+      if (threaded) {
+        await prepareInThread(source.open(), parseOptions, st, {
+          // On the embedded database the writes run in this thread anyway: one batch waiting is enough.
+          lookahead: deps.db.engine === 'pglite' ? 1 : WRITE_LOOKAHEAD,
+          now: () => deps.clock.now(),
+          write,
+          progress: () => {
+            sync();
+            emit();
           },
-          relax_column_count: true,
-          skip_empty_lines: true,
-          info: true,
-        }),
-        () => undefined,
-      );
-      let batch: ParsedItemRow[] = [];
-      // Batches are written while the next ones are parsed and validated: on PostgreSQL the database works
-      // in its own process meanwhile. They still go to the database one at a time and in file order (each
-      // write chained on the one before; one that fails stops those after it). How many may wait: on
-      // PostgreSQL a few, so this process has rows to work on whenever the database is busy with a batch
-      // (with one, it sat idle a quarter of the time); on the embedded database the writes run in this
-      // thread anyway, so one, and no more rows held in memory than that.
+        });
+      } else {
+        await consumeHere(write);
+      }
+      sync();
+      progress.bytesRead = progress.bytesTotal;
+      emit();
+    };
+
+    /**
+     * The same in this thread. Batches are written while the next ones are parsed and validated: on
+     * PostgreSQL the database works in its own process meanwhile. They still go to the database one at a
+     * time and in file order (each write chained on the one before; one that fails stops those after it).
+     * How many may wait: on PostgreSQL a few, so this process has rows to work on whenever the database
+     * is busy with a batch; on the embedded database the writes run in this thread anyway, so one, and no
+     * more rows held in memory than that.
+     */
+    const consumeHere = async (write: (batch: PreparedBatch) => Promise<void>) => {
       const lookahead = deps.db.engine === 'pglite' ? 1 : WRITE_LOOKAHEAD;
       let writing: Promise<void> = Promise.resolve();
       const pending: Promise<void>[] = [];
-      const startWrite = async (b: ParsedItemRow[]) => {
-        const prepared = prepareBatch(b, into); // while earlier batches are still being written
-        while (pending.length >= lookahead) await pending[0];
-        writing = writing.then(() => write(prepared));
-        const mine = writing.finally(() => pending.splice(pending.indexOf(mine), 1));
-        mine.catch(() => undefined); // surfaced by the next await of `writing`, not as an unhandled rejection
-        pending.push(mine);
-      };
       try {
-        for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; bytes: number; invalid_field_length: number } }>) {
-          const line = rec.info.lines;
-          // Also while only validating (an all-or-nothing import already doomed writes nothing more).
-          if (++progress.rowsTotal % batchSize === 0) await turnOfTheEventLoop();
-          if (rec.info.invalid_field_length > 0) {
-            progress.rowsInvalid++;
-            report([{ line, column: '', code: 'csv.field_count', message: 'The row does not have as many fields as the header.' }]);
-            continue;
-          }
-          const result = parseItemRow(rec.record, line, nowYear);
-          if (!result.ok) {
-            progress.rowsInvalid++;
-            report(result.errors);
-            continue;
-          }
-          const first = seen.firstLineOrAdd(result.row.importKey, line);
-          if (first !== undefined) {
-            progress.rowsInvalid++;
-            report([{ line, column: 'serial_number', code: 'csv.duplicate_row', message: `The same item (kind, type, manufacturer, serial) is already on line ${first}.` }]);
-            continue;
-          }
-          // All-or-nothing and already doomed: keep validating to report every bad row, stop writing.
-          if (progress.rowsInvalid > 0 && job.mode === 'all_or_nothing') continue;
-          batch.push(result.row);
-          if (batch.length >= batchSize) {
-            await startWrite(batch);
-            batch = [];
+        await parseItemsCsv(source.open(), parseOptions, st, {
+          batch: async (rows) => {
+            const prepared = prepareBatch(rows, deps.clock.now()); // while earlier batches are still being written
+            while (pending.length >= lookahead) await pending[0];
+            writing = writing.then(() => write(prepared));
+            const mine = writing.finally(() => pending.splice(pending.indexOf(mine), 1));
+            mine.catch(() => undefined); // surfaced by the next await of `writing`, not as an unhandled rejection
+            pending.push(mine);
+            sync();
             emit();
-          }
-        }
-        await writing;
+          },
+          // Also while only validating: let the event loop run (see turnOfTheEventLoop).
+          tick: async () => {
+            sync();
+            await turnOfTheEventLoop();
+          },
+        });
       } catch (err) {
         // Nothing may still be writing when the caller commits, rolls back or reports.
-        await writing.catch((writeErr: unknown) => {
-          if (!(err instanceof RejectImport) && !(err instanceof CsvError)) throw err;
-          throw writeErr;
-        });
-        if (err instanceof RejectImport) return;
-        if (err instanceof CsvError || (err as { code?: string }).code?.startsWith('CSV_')) {
-          const e = err as CsvError & { lines?: number };
-          st.fatal = `The file is not valid CSV from line ${e.lines ?? '?'}: ${e.message}`;
-          progress.rowsInvalid++;
-          report([{ line: e.lines ?? progress.rowsTotal + 1, column: '', code: 'csv.malformed', message: e.message }]);
-          return;
-        }
+        await writing.catch(() => undefined);
         throw err;
       }
-      if (!(progress.rowsInvalid > 0 && job.mode === 'all_or_nothing') && batch.length) await write(prepareBatch(batch, into));
-      progress.bytesRead = progress.bytesTotal;
-      emit();
+      await writing;
     };
 
     /**
@@ -548,7 +423,7 @@ export function createImportService(deps: Deps) {
               const r = await writeBatch(tx, actor, job.id, batch, into);
               progress.itemsCreated += r.created;
               progress.itemsExisting += r.existing;
-            }, into);
+            });
             if (progress.rowsInvalid > 0 || st.headerBad) throw new RejectImport('invalid rows');
             return close('completed', null, tx);
           });

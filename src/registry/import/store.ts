@@ -78,6 +78,11 @@ export async function copyItems(q: Queryable, rows: readonly ItemRow[], text?: C
   await q.copyFrom('registry_items', ITEM_COLUMN_NAMES, text ?? itemsCopyText(rows));
 }
 
+/** Items already in COPY text (itemsCopyText; the import builds it in its preparation thread). */
+export async function copyItemsText(q: Queryable & { copyFrom: NonNullable<Queryable['copyFrom']> }, text: CopyText): Promise<void> {
+  if (text.rows > 0) await q.copyFrom('registry_items', ITEM_COLUMN_NAMES, text);
+}
+
 /** The COPY text of `rows` for copyItems (a bulk writer builds it ahead, while the database is busy). */
 export const itemsCopyText = (rows: readonly ItemRow[]): CopyText => copyTextOf(rows, ITEM_COLUMN_NAMES);
 
