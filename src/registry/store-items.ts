@@ -94,11 +94,21 @@ const plainNumber = (v: number | null) => v === null || (typeof v === 'number' &
  * path. test/item-state-hash.test.ts pins the two together.
  */
 export function itemStateHash(row: ItemRow): string {
-  const state = itemState(row);
+  const state = itemState(row) as Record<string, string | number | boolean | null | undefined>;
   if (!plainNumber(row.year_of_manufacture) || !plainNumber(row.quantity_rounds) || !plainNumber(row.event_count)) return stateHash(state);
   ITEM_STATE_KEYS ??= Object.keys(state).sort();
-  return sha256Hex(JSON.stringify(state, ITEM_STATE_KEYS));
+  ITEM_STATE_PREFIXES ??= ITEM_STATE_KEYS.map((k) => `${JSON.stringify(k)}:`);
+  // What JSON.stringify(state, ITEM_STATE_KEYS) writes, member by member: a replacer list takes V8 off
+  // its fast path (12% of the import's file work went here). Strings still go through JSON.stringify.
+  let json = '{';
+  for (let i = 0; i < ITEM_STATE_KEYS.length; i++) {
+    const v = state[ITEM_STATE_KEYS[i]];
+    if (v === undefined) continue;
+    json += (json.length === 1 ? '' : ',') + ITEM_STATE_PREFIXES[i] + (typeof v === 'string' ? JSON.stringify(v) : v === null ? 'null' : String(v));
+  }
+  return sha256Hex(json + '}');
 }
+let ITEM_STATE_PREFIXES: string[] | undefined;
 
 export function cachedState(row: ItemRow): CustodyState {
   return {
