@@ -26,7 +26,9 @@ export async function prepareInThread(
 ): Promise<void> {
   const worker = new Worker(new URL('./prepare-worker.mjs', import.meta.url), {
     workerData: { options, lookahead: io.lookahead, now: io.now().getTime() } satisfies PrepareWorkerData,
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    // A young generation of the main thread's default size: sized from the small old generation it was a
+    // few MiB, and the rows of a batch (alive until it is sent) were promoted and collected again.
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 48 },
     stdout: false,
     stderr: false,
   });
