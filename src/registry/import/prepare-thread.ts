@@ -15,6 +15,12 @@ import type { FromWorker, PrepareWorkerData, ToWorker } from './prepare-worker.t
  * ends the worker and is thrown here, as the same failure in this thread would be.
  */
 
+/**
+ * What one `read` of the worker is answered with: several chunks at once, so it has rows for a batch or
+ * two even when this thread turns its event loop rarely (on the embedded database it runs the database).
+ */
+const READ_AHEAD_BYTES = 1024 * 1024;
+
 /** The worker's own V8 heap (it holds a few batches; the duplicate check lives outside the heap). */
 const WORKER_HEAP_MB = 160;
 
@@ -35,6 +41,24 @@ export async function prepareInThread(
   const send = (m: ToWorker, transfer?: ArrayBuffer[]) => worker.postMessage(m, transfer);
   const chunks = input[Symbol.asyncIterator]();
   let writing: Promise<void> = Promise.resolve();
+  let ended = false;
+  /** Chunks up to READ_AHEAD_BYTES, each a copy of its own bytes, moved to the worker (a chunk may be a
+   * view of the whole upload: posting the view would copy all of its buffer). */
+  const readAhead = async (): Promise<ToWorker> => {
+    const data: Uint8Array[] = [];
+    let bytes = 0;
+    while (!ended && bytes < READ_AHEAD_BYTES) {
+      const r = await chunks.next();
+      if (r.done) ended = true;
+      else {
+        const value = r.value as Buffer | string;
+        const copy = new Uint8Array(typeof value === 'string' ? Buffer.from(value) : value);
+        data.push(copy);
+        bytes += copy.length;
+      }
+    }
+    return { type: 'chunks', data, end: ended };
+  };
 
   const finished = new Promise<void>((resolve, reject) => {
     const fail = (err: unknown) => {
@@ -50,19 +74,15 @@ export async function prepareInThread(
     worker.on('message', (m: FromWorker) => {
       switch (m.type) {
         case 'read':
-          chunks.next().then((r) => {
-            if (r.done) return send({ type: 'end' });
-            // A copy of the chunk's own bytes, moved to the worker: a chunk may be a view of the whole
-            // upload, and posting a view would copy all of its buffer.
-            const value = r.value as Buffer | string;
-            const bytes = new Uint8Array(typeof value === 'string' ? Buffer.from(value) : value);
-            send({ type: 'chunk', data: bytes }, [bytes.buffer as ArrayBuffer]);
-          }, fail);
+          readAhead().then((m) => send(m, m.type === 'chunks' ? m.data.map((d) => d.buffer as ArrayBuffer) : []), fail);
           return;
         case 'batch': {
           update(m);
           const batch = m.batch;
-          writing = writing.then(() => {
+          writing = writing.then(async () => {
+            // Lets this thread's event loop turn between batches, to answer the worker's reads: on the
+            // embedded database the writes themselves never wait for anything outside the thread.
+            await new Promise<void>((resolve) => setImmediate(resolve));
             send({ type: 'taken', now: io.now().getTime() });
             return io.write(batch);
           });

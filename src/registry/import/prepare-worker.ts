@@ -24,7 +24,7 @@ export type FromWorker =
   | { type: 'done'; progress: Progress; errors: RowError[]; headerBad: boolean; fatal: string | null }
   | { type: 'failed'; message: string };
 
-export type ToWorker = { type: 'chunk'; data: Uint8Array } | { type: 'end' } | { type: 'taken'; now: number };
+export type ToWorker = { type: 'chunks'; data: Uint8Array[]; end: boolean } | { type: 'taken'; now: number };
 
 export type Progress = Pick<ParseState, 'rowsTotal' | 'rowsInvalid' | 'bytesRead'>;
 
@@ -43,9 +43,10 @@ const input = new Readable({
 });
 
 port.on('message', (m: ToWorker) => {
-  if (m.type === 'chunk') input.push(Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength));
-  else if (m.type === 'end') input.push(null);
-  else {
+  if (m.type === 'chunks') {
+    for (const d of m.data) input.push(Buffer.from(d.buffer, d.byteOffset, d.byteLength));
+    if (m.end) input.push(null);
+  } else {
     untaken--;
     now = m.now;
     wake?.();

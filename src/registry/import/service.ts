@@ -325,8 +325,8 @@ export function createImportService(deps: Deps) {
     const consume = async (write: (batch: PreparedBatch) => Promise<void>) => {
       if (threaded) {
         await prepareInThread(source.open(), parseOptions, st, {
-          // On the embedded database the writes run in this thread anyway: one batch waiting is enough.
-          lookahead: deps.db.engine === 'pglite' ? 1 : WRITE_LOOKAHEAD,
+          // Also on the embedded database: the worker prepares while this thread runs the database.
+          lookahead: WRITE_LOOKAHEAD,
           now: () => deps.clock.now(),
           write,
           progress: () => {
