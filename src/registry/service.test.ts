@@ -356,6 +356,26 @@ describeEngines('registry service', (engine) => {
       expect(await found({ serialPattern: 'SR?Q?1' })).toEqual([ids[4]]);
       expect(await found({ serialPattern: 'XB?Z3' })).toEqual([ids[2]]);
     });
+    it('pages a pattern searched through its fills in every order, counting every match on each page', async () => {
+      const matching = [ids[0], ids[1], ids[3]];
+      for (const sort of ['registeredAt', 'serial', 'holderCountry', 'lastEventAt', 'status'] as const) {
+        for (const order of ['asc', 'desc'] as const) {
+          // The same order as a search without the pattern, restricted to the pattern's matches.
+          const all = await svc.searchItems(clerk, { make: 'Searchco', sort, order, limit: 50 });
+          const expected = all.items.map((i) => i.id).filter((id) => matching.includes(id));
+          const seen: string[] = [];
+          let cursor: string | undefined;
+          do {
+            const page = await svc.searchItems(clerk, { serialPattern: 'AB?2', sort, order, limit: 1, cursor });
+            expect(page.total).toBe(3);
+            seen.push(...page.items.map((i) => i.id));
+            cursor = page.nextCursor ?? undefined;
+          } while (cursor);
+          expect(seen, `${sort} ${order}`).toEqual(expected);
+        }
+      }
+      expect(await found({ serialPattern: 'AB?2' }, actor('industry', dealer))).toEqual([ids[0]]);
+    });
     it('filters by status, holder, calibre, type and country', async () => {
       expect(await found({ status: 'lost' })).toEqual([ids[1]]);
       expect(await found({ holderPartyId: dealer })).toEqual([ids[0]]);

@@ -396,18 +396,26 @@ function searchSql(f: ItemFilter, sort: ItemSort, counted: boolean): { text: str
   const order = type === 'id' ? `id ${dir}` : `${expr} ${dir}, id ${dir}`;
   const from = sort.key === 'holderCountry' ? WITH_HOLDER_COUNTRY : 'registry_items';
   const limit = p(sort.limit + 1);
-  // A pattern searched through its fills: the matches come from the trigram index as one bitmap, fenced
-  // (OFFSET 0) so that the planner cannot instead walk the sort order's index testing every row until the
-  // page is full. It did, the 36 fills' matches being overestimated as their sum: 22 s for 4 matches at
-  // 10M items (BENCHMARKS.md). The fenced page costs the count's own scan again (~50 ms at 10M). Not for
-  // other patterns: their estimates hold, and a broad one ("GL0*") fills its page from the walk at once.
-  const pageFrom = f.serialFills !== undefined ? `(SELECT * FROM ${from} ${where} OFFSET 0) registry_items` : from;
   if (!counted) return { text: `SELECT ${ITEM_SUMMARY_COLS}, ${sortValue} AS sort_key FROM ${from} ${pageWhere} ORDER BY ${order} LIMIT ${limit}`, params: w.params };
+  const page = (source: string, filter: string) =>
+    `LEFT JOIN LATERAL (SELECT ${ITEM_SUMMARY_COLS}, ${sortValue} AS sort_key, ${expr} AS sort_order FROM ${source} ${filter} ` +
+    `ORDER BY ${order} LIMIT ${limit}) m ON true ORDER BY m.sort_order ${dir}, m.id ${dir}`;
+  if (f.serialFills !== undefined) {
+    // A pattern searched through its fills: its matches are read once, from the trigram index as one
+    // bitmap, then counted and paged. Left to the planner, the page walked the sort order's index testing
+    // every row until the page was full, the 36 fills' matches being overestimated as their sum: 22 s for
+    // 4 matches at 10M items (BENCHMARKS.md). The fills are each as selective as a 3-character run, so
+    // their matches are few. Not for other patterns: their estimates hold, and a broad one ("GL0*")
+    // fills its page from the walk at once.
+    return {
+      text:
+        `WITH hits AS MATERIALIZED (SELECT * FROM ${from} ${where}) ` +
+        `SELECT c.total, m.* FROM (SELECT count(*)::int8 AS total FROM hits) c ${page('hits registry_items', keyset ? `WHERE ${keyset}` : '')}`,
+      params: w.params,
+    };
+  }
   return {
-    text:
-      `SELECT c.total, m.* FROM (SELECT count(*)::int8 AS total FROM registry_items ${where}) c ` +
-      `LEFT JOIN LATERAL (SELECT ${ITEM_SUMMARY_COLS}, ${sortValue} AS sort_key, ${expr} AS sort_order FROM ${pageFrom} ${pageWhere} ` +
-      `ORDER BY ${order} LIMIT ${limit}) m ON true ORDER BY m.sort_order ${dir}, m.id ${dir}`,
+    text: `SELECT c.total, m.* FROM (SELECT count(*)::int8 AS total FROM registry_items ${where}) c ${page(from, pageWhere)}`,
     params: w.params,
   };
 }
