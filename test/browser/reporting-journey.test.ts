@@ -81,9 +81,14 @@ describe('browser: international reports from a recorded shipment, downloaded as
     await page.getByRole('option', { name: period, exact: true }).click();
     await page.getByRole('button', { name: 'Preview' }).click();
     await page.getByTestId('preview').waitFor();
+    // The previous report's confirmation stays on the page until the new one replaces it: wait for the change.
+    const generated = page.getByTestId('generated');
+    const shown = async () => ((await generated.count()) ? ((await generated.textContent()) ?? '') : '');
+    const before = await shown();
     await page.getByRole('button', { name: 'Generate and store' }).click();
-    const text = (await page.getByTestId('generated').textContent()) ?? '';
-    return /Stored as (\S+),/.exec(text)![1];
+    await expect.poll(shown, { timeout: 45_000 }).toMatch(/Stored as \S+,/);
+    await expect.poll(shown, { timeout: 45_000 }).not.toBe(before);
+    return /Stored as (\S+),/.exec(await shown())![1];
   }
 
   async function downloadXlsx(reference: string): Promise<Buffer> {
