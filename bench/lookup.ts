@@ -387,7 +387,9 @@ async function partialSearch(db: Db, args: Args, headers: Record<string, string>
   const sqlTimes: number[] = [];
   for (const pattern of patterns) {
     const t = performance.now();
-    await searchItems(db, { serialLike: requireSearchablePattern(pattern).like }, { key: 'registeredAt', desc: false, limit: 50 });
+    // The route's own filter: the pattern and, when it is searched through them, its fills.
+    const searchable = requireSearchablePattern(pattern);
+    await searchItems(db, { serialLike: searchable.like, serialFills: searchable.fills }, { key: 'registeredAt', desc: false, limit: 50 });
     sqlTimes.push(performance.now() - t);
   }
   for (const a of [httpTimes, sqlTimes, matches]) a.sort((x, y) => x - y);
