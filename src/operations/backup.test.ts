@@ -128,6 +128,9 @@ describeEngines('backup and restore', (engine) => {
       expect((await rootAt(db, sourceHead.treeSize)).toString('base64')).toBe(sourceHead.rootHash);
       const [last] = await db.query<{ action: string }>('SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1');
       expect(last.action).toBe('operations.backup.restore');
+      // Planner statistics on the restored database (-1: never analysed; pg_restore leaves none).
+      const [{ reltuples }] = await db.query<{ reltuples: number }>("SELECT reltuples::float8 AS reltuples FROM pg_class WHERE relname = 'audit_log' AND relkind = 'r'");
+      expect(Number(reltuples)).toBeGreaterThanOrEqual(0);
     } finally {
       await db.close();
     }

@@ -78,6 +78,9 @@ describe.skipIf(!adminUrl)('custodia migrate-to (embedded → PostgreSQL)', () =
       const [from, to] = [await snapshot(source), await snapshot(target)];
       expect(to.counts).toEqual(from.counts);
       expect(to.head).toEqual(from.head);
+      // The target's planner statistics are fresh (-1: never analysed), whatever autovacuum does.
+      const [{ reltuples }] = await target.query<{ reltuples: number }>("SELECT reltuples::float8 AS reltuples FROM pg_class WHERE relname = 'registry_items' AND relkind = 'r'");
+      expect(Number(reltuples)).toBe(3300);
       expect(from.counts.registry_items).toBe(3300);
       expect(from.counts.audit_log).toBeGreaterThan(3300);
       expect(Object.keys(from.counts)).toEqual(expect.arrayContaining(['schema_migrations', 'audit_node', 'audit_checkpoint', 'users', 'operations_runs']));
