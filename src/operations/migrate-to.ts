@@ -159,7 +159,7 @@ export async function migrateTo(config: Config, targetUrl: string, options: Migr
     // A database filled by one large copy has no planner statistics until autovacuum analyses it (later, or
     // never where it is off): the exact serial lookup then ran from the trigram index, 100× slower at 10M.
     step('refreshing the target\'s planner statistics (ANALYZE)');
-    await dest.exec('ANALYZE');
+    await store.analyseDatabase(dest);
     step('verifying the audit log on the target (audit verify)');
     const verify = await createAuditService({ db: dest, clock: options.clock, config, log: options.log }, options).verify(options.actor);
     return { ok: verify.ok, source: source.db.description, target, tables, audit: { treeSize: head.treeSize, rootHash: head.rootHash }, verify, runId, ms: Date.now() - started };

@@ -187,7 +187,7 @@ export async function restoreBackup(config: Config, file: string, options: Resto
     // Fresh planner statistics: pg_restore leaves the tables without any, and an embedded snapshot has
     // only what its node had gathered. Without them the exact serial lookup ran from the trigram index,
     // 100× slower at 10M items.
-    await opened.db.exec('ANALYZE');
+    await store.analyseDatabase(opened.db);
     const deps: Deps = { db: opened.db, clock: options.clock, config, log: options.log };
     const verify = await createAuditService(deps, options).verify(options.actor);
     const ok = verify.ok && matchesManifest && differences.length === 0;

@@ -147,3 +147,8 @@ export async function insertRowBatch(q: Queryable, table: string, json: string):
 export async function truncateTables(q: Queryable, tables: readonly string[]): Promise<void> {
   if (tables.length) await q.exec(`TRUNCATE ${tables.map(ident).join(', ')}`);
 }
+
+/** Fresh planner statistics for the whole database, after it was filled in bulk (migrate-to, restore). */
+export async function analyseDatabase(q: Queryable): Promise<void> {
+  await q.exec('ANALYZE');
+}

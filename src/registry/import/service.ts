@@ -14,6 +14,7 @@ import { IMPORT_LEASE_MS, IMPORT_LEASE_RENEW_MS, isInterrupted, naturalKey, type
 import { MAX_REPORTED_ERRORS, newParseState, parseItemsCsv, prepareBatch, READ_CHUNK_BYTES, selectRows, type ParseOptions, type PreparedBatch } from './prepare.ts';
 import { prepareInThread } from './prepare-thread.ts';
 import {
+  analyseImportedTables,
   copyItems,
   copyItemsText,
   countJobsByStatus,
@@ -460,7 +461,7 @@ export function createImportService(deps: Deps) {
     }
     if (progress.itemsCreated >= ANALYZE_AFTER_ITEMS) {
       // After the commit, outside the import's transaction: ~2 s at 10M items. The import stands if it fails.
-      await deps.db.exec('ANALYZE registry_items; ANALYZE registry_markings').catch((err) => deps.log.warn({ err, jobId: job.id }, 'could not refresh statistics after the import'));
+      await analyseImportedTables(deps.db).catch((err) => deps.log.warn({ err, jobId: job.id }, 'could not refresh statistics after the import'));
     }
     emit();
     return { job: { ...job }, alreadyImported: false, errors };

@@ -325,3 +325,8 @@ export const AUDITED_IMPORT_JOB = defineAuditedEntity({
     return new Map(rows.map((r) => [r.id, importJobState(r)]));
   },
 });
+
+/** Fresh planner statistics for the tables an import fills (see service.ts ANALYZE_AFTER_ITEMS). */
+export async function analyseImportedTables(q: Queryable): Promise<void> {
+  await q.exec('ANALYZE registry_items; ANALYZE registry_markings');
+}
