@@ -1,20 +1,19 @@
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../src/platform/auth/actor.ts';
-import { ANALYZE_AFTER_ITEMS, createImportService, type ImportSource } from '../src/registry/import/service.ts';
+import { ANALYZE_AFTER_ITEMS, createImportService } from '../src/registry/import/service.ts';
 import { createTestDeps, type TestDeps } from './support/deps.ts';
 import { describeEngines } from './support/engines.ts';
+import { csvSource } from './support/imports.ts';
 
 /**
  * A large import leaves the planner's statistics fresh (autovacuum may be off or late: on this project's CI
  * PostgreSQL it is off). A small one leaves them to autovacuum, as any other write does.
  */
 
-function csv(rows: number, tag: string): ImportSource {
+function csv(rows: number, tag: string) {
   const lines = ['kind,type,make,model,calibre,serial_number,country_of_manufacture,year_of_manufacture'];
   for (let i = 0; i < rows; i++) lines.push(`firearm,self-loading pistol,Glock,17,9mm Luger,${tag}-${i},AT,2015`);
-  const buf = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
-  return { fileName: `${tag}.csv`, bytes: buf.length, open: () => Readable.from([buf]) };
+  return csvSource(`${lines.join('\n')}\n`, [], `${tag}.csv`);
 }
 
 describeEngines('statistics after a large import', (engine) => {

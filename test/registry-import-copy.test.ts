@@ -1,24 +1,19 @@
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { verifyAuditLog } from '../src/audit/verify.ts';
 import { CATALOG } from '../src/modules.ts';
 import { SYSTEM_ACTOR } from '../src/platform/auth/actor.ts';
 import type { CopyValue } from '../src/platform/db/copy.ts';
 import type { Db } from '../src/platform/db/types.ts';
-import { createImportService, type ImportSource } from '../src/registry/import/service.ts';
+import { createImportService } from '../src/registry/import/service.ts';
 import { createTestDeps, type TestDeps } from './support/deps.ts';
 import { describeEngines } from './support/engines.ts';
+import { csvSource, importWritten } from './support/imports.ts';
 
 /**
  * The bulk import writes items, markings and audit entries with COPY (src/platform/db/copy.ts). The
  * rows must be exactly those the set-based INSERTs wrote before: same values for awkward text, NULL
  * against empty, bytea, timestamps, and an audit log that verifies.
  */
-
-function csv(text: string): ImportSource {
-  const buf = Buffer.from(text, 'utf8');
-  return { fileName: 'items.csv', bytes: buf.length, open: () => Readable.from([buf]) };
-}
 
 /** The same database without COPY: the fallback path, i.e. what the import wrote before COPY. */
 function withoutCopy(db: Db): Db {
@@ -35,22 +30,6 @@ function file(tag: string): string {
     else lines.push(`firearm,self-loading pistol,Glock,17,9mm Luger,${tag}-${i},AT,2015,${i % 3 === 0 ? 'FR,2020' : ','},,,${awkward}`);
   }
   return `${lines.join('\n')}\n`;
-}
-
-/** What an import wrote, without the ids and times that differ between two runs. */
-async function written(db: Db) {
-  const items = await db.query(
-    `SELECT kind, firearm_type, make, model, calibre, year_of_manufacture, country_of_manufacture, serial_number, serial_norm, lot_number,
-            quantity_rounds, is_antique, is_replica, description, import_key, status, event_count
-       FROM registry_items ORDER BY import_key`,
-  );
-  const markings = await db.query(
-    `SELECT i.import_key, m.seq, m.kind, m.manufacturer_name, m.country_of_manufacture, m.serial_number, m.serial_norm, m.import_country, m.import_year,
-            m.location, m.recorded_at = i.created_at AS same_time
-       FROM registry_markings m JOIN registry_items i ON i.id = m.item_id ORDER BY i.import_key, m.seq`,
-  );
-  const audit = await db.query<{ action: string; n: number }>('SELECT action, entity, count(*)::int8 AS n FROM audit_log GROUP BY action, entity ORDER BY action');
-  return { items, markings, audit };
 }
 
 describeEngines('bulk import with COPY', (engine) => {
@@ -91,12 +70,12 @@ describeEngines('bulk import with COPY', (engine) => {
 
   it('an import writes the same items, markings and audit entries with COPY as with INSERT, and the log verifies', async () => {
     const text = file('CP');
-    const viaCopy = await createImportService(a).importItems(SYSTEM_ACTOR, csv(text));
-    const viaInsert = await createImportService({ ...b, db: withoutCopy(b.db) }).importItems(SYSTEM_ACTOR, csv(text));
+    const viaCopy = await createImportService(a).importItems(SYSTEM_ACTOR, csvSource(text));
+    const viaInsert = await createImportService({ ...b, db: withoutCopy(b.db) }).importItems(SYSTEM_ACTOR, csvSource(text));
     expect(viaCopy.job.status).toBe('completed');
     expect(viaCopy.job.items_created).toBe(1200);
     expect(viaInsert.job.items_created).toBe(1200);
-    const [left, right] = [await written(a.db), await written(b.db)];
+    const [left, right] = [await importWritten(a.db), await importWritten(b.db)];
     expect(left.items).toHaveLength(1200);
     expect(left.markings.length).toBeGreaterThan(1200);
     expect(left).toEqual(right);
@@ -105,7 +84,7 @@ describeEngines('bulk import with COPY', (engine) => {
     // Both loads went into an empty registry, written without looking items up (the import holds the
     // audit head's lock throughout); the next file into the same registry finds them, and adds one.
     const next = `${text}ammunition,,Fiocchi,,9mm Luger,,IT,2024,,,LOT-CP-NEW,50,\n`;
-    const again = await createImportService(a).importItems(SYSTEM_ACTOR, csv(next));
+    const again = await createImportService(a).importItems(SYSTEM_ACTOR, csvSource(next));
     expect(again.job).toMatchObject({ status: 'completed', items_created: 1, items_existing: 1200 });
     for (const d of [a, b]) {
       const report = await verifyAuditLog(d, CATALOG.auditedEntities);

@@ -1,12 +1,11 @@
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { verifyAuditLog } from '../src/audit/verify.ts';
 import { CATALOG } from '../src/modules.ts';
 import { SYSTEM_ACTOR } from '../src/platform/auth/actor.ts';
-import type { Db } from '../src/platform/db/types.ts';
-import { createImportService, type ImportOptions, type ImportSource } from '../src/registry/import/service.ts';
+import { createImportService, type ImportOptions } from '../src/registry/import/service.ts';
 import { createTestDeps, type TestDeps } from './support/deps.ts';
 import { describeEngines } from './support/engines.ts';
+import { csvSource, importWritten } from './support/imports.ts';
 
 /**
  * A large file is prepared (parsed, validated, its rows and COPY text built) in a worker thread
@@ -14,12 +13,6 @@ import { describeEngines } from './support/engines.ts';
  * same file prepared in the service's own thread gives: same rows, same errors with line and column,
  * nothing written when all-or-nothing fails. `thread` forces either path on a small file.
  */
-
-function csv(text: string): ImportSource {
-  const buf = Buffer.from(text, 'utf8');
-  // In pieces, as a file is read: rows cross from one chunk to the next.
-  return { fileName: 'items.csv', bytes: buf.length, open: () => Readable.from([buf.subarray(0, 1000), buf.subarray(1000, 5000), buf.subarray(5000)]) };
-}
 
 const HEADER = 'kind,type,make,model,calibre,serial_number,country_of_manufacture,year_of_manufacture,import_country,import_year,lot_number,quantity_rounds,description';
 
@@ -38,26 +31,6 @@ function rows(tag: string, from: number, to: number, multiline = false): string[
 }
 const file = (lines: string[]) => `${[HEADER, ...lines].join('\n')}\n`;
 
-/** What an import wrote, without the ids and times that differ between two runs. */
-async function written(db: Db) {
-  const items = await db.query(
-    `SELECT kind, firearm_type, make, model, calibre, year_of_manufacture, country_of_manufacture, serial_number, serial_norm, lot_number,
-            quantity_rounds, is_antique, is_replica, description, import_key, status, event_count
-       FROM registry_items ORDER BY import_key`,
-  );
-  const markings = await db.query(
-    `SELECT i.import_key, m.seq, m.kind, m.manufacturer_name, m.country_of_manufacture, m.serial_number, m.serial_norm, m.import_country, m.import_year,
-            m.location, m.recorded_at = i.created_at AS same_time
-       FROM registry_markings m JOIN registry_items i ON i.id = m.item_id ORDER BY i.import_key, m.seq`,
-  );
-  const audit = await db.query('SELECT action, entity, count(*)::int8 AS n FROM audit_log GROUP BY action, entity ORDER BY action, entity');
-  // Each item's audit entry names it.
-  const [unaudited] = await db.query<{ n: number }>(
-    "SELECT count(*)::int8 AS n FROM registry_items i WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity = 'item' AND a.entity_id = i.id::text)",
-  );
-  return { items, markings, audit, unaudited: unaudited.n };
-}
-
 describeEngines('bulk import prepared in a worker thread', (engine) => {
   let a: TestDeps;
   let b: TestDeps;
@@ -71,8 +44,8 @@ describeEngines('bulk import prepared in a worker thread', (engine) => {
   });
 
   const both = async (text: string, opts: ImportOptions = {}) => {
-    const viaThread = await createImportService(a).importItems(SYSTEM_ACTOR, csv(text), { ...opts, thread: true });
-    const here = await createImportService(b).importItems(SYSTEM_ACTOR, csv(text), { ...opts, thread: false });
+    const viaThread = await createImportService(a).importItems(SYSTEM_ACTOR, csvSource(text, [1000, 5000]), { ...opts, thread: true });
+    const here = await createImportService(b).importItems(SYSTEM_ACTOR, csvSource(text, [1000, 5000]), { ...opts, thread: false });
     return { viaThread, here };
   };
 
@@ -85,7 +58,7 @@ describeEngines('bulk import prepared in a worker thread', (engine) => {
     const second = await both(file([...rows('TH', 1000, 1300, true), ...rows('TH', 1300, 1500, true), ...rows('TH', 0, 100, true)].sort()), { batchSize: 64 });
     expect(second.viaThread.job).toMatchObject({ status: 'completed', rows_total: 600, items_created: 200, items_existing: 400 });
     expect(second.here.job).toMatchObject({ items_created: 200, items_existing: 400 });
-    const [left, right] = [await written(a.db), await written(b.db)];
+    const [left, right] = [await importWritten(a.db), await importWritten(b.db)];
     expect(left.items).toHaveLength(1500);
     expect(left.unaudited).toBe(0);
     expect(left).toEqual(right);
@@ -99,7 +72,7 @@ describeEngines('bulk import prepared in a worker thread', (engine) => {
     lines[500] = 'ammunition,,Sellier,,,,CZ,2024,,,,abc,';
     lines[700] = lines[20]; // the same item twice
     lines[800] = 'firearm,revolver';
-    const before = await written(a.db);
+    const before = await importWritten(a.db);
     const { viaThread, here } = await both(file(lines), { batchSize: 100 });
     expect(viaThread.job).toMatchObject({ status: 'rejected', rows_total: 900, rows_invalid: 4, items_created: 0 });
     expect(viaThread.job.message).toBe(here.job.message);
@@ -107,7 +80,7 @@ describeEngines('bulk import prepared in a worker thread', (engine) => {
     expect(viaThread.errors.map((e) => `${e.line}:${e.column}:${e.code}`)).toEqual(
       expect.arrayContaining(['12:type:csv.type_invalid', '502:quantity_rounds:csv.not_an_integer', '702:serial_number:csv.duplicate_row', '802::csv.field_count']),
     );
-    expect(await written(a.db)).toEqual({ ...before, audit: expect.anything() });
+    expect(await importWritten(a.db)).toEqual({ ...before, audit: expect.anything() });
     expect((await createImportService(a).jobErrors(SYSTEM_ACTOR, viaThread.job.id)).errors).toEqual(viaThread.errors);
   });
 
