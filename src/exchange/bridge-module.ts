@@ -2,7 +2,7 @@ import { defineModule } from '../platform/module.ts';
 import type { RegistryService } from '../registry/service.ts';
 import type { ScreeningService } from '../screening/service.ts';
 import type { TracingService } from '../tracing/service.ts';
-import { screeningExchangeEffects, tracingExchangeEffects } from './bridge.ts';
+import { screeningExchangeEffects, tracingBeforeEffects, tracingExchangeEffects } from './bridge.ts';
 import { lostStolenNotices } from './bridge-registry.ts';
 import { exchangeBridgeRoutes } from './bridge-routes.ts';
 import type { ExchangeService } from './service.ts';
@@ -17,7 +17,7 @@ export const exchangeBridgeModule = defineModule({
   name: 'exchangeBridge',
   needs: ['exchange', 'tracing', 'screening', 'registry'],
   createService: (deps, needs: { exchange: ExchangeService; tracing: TracingService; screening: ScreeningService; registry: RegistryService }) => {
-    needs.exchange.handle({ ...tracingExchangeEffects(needs.tracing), ...screeningExchangeEffects(needs.screening) });
+    needs.exchange.handle({ ...tracingExchangeEffects(needs.tracing), ...screeningExchangeEffects(needs.screening) }, tracingBeforeEffects(needs.tracing));
     needs.registry.onCustodyEvents(lostStolenNotices(deps, needs.exchange, needs.registry));
     return { listHitsAbroad: needs.tracing.listHitsAbroad, acknowledgeHitAbroad: needs.tracing.acknowledgeHitAbroad };
   },

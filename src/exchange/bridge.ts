@@ -21,7 +21,7 @@ import { AppError } from '../platform/http/errors.ts';
 import type { ScreeningService } from '../screening/service.ts';
 import type { TracingService } from '../tracing/service.ts';
 import type { VerifiedEnvelope } from './envelope.ts';
-import type { EffectOutcome, EnvelopeEffect } from './inbox.ts';
+import type { BeforeEffects, EffectOutcome, EnvelopeEffect } from './inbox.ts';
 import type { MessageType } from './model.ts';
 import * as store from './store.ts';
 
@@ -55,6 +55,17 @@ async function signingKey(t: Tx, v: VerifiedEnvelope) {
   if (!pin) throw new Error(`the key ${v.kid} that verified the envelope is not pinned for ${v.envelope.from}`);
   const jwk = { kty: 'OKP', crv: 'Ed25519', x: pin.x, kid: pin.kid };
   return { senderKeys: { keys: [jwk] }, fingerprint: await enrolmentFingerprint(jwk) };
+}
+
+/**
+ * A tracing_request takes a number of tracing's request series, whose lock tracing's own writers (an officer
+ * drafting a request) take before their audited write; in a batch an earlier envelope's effect may already
+ * have written to the audit log when the request's turn comes, so the batch takes the lock first.
+ */
+export function tracingBeforeEffects(tracing: TracingService): BeforeEffects {
+  return async (t, batch) => {
+    if (batch.some((v) => v.envelope.type === 'tracing_request')) await tracing.lockRequestNumbers(SYSTEM_ACTOR, t);
+  };
 }
 
 export function tracingExchangeEffects(tracing: TracingService): Partial<Record<MessageType, EnvelopeEffect>> {

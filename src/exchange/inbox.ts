@@ -80,6 +80,15 @@ export interface EffectTools {
   once<T>(key: string, compute: () => Promise<T>): Promise<T>;
 }
 
+/**
+ * Runs once per batch, in its transaction, before the first effect, with the envelopes whose effects will
+ * run. A module whose effect takes a lock that its own use cases take before their first audited write
+ * (a yearly number) takes it here: in a batch, an earlier envelope's effect is audited first, and the
+ * audit log's head is held to the commit, so taking the lock in the effect would reverse the order and
+ * deadlock against the module's own writers.
+ */
+export type BeforeEffects = (tx: Tx, batch: readonly VerifiedEnvelope[]) => Promise<void>;
+
 type OutboxUseCases = ReturnType<typeof outboxUseCases>;
 
 /** At most this many envelopes are written in one transaction. */
@@ -91,7 +100,12 @@ export interface ReceiveResult {
   inboxId: string;
 }
 
-export function inboxUseCases(ctx: ExchangeContext, effects: Partial<Record<MessageType, EnvelopeEffect>>, outbox: Pick<OutboxUseCases, 'send' | 'flushSendBatch'>) {
+export function inboxUseCases(
+  ctx: ExchangeContext,
+  effects: Partial<Record<MessageType, EnvelopeEffect>>,
+  outbox: Pick<OutboxUseCases, 'send' | 'flushSendBatch'>,
+  beforeEffects: readonly BeforeEffects[] = [],
+) {
   const { db, clock } = ctx.deps;
   const { send } = outbox;
   const sentEnvelope: EffectTools['sent'] = async (tx, id) => {
@@ -205,6 +219,9 @@ export function inboxUseCases(ctx: ExchangeContext, effects: Partial<Record<Mess
     const inserted = new Map((await store.insertInboxMany(t, fresh.map((f) => f.row))).map((r) => [r.id, r]));
     const changes: { id: string; effect: store.InboxEffect; detail: Record<string, unknown> | null; answerId: string | null }[] = [];
     const stored = new Map<string, store.InboxRow>();
+    // Nothing of the batch is audited yet (the inbox rows are, at the end): the modules' locks come first.
+    const applying = fresh.filter(({ row }) => inserted.has(row.id)).map(({ index }) => items[index].verified);
+    if (applying.length > 0) for (const before of beforeEffects) await before(t, applying);
     for (const { index, row } of fresh) {
       const v = items[index].verified;
       const e = v.envelope;

@@ -21,6 +21,7 @@ import { draftTracingResponse } from './use-cases/draft-tracing-response.ts';
 import { getTracingRequest } from './use-cases/get-tracing-request.ts';
 import { listTracingRequests } from './use-cases/list-tracing-requests.ts';
 import { receiveTracingDocument } from './use-cases/receive-tracing-document.ts';
+import { lockRequestNumbers } from './use-cases/lock-request-numbers.ts';
 import { sendTracingRequest } from './use-cases/send-tracing-request.ts';
 import { tracingDocument } from './use-cases/tracing-document.ts';
 import { updateTracingRequest } from './use-cases/update-tracing-request.ts';
@@ -66,6 +67,7 @@ export function createTracingService(deps: Deps, needs: { registry: RegistryServ
     setTracingDeadline,
     tracingReminders,
     receiveTracingDocument,
+    lockRequestNumbers,
     draftTracingResponse,
     approveTracingResponse,
     getTracingRequest,

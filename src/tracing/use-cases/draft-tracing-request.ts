@@ -1,6 +1,5 @@
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/types.ts';
-import { lockYearlyNumber } from '../../platform/db/numbering.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { inTransaction } from '../../platform/tx.ts';
@@ -9,9 +8,9 @@ import { parseInput } from '../../platform/validation.ts';
 import { authorityName, requestDayOf, type TracingContext } from '../context.ts';
 import { tracingPolicy } from '../policy.ts';
 import { presentRequest, refreshPhotoDigests, saveAudited, weaponFromRecovery } from '../request-documents.ts';
-import { requestReference } from '../request-model.ts';
 import { draftRequestSchema, type TracingRequest } from '../schemas.ts';
 import * as store from '../store.ts';
+import { nextRequestReference } from './lock-request-numbers.ts';
 
 /**
  * Drafts an outgoing international tracing request (ISACS 05.31) for a recovered item: the weapon and
@@ -34,9 +33,8 @@ export async function draftTracingRequest(ctx: TracingContext, actor: Actor, inp
     }
     const markings = await store.listMarkings(t, [item.id]);
     const now = ctx.deps.clock.now();
-    // One series with the incoming requests (receive-tracing-document.ts), so the same lock.
-    await lockYearlyNumber(t, 'tracing.request_reference', now.getUTCFullYear());
-    const reference = requestReference(now.getUTCFullYear(), (await store.lastRequestNumber(t, now.getUTCFullYear())) + 1);
+    // One series with the incoming requests (receive-tracing-document.ts).
+    const reference = await nextRequestReference(t, now);
     const locode = c.place_locode?.replace(' ', '') ?? null;
     const requestBody = await refreshPhotoDigests(t, {
       requestReference: reference,

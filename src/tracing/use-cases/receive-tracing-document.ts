@@ -1,7 +1,6 @@
 import type { Actor } from '../../platform/auth/actor.ts';
 import { enrolmentFingerprint, JwsVerificationError, verifyCompactJws } from '../../platform/crypto/keys.ts';
 import type { Tx } from '../../platform/db/types.ts';
-import { lockYearlyNumber } from '../../platform/db/numbering.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { inTransaction } from '../../platform/tx.ts';
@@ -11,9 +10,10 @@ import { parseInput } from '../../platform/validation.ts';
 import { requestDayOf, type TracingContext } from '../context.ts';
 import { tracingPolicy } from '../policy.ts';
 import { parseResponseBody, presentRequest, saveAudited } from '../request-documents.ts';
-import { dueDate, requestReference, responseDaysFor, statusForOutcome } from '../request-model.ts';
+import { dueDate, responseDaysFor, statusForOutcome } from '../request-model.ts';
 import { receiveDocumentSchema, type TracingRequest } from '../schemas.ts';
 import * as store from '../store.ts';
+import { nextRequestReference } from './lock-request-numbers.ts';
 
 const refuse = (code: string, message: string, field = 'document') => new ValidationError([{ field, code, message }]);
 
@@ -49,12 +49,11 @@ export async function receiveTracingDocument(ctx: TracingContext, actor: Actor, 
     if (envelope.type === 'tracing_request') {
       if (await store.findByEnvelope(t, 'incoming', envelope.from, envelope.id)) throw new ConflictError('This request was already received.', [{ field: 'document', code: 'tracing_document.duplicate', message: 'Already received.' }]);
       const b = envelope.body;
-      // One series with the outgoing drafts (draft-tracing-request.ts), so the same lock.
-      await lockYearlyNumber(t, 'tracing.request_reference', now.getUTCFullYear());
       const row: store.RequestRow = {
         id: uuidv7(),
         direction: 'incoming',
-        reference: requestReference(now.getUTCFullYear(), (await store.lastRequestNumber(t, now.getUTCFullYear())) + 1),
+        // One series with the outgoing drafts (draft-tracing-request.ts).
+        reference: await nextRequestReference(t, now),
         counterpart_state: envelope.from,
         counterpart_reference: b.requestReference as string,
         recovered_item_id: null,
