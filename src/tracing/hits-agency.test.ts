@@ -173,4 +173,83 @@ describeEngines('tracing: hits for the officer’s own agency (accounts name an 
     expect(police_.byAgency.find((a: { agency: { id: string } | null }) => a.agency === null)).toMatchObject({ open: 0, abroad: { open: 1 } });
     expect((await summary(await officerOf(gendarmerie))).mine).toMatchObject({ open: 1, abroad: { open: 0, acknowledged: 0 } });
   });
+
+  it('lists the hits notified from abroad with those made here (the dashboard’s "See all"): marked, by State and arrival, with the same filters, paging and permission', async () => {
+    const { tracing } = createServices(t.deps);
+    const eventId = await stolenPistol('AG-3003', police);
+    const received = (await tracing.recordHitAbroad(SYSTEM_ACTOR, {
+      state: 'XB',
+      envelopeId: uuidv7(),
+      body: {
+        reportReference: lostStolenReference(t.deps.config.state, eventId),
+        weapon: { kind: 'firearm', type: 'self_loading_pistol', make: 'Maker', calibre: '9x19mm', serialNumber: 'AG-3003' },
+        matchedOn: ['serialNumber', 'make'],
+        recoveryType: 'found',
+        recoveredOn: '2026-05-03',
+        place: { country: 'XB', locode: 'XBPOR', description: 'Port warehouse' },
+        holdingAuthority: { name: 'XB Customs', contact: 'Inspector J. Doe', email: 'j.doe@customs.example', phone: '+00 1234' },
+        caseReference: 'XB-C-3003',
+      },
+    }))!;
+    type Item = { id: string; origin: 'here' | 'abroad'; reportingAgency: { id: string } | null; alertStatus: string };
+    const list = async (query: string, as: Role | Record<string, string>) => {
+      const res = await call('GET', `/tracing/hits${query}`, as);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { items: Item[]; nextCursor: string | null };
+    };
+    const policeOfficer = await officerOf(police);
+
+    // Newest first; marked as from abroad, with the State that notified it and when it arrived.
+    const mine = (await list('?mine=true', policeOfficer)).items;
+    expect(mine[0]).toEqual({
+      origin: 'abroad',
+      id: received.id,
+      notifyingState: 'XB',
+      receivedAt: t.deps.clock.now().toISOString(),
+      reportReference: lostStolenReference(t.deps.config.state, eventId),
+      reportingAgency: expect.objectContaining({ id: police, name: 'National Police' }),
+      alertStatus: 'open',
+      recoveredOn: '2026-05-03',
+      recoveryType: 'found',
+      matchedOn: ['serialNumber', 'make'],
+      item: { kind: 'firearm', type: 'self_loading_pistol', make: 'Maker', model: null, calibre: '9x19mm', serialNumber: 'AG-3003' },
+      place: { country: 'XB', locode: 'XBPOR', description: 'Port warehouse' },
+      // The authority by its name: who answers there stays in the full record (GET /tracing/hits-abroad).
+      holdingAuthority: { name: 'XB Customs' },
+      caseReference: 'XB-C-3003',
+      envelopeId: expect.any(String),
+    });
+    expect(JSON.stringify(mine)).not.toContain('Doe');
+    // The agency's hits of both origins, and no other agency's.
+    expect(new Set(mine.map((h) => h.origin))).toEqual(new Set(['here', 'abroad']));
+    expect(mine.every((h) => h.reportingAgency?.id === police)).toBe(true);
+    expect((await list(`?agencyPartyId=${gendarmerie}`, 'point_of_contact')).items.some((h) => h.id === received.id)).toBe(false);
+    expect((await list('?origin=abroad&mine=true', policeOfficer)).items.every((h) => h.origin === 'abroad')).toBe(true);
+    expect((await list('?origin=here&mine=true', policeOfficer)).items.map((h) => h.origin)).toEqual(mine.filter((h) => h.origin === 'here').map(() => 'here'));
+
+    // Alert status filters both: acknowledged, it leaves the open alerts.
+    expect((await list('?alertStatus=open', 'auditor')).items.map((h) => h.id)).toContain(received.id);
+    expect((await call('POST', `/tracing/hits-abroad/${received.id}/acknowledge`, 'tracing_officer')).statusCode).toBe(200);
+    expect((await list('?alertStatus=open', 'auditor')).items.map((h) => h.id)).not.toContain(received.id);
+    expect((await list('?alertStatus=acknowledged', 'auditor')).items.find((h) => h.id === received.id)).toMatchObject({ origin: 'abroad', alertStatus: 'acknowledged' });
+
+    // Paged one by one, every alert of both kinds comes once, in the same order as one page.
+    const all = (await list('?limit=500', 'customs_officer')).items.map((h) => h.id);
+    const abroadCount = Number((await t.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM tracing_hits_abroad'))[0].n);
+    const hereCount = Number((await t.deps.db.query<{ n: number }>("SELECT count(*)::int AS n FROM recovery_matches WHERE kind = 'lost_stolen_hit'"))[0].n);
+    expect(abroadCount).toBeGreaterThan(1);
+    expect(all).toHaveLength(abroadCount + hereCount);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: Item[]; nextCursor: string | null } = await list(`?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, 'customs_officer');
+      paged.push(...page.items.map((h) => h.id));
+      cursor = page.nextCursor;
+    } while (cursor && paged.length <= all.length);
+    expect(paged).toEqual(all);
+
+    // Read by whoever may read hits, and by no one else.
+    expect((await call('GET', '/tracing/hits', 'licensing_officer')).statusCode).toBe(403);
+    expect((await call('GET', '/tracing/hits', 'public')).statusCode).toBe(401);
+  });
 });

@@ -1,8 +1,8 @@
 import type { PartySummary } from '../registry/schemas.ts';
-import type { Hit, Match, RecoveredItem, RecoveryDetail, RecoverySummary } from './schemas.ts';
+import type { Hit, HitFromAbroad, Match, RecoveredItem, RecoveryDetail, RecoverySummary } from './schemas.ts';
 import type { Photograph } from './photograph-schemas.ts';
 import { photographState, type PlacedPhotographRow } from './store-photographs.ts';
-import type { ForeignHitWithReportRow } from './store-foreign.ts';
+import type { ForeignHitWithReportRow, HitAbroadRow } from './store-foreign.ts';
 import { recoveredItemState, type CandidateRow, type CaseRow, type HitRow, type MatchRow, type PersonRow, type RecoveredItemRow, type RecoveredMarkingRow, type TraceRow } from './store.ts';
 
 /**
@@ -145,7 +145,31 @@ export function presentHit(row: HitRow, party: PartyLookup): Hit {
     recoveredItemId: row.recovered_item_id,
     caseId: row.case_id,
     recoveredOn: row.recovered_on,
+    origin: 'here',
     item: { kind: row.item_kind, type: row.item_type, make: row.make, model: row.model, calibre: row.calibre },
+  };
+}
+
+/** A hit notified from abroad in the alerts list: what its envelope carried that identifies the item, no person. */
+export function presentHitFromAbroad(row: HitAbroadRow, party: PartyLookup): HitFromAbroad {
+  const w = row.weapon as Partial<Record<'kind' | 'type' | 'make' | 'model' | 'calibre' | 'serialNumber', string | null>>;
+  const place = row.place as { country: string; locode?: string | null; description?: string | null };
+  return {
+    origin: 'abroad',
+    id: row.id,
+    notifyingState: row.notifying_state,
+    receivedAt: row.received_at.toISOString(),
+    reportReference: row.report_reference,
+    reportingAgency: party(row.reporting_agency_party_id),
+    alertStatus: row.alert_status,
+    recoveredOn: row.recovered_on,
+    recoveryType: row.recovery_type as HitFromAbroad['recoveryType'],
+    matchedOn: [...row.matched_on],
+    item: { kind: w.kind as HitFromAbroad['item']['kind'], type: w.type ?? null, make: w.make ?? null, model: w.model ?? null, calibre: w.calibre ?? null, serialNumber: w.serialNumber ?? null },
+    place: { country: place.country, locode: place.locode ?? null, description: place.description ?? null },
+    holdingAuthority: { name: (row.holding_authority as { name: string }).name },
+    caseReference: row.case_reference,
+    envelopeId: row.envelope_id,
   };
 }
 

@@ -180,7 +180,7 @@ export async function tracingRoutes(api: Api, opts: RouteContext<TracingService>
     '/tracing/hits',
     {
       config: { permission: 'tracing.hits.read' },
-      schema: { tags: hits, summary: 'Lost/stolen hits (alerts to the agency that took the report), newest first', querystring: hitListQuerySchema, response: { 200: hitPageSchema } },
+      schema: { tags: hits, summary: 'Lost/stolen hits (alerts to the agency that took the report), made here and notified from abroad (`origin`), newest first', querystring: hitListQuerySchema, response: { 200: hitPageSchema } },
     },
     async (request) => tracing.listHits(request.actor, request.query),
   );

@@ -87,6 +87,8 @@ export const hitListQuerySchema = pageQuerySchema.extend({
   /** `true`: the hits for the agency the signed-in user's account names (instead of `agencyPartyId`). */
   mine: z.enum(['true', 'false']).optional(),
   alertStatus: z.enum(['open', 'acknowledged']).optional(),
+  /** `here`: only recoveries made in this State; `abroad`: only hits other States' nodes notified. Both when absent. */
+  origin: z.enum(['here', 'abroad']).optional(),
 });
 
 export const confirmCandidateSchema = z.strictObject({ registryItemId: uuid });
@@ -204,13 +206,40 @@ export const recoveryDetailSchema = recoverySummarySchema.extend({
 
 export const recoveryPageSchema = pageSchema(recoverySummarySchema);
 
+/** A hit made here: a recovery in this State matched an item the registry holds as lost or stolen. */
 export const hitSchema = matchSchema.extend({
+  origin: z.literal('here'),
   recoveredItemId: z.string(),
   caseId: z.string(),
   recoveredOn: z.string(),
   item: z.object({ kind: z.enum(ITEM_KINDS), type: nstr, make: nstr, model: nstr, calibre: nstr }),
 });
-export const hitPageSchema = pageSchema(hitSchema);
+/**
+ * A hit another State's node notified on this State's lost/stolen report (GET /tracing/hits-abroad has the
+ * whole record): which State and when it arrived, and of the envelope only what identifies the item and
+ * where to ask about it. The holding authority by its name: its contact, e-mail and telephone, which may
+ * name an officer, stay in the full record.
+ */
+export const hitFromAbroadSchema = z.object({
+  origin: z.literal('abroad'),
+  id: z.string(),
+  notifyingState: z.string(),
+  receivedAt: z.string(),
+  reportReference: z.string(),
+  reportingAgency: partySummarySchema.nullable(),
+  alertStatus: z.enum(['open', 'acknowledged']),
+  recoveredOn: z.string(),
+  recoveryType: z.enum(RECOVERY_TYPES),
+  matchedOn: z.array(z.string()),
+  item: z.object({ kind: z.enum(ITEM_KINDS), type: nstr, make: nstr, model: nstr, calibre: nstr, serialNumber: nstr }),
+  place: z.object({ country: z.string(), locode: nstr, description: nstr }),
+  holdingAuthority: z.object({ name: z.string() }),
+  caseReference: nstr,
+  envelopeId: z.string(),
+});
+/** The alerts list: hits made here and hits notified from abroad, newest first, told apart by `origin`. */
+export const hitListItemSchema = z.discriminatedUnion('origin', [hitSchema, hitFromAbroadSchema]);
+export const hitPageSchema = pageSchema(hitListItemSchema);
 /** Hits on this State's lost/stolen reports made here (`open`, `acknowledged`) and notified by other States (`abroad`). */
 const hitCountsSchema = z.object({
   open: z.number().int(),
@@ -258,6 +287,8 @@ export type RecoverySummary = z.infer<typeof recoverySummarySchema>;
 export type RecoveredItem = z.infer<typeof recoveredItemSchema>;
 export type Match = z.infer<typeof matchSchema>;
 export type Hit = z.infer<typeof hitSchema>;
+export type HitFromAbroad = z.infer<typeof hitFromAbroadSchema>;
+export type HitListItem = z.infer<typeof hitListItemSchema>;
 export type HitSummary = z.infer<typeof hitSummarySchema>;
 export type ImportResult = z.infer<typeof importResultSchema>;
 

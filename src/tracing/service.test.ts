@@ -86,7 +86,7 @@ describeEngines('tracing: recoveries, checks and hits', (engine) => {
     expect(after.events.at(-1)).toMatchObject({ kind: 'seized', authorizationRef: 'SEIZ-2026-0042' });
 
     const alerts = await tracing.listHits(officer, { agencyPartyId: police, alertStatus: 'open' });
-    expect(alerts.items.map((h) => h.recoveredItemId)).toEqual([item.id]);
+    expect(alerts.items.map((h) => (h.origin === 'here' ? h.recoveredItemId : h.id))).toEqual([item.id]);
     const summary = await tracing.hitSummary(officer);
     expect(summary.byAgency.find((a) => a.agency?.id === police)).toMatchObject({ open: 1, acknowledged: 0 });
     const ack = await tracing.acknowledgeHit(officer, item.match!.id);

@@ -283,6 +283,19 @@ export async function listHitsAbroad(q: Queryable, f: { alertStatus?: 'open' | '
   );
 }
 
+/**
+ * A page of the alerts list (GET /tracing/hits): newest first by id (UUIDv7, so by arrival), which the
+ * hits made here are ordered by too, so one cursor pages both; `limit + 1` rows.
+ */
+export async function listHitsAbroadPage(q: Queryable, f: { alertStatus?: 'open' | 'acknowledged'; agencyPartyId?: string; after?: string; limit: number }): Promise<HitAbroadRow[]> {
+  return q.query<HitAbroadRow>(
+    `SELECT ${HIT_ABROAD_COLUMNS} FROM tracing_hits_abroad
+      WHERE ($1::text IS NULL OR alert_status = $1) AND ($2::uuid IS NULL OR reporting_agency_party_id = $2) AND ($3::uuid IS NULL OR id < $3)
+      ORDER BY id DESC LIMIT $4`,
+    [f.alertStatus ?? null, f.agencyPartyId ?? null, f.after ?? null, f.limit + 1],
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Audited entities (`custodia audit verify` re-reads each one's state)
 
