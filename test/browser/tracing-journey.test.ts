@@ -241,7 +241,8 @@ describe('browser: a seizure with an obliterated serial is identified, hits a st
     await nav('Lost/stolen hits').click();
     await page.getByRole('heading', { level: 1, name: 'Lost/stolen hits' }).waitFor();
     const hits = page.getByTestId('hits');
-    await hits.getByText(recoveryReference, { exact: false }).waitFor();
+    // By its link: the hit from Brazil lists Brazil's case reference, which may read the same.
+    await hits.getByRole('link', { name: recoveryReference }).waitFor();
     expect(await hits.textContent()).toContain(THEFT_REPORT);
     expect(await axeSerious(page)).toEqual([]);
 
@@ -298,7 +299,24 @@ describe('browser: a seizure with an obliterated serial is identified, hits a st
     await page.getByRole('heading', { level: 1, name: 'Lost/stolen hits' }).waitFor();
     expect(new URL(page.url()).search).toBe('?alertStatus=open&mine=true');
     expect(await page.getByRole('switch', { name: 'Only my agency’s alerts' }).isChecked()).toBe(true);
-    const listed = page.getByTestId('hits').getByRole('row').filter({ hasText: recoveryReference });
+    const listed = page.getByTestId('hits').getByRole('row').filter({ has: page.locator('[data-origin="here"]'), hasText: recoveryReference });
+    await listed.waitFor();
+    expect(await listed.locator('[data-origin]').getAttribute('data-origin')).toBe('here');
+    // The alert from Brazil is in the list too (the panel counted it), marked: the State and when it arrived.
+    const listedAbroad = page.getByTestId('hits').getByRole('row').filter({ hasText: abroadReference });
+    await listedAbroad.waitFor();
+    expect(await listedAbroad.locator('[data-origin]').getAttribute('data-origin')).toBe('abroad');
+    const abroadRow = (await listedAbroad.textContent()) ?? '';
+    for (const shown of ['Notified from abroad', 'Brazil', 'received ', ABROAD_SERIAL, POLICE]) expect(abroadRow).toContain(shown);
+    expect(await page.getByTestId('hits').getByRole('row').count()).toBe(3);
+    // Only those from abroad, on asking.
+    await page.getByLabel('Origin', { exact: true }).first().click();
+    await page.getByRole('option', { name: 'Notified from abroad' }).click();
+    await listed.waitFor({ state: 'detached' });
+    await listedAbroad.waitFor();
+    expect(new URL(page.url()).searchParams.get('origin')).toBe('abroad');
+    expect(await axeSerious(page)).toEqual([]);
+    await page.goBack();
     await listed.waitFor();
     expect(await axeSerious(page)).toEqual([]);
 

@@ -6,7 +6,10 @@ export type RecoveryDetail = ResponseOf<'/api/v1/tracing/recoveries/{id}', 'get'
 export type RecoverySummary = ResponseOf<'/api/v1/tracing/recoveries', 'get'>['items'][number];
 export type RecoveredItem = RecoveryDetail['items'][number];
 export type Candidate = RecoveredItem['candidates'][number];
-export type Hit = ResponseOf<'/api/v1/tracing/hits', 'get'>['items'][number];
+/** An entry of the alerts list: a hit made here (`origin: 'here'`) or one another State notified (`origin: 'abroad'`). */
+export type HitListItem = ResponseOf<'/api/v1/tracing/hits', 'get'>['items'][number];
+export type Hit = Extract<HitListItem, { origin: 'here' }>;
+export type HitFromAbroad = Extract<HitListItem, { origin: 'abroad' }>;
 export type HitSummary = ResponseOf<'/api/v1/tracing/hits/summary', 'get'>;
 /** A hit another State notified on this State's lost/stolen report. */
 export type HitAbroad = ResponseOf<'/api/v1/tracing/hits-abroad', 'get'>['items'][number];
@@ -48,7 +51,7 @@ export const tracingApi = {
   trace: (caseId: string, itemId: string) => api<Trace>(`${itemPath(caseId, itemId)}/trace`, { method: 'POST' }),
   getTrace: (traceId: string) => api<Trace>(`/tracing/traces/${id(traceId)}`),
   tracePdfPath: (traceId: string) => `/tracing/traces/${id(traceId)}/pdf`,
-  listHits: (q: { alertStatus?: string; agencyPartyId?: string; mine?: string }, cursor?: string) => api<Page<Hit>>('/tracing/hits', { query: { ...q, cursor, limit: 50 } }),
+  listHits: (q: { alertStatus?: string; agencyPartyId?: string; mine?: string; origin?: string }, cursor?: string) => api<Page<HitListItem>>('/tracing/hits', { query: { ...q, cursor, limit: 50 } }),
   hitSummary: () => api<HitSummary>('/tracing/hits/summary'),
   listPhotographs: (caseId: string) => api<{ items: Photograph[] }>(`/tracing/recoveries/${id(caseId)}/photographs`),
   /** Files and caption as multipart/form-data: the browser writes the boundary, and the server reads each file's type from its bytes. */

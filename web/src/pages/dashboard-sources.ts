@@ -58,7 +58,8 @@ export const dashboardSources: Sources = {
     const mine = scope === 'mine' ? { mine: 'true' } : {};
     const [summary, open, abroad] = await Promise.all([
       api<HitSummary>('/tracing/hits/summary'),
-      api<{ items: Hit[] }>('/tracing/hits', { query: { alertStatus: 'open', limit: 8, ...mine } }),
+      // The hits made here (the list has both kinds; the panel shows those from abroad apart, below).
+      api<{ items: Hit[] }>('/tracing/hits', { query: { alertStatus: 'open', origin: 'here', limit: 8, ...mine } }),
       // Open alerts other States notified on this State's reports (through the exchange).
       api<{ items: HitAbroad[] }>('/tracing/hits-abroad', { query: { alertStatus: 'open', limit: 8, ...mine } }),
     ]);

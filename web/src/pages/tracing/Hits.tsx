@@ -1,19 +1,23 @@
 import { useMemo } from 'react';
-import { Paper, Select, SimpleGrid, Switch } from '@mantine/core';
+import { Badge, Paper, Select, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
-import { tracingApi, type Hit } from '../../api/tracing.ts';
+import { tracingApi, type HitListItem } from '../../api/tracing.ts';
 import { useSession } from '../../auth/session.tsx';
 import { DataTable, useCursorPager } from '../../components/DataTable.tsx';
 import { AnchorLink } from '../../components/links.tsx';
 import { PartyPicker } from '../../components/PartyPicker.tsx';
-import { ErrorAlert, PageHeader } from '../../components/ui.tsx';
+import { ErrorAlert, PageHeader, TONE } from '../../components/ui.tsx';
 import { useFormat } from '../../format.ts';
-import { AcknowledgeButton, AlertBadge, partyText, recoveredTypeText } from './shared.tsx';
+import { AcknowledgeAbroadButton, AcknowledgeButton, AlertBadge, partyText, recoveredTypeText } from './shared.tsx';
 
-/** Lost/stolen hits: recovered items that are registry items reported lost or stolen, an alert to the reporting agency. */
+/**
+ * Lost/stolen hits: recovered items that are registry items reported lost or stolen, an alert to the reporting
+ * agency; those recovered here and those other States' nodes notified on this State's reports (marked, with the
+ * State and when the notification arrived), as the dashboard counts them.
+ */
 export default function Hits() {
   const { t } = useTranslation();
   const f = useFormat();
@@ -23,8 +27,8 @@ export default function Hits() {
   // mine=true: the agency the signed-in officer's account names (set by an administrator).
   const mine = search.mine === 'true' && Boolean(user?.agencyPartyId);
   const filters = useMemo(
-    () => ({ alertStatus: search.alertStatus, ...(mine ? { mine: 'true' } : { agencyPartyId: search.agencyPartyId }) }),
-    [search.alertStatus, search.agencyPartyId, mine],
+    () => ({ alertStatus: search.alertStatus, origin: search.origin, ...(mine ? { mine: 'true' } : { agencyPartyId: search.agencyPartyId }) }),
+    [search.alertStatus, search.origin, search.agencyPartyId, mine],
   );
   const pager = useCursorPager();
   const cursor = pager.cursor;
@@ -33,44 +37,90 @@ export default function Hits() {
     queryFn: () => tracingApi.listHits(filters, cursor),
     placeholderData: keepPreviousData,
   });
-  const setFilter = (key: 'alertStatus' | 'agencyPartyId' | 'mine', value: string | null) => {
+  const setFilter = (key: 'alertStatus' | 'origin' | 'agencyPartyId' | 'mine', value: string | null) => {
     pager.reset();
-    const next = { alertStatus: search.alertStatus, agencyPartyId: search.agencyPartyId, mine: search.mine, [key]: value || undefined };
+    const next = { alertStatus: search.alertStatus, origin: search.origin, agencyPartyId: search.agencyPartyId, mine: search.mine, [key]: value || undefined };
     void navigate({ to: '/tracing/hits', search: Object.fromEntries(Object.entries(next).filter(([, v]) => v)) as Record<string, string> });
   };
   const acknowledging = can('tracing.hits.acknowledge');
-  const columns = useMemo<ColumnDef<Hit, unknown>[]>(
+  const columns = useMemo<ColumnDef<HitListItem, unknown>[]>(
     () => [
+      {
+        id: 'origin',
+        header: t('hits.origin'),
+        accessorFn: (r) => r.origin,
+        // From abroad: which State's node notified it, and when the notification arrived.
+        cell: (c) => {
+          const r = c.row.original;
+          return r.origin === 'abroad' ? (
+            <Stack gap={2} align="flex-start" data-origin="abroad">
+              <Badge color={TONE.orange} style={{ minWidth: 'max-content' }}>
+                {t('hits.fromAbroad')}
+              </Badge>
+              <Text size="sm">{f.country(r.notifyingState)}</Text>
+              <Text size="xs" c="dimmed">
+                {t('hits.receivedOn', { at: f.dateTime(r.receivedAt) })}
+              </Text>
+            </Stack>
+          ) : (
+            <Text size="sm" data-origin="here">
+              {t('hits.originHere')}
+            </Text>
+          );
+        },
+      },
       {
         id: 'recovery',
         header: t('hits.recovery'),
-        accessorFn: (r) => r.recoveryReference,
-        cell: (c) =>
-          can('tracing.recoveries.read') ? (
-            <AnchorLink to="/tracing/recoveries/$id" params={{ id: c.row.original.caseId }} ff="monospace">
+        // From abroad: the other State's case reference and its authority that holds the item (no page here).
+        accessorFn: (r) => (r.origin === 'here' ? r.recoveryReference : [r.caseReference, r.holdingAuthority.name].filter(Boolean).join(' · ')),
+        cell: (c) => {
+          const r = c.row.original;
+          return r.origin === 'here' && can('tracing.recoveries.read') ? (
+            <AnchorLink to="/tracing/recoveries/$id" params={{ id: r.caseId }} ff="monospace">
               {c.getValue() as string}
             </AnchorLink>
           ) : (
             (c.getValue() as string)
-          ),
+          );
+        },
       },
       { id: 'recoveredOn', header: t('recoveries.recoveredOn'), accessorFn: (r) => r.recoveredOn, cell: (c) => f.date(c.getValue() as string) },
-      { id: 'item', header: t('hits.item'), accessorFn: (r) => [recoveredTypeText(t, r.item), r.item.make, r.item.model, r.item.calibre].filter(Boolean).join(' · ') },
+      {
+        id: 'item',
+        header: t('hits.item'),
+        accessorFn: (r) => [recoveredTypeText(t, r.item), r.item.make, r.item.model, r.item.calibre, r.origin === 'abroad' ? r.item.serialNumber : null].filter(Boolean).join(' · '),
+      },
       {
         id: 'registry',
         header: t('hits.registryItem'),
-        accessorFn: (r) => r.registryStatus,
-        cell: (c) => (
-          <AnchorLink to="/registry/items/$id" params={{ id: c.row.original.registryItemId }}>
-            {t(`status.${c.row.original.registryStatus}`, { defaultValue: c.row.original.registryStatus })}
-          </AnchorLink>
-        ),
+        accessorFn: (r) => (r.origin === 'here' ? r.registryStatus : null),
+        cell: (c) => {
+          const r = c.row.original;
+          return r.origin === 'here' ? (
+            <AnchorLink to="/registry/items/$id" params={{ id: r.registryItemId }}>
+              {t(`status.${r.registryStatus}`, { defaultValue: r.registryStatus })}
+            </AnchorLink>
+          ) : (
+            '—'
+          );
+        },
       },
       { id: 'report', header: t('hits.report'), accessorFn: (r) => r.reportReference ?? '—' },
       { id: 'agency', header: t('hits.reportingAgency'), accessorFn: (r) => partyText(t, r.reportingAgency) },
       { id: 'status', header: t('hits.alert'), accessorFn: (r) => r.alertStatus, cell: (c) => <AlertBadge status={c.row.original.alertStatus} /> },
       ...(acknowledging
-        ? [{ id: 'action', header: t('hits.action'), cell: (c: { row: { original: Hit } }) => (c.row.original.alertStatus === 'open' ? <AcknowledgeButton hit={c.row.original} /> : f.dateTime(c.row.original.acknowledgedAt)) } as ColumnDef<Hit, unknown>]
+        ? [
+            {
+              id: 'action',
+              header: t('hits.action'),
+              cell: (c: { row: { original: HitListItem } }) => {
+                const r = c.row.original;
+                if (r.alertStatus !== 'open') return r.origin === 'here' ? f.dateTime(r.acknowledgedAt) : '—';
+                return r.origin === 'here' ? <AcknowledgeButton hit={r} /> : <AcknowledgeAbroadButton hit={r} />;
+              },
+            } as ColumnDef<HitListItem, unknown>,
+          ]
         : []),
     ],
     [t, f, can, acknowledging],
@@ -86,6 +136,16 @@ export default function Hits() {
             value={filters.alertStatus ?? null}
             onChange={(v) => setFilter('alertStatus', v)}
             data={(['open', 'acknowledged'] as const).map((s) => ({ value: s, label: t(`recoveries.alert.${s}`) }))}
+          />
+          <Select
+            label={t('hits.origin')}
+            clearable
+            value={filters.origin ?? null}
+            onChange={(v) => setFilter('origin', v)}
+            data={[
+              { value: 'here', label: t('hits.originHere') },
+              { value: 'abroad', label: t('hits.fromAbroad') },
+            ]}
           />
           {mine ? null : <PartyPicker label={t('hits.reportingAgency')} value={search.agencyPartyId ?? null} onChange={(v) => setFilter('agencyPartyId', v)} />}
           {user?.agencyPartyId ? (
