@@ -30,6 +30,10 @@ describeEngines('bad input at the edge', (engine) => {
     expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/public/licences/XC%00EXP/verification' }), 400, 'number', 'params.nul_character');
     const clerk = await t.headersFor('registry_clerk');
     expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/registry/items?make=Glo%00ck', headers: clerk }), 400, 'make', 'querystring.nul_character');
+    // A repeated parameter is an array: the NUL in its second value is found and named by position.
+    expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/registry/items?make=Glock&make=Glo%00ck', headers: clerk }), 400, 'make.1', 'querystring.nul_character');
+    // A NUL in a parameter's name.
+    expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/registry/items?ma%00ke=Glock', headers: clerk }), 400, 'ma\\u0000ke', 'querystring.nul_character');
     const party = await t.app.inject({
       method: 'POST', url: '/api/v1/registry/parties', headers: clerk,
       payload: { kind: 'organisation', roles: ['dealer'], name: 'Armería\u0000 Central', country: 'FR', identifiers: [{ scheme: 'vat', value: 'FR1\u0000' }] },
