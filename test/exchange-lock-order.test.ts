@@ -76,7 +76,7 @@ describeEngines('an incoming batch takes the request-number lock before the audi
       items: [{ kind: 'firearm', type: 'rifle', make: 'Acme', model: 'R1', calibre: '.308 Win', countryOfManufacture: 'ES', nature: 'industrial', markings: [{ location: 'receiver', state: 'intact', serialAsRead: 'LOCK-1' }] }],
     });
     const messages = [await envelope('denial_notification', 'RACE'), await envelope('tracing_request', 'RACE')];
-    const waitingForAdvisoryLock = () => count("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
+    const waitingForNumberLock = () => count("SELECT count(DISTINCT pid)::int AS n FROM pg_locks WHERE NOT granted AND pid IN (SELECT pid FROM pg_stat_activity WHERE datname = current_database())");
 
     let holding!: () => void;
     const held = new Promise<void>((resolve) => (holding = resolve));
@@ -104,8 +104,8 @@ describeEngines('an incoming batch takes the request-number lock before the audi
     await held;
     const batch = receiveTogether(messages);
     // The batch reaches the number's lock and waits for the officer's transaction.
-    for (let i = 0; i < 2400 && (await waitingForAdvisoryLock()) === 0; i++) await new Promise((r) => setTimeout(r, 25));
-    expect(await waitingForAdvisoryLock()).toBe(1);
+    for (let i = 0; i < 2400 && (await waitingForNumberLock()) === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(await waitingForNumberLock()).toBe(1);
     proceed();
     const draft = await drafting;
     const results = await batch;
