@@ -1,5 +1,5 @@
-import { pipeline, type Readable, Transform } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
+import { pipeline, type Readable, Transform, type TransformCallback } from 'node:stream';
+import { CsvError, Parser } from 'csv-parse';
 import { CopyText } from '../../platform/db/copy.ts';
 import { createLineDecoder, type TextEncoding } from '../../platform/encoding.ts';
 import { uuidv7 } from '../../platform/ids.ts';
@@ -88,12 +88,68 @@ function decoding(encoding: TextEncoding | undefined, onBytes: (n: number) => vo
   });
 }
 
-type CsvRecord = { record: Record<string, string>; info: { lines: number; bytes: number; invalid_field_length: number } };
+/**
+ * The longest row read as one row. A row of this file is a few hundred bytes (its longest field takes
+ * a few thousand characters); a quote opened and never closed makes the rest of the file one field,
+ * which csv-parse would otherwise hold in memory to the end of the file before failing there.
+ */
+export const MAX_ROW_BYTES = 2 ** 20;
+
+type RecordInfo = { lines: number; bytes: number; invalid_field_length: number; empty_lines: number };
+type CsvRecord = { record: Record<string, string>; info: RecordInfo };
+
+/** A CSV syntax error, handed on by the parser as its last object, after every record read before it. */
+class Malformed {
+  constructor(readonly error: CsvError) {}
+}
+
+/**
+ * csv-parse, except that a syntax error loses none of the records before it. The parser turns a whole
+ * piece of the file (READ_CHUNK_BYTES) into records at once; on an error it failed the stream, and the
+ * records of that piece not yet read went with it: hundreds of valid rows before the break were neither
+ * checked nor imported. Here the error is pushed as the stream's last object instead, after them.
+ */
+class RecordKeepingParser extends Parser {
+  override _transform(chunk: Buffer, encoding: BufferEncoding, callback: TransformCallback): void {
+    super._transform(chunk, encoding, (err) => this.settle(err, callback));
+  }
+
+  override _flush(callback: TransformCallback): void {
+    super._flush((err) => this.settle(err, callback));
+  }
+
+  private settle(err: Error | null | undefined, callback: TransformCallback): void {
+    if (!(err instanceof CsvError)) return callback(err);
+    // The parser stops at its first error (later pieces are not parsed): the output ends here.
+    this.push(new Malformed(err));
+    this.push(null);
+    callback();
+  }
+}
+
+/**
+ * The error of a file that stops being CSV, named at the row where it breaks: the line after the last
+ * record read (and after the empty lines skipped since), which is where a quote that never closes was
+ * opened; csv-parse itself names the line it had reached, the end of the file for such a quote.
+ */
+function malformedRow(err: CsvError, last: Pick<RecordInfo, 'lines' | 'empty_lines'>): RowError {
+  const e = err as CsvError & { empty_lines?: number; column?: string | number };
+  const line = last.lines + 1 + Math.max(0, (e.empty_lines ?? last.empty_lines) - last.empty_lines);
+  const column = typeof e.column === 'string' ? e.column : '';
+  const message =
+    err.code === 'CSV_QUOTE_NOT_CLOSED'
+      ? 'A quoted field opens on this line and is never closed: the rest of the file was read as part of it.'
+      : err.code === 'CSV_MAX_RECORD_SIZE'
+        ? `A quoted field opens on this line and is not closed within ${MAX_ROW_BYTES / 2 ** 20} MiB: the file is read no further.`
+        : err.message;
+  return { line, column, code: 'csv.malformed', message };
+}
 
 /**
  * Streams the file, validating every row into `st`; valid rows go to `hooks.batch` in batches. A bad
  * header or a CSV syntax error ends the pass with `st.headerBad` / `st.fatal` set (not thrown); anything
- * else (a source error, a hook's) is thrown.
+ * else (a source error, a hook's) is thrown. At a syntax error every row before it has been checked and
+ * (unless all-or-nothing and doomed) handed to `hooks.batch`; none after it is read.
  */
 export async function parseItemsCsv(input: Readable, o: ParseOptions, st: ParseState, hooks: ParseHooks): Promise<void> {
   const report = (e: RowError[]) => {
@@ -101,33 +157,42 @@ export async function parseItemsCsv(input: Readable, o: ParseOptions, st: ParseS
   };
   const seen = new KeyLines();
   const doomed = () => st.rowsInvalid > 0 && o.allOrNothing;
+  /** Where the last record (or the header) ended: a syntax error is named at the row after it. */
+  let last: Pick<RecordInfo, 'lines' | 'empty_lines'> = { lines: 0, empty_lines: 0 };
+  const csv: RecordKeepingParser = new RecordKeepingParser({
+    columns: (header: string[]) => {
+      last = { lines: csv.info.lines, empty_lines: csv.info.empty_lines };
+      const names = header.map(normaliseHeader);
+      const headerErrors = checkHeader(names);
+      if (headerErrors.length) {
+        report(headerErrors);
+        st.headerBad = true;
+        throw new RejectHeader('bad header');
+      }
+      return names;
+    },
+    relax_column_count: true,
+    skip_empty_lines: true,
+    max_record_size: MAX_ROW_BYTES,
+    info: true,
+  });
   // pipeline, not pipe: an error in the source or the decoding reaches the loop below instead of stalling it.
-  const parser = pipeline(
-    input,
-    decoding(o.encoding, (n) => (st.bytesRead = n)),
-    parse({
-      columns: (header: string[]) => {
-        const names = header.map(normaliseHeader);
-        const headerErrors = checkHeader(names);
-        if (headerErrors.length) {
-          report(headerErrors);
-          st.headerBad = true;
-          throw new RejectHeader('bad header');
-        }
-        return names;
-      },
-      relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
-    }),
-    () => undefined,
-  );
+  const parser = pipeline(input, decoding(o.encoding, (n) => (st.bytesRead = n)), csv, () => undefined);
   let batch: ParsedItemRow[] = [];
   // csv-parse counts the records with the wrong number of fields so far: this record is one if the count
   // went up (reading it as "this record's" made every row after the first short one invalid).
   let shortRows = 0;
   try {
-    for await (const rec of parser as AsyncIterable<CsvRecord>) {
+    for await (const rec of parser as AsyncIterable<CsvRecord | Malformed>) {
+      if (rec instanceof Malformed) {
+        const error = malformedRow(rec.error, last);
+        st.rowsTotal++;
+        st.rowsInvalid++;
+        report([error]);
+        st.fatal = `The file is not valid CSV at line ${error.line}${error.column ? `, column ${error.column}` : ''}: ${error.message}`;
+        break;
+      }
+      last = rec.info;
       const line = rec.info.lines;
       // Also while only validating (an all-or-nothing import already doomed writes nothing more).
       if (++st.rowsTotal % o.batchSize === 0) await hooks.tick();
@@ -160,15 +225,9 @@ export async function parseItemsCsv(input: Readable, o: ParseOptions, st: ParseS
     }
   } catch (err) {
     if (err instanceof RejectHeader) return;
-    if (err instanceof CsvError || (err as { code?: string }).code?.startsWith('CSV_')) {
-      const e = err as CsvError & { lines?: number };
-      st.fatal = `The file is not valid CSV from line ${e.lines ?? '?'}: ${e.message}`;
-      st.rowsInvalid++;
-      report([{ line: e.lines ?? st.rowsTotal + 1, column: '', code: 'csv.malformed', message: e.message }]);
-      return;
-    }
     throw err;
   }
+  // Also after a syntax error: the valid rows before it (partial mode).
   if (!doomed() && batch.length) await hooks.batch(batch);
 }
 
