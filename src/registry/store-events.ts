@@ -1,5 +1,5 @@
 import { defineAuditedEntity } from '../platform/audit/entities.ts';
-import { copyTextOf, type CopyText } from '../platform/db/copy.ts';
+import { CopyText, copyTextOf } from '../platform/db/copy.ts';
 import type { Queryable } from '../platform/db/types.ts';
 import { uuidv7 } from '../platform/ids.ts';
 import { normaliseSerialOrNull, type CustodyEventInput, type EventKind, type MarkingInput, type MarkingKind, type MarkingLocation } from './model.ts';
@@ -267,16 +267,16 @@ export async function insertMarkings(q: Queryable, rows: readonly MarkingRow[]):
 
 /**
  * Many markings with COPY (the bulk import): the same rows as `insertMarkings`, without the array
- * parameters; falls back to `insertMarkings` on a connection that cannot COPY.
+ * parameters. `rows` may already be COPY text (markingsCopyText: the import builds it in its
+ * preparation thread), which needs a connection that can COPY; rows as objects fall back to
+ * `insertMarkings` on one that cannot.
  */
-export async function copyMarkings(q: Queryable, rows: readonly MarkingRow[], text?: CopyText): Promise<void> {
-  if (rows.length === 0) return;
-  if (!q.copyFrom) return insertMarkings(q, rows);
-  await q.copyFrom('registry_markings', MARKING_COLUMN_NAMES, text ?? markingsCopyText(rows));
-}
-
-/** Markings already in COPY text (markingsCopyText; the bulk import builds it in its preparation thread). */
-export async function copyMarkingsText(q: Queryable & { copyFrom: NonNullable<Queryable['copyFrom']> }, text: CopyText): Promise<void> {
+export async function copyMarkings(q: Queryable, rows: readonly MarkingRow[] | CopyText): Promise<void> {
+  if (!q.copyFrom) {
+    if (rows instanceof CopyText) throw new Error('markings as COPY text need a connection that can COPY');
+    return insertMarkings(q, rows);
+  }
+  const text = rows instanceof CopyText ? rows : markingsCopyText(rows);
   if (text.rows > 0) await q.copyFrom('registry_markings', MARKING_COLUMN_NAMES, text);
 }
 

@@ -9,14 +9,13 @@ import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { ItemInput } from '../model.ts';
 import { registryPolicy } from '../policy.ts';
-import { copyMarkings, copyMarkingsText } from '../store.ts';
+import { copyMarkings } from '../store.ts';
 import { IMPORT_LEASE_MS, IMPORT_LEASE_RENEW_MS, isInterrupted, naturalKey, type RowError } from './model.ts';
 import { MAX_REPORTED_ERRORS, newParseState, parseItemsCsv, prepareBatch, READ_CHUNK_BYTES, selectRows, type ParseOptions, type PreparedBatch } from './prepare.ts';
 import { prepareInThread } from './prepare-thread.ts';
 import {
   analyseImportedTables,
   copyItems,
-  copyItemsText,
   countJobsByStatus,
   existingImportKeys,
   findCompletedJobBySha,
@@ -218,9 +217,8 @@ export function createImportService(deps: Deps) {
       let markings: Promise<void>;
       if (tx.copyFrom || !batch.objects) {
         const text = selectRows(batch, fresh);
-        const copying = tx as Tx & { copyFrom: NonNullable<Tx['copyFrom']> };
-        items = copyItemsText(copying, text.items);
-        markings = copyMarkingsText(copying, text.markings);
+        items = copyItems(tx, text.items);
+        markings = copyMarkings(tx, text.markings);
       } else {
         const o = batch.objects;
         items = copyItems(tx, fresh.map((k) => o.items[k]));

@@ -1,5 +1,5 @@
 import { defineAuditedEntity } from '../../platform/audit/entities.ts';
-import { copyTextOf, type CopyText } from '../../platform/db/copy.ts';
+import { CopyText, copyTextOf } from '../../platform/db/copy.ts';
 import type { Queryable } from '../../platform/db/types.ts';
 import { ITEM_COLS, type EventRow, type ItemRow } from '../store.ts';
 
@@ -70,16 +70,16 @@ const ITEM_COLUMN_NAMES = ITEM_COLS.split(', ') as (keyof ItemRow)[];
  * Inserts a batch of new items with COPY (no conflict handling: the caller has checked the import keys
  * while holding the audit log's head (`lockAuditHead`), so no other import can add one meanwhile; a
  * key that is there all the same fails the batch with the unique index's error rather than being
- * skipped). Falls back to `insertItemsRaw` on a connection that cannot COPY.
+ * skipped). `rows` may already be COPY text (itemsCopyText: the import builds it in its preparation
+ * thread), which needs a connection that can COPY; rows as objects fall back to `insertItemsRaw` on one
+ * that cannot.
  */
-export async function copyItems(q: Queryable, rows: readonly ItemRow[], text?: CopyText): Promise<void> {
-  if (rows.length === 0) return;
-  if (!q.copyFrom) return insertItemsRaw(q, rows);
-  await q.copyFrom('registry_items', ITEM_COLUMN_NAMES, text ?? itemsCopyText(rows));
-}
-
-/** Items already in COPY text (itemsCopyText; the import builds it in its preparation thread). */
-export async function copyItemsText(q: Queryable & { copyFrom: NonNullable<Queryable['copyFrom']> }, text: CopyText): Promise<void> {
+export async function copyItems(q: Queryable, rows: readonly ItemRow[] | CopyText): Promise<void> {
+  if (!q.copyFrom) {
+    if (rows instanceof CopyText) throw new Error('items as COPY text need a connection that can COPY');
+    return insertItemsRaw(q, rows);
+  }
+  const text = rows instanceof CopyText ? rows : itemsCopyText(rows);
   if (text.rows > 0) await q.copyFrom('registry_items', ITEM_COLUMN_NAMES, text);
 }
 
