@@ -6,7 +6,8 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { SYSTEM_ACTOR, type Actor } from '../platform/auth/actor.ts';
 import { defineAuditedEntity } from '../platform/audit/entities.ts';
 import { Frontier, hashLeaf, rootOfLeaves, verifyConsistency, verifyInclusion } from '../platform/audit/merkle.ts';
-import { entryBytes, entryFromRow, recordAuditBatch, type AuditLogRow } from '../platform/audit/record.ts';
+import { entryBytes, entryFromRow, holdAuditHead, recordAuditBatch, recordAuditBatchHashed, type AuditLogRow } from '../platform/audit/record.ts';
+import { stateHash } from '../platform/crypto/canonical.ts';
 import { loadNodeKeys, rotateNodeKeys } from '../platform/crypto/keys.ts';
 import type { Queryable } from '../platform/db/types.ts';
 import { describeEngines } from '../../test/support/engines.ts';
@@ -132,6 +133,41 @@ describeEngines('audit log', (engine) => {
     await writeWidgets(['d']);
     const rows = await allRows();
     expect(rows.map((r) => Number(r.seq))).toEqual([0, 1, 2, 3]);
+    expect((await createAuditService(t.deps, WIDGETS).verify(SYSTEM_ACTOR)).ok).toBe(true);
+  });
+
+  it('a hold on the head carries the frontier between one transaction\'s appends, reads it again when another append moved the head, and refuses another transaction', async () => {
+    await writeWidgets(['a', 'b', 'c', 'd', 'e']);
+    let n = 0;
+    /** Widgets written and audited through the hold (hashed inputs, as the bulk import appends). */
+    const viaHold = async (tx: Queryable, hold: ReturnType<typeof holdAuditHead>, count: number) => {
+      const rows = Array.from({ length: count }, () => ({ id: `w-h${n}`, name: `h${n++}`, qty: 1 }));
+      await tx.query('INSERT INTO test_widget (id, name, qty) SELECT * FROM unnest($1::text[], $2::text[], $3::int[])', [rows.map((r) => r.id), rows.map((r) => r.name), rows.map((r) => r.qty)]);
+      const inputs = rows.map((r) => ({ action: 'test.widget.save', entity: 'test_widget', entityId: r.id, stateHash: stateHash(widgetState(r)) }));
+      await recordAuditBatchHashed(tx, clerk, t.deps.clock, inputs, { hold });
+    };
+    let outside: ReturnType<typeof holdAuditHead> | undefined;
+    await t.deps.db.transaction(async (tx) => {
+      const hold = holdAuditHead(tx);
+      outside = hold;
+      await viaHold(tx, hold, 3);
+      await viaHold(tx, hold, 6);
+      expect(hold.frontier?.size).toBe(5 + 9);
+      // Appended without the hold: the kept frontier is a size behind, so the next append reads it again.
+      await recordAuditBatch(tx, clerk, t.deps.clock, [{ action: 'test.widget.save', entity: 'test_widget', entityId: 'w-a', state: widgetState({ id: 'w-a', name: 'a', qty: 1 }) }]);
+      await viaHold(tx, hold, 7);
+      expect(hold.frontier?.size).toBe(5 + 9 + 1 + 7);
+    });
+    await expect(t.deps.db.transaction((tx) => viaHold(tx, outside!, 1))).rejects.toThrow('the audit head is held for another transaction');
+    await writeWidgets(['f']);
+
+    const rows = await allRows();
+    const leaves = rows.map((r) => hashLeaf(entryBytes(entryFromRow(r))));
+    const f = new Frontier();
+    const expected = new Map<string, string>();
+    for (const leaf of leaves) f.append(leaf, (level, index, hash) => expected.set(`${level}:${index}`, hash.toString('hex')));
+    const nodes = await t.deps.db.query<{ level: number; idx: number; hash: Uint8Array }>('SELECT level, idx, hash FROM audit_node');
+    expect(new Map(nodes.map((x) => [`${x.level}:${x.idx}`, Buffer.from(x.hash).toString('hex')]))).toEqual(expected);
     expect((await createAuditService(t.deps, WIDGETS).verify(SYSTEM_ACTOR)).ok).toBe(true);
   });
 

@@ -134,8 +134,31 @@ export async function recordAudit(tx: Tx, actor: Actor, clock: Clock, input: Aud
  * have committed (the import's natural-key check) takes it before looking: whoever could add a
  * conflicting row has then either committed, and is seen, or waits for this transaction.
  */
-export async function lockAuditHead(tx: Tx): Promise<void> {
+export async function lockAuditHead(tx: Tx, hold?: AuditHeadHold): Promise<void> {
+  if (hold) heldBy(tx, hold);
+  if (hold?.locked) return;
   await tx.query('SELECT size FROM audit_head WHERE id = 1 FOR UPDATE');
+  if (hold) hold.locked = true;
+}
+
+/**
+ * The audit log's head as one transaction holds it across many appends (a bulk import's batches): its
+ * row locked once, and the Merkle frontier carried in memory from one append to the next instead of read
+ * back from the stored tree for each. Good only in the transaction it was made for (every use checks):
+ * the lock ends with that transaction, and a frontier kept past it would miss what others append after.
+ * Not for a transaction that rolls back to a savepoint between its appends.
+ */
+export interface AuditHeadHold {
+  readonly tx: Tx;
+  locked: boolean;
+  /** The log's frontier after this transaction's last append through the hold (null before one, or after one failed). */
+  frontier: Frontier | null;
+}
+
+export const holdAuditHead = (tx: Tx): AuditHeadHold => ({ tx, locked: false, frontier: null });
+
+function heldBy(tx: Tx, hold: AuditHeadHold): void {
+  if (hold.tx !== tx) throw new Error('the audit head is held for another transaction');
 }
 
 export async function recordAuditBatch(tx: Tx, actor: Actor, clock: Clock, inputs: readonly AuditInput[]): Promise<AuditEntry[]> {
@@ -163,6 +186,8 @@ export interface AuditBatchOptions {
    * batch's.
    */
   alongside?: () => Promise<unknown>;
+  /** The transaction's hold on the head (holdAuditHead): the frontier is read from the database only if the hold has none for this size. */
+  hold?: AuditHeadHold;
 }
 
 export async function recordAuditBatchHashed(tx: Tx, actor: Actor, clock: Clock, inputs: readonly HashedAuditInput[], options: AuditBatchOptions = {}): Promise<AuditEntry[]> {
@@ -170,20 +195,31 @@ export async function recordAuditBatchHashed(tx: Tx, actor: Actor, clock: Clock,
     await options.alongside?.();
     return [];
   }
+  const hold = options.hold;
+  if (hold) heldBy(tx, hold);
   const [head] = await tx.query<{ size: number }>('UPDATE audit_head SET size = size + $1 WHERE id = 1 RETURNING size', [inputs.length]);
   const first = Number(head.size) - inputs.length;
   // The tree's complete subtrees are stored with the entries that complete them, in this same
   // transaction, so proofs never recompute more than log2(n) hashes. audit_head's row lock (taken by
   // the UPDATE above) keeps the frontier stable until we commit. Read before `alongside` starts, so
-  // the read does not wait behind the rows' writes.
-  const frontier = await frontierForAppend(tx, first);
+  // the read does not wait behind the rows' writes. A frontier the hold kept is the log's only at the
+  // size it was kept at: an append of this transaction that did not go through the hold moved the head.
+  const kept = hold?.frontier;
+  const frontier = kept && kept.size === first ? kept : await frontierForAppend(tx, first);
+  if (hold) {
+    hold.locked = true;
+    hold.frontier = null; // until this append is written: a failed one leaves the frontier half-advanced
+  }
   const side = options.alongside?.();
   side?.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+  let entries: AuditEntry[];
   try {
-    return await appendEntries(tx, actor, clock, inputs, first, frontier);
+    entries = await appendEntries(tx, actor, clock, inputs, first, frontier);
   } finally {
     await side;
   }
+  if (hold) hold.frontier = frontier;
+  return entries;
 }
 
 async function appendEntries(tx: Tx, actor: Actor, clock: Clock, inputs: readonly HashedAuditInput[], first: number, frontier: Frontier): Promise<AuditEntry[]> {

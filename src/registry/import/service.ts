@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { lockAuditHead, recordAudit, recordAuditBatchHashed } from '../../platform/audit/record.ts';
+import { holdAuditHead, lockAuditHead, recordAudit, recordAuditBatchHashed, type AuditHeadHold } from '../../platform/audit/record.ts';
 import type { Tx } from '../../platform/db/types.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { createLineDecoder, TextDecodeError, type TextEncoding } from '../../platform/encoding.ts';
@@ -173,17 +173,19 @@ export function createImportService(deps: Deps) {
   /**
    * Writes one batch of valid rows: skips items already registered, then items, markings, audit (COPY
    * where the connection can). The audit log's head is locked first, so no other import can register
-   * one of these items between the check and the write.
+   * one of these items between the check and the write. `head` is the transaction's hold on it: an
+   * all-or-nothing import writes all its batches in one transaction, which locks the head and reads
+   * its Merkle frontier once, at the first batch.
    */
-  async function writeBatch(tx: Tx, actor: Actor, jobId: string, batch: PreparedBatch, into?: IntoRegistry): Promise<{ created: number; existing: number }> {
+  async function writeBatch(tx: Tx, actor: Actor, jobId: string, batch: PreparedBatch, head: AuditHeadHold, into?: IntoRegistry): Promise<{ created: number; existing: number }> {
     const all = batch.ids.map((_, k) => k);
-    await lockAuditHead(tx);
+    await lockAuditHead(tx, head);
     // An all-or-nothing import holds the audit head's lock from its first batch to its commit, and every
     // write of an item is audited: a registry that was empty at the first batch then holds only this
     // file's rows, whose duplicates the file check has refused already. Nothing to look up.
     if (into) into.wasEmpty ??= await registryIsEmpty(tx);
     if (into?.wasEmpty) {
-      await writeFresh(tx, actor, jobId, batch, all);
+      await writeFresh(tx, actor, jobId, batch, all, head);
       return { created: all.length, existing: 0 };
     }
     const existing = await existingImportKeys(tx, batch.importKeys);
@@ -201,7 +203,7 @@ export function createImportService(deps: Deps) {
       existing.add(naturalKey(item, u.manufacturer_name, u.serial_norm));
     }
     const fresh = all.filter((k) => !existing.has(batch.importKeys[k]));
-    await writeFresh(tx, actor, jobId, batch, fresh);
+    await writeFresh(tx, actor, jobId, batch, fresh, head);
     return { created: fresh.length, existing: all.length - fresh.length };
   }
 
@@ -210,7 +212,7 @@ export function createImportService(deps: Deps) {
    * where the connection can. The rows' COPY is sent once the audit log's head is read and runs in the
    * database while the entries are hashed here.
    */
-  async function writeFresh(tx: Tx, actor: Actor, jobId: string, batch: PreparedBatch, fresh: readonly number[]): Promise<void> {
+  async function writeFresh(tx: Tx, actor: Actor, jobId: string, batch: PreparedBatch, fresh: readonly number[], head: AuditHeadHold): Promise<void> {
     const rows = async () => {
       if (fresh.length === 0) return;
       let items: Promise<void>;
@@ -236,7 +238,7 @@ export function createImportService(deps: Deps) {
       actor,
       deps.clock,
       fresh.map((k) => ({ action: 'registry.item.import', entity: 'item', entityId: batch.ids[k], reason, stateHash: batch.stateHashes[k] })),
-      { alongside: rows },
+      { alongside: rows, hold: head },
     );
   }
 
@@ -425,8 +427,9 @@ export function createImportService(deps: Deps) {
         try {
           const committed = await deps.db.transaction(async (tx) => {
             const into: IntoRegistry = {};
+            const head = holdAuditHead(tx);
             await consume(async (batch) => {
-              const r = await writeBatch(tx, actor, job.id, batch, into);
+              const r = await writeBatch(tx, actor, job.id, batch, head, into);
               progress.itemsCreated += r.created;
               progress.itemsExisting += r.existing;
             });
@@ -442,7 +445,8 @@ export function createImportService(deps: Deps) {
         }
       } else {
         await consume(async (batch) => {
-          const r = await deps.db.transaction((tx) => writeBatch(tx, actor, job.id, batch));
+          // A transaction per batch: the hold (and the head's lock) ends with it.
+          const r = await deps.db.transaction((tx) => writeBatch(tx, actor, job.id, batch, holdAuditHead(tx)));
           progress.itemsCreated += r.created;
           progress.itemsExisting += r.existing;
         });
