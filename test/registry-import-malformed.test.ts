@@ -97,6 +97,15 @@ describeEngines('bulk import of a file that breaks as CSV part-way', (engine) =>
     });
   }
 
+  it('a header that breaks is named at line 1 and counts no row', async () => {
+    const file = path.join(dir, 'broken-header.csv');
+    fs.writeFileSync(file, `kind,"type,serial_number\n${rows('BH', 0, 20).join('\n')}\n`);
+    const source = { fileName: 'broken-header.csv', bytes: fs.statSync(file).size, open: () => fs.createReadStream(file) };
+    const out = await createImportService(deps).importItems(SYSTEM_ACTOR, source, { partial: true });
+    expect(out.job).toMatchObject({ status: 'failed', rows_total: 0, rows_invalid: 1, items_created: 0 });
+    expect(out.errors.map((e) => `${e.line}:${e.column}:${e.code}`)).toEqual(['1::csv.malformed']);
+  });
+
   it('the audit log verifies after the partial imports that stopped at a break', async () => {
     const report = await verifyAuditLog(deps, CATALOG.auditedEntities);
     expect(report.problems).toEqual([]);

@@ -157,8 +157,8 @@ export async function parseItemsCsv(input: Readable, o: ParseOptions, st: ParseS
   };
   const seen = new KeyLines();
   const doomed = () => st.rowsInvalid > 0 && o.allOrNothing;
-  /** Where the last record (or the header) ended: a syntax error is named at the row after it. */
-  let last: Pick<RecordInfo, 'lines' | 'empty_lines'> = { lines: 0, empty_lines: 0 };
+  /** Where the last record (or the header) ended, once the header is read: a syntax error is named at the row after it. */
+  let last: Pick<RecordInfo, 'lines' | 'empty_lines'> | null = null;
   const csv: RecordKeepingParser = new RecordKeepingParser({
     columns: (header: string[]) => {
       last = { lines: csv.info.lines, empty_lines: csv.info.empty_lines };
@@ -185,8 +185,8 @@ export async function parseItemsCsv(input: Readable, o: ParseOptions, st: ParseS
   try {
     for await (const rec of parser as AsyncIterable<CsvRecord | Malformed>) {
       if (rec instanceof Malformed) {
-        const error = malformedRow(rec.error, last);
-        st.rowsTotal++;
+        const error = malformedRow(rec.error, last ?? { lines: 0, empty_lines: 0 });
+        if (last) st.rowsTotal++; // a row, unless the header itself is broken
         st.rowsInvalid++;
         report([error]);
         st.fatal = `The file is not valid CSV at line ${error.line}${error.column ? `, column ${error.column}` : ''}: ${error.message}`;
