@@ -12152,7 +12152,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lost/stolen hits (alerts to the agency that took the report), newest first */
+        /** Lost/stolen hits (alerts to the agency that took the report), made here and notified from abroad (`origin`), newest first */
         get: {
             parameters: {
                 query?: {
@@ -12161,6 +12161,7 @@ export interface paths {
                     cursor?: string;
                     limit?: number;
                     mine?: "true" | "false";
+                    origin?: "here" | "abroad";
                 };
                 header?: never;
                 path?: never;
@@ -12175,7 +12176,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
+                            items: ({
                                 acknowledgedAt: string | null;
                                 alertStatus: ("open" | "acknowledged") | null;
                                 caseId: string;
@@ -12193,6 +12194,8 @@ export interface paths {
                                 };
                                 /** @enum {string} */
                                 kind: "lost_stolen_hit" | "legal_holding";
+                                /** @enum {string} */
+                                origin: "here";
                                 recoveredItemId: string;
                                 recoveredOn: string;
                                 recoveryReference: string;
@@ -12211,7 +12214,49 @@ export interface paths {
                                     roles: string[];
                                 } | null;
                                 reportReference: string | null;
-                            }[];
+                            } | {
+                                /** @enum {string} */
+                                alertStatus: "open" | "acknowledged";
+                                caseReference: string | null;
+                                envelopeId: string;
+                                holdingAuthority: {
+                                    name: string;
+                                };
+                                id: string;
+                                item: {
+                                    calibre: string | null;
+                                    /** @enum {string} */
+                                    kind: "firearm" | "part" | "ammunition";
+                                    make: string | null;
+                                    model: string | null;
+                                    serialNumber: string | null;
+                                    type: string | null;
+                                };
+                                matchedOn: string[];
+                                notifyingState: string;
+                                /** @enum {string} */
+                                origin: "abroad";
+                                place: {
+                                    country: string;
+                                    description: string | null;
+                                    locode: string | null;
+                                };
+                                receivedAt: string;
+                                recoveredOn: string;
+                                /** @enum {string} */
+                                recoveryType: "seized" | "found" | "surrendered";
+                                reportingAgency: {
+                                    country: string | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "person" | "organisation";
+                                    name: string | null;
+                                    registrationNumber: string | null;
+                                    retired: boolean;
+                                    roles: string[];
+                                } | null;
+                                reportReference: string;
+                            })[];
                             nextCursor: string | null;
                         };
                     };
