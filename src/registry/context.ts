@@ -1,11 +1,25 @@
 import { recordAudit, recordAuditBatch, type AuditInput } from '../platform/audit/record.ts';
 import type { Actor } from '../platform/auth/actor.ts';
 import { requireVisible } from '../platform/auth/scope.ts';
-import type { Tx } from '../platform/db/types.ts';
+import type { Queryable, Tx } from '../platform/db/types.ts';
 import type { Deps } from '../platform/deps.ts';
 import { ForbiddenError, NotFoundError, type FieldError } from '../platform/http/errors.ts';
 import { checkParties, refuse } from './checks.ts';
-import { EVENT_KINDS_BY_ROLE, applyEvent, checkTransition, deriveState, validateImportMarking, type CustodyEventInput, type EventKind, type ItemStatus, type MarkingInput } from './model.ts';
+import {
+  EVENT_KINDS_BY_ROLE,
+  PLAIN_PATTERN_LIMIT,
+  applyEvent,
+  checkTransition,
+  deriveState,
+  fillsToSearch,
+  serialTrigramCounts,
+  validateImportMarking,
+  type CustodyEventInput,
+  type EventKind,
+  type ItemStatus,
+  type MarkingInput,
+  type SerialPattern,
+} from './model.ts';
 import type { EventBody, PartyBody } from './schemas.ts';
 import * as events from './store-events.ts';
 import * as items from './store-items.ts';
@@ -21,10 +35,76 @@ export interface RegistryContext {
   deps: Deps;
   /** What other modules asked to be told when custody events are appended (registry.onCustodyEvents). */
   custodyListeners: CustodyListener[];
+  /** How rare a pattern's one trigram must be for the pattern to be searched as itself (model.fillsToSearch). */
+  plainPatternLimit: { share: number; candidates: number };
+  /** The registry's serial trigram frequencies, from a sample (searchFills); kept in this process, never shown. */
+  serialSample: { current?: SerialSample; reading?: Promise<SerialSample> };
 }
 
-export function createContext(deps: Deps): RegistryContext {
-  return { deps, custodyListeners: [] };
+export interface RegistryOptions {
+  /** model.PLAIN_PATTERN_LIMIT unless given (tests make the choice flip on a small registry). */
+  plainPatternLimit?: { share: number; candidates: number };
+}
+
+export function createContext(deps: Deps, options: RegistryOptions = {}): RegistryContext {
+  return { deps, custodyListeners: [], plainPatternLimit: options.plainPatternLimit ?? PLAIN_PATTERN_LIMIT, serialSample: {} };
+}
+
+/** How many serials hold each trigram on a random share of registry_items' pages (model.serialTrigramCounts). */
+interface SerialSample {
+  counts: Map<string, number>;
+  /** The share of the table's pages the sample read: a count divided by it estimates the registry's. */
+  fraction: number;
+  /** Serials in the sample. */
+  serials: number;
+  /** The table's size in pages when the sample was read. */
+  pages: number;
+  readAt: number;
+}
+
+/**
+ * Pages the sample reads, at random: ~41,000 items at 10M (41 to a page; read in ~0.1 s, BENCHMARKS.md), all
+ * of them in a registry of fewer pages. Its estimate of a trigram in 2,000 of 10M serials rests on ~8 of them.
+ */
+const SERIAL_SAMPLE_PAGES = 1000;
+/** The sample is read again when the table has grown (or been rewritten) by this share, or is this old. */
+const SERIAL_SAMPLE_RESIZE = 0.1;
+const SERIAL_SAMPLE_MAX_AGE_MS = 3_600_000;
+
+/**
+ * The fills each partial serial search goes through (model.fillsToSearch): for a pattern with one trigram,
+ * decided by how many serials of this registry hold it, estimated from a sample of their trigrams. The sample
+ * is read on `q` by the first search that needs it, and again when the table's size has moved by a tenth
+ * (checked on every such search: one catalog read) or after an hour. A search that finds it being read does
+ * not wait (on PGlite the reader's connection may be inside a transaction): it uses the previous sample, or
+ * the fills when there is none yet. The choice changes the work, never the matches.
+ */
+export async function searchFills(ctx: RegistryContext, q: Queryable, patterns: readonly SerialPattern[]): Promise<(string[] | undefined)[]> {
+  const sample = patterns.some((p) => p.fills && p.trigram !== undefined) ? await serialSample(ctx, q) : undefined;
+  return patterns.map((p) => {
+    const frequency = sample && p.trigram !== undefined ? { holding: (sample.counts.get(p.trigram) ?? 0) / sample.fraction, serials: sample.serials / sample.fraction } : undefined;
+    return fillsToSearch(p, frequency, ctx.plainPatternLimit);
+  });
+}
+
+async function serialSample(ctx: RegistryContext, q: Queryable): Promise<SerialSample | undefined> {
+  const state = ctx.serialSample;
+  if (state.reading) return state.current;
+  const read = (async (): Promise<SerialSample> => {
+    const pages = await items.itemTablePages(q);
+    const current = state.current;
+    if (current && Math.abs(pages - current.pages) <= SERIAL_SAMPLE_RESIZE * current.pages && performance.now() - current.readAt < SERIAL_SAMPLE_MAX_AGE_MS) return current;
+    const percent = pages <= SERIAL_SAMPLE_PAGES ? 100 : (100 * SERIAL_SAMPLE_PAGES) / pages;
+    const serials = await items.sampleItemSerials(q, percent);
+    return { counts: serialTrigramCounts(serials), fraction: percent / 100, serials: serials.length, pages, readAt: performance.now() };
+  })();
+  state.reading = read;
+  try {
+    state.current = await read;
+  } finally {
+    state.reading = undefined;
+  }
+  return state.current;
 }
 
 /** One custody event just appended, as another module that reacts to custody changes sees it. */

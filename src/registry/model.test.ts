@@ -8,6 +8,7 @@ import {
   checkTransition,
   deriveState,
   compareCandidates,
+  fillsToSearch,
   isSearchablePattern,
   partialTieTierSql,
   normaliseSerial,
@@ -15,6 +16,7 @@ import {
   partialSerialPattern,
   primarySerial,
   retentionUntil,
+  serialTrigramCounts,
   validateEventFields,
   validateImportMarking,
   validateItem,
@@ -88,6 +90,41 @@ describe('partial serial pattern', () => {
     expect(isSearchablePattern(partialSerialPattern('ABC'))).toBe(true);
     // A fill would give one trigram at most ("QX5", "5X1"), or none: still a scan of the registry.
     for (const refused of ['Q?5?1', 'A?*1', 'K?', 'AB??12', '1?3']) expect(isSearchablePattern(partialSerialPattern(refused))).toBe(false);
+  });
+  it('names the one trigram of a pattern whose fills are a choice, and none when the fills are its only way to the index', () => {
+    expect(partialSerialPattern('EJ?33?036').trigram).toBe('036');
+    expect(partialSerialPattern('C2?RS2').trigram).toBe('RS2');
+    expect(partialSerialPattern('ABC?D%').trigram).toBe('ABC');
+    // No trigram: "MN", "12", "34".
+    expect(partialSerialPattern('MN?12?34').trigram).toBeUndefined();
+    // No fills: two trigrams already, or a run of three and nothing a fill would join.
+    expect(partialSerialPattern('ABCD?1').trigram).toBeUndefined();
+    expect(partialSerialPattern('1?3').trigram).toBeUndefined();
+  });
+  it('searches a one-trigram pattern as itself when few serials hold its trigram, through its fills when many do or nobody knows', () => {
+    const p = partialSerialPattern('C2?RS2');
+    const limit = { share: 0.001, candidates: 2000 };
+    expect(fillsToSearch(p, { holding: 1700, serials: 10_000_000 }, limit)).toEqual(['%C2_RS2%']);
+    expect(fillsToSearch(p, { holding: 0, serials: 10 }, limit)).toEqual(['%C2_RS2%']);
+    // Too many (1M items: 1 in 1,000 is 1,000), or more than the ceiling whatever the registry's size.
+    expect(fillsToSearch(p, { holding: 1001, serials: 1_000_000 }, limit)).toBe(p.fills);
+    expect(fillsToSearch(p, { holding: 2001, serials: 100_000_000 }, limit)).toBe(p.fills);
+    expect(fillsToSearch(p, undefined, limit)).toBe(p.fills);
+    // Without a trigram the fills are the only way the index serves it, however rare its runs.
+    const noTrigram = partialSerialPattern('MN?12?34');
+    expect(fillsToSearch(noTrigram, { holding: 0, serials: 10_000_000 }, limit)).toBe(noTrigram.fills);
+    // A pattern without fills is searched as itself.
+    expect(fillsToSearch(partialSerialPattern('ABC*XYZ'), { holding: 0, serials: 1 }, limit)).toBeUndefined();
+  });
+  it('counts the serials holding each run of three letters and digits, once per serial', () => {
+    const counts = serialTrigramCounts(['AB036036', 'X036', 'A/B03', 'K-Q12']);
+    expect(counts.get('036')).toBe(2);
+    expect(counts.get('360')).toBe(1);
+    expect(counts.get('B03')).toBe(2);
+    // Runs are broken by other characters, as pg_trgm breaks words.
+    expect(counts.has('A/B')).toBe(false);
+    expect(counts.has('KQ1')).toBe(false);
+    expect(counts.get('Q12')).toBe(1);
   });
   it('orders candidates by score, then lost/stolen before legal hands before out of reach, then id', () => {
     const c = (score: number, status: ItemStatus, id: string) => ({ score, status, id });

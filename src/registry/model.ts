@@ -206,6 +206,12 @@ export interface SerialPattern {
    * registry_items_serial_unusual) they find exactly what `like` finds. Absent when not worth it.
    */
   fills?: string[];
+  /**
+   * When the pattern has fills and itself gives the trigram index exactly one trigram: that trigram. The
+   * fills are then a choice, worth it only when many serials hold it (fillsToSearch); without a trigram
+   * they are the only way the index serves the pattern.
+   */
+  trigram?: string;
 }
 
 /** What a `?` can stand for in a serial the trigram index sees: the normalised serial's letters and digits. */
@@ -225,6 +231,12 @@ function trigramCount(tokens: readonly string[]): number {
     }
   }
   return count;
+}
+
+/** The one trigram pg_trgm extracts from LIKE tokens that give exactly one (a run of exactly 3), or undefined. */
+function soleTrigram(tokens: readonly string[]): string | undefined {
+  if (trigramCount(tokens) !== 1) return undefined;
+  return tokens.join('').match(/(?<![0-9A-Z])[0-9A-Z]{3}(?![0-9A-Z])/)?.[0];
 }
 
 /** The fills of partialSerialPattern (see SerialPattern.fills), or undefined. */
@@ -292,7 +304,62 @@ export function partialSerialPattern(input: string): SerialPattern {
   if (tokens[tokens.length - 1] !== '%') tokens.push('%');
   const like = tokens.join('');
   const fills = fillsFor(tokens);
-  return fills ? { like, known, longestRun, fills } : { like, known, longestRun };
+  if (!fills) return { like, known, longestRun };
+  const trigram = soleTrigram(tokens);
+  return trigram ? { like, known, longestRun, fills, trigram } : { like, known, longestRun, fills };
+}
+
+/**
+ * When a pattern with one trigram is searched as itself rather than as its 36 fills: when at most this share
+ * of the registry's serials hold that trigram, and no more than this many. As itself, PostgreSQL rechecks
+ * every serial the trigram index gives, one heap page each (measured for an officer's new pattern, the pages
+ * outside PostgreSQL's buffers: ~3–10 µs each); the fills cost 36 index searches of four trigrams, which grow
+ * with the registry (~2 ms at 1M items; ~14 ms at 10M, ~9 of them JIT compilation). Crossovers measured:
+ * ~1,000 serials at 1M (digit serials), ~2,000 at 10M (BENCHMARKS.md, "Partial search: the fills only for a
+ * common trigram").
+ */
+export const PLAIN_PATTERN_LIMIT = { share: 0.001, candidates: 2_000 } as const;
+
+/** How many of a registry's serials hold a trigram (estimated), of how many serials. */
+export interface TrigramFrequency {
+  holding: number;
+  serials: number;
+}
+
+/**
+ * The patterns a search of `p` reads the trigram index with, when not `p.like` alone: for a pattern with one
+ * trigram that few serials hold (`frequency`, within `limit`: "C2?RS2" at 10M items, "RS2" in ~1,650
+ * serials, ~6 ms as itself against ~14 ms as 36 fills), `[p.like]`, the pattern as its only fill, so its few
+ * matches are read once too (store-items.ts searchSql); its fills when the trigram is common ("EJ?33?036"
+ * among 1M digit serials: "036" in ~4,400) or its frequency is not known, and always when it has no trigram.
+ */
+export function fillsToSearch(p: SerialPattern, frequency: TrigramFrequency | undefined, limit: { share: number; candidates: number } = PLAIN_PATTERN_LIMIT): string[] | undefined {
+  if (!p.fills || p.trigram === undefined || !frequency) return p.fills;
+  const rare = frequency.holding <= limit.candidates && frequency.holding <= limit.share * frequency.serials;
+  return rare ? [p.like] : p.fills;
+}
+
+/**
+ * How many of `serials` (normalised) hold each run of three letters and digits, each serial counted once per
+ * run: a sample's trigram frequencies, for fillsToSearch. Only these counts are kept, never the serials.
+ */
+export function serialTrigramCounts(serials: Iterable<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  const seen = new Set<string>();
+  for (const s of serials) {
+    seen.clear();
+    let run = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      run = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? run + 1 : 0;
+      if (run < 3) continue;
+      const t = s.slice(i - 2, i + 1);
+      if (seen.has(t)) continue;
+      seen.add(t);
+      counts.set(t, (counts.get(t) ?? 0) + 1);
+    }
+  }
+  return counts;
 }
 
 /**

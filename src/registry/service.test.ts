@@ -7,7 +7,8 @@ import { AppError } from '../platform/http/errors.ts';
 import { uuidv7 } from '../platform/ids.ts';
 import { recordAuditBatch } from '../platform/audit/record.ts';
 import { SYSTEM_ACTOR } from '../platform/auth/actor.ts';
-import { deriveState } from './model.ts';
+import { createContext, searchFills } from './context.ts';
+import { deriveState, partialSerialPattern } from './model.ts';
 import { createRegistryService, type RegistryService } from './service.ts';
 import * as store from './store.ts';
 import { CATALOG } from '../modules.ts';
@@ -424,6 +425,113 @@ describeEngines('registry service', (engine) => {
       expect(dealersAll.total).toBe(dealersIds.length);
       expect(dealersAll.total).toBeLessThan(everything);
       expect((await svc.searchItems(actor('industry', null), {})).total).toBe(0);
+    });
+  });
+
+  describe('partial search: a one-trigram pattern as itself or through its fills, by how common its trigram is', () => {
+    // Limits for a registry of a few dozen items: a trigram in at most 4 serials is rare.
+    const limit = { share: 1, candidates: 4 };
+    const choice = async (pattern: string, l = limit) => {
+      const p = partialSerialPattern(pattern);
+      const [fills] = await searchFills(createContext(deps, { plainPatternLimit: l }), deps.db, [p]);
+      return fills === p.fills ? 'fills' : fills?.length === 1 && fills[0] === p.like ? 'alone' : 'other';
+    };
+    let rare: string[];
+    let common: string[];
+    beforeAll(async () => {
+      // "ZQJ" in three serials (one with a character outside the trigram index's alphabet); "W9W" in eight.
+      rare = [];
+      for (const s of ['KAZQJ145', 'KB-ZQJ245', 'K/ZQJ345', 'KAZQX145']) rare.push((await registerRifle(s, { make: 'Fillsco', calibre: '9x19mm', model: 'F1' })).id);
+      common = [];
+      for (const s of ['EJ1W9W036', 'EJ2W9W136', 'EJ/W9WA36', 'EJ3W9W03', 'W9W111', 'W9W222', 'AW9W333', 'BW9W444']) {
+        common.push((await registerRifle(s, { make: 'Fillsco', calibre: '.45 ACP', model: 'F2' })).id);
+      }
+      await svc.recordEvent(clerk, rare[1], { kind: 'transferred', occurredAt: '2024-02-01T00:00:00Z', toPartyId: dealer });
+      await svc.recordEvent(clerk, common[0], { kind: 'transferred', occurredAt: '2024-02-01T00:00:00Z', toPartyId: dealer });
+    });
+
+    it('searches a pattern whose trigram few serials hold as itself, one whose trigram many hold through its fills, and flips when the registry changes', async () => {
+      expect(await choice('K?ZQJ?45')).toBe('alone');
+      expect(await choice('EJ?W9W?36')).toBe('fills');
+      // The share of the registry's serials counts too: "ZQJ" is in 3 of dozens, more than 1 in 100.
+      expect(await choice('K?ZQJ?45', { share: 0.01, candidates: 4 })).toBe('fills');
+      // No trigram ("MN", "12", "34"): the fills, however rare the runs.
+      expect(await choice('MN?12?34', { share: 1, candidates: 1e9 })).toBe('fills');
+      // Two more serials with "ZQJ": now common for the same limits.
+      for (const s of ['ZQJ901', 'ZQJ902']) await registerRifle(s, { make: 'Fillsco', calibre: '9x19mm', model: 'F1' });
+      expect(await choice('K?ZQJ?45')).toBe('fills');
+    });
+
+    it('reads its sample of the serials again when the registry has grown, and a search finding it being read does not wait for it', async () => {
+      const fresh = await createTestDeps(engine);
+      try {
+        const registry = createRegistryService(fresh);
+        const makerId = (await registry.createParty(clerk, { kind: 'organisation', roles: ['manufacturer'], name: 'Fresh Arms', country: 'NL' })).id;
+        const rifles = (serials: string[]) =>
+          registry.registerItems(
+            clerk,
+            serials.map((serial) => ({
+              input: {
+                item: { kind: 'firearm', firearmType: 'rifle', make: 'Fresh', model: 'F', calibre: '9x19mm' },
+                markings: [manufactureMarking(serial)],
+                event: { kind: 'manufactured', occurredAt: '2024-01-10T09:00:00Z', toPartyId: makerId },
+              },
+            })),
+          );
+        await rifles(['AB1000']);
+        const ctx = createContext(fresh, { plainPatternLimit: limit });
+        const p = partialSerialPattern('K?ZQJ?45');
+        // The first search reads the sample (no serial holds "ZQJ"); one started meanwhile does not wait for
+        // it and takes the fills, as with no sample at all.
+        const [[first], [meanwhile]] = await Promise.all([searchFills(ctx, fresh.db, [p]), searchFills(ctx, fresh.db, [p])]);
+        expect(first).toEqual([p.like]);
+        expect(meanwhile).toBe(p.fills);
+        // A few more serials with "ZQJ" leave the table's size as it was: the sample stands.
+        await rifles(['ZQJ100', 'ZQJ101', 'ZQJ102', 'ZQJ103', 'ZQJ104']);
+        const pages = async () => (await fresh.db.query<{ n: number }>("SELECT pg_relation_size('registry_items') / current_setting('block_size')::int8 AS n"))[0].n;
+        const before = await pages();
+        expect(await searchFills(ctx, fresh.db, [p])).toEqual([[p.like]]);
+        // Enough to grow the table by more than a tenth: the next search reads the sample again, and finds
+        // "ZQJ" common.
+        for (let i = 0; (await pages()) <= before; i++) await rifles(Array.from({ length: 20 }, (_, k) => `ZQJ${i}${k}X`));
+        expect(await searchFills(ctx, fresh.db, [p])).toEqual([p.fills]);
+      } finally {
+        await fresh.close();
+      }
+    });
+
+    it('finds, counts, sorts and pages exactly the same items either way, within the organisation scope, for the search and the ranked candidates', async () => {
+      // The same registry, one service always searching a one-trigram pattern as itself, one always through its fills.
+      const alone = createRegistryService(deps, { plainPatternLimit: { share: 1, candidates: Infinity } });
+      const fills = createRegistryService(deps, { plainPatternLimit: { share: 0, candidates: -1 } });
+      const patterns = ['K?ZQJ?45', 'EJ?W9W?36', 'W9W?11', 'AB?Z*'];
+      for (const serialPattern of patterns) {
+        for (const who of [clerk, actor('industry', dealer), actor('industry', maker)]) {
+          for (const sort of ['registeredAt', 'serial', 'model', 'status'] as const) {
+            for (const order of ['asc', 'desc'] as const) {
+              const pages = async (service: RegistryService) => {
+                const seen: { ids: string[]; total: number }[] = [];
+                let cursor: string | undefined;
+                do {
+                  const page = await service.searchItems(who, { serialPattern, sort, order, limit: 2, cursor });
+                  seen.push({ ids: page.items.map((i) => i.id), total: page.total });
+                  cursor = page.nextCursor ?? undefined;
+                } while (cursor);
+                return seen;
+              };
+              expect(await pages(alone), `${serialPattern} ${who.role} ${sort} ${order}`).toEqual(await pages(fills));
+            }
+          }
+          const ranked = { serialPattern, make: 'Fillsco', calibre: '9x19mm', limit: 5 };
+          expect(await alone.rankPartialSerial(who, ranked)).toEqual(await fills.rankPartialSerial(who, ranked));
+          expect(await alone.rankPartialSerials(who, [ranked, { serialPattern: 'EJ?W9W?36', limit: 3 }])).toEqual(await fills.rankPartialSerials(who, [ranked, { serialPattern: 'EJ?W9W?36', limit: 3 }]));
+        }
+      }
+      // What they find: every serial fitting the pattern, those with other characters too.
+      const found = await alone.searchItems(clerk, { serialPattern: 'K?ZQJ?45', sort: 'registeredAt' });
+      expect(found.items.map((i) => i.id)).toEqual(rare.slice(0, 3));
+      expect((await alone.searchItems(actor('industry', dealer), { serialPattern: 'K?ZQJ?45' })).items.map((i) => i.id)).toEqual([rare[1]]);
+      expect((await fills.searchItems(clerk, { serialPattern: 'EJ?W9W?36', sort: 'registeredAt' })).items.map((i) => i.id)).toEqual(common.slice(0, 3));
     });
   });
 

@@ -1,6 +1,6 @@
 import type { Deps } from '../platform/deps.ts';
 import { bindUseCases } from '../platform/module.ts';
-import { createContext, type CustodyListener } from './context.ts';
+import { createContext, type CustodyListener, type RegistryOptions } from './context.ts';
 import { statusesAllowing } from './model.ts';
 import { addMarking } from './use-cases/add-marking.ts';
 import { addRegistration } from './use-cases/add-registration.ts';
@@ -25,7 +25,7 @@ import { revokeRegistration } from './use-cases/revoke-registration.ts';
 import { searchItems } from './use-cases/search-items.ts';
 import { updateParty } from './use-cases/update-party.ts';
 
-export { itemOwners, type CustodyChange, type CustodyListener, type ItemCustodyFacts } from './context.ts';
+export { itemOwners, type CustodyChange, type CustodyListener, type ItemCustodyFacts, type RegistryOptions } from './context.ts';
 
 /**
  * The registry (items, markings, custody events, parties, search): one use case per file in
@@ -33,8 +33,8 @@ export { itemOwners, type CustodyChange, type CustodyListener, type ItemCustodyF
  * module passes one — and its audit entries), assembled here with their context. Every use case takes
  * the acting user first and an optional transaction last.
  */
-export function createRegistryService(deps: Deps) {
-  const ctx = createContext(deps);
+export function createRegistryService(deps: Deps, options: RegistryOptions = {}) {
+  const ctx = createContext(deps, options);
   return {
     ...bindUseCases(ctx, {
       registerItem,

@@ -296,7 +296,10 @@ export interface ItemFilter {
   serialExact?: string;
   /** LIKE pattern (escape `\`) on the item's normalised serial. */
   serialLike?: string;
-  /** serialLike with one `?` filled by each letter and digit, when that searches faster (model.SerialPattern.fills). */
+  /**
+   * Patterns whose matches together are serialLike's (its fills, or serialLike itself: model.fillsToSearch),
+   * each selective enough for the trigram index: the matches are then few, and read once.
+   */
   serialFills?: readonly string[];
   kind?: string;
   type?: string;
@@ -405,8 +408,9 @@ function searchSql(f: ItemFilter, sort: ItemSort, counted: boolean): { text: str
     // bitmap, then counted and paged. Left to the planner, the page walked the sort order's index testing
     // every row until the page was full, the 36 fills' matches being overestimated as their sum: 22 s for
     // 4 matches at 10M items (BENCHMARKS.md). The fills are each as selective as a 3-character run, so
-    // their matches are few. Not for other patterns: their estimates hold, and a broad one ("GL0*")
-    // fills its page from the walk at once.
+    // their matches are few; so are a pattern's whose rare trigram is its only fill, and reading them once
+    // halves its rechecks (the count and the page each rechecked every row the trigram gave). Not for
+    // other patterns: their estimates hold, and a broad one ("GL0*") fills its page from the walk at once.
     return {
       text:
         `WITH hits AS MATERIALIZED (SELECT * FROM ${from} ${where}) ` +
@@ -452,6 +456,24 @@ function itemFilterWhere(f: ItemFilter): SqlFilter {
   return w;
 }
 
+/**
+ * registry_items' size in pages, from its files: needs no planner statistics (a table filled by one large
+ * transaction has none until it is analysed), so it scales the serial sample right from the first search.
+ */
+export async function itemTablePages(q: Queryable): Promise<number> {
+  const [r] = await q.query<{ pages: number }>("SELECT pg_relation_size('registry_items') / current_setting('block_size')::int8 AS pages");
+  return Number(r.pages);
+}
+
+/**
+ * The normalised serials on `percent` of registry_items' pages, drawn at random (TABLESAMPLE SYSTEM: only
+ * those pages are read, so a sample of a 10M-item registry reads a few megabytes, not the table).
+ */
+export async function sampleItemSerials(q: Queryable, percent: number): Promise<string[]> {
+  const rows = await q.query<{ s: string }>('SELECT serial_norm AS s FROM registry_items TABLESAMPLE SYSTEM ($1::float4) WHERE serial_norm IS NOT NULL', [percent]);
+  return rows.map((r) => r.s);
+}
+
 /** Items counted by kind and status (cached status, which tests keep equal to the derived one). */
 export async function countItemsByStatus(q: Queryable, visibleTo?: string): Promise<{ kind: string; status: string; count: number }[]> {
   const where = visibleTo ? 'WHERE holder_party_id = $1 OR keeper_party_id = $1 OR manufacturer_party_id = $1' : '';
@@ -474,10 +496,10 @@ export const AUDITED_ITEM = defineAuditedEntity({
 // ---------------------------------------------------------------- ranked partial search
 
 /**
- * `column LIKE like` for a pattern with fills (model.SerialPattern.fills), in a form the trigram index
- * serves: every serial of letters and digits that fits `like` fits one of the fills (the filled `?` stood
- * for one of them) and every serial fitting a fill fits `like`; every other serial is searched through the
- * partial index registry_items_serial_unusual. So it finds exactly what the pattern finds, alone: with a
+ * `column LIKE like` for a pattern with fills (model.fillsToSearch), in a form the trigram index serves:
+ * every serial of letters and digits that fits `like` fits one of the fills (the filled `?` stood for one
+ * of them, or the only fill is `like`) and every serial fitting a fill fits `like`; every other serial is
+ * searched through the partial index registry_items_serial_unusual. So it finds exactly what the pattern finds, alone: with a
  * `column LIKE like` beside it, PostgreSQL plans a one-trigram pattern ("EJ?33?036") by that condition
  * and rechecks thousands of rows (15–240 ms at 1M items instead of 2–10). `fills` is a text[] expression.
  */
@@ -490,7 +512,7 @@ export interface PartialRankQuery {
   like: string;
   /** Characters the officer could read (weights how much of a candidate's serial they explain). */
   known: number;
-  /** The pattern with one `?` filled by each letter and digit, when that searches faster (model.SerialPattern.fills). */
+  /** Patterns whose matches together are `like`'s, each selective for the trigram index (model.fillsToSearch). */
   fills?: readonly string[];
   make?: string;
   model?: string;

@@ -4,7 +4,7 @@ import { readDb } from '../../platform/db/replica.ts';
 import type { Tx } from '../../platform/db/types.ts';
 import { parseInput } from '../../platform/validation.ts';
 import { requireSearchablePattern } from '../checks.ts';
-import type { RegistryContext } from '../context.ts';
+import { searchFills, type RegistryContext } from '../context.ts';
 import { registryPolicy } from '../policy.ts';
 import { presentItemSummary } from '../presenters.ts';
 import { candidateQuerySchema, type CandidateList } from '../schemas.ts';
@@ -21,10 +21,11 @@ export async function rankPartialSerial(ctx: RegistryContext, actor: Actor, quer
   const pattern = requireSearchablePattern(q.serialPattern);
   const scope = listScope(actor);
   if (!scope) return { total: 0, items: [] };
-  const rows = await items.rankItemsBySerialPattern(tx ?? readDb(ctx.deps, actor), {
+  const db = tx ?? readDb(ctx.deps, actor);
+  const rows = await items.rankItemsBySerialPattern(db, {
     like: pattern.like,
     known: pattern.known,
-    fills: pattern.fills,
+    fills: (await searchFills(ctx, db, [pattern]))[0],
     make: q.make,
     model: q.model,
     calibre: q.calibre,

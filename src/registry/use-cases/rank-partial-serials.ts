@@ -5,7 +5,7 @@ import type { Tx } from '../../platform/db/types.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
 import { parseInput } from '../../platform/validation.ts';
 import { requireSearchablePattern } from '../checks.ts';
-import type { RegistryContext } from '../context.ts';
+import { searchFills, type RegistryContext } from '../context.ts';
 import { registryPolicy } from '../policy.ts';
 import { presentItemSummary } from '../presenters.ts';
 import { candidateQuerySchema, type CandidateList } from '../schemas.ts';
@@ -29,9 +29,11 @@ export async function rankPartialSerials(ctx: RegistryContext, actor: Actor, que
   });
   const scope = listScope(actor);
   if (!scope || parsed.length === 0) return parsed.map(() => ({ total: 0, items: [] }));
+  const db = tx ?? readDb(ctx.deps, actor);
+  const fills = await searchFills(ctx, db, patterns);
   const rows = await items.rankItemsBySerialPatterns(
-    tx ?? readDb(ctx.deps, actor),
-    parsed.map((q, i) => ({ like: patterns[i].like, known: patterns[i].known, fills: patterns[i].fills, make: q.make, model: q.model, calibre: q.calibre, kind: q.kind })),
+    db,
+    parsed.map((q, i) => ({ like: patterns[i].like, known: patterns[i].known, fills: fills[i], make: q.make, model: q.model, calibre: q.calibre, kind: q.kind })),
     { visibleTo: scope.organisationId, limit: Math.max(...parsed.map((q) => q.limit)) },
   );
   const lists: CandidateList[] = parsed.map(() => ({ total: 0, items: [] }));

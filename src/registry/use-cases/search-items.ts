@@ -7,7 +7,7 @@ import { ValidationError } from '../../platform/http/errors.ts';
 import { decodeKeysetCursor, keysetCursorValue, splitPage, type CountedPage } from '../../platform/http/pagination.ts';
 import { parseInput } from '../../platform/validation.ts';
 import { requireSearchablePattern } from '../checks.ts';
-import type { RegistryContext } from '../context.ts';
+import { searchFills, type RegistryContext } from '../context.ts';
 import { normaliseSerialOrNull } from '../model.ts';
 import { registryPolicy } from '../policy.ts';
 import { presentItemSummary } from '../presenters.ts';
@@ -46,16 +46,17 @@ export async function searchItems(ctx: RegistryContext, actor: Actor, query: unk
     if (!norm) throw new ValidationError([{ field: 'serial', code: 'search.serial_empty', message: 'The serial has no characters once spaces, dashes and dots are removed.' }]);
     filter.serialExact = norm;
   }
-  if (q.serialPattern !== undefined) {
-    const pattern = requireSearchablePattern(q.serialPattern);
-    filter.serialLike = pattern.like;
-    filter.serialFills = pattern.fills;
-  }
+  const pattern = q.serialPattern !== undefined ? requireSearchablePattern(q.serialPattern) : undefined;
   const scope = listScope(actor);
   if (!scope) return { items: [], nextCursor: null, total: 0 };
   filter.visibleTo = scope.organisationId;
   // A single read needs no transaction (BEGIN/COMMIT would double the round trips of the hot path).
-  const { rows, total } = await items.searchItems(tx ?? readDb(ctx.deps, actor), filter, sort);
+  const db = tx ?? readDb(ctx.deps, actor);
+  if (pattern) {
+    filter.serialLike = pattern.like;
+    [filter.serialFills] = await searchFills(ctx, db, [pattern]);
+  }
+  const { rows, total } = await items.searchItems(db, filter, sort);
   const page = splitPage(rows, q.limit, (r) => keysetCursorValue(order, r.sort_key, r.id));
   return { items: page.rows.map(presentItemSummary), nextCursor: page.nextCursor, total };
 }
