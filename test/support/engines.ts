@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe } from 'vitest';
-import { openPglite } from '../../src/platform/db/pglite.ts';
+import { openPglite, type PgliteOptions } from '../../src/platform/db/pglite.ts';
+import { openPgliteThread } from '../../src/platform/db/pglite-thread.ts';
 import { openScratchPostgres } from '../../src/platform/db/scratch.ts';
 import { migrate, MIGRATIONS_DIR } from '../../src/platform/db/migrate.ts';
 import type { Db, Engine } from '../../src/platform/db/types.ts';
@@ -14,6 +15,22 @@ import type { Db, Engine } from '../../src/platform/db/types.ts';
  * database created beside TEST_DATABASE_URL's and dropped afterwards.
  */
 export const ENGINES: Engine[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+/**
+ * PGlite in process (openPglite) or in its worker thread (openPgliteThread, what `custodia start` runs with
+ * CUSTODIA_EMBEDDED_THREAD). CUSTODIA_TEST_PGLITE_THREAD=1 runs every test's PGlite in the thread, to check
+ * a test file on that adapter; the Db contract test (src/platform/db/contract.test.ts) always runs both.
+ */
+const pgliteThread = process.env.CUSTODIA_TEST_PGLITE_THREAD === '1';
+const openPgliteAs = (thread: boolean, options: PgliteOptions = {}): Promise<Db> => (thread ? openPgliteThread : openPglite)(undefined, options);
+
+/** The Db adapters: each engine, and PGlite in a worker thread. */
+export interface Adapter {
+  name: string;
+  engine: Engine;
+  thread: boolean;
+}
+export const ADAPTERS: Adapter[] = [...ENGINES.map((engine) => ({ name: engine, engine, thread: false })), { name: 'pglite-thread', engine: 'pglite', thread: true }];
 
 export interface TestDb {
   db: Db;
@@ -43,9 +60,9 @@ async function pgliteTemplate(migrated: boolean): Promise<Blob> {
   return new Blob([fs.readFileSync(file)]);
 }
 
-export async function openTestDb(engine: Engine): Promise<TestDb> {
+export async function openTestDb(engine: Engine, options: { thread?: boolean } = {}): Promise<TestDb> {
   if (engine === 'pglite') {
-    const db = await openPglite(undefined, { loadDataDir: await pgliteTemplate(true) });
+    const db = await openPgliteAs(options.thread ?? pgliteThread, { loadDataDir: await pgliteTemplate(true) });
     await migrate(db); // no-op unless a migration was added since the template
     return { db, close: () => db.close() };
   }
@@ -57,7 +74,7 @@ export async function openTestDb(engine: Engine): Promise<TestDb> {
 /** A new database with no migration applied (tests of the migration runner and of upgrades). */
 export async function openEmptyTestDb(engine: Engine): Promise<TestDb> {
   if (engine === 'pglite') {
-    const db = await openPglite(undefined, { loadDataDir: await pgliteTemplate(false) });
+    const db = await openPgliteAs(pgliteThread, { loadDataDir: await pgliteTemplate(false) });
     return { db, close: () => db.close() };
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -71,6 +88,13 @@ export async function openEmptyTestDb(engine: Engine): Promise<TestDb> {
  */
 export async function emptyPublicSchema(db: Db): Promise<void> {
   await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+}
+
+/** `describe` once per Db adapter (ADAPTERS); the title carries its name. */
+export function describeAdapters(title: string, body: (adapter: Adapter) => void): void {
+  for (const adapter of ADAPTERS) {
+    describe(`${title} [${adapter.name}]`, () => body(adapter));
+  }
 }
 
 /** `describe` once per engine; the title carries the engine so a failure says where it failed. */

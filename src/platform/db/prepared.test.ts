@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEngines, openTestDb, type TestDb } from '../../../test/support/engines.ts';
+import { describeAdapters, openTestDb, type TestDb } from '../../../test/support/engines.ts';
 
-describeEngines('statements run with { prepare: true }', (engine) => {
+describeAdapters('statements run with { prepare: true }', ({ engine, thread }) => {
   let t: TestDb;
   beforeAll(async () => {
-    t = await openTestDb(engine);
+    t = await openTestDb(engine, { thread });
     await t.db.exec("CREATE TABLE prep_t (id int PRIMARY KEY, s text NOT NULL, d date); INSERT INTO prep_t VALUES (1, 'a', '2026-01-02'), (2, 'b', NULL), (3, 'b', '2026-03-04')");
   });
   afterAll(async () => {
