@@ -146,7 +146,11 @@ describeAdapters('the Db contract', ({ engine, thread }) => {
 
   it.runIf(engine === 'pglite')('dumps its data directory, which another PGlite loads back (in process or in the thread)', async () => {
     await db.query("INSERT INTO contract_t (id, s) VALUES (40, 'dumped')");
-    const dump = await db.dumpDataDir!();
+    // Inside a transaction, as the backup takes it (only PGlite's query lock: it does not wait for the transaction).
+    const dump = await db.transaction(async (tx) => {
+      await tx.exec('CHECKPOINT');
+      return db.dumpDataDir!();
+    });
     expect(dump).toBeInstanceOf(Blob);
     // Read back by the other adapter: the bytes are PGlite's own, whichever thread wrote them.
     const other = await (thread ? openPglite : openPgliteThread)(undefined, { loadDataDir: dump });
@@ -173,7 +177,7 @@ describe('an idle PGlite thread', () => {
       console.log(JSON.stringify(await db.query('SELECT 41 + 1 AS n')));`;
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'custodia-thread-')), 'forgets-to-close.mts');
     fs.writeFileSync(file, script);
-    const r = spawnSync(process.execPath, ['--import', 'tsx', file], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', file], { encoding: 'utf8', timeout: 60_000 });
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('[{"n":42}]');

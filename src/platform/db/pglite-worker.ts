@@ -47,7 +47,12 @@ export type FromWorker =
 
 /** Errors cross the thread boundary as plain data: a structured clone keeps only an Error's message. */
 export function serialiseError(err: unknown): ThreadError {
-  if (!(err instanceof Error)) return { message: String(err), name: 'Error', database: false, fields: {} };
+  // Emscripten throws objects that are not Errors (an ExitStatus with a status and a message).
+  if (!(err instanceof Error)) {
+    const o = err as { message?: unknown; name?: unknown } | null;
+    const message = typeof o?.message === 'string' ? o.message : typeof err === 'object' ? JSON.stringify(err) : String(err);
+    return { message, name: typeof o?.name === 'string' ? o.name : 'Error', database: false, fields: {} };
+  }
   const fields: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(err)) {
     if (v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') fields[k] = v;
