@@ -38,7 +38,7 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
   await assertPortFree(config.host, config.port);
   const workers = serverProcesses(config, base);
   const log = contextLogger(base); // lines written while serving a request carry its reqId
-  const opened = await openDatabase(config, 'custodia start');
+  const opened = await openDatabase(config, 'custodia start', { thread: config.embeddedThread });
   const metrics = createMetrics({ processMetrics: true });
   const replica = config.databaseReadUrl ? instrumentDb(await openPostgres(config.databaseReadUrl, { connectTimeoutMs: 2_000, probe: false }), metrics, 'replica') : undefined;
   const reads = replica && createReadRouting(opened.db, replica, { maxLagSeconds: config.replicaMaxLagSeconds, onRoute: (target, reason) => metrics.dbReads.inc({ target, reason }) });

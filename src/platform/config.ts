@@ -31,6 +31,11 @@ export interface Config {
   trustProxy: boolean;
   bodyLimitBytes: number;
   uploadLimitBytes: number;
+  /**
+   * `custodia start` on the embedded database runs PGlite in a worker thread of its own
+   * (CUSTODIA_EMBEDDED_THREAD, docs/scaling.md): the HTTP work and the database engine on two cores.
+   */
+  embeddedThread: boolean;
   /** HTTP server processes (CUSTODIA_WORKERS, default 1): more than one only on PostgreSQL (docs/scaling.md). */
   workers: number;
   /**
@@ -49,6 +54,13 @@ function days(value: string | undefined, fallback: number, name: string, min: nu
   const n = int(value, fallback, name);
   if (n < min || n > 3650) throw new Error(`${name} must be a whole number of days (${min}–3650), got "${value}"`);
   return n;
+}
+
+function flag(value: string | undefined, fallback: boolean, name: string): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (value === '1' || value === 'true') return true;
+  if (value === '0' || value === 'false') return false;
+  throw new Error(`${name} must be 1 or 0 (true or false), got "${value}"`);
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -94,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.CUSTODIA_TRUST_PROXY === 'true',
     bodyLimitBytes: int(env.CUSTODIA_BODY_LIMIT_BYTES, 1024 * 1024, 'CUSTODIA_BODY_LIMIT_BYTES'),
     uploadLimitBytes: int(env.CUSTODIA_UPLOAD_LIMIT_BYTES, 512 * 1024 * 1024, 'CUSTODIA_UPLOAD_LIMIT_BYTES'),
+    embeddedThread: flag(env.CUSTODIA_EMBEDDED_THREAD, false, 'CUSTODIA_EMBEDDED_THREAD'),
     workers: Math.max(1, int(env.CUSTODIA_WORKERS, 1, 'CUSTODIA_WORKERS')),
     tracing: {
       routineResponseDays: days(env.CUSTODIA_TRACING_RESPONSE_DAYS, 30, 'CUSTODIA_TRACING_RESPONSE_DAYS', 1),
