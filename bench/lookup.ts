@@ -9,7 +9,12 @@
  *    and its ratio to the SQL figure.
  * `--workers 0` (default) serves from this process (buildApp, no request logging, as bench/registry.ts);
  * `--workers N` (N ≥ 1) starts the real server (`custodia start`, info-level logging, CUSTODIA_WORKERS=N)
- * on the same database — PostgreSQL only, the embedded database is one process.
+ * on the same database; on the embedded database `--workers 1` only (one process), the bench's own connection
+ * closed first (one opener per data directory), with CUSTODIA_EMBEDDED_THREAD=1 when `--pglite-thread`.
+ * `--pglite-thread` opens the embedded database with the thread adapter (openPgliteThread: PGlite in a worker
+ * thread, as `custodia start` with CUSTODIA_EMBEDDED_THREAD=1) instead of in this thread; the SQL figures
+ * then include the crossing to the thread. In process with `--client wrk`, the CPU per HTTP request is this
+ * process's (every thread: the server's and PGlite's) and the peak RSS this process's.
  * `--profile FILE` writes a CPU profile of the in-process server under the load (`--workers 0`).
  * `--server-profile DIR` runs `custodia start` under `node --cpu-prof`: each process (the primary and every
  * worker) writes its profile into DIR when it stops (`--workers N`); summarise the load's part with
@@ -45,6 +50,7 @@ import { systemClock } from '../src/platform/clock.ts';
 import { testConfig } from '../src/platform/config.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { openPglite } from '../src/platform/db/pglite.ts';
+import { openPgliteThread } from '../src/platform/db/pglite-thread.ts';
 import { openPostgres } from '../src/platform/db/postgres.ts';
 import { openScratchPostgres } from '../src/platform/db/scratch.ts';
 import pg from 'pg';
@@ -84,10 +90,11 @@ interface Args {
   bulkLoad: boolean;
   client: 'autocannon' | 'wrk';
   partial: boolean;
+  thread: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { items: 200_000, engines: ['pglite', 'postgres'], duration: 10, workers: 0, connections: 10, keep: false, loadOnly: false, drop: false, floor: false, auth: 'token', bulkLoad: false, client: 'autocannon', partial: false };
+  const a: Args = { items: 200_000, engines: ['pglite', 'postgres'], duration: 10, workers: 0, connections: 10, keep: false, loadOnly: false, drop: false, floor: false, auth: 'token', bulkLoad: false, client: 'autocannon', partial: false, thread: false };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i + 1];
     if (argv[i] === '--items') (a.items = Number(v)), i++;
@@ -105,11 +112,13 @@ function parseArgs(argv: string[]): Args {
     else if (argv[i] === '--partial') a.partial = true;
     else if (argv[i] === '--client') (a.client = v === 'wrk' ? 'wrk' : 'autocannon'), i++;
     else if (argv[i] === '--floor') a.floor = true;
+    else if (argv[i] === '--pglite-thread') a.thread = true;
     else if (argv[i] === '--auth') (a.auth = v === 'session' ? 'session' : 'token'), i++;
     else throw new Error(`unknown option ${argv[i]}`);
   }
   if (!Number.isInteger(a.items) || a.items < 1000) throw new Error('--items must be an integer ≥ 1000');
-  if (a.workers > 0 && a.engines.includes('pglite')) throw new Error('--workers needs --engine postgres: the embedded database is served by one process');
+  if (a.workers > 1 && a.engines.includes('pglite')) throw new Error('--workers N > 1 needs --engine postgres: the embedded database is served by one process');
+  if (a.workers > 0 && a.partial && a.engines.includes('pglite')) throw new Error('--partial with --workers needs --engine postgres (the bench closes its PGlite connection for the server)');
   return a;
 }
 
@@ -117,6 +126,8 @@ const log = (s: string) => process.stderr.write(`${new Date().toISOString().slic
 
 interface Figures {
   engine: Engine;
+  /** PGlite in a worker thread (--pglite-thread). */
+  thread: boolean;
   workers: number;
   items: number;
   http: { requests: number; p50: number; p99: number; total: number };
@@ -155,6 +166,24 @@ function procCpu(pid: number): number {
   } catch {
     return 0;
   }
+}
+
+/** CPU seconds of each thread of a process (/proc/<pid>/task), by thread id. */
+function threadCpu(pid: number): Map<number, number> {
+  const out = new Map<number, number>();
+  try {
+    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const f = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
+        out.set(Number(tid), (Number(f[11]) + Number(f[12])) / 100);
+      } catch {
+        /* gone */
+      }
+    }
+  } catch {
+    /* gone */
+  }
+  return out;
 }
 
 /** A process and its descendants (the server's workers), from /proc. */
@@ -213,12 +242,12 @@ const ownCpu = () => {
 };
 
 /** Starts `custodia start` on the bench database with CUSTODIA_WORKERS and waits until it answers. */
-async function startServer(url: string, workers: number, dataDir: string, profileDir?: string): Promise<ChildProcess> {
+async function startServer(url: string, workers: number, dataDir: string, profileDir?: string, env: Record<string, string> = {}): Promise<ChildProcess> {
   const out = fs.openSync(path.join(dataDir, 'server.log'), 'w');
   // node:cluster forks the workers with the primary's execArgv, so every process is profiled.
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const child = spawn(process.execPath, [...profile, path.resolve('bin/custodia.mjs'), 'start'], {
-    env: { ...process.env, DATABASE_URL: url, CUSTODIA_WORKERS: String(workers), PORT: String(PORT), CUSTODIA_DATA_DIR: dataDir, CUSTODIA_SKIP_WEB_BUILD: 'true' },
+    env: { ...process.env, DATABASE_URL: url, CUSTODIA_WORKERS: String(workers), PORT: String(PORT), CUSTODIA_DATA_DIR: dataDir, CUSTODIA_SKIP_WEB_BUILD: 'true', ...env },
     stdio: ['ignore', out, out],
   });
   let notReady = 0;
@@ -250,6 +279,8 @@ const keptDir = (args: Args) => args.keepDir ?? path.join(os.tmpdir(), `custodia
 interface BenchDb {
   db: Db;
   url: string;
+  /** PGlite: its data directory. */
+  pgliteDir?: string;
   close(): Promise<void>;
 }
 
@@ -257,9 +288,9 @@ interface BenchDb {
 async function openBenchDb(engine: Engine, args: Args, dir: string): Promise<BenchDb> {
   if (engine === 'pglite') {
     const dataDir = args.keep ? keptDir(args) : path.join(dir, 'pgdata');
-    const db = await openPglite(dataDir);
+    const db = await (args.thread ? openPgliteThread : openPglite)(dataDir);
     await migrate(db);
-    return { db, url: '', close: () => db.close() };
+    return { db, url: '', pgliteDir: dataDir, close: () => db.close() };
   }
   if (!args.keep) {
     const scratch = await openScratchPostgres(ADMIN_URL(), 'custodia_bench', 20);
@@ -412,7 +443,13 @@ async function partialSearch(db: Db, args: Args, headers: Record<string, string>
 
 async function benchEngine(engine: Engine, args: Args): Promise<Figures | undefined> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `custodia-lookup-${engine}-`));
-  const { db, url, close } = await openBenchDb(engine, args, dir);
+  const { db, url, pgliteDir, close: closeDb } = await openBenchDb(engine, args, dir);
+  let closed = false;
+  let movedFrom: string | undefined;
+  const close = async () => {
+    if (!closed) await closeDb();
+    closed = true;
+  };
   let child: ChildProcess | undefined;
   try {
     await loadItems(db, engine, args);
@@ -469,7 +506,16 @@ async function benchEngine(engine: Engine, args: Args): Promise<Figures | undefi
 
     let app: Awaited<ReturnType<typeof buildApp>> | undefined;
     if (args.workers > 0) {
-      child = await startServer(url, args.workers, dir, args.serverProfile);
+      if (pgliteDir) {
+        // One opener per data directory: the server's (it opens <CUSTODIA_DATA_DIR>/pgdata) replaces the bench's.
+        await close();
+        // A kept data directory is moved there for the run (PGlite does not open one through a symbolic link).
+        if (pgliteDir !== path.join(dir, 'pgdata')) {
+          fs.renameSync(pgliteDir, path.join(dir, 'pgdata'));
+          movedFrom = pgliteDir;
+        }
+      }
+      child = await startServer(url, args.workers, dir, args.serverProfile, pgliteDir ? { CUSTODIA_EMBEDDED_THREAD: args.thread ? '1' : '0' } : {});
     } else {
       const deps: Deps = { db, clock: systemClock, config: testConfig({ dataDir: dir }), log: { info() {}, warn() {}, error: console.error, debug() {} } };
       app = await buildApp({ deps, logger: false });
@@ -492,10 +538,20 @@ async function benchEngine(engine: Engine, args: Args): Promise<Figures | undefi
       await session.post('Profiler.start');
     }
     const ownBefore = ownCpu();
+    // Per thread of the server (this process in process, else the one server process): how the two halves
+    // split when PGlite has its own thread.
+    const serverPid = child && args.workers === 1 ? child.pid! : child ? undefined : process.pid;
+    const threadsBefore = serverPid ? threadCpu(serverPid) : new Map<number, number>();
     const machineBefore = machineJiffies();
     const httpStart = performance.now();
     const http: LoadResult & { clientCpu?: number } = await load(args.duration);
     const httpSeconds = (performance.now() - httpStart) / 1000;
+    const threadShares = serverPid
+      ? [...threadCpu(serverPid)]
+          .map(([tid, t]) => ({ tid, share: (t - (threadsBefore.get(tid) ?? 0)) / httpSeconds, main: tid === serverPid }))
+          .sort((a, b) => b.share - a.share)
+          .slice(0, 3)
+      : [];
     const machineAfter = machineJiffies();
     const machineBusy = (machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total);
     // wrk reports its own CPU; autocannon runs in this process, which does nothing else while a server process serves.
@@ -507,19 +563,35 @@ async function benchEngine(engine: Engine, args: Args): Promise<Figures | undefi
       session.disconnect();
     }
     const httpCpu = await httpMeter.stop();
-    const httpCpuUs = child ? (httpCpu / http.total) * 1e6 : undefined;
-    const serverHwmMiB = child ? Math.max(...serverPids.map(peakRssMiB)) : undefined;
+    // In process, this process is the server (all its threads) when the client is wrk (autocannon runs here).
+    const httpCpuUs = child ? (httpCpu / http.total) * 1e6 : args.client === 'wrk' ? ((ownCpu() - ownBefore) / http.total) * 1e6 : undefined;
+    const serverHwmMiB = child ? Math.max(...serverPids.map(peakRssMiB)) : peakRssMiB(process.pid);
     if (http.non2xx > 0 || http.errors > 0) log(`[${engine}] warning: ${http.non2xx} non-2xx responses, ${http.errors} errors`);
-    log(`[${engine}] HTTP exact, ${args.client}, ${args.auth} (${args.workers ? `${args.workers} worker(s)` : 'in-process'}): ${Math.round(http.requests)} req/s p50 ${http.p50} ms p99 ${http.p99} ms (${(http.requests / sqlPerSec).toFixed(2)}× SQL)${httpCpuUs ? `, ${Math.round(httpCpuUs)} µs CPU each (server + backends), server peak RSS ${Math.round(serverHwmMiB!)} MiB` : ''}; client CPU ${clientShare === undefined ? '?' : `${Math.round(clientShare * 100)}%`}, machine busy ${Math.round(machineBusy * 100)}% of ${os.cpus().length} cores`);
+    log(`[${engine}] HTTP exact, ${args.client}, ${args.auth} (${args.workers ? `${args.workers} worker(s)` : 'in-process'}${args.thread && engine === 'pglite' ? ', PGlite thread' : ''}): ${Math.round(http.requests)} req/s p50 ${http.p50} ms p99 ${http.p99} ms (${(http.requests / sqlPerSec).toFixed(2)}× SQL)${httpCpuUs ? `, ${Math.round(httpCpuUs)} µs CPU each (server + backends)` : ''}, server peak RSS ${Math.round(serverHwmMiB)} MiB; client CPU ${clientShare === undefined ? '?' : `${Math.round(clientShare * 100)}%`}, machine busy ${Math.round(machineBusy * 100)}% of ${os.cpus().length} cores`);
+    // The answers under concurrency are the right ones (a rate of wrong or empty answers would mean nothing):
+    // 1,000 lookups 10 at a time, each must find exactly its own item.
+    for (let i = 0; i < 1000; i += 10) {
+      await Promise.all(
+        Array.from({ length: 10 }, async (_, j) => {
+          const serial = serialAt(30_000 + i + j);
+          const res = await fetch(`http://127.0.0.1:${PORT}/api/v1/registry/items?serial=${encodeURIComponent(serial)}`, { headers });
+          const body = (await res.json()) as { items?: { serialNumber?: string; serial?: string }[] };
+          const found = body.items?.map((it) => normaliseSerial(it.serialNumber ?? it.serial ?? ''));
+          if (res.status !== 200 || found?.length !== 1 || found[0] !== normaliseSerial(serial)) throw new Error(`lookup of ${serial} under concurrency answered ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+        }),
+      );
+    }
+    if (threadShares.length) log(`[${engine}] server threads' CPU under the load (share of one core): ${threadShares.map((t) => `${t.main ? 'main' : `thread ${t.tid}`} ${Math.round(t.share * 100)}%`).join(', ')}`);
     const partial = args.partial ? await partialSearch(db, args, headers, serialAt) : undefined;
     await app?.close();
-    return { engine, workers: args.workers, items: args.items, http, sqlPerSec, sqlP50: percentile(sqlTimes, 50), sqlP99: percentile(sqlTimes, 99), sqlCpuUs, httpCpuUs, serverHwmMiB, floor, partial, client: args.client, clientShare, machineBusy, loadBefore, load: os.loadavg().map((l) => l.toFixed(1)).join(' ') };
+    return { engine, thread: args.thread && engine === 'pglite', workers: args.workers, items: args.items, http, sqlPerSec, sqlP50: percentile(sqlTimes, 50), sqlP99: percentile(sqlTimes, 99), sqlCpuUs, httpCpuUs, serverHwmMiB, floor, partial, client: args.client, clientShare, machineBusy, loadBefore, load: os.loadavg().map((l) => l.toFixed(1)).join(' ') };
   } finally {
     if (child) {
       child.kill('SIGTERM');
       await new Promise((r) => child!.once('exit', r));
     }
     await close();
+    if (movedFrom) fs.renameSync(path.join(dir, 'pgdata'), movedFrom);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -541,7 +613,7 @@ async function main(): Promise<void> {
   console.log('| engine | server | client | items | HTTP req/s | p50 ms | p99 ms | SQL lookups/s (sequential) | SQL p50 ms | SQL p99 ms | HTTP / SQL | CPU µs per SQL lookup | CPU µs per HTTP request | server peak RSS MiB | client CPU (share of the machine) | machine CPU busy | load average before → after |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const f of all) {
-    const server = f.workers ? f.workers === 1 ? 'custodia start (one process)' : `custodia start, CUSTODIA_WORKERS=${f.workers}` : 'in-process';
+    const server = (f.workers ? (f.workers === 1 ? 'custodia start (one process)' : `custodia start, CUSTODIA_WORKERS=${f.workers}`) : 'in-process') + (f.thread ? ', PGlite thread' : '');
     const pct = (x?: number) => (x === undefined ? '–' : `${Math.round(x * 100)}%`);
     console.log(`| ${f.engine} | ${server} | ${f.client} | ${f0(f.items)} | ${f0(f.http.requests)} | ${f.http.p50} | ${f.http.p99} | ${f0(f.sqlPerSec)} | ${f.sqlP50.toFixed(2)} | ${f.sqlP99.toFixed(2)} | ${(f.http.requests / f.sqlPerSec).toFixed(2)}× | ${f0(f.sqlCpuUs)} | ${f.httpCpuUs ? f0(f.httpCpuUs) : '–'} | ${f.serverHwmMiB ? f0(f.serverHwmMiB) : '–'} | ${pct(f.clientShare)} | ${pct(f.machineBusy)} | ${f.loadBefore} → ${f.load} |`);
   }
