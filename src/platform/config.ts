@@ -32,8 +32,9 @@ export interface Config {
   bodyLimitBytes: number;
   uploadLimitBytes: number;
   /**
-   * `custodia start` on the embedded database runs PGlite in a worker thread of its own
-   * (CUSTODIA_EMBEDDED_THREAD, docs/scaling.md): the HTTP work and the database engine on two cores.
+   * `custodia start` on the embedded database runs PGlite in a worker thread of its own (CUSTODIA_EMBEDDED_THREAD,
+   * default on; 0 keeps it in the server's thread): the HTTP work and the database engine on two cores
+   * (docs/scaling.md: twice the exact lookups, answers during an import, ~80 MiB more memory).
    */
   embeddedThread: boolean;
   /** HTTP server processes (CUSTODIA_WORKERS, default 1): more than one only on PostgreSQL (docs/scaling.md). */
@@ -106,7 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.CUSTODIA_TRUST_PROXY === 'true',
     bodyLimitBytes: int(env.CUSTODIA_BODY_LIMIT_BYTES, 1024 * 1024, 'CUSTODIA_BODY_LIMIT_BYTES'),
     uploadLimitBytes: int(env.CUSTODIA_UPLOAD_LIMIT_BYTES, 512 * 1024 * 1024, 'CUSTODIA_UPLOAD_LIMIT_BYTES'),
-    embeddedThread: flag(env.CUSTODIA_EMBEDDED_THREAD, false, 'CUSTODIA_EMBEDDED_THREAD'),
+    embeddedThread: flag(env.CUSTODIA_EMBEDDED_THREAD, true, 'CUSTODIA_EMBEDDED_THREAD'),
     workers: Math.max(1, int(env.CUSTODIA_WORKERS, 1, 'CUSTODIA_WORKERS')),
     tracing: {
       routineResponseDays: days(env.CUSTODIA_TRACING_RESPONSE_DAYS, 30, 'CUSTODIA_TRACING_RESPONSE_DAYS', 1),
