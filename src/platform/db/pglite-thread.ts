@@ -27,8 +27,9 @@ type Request = ToWorker extends infer R ? (R extends { id: number } ? Omit<R, 'i
 const CLOSED = 'PGlite is closed';
 
 function rebuild(e: ThreadError): Error {
-  const err = e.database ? new messages.DatabaseError(e.message, Number(e.fields.length ?? 0), 'error') : new Error(e.message);
+  const err: Error = e.database ? new messages.DatabaseError(e.message, Number(e.fields.length ?? 0), 'error') : new Error(e.message);
   Object.assign(err, e.fields);
+  if (err.name !== e.name) err.name = e.name; // a TypeError stays one by name (its class does not cross)
   // The thread's stack: where PGlite failed, as the in-process error's stack says.
   if (e.stack) err.stack = e.stack;
   return err;
