@@ -4,8 +4,10 @@
  * --bulk-load --load-only`; URL defaults to its `bench_lookup_10000000`):
  *  - `add N START`: N more items (bench rows START…START+N-1) in INSERTs of 1,000 with every index in
  *    place, as registrations arrive; prints the time and the serial trigram index's pending list;
- *  - `measure`: the route's partial search (bench/lookup.ts's 200 patterns, through registry store
- *    searchItems) twice, p50/p95/max, and the pending list;
+ *  - `measure`: the partial search of bench/lookup.ts's 200 patterns through the registry store's searchItems,
+ *    twice, p50/p95/max, and the pending list; a one-trigram pattern always through its fills (as before
+ *    2026-12-06: the case a pending list costs most, read once per fill; the route now often searches it
+ *    alone, bench/partial-fills.ts);
  *  - `clean`: gin_clean_pending_list on the index, then `measure`;
  *  - `remove N`: the N items `add` wrote from 10,000,000 (the kept database must hold exactly 10M again
  *    for bench/lookup.ts; VACUUM the table after).
