@@ -71,12 +71,19 @@ export async function startServer(env: Record<string, string> = {}, args: string
   const file = /one-time password is in (\S+) \(/.exec(out)?.[1];
   const match = file ? /One-time password: (\S+)/.exec(fs.readFileSync(file, 'utf8')) : null;
   if (!match && !reuse) throw new Error(`no initial administrator password file named in the server output:\n${out}`);
+  // A server that stops while its journey runs leaves only "connection refused" in the failures: say when
+  // and how it stopped, with what it wrote (warnings, errors, a crash's stack), so the cause can be read.
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (!stopping) process.stderr.write(`\ncustodia start on ${url} stopped on its own (exit code ${code}, signal ${signal}); its output:\n${out.slice(-20_000)}\n`);
+  });
   return {
     url,
     adminPassword: match?.[1] ?? '',
     dataDir,
     output: () => out,
     async stop() {
+      stopping = true;
       if (child.exitCode === null) {
         child.kill('SIGTERM');
         await new Promise<void>((resolve) => {
